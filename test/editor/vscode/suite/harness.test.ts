@@ -1,0 +1,14 @@
+// The harness itself: a real VS Code API, and the extension under development is the one loaded.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+
+describe('VS Code harness', () => {
+  it('runs inside a real VS Code extension host with the extension under development', () => {
+    assert.match(vscode.version, /^\d+\.\d+\.\d+/);
+    const ext = vscode.extensions.getExtension('clinical-lint.clinical-lint');
+    assert.ok(ext, 'extension clinical-lint.clinical-lint is not loaded');
+    assert.strictEqual(ext.packageJSON.main, './dist/client.js');
+    // Web workbench (remote extension host on Node 24) here, desktop with CLINICAL_LINT_VSCODE_DOWNLOAD=1.
+    assert.ok([vscode.UIKind.Web, vscode.UIKind.Desktop].includes(vscode.env.uiKind));
+  });
+});

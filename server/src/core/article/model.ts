@@ -53,7 +53,7 @@ export interface Marker extends Span {
   numbers: number[];
   /** Footnote label (`[^note]` gives `note`); numeric labels also appear in `numbers`. */
   label?: string;
-  /** For a superscript run with two readings: the reading not chosen. */
+  /** For a superscript run with two readings (¹² as 12, or as 1 and 2): the reading not chosen. */
   alternative?: number[];
   blockIndex: number;
 }

@@ -1,0 +1,144 @@
+import MarkdownIt from 'markdown-it';
+import type { Span } from '../types';
+import { type BlockScan, type Lines, type RawBlock, findComments, scanFrontMatter } from './rawBlock';
+
+/**
+ * Block structure of a Markdown document, from markdown-it's block parser (line maps), plus a
+ * pre-pass for front matter and footnote definitions (markdown-it drops unreferenced footnote
+ * definitions, and we must see them to report them).
+ */
+const md = new MarkdownIt({ html: true, linkify: false });
+// Only block structure is needed: inline parsing is done by our own masking (with offsets).
+md.inline.ruler.disable(md.inline.ruler.getRules('').map((r) => (r as { name?: string }).name ?? '').filter(Boolean), true);
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const FOOTNOTE_DEF = /^ {0,3}\[\^([^\]\s]+)\]:[ \t]?/;
+const LIST_MARKER = /^[ \t]*(?:>[ \t]?)*[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+\[[ xX]\])?(?:[ \t]+|$)/;
+const CONTAINER_PREFIX = /^[ \t]*(?:>[ \t]?[ \t]*)*/;
+const ATX_OPEN = /^[ \t]*(?:>[ \t]?[ \t]*)*#{1,6}(?:[ \t]+|$)/;
+const ATX_CLOSE = /[ \t]+#+[ \t]*$/;
+
+export function scanMarkdown(text: string, lines: Lines): BlockScan {
+  const blocks: RawBlock[] = [];
+  const excluded: Span[] = [];
+  const code: Span[] = [];
+  const n = lines.starts.length;
+  let source = text;
+  const blank = (fromLine: number, toLine: number): void => {
+    // Replace lines [fromLine, toLine) with spaces, keeping every offset and line break.
+    const from = lines.starts[fromLine];
+    const to = lines.ends[toLine - 1];
+    source = source.slice(0, from) + text.slice(from, to).replace(/[^\r\n]/g, ' ') + source.slice(to);
+  };
+
+  const fm = scanFrontMatter(text, lines);
+  let firstLine = 0;
+  if (fm) {
+    excluded.push({ start: 0, end: fm.end });
+    blank(0, fm.lineCount);
+    firstLine = fm.lineCount;
+  }
+
+  // Footnote definitions, outside fenced code.
+  let fence: string | undefined;
+  const footnoteBlocks: RawBlock[] = [];
+  for (let l = firstLine; l < n; l++) {
+    const line = text.slice(lines.starts[l], lines.ends[l]);
+    const f = FENCE.exec(line);
+    if (fence) {
+      if (f && f[1][0] === fence[0] && f[1].length >= fence.length && line.trim() === f[1]) fence = undefined;
+      continue;
+    }
+    if (f) {
+      fence = f[1];
+      continue;
+    }
+    const def = FOOTNOTE_DEF.exec(line);
+    if (!def) continue;
+    let last = l;
+    for (let k = l + 1; k < n; k++) {
+      const next = text.slice(lines.starts[k], lines.ends[k]);
+      if (next.trim() === '' || FOOTNOTE_DEF.test(next) || /^ {0,3}(#|```|~~~|>)/.test(next)) break;
+      last = k;
+    }
+    const start = lines.starts[l];
+    const syntax: Span[] = [{ start, end: start + def[0].length }];
+    for (let k = l + 1; k <= last; k++) {
+      const ind = /^[ \t]*/.exec(text.slice(lines.starts[k], lines.ends[k]))![0].length;
+      if (ind) syntax.push({ start: lines.starts[k], end: lines.starts[k] + ind });
+    }
+    footnoteBlocks.push({ kind: 'footnoteDefinition', level: 0, start, end: lines.ends[last], syntax });
+    blank(l, last + 1);
+    l = last;
+  }
+
+  const tokens = md.parse(source, {});
+  const stack: { type: string; map: [number, number] | null }[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.nesting === 1 && t.type !== 'paragraph_open' && t.type !== 'heading_open') stack.push({ type: t.type, map: t.map as [number, number] | null });
+    if (t.nesting === -1 && t.type !== 'paragraph_close' && t.type !== 'heading_close') stack.pop();
+    if (!t.map) continue;
+    const [l0, l1] = t.map;
+    switch (t.type) {
+      case 'fence':
+      case 'code_block':
+        code.push({ start: lines.starts[l0], end: lines.ends[Math.max(l0, l1 - 1)] });
+        excluded.push(code[code.length - 1]);
+        break;
+      case 'html_block':
+        excluded.push({ start: lines.starts[l0], end: lines.ends[Math.max(l0, l1 - 1)] });
+        break;
+      case 'heading_open': {
+        const level = Number(t.tag.slice(1));
+        const setext = t.markup === '=' || t.markup === '-';
+        const contentEnd = setext ? l1 - 1 : l1;
+        const syntax: Span[] = [];
+        for (let l = l0; l < contentEnd; l++) {
+          const line = text.slice(lines.starts[l], lines.ends[l]);
+          const open = (setext ? CONTAINER_PREFIX : ATX_OPEN).exec(line);
+          if (open && open[0].length) syntax.push({ start: lines.starts[l], end: lines.starts[l] + open[0].length });
+          const close = setext ? null : ATX_CLOSE.exec(line);
+          if (close) syntax.push({ start: lines.starts[l] + close.index, end: lines.ends[l] });
+        }
+        blocks.push(makeBlock('heading', level, lines, l0, contentEnd, syntax));
+        break;
+      }
+      case 'paragraph_open': {
+        const parent = stack[stack.length - 1];
+        const firstOfItem = parent && parent.type === 'list_item_open' && parent.map && parent.map[0] === l0;
+        const syntax: Span[] = [];
+        for (let l = l0; l < l1; l++) {
+          const line = text.slice(lines.starts[l], lines.ends[l]);
+          const re = l === l0 && firstOfItem ? LIST_MARKER : CONTAINER_PREFIX;
+          const m = re.exec(line);
+          if (m && m[0].length) syntax.push({ start: lines.starts[l], end: lines.starts[l] + m[0].length });
+        }
+        blocks.push(makeBlock(firstOfItem ? 'listItem' : 'paragraph', 0, lines, l0, l1, syntax));
+        break;
+      }
+      case 'tr_open': {
+        const syntax: Span[] = [];
+        for (let l = l0; l < l1; l++) {
+          const line = text.slice(lines.starts[l], lines.ends[l]);
+          const prefix = CONTAINER_PREFIX.exec(line)![0].length;
+          if (prefix) syntax.push({ start: lines.starts[l], end: lines.starts[l] + prefix });
+          for (let c = prefix; c < line.length; c++) {
+            if (line[c] === '|' && line[c - 1] !== '\\') syntax.push({ start: lines.starts[l] + c, end: lines.starts[l] + c + 1 });
+          }
+        }
+        blocks.push(makeBlock('tableRow', 0, lines, l0, l1, syntax));
+        break;
+      }
+    }
+  }
+  const all = footnoteBlocks.length ? [...blocks, ...footnoteBlocks].sort((a, b) => a.start - b.start) : blocks;
+  const inCode = (c: Span): boolean => code.some((e) => e.start <= c.start && c.end <= e.end);
+  const comments = findComments(text, fm?.end ?? 0, text.length).filter((c) => !inCode(c));
+  return { blocks: all.filter((b) => b.end > b.start), excluded, comments, frontMatter: fm?.values ?? {} };
+}
+
+function makeBlock(kind: RawBlock['kind'], level: number, lines: Lines, l0: number, l1: number, syntax: Span[]): RawBlock {
+  const first = syntax.length && syntax[0].start === lines.starts[l0] ? syntax[0].end : lines.starts[l0];
+  return { kind, level, start: Math.min(first, lines.ends[Math.max(l0, l1 - 1)]), end: lines.ends[Math.max(l0, l1 - 1)], syntax };
+}

@@ -1,0 +1,134 @@
+import type { Marker } from './model';
+
+/**
+ * Citation markers in a block: Unicode superscripts (¹², ¹,³, ¹˒³, ¹⁻³, ¹–³), `<sup>1,2</sup>`,
+ * brackets ([1], [1, 2], [1-3], [1–3, 5]) and Markdown footnotes ([^1], [^note]).
+ */
+const SUP_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+const SUP_RUN = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:[,˒⁻–-][⁰¹²³⁴⁵⁶⁷⁸⁹]+)*/g;
+const HTML_SUP = /<sup>\s*\[?\s*(\d{1,4}(?:\s*[,–—-]\s*\d{1,4})*)\s*\]?\s*<\/sup>/gi;
+const BRACKET = /\[(\d{1,3}(?:\s*[,–—-]\s*\d{1,3})*)\]/g;
+const FOOTNOTE = /\[\^([^\]\s]+)\]/g;
+const UNIT_BEFORE = /(?:^|[^A-Za-z])(?:[kcmd]?m|ft|in|yd|s|sec)$|[0-9^/]$/;
+
+export interface MarkerContext {
+  /** Number of entries in the numbered reference list (0 when there is none). */
+  referenceCount: number;
+  /** Highest reference number cited so far in the document (for ambiguous superscripts). */
+  maxSeen: number;
+}
+
+export function supDigitValue(c: string): number {
+  return SUP_DIGITS.indexOf(c);
+}
+
+/**
+ * Finds the markers of one block. `scan` is the block text with code, comments and link
+ * targets blanked; `raw` is the block text as written. Offsets are relative to the block, and
+ * shifted by `base`.
+ */
+export function findMarkers(scan: string, raw: string, base: number, blockIndex: number, ctx: MarkerContext): Marker[] {
+  const out: Marker[] = [];
+  SUP_RUN.lastIndex = 0;
+  for (let m = SUP_RUN.exec(scan); m; m = SUP_RUN.exec(scan)) {
+    const before = scan.slice(Math.max(0, m.index - 4), m.index);
+    if (UNIT_BEFORE.test(before)) continue;
+    const parsed = parseSuperscript(m[0], ctx);
+    out.push({ style: 'superscript', raw: m[0], start: base + m.index, end: base + m.index + m[0].length, numbers: parsed.numbers, alternative: parsed.alternative, blockIndex });
+    for (const n of parsed.numbers) ctx.maxSeen = Math.max(ctx.maxSeen, n);
+  }
+  if (scan.includes('<')) {
+    HTML_SUP.lastIndex = 0;
+    for (let m = HTML_SUP.exec(scan); m; m = HTML_SUP.exec(scan)) {
+      out.push({ style: 'html-sup', raw: m[0], start: base + m.index, end: base + m.index + m[0].length, numbers: expandList(m[1]), blockIndex });
+    }
+  }
+  if (scan.includes('[')) {
+    BRACKET.lastIndex = 0;
+    for (let m = BRACKET.exec(scan); m; m = BRACKET.exec(scan)) {
+      const prev = raw[m.index - 1];
+      const next = raw[m.index + m[0].length];
+      if (prev === ']' || prev === '!' || prev === '\\' || next === '(' || next === ':') continue;
+      if (insideHtmlSup(out, base + m.index)) continue;
+      out.push({ style: 'bracket', raw: m[0], start: base + m.index, end: base + m.index + m[0].length, numbers: expandList(m[1]), blockIndex });
+    }
+    FOOTNOTE.lastIndex = 0;
+    for (let m = FOOTNOTE.exec(scan); m; m = FOOTNOTE.exec(scan)) {
+      if (raw[m.index + m[0].length] === ':' && (m.index === 0 || /^\s*$/.test(raw.slice(raw.lastIndexOf('\n', m.index) + 1, m.index)))) continue;
+      const label = m[1];
+      const numbers = /^\d{1,4}$/.test(label) ? [Number(label)] : [];
+      out.push({ style: 'footnote', raw: m[0], start: base + m.index, end: base + m.index + m[0].length, numbers, label, blockIndex });
+    }
+  }
+  if (out.length > 1) out.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+function insideHtmlSup(markers: Marker[], offset: number): boolean {
+  return markers.some((m) => m.style === 'html-sup' && m.start <= offset && offset < m.end);
+}
+
+/** `1, 3-5` gives [1, 3, 4, 5]. Ranges longer than 500 are not expanded past their ends. */
+export function expandList(list: string): number[] {
+  const out: number[] = [];
+  for (const part of list.split(/\s*,\s*/)) {
+    const range = /^(\d+)\s*[–—-]\s*(\d+)$/.exec(part.trim());
+    if (range) {
+      const a = Number(range[1]);
+      const b = Number(range[2]);
+      if (b >= a && b - a <= 500) for (let i = a; i <= b; i++) out.push(i);
+      else out.push(a, b);
+    } else if (/^\d+$/.test(part.trim())) {
+      out.push(Number(part.trim()));
+    }
+  }
+  return out;
+}
+
+function supToAscii(s: string): string {
+  let out = '';
+  for (const c of s) {
+    const d = SUP_DIGITS.indexOf(c);
+    out += d >= 0 ? String(d) : c === '⁻' || c === '–' || c === '-' ? '-' : ',';
+  }
+  return out;
+}
+
+/**
+ * Reads a superscript run. A run of digits without separators (¹²) can mean one number (12) or
+ * one number per digit (1 and 2): the list's length decides; when both readings are possible the
+ * one that keeps citation order is chosen and the other is kept as `alternative`.
+ */
+export function parseSuperscript(raw: string, ctx: MarkerContext): { numbers: number[]; alternative?: number[] } {
+  const ascii = supToAscii(raw);
+  const parts = ascii.split(',');
+  const numbers: number[] = [];
+  let alternative: number[] | undefined;
+  for (const part of parts) {
+    const range = /^(\d+)-(\d+)$/.exec(part);
+    if (range) {
+      numbers.push(...expandList(part));
+      continue;
+    }
+    if (part.length === 1) {
+      numbers.push(Number(part));
+      continue;
+    }
+    const whole = Number(part);
+    const digits = [...part].map(Number);
+    const count = ctx.referenceCount;
+    const wholeOk = whole >= 1 && whole <= count;
+    const digitsOk = digits.every((d) => d >= 1 && d <= count) && count > 0;
+    if (wholeOk && digitsOk) {
+      const keepsOrder = (ns: number[]): boolean => ns.every((n) => n <= Math.max(ctx.maxSeen, ...numbers) + ns.length);
+      const useDigits = keepsOrder(digits) && !keepsOrder([whole]);
+      numbers.push(...(useDigits ? digits : [whole]));
+      alternative = useDigits ? [whole] : digits;
+    } else if (wholeOk) {
+      numbers.push(whole);
+    } else {
+      numbers.push(...digits);
+    }
+  }
+  return alternative ? { numbers, alternative } : { numbers };
+}

@@ -1,0 +1,110 @@
+import type { DocumentKind, Span } from '../types';
+import { scanMarkdown } from './markdownBlocks';
+import { findMarkers, type MarkerContext } from './markers';
+import { blankSpans, lineBreakSpans, markdownCodeSpans, markdownSyntaxSpans, urlSpans } from './mask';
+import type { Article, Block, Marker, Reference, Sentence } from './model';
+import { scanPlaintext } from './plainBlocks';
+import { type RawBlock, splitLines } from './rawBlock';
+import { findReferenceList, footnoteReference } from './references';
+import { splitSentences } from './sentences';
+
+/**
+ * Builds the article model of a document. Never throws on any input: whatever is not
+ * understood stays prose. Cost is linear in the text (markdown-it for Markdown blocks, regexes
+ * and `Intl.Segmenter` per block).
+ */
+export function parseArticle(text: string, kind: DocumentKind): Article {
+  const lines = splitLines(text);
+  const scan = kind === 'markdown' ? scanMarkdown(text, lines) : scanPlaintext(text, lines);
+
+  // Stage 1 of each block: code, comments and link targets blanked (markers are found here).
+  const stage1 = (b: RawBlock): string => {
+    const raw = text.slice(b.start, b.end);
+    return kind === 'markdown' ? blankSpans(raw, markdownCodeSpans(raw)) : blankSpans(raw, commentSpans(raw));
+  };
+  const headingText = (b: RawBlock): string => prose(b, stage1(b), []);
+  const prose = (b: RawBlock, s1: string, markers: Span[]): string => {
+    const rel = (sp: Span): Span => ({ start: sp.start - b.start, end: sp.end - b.start });
+    const spans: Span[] = [...b.syntax.map(rel), ...markers.map(rel), ...urlSpans(s1), ...lineBreakSpans(s1)];
+    if (kind === 'markdown') spans.push(...markdownSyntaxSpans(s1));
+    else if (s1.includes('<')) spans.push(...htmlTagSpans(s1));
+    return blankSpans(s1, spans);
+  };
+
+  const refs = findReferenceList(text, scan.blocks, headingText);
+  const rawBlocks = refs.blocks;
+  const footnotes: Reference[] = [];
+  const ctx: MarkerContext = { referenceCount: refs.list?.entries.length ?? 0, maxSeen: 0 };
+
+  const blocks: Block[] = [];
+  const sentences: Sentence[] = [];
+  const markers: Marker[] = [];
+  let headingIndex = -1;
+  for (let i = 0; i < rawBlocks.length; i++) {
+    const rb = rawBlocks[i];
+    const kindOf = refs.trailerFrom >= 0 && i >= refs.trailerFrom && rb.kind !== 'footnoteDefinition' ? 'trailer' : rb.kind;
+    const index = blocks.length;
+    const s1 = stage1(rb);
+    const raw = text.slice(rb.start, rb.end);
+    let blockMarkers: Marker[] = [];
+    if (kindOf === 'footnoteDefinition') {
+      const ref = footnoteReference(text, rb, footnotes.length + 1);
+      if (ref) footnotes.push(ref);
+      // A footnote's own text may cite, but its label is not a marker.
+      blockMarkers = findMarkers(s1, raw, rb.start, index, ctx).filter((m) => m.start >= (ref?.textSpan.start ?? rb.start));
+    } else if (kindOf !== 'referenceEntry' && kindOf !== 'trailer') {
+      blockMarkers = findMarkers(s1, raw, rb.start, index, ctx);
+    }
+    const p = prose(rb, s1, blockMarkers);
+    const block: Block = { kind: kindOf, level: rb.level, start: rb.start, end: rb.end, prose: p, sentences: [], markers: blockMarkers, headingIndex, index };
+    block.sentences = kindOf === 'heading' || kindOf === 'trailer' || kindOf === 'referenceEntry' ? [] : makeSentences(block);
+    blocks.push(block);
+    sentences.push(...block.sentences);
+    markers.push(...blockMarkers);
+    if (kindOf === 'heading') headingIndex = index;
+  }
+  return {
+    text,
+    kind,
+    blocks,
+    sentences,
+    markers,
+    references: refs.list,
+    footnotes,
+    excluded: scan.excluded,
+    frontMatter: scan.frontMatter,
+    comments: scan.comments,
+  };
+}
+
+function makeSentences(block: Block): Sentence[] {
+  const spans = splitSentences(block.prose);
+  const out: Sentence[] = spans.map((s) => ({
+    start: block.start + s.start,
+    end: block.start + s.end,
+    text: block.prose.slice(s.start, s.end),
+    blockIndex: block.index,
+    markers: [],
+  }));
+  // A marker belongs to the sentence it stands in, or to the one it directly follows.
+  let k = 0;
+  for (const m of block.markers) {
+    while (k + 1 < out.length && out[k + 1].start <= m.start) k++;
+    if (out.length) out[k].markers.push(m);
+  }
+  return out;
+}
+
+function commentSpans(s: string): Span[] {
+  const out: Span[] = [];
+  const re = /<!--[\s\S]*?-->/g;
+  for (let m = re.exec(s); m; m = re.exec(s)) out.push({ start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+function htmlTagSpans(s: string): Span[] {
+  const out: Span[] = [];
+  const re = /<\/?(?:sup|sub|b|i|em|strong|span|a)\b[^<>]*>/gi;
+  for (let m = re.exec(s); m; m = re.exec(s)) out.push({ start: m.index, end: m.index + m[0].length });
+  return out;
+}

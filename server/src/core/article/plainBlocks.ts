@@ -1,0 +1,88 @@
+import type { Span } from '../types';
+import { type BlockScan, type Lines, type RawBlock, findComments } from './rawBlock';
+
+/**
+ * Block structure of a plain-text article: paragraphs split on blank lines, bullet and numbered
+ * lines as list items (with their continuation lines), short title-like lines as headings, and
+ * `<!-- ... -->` lines as comments (for suppression), never as prose.
+ */
+const BULLET = /^[ \t]*(?:[•◦▪·‣∙*+-]|\d{1,4}[.)]|\[\d{1,4}\])[ \t]+/;
+const COMMENT_LINE = /^[ \t]*<!--.*-->[ \t]*$/;
+
+export function scanPlaintext(text: string, lines: Lines): BlockScan {
+  const blocks: RawBlock[] = [];
+  const excluded: Span[] = [];
+  const comments: (Span & { body: string })[] = [];
+  const n = lines.starts.length;
+  let chunk: number[] = [];
+  const flush = (): void => {
+    if (chunk.length) emitChunk(text, lines, chunk, blocks);
+    chunk = [];
+  };
+  for (let l = 0; l < n; l++) {
+    const line = text.slice(lines.starts[l], lines.ends[l]);
+    if (line.trim() === '') {
+      flush();
+    } else if (COMMENT_LINE.test(line)) {
+      flush();
+      const span = { start: lines.starts[l], end: lines.ends[l] };
+      excluded.push(span);
+      comments.push(...findComments(text, span.start, span.end));
+    } else {
+      chunk.push(l);
+    }
+  }
+  flush();
+  return { blocks, excluded, comments, frontMatter: {} };
+}
+
+function emitChunk(text: string, lines: Lines, chunk: number[], out: RawBlock[]): void {
+  const lineText = (l: number): string => text.slice(lines.starts[l], lines.ends[l]);
+  if (chunk.length === 1 && isHeadingLine(lineText(chunk[0]))) {
+    const l = chunk[0];
+    const lead = /^[ \t]*/.exec(lineText(l))![0].length;
+    out.push({ kind: 'heading', level: 2, start: lines.starts[l] + lead, end: lines.ends[l], syntax: [] });
+    return;
+  }
+  let current: { kind: 'paragraph' | 'listItem'; lines: number[] } | undefined;
+  const groups: { kind: 'paragraph' | 'listItem'; lines: number[] }[] = [];
+  for (const l of chunk) {
+    if (BULLET.test(lineText(l))) {
+      current = { kind: 'listItem', lines: [l] };
+      groups.push(current);
+    } else if (current) {
+      current.lines.push(l);
+    } else {
+      current = { kind: 'paragraph', lines: [l] };
+      groups.push(current);
+    }
+  }
+  for (const g of groups) {
+    const syntax: Span[] = [];
+    g.lines.forEach((l, i) => {
+      const re = i === 0 && g.kind === 'listItem' ? BULLET : /^[ \t]*/;
+      const m = re.exec(lineText(l))!;
+      if (m[0].length) syntax.push({ start: lines.starts[l], end: lines.starts[l] + m[0].length });
+    });
+    const first = g.lines[0];
+    const last = g.lines[g.lines.length - 1];
+    const lead = syntax.length && syntax[0].start === lines.starts[first] ? syntax[0].end - syntax[0].start : 0;
+    out.push({ kind: g.kind, level: 0, start: lines.starts[first] + lead, end: lines.ends[last], syntax });
+  }
+}
+
+const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'but', 'by', 'for', 'from', 'in', 'into', 'is', 'of', 'on', 'or', 'the', 'to', 'vs', 'with', 'what', 'how', 'why']);
+
+/** A short line that reads as a title: no sentence punctuation at its end, mostly capitalised. */
+export function isHeadingLine(line: string): boolean {
+  const t = line.trim();
+  if (!t || t.length > 120 || BULLET.test(line)) return false;
+  if (/[.,;:!]["'”’)]?$/.test(t)) return false;
+  const words = t.split(/\s+/);
+  if (words.length > 14) return false;
+  if (/\?$/.test(t) && words.length > 10) return false;
+  const content = words.filter((w) => /[A-Za-z]/.test(w) && !SMALL_WORDS.has(w.toLowerCase().replace(/[^a-z]/g, '')));
+  if (content.length === 0) return false;
+  const capitalised = content.filter((w) => /^[^A-Za-z]*[A-Z0-9]/.test(w)).length;
+  return capitalised / content.length >= 0.6;
+}

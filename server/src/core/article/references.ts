@@ -1,0 +1,167 @@
+import type { Span } from '../types';
+import type { Reference, ReferenceFields, ReferenceList } from './model';
+import type { RawBlock } from './rawBlock';
+
+/**
+ * The reference list: a heading (or a plain title line) named References, Bibliography,
+ * Sources, Works Cited or Notes, then numbered entries (`1.`, `1)`, `[1]`), each possibly
+ * wrapped over several lines. The list ends where the entries end; blocks after it are the page
+ * trailer. Markdown footnote definitions (`[^1]: ...`) are parsed into entries too.
+ */
+export const REFERENCE_HEADING = /^(?:references?|bibliography|sources|works cited|notes|reference list|literature cited|citations|endnotes)\s*:?$/i;
+const ENTRY_START = /^([ \t]*(?:[-*+•][ \t]+)?)(?:\[(\d{1,4})\]|(\d{1,4})([.)]))[ \t]+/;
+
+export interface ReferenceScan {
+  list?: ReferenceList;
+  /** Index of the first block after the list (the trailer starts here), or -1. */
+  trailerFrom: number;
+  /** Blocks with the reference list's blocks replaced by one block per entry. */
+  blocks: RawBlock[];
+}
+
+export function findReferenceList(text: string, blocks: RawBlock[], headingText: (b: RawBlock) => string): ReferenceScan {
+  // The last heading-like block named like a reference list that is followed by entries.
+  for (let h = blocks.length - 1; h >= 0; h--) {
+    const b = blocks[h];
+    if (b.kind !== 'heading' && b.kind !== 'paragraph') continue;
+    const title = headingText(b).trim();
+    if (!REFERENCE_HEADING.test(title) || h + 1 >= blocks.length) continue;
+    const entries: Reference[] = [];
+    const entryBlocks: RawBlock[] = [];
+    let numbering: ReferenceList['numbering'] = 'dot';
+    let k = h + 1;
+    for (; k < blocks.length; k++) {
+      const blk = blocks[k];
+      if (blk.kind === 'heading' || blk.kind === 'footnoteDefinition') break;
+      const lineStart = text.lastIndexOf('\n', blk.start - 1) + 1;
+      const lines = text.slice(lineStart, blk.end).split(/(?<=\n)/);
+      if (!ENTRY_START.test(lines[0])) break;
+      let at = lineStart;
+      let current: { start: number; numberSpan: Span; number: number; textStart: number; end: number } | undefined;
+      const finish = (): void => {
+        if (!current) return;
+        const entry = makeEntry(text, current.start, current.end, current.numberSpan, current.number, current.textStart, entries.length + 1);
+        entries.push(entry);
+        entryBlocks.push({ kind: 'referenceEntry', level: 0, start: entry.start, end: entry.end, syntax: [{ start: current.start, end: current.textStart }] });
+      };
+      for (const line of lines) {
+        const m = ENTRY_START.exec(line);
+        const contentEnd = at + line.replace(/[\r\n]+$/, '').length;
+        if (m) {
+          finish();
+          const numStart = at + m[1].length + (m[2] ? 1 : 0);
+          const num = m[2] ?? m[3];
+          numbering = m[2] ? 'bracket' : m[4] === ')' ? 'paren' : 'dot';
+          current = { start: at + m[1].length, numberSpan: { start: numStart, end: numStart + num.length }, number: Number(num), textStart: at + m[0].length, end: contentEnd };
+        } else if (current && line.trim()) {
+          current.end = contentEnd;
+        }
+        at += line.length;
+      }
+      finish();
+    }
+    if (entries.length === 0) continue;
+    // A Markdown list numbered `1.` throughout renders as 1, 2, 3...
+    if (entries.length > 1 && entries.every((e) => e.number === 1)) entries.forEach((e, i) => (e.number = i + 1));
+    const list: ReferenceList = {
+      start: b.start,
+      end: entries[entries.length - 1].end,
+      heading: { start: b.start, end: b.end, title },
+      entries,
+      numbering,
+    };
+    const out = [...blocks.slice(0, h), { ...b, kind: 'heading' as const, level: b.level || 2 }, ...entryBlocks, ...blocks.slice(k)];
+    return { list, blocks: out, trailerFrom: h + 1 + entryBlocks.length };
+  }
+  return { blocks, trailerFrom: -1 };
+}
+
+function makeEntry(text: string, start: number, end: number, numberSpan: Span, number: number, textStart: number, ordinal: number): Reference {
+  const raw = text.slice(textStart, end);
+  return {
+    start,
+    end,
+    number,
+    numberSpan,
+    text: raw.replace(/\s+/g, ' ').trim(),
+    textSpan: { start: textStart, end },
+    fields: parseReferenceFields(raw),
+    ordinal,
+  };
+}
+
+/** A footnote definition block (`[^label]: text`) as a reference. */
+export function footnoteReference(text: string, block: RawBlock, ordinal: number): Reference | undefined {
+  const m = /^ {0,3}\[\^([^\]\s]+)\]:[ \t]?/.exec(text.slice(block.start, block.end));
+  if (!m) return undefined;
+  const labelStart = block.start + m[0].indexOf('^') + 1;
+  const textStart = block.start + m[0].length;
+  const raw = text.slice(textStart, block.end);
+  const label = m[1];
+  return {
+    start: block.start,
+    end: block.end,
+    label,
+    number: /^\d{1,4}$/.test(label) ? Number(label) : undefined,
+    numberSpan: { start: labelStart, end: labelStart + label.length },
+    text: raw.replace(/\s+/g, ' ').trim(),
+    textSpan: { start: textStart, end: block.end },
+    fields: parseReferenceFields(raw),
+    ordinal,
+  };
+}
+
+const DOI = /(?:\bdoi:?\s*|https?:\/\/(?:dx\.)?doi\.org\/)(10\.\d{4,9}\/[^\s"<>]+)/i;
+const PMID = /\bPMID:?\s*(\d{1,9})\b/i;
+const PMCID = /\b(PMC\d{4,9})\b/;
+const URL = /\bhttps?:\/\/[^\s<>"]+/i;
+const AUTHOR = /^(?:[\p{Lu}][\p{L}'’-]+(?:[ -][\p{Lu}][\p{L}'’-]+)*\s+\p{Lu}{1,3}|[\p{Lu}][\p{L}'’-]+,\s*(?:\p{Lu}\.\s*){1,3})$/u;
+
+/** Vancouver/AMA fields of an entry; whatever is not recognised stays in the raw text. */
+export function parseReferenceFields(raw: string): ReferenceFields {
+  const fields: ReferenceFields = { authors: [], etAl: false };
+  let rest = raw.replace(/\s+/g, ' ').trim();
+  const take = (re: RegExp): string | undefined => {
+    const m = re.exec(rest);
+    if (!m) return undefined;
+    rest = (rest.slice(0, m.index) + rest.slice(m.index + m[0].length)).trim();
+    return m[1] ?? m[0];
+  };
+  const doi = take(DOI);
+  if (doi) fields.doi = doi.replace(/[.,;]+$/, '');
+  const pmid = take(PMID);
+  if (pmid) fields.pmid = pmid;
+  const pmcid = take(/\bPMCID:?\s*(PMC\d{4,9})\b/i) ?? take(PMCID);
+  if (pmcid) fields.pmcid = pmcid;
+  const url = take(URL);
+  if (url) fields.url = url.replace(/[.,;]+$/, '');
+  rest = rest.replace(/\b(?:Available (?:from|at)|Accessed|Published)\b.*$/i, '').replace(/[\s.]+$/, '');
+
+  // Split on sentence-like periods: authors. title. journal. year;vol(issue):pages
+  const parts = rest.split(/(?<=[.?!])\s+(?=[\p{Lu}\d"“(])/u).map((p) => p.trim()).filter(Boolean);
+  let i = 0;
+  if (parts.length > 1) {
+    const names = parts[0].replace(/\.$/, '').split(/\s*,\s*(?=\p{Lu})|\s*;\s*/u);
+    const last = names[names.length - 1];
+    const etAl = /\bet al\.?$/.test(parts[0]) || /^et al\.?$/.test(last);
+    const authors = names.map((n) => n.replace(/,?\s*et al\.?$/, '').trim()).filter((n) => n && !/^et al\.?$/.test(n));
+    if (authors.length && authors.every((a) => AUTHOR.test(a) || /^[\p{Lu}][\p{L}\s&'’-]+$/u.test(a))) {
+      fields.authors = authors;
+      fields.etAl = etAl;
+      i = 1;
+    }
+  }
+  if (i < parts.length) fields.title = parts[i++].replace(/\.$/, '');
+  const tail = parts.slice(i).join(' ');
+  const year = /\b((?:19|20)\d{2})\b/.exec(tail);
+  if (year) fields.year = year[1];
+  const journal = i < parts.length ? parts[i].replace(/\.$/, '') : undefined;
+  if (journal && !/^(?:19|20)\d{2}\b/.test(journal)) fields.journal = journal.replace(/\s+(?:19|20)\d{2}\b.*$/, '').trim();
+  const vip = /\b(?:19|20)\d{2}[^;:]*;\s*(\d+)\s*(?:\(([^)]+)\))?\s*(?::\s*([\w–-]+))?/.exec(tail);
+  if (vip) {
+    fields.volume = vip[1];
+    if (vip[2]) fields.issue = vip[2];
+    if (vip[3]) fields.pages = vip[3];
+  }
+  return fields;
+}

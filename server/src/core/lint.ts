@@ -1,0 +1,70 @@
+import type { Article } from './article/model';
+import { parseArticle } from './article/parse';
+import { type LintConfig, defaultConfig } from './config';
+import { RULES } from './rules';
+import type { Rule } from './rules/rule';
+import { type DocumentKind, type Finding, JURISDICTIONS, type Jurisdiction, type Severity } from './types';
+
+export interface LintOptions {
+  kind: DocumentKind;
+  config?: LintConfig;
+  /** Rules to run instead of the registry (tests). */
+  rules?: readonly Rule[];
+}
+
+export interface LintResult {
+  article: Article;
+  /** The configuration in force for this document (front matter applied). */
+  config: LintConfig;
+  findings: Finding[];
+}
+
+/** Id under which a failing rule is reported; the other rules still run. */
+export const INTERNAL_ERROR = 'internal-error';
+
+/** Parses a document and runs every enabled rule over it. Never throws. */
+export function lint(text: string, options: LintOptions): LintResult {
+  const article = parseArticle(text, options.kind);
+  return lintArticle(article, options);
+}
+
+export function lintArticle(article: Article, options: LintOptions): LintResult {
+  const config = effectiveConfig(article, options.config ?? defaultConfig());
+  const findings: Finding[] = [];
+  for (const rule of options.rules ?? RULES) {
+    const setting = config.rules[rule.meta.id] ?? rule.meta.defaultSeverity;
+    if (setting === 'off') continue;
+    const overridden = config.rules[rule.meta.id] !== undefined;
+    try {
+      rule.check({
+        article,
+        config,
+        report(f) {
+          // A user's explicit severity wins; otherwise the rule may lower its own default
+          // (e.g. for unverified data).
+          const severity: Severity = overridden ? (setting as Severity) : (f.severity ?? (setting as Severity));
+          findings.push({ ...f, ruleId: rule.meta.id, severity });
+        },
+      });
+    } catch (e) {
+      findings.push({
+        ruleId: INTERNAL_ERROR,
+        severity: 'warning',
+        start: 0,
+        end: 0,
+        message: `Rule ${rule.meta.id} failed on this document and was skipped: ${e instanceof Error ? e.message : String(e)}`,
+      });
+    }
+  }
+  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+  return { article, config, findings };
+}
+
+/** Front matter `jurisdiction:` overrides the configured jurisdiction for one document. */
+export function effectiveConfig(article: Article, config: LintConfig): LintConfig {
+  const fm = article.frontMatter.jurisdiction?.toUpperCase();
+  if (fm && (JURISDICTIONS as readonly string[]).includes(fm) && fm !== config.jurisdiction) {
+    return { ...config, jurisdiction: fm as Jurisdiction };
+  }
+  return config;
+}

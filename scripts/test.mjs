@@ -33,6 +33,11 @@ const setup = [
 const stages = [
   mocha('unit', ['out/test/unit/**/*.test.js']),
   mocha('protocol', ['out/test/protocol/**/*.test.js'], ['--timeout', '20000']),
+  {
+    // TextMate injection grammar (syntaxes/) checked with vscode-tmgrammar-test.
+    name: 'grammar',
+    run: () => run('node', ['test/grammar/run.mjs'], { CLINICAL_LINT_RESULTS: join(results, 'grammar.json') }),
+  },
 ];
 
 let ok = true;

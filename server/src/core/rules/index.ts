@@ -1,4 +1,9 @@
+import { ambiguousCitation } from './ambiguous-citation';
+import { citationOrder } from './citation-order';
+import { duplicateReference } from './duplicate-reference';
 import type { Rule } from './rule';
+import { unresolvedCitation } from './unresolved-citation';
+import { unusedReference } from './unused-reference';
 
 /**
  * The rule registry: every rule of clinical-lint, one file each. The order here is the order in
@@ -6,6 +11,11 @@ import type { Rule } from './rule';
  */
 export const RULES: readonly Rule[] = [
   // citations
+  unresolvedCitation,
+  unusedReference,
+  citationOrder,
+  ambiguousCitation,
+  duplicateReference,
   // claims
   // disclosure
   // safe messaging

@@ -1,0 +1,51 @@
+import type { MarkerStyle, ReferenceFields } from './model';
+
+const SUP = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+export function toSuperscript(s: string): string {
+  return s.replace(/\d/g, (d) => SUP[Number(d)]).replace(/-/g, '⁻');
+}
+
+/**
+ * Compresses numbers the AMA way: three or more consecutive numbers become a range (1-3),
+ * others are joined with commas (1,3,5-8).
+ */
+export function compressNumbers(numbers: number[]): string {
+  const sorted = [...new Set(numbers)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    if (j - i >= 2) parts.push(`${sorted[i]}-${sorted[j]}`);
+    else for (let k = i; k <= j; k++) parts.push(String(sorted[k]));
+    i = j + 1;
+  }
+  return parts.join(',');
+}
+
+/**
+ * Writes a marker for some reference numbers in a style. Superscript lists use a comma: with
+ * single digits side by side (¹²) a reader cannot tell 1,2 from 12.
+ */
+export function formatMarker(style: MarkerStyle, numbers: number[], label?: string): string {
+  const list = compressNumbers(numbers);
+  switch (style) {
+    case 'superscript':
+      return toSuperscript(list);
+    case 'html-sup':
+      return `<sup>${list}</sup>`;
+    case 'bracket':
+      return `[${list.replace(/,/g, ', ')}]`;
+    case 'footnote':
+      return numbers.length === 1 ? `[^${numbers[0]}]` : numbers.map((n) => `[^${n}]`).join('');
+  }
+  return label ?? list;
+}
+
+/** A one-line citation of a reference for menus: "Sanacora G, A Consensus Statement...". */
+export function shortCitation(fields: ReferenceFields, text: string, max = 80): string {
+  const first = fields.authors[0];
+  const title = fields.title ?? text;
+  const s = first ? `${first}${fields.authors.length > 1 || fields.etAl ? ' et al.' : ''}, ${title}` : title;
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}

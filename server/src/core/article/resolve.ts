@@ -1,0 +1,57 @@
+import type { Article, Marker, Reference } from './model';
+
+/**
+ * Resolution of markers to references. Numbered markers (superscript, `<sup>`, brackets)
+ * resolve against the numbered reference list; footnote markers resolve by label against
+ * footnote definitions, and numeric labels fall back to the numbered list.
+ */
+export function referencesOf(article: Article, marker: Marker): (Reference | undefined)[] {
+  if (marker.style === 'footnote') {
+    const def = article.footnotes.find((f) => f.label === marker.label);
+    if (def) return [def];
+    return marker.numbers.length ? marker.numbers.map((n) => entryByNumber(article, n)) : [undefined];
+  }
+  return marker.numbers.map((n) => entryByNumber(article, n));
+}
+
+export function entryByNumber(article: Article, n: number): Reference | undefined {
+  const entries = article.references?.entries;
+  if (!entries) return undefined;
+  const guess = entries[n - 1];
+  if (guess && guess.number === n) return guess;
+  return entries.find((e) => e.number === n);
+}
+
+/** Every marker that cites a reference. */
+export function citationsOf(article: Article, ref: Reference): Marker[] {
+  return article.markers.filter((m) => referencesOf(article, m).includes(ref));
+}
+
+/** The marker whose span contains an offset (end inclusive, for a cursor just after it). */
+export function markerAt(article: Article, offset: number): Marker | undefined {
+  let lo = 0;
+  let hi = article.markers.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const m = article.markers[mid];
+    if (offset < m.start) hi = mid - 1;
+    else if (offset > m.end) lo = mid + 1;
+    else return m;
+  }
+  return undefined;
+}
+
+/** The reference entry (numbered or footnote) whose span contains an offset. */
+export function referenceAt(article: Article, offset: number): Reference | undefined {
+  const all = [...(article.references?.entries ?? []), ...article.footnotes];
+  return all.find((r) => r.start <= offset && offset <= r.end);
+}
+
+/** The reference style the document uses most, for inserted markers. */
+export function dominantStyle(article: Article): Marker['style'] | undefined {
+  const counts = new Map<Marker['style'], number>();
+  for (const m of article.markers) counts.set(m.style, (counts.get(m.style) ?? 0) + 1);
+  let best: Marker['style'] | undefined;
+  for (const [style, n] of counts) if (!best || n > (counts.get(best) ?? 0)) best = style;
+  return best;
+}

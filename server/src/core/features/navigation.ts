@@ -1,0 +1,106 @@
+import type { Article, Reference } from '../article/model';
+import { citationsOf, markerAt, referenceAt, referencesOf } from '../article/resolve';
+import type { Span } from '../types';
+
+/** Definition: from a marker to the entries it cites. */
+export function definition(article: Article, offset: number): Span[] {
+  const marker = markerAt(article, offset);
+  if (!marker) return [];
+  return referencesOf(article, marker)
+    .filter((r): r is Reference => !!r)
+    .map((r) => ({ start: r.start, end: r.end }));
+}
+
+/**
+ * References: from a marker or an entry, every marker citing the same entry (and the entry
+ * itself when asked to include the declaration).
+ */
+export function findReferences(article: Article, offset: number, includeDeclaration: boolean): Span[] {
+  let targets: Reference[] = [];
+  const marker = markerAt(article, offset);
+  if (marker) targets = referencesOf(article, marker).filter((r): r is Reference => !!r);
+  else {
+    const ref = referenceAt(article, offset);
+    if (ref) targets = [ref];
+  }
+  const out: Span[] = [];
+  for (const t of targets) {
+    if (includeDeclaration) out.push({ start: t.start, end: t.end });
+    for (const m of citationsOf(article, t)) out.push({ start: m.start, end: m.end });
+  }
+  const seen = new Set<string>();
+  return out.filter((s) => !seen.has(`${s.start}:${s.end}`) && !!seen.add(`${s.start}:${s.end}`)).sort((a, b) => a.start - b.start);
+}
+
+export interface DocumentLinkResult extends Span {
+  target: string;
+  tooltip: string;
+}
+
+const DOI = /\b(?:doi:\s*|https?:\/\/(?:dx\.)?doi\.org\/)(10\.\d{4,9}\/[^\s"<>]+[^\s"<>.,;)\]])/gi;
+const PMID = /\bPMID:?\s*(\d{1,9})\b/g;
+const PMCID = /\bPMC\d{4,9}\b/g;
+const URL = /\bhttps?:\/\/[^\s<>"'`]+[^\s<>"'`.,;:!?)\]]/g;
+
+/** Links: DOIs, PMIDs, PMCIDs and URLs in the reference list and footnotes. */
+export function documentLinks(article: Article): DocumentLinkResult[] {
+  const out: DocumentLinkResult[] = [];
+  const refs = [...(article.references?.entries ?? []), ...article.footnotes];
+  for (const r of refs) {
+    const s = article.text.slice(r.start, r.end);
+    const taken: Span[] = [];
+    const add = (start: number, end: number, target: string, tooltip: string): void => {
+      if (taken.some((t) => start < t.end && t.start < end)) return;
+      taken.push({ start, end });
+      out.push({ start: r.start + start, end: r.start + end, target, tooltip });
+    };
+    for (const m of s.matchAll(DOI)) add(m.index!, m.index! + m[0].length, `https://doi.org/${m[1]}`, `Open DOI ${m[1]}`);
+    for (const m of s.matchAll(PMID)) add(m.index!, m.index! + m[0].length, `https://pubmed.ncbi.nlm.nih.gov/${m[1]}/`, `Open PubMed ${m[1]}`);
+    for (const m of s.matchAll(PMCID)) add(m.index!, m.index! + m[0].length, `https://www.ncbi.nlm.nih.gov/pmc/articles/${m[0]}/`, `Open PubMed Central ${m[0]}`);
+    for (const m of s.matchAll(URL)) add(m.index!, m.index! + m[0].length, m[0], 'Open link');
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+export interface SymbolResult extends Span {
+  name: string;
+  kind: 'heading' | 'reference';
+  level: number;
+  selection: Span;
+  children: SymbolResult[];
+}
+
+/** Outline: headings (nested by level) and, under the reference heading, the entries. */
+export function documentSymbols(article: Article): SymbolResult[] {
+  const roots: SymbolResult[] = [];
+  const stack: SymbolResult[] = [];
+  const listHeading = article.references?.heading;
+  for (const b of article.blocks) {
+    if (b.kind !== 'heading') continue;
+    const name = b.prose.replace(/\s+/g, ' ').trim() || '(untitled)';
+    const sym: SymbolResult = { name, kind: 'heading', level: b.level || 1, start: b.start, end: b.end, selection: { start: b.start, end: b.end }, children: [] };
+    while (stack.length && stack[stack.length - 1].level >= sym.level) stack.pop();
+    (stack.length ? stack[stack.length - 1].children : roots).push(sym);
+    stack.push(sym);
+    if (listHeading && b.start === listHeading.start) {
+      for (const r of article.references!.entries) {
+        const label = `${r.number}. ${r.fields.authors[0] ? `${r.fields.authors[0]}${r.fields.etAl || r.fields.authors.length > 1 ? ' et al.' : ''}: ` : ''}${r.fields.title ?? r.text}`;
+        sym.children.push({ name: label.length > 100 ? `${label.slice(0, 99)}…` : label, kind: 'reference', level: 99, start: r.start, end: r.end, selection: r.numberSpan, children: [] });
+      }
+    }
+  }
+  // Extend each heading to the start of the next heading at its level or above.
+  const close = (list: SymbolResult[], end: number): void => {
+    for (let i = 0; i < list.length; i++) {
+      const s = list[i];
+      if (s.kind !== 'heading') continue;
+      s.end = Math.max(s.end, i + 1 < list.length ? list[i + 1].start - 1 : end);
+      close(s.children, s.end);
+    }
+  };
+  close(roots, article.text.length);
+  for (const r of article.footnotes) {
+    roots.push({ name: `[^${r.label}] ${r.fields.title ?? r.text}`.slice(0, 100), kind: 'reference', level: 99, start: r.start, end: r.end, selection: r.numberSpan, children: [] });
+  }
+  return roots;
+}

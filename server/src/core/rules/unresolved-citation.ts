@@ -1,0 +1,60 @@
+import { detectEol } from '../text/lineIndex';
+import { formatMarker } from '../article/format';
+import type { Article, Marker } from '../article/model';
+import { referencesOf } from '../article/resolve';
+import type { Fix } from '../types';
+import type { Rule } from './rule';
+
+/** A citation marker that points at no reference entry. */
+export const unresolvedCitation: Rule = {
+  meta: {
+    id: 'unresolved-citation',
+    description: 'A citation marker cites a number or footnote that the reference list does not have.',
+    defaultSeverity: 'error',
+    category: 'citations',
+    fixable: 'suggestion',
+  },
+  check({ article, report }) {
+    const count = article.references?.entries.length ?? 0;
+    for (const marker of article.markers) {
+      const refs = referencesOf(article, marker);
+      const missing = marker.style === 'footnote' && refs.every((r) => !r) ? [marker.label ?? ''] : marker.numbers.filter((_, i) => !refs[i]).map(String);
+      if (missing.length === 0) continue;
+      const what = marker.style === 'footnote' ? `footnote [^${marker.label}]` : missing.length === 1 ? `reference ${missing[0]}` : `references ${missing.join(', ')}`;
+      const where =
+        marker.style === 'footnote'
+          ? 'there is no matching footnote definition'
+          : count === 0
+            ? 'the article has no numbered reference list'
+            : `the reference list has ${count} ${count === 1 ? 'entry' : 'entries'}`;
+      report({ start: marker.start, end: marker.end, message: `Citation ${marker.raw} cites ${what}, but ${where}.`, fixes: fixes(article, marker, missing) });
+    }
+  },
+};
+
+function fixes(article: Article, marker: Marker, missing: string[]): Fix[] {
+  const eol = detectEol(article.text);
+  if (marker.style === 'footnote' && marker.label) {
+    const end = article.text.length;
+    const sep = article.text.endsWith('\n') ? eol : eol + eol;
+    const stub = `[^${marker.label}]: `;
+    return [{ title: `Add a footnote definition [^${marker.label}]`, edits: [{ start: end, end, newText: `${sep}${stub}${eol}` }], cursor: end + sep.length + stub.length }];
+  }
+  const list = article.references;
+  const out: Fix[] = [];
+  if (list && missing.length === 1 && Number(missing[0]) === list.entries.length + 1) {
+    const last = list.entries[list.entries.length - 1];
+    const indent = article.text.slice(article.text.lastIndexOf('\n', last.start - 1) + 1, last.start);
+    const n = missing[0];
+    const numbered = list.numbering === 'bracket' ? `[${n}]` : list.numbering === 'paren' ? `${n})` : `${n}.`;
+    const blankBetween = /\r?\n[ \t]*\r?\n[ \t]*$/.test(article.text.slice(0, last.start));
+    const prefix = `${eol}${blankBetween ? eol : ''}${indent}${numbered} `;
+    out.push({ title: `Add reference ${n} to the reference list`, edits: [{ start: last.end, end: last.end, newText: prefix }], cursor: last.end + prefix.length });
+  }
+  // A typo'd marker next to a valid reading: offer the marker without the missing numbers.
+  const kept = marker.numbers.filter((n) => !missing.includes(String(n)));
+  if (kept.length && marker.style !== 'footnote') {
+    out.push({ title: `Cite only ${kept.join(', ')}`, edits: [{ start: marker.start, end: marker.end, newText: formatMarker(marker.style, kept) }] });
+  }
+  return out;
+}

@@ -1,0 +1,45 @@
+import { citationsOf } from '../article/resolve';
+import type { Rule } from './rule';
+
+/** A reference entry that no marker cites (AMA: every reference is cited at least once). */
+export const unusedReference: Rule = {
+  meta: {
+    id: 'unused-reference',
+    description: 'A reference list entry (or footnote definition) is never cited in the text.',
+    defaultSeverity: 'warning',
+    category: 'citations',
+    fixable: 'suggestion',
+  },
+  check({ article, report }) {
+    const entries = article.references?.entries ?? [];
+    for (const ref of entries) {
+      if (citationsOf(article, ref).length) continue;
+      const last = ref === entries[entries.length - 1];
+      report({
+        start: ref.start,
+        end: ref.end,
+        message: `Reference ${ref.number} is never cited in the text.`,
+        // Removing an entry from the middle would shift every later number: renumber instead.
+        fixes: last ? [{ title: `Remove reference ${ref.number}`, edits: [{ start: lineStartBefore(article.text, ref.start), end: ref.end, newText: '' }] }] : [],
+      });
+    }
+    for (const def of article.footnotes) {
+      if (citationsOf(article, def).length) continue;
+      report({
+        start: def.start,
+        end: def.end,
+        message: `Footnote [^${def.label}] is never referenced in the text.`,
+        fixes: [{ title: `Remove footnote [^${def.label}]`, edits: [{ start: lineStartBefore(article.text, def.start), end: def.end, newText: '' }] }],
+      });
+    }
+  },
+};
+
+/** The end of the previous line, so that removing an entry also removes its line break. */
+function lineStartBefore(text: string, offset: number): number {
+  let i = offset;
+  while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\t')) i--;
+  if (text[i - 1] === '\n') i--;
+  if (text[i - 1] === '\r') i--;
+  return i;
+}

@@ -210,7 +210,9 @@ async function main() {
           return;
         }
         // Give the workbench a rendered frame with the hover open (poll for the hover widget).
-        await page.waitForSelector('.monaco-hover:not(.hidden)', { timeout: 15000 }).catch(() => log('no hover widget seen'));
+        await page
+          .waitForFunction(() => [...document.querySelectorAll('.monaco-hover')].some((e) => /Sanacora/.test(e.textContent || '')), null, { timeout: 15000, polling: 100 })
+          .catch(() => log('no hover with the references was seen'));
         fs.mkdirSync(path.dirname(screenshotPath), { recursive: true });
         await page.screenshot({ path: screenshotPath });
         log(`screenshot saved to ${path.relative(root, screenshotPath)}`);

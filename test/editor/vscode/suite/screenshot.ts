@@ -8,6 +8,8 @@ import { fixture, open, poll, positionOf } from './util';
 
 export async function showHoverForScreenshot(dir: string): Promise<void> {
   await vscode.workspace.getConfiguration('editor').update('wordWrap', 'on', vscode.ConfigurationTarget.Global);
+  await vscode.workspace.getConfiguration('chat').update('disableAIFeatures', true, vscode.ConfigurationTarget.Global);
+  await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
   await vscode.commands.executeCommand('workbench.actions.view.problems');
   const editor = await open(fixture('sample.txt'));
   const pos = positionOf(editor.document, '¹²');

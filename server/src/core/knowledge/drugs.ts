@@ -1,0 +1,513 @@
+import type { Jurisdiction, Span } from '../types';
+import { JURISDICTIONS } from '../types';
+import shipped from './drugs.json';
+
+/**
+ * The drug knowledge base: drugs (names, brands, abbreviations), routes, conditions and
+ * approvals per jurisdiction, shipped as `drugs.json` (schema: `schema/drugs.schema.json`) and
+ * extended or overridden by workspace entries (`config.drugs`). Everything here is pure data
+ * handling: no I/O.
+ */
+
+export type ApprovalStatus = 'approved' | 'not-approved' | 'unknown';
+
+export interface RouteEntry {
+  id: string;
+  label: string;
+  names: string[];
+  abbreviations?: string[];
+}
+
+export interface ConditionEntry {
+  id: string;
+  label: string;
+  names: string[];
+  abbreviations?: string[];
+  parents?: string[];
+  /** Words that, directly before a name, mean it is not this condition ("respiratory depression"). */
+  notPrecededBy?: string[];
+}
+
+export interface ApprovedUse {
+  indication: string;
+  conditions: string[];
+  /** Approved routes; absent when the source data gives none (the route is then not checked). */
+  routes?: string[];
+  population?: string;
+  date?: string;
+  source?: string;
+  verified: boolean;
+}
+
+export interface Approval {
+  status: ApprovalStatus;
+  /** Whether this jurisdiction's record has been checked against its source. */
+  verified: boolean;
+  source?: string;
+  date?: string;
+  uses?: ApprovedUse[];
+  note?: string;
+}
+
+export interface DrugEntry {
+  id: string;
+  name: string;
+  names: string[];
+  brands?: string[];
+  abbreviations?: string[];
+  approvals: Partial<Record<Jurisdiction, Approval>>;
+  /** Common off-label uses (condition ids), for the hover. */
+  offLabel?: string[];
+  references?: string[];
+}
+
+export interface DrugData {
+  version: 1;
+  about?: string;
+  routes: RouteEntry[];
+  conditions: ConditionEntry[];
+  drugs: DrugEntry[];
+}
+
+export type TermKind = 'drug' | 'condition' | 'route';
+
+/** A drug, condition or route named in a piece of prose. */
+export interface TermMatch extends Span {
+  kind: TermKind;
+  id: string;
+  /** The words as written. */
+  text: string;
+}
+
+export const JURISDICTION_NAMES: Record<Jurisdiction, { name: string; regulator: string; abbr: string; short: string }> = {
+  CA: { name: 'Canada', regulator: 'Health Canada', abbr: 'Health Canada', short: 'Canada' },
+  US: { name: 'the United States', regulator: 'the U.S. Food and Drug Administration (FDA)', abbr: 'FDA', short: 'the US' },
+  UK: { name: 'the United Kingdom', regulator: 'the Medicines and Healthcare products Regulatory Agency (MHRA)', abbr: 'MHRA', short: 'the UK' },
+  AU: { name: 'Australia', regulator: 'the Therapeutic Goods Administration (TGA)', abbr: 'TGA', short: 'Australia' },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Validation (mirrors schema/drugs.schema.json; also checks cross-references the schema cannot)
+// ---------------------------------------------------------------------------------------------
+
+const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const DATE = /^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$/;
+const STATUSES: readonly string[] = ['approved', 'not-approved', 'unknown'];
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const describe = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'string' ? `"${v}"` : typeof v);
+
+class Checker {
+  readonly errors: string[] = [];
+  constructor(private readonly known?: { conditions: ReadonlySet<string>; routes: ReadonlySet<string> }) {}
+
+  err(path: string, msg: string): void {
+    this.errors.push(`${path}: ${msg}`);
+  }
+
+  keys(o: Obj, path: string, allowed: readonly string[], required: readonly string[]): void {
+    for (const k of Object.keys(o)) if (!allowed.includes(k)) this.err(`${path}.${k}`, `unknown property (allowed: ${allowed.join(', ')})`);
+    for (const k of required) if (o[k] === undefined) this.err(path, `missing required property "${k}"`);
+  }
+
+  text(v: unknown, path: string, optional = false): boolean {
+    if (v === undefined && optional) return true;
+    if (typeof v !== 'string' || !/\S/.test(v)) {
+      this.err(path, `must be a non-empty string, got ${describe(v)}`);
+      return false;
+    }
+    return true;
+  }
+
+  id(v: unknown, path: string): v is string {
+    if (typeof v !== 'string' || !ID.test(v)) {
+      this.err(path, `must be a lowercase kebab-case id (like "bipolar-depression"), got ${describe(v)}`);
+      return false;
+    }
+    return true;
+  }
+
+  bool(v: unknown, path: string): void {
+    if (typeof v !== 'boolean') this.err(path, `must be true or false, got ${describe(v)}`);
+  }
+
+  date(v: unknown, path: string): void {
+    if (v === undefined) return;
+    if (typeof v !== 'string' || !DATE.test(v)) this.err(path, `must be a date as YYYY, YYYY-MM or YYYY-MM-DD, got ${describe(v)}`);
+  }
+
+  names(v: unknown, path: string, required: boolean): void {
+    if (v === undefined && !required) return;
+    if (!Array.isArray(v)) return this.err(path, `must be a list of names, got ${describe(v)}`);
+    if (required && v.length === 0) this.err(path, 'must name at least one');
+    const seen = new Set<string>();
+    v.forEach((n, i) => {
+      if (this.text(n, `${path}[${i}]`) && seen.has(n as string)) this.err(`${path}[${i}]`, `duplicate name "${n}"`);
+      seen.add(n as string);
+    });
+  }
+
+  ids(v: unknown, path: string, kind: 'condition' | 'route' | 'any', minItems: number): void {
+    if (v === undefined && minItems === 0) return;
+    if (!Array.isArray(v)) return this.err(path, `must be a list of ids, got ${describe(v)}`);
+    if (v.length < minItems) this.err(path, `must list at least ${minItems}`);
+    const seen = new Set<string>();
+    v.forEach((x, i) => {
+      if (!this.id(x, `${path}[${i}]`)) return;
+      if (seen.has(x)) this.err(`${path}[${i}]`, `duplicate id "${x}"`);
+      seen.add(x);
+      if (this.known && kind !== 'any') {
+        const set = kind === 'condition' ? this.known.conditions : this.known.routes;
+        if (!set.has(x)) this.err(`${path}[${i}]`, `unknown ${kind} "${x}" (known ${kind}s: ${[...set].join(', ')})`);
+      }
+    });
+  }
+
+  route(v: unknown, path: string): void {
+    if (!isObj(v)) return this.err(path, `must be an object, got ${describe(v)}`);
+    this.keys(v, path, ['id', 'label', 'names', 'abbreviations'], ['id', 'label', 'names']);
+    if (v.id !== undefined) this.id(v.id, `${path}.id`);
+    if (v.label !== undefined) this.text(v.label, `${path}.label`);
+    if (v.names !== undefined) this.names(v.names, `${path}.names`, true);
+    this.names(v.abbreviations, `${path}.abbreviations`, false);
+  }
+
+  condition(v: unknown, path: string): void {
+    if (!isObj(v)) return this.err(path, `must be an object, got ${describe(v)}`);
+    this.keys(v, path, ['id', 'label', 'names', 'abbreviations', 'parents', 'notPrecededBy'], ['id', 'label', 'names']);
+    if (v.id !== undefined) this.id(v.id, `${path}.id`);
+    if (v.label !== undefined) this.text(v.label, `${path}.label`);
+    if (v.names !== undefined) this.names(v.names, `${path}.names`, true);
+    this.names(v.abbreviations, `${path}.abbreviations`, false);
+    this.ids(v.parents, `${path}.parents`, 'condition', 0);
+    this.names(v.notPrecededBy, `${path}.notPrecededBy`, false);
+  }
+
+  use(v: unknown, path: string): void {
+    if (!isObj(v)) return this.err(path, `must be an object, got ${describe(v)}`);
+    this.keys(v, path, ['indication', 'conditions', 'routes', 'population', 'date', 'source', 'verified'], ['indication', 'conditions', 'verified']);
+    if (v.indication !== undefined) this.text(v.indication, `${path}.indication`);
+    if (v.conditions !== undefined) this.ids(v.conditions, `${path}.conditions`, 'condition', 1);
+    if (v.routes !== undefined) this.ids(v.routes, `${path}.routes`, 'route', 1);
+    this.text(v.population, `${path}.population`, true);
+    this.date(v.date, `${path}.date`);
+    this.text(v.source, `${path}.source`, true);
+    if (v.verified !== undefined) this.bool(v.verified, `${path}.verified`);
+  }
+
+  approval(v: unknown, path: string): void {
+    if (!isObj(v)) return this.err(path, `must be an object, got ${describe(v)}`);
+    this.keys(v, path, ['status', 'verified', 'source', 'date', 'uses', 'note'], ['status', 'verified']);
+    if (v.status !== undefined && !STATUSES.includes(v.status as string)) this.err(`${path}.status`, `must be one of ${STATUSES.join(', ')}, got ${describe(v.status)}`);
+    if (v.verified !== undefined) this.bool(v.verified, `${path}.verified`);
+    this.text(v.source, `${path}.source`, true);
+    this.date(v.date, `${path}.date`);
+    this.text(v.note, `${path}.note`, true);
+    if (v.uses !== undefined) {
+      if (!Array.isArray(v.uses)) this.err(`${path}.uses`, `must be a list, got ${describe(v.uses)}`);
+      else v.uses.forEach((u, i) => this.use(u, `${path}.uses[${i}]`));
+    }
+    const uses = Array.isArray(v.uses) ? v.uses.length : 0;
+    if (v.status === 'approved') {
+      if (v.source === undefined) this.err(path, 'an approval must name its source ("source": product monograph, label or regulator page)');
+      if (uses === 0) this.err(path, 'status "approved" needs at least one entry in "uses"');
+    } else if (v.status === 'not-approved') {
+      if (v.source === undefined) this.err(path, 'status "not-approved" must name its source');
+      if (uses > 0) this.err(`${path}.uses`, 'status "not-approved" cannot list approved uses');
+    } else if (v.status === 'unknown') {
+      if (v.verified === true) this.err(`${path}.verified`, 'status "unknown" cannot be verified');
+      if (uses > 0) this.err(`${path}.uses`, 'status "unknown" cannot list approved uses');
+    }
+  }
+
+  drug(v: unknown, path: string): void {
+    if (!isObj(v)) return this.err(path, `must be an object, got ${describe(v)}`);
+    this.keys(v, path, ['id', 'name', 'names', 'brands', 'abbreviations', 'approvals', 'offLabel', 'references'], ['id', 'name', 'names', 'approvals']);
+    if (v.id !== undefined) this.id(v.id, `${path}.id`);
+    if (v.name !== undefined) this.text(v.name, `${path}.name`);
+    if (v.names !== undefined) this.names(v.names, `${path}.names`, true);
+    this.names(v.brands, `${path}.brands`, false);
+    this.names(v.abbreviations, `${path}.abbreviations`, false);
+    this.names(v.references, `${path}.references`, false);
+    this.ids(v.offLabel, `${path}.offLabel`, 'condition', 0);
+    if (v.approvals !== undefined) {
+      if (!isObj(v.approvals)) this.err(`${path}.approvals`, `must be an object keyed by jurisdiction (${JURISDICTIONS.join(', ')}), got ${describe(v.approvals)}`);
+      else {
+        const keys = Object.keys(v.approvals);
+        if (keys.length === 0) this.err(`${path}.approvals`, `must give at least one jurisdiction (${JURISDICTIONS.join(', ')})`);
+        for (const k of keys) {
+          if (!(JURISDICTIONS as readonly string[]).includes(k)) this.err(`${path}.approvals.${k}`, `unknown jurisdiction (use ${JURISDICTIONS.join(', ')})`);
+          else this.approval(v.approvals[k], `${path}.approvals.${k}`);
+        }
+      }
+    }
+  }
+}
+
+/** Checks a whole drug data file. Returns readable errors (`path: problem`), empty when valid. */
+export function validateDrugData(data: unknown): string[] {
+  const c = new Checker();
+  if (!isObj(data)) return [`(root): must be an object, got ${describe(data)}`];
+  c.keys(data, '(root)', ['$schema', 'version', 'about', 'routes', 'conditions', 'drugs'], ['version', 'routes', 'conditions', 'drugs']);
+  if (data.version !== undefined && data.version !== 1) c.err('version', `must be 1, got ${describe(data.version)}`);
+  const list = (k: string, each: (v: unknown, p: string) => void): unknown[] => {
+    const v = data[k];
+    if (v === undefined) return [];
+    if (!Array.isArray(v) || v.length === 0) {
+      c.err(k, `must be a non-empty list, got ${describe(v)}`);
+      return [];
+    }
+    v.forEach((x, i) => each.call(c, x, `${k}[${i}]`));
+    return v;
+  };
+  const routes = list('routes', c.route);
+  const conditions = list('conditions', c.condition);
+  const drugs = list('drugs', c.drug);
+  // Cross-references and duplicates.
+  const ids = (xs: unknown[]): Set<string> => new Set(xs.filter(isObj).map((x) => x.id).filter((x): x is string => typeof x === 'string'));
+  const known = { conditions: ids(conditions), routes: ids(routes) };
+  const dup = (xs: unknown[], what: string): void => {
+    const seen = new Set<string>();
+    xs.forEach((x, i) => {
+      if (!isObj(x) || typeof x.id !== 'string') return;
+      if (seen.has(x.id)) c.err(`${what}[${i}].id`, `duplicate id "${x.id}"`);
+      seen.add(x.id);
+    });
+  };
+  dup(routes, 'routes');
+  dup(conditions, 'conditions');
+  dup(drugs, 'drugs');
+  const refs = new Checker(known);
+  conditions.forEach((x, i) => isObj(x) && refs.ids(x.parents, `conditions[${i}].parents`, 'condition', 0));
+  drugs.forEach((x, i) => isObj(x) && refs.drug(x, `drugs[${i}]`));
+  const cycle = parentCycle(conditions.filter(isObj) as unknown as ConditionEntry[]);
+  if (cycle) c.err('conditions', `parent cycle: ${cycle.join(' -> ')}`);
+  return [...new Set([...c.errors, ...refs.errors])];
+}
+
+/**
+ * Checks workspace drug entries (`config.drugs`) against the schema and the known conditions
+ * and routes. Returns the valid entries and one readable error per problem.
+ */
+export function validateDrugEntries(entries: unknown, base: DrugData = SHIPPED): { valid: DrugEntry[]; errors: string[] } {
+  if (entries === undefined) return { valid: [], errors: [] };
+  if (!Array.isArray(entries)) return { valid: [], errors: [`drugs: must be a list of drug entries, got ${describe(entries)}`] };
+  const known = { conditions: new Set(base.conditions.map((c) => c.id)), routes: new Set(base.routes.map((r) => r.id)) };
+  const valid: DrugEntry[] = [];
+  const errors: string[] = [];
+  entries.forEach((e, i) => {
+    const c = new Checker(known);
+    const label = isObj(e) && typeof e.id === 'string' ? `drugs[${i}] ("${e.id}")` : `drugs[${i}]`;
+    c.drug(e, label);
+    if (c.errors.length) errors.push(...c.errors);
+    else valid.push(e as unknown as DrugEntry);
+  });
+  return { valid, errors };
+}
+
+function parentCycle(conditions: ConditionEntry[]): string[] | undefined {
+  const byId = new Map(conditions.map((c) => [c.id, c]));
+  const state = new Map<string, 1 | 2>();
+  const stack: string[] = [];
+  const visit = (id: string): string[] | undefined => {
+    if (state.get(id) === 2) return undefined;
+    if (state.get(id) === 1) return [...stack.slice(stack.indexOf(id)), id];
+    state.set(id, 1);
+    stack.push(id);
+    for (const p of byId.get(id)?.parents ?? []) {
+      const c = visit(p);
+      if (c) return c;
+    }
+    stack.pop();
+    state.set(id, 2);
+    return undefined;
+  };
+  for (const c of conditions) {
+    const r = visit(c.id);
+    if (r) return r;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The knowledge base
+// ---------------------------------------------------------------------------------------------
+
+const SHIPPED = shipped as unknown as DrugData;
+
+interface Term {
+  kind: TermKind;
+  id: string;
+}
+
+export class DrugKnowledge {
+  readonly drugs: readonly DrugEntry[];
+  readonly conditions: ReadonlyMap<string, ConditionEntry>;
+  readonly routes: ReadonlyMap<string, RouteEntry>;
+  /** Problems with workspace entries; those entries are left out. */
+  readonly errors: readonly string[];
+  private readonly drugById: Map<string, DrugEntry>;
+  private readonly ancestorCache = new Map<string, ReadonlySet<string>>();
+  private readonly folded = new Map<string, Term>();
+  private readonly exact = new Map<string, Term>();
+  private readonly foldedRe: RegExp;
+  private readonly exactRe: RegExp | undefined;
+
+  constructor(data: DrugData, extra: DrugEntry[] = [], errors: string[] = []) {
+    const byId = new Map(data.drugs.map((d) => [d.id, d]));
+    for (const d of extra) byId.set(d.id, d); // a workspace entry replaces a shipped one with its id
+    this.drugById = byId;
+    this.drugs = [...byId.values()];
+    this.conditions = new Map(data.conditions.map((c) => [c.id, c]));
+    this.routes = new Map(data.routes.map((r) => [r.id, r]));
+    this.errors = errors;
+    const add = (name: string, term: Term, caseSensitive: boolean): void => {
+      const map = caseSensitive ? this.exact : this.folded;
+      const key = caseSensitive ? normalise(name) : normalise(name).toLowerCase();
+      // Drugs win over conditions and routes with the same name; the first entry wins otherwise.
+      const prev = map.get(key);
+      if (!prev || (prev.kind !== 'drug' && term.kind === 'drug')) map.set(key, term);
+    };
+    for (const d of this.drugs) {
+      for (const n of [...d.names, d.name.replace(/\s*\(.*\)\s*$/, '')]) add(n, { kind: 'drug', id: d.id }, false);
+      for (const n of d.brands ?? []) add(n, { kind: 'drug', id: d.id }, false);
+      for (const n of d.abbreviations ?? []) add(n, { kind: 'drug', id: d.id }, true);
+    }
+    for (const c of data.conditions) {
+      for (const n of c.names) add(n, { kind: 'condition', id: c.id }, false);
+      for (const n of c.abbreviations ?? []) add(n, { kind: 'condition', id: c.id }, true);
+    }
+    for (const r of data.routes) {
+      for (const n of r.names) add(n, { kind: 'route', id: r.id }, false);
+      for (const n of r.abbreviations ?? []) add(n, { kind: 'route', id: r.id }, true);
+    }
+    this.foldedRe = termRegExp([...this.folded.keys()], 'giu');
+    this.exactRe = this.exact.size ? termRegExp([...this.exact.keys()], 'gu') : undefined;
+  }
+
+  drug(id: string): DrugEntry | undefined {
+    return this.drugById.get(id);
+  }
+
+  approval(drugId: string, j: Jurisdiction): Approval {
+    return this.drugById.get(drugId)?.approvals[j] ?? { status: 'unknown', verified: false };
+  }
+
+  conditionLabel(id: string): string {
+    return this.conditions.get(id)?.label ?? id;
+  }
+
+  routeLabel(id: string): string {
+    return this.routes.get(id)?.label ?? id;
+  }
+
+  /** The condition and all its ancestors (parents, their parents, ...). */
+  lineage(id: string): ReadonlySet<string> {
+    const hit = this.ancestorCache.get(id);
+    if (hit) return hit;
+    const out = new Set<string>([id]);
+    const walk = (x: string): void => {
+      for (const p of this.conditions.get(x)?.parents ?? []) {
+        if (!out.has(p)) {
+          out.add(p);
+          walk(p);
+        }
+      }
+    };
+    walk(id);
+    this.ancestorCache.set(id, out);
+    return out;
+  }
+
+  /**
+   * Whether an approved condition covers a mentioned one: the same condition, a narrower one
+   * (approved for bipolar disorder, mention of bipolar depression), or a broader one (approved
+   * for treatment-resistant depression, mention of depression: the author may mean the approved
+   * use, so no claim of off-label use is made).
+   */
+  covers(approved: string, mentioned: string): boolean {
+    return this.lineage(mentioned).has(approved) || this.lineage(approved).has(mentioned);
+  }
+
+  /**
+   * Every drug, condition and route named in `prose` (offsets relative to `base`), longest match
+   * first, without overlaps. Names match case-insensitively; abbreviations ("MDD", "IV") only as
+   * written.
+   */
+  findTerms(prose: string, base = 0): TermMatch[] {
+    const found: TermMatch[] = [];
+    const scan = (re: RegExp, map: Map<string, Term>, fold: boolean): void => {
+      re.lastIndex = 0;
+      for (let m = re.exec(prose); m; m = re.exec(prose)) {
+        const name = m[1];
+        const key = fold ? normalise(name).toLowerCase() : normalise(name);
+        const term = map.get(key);
+        if (!term) continue;
+        const start = m.index;
+        if (term.kind === 'condition' && this.negatedByContext(term.id, prose, start)) continue;
+        found.push({ kind: term.kind, id: term.id, start: base + start, end: base + start + m[0].length, text: m[0] });
+      }
+    };
+    scan(this.foldedRe, this.folded, true);
+    if (this.exactRe) scan(this.exactRe, this.exact, false);
+    found.sort((a, b) => a.start - b.start || b.end - a.end);
+    const out: TermMatch[] = [];
+    let end = -1;
+    for (const f of found) {
+      if (f.start < end) continue;
+      out.push(f);
+      end = f.end;
+    }
+    return out;
+  }
+
+  private negatedByContext(conditionId: string, prose: string, start: number): boolean {
+    const words = this.conditions.get(conditionId)?.notPrecededBy;
+    if (!words?.length) return false;
+    const before = prose.slice(Math.max(0, start - 40), start).toLowerCase();
+    return words.some((w) => new RegExp(`(?:^|[^\\p{L}\\p{N}])${escapeRe(w.toLowerCase()).replace(/[ -]/g, '[\\s-]+')}[\\s-]+$`, 'u').test(before));
+  }
+}
+
+/** Spaces and hyphens are interchangeable in names ("treatment resistant" = "treatment-resistant"). */
+function normalise(name: string): string {
+  return name.replace(/[\s\u2010\u2011\u2012\u2013-]+/g, ' ').trim();
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** One alternation of all names, longest first, between word boundaries, with an optional plural. */
+function termRegExp(names: string[], flags: string): RegExp {
+  const alts = [...names]
+    .sort((a, b) => b.length - a.length)
+    .map((n) => escapeRe(n).replace(/[ -]/g, '[\\s\\u2010\\u2011\\u2012\\u2013-]+'));
+  return new RegExp(`(?<![\\p{L}\\p{N}])(${alts.join('|')})(?:s|es)?(?![\\p{L}\\p{N}])`, flags);
+}
+
+const cache = new WeakMap<object, DrugKnowledge>();
+let shippedKb: DrugKnowledge | undefined;
+
+/**
+ * The knowledge base for a configuration: the shipped data plus valid workspace entries
+ * (`config.drugs`), built once per entries array. Invalid workspace entries are left out and
+ * described in `errors`.
+ */
+export function drugKnowledge(extra?: unknown[]): DrugKnowledge {
+  if (!extra || extra.length === 0) return (shippedKb ??= new DrugKnowledge(SHIPPED));
+  const hit = cache.get(extra);
+  if (hit) return hit;
+  const { valid, errors } = validateDrugEntries(extra);
+  const kb = new DrugKnowledge(SHIPPED, valid, errors);
+  cache.set(extra, kb);
+  return kb;
+}
+
+/** Problems with workspace drug entries, for the configuration loader to show. */
+export function drugConfigErrors(extra: unknown): string[] {
+  return validateDrugEntries(extra).errors;
+}
+
+export const SHIPPED_DRUG_DATA: DrugData = SHIPPED;

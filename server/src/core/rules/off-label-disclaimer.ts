@@ -1,0 +1,293 @@
+import type { Article, Block } from '../article/model';
+import { type DrugKnowledge, JURISDICTION_NAMES, type TermMatch, drugKnowledge } from '../knowledge/drugs';
+import type { Fix, Jurisdiction, RelatedInfo, Span } from '../types';
+import type { Rule } from './rule';
+
+/**
+ * off-label-disclaimer: a drug discussed for a condition, or by a route, that is not approved in
+ * the jurisdiction needs a statement somewhere in the document that the use is off-label,
+ * unapproved or investigational. See docs/rules/off-label-disclaimer.md.
+ */
+
+/** One unapproved (or unknown) use found in one context. */
+export interface OffLabelUse {
+  kind: 'condition' | 'route' | 'any';
+  /** Condition or route id; '' for kind 'any' (a drug with no approved product). */
+  id: string;
+}
+
+/** A drug named together with uses that are not approved in the jurisdiction. */
+export interface OffLabelMention extends Span {
+  drugId: string;
+  /** The drug's name as written at this mention (or its canonical name when the heading names it). */
+  drugText: string;
+  uses: OffLabelUse[];
+  blockIndex: number;
+  /** Whether the approval record this rests on has been verified against its source. */
+  verified: boolean;
+  status: 'approved' | 'not-approved' | 'unknown';
+}
+
+const SKIPPED_BLOCKS = new Set(['referenceEntry', 'trailer', 'footnoteDefinition']);
+
+/** The prose contexts of a block: its sentences for a paragraph, the whole block otherwise. */
+function contexts(block: Block): Span[] {
+  if (block.kind === 'paragraph' && block.sentences.length) return block.sentences;
+  return [{ start: block.start, end: block.end }];
+}
+
+function proseOf(block: Block, span: Span): string {
+  return block.prose.slice(span.start - block.start, span.end - block.start);
+}
+
+/** Terms named in each block's prose, computed once. */
+export function termsByBlock(article: Article, kb: DrugKnowledge): TermMatch[][] {
+  return article.blocks.map((b) => kb.findTerms(b.prose, b.start));
+}
+
+/** Drug ids named by the headings that enclose a block (nearest first, then its parents). */
+function headingDrugs(article: Article, terms: TermMatch[][], block: Block): { id: string; text: string }[] {
+  const out: { id: string; text: string }[] = [];
+  let level = block.kind === 'heading' ? block.level : 7;
+  for (let i = block.kind === 'heading' ? block.index - 1 : block.headingIndex; i >= 0; i--) {
+    const h = article.blocks[i];
+    if (h.kind !== 'heading' || h.level >= level) continue;
+    level = h.level;
+    for (const t of terms[i]) if (t.kind === 'drug' && !out.some((o) => o.id === t.id)) out.push({ id: t.id, text: t.text });
+    if (level <= 1) break;
+  }
+  return out;
+}
+
+/**
+ * Every place where a drug is named with a condition or route it is not approved for in the
+ * jurisdiction: in the same sentence, the same list item, or under a heading naming the drug.
+ */
+export function findOffLabelMentions(article: Article, kb: DrugKnowledge, j: Jurisdiction, terms = termsByBlock(article, kb)): OffLabelMention[] {
+  const out: OffLabelMention[] = [];
+  for (const block of article.blocks) {
+    if (SKIPPED_BLOCKS.has(block.kind)) continue;
+    const fromHeadings = headingDrugs(article, terms, block);
+    for (const ctx of contexts(block)) {
+      const here = terms[block.index].filter((t) => t.start >= ctx.start && t.end <= ctx.end);
+      const conditions = here.filter((t) => t.kind === 'condition');
+      const routes = here.filter((t) => t.kind === 'route');
+      const drugsHere = here.filter((t) => t.kind === 'drug');
+      const seen = new Set<string>();
+      const candidates: { id: string; text: string; span: Span | undefined }[] = [];
+      for (const d of drugsHere) {
+        if (seen.has(d.id)) continue;
+        seen.add(d.id);
+        candidates.push({ id: d.id, text: d.text, span: d });
+      }
+      for (const d of fromHeadings) {
+        if (seen.has(d.id)) continue;
+        seen.add(d.id);
+        candidates.push({ id: d.id, text: d.text, span: undefined });
+      }
+      for (const c of candidates) {
+        const approval = kb.approval(c.id, j);
+        const uses: OffLabelUse[] = [];
+        const routeIds = [...new Set(routes.map((r) => r.id))];
+        const conditionIds = [...new Set(conditions.map((x) => x.id))];
+        if (approval.status === 'approved') {
+          const approved = approval.uses ?? [];
+          for (const cid of conditionIds) {
+            const ok = approved.some(
+              (u) => u.conditions.some((a) => kb.covers(a, cid)) && (routeIds.length === 0 || !u.routes || u.routes.some((r) => routeIds.includes(r))),
+            );
+            if (!ok) uses.push({ kind: 'condition', id: cid });
+          }
+          for (const rid of routeIds) {
+            if (!approved.some((u) => !u.routes || u.routes.includes(rid))) uses.push({ kind: 'route', id: rid });
+          }
+        } else if (approval.status === 'not-approved') {
+          // No approved product: any discussion of its use is unapproved. Without a named
+          // condition or route, a mention in the drug's own sentence still counts.
+          for (const cid of conditionIds) uses.push({ kind: 'condition', id: cid });
+          for (const rid of routeIds) uses.push({ kind: 'route', id: rid });
+          if (!uses.length && c.span) uses.push({ kind: 'any', id: '' });
+        } else {
+          for (const cid of conditionIds) uses.push({ kind: 'condition', id: cid });
+          for (const rid of routeIds) uses.push({ kind: 'route', id: rid });
+        }
+        if (!uses.length) continue;
+        // The finding sits on the drug's name; when only a heading names the drug, on the first use.
+        const first = [...conditions, ...routes].sort((a, b) => a.start - b.start)[0];
+        const span = c.span ?? first ?? ctx;
+        out.push({
+          drugId: c.id,
+          drugText: c.text,
+          start: span.start,
+          end: span.end,
+          uses,
+          blockIndex: block.index,
+          verified: approval.status !== 'unknown' && approval.verified,
+          status: approval.status,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+// Statements that a use is off-label, unapproved or investigational, in their common phrasings.
+const DISCLOSURE: readonly RegExp[] = [
+  /\boff[\s\u2010\u2011-]?label\b/i,
+  /\bun(?:approved|licen[sc]ed|authori[sz]ed)\b/i,
+  /\b(?:not|never|n[’']t)\s+(?:[\w.]+[\s\u2010\u2011-]+){0,4}?(?:approved|authori[sz]ed|licen[sc]ed|indicated|labell?ed|cleared)\b/i,
+  /\b(?:no|lacks?|lacking|without|(?:does|do|did)\s+not\s+have|(?:does|do|did)n[’']t\s+have|has\s+no|have\s+no)\s+(?:[\w.]+[\s\u2010\u2011-]+){0,3}?(?:approval|authori[sz]ation|licen[sc]e|indication)s?\b/i,
+  /\binvestigational\b/i,
+  /\bexperimental\s+(?:treatment|therap(?:y|ies)|use|drug|medicine|medication|intervention)s?\b/i,
+  /\bunder\s+(?:clinical\s+)?investigation\b/i,
+  /\b(?:available\s+)?only\s+(?:in|through|within)\s+(?:a\s+)?(?:clinical\s+)?(?:trials?|research(?:\s+stud(?:y|ies))?)\b/i,
+  /\bSpecial\s+Access\s+Program(?:me)?\b/i,
+  /\bsection\s+56(?:\(1\))?\s+exemptions?\b/i,
+  /\boutside\s+(?:of\s+)?(?:its|the|their)\s+(?:approved|labell?ed|licen[sc]ed|authori[sz]ed)\b/i,
+  /\b(?:only|solely)\s+approved\s+(?:for|as|in)\b/i,
+  /\bapproved\s+only\s+(?:for|as|in)\b/i,
+];
+
+export function isDisclosure(sentence: string): boolean {
+  return DISCLOSURE.some((re) => re.test(sentence));
+}
+
+export interface Disclosures {
+  /** A statement that names no drug (applies to every drug in the document). */
+  general: boolean;
+  /** Drugs named by (or in the paragraph or under the heading of) a statement. */
+  drugs: Set<string>;
+  spans: Span[];
+}
+
+/** Off-label statements in the document and the drugs they speak of. */
+export function findDisclosures(article: Article, kb: DrugKnowledge, terms = termsByBlock(article, kb)): Disclosures {
+  const result: Disclosures = { general: false, drugs: new Set(), spans: [] };
+  for (const block of article.blocks) {
+    if (block.kind === 'referenceEntry' || block.kind === 'trailer') continue;
+    for (const ctx of contexts(block)) {
+      if (!isDisclosure(proseOf(block, ctx))) continue;
+      result.spans.push({ start: ctx.start, end: ctx.end });
+      const drugIds = (ts: TermMatch[]): string[] => ts.filter((t) => t.kind === 'drug').map((t) => t.id);
+      let named = drugIds(terms[block.index].filter((t) => t.start >= ctx.start && t.end <= ctx.end));
+      if (!named.length) named = drugIds(terms[block.index]);
+      if (!named.length) named = headingDrugs(article, terms, block).map((d) => d.id);
+      if (!named.length) result.general = true;
+      for (const id of named) result.drugs.add(id);
+    }
+  }
+  return result;
+}
+
+function joinList(items: string[], conj = 'and'): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${conj} ${items[items.length - 1]}`;
+}
+
+function usesText(kb: DrugKnowledge, uses: OffLabelUse[]): string {
+  const conds = [...new Set(uses.filter((u) => u.kind === 'condition').map((u) => kb.conditionLabel(u.id)))];
+  const routes = [...new Set(uses.filter((u) => u.kind === 'route').map((u) => kb.routeLabel(u.id)))];
+  const parts: string[] = [];
+  if (conds.length) parts.push(`for ${joinList(conds)}`);
+  if (routes.length) parts.push(`by the ${joinList(routes, 'or')} route`);
+  return parts.length ? parts.join(', or ') : '';
+}
+
+const upperFirst = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** The disclaimer paragraph the quick fix inserts. */
+export function disclaimerText(kb: DrugKnowledge, drugId: string, drugText: string, uses: OffLabelUse[], j: Jurisdiction): string {
+  const jn = JURISDICTION_NAMES[j];
+  const name = upperFirst(drugText.trim());
+  const approval = kb.approval(drugId, j);
+  const what = usesText(kb, uses);
+  if (approval.status === 'not-approved') {
+    const use = what ? `its use ${what}` : 'its use';
+    return `${name} is not an approved drug in ${jn.name}: ${jn.regulator} has not authorized it for any use, and ${use} is investigational.`;
+  }
+  const approvedFor = approval.verified ? (approval.uses ?? []).filter((u) => u.verified).map((u) => u.indication) : [];
+  const onlyFor = approvedFor.length ? ` It is approved for ${joinList(approvedFor, 'and for')}.` : '';
+  return `${name} is not approved by ${jn.regulator} ${what || 'for this use'}; this use is off-label.${onlyFor}`;
+}
+
+/** Where the disclaimer goes: after the paragraph of the mention (after the whole list for a list item). */
+export function insertionPoint(article: Article, blockIndex: number): number {
+  let i = blockIndex;
+  while (article.blocks[i].kind === 'listItem' && article.blocks[i + 1]?.kind === 'listItem') i++;
+  return article.blocks[i].end;
+}
+
+export function lineEnding(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : text.includes('\r') && !text.includes('\n') ? '\r' : '\n';
+}
+
+export const offLabelDisclaimer: Rule = {
+  meta: {
+    id: 'off-label-disclaimer',
+    description: 'A drug discussed for a use or route not approved in the jurisdiction needs a statement that the use is off-label or investigational.',
+    defaultSeverity: 'warning',
+    category: 'disclosure',
+    fixable: 'suggestion',
+  },
+  check(ctx) {
+    const { article, config } = ctx;
+    const kb = drugKnowledge(config.drugs);
+    const j = config.jurisdiction;
+    const terms = termsByBlock(article, kb);
+    const mentions = findOffLabelMentions(article, kb, j, terms);
+    if (!mentions.length) return;
+    const disclosures = findDisclosures(article, kb, terms);
+    if (disclosures.general) return;
+    const jn = JURISDICTION_NAMES[j];
+    const byDrug = new Map<string, OffLabelMention[]>();
+    for (const m of mentions) {
+      if (disclosures.drugs.has(m.drugId)) continue;
+      const list = byDrug.get(m.drugId) ?? [];
+      list.push(m);
+      byDrug.set(m.drugId, list);
+    }
+    for (const [drugId, list] of byDrug) {
+      const first = list[0];
+      const status = first.status;
+      const uses: OffLabelUse[] = [];
+      for (const m of list) for (const u of m.uses) if (!uses.some((x) => x.kind === u.kind && x.id === u.id)) uses.push(u);
+      const drug = kb.drug(drugId);
+      const name = upperFirst(first.drugText);
+      const what = usesText(kb, uses);
+      const verified = list.some((m) => m.verified);
+      let message: string;
+      if (status === 'unknown') {
+        message = `${name} is discussed ${what || ''} but the approval data for ${drug?.name ?? drugId} in ${jn.name} is missing from the drug knowledge base. If this use is off-label or unapproved in ${jn.name}, the article should say so.`;
+      } else if (status === 'not-approved') {
+        message = `${name} has no approved product in ${jn.name} (${jn.abbr}), so its use${what ? ` ${what}` : ''} is investigational, and the article does not say so.`;
+      } else {
+        message = `${name} is discussed ${what}, which ${uses.length === 1 ? 'is not an approved use' : 'are not approved uses'} in ${jn.name} (${jn.abbr}), and the article does not say that the use is off-label.`;
+      }
+      message = message.replace(/\s+/g, ' ');
+      if (status !== 'unknown' && !verified) message += ' (The approval data for this is not yet verified against the product monograph or label, so this is information only.)';
+      const related: RelatedInfo[] = list.slice(1).map((m) => ({
+        start: m.start,
+        end: m.end,
+        message: `${upperFirst(m.drugText)} is also discussed ${usesText(kb, m.uses) || 'here'}.`,
+      }));
+      const fixes: Fix[] = [];
+      if (status !== 'unknown') {
+        const eol = lineEnding(article.text);
+        const at = insertionPoint(article, first.blockIndex);
+        fixes.push({
+          title: `Add a statement that ${first.drugText.trim()} ${status === 'not-approved' ? 'is investigational' : 'is used off-label'} in ${jn.short}${verified ? '' : ' (check the product monograph or label first)'}`,
+          edits: [{ start: at, end: at, newText: `${eol}${eol}${disclaimerText(kb, drugId, first.drugText, uses, j)}` }],
+          isPreferred: true,
+        });
+      }
+      ctx.report({
+        start: first.start,
+        end: first.end,
+        message,
+        severity: status === 'unknown' || !verified ? 'info' : undefined,
+        related: related.length ? related : undefined,
+        fixes: fixes.length ? fixes : undefined,
+      });
+    }
+  },
+};

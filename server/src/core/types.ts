@@ -30,7 +30,7 @@ export interface Fix {
   isPreferred?: boolean;
   /** Safe to apply without the author's choice (fix-all, `--fix`). */
   safe?: boolean;
-  /** Offset at which the editor should leave the cursor after applying, if any. */
+  /** Offset in the text after the edits at which the editor should leave the cursor, if any. */
   cursor?: number;
 }
 

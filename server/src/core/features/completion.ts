@@ -1,0 +1,68 @@
+import { formatMarker, shortCitation } from '../article/format';
+import type { Article, MarkerStyle, Reference } from '../article/model';
+import { dominantStyle } from '../article/resolve';
+import type { Span } from '../types';
+import { formatReference } from './hover';
+
+export interface CompletionResult {
+  label: string;
+  detail: string;
+  documentation?: string;
+  insertText: string;
+  filterText?: string;
+  replace: Span;
+}
+
+const SUP_BEFORE = /[⁰¹²³⁴⁵⁶⁷⁸⁹,˒⁻–]*$/;
+
+/**
+ * Completion of citation markers in the style the document already uses: after `[` (brackets),
+ * `[^` (footnotes), `<sup>`, or anywhere on request in a document that cites with superscripts.
+ * Each item shows the reference's authors and title.
+ */
+export function completion(article: Article, offset: number): CompletionResult[] {
+  const entries = article.references?.entries ?? [];
+  const lineStart = article.text.lastIndexOf('\n', offset - 1) + 1;
+  const before = article.text.slice(Math.max(lineStart, offset - 40), offset);
+  if (article.excluded.some((e) => e.start <= offset && offset < e.end)) return [];
+
+  const foot = /\[\^([^\]\s]*)$/.exec(before);
+  if (foot) {
+    const start = offset - foot[1].length;
+    const labels: { label: string; ref: Reference }[] = article.footnotes.map((f) => ({ label: f.label!, ref: f }));
+    const closing = article.text[offset] === ']' ? '' : ']';
+    return labels.map(({ label, ref }) => item(label, ref, `${label}${closing}`, { start, end: offset }));
+  }
+  if (!entries.length) return [];
+  const bracket = /\[((?:\d+\s*[,–-]\s*)*)(\d*)$/.exec(before);
+  if (bracket) {
+    const start = offset - bracket[2].length;
+    const closing = article.text[offset] === ']' ? '' : ']';
+    return entries.map((r) => item(String(r.number), r, `${r.number}${closing}`, { start, end: offset }));
+  }
+  const sup = /<sup>((?:\d+\s*[,–-]\s*)*)(\d*)$/i.exec(before);
+  if (sup) {
+    const start = offset - sup[2].length;
+    return entries.map((r) => item(String(r.number), r, String(r.number), { start, end: offset }));
+  }
+  const style: MarkerStyle | undefined = dominantStyle(article);
+  if (style === 'superscript') {
+    const run = SUP_BEFORE.exec(before)![0];
+    const joiner = run && !/[,˒⁻–]$/.test(run) ? ',' : '';
+    return entries.map((r) => {
+      const text = formatMarker('superscript', [r.number!]);
+      return { ...item(`${text} ${r.number}`, r, `${joiner}${text}`, { start: offset, end: offset }), filterText: String(r.number) };
+    });
+  }
+  return [];
+}
+
+function item(label: string, r: Reference, insertText: string, replace: Span): CompletionResult {
+  return {
+    label,
+    detail: shortCitation(r.fields, r.text, 100),
+    documentation: formatReference(r, r.label !== undefined ? `[^${r.label}]` : String(r.number)),
+    insertText,
+    replace,
+  };
+}

@@ -1,0 +1,319 @@
+import { fileURLToPath } from 'node:url';
+import {
+  type CodeAction,
+  CodeActionKind,
+  type Connection,
+  type Diagnostic,
+  DiagnosticSeverity,
+  DidChangeConfigurationNotification,
+  type InitializeParams,
+  type InitializeResult,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { defaultConfig, type LintConfig } from '../core/config';
+import { CONFIG_FILE_NAME, mergeConfig } from '../core/configFile';
+import { hover } from '../core/features/hover';
+import { definition, documentLinks, documentSymbols, findReferences, type SymbolResult } from '../core/features/navigation';
+import { completion } from '../core/features/completion';
+import { LineIndex } from '../core/text/lineIndex';
+import { applyEdits, safeEdits } from '../core/fixes';
+import type { DocumentKind, Fix } from '../core/types';
+import { loadConfigFor } from '../node/configLoader';
+import {
+  type ClientSettings,
+  DEFAULT_SETTINGS,
+  REFERENCES_REQUEST,
+  type ReferenceItem,
+  type ReferencesParams,
+  SECTION,
+  SET_CURSOR_COMMAND,
+  STATUS_NOTIFICATION,
+  type StatusParams,
+} from '../shared/protocol';
+import { type Analysis, analyse } from './analysis';
+import { SOURCE, ruleDocsUri, toDiagnostic, toRange, toSpan } from './convert';
+import { shortCitation } from '../core/article/format';
+
+/**
+ * The language server: thin adapters from LSP requests to the core. State is per document
+ * version (`Analysis`); settings are per resource, fetched from the client.
+ */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const analyses = new Map<string, Analysis>();
+  const settingsCache = new Map<string, Promise<ClientSettings>>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  let hasConfigurationCapability = false;
+  let globalSettings: ClientSettings = { ...DEFAULT_SETTINGS };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
+    const init = params.initializationOptions as Partial<ClientSettings> | undefined;
+    if (init && typeof init === 'object') globalSettings = normaliseSettings(init);
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+        documentSymbolProvider: true,
+        completionProvider: { triggerCharacters: ['[', '^', '>'] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, `${CodeActionKind.SourceFixAll}.clinical-lint`] },
+      },
+      serverInfo: { name: 'clinical-lint' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (hasConfigurationCapability) {
+      // Dynamic registration: the client then sends didChangeConfiguration for our section.
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: SECTION }).catch(() => undefined);
+    }
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    settingsCache.clear();
+    const pushed = (change.settings as Record<string, unknown> | undefined)?.[SECTION];
+    if (!hasConfigurationCapability && pushed && typeof pushed === 'object') globalSettings = normaliseSettings(pushed as Partial<ClientSettings>);
+    for (const doc of documents.all()) schedule(doc, 0);
+  });
+
+  connection.onDidChangeWatchedFiles(() => {
+    for (const doc of documents.all()) schedule(doc, 0);
+  });
+
+  function settingsFor(uri: string): Promise<ClientSettings> {
+    if (!hasConfigurationCapability) return Promise.resolve(globalSettings);
+    let s = settingsCache.get(uri);
+    if (!s) {
+      s = connection.workspace
+        .getConfiguration({ scopeUri: uri, section: SECTION })
+        .then((raw) => normaliseSettings(raw ?? {}))
+        .catch(() => globalSettings);
+      settingsCache.set(uri, s);
+    }
+    return s;
+  }
+
+  function kindOf(doc: TextDocument): DocumentKind {
+    return doc.languageId === 'markdown' || /\.(md|markdown|mdx)$/i.test(doc.uri) ? 'markdown' : 'plaintext';
+  }
+
+  /** Settings, then the workspace file over them (only in a trusted workspace for patterns). */
+  function configFor(uri: string, settings: ClientSettings): { config: LintConfig; configProblem?: string } {
+    let config: LintConfig = { ...defaultConfig(), jurisdiction: settings.jurisdiction, citationScope: settings.citationScope, rules: { ...settings.rules } };
+    if (!uri.startsWith('file:')) return { config };
+    try {
+      const loaded = loadConfigFor(fileURLToPath(uri));
+      if (!loaded) return { config };
+      if (loaded.problems.length) {
+        const p = loaded.problems[0];
+        const pos = new LineIndex(loaded.text).positionAt(p.start);
+        return { config, configProblem: `${loaded.path}:${pos.line + 1}:${pos.character + 1}: ${p.message} (defaults in use)` };
+      }
+      const file = settings.trusted ? loaded.settings : { ...loaded.settings, lexicon: undefined, drugs: undefined };
+      config = mergeConfig(config, file);
+    } catch (e) {
+      return { config, configProblem: `Could not read ${CONFIG_FILE_NAME}: ${e instanceof Error ? e.message : String(e)}` };
+    }
+    return { config };
+  }
+
+  async function validate(doc: TextDocument): Promise<void> {
+    const settings = await settingsFor(doc.uri);
+    const current = documents.get(doc.uri);
+    if (!current || current.version !== doc.version) return; // a newer version is on its way
+    if (doc.uri.endsWith(`/${CONFIG_FILE_NAME}`)) return;
+    const { config, configProblem } = configFor(doc.uri, settings);
+    const text = doc.getText();
+    const started = Date.now();
+    const a = analyse(doc.uri, doc.version, text, { kind: kindOf(doc), config, plaintext: settings.plaintext, maxBytes: settings.maxFileSizeKiB * 1024 });
+    analyses.set(doc.uri, a);
+    const diagnostics: Diagnostic[] = a.result ? a.result.findings.map((f) => toDiagnostic(a.index, f, doc.uri)) : [];
+    if (a.skipped && a.result === undefined && text.length > settings.maxFileSizeKiB * 1024) {
+      diagnostics.push({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, source: SOURCE, code: 'file-too-large', message: a.skipped });
+    }
+    if (configProblem) {
+      diagnostics.push({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Warning, source: SOURCE, code: 'config', message: configProblem });
+    }
+    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+    const counts = { error: 0, warning: 0, info: 0, hint: 0 };
+    for (const f of a.result?.findings ?? []) counts[f.severity]++;
+    const status: StatusParams = { uri: doc.uri, counts, jurisdiction: a.result?.config.jurisdiction ?? config.jurisdiction, skipped: a.skipped };
+    void connection.sendNotification(STATUS_NOTIFICATION, status);
+    connection.console.log(`linted ${doc.uri} v${doc.version} in ${Date.now() - started} ms: ${diagnostics.length} findings`);
+  }
+
+  function schedule(doc: TextDocument, delay: number): void {
+    const t = timers.get(doc.uri);
+    if (t) clearTimeout(t);
+    timers.set(
+      doc.uri,
+      setTimeout(() => {
+        timers.delete(doc.uri);
+        validate(doc).catch((e) => connection.console.error(`clinical-lint: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+      }, delay),
+    );
+  }
+
+  documents.onDidOpen((e) => schedule(e.document, 0));
+  documents.onDidChangeContent((e) => {
+    void settingsFor(e.document.uri).then((s) => schedule(e.document, s.debounceMs));
+  });
+  documents.onDidClose((e) => {
+    analyses.delete(e.document.uri);
+    settingsCache.delete(e.document.uri);
+    const t = timers.get(e.document.uri);
+    if (t) clearTimeout(t);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  /** The analysis of the document's current version, computed now if needed. */
+  async function current(uri: string): Promise<Analysis | undefined> {
+    const doc = documents.get(uri);
+    if (!doc) return undefined;
+    const a = analyses.get(uri);
+    if (a && a.version === doc.version) return a;
+    const settings = await settingsFor(uri);
+    const { config } = configFor(uri, settings);
+    const fresh = analyse(uri, doc.version, doc.getText(), { kind: kindOf(doc), config, plaintext: 'always', maxBytes: settings.maxFileSizeKiB * 1024 });
+    analyses.set(uri, fresh);
+    return fresh;
+  }
+
+  connection.onHover(async (p) => {
+    const a = await current(p.textDocument.uri);
+    if (!a?.result) return null;
+    const h = hover(a.result.article, a.index.offsetAt(p.position), a.result.config);
+    return h ? { contents: { kind: 'markdown', value: h.markdown }, range: toRange(a.index, h.span) } : null;
+  });
+
+  connection.onDefinition(async (p) => {
+    const a = await current(p.textDocument.uri);
+    if (!a?.result) return null;
+    return definition(a.result.article, a.index.offsetAt(p.position)).map((s) => ({ uri: p.textDocument.uri, range: toRange(a.index, s) }));
+  });
+
+  connection.onReferences(async (p) => {
+    const a = await current(p.textDocument.uri);
+    if (!a?.result) return null;
+    return findReferences(a.result.article, a.index.offsetAt(p.position), p.context.includeDeclaration).map((s) => ({ uri: p.textDocument.uri, range: toRange(a.index, s) }));
+  });
+
+  connection.onDocumentLinks(async (p) => {
+    const a = await current(p.textDocument.uri);
+    if (!a?.result) return null;
+    return documentLinks(a.result.article).map((l) => ({ range: toRange(a.index, l), target: l.target, tooltip: l.tooltip }));
+  });
+
+  connection.onDocumentSymbol(async (p) => {
+    const a = await current(p.textDocument.uri);
+    if (!a?.result) return null;
+    const conv = (s: SymbolResult): import('vscode-languageserver').DocumentSymbol => ({
+      name: s.name,
+      kind: s.kind === 'heading' ? 15 /* String */ : 20 /* Key */,
+      range: toRange(a.index, s),
+      selectionRange: toRange(a.index, s.selection),
+      children: s.children.map(conv),
+    });
+    return documentSymbols(a.result.article).map(conv);
+  });
+
+  connection.onCompletion(async (p) => {
+    const a = await current(p.textDocument.uri);
+    if (!a?.result) return null;
+    const items = completion(a.result.article, a.index.offsetAt(p.position));
+    return items.map((it, i) => ({
+      label: it.label,
+      detail: it.detail,
+      documentation: it.documentation ? { kind: 'markdown' as const, value: it.documentation } : undefined,
+      sortText: String(i).padStart(5, '0'),
+      filterText: it.filterText,
+      textEdit: { range: toRange(a.index, it.replace), newText: it.insertText },
+      kind: 18 /* Reference */,
+    }));
+  });
+
+  connection.onCodeAction(async (p) => {
+    const a = await current(p.textDocument.uri);
+    if (!a?.result) return null;
+    const doc = documents.get(p.textDocument.uri);
+    if (!doc) return null;
+    const want = p.context.only;
+    const actions: CodeAction[] = [];
+    const wantsFixAll = want?.some((k) => k.startsWith(CodeActionKind.SourceFixAll));
+    if (wantsFixAll) {
+      const edit = fixAllEdit(a, doc);
+      if (edit) actions.push({ title: 'Fix all safe clinical-lint findings', kind: `${CodeActionKind.SourceFixAll}.clinical-lint`, edit });
+      return actions;
+    }
+    if (want && !want.some((k) => k === CodeActionKind.QuickFix || k.startsWith(CodeActionKind.QuickFix))) return actions;
+    const span = toSpan(a.index, p.range);
+    for (const f of a.result.findings) {
+      if (f.end < span.start || f.start > span.end) continue;
+      const diag = p.context.diagnostics.find((d) => d.source === SOURCE && d.code === f.ruleId && sameRange(toSpan(a.index, d.range), f)) ?? toDiagnostic(a.index, f, doc.uri);
+      for (const fix of f.fixes ?? []) actions.push(toAction(a, doc, fix, diag));
+      actions.push({
+        title: `Show documentation for ${f.ruleId}`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diag],
+        command: { title: 'Show rule documentation', command: 'clinicalLint.showRuleDocumentation', arguments: [f.ruleId, ruleDocsUri(f.ruleId)] },
+      });
+    }
+    return actions;
+  });
+
+  function toAction(a: Analysis, doc: TextDocument, fix: Fix, diag: Diagnostic): CodeAction {
+    const edit: WorkspaceEdit = {
+      documentChanges: [{ textDocument: { uri: doc.uri, version: a.version }, edits: fix.edits.map((e) => ({ range: toRange(a.index, e), newText: e.newText })) }],
+    };
+    const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diag], edit, isPreferred: fix.isPreferred };
+    if (fix.cursor !== undefined) {
+      const pos = new LineIndex(applyEdits(a.text, fix.edits)).positionAt(fix.cursor);
+      action.command = { title: 'Move cursor', command: SET_CURSOR_COMMAND, arguments: [doc.uri, pos] };
+    }
+    return action;
+  }
+
+  function fixAllEdit(a: Analysis, doc: TextDocument): WorkspaceEdit | undefined {
+    const edits = safeEdits(a.result!.findings.flatMap((f) => f.fixes ?? []));
+    if (!edits.length) return undefined;
+    return { documentChanges: [{ textDocument: { uri: doc.uri, version: a.version }, edits: edits.map((e) => ({ range: toRange(a.index, e), newText: e.newText })) }] };
+  }
+
+  connection.onRequest(REFERENCES_REQUEST, async (p: ReferencesParams): Promise<ReferenceItem[]> => {
+    const a = await current(p.uri);
+    if (!a?.result) return [];
+    const art = a.result.article;
+    return [...(art.references?.entries ?? []), ...art.footnotes].map((r) => ({
+      number: r.number,
+      label: r.label,
+      title: shortCitation(r.fields, r.text, 120),
+      detail: [r.fields.journal, r.fields.year].filter(Boolean).join(', '),
+    }));
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+function sameRange(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start === b.start && a.end === b.end;
+}
+
+function normaliseSettings(raw: Partial<ClientSettings> & Record<string, unknown>): ClientSettings {
+  const s: ClientSettings = { ...DEFAULT_SETTINGS, ...raw, rules: { ...((raw.rules as Record<string, never>) ?? {}) } };
+  if (!['CA', 'US', 'UK', 'AU'].includes(String(s.jurisdiction).toUpperCase())) s.jurisdiction = DEFAULT_SETTINGS.jurisdiction;
+  else s.jurisdiction = String(s.jurisdiction).toUpperCase() as ClientSettings['jurisdiction'];
+  if (s.citationScope !== 'sentence') s.citationScope = 'paragraph';
+  if (!['auto', 'always', 'never'].includes(s.plaintext)) s.plaintext = 'auto';
+  if (typeof s.debounceMs !== 'number' || s.debounceMs < 0) s.debounceMs = DEFAULT_SETTINGS.debounceMs;
+  if (typeof s.maxFileSizeKiB !== 'number' || s.maxFileSizeKiB <= 0) s.maxFileSizeKiB = DEFAULT_SETTINGS.maxFileSizeKiB;
+  if (typeof s.trusted !== 'boolean') s.trusted = true;
+  for (const [k, v] of Object.entries(s.rules)) if (!['off', 'hint', 'info', 'warning', 'error'].includes(v)) delete s.rules[k];
+  return s;
+}

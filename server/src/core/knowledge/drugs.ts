@@ -16,6 +16,8 @@ export interface RouteEntry {
   label: string;
   names: string[];
   abbreviations?: string[];
+  /** Words that, directly after a name, mean the route belongs to another product ("oral antidepressant"). */
+  notFollowedBy?: string[];
 }
 
 export interface ConditionEntry {
@@ -166,11 +168,12 @@ class Checker {
 
   route(v: unknown, path: string): void {
     if (!isObj(v)) return this.err(path, `must be an object, got ${describe(v)}`);
-    this.keys(v, path, ['id', 'label', 'names', 'abbreviations'], ['id', 'label', 'names']);
+    this.keys(v, path, ['id', 'label', 'names', 'abbreviations', 'notFollowedBy'], ['id', 'label', 'names']);
     if (v.id !== undefined) this.id(v.id, `${path}.id`);
     if (v.label !== undefined) this.text(v.label, `${path}.label`);
     if (v.names !== undefined) this.names(v.names, `${path}.names`, true);
     this.names(v.abbreviations, `${path}.abbreviations`, false);
+    this.names(v.notFollowedBy, `${path}.notFollowedBy`, false);
   }
 
   condition(v: unknown, path: string): void {
@@ -446,6 +449,7 @@ export class DrugKnowledge {
         if (!term) continue;
         const start = m.index;
         if (term.kind === 'condition' && this.negatedByContext(term.id, prose, start)) continue;
+        if (term.kind === 'route' && this.otherProduct(term.id, prose, start + m[0].length)) continue;
         found.push({ kind: term.kind, id: term.id, start: base + start, end: base + start + m[0].length, text: m[0] });
       }
     };
@@ -460,6 +464,13 @@ export class DrugKnowledge {
       end = f.end;
     }
     return out;
+  }
+
+  private otherProduct(routeId: string, prose: string, end: number): boolean {
+    const words = this.routes.get(routeId)?.notFollowedBy;
+    if (!words?.length) return false;
+    const after = prose.slice(end, end + 40).toLowerCase();
+    return words.some((w) => new RegExp(`^[\\s-]+${escapeRe(w.toLowerCase()).replace(/[ -]/g, '[\\s-]+')}(?![\\p{L}\\p{N}])`, 'u').test(after));
   }
 
   private negatedByContext(conditionId: string, prose: string, start: number): boolean {

@@ -135,7 +135,7 @@ export function findOffLabelMentions(article: Article, kb: DrugKnowledge, j: Jur
 const DISCLOSURE: readonly RegExp[] = [
   /\boff[\s\u2010\u2011-]?label\b/i,
   /\bun(?:approved|licen[sc]ed|authori[sz]ed)\b/i,
-  /\b(?:not|never|n[’']t)\s+(?:[\w.]+[\s\u2010\u2011-]+){0,4}?(?:approved|authori[sz]ed|licen[sc]ed|indicated|labell?ed|cleared)\b/i,
+  /(?:\bnot|\bnever|n[’']t)\s+(?:[\w.]+[\s\u2010\u2011-]+){0,4}?(?:approved|authori[sz]ed|licen[sc]ed|indicated|labell?ed|cleared)\b/i,
   /\b(?:no|lacks?|lacking|without|(?:does|do|did)\s+not\s+have|(?:does|do|did)n[’']t\s+have|has\s+no|have\s+no)\s+(?:[\w.]+[\s\u2010\u2011-]+){0,3}?(?:approval|authori[sz]ation|licen[sc]e|indication)s?\b/i,
   /\binvestigational\b/i,
   /\bexperimental\s+(?:treatment|therap(?:y|ies)|use|drug|medicine|medication|intervention)s?\b/i,

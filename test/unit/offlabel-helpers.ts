@@ -1,0 +1,61 @@
+// Helpers shared by the off-label-disclaimer and safe-messaging tests.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { type LintConfig, defaultConfig } from '../../server/src/core/config';
+import { lint } from '../../server/src/core/lint';
+import type { DocumentKind, Finding, Fix, Jurisdiction, TextEdit } from '../../server/src/core/types';
+
+export const ROOT = path.resolve(__dirname, '../../..');
+
+export function fixture(rel: string): string {
+  return fs.readFileSync(path.join(ROOT, 'test/fixtures', rel), 'utf8');
+}
+
+export function kindOf(file: string): DocumentKind {
+  return file.endsWith('.md') ? 'markdown' : 'plaintext';
+}
+
+export function config(j: Jurisdiction, extra: Partial<LintConfig> = {}): LintConfig {
+  return { ...defaultConfig(), jurisdiction: j, ...extra };
+}
+
+export function findings(text: string, kind: DocumentKind, j: Jurisdiction, ruleId?: string, extra: Partial<LintConfig> = {}): Finding[] {
+  const all = lint(text, { kind, config: config(j, extra) }).findings;
+  return ruleId ? all.filter((f) => f.ruleId === ruleId) : all;
+}
+
+/** Applies non-overlapping edits (offsets into `text`). */
+export function applyEdits(text: string, edits: TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => b.start - a.start);
+  let out = text;
+  for (const e of sorted) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+  return out;
+}
+
+/** A finding, described independently of where it sits, for before/after comparisons. */
+function describeFinding(text: string, f: Finding): string {
+  return `${f.ruleId}|${f.severity}|${text.slice(f.start, f.end)}|${f.message}`;
+}
+
+/**
+ * Applies `fix` (computed on `text`), lints again and checks that `gone` no longer appears and
+ * every other finding is unchanged. Returns the fixed text.
+ */
+export function applyAndRelint(text: string, kind: DocumentKind, j: Jurisdiction, target: Finding, fix: Fix): string {
+  const before = lint(text, { kind, config: config(j) }).findings;
+  const fixed = applyEdits(text, fix.edits);
+  const after = lint(fixed, { kind, config: config(j) }).findings;
+  // Equality with the findings before, less the target, means the target is gone and nothing
+  // else changed.
+  const same = (f: Finding): boolean => f.ruleId === target.ruleId && f.start === target.start && f.end === target.end && f.message === target.message;
+  assert.equal(before.filter(same).length, 1, 'the target finding is among the findings before the fix');
+  const expected = before.filter((f) => !same(f)).map((f) => describeFinding(text, f)).sort();
+  const actual = after.map((f) => describeFinding(fixed, f)).sort();
+  assert.deepEqual(actual, expected, 'the other findings are unchanged');
+  // Line endings: a CRLF document stays CRLF.
+  if (text.includes('\r\n')) assert.ok(!/(?<!\r)\n/.test(fixed), 'no bare LF was introduced into a CRLF document');
+  return fixed;
+}
+
+export const crlf = (s: string): string => s.replace(/\r?\n/g, '\r\n');

@@ -1,0 +1,251 @@
+import * as assert from 'node:assert/strict';
+import { parseArticle } from '../../server/src/core/article/parse';
+import { drugKnowledge } from '../../server/src/core/knowledge/drugs';
+import { findDisclosures, findOffLabelMentions, isDisclosure } from '../../server/src/core/rules/off-label-disclaimer';
+import type { Jurisdiction } from '../../server/src/core/types';
+import { applyAndRelint, crlf, findings, fixture, kindOf } from './offlabel-helpers';
+
+const RULE = 'off-label-disclaimer';
+const CA_US: Jurisdiction[] = ['CA', 'US'];
+
+/** The sample with its off-label statements removed. */
+function strippedSample(): string {
+  const sample = fixture('sample.txt');
+  const a = 'In Canada, ketamine is used within regulated medical settings, often as an off-label treatment for psychiatric conditions. Off-label prescribing is a common and accepted medical practice when supported by scientific evidence and clinical judgment.\n\n';
+  const b = 'Racemic ketamine (IV or IM) does not have formal psychiatric approval in Canada and is used off-label based on available evidence and expert consensus. ';
+  assert.ok(sample.includes(a) && sample.includes(b), 'the sample has both off-label statements');
+  const out = sample.replace(a, '').replace(b, '');
+  assert.ok(!/off-label|approv/i.test(out));
+  return out;
+}
+
+describe('off-label-disclaimer: fixtures', () => {
+  for (const j of CA_US) {
+    describe(`jurisdiction ${j}`, () => {
+      it('does not flag the sample article (it says ketamine is used off-label)', () => {
+        assert.deepEqual(findings(fixture('sample.txt'), 'plaintext', j, RULE), []);
+      });
+
+      it('flags the sample with its off-label statements removed, on the first mention, with the others related', () => {
+        const text = strippedSample();
+        const fs = findings(text, 'plaintext', j, RULE);
+        assert.equal(fs.length, 1);
+        const f = fs[0];
+        assert.equal(text.slice(f.start, f.end), 'Ketamine');
+        assert.equal(f.start, text.indexOf('Ketamine has emerged'));
+        assert.equal(f.severity, 'warning');
+        assert.match(f.message, /treatment-resistant depression/);
+        assert.match(f.message, /post-traumatic stress disorder/);
+        assert.match(f.message, /intranasal/);
+        assert.match(f.message, j === 'CA' ? /Canada \(Health Canada\)/ : /United States \(FDA\)/);
+        assert.ok(f.related && f.related.length >= 5, 'other mentions are related');
+        assert.ok(f.related.every((r) => r.message.startsWith('Ketamine is also discussed')));
+        // A mention under a heading that names ketamine sits on the condition it names.
+        assert.ok(f.related.some((r) => text.slice(r.start, r.end) === 'depression' && r.start > text.indexOf('What Is Ketamine?')));
+        assert.ok(f.related.some((r) => r.start > text.indexOf('Post-Traumatic Stress Disorder (PTSD)')), 'a list item mention is related');
+      });
+
+      it('does not flag an esketamine nasal spray article for treatment-resistant depression', () => {
+        assert.deepEqual(findings(fixture('offlabel/esketamine-trd.md'), 'markdown', j, RULE), []);
+      });
+
+      it('does not flag ketamine for anaesthesia (IV or IM)', () => {
+        assert.deepEqual(findings(fixture('offlabel/ketamine-anaesthesia.txt'), 'plaintext', j, RULE), []);
+      });
+
+      for (const file of ['offlabel/gabapentin-anxiety.txt', 'offlabel/propranolol-anxiety.md']) {
+        it(`flags ${file} (anxiety, no disclosure)`, () => {
+          const text = fixture(file);
+          const fs = findings(text, kindOf(file), j, RULE);
+          assert.equal(fs.length, 1);
+          const drug = file.includes('gabapentin') ? 'Gabapentin' : 'Propranolol';
+          assert.equal(text.slice(fs[0].start, fs[0].end), drug);
+          assert.match(fs[0].message, /anxiety/);
+          // Propranolol's Canadian record still has a [check] mark: information only there.
+          const expected = drug === 'Propranolol' && j === 'CA' ? 'info' : 'warning';
+          assert.equal(fs[0].severity, expected);
+          if (expected === 'info') assert.match(fs[0].message, /not yet verified/);
+        });
+      }
+
+      it('flags psilocybin for depression until an investigational statement is added', () => {
+        const text = fixture('offlabel/psilocybin-depression.md');
+        const fs = findings(text, 'markdown', j, RULE);
+        assert.equal(fs.length, 1);
+        assert.match(fs[0].message, /investigational/);
+        const disclosed = text.replace('Early results', 'Psilocybin is investigational and available only in clinical trials. Early results');
+        assert.deepEqual(findings(disclosed, 'markdown', j, RULE), []);
+      });
+
+      it('does not flag gabapentin for anxiety once the article says it is off-label', () => {
+        const text = fixture('offlabel/gabapentin-anxiety.txt').replace(
+          'It is usually started',
+          'Gabapentin is not approved for anxiety, so this is an off-label use. It is usually started',
+        );
+        assert.deepEqual(findings(text, 'plaintext', j, RULE), []);
+      });
+    });
+  }
+
+  it('reads the jurisdiction from front matter', () => {
+    // Propranolol's Canadian record is unverified (info); its US record is verified (warning).
+    const text = `---\njurisdiction: US\n---\n${fixture('offlabel/propranolol-anxiety.md')}`;
+    const fs = findings(text, 'markdown', 'CA', RULE);
+    assert.equal(fs.length, 1);
+    assert.equal(fs[0].severity, 'warning');
+    assert.match(fs[0].message, /United States/);
+  });
+
+  it('reports at most information where approval data is missing (UK, AU), saying the data is missing', () => {
+    for (const j of ['UK', 'AU'] as const) {
+      const fs = findings(strippedSample(), 'plaintext', j, RULE);
+      assert.equal(fs.length, 1);
+      assert.equal(fs[0].severity, 'info');
+      assert.match(fs[0].message, /approval data .* is missing/);
+      assert.equal(fs[0].fixes, undefined, 'no disclaimer is invented where the data is missing');
+    }
+  });
+});
+
+describe('off-label-disclaimer: scope of a mention', () => {
+  const kb = drugKnowledge();
+  const mentions = (text: string, kind: 'markdown' | 'plaintext' = 'markdown', j: Jurisdiction = 'CA') => findOffLabelMentions(parseArticle(text, kind), kb, j);
+
+  it('pairs a drug and a condition in the same sentence only', () => {
+    assert.equal(mentions('Gabapentin helps with seizures. Anxiety is common.').length, 0);
+    assert.equal(mentions('Gabapentin helps with seizures and anxiety.').length, 1);
+  });
+
+  it('pairs them in the same list item', () => {
+    assert.equal(mentions('- Gabapentin. It is often given for anxiety.\n- Sleep hygiene helps.').length, 1);
+  });
+
+  it('pairs them under a heading that names the drug', () => {
+    const m = mentions('## Gabapentin\n\nIt is often given for anxiety.\n\n## Therapy\n\nTherapy helps anxiety too.');
+    assert.equal(m.length, 1);
+    assert.equal(m[0].uses[0].id, 'anxiety');
+  });
+
+  it('flags an unapproved route, and accepts approved ones', () => {
+    assert.deepEqual(mentions('Ketamine is given as a nasal spray.').map((m) => m.uses), [[{ kind: 'route', id: 'intranasal' }]]);
+    assert.equal(mentions('Ketamine is given IV or IM for anaesthesia.').length, 0);
+    assert.deepEqual(mentions('Esketamine can be given intravenously for treatment-resistant depression.')[0].uses, [
+      { kind: 'condition', id: 'trd' },
+      { kind: 'route', id: 'iv' },
+    ]);
+  });
+
+  it('tells esketamine, racemic ketamine and low-dose naltrexone apart', () => {
+    const ids = (t: string) => kb.findTerms(t).filter((x) => x.kind === 'drug').map((x) => x.id);
+    assert.deepEqual(ids('Esketamine differs from racemic ketamine (Ketalar).'), ['esketamine', 'ketamine', 'ketamine']);
+    assert.deepEqual(ids('Low-dose naltrexone (LDN) is not naltrexone.'), ['low-dose-naltrexone', 'low-dose-naltrexone', 'naltrexone']);
+    assert.deepEqual(ids('Spravato and S-ketamine'), ['esketamine', 'esketamine']);
+  });
+
+  it('does not read respiratory depression as a condition treated', () => {
+    assert.equal(mentions('Ketamine causes less respiratory depression than opioids.').length, 0);
+    assert.equal(mentions('Ketamine relieves depression.').length, 1);
+  });
+
+  it('uses the approval hierarchy: a broader or narrower condition of an approved one is on-label', () => {
+    assert.equal(mentions('Esketamine is used for depression.').length, 0, 'broader than the approved TRD');
+    assert.equal(mentions('Quetiapine helps bipolar depression.', 'markdown', 'US').length, 0, 'narrower than bipolar disorder');
+    assert.equal(mentions('Lamotrigine for bipolar depression.', 'markdown', 'US').length, 1, 'bipolar maintenance does not cover bipolar depression');
+    assert.equal(mentions('Lamotrigine for bipolar disorder.', 'markdown', 'CA').length, 1, 'epilepsy only in Canada');
+    assert.equal(mentions('Esketamine is not for bipolar depression.', 'markdown', 'CA').length, 1);
+  });
+
+  it('ignores reference entries', () => {
+    const text = 'Some text.\n\nReferences\n\n1. Smith J. Ketamine for depression. J Psych. 2020.\n';
+    assert.equal(mentions(text, 'plaintext').length, 0);
+  });
+});
+
+describe('off-label-disclaimer: disclosure statements', () => {
+  const yes = [
+    'Ketamine is used off-label for depression.',
+    'This is an off label use.',
+    'Racemic ketamine (IV or IM) does not have formal psychiatric approval in Canada.',
+    'Ketamine is not approved by Health Canada for depression.',
+    'Ketamine has not been formally approved for PTSD.',
+    "Gabapentin isn't approved for anxiety.",
+    'Psilocybin is investigational.',
+    'Psilocybin remains an experimental treatment.',
+    'Ketamine is not FDA-approved for depression.',
+    'This is an unapproved use.',
+    'It is only available through clinical trials or the Special Access Program.',
+    'Ketamine is approved only as an anaesthetic.',
+    'Use outside the approved indication is at the prescriber’s discretion.',
+    'There is no approved indication for anxiety.',
+    'Gabapentin is not indicated for anxiety.',
+  ];
+  const no = [
+    'Ketamine is approved for anaesthesia.',
+    'Esketamine is approved by Health Canada for treatment-resistant depression.',
+    'Ketamine works quickly.',
+    'The labelled dose is 0.5 mg/kg.',
+    'Experimental evidence from animals suggests benefit.',
+  ];
+  for (const s of yes) it(`recognises: ${s}`, () => assert.ok(isDisclosure(s)));
+  for (const s of no) it(`does not take as a disclosure: ${s}`, () => assert.ok(!isDisclosure(s)));
+
+  it('a statement naming another drug does not cover this one', () => {
+    const kb = drugKnowledge();
+    const text = 'Gabapentin and propranolol are used for anxiety.\n\nGabapentin is not approved for anxiety.\n';
+    const d = findDisclosures(parseArticle(text, 'plaintext'), kb);
+    assert.equal(d.general, false);
+    assert.deepEqual([...d.drugs], ['gabapentin']);
+    const fs = findings(text, 'plaintext', 'US', RULE);
+    assert.equal(fs.length, 1);
+    assert.match(fs[0].message, /^Propranolol/);
+  });
+});
+
+describe('off-label-disclaimer: the quick fix', () => {
+  const cases: { name: string; text: () => string; kind: 'markdown' | 'plaintext' }[] = [
+    { name: 'stripped sample', text: strippedSample, kind: 'plaintext' },
+    { name: 'gabapentin for anxiety', text: () => fixture('offlabel/gabapentin-anxiety.txt'), kind: 'plaintext' },
+    { name: 'propranolol for anxiety (list item)', text: () => fixture('offlabel/propranolol-anxiety.md'), kind: 'markdown' },
+    { name: 'psilocybin for depression', text: () => fixture('offlabel/psilocybin-depression.md'), kind: 'markdown' },
+  ];
+  for (const c of cases) {
+    for (const j of CA_US) {
+      for (const eol of ['LF', 'CRLF'] as const) {
+        it(`${c.name}, ${j}, ${eol}: inserting the disclaimer clears the finding and changes nothing else`, () => {
+          const text = eol === 'CRLF' ? crlf(c.text()) : c.text();
+          const fs = findings(text, c.kind, j, RULE);
+          assert.equal(fs.length, 1);
+          const fix = fs[0].fixes?.[0];
+          assert.ok(fix, 'the finding has a fix');
+          assert.equal(fix.edits.length, 1);
+          const e = fix.edits[0];
+          assert.equal(e.start, e.end, 'the fix only inserts');
+          const fixed = applyAndRelint(text, c.kind, j, fs[0], fix);
+          assert.deepEqual(findings(fixed, c.kind, j, RULE), []);
+          const nl = eol === 'CRLF' ? '\r\n' : '\n';
+          // The disclaimer is a paragraph of its own, naming the drug and the jurisdiction's regulator.
+          const inserted = e.newText;
+          assert.ok(inserted.startsWith(`${nl}${nl}`));
+          assert.match(inserted, j === 'CA' ? /Health Canada/ : /Food and Drug Administration/);
+          assert.ok(fixed.slice(e.start + inserted.length).startsWith(`${nl}${nl}`), 'a blank line follows the disclaimer');
+        });
+      }
+    }
+  }
+
+  it('names the drug and the uses found, after the paragraph of the first mention', () => {
+    const text = strippedSample();
+    const f = findings(text, 'plaintext', 'CA', RULE)[0];
+    const e = f.fixes![0].edits[0];
+    const firstPara = text.indexOf('Ketamine has emerged');
+    assert.equal(e.start, text.indexOf('\n\n', firstPara));
+    assert.match(e.newText, /^\n\nKetamine is not approved by Health Canada for treatment-resistant depression/);
+    assert.match(e.newText, /this use is off-label\. It is approved for general anaesthesia/);
+  });
+
+  it('after a list, not inside it, for a mention in a list item', () => {
+    const text = fixture('offlabel/propranolol-anxiety.md');
+    const e = findings(text, 'markdown', 'US', RULE)[0].fixes![0].edits[0];
+    assert.equal(e.start, text.indexOf('drowsiness for most people.') + 'drowsiness for most people.'.length);
+  });
+});

@@ -32,7 +32,7 @@ export function hover(article: Article, offset: number, config: LintConfig): Hov
     return { span: marker, markdown: parts.join('\n\n---\n\n') };
   }
   const ref = referenceAt(article, offset);
-  if (ref && offset >= ref.textSpan.start - 1 && offset <= ref.numberSpan.end + 2) {
+  if (ref) {
     const cites = citationsOf(article, ref);
     const name = ref.label !== undefined ? `Footnote [^${ref.label}]` : `Reference ${ref.number}`;
     if (!cites.length) return { span: ref.numberSpan, markdown: `${name} is not cited in the text.` };

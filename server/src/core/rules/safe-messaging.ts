@@ -43,7 +43,8 @@ export const CRISIS_LINES: Record<Jurisdiction, CrisisLine> = {
 const SKIPPED = new Set(['referenceEntry', 'trailer']);
 
 /** Words that make a sentence about suicide (for "failed attempt" and similar). */
-const SUICIDE_CONTEXT = /\bsuicid|\bown\s+life\b|\bkill(?:ed|ing|s)?\s+(?:him|her|them|my|your|one)sel(?:f|ves)\b/i;
+const SUICIDE_CONTEXT =
+  /\bsuicid|\bown\s+life\b|\b(?:end|ends|ended|ending|take|takes|took|taking)\s+(?:his|her|their|my|your|one['’]s)\s+(?:own\s+)?life\b|\bkill(?:ed|ing|s)?\s+(?:him|her|them|my|your|one)sel(?:f|ves)\b/i;
 /** A document discusses suicide. */
 const SUICIDE_TOPIC = /\bsuicid\w*|\b(?:took|take|taking|takes|ended|end|ending)\s+(?:his|her|their|my|your|one['’]s)\s+own\s+life\b/i;
 

@@ -1,0 +1,108 @@
+import * as assert from 'node:assert/strict';
+import { CRISIS_LINES, hasCrisisResource } from '../../server/src/core/rules/safe-messaging';
+import type { Jurisdiction } from '../../server/src/core/types';
+import { applyAndRelint, applyEdits, crlf, findings, fixture } from './offlabel-helpers';
+
+const RULE = 'safe-messaging';
+/** A crisis line at the end keeps the crisis-resource finding out of the wording tests. */
+const WITH_LINE = '\n\nIf you are thinking about suicide, call or text 9-8-8.\n';
+
+function wording(text: string, j: Jurisdiction = 'CA') {
+  return findings(text + WITH_LINE, 'plaintext', j, RULE);
+}
+
+describe('safe-messaging: wording', () => {
+  const cases: { text: string; flagged: string; fixed: string; safe: boolean }[] = [
+    { text: 'Her brother committed suicide in 2019.', flagged: 'committed suicide', fixed: 'Her brother died by suicide in 2019.', safe: true },
+    { text: 'Committed suicide is a phrase to avoid.', flagged: 'Committed suicide', fixed: 'Died by suicide is a phrase to avoid.', safe: true },
+    { text: 'People who commit suicide often gave signs.', flagged: 'commit suicide', fixed: 'People who die by suicide often gave signs.', safe: true },
+    { text: 'One person commits suicide every hour.', flagged: 'commits suicide', fixed: 'One person dies by suicide every hour.', safe: true },
+    { text: 'He tried to commit suicide last year.', flagged: 'tried to commit suicide', fixed: 'He attempted suicide last year.', safe: true },
+    { text: 'After an attempt to commit suicide, care matters.', flagged: 'attempt to commit suicide', fixed: 'After a suicide attempt, care matters.', safe: false },
+    { text: 'A successful suicide is rarely impulsive.', flagged: 'successful suicide', fixed: 'A death by suicide is rarely impulsive.', safe: false },
+    { text: 'An unsuccessful suicide attempt needs follow-up.', flagged: 'unsuccessful suicide attempt', fixed: 'A suicide attempt needs follow-up.', safe: true },
+    { text: 'Two failed suicide attempts preceded admission.', flagged: 'failed suicide attempts', fixed: 'Two suicide attempts preceded admission.', safe: true },
+    { text: 'After a failed attempt to take his own life, he recovered.', flagged: 'failed attempt to', fixed: 'After an attempt to take his own life, he recovered.', safe: true },
+    { text: 'Suicide risk rises after a failed attempt.', flagged: 'failed attempt', fixed: 'Suicide risk rises after a suicide attempt.', safe: true },
+  ];
+  for (const c of cases) {
+    it(`flags and fixes: ${c.text}`, () => {
+      const text = c.text + WITH_LINE;
+      const fs = findings(text, 'plaintext', 'CA', RULE);
+      assert.equal(fs.length, 1, JSON.stringify(fs));
+      assert.equal(text.slice(fs[0].start, fs[0].end), c.flagged);
+      assert.equal(fs[0].severity, 'warning');
+      const fix = fs[0].fixes![0];
+      assert.equal(fix.safe, c.safe);
+      assert.equal(applyEdits(text, fix.edits), c.fixed + WITH_LINE);
+      applyAndRelint(text, 'plaintext', 'CA', fs[0], fix);
+      const crlfText = crlf(text);
+      const crlfFinding = findings(crlfText, 'plaintext', 'CA', RULE)[0];
+      assert.equal(applyAndRelint(crlfText, 'plaintext', 'CA', crlfFinding, crlfFinding.fixes![0]), crlf(c.fixed + WITH_LINE));
+    });
+  }
+
+  it('flags "successful attempt" and "epidemic" without a rewrite', () => {
+    const fs = wording('It was a successful attempt to end her life. Some call it a suicide epidemic.');
+    assert.deepEqual(fs.map((f) => f.fixes), [undefined, undefined]);
+    assert.match(fs[0].message, /died by suicide/);
+    assert.match(fs[1].message, /rates with data/);
+  });
+
+  it('leaves "failed attempt" alone outside a suicide context', () => {
+    assert.deepEqual(wording('The first failed attempt at the exam was a lesson. Suicide is discussed elsewhere.'), []);
+  });
+
+  it('does not flag preferred wording', () => {
+    assert.deepEqual(wording('He died by suicide. She survived a suicide attempt and attempted suicide once before.'), []);
+  });
+
+  it('ignores the reference list', () => {
+    const text = 'Suicide prevention matters.\n\nReferences\n\n1. Smith J. Why people commit suicide. J Psych. 2020.\n';
+    assert.deepEqual(findings(text + WITH_LINE, 'plaintext', 'CA', RULE).filter((f) => f.severity !== 'info'), []);
+  });
+});
+
+describe('safe-messaging: crisis resource', () => {
+  it('the sample (anti-suicidal effects, suicide risk) gets one information finding with a 9-8-8 line', () => {
+    const text = fixture('sample.txt');
+    const fs = findings(text, 'plaintext', 'CA', RULE);
+    assert.equal(fs.length, 1);
+    assert.equal(fs[0].severity, 'info');
+    assert.equal(fs[0].start, text.indexOf('suicidal effects'));
+    const e = fs[0].fixes![0].edits[0];
+    assert.equal(e.start, text.indexOf('References'), 'inserted before the reference list');
+    assert.match(e.newText, /call or text 9-8-8/);
+  });
+
+  for (const j of ['CA', 'US', 'UK', 'AU'] as const) {
+    for (const eol of ['LF', 'CRLF'] as const) {
+      it(`${j}, ${eol}: the fix adds the jurisdiction's line and clears the finding, nothing else changes`, () => {
+        const base = fixture('sample.txt');
+        const text = eol === 'CRLF' ? crlf(base) : base;
+        const f = findings(text, 'plaintext', j, RULE)[0];
+        assert.ok(f.message.includes(CRISIS_LINES[j].source));
+        if (!CRISIS_LINES[j].verified) assert.match(f.message, /not yet verified/);
+        const fixed = applyAndRelint(text, 'plaintext', j, f, f.fixes![0]);
+        assert.ok(fixed.includes(CRISIS_LINES[j].line));
+        assert.deepEqual(findings(fixed, 'plaintext', j, RULE), []);
+      });
+    }
+  }
+
+  it('appends after the last paragraph when there is no reference list', () => {
+    const text = '# Sleep and mood\n\nPoor sleep raises suicide risk.\n';
+    const f = findings(text, 'markdown', 'US', RULE)[0];
+    const fixed = applyAndRelint(text, 'markdown', 'US', f, f.fixes![0]);
+    assert.equal(fixed, `# Sleep and mood\n\nPoor sleep raises suicide risk.\n\n${CRISIS_LINES.US.line}\n`);
+  });
+
+  it('is not raised when the article gives a resource, or does not discuss suicide', () => {
+    for (const r of ['Call or text 9-8-8.', 'Call 988 any time.', 'Contact a crisis line.', 'Samaritans: 116 123.', 'Lifeline 13 11 14.', 'Go to the nearest emergency department.', 'Call 911.']) {
+      assert.ok(hasCrisisResource(r), r);
+      assert.deepEqual(findings(`Suicidal thoughts are common in depression. ${r}`, 'plaintext', 'CA', RULE), [], r);
+    }
+    assert.deepEqual(findings('Depression is treatable.', 'plaintext', 'CA', RULE), []);
+    assert.ok(!hasCrisisResource('The study enrolled 1988 patients.'));
+  });
+});

@@ -51,7 +51,7 @@ describe('Neovim 0.7 with dist/server.js --stdio', function () {
 
   it('diagnostics, hover and definition on the ketamine article', () => {
     const r = runNeovim('sample', path.join(root, 'test', 'fixtures', 'sample.txt'));
-    process.stdout.write(r.output.replace(/^/gm, '      '));
+    process.stdout.write(`${r.output.trimEnd().replace(/^/gm, '      ')}\n`);
     assert.strictEqual(r.status, 0, r.output);
     assert.match(r.output, /ok: hover on ¹² shows Sanacora and Andrade/);
     assert.match(r.output, /ok: definition of ¹² is the line of reference 1/);
@@ -59,7 +59,7 @@ describe('Neovim 0.7 with dist/server.js --stdio', function () {
 
   it('unresolved-citation in a Markdown article with footnotes', () => {
     const r = runNeovim('markdown', path.join(root, 'test', 'fixtures', 'editor', 'footnotes.md'));
-    process.stdout.write(r.output.replace(/^/gm, '      '));
+    process.stdout.write(`${r.output.trimEnd().replace(/^/gm, '      ')}\n`);
     assert.strictEqual(r.status, 0, r.output);
     assert.match(r.output, /ok: unresolved-citation on \[3\]/);
   });

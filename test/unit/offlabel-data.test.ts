@@ -18,6 +18,9 @@ const DIR = path.join(ROOT, 'server/src/core/knowledge');
 const schema = JSON.parse(fs.readFileSync(path.join(DIR, 'schema/drugs.schema.json'), 'utf8'));
 const data = JSON.parse(fs.readFileSync(path.join(DIR, 'drugs.json'), 'utf8')) as DrugData;
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
+// Broken entries are built by mutating copies of the data freely.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Mut = Record<string, any>;
 
 const ajv = new Ajv({ allErrors: true });
 const validateSchema = ajv.compile(schema);
@@ -108,9 +111,9 @@ describe('drug knowledge: schema', () => {
 });
 
 describe('drug knowledge: broken data is rejected with clear messages', () => {
-  const gabapentin = () => clone(data.drugs.find((d) => d.id === 'gabapentin')!) as unknown as Record<string, any>;
+  const gabapentin = () => clone(data.drugs.find((d) => d.id === 'gabapentin')!) as unknown as Mut;
   // Cross-references (condition and route ids) are beyond JSON Schema: only the loader checks them.
-  const cases: { name: string; mutate: (d: Record<string, any>) => void; expect: RegExp; crossRef?: true }[] = [
+  const cases: { name: string; mutate: (d: Mut) => void; expect: RegExp; crossRef?: true }[] = [
     { name: 'approval without a source', mutate: (d) => delete d.approvals.CA.source, expect: /approvals\.CA: an approval must name its source/ },
     { name: 'unknown condition id', mutate: (d) => (d.approvals.US.uses[0].conditions = ['nerve-ache']), expect: /approvals\.US\.uses\[0\]\.conditions\[0\]: unknown condition "nerve-ache"/, crossRef: true },
     { name: 'bad status', mutate: (d) => (d.approvals.CA.status = 'yes'), expect: /approvals\.CA\.status: must be one of approved, not-approved, unknown, got "yes"/ },
@@ -127,7 +130,7 @@ describe('drug knowledge: broken data is rejected with clear messages', () => {
     it(`${c.name}: rejected by the schema and by the loader`, () => {
       const bad = gabapentin();
       c.mutate(bad);
-      const whole = clone(data) as unknown as Record<string, any>;
+      const whole = clone(data) as unknown as Mut;
       whole.drugs = whole.drugs.map((d: { id: string }) => (d.id === 'gabapentin' ? bad : d));
       if (c.crossRef) assert.deepEqual(schemaErrors(whole), [], 'the schema checks shape only');
       else assert.notDeepEqual(schemaErrors(whole), [], 'the schema rejects it');

@@ -11,6 +11,7 @@ import {
   validateDrugData,
   validateDrugEntries,
 } from '../../server/src/core/knowledge/drugs';
+import { parseConfigFile } from '../../server/src/core/configFile';
 import { JURISDICTIONS } from '../../server/src/core/types';
 import { ROOT, findings } from './offlabel-helpers';
 
@@ -195,6 +196,15 @@ describe('drug knowledge: workspace entries (config.drugs)', () => {
       'drugs[0] ("broken").approvals.CA: status "approved" needs at least one entry in "uses"',
     ]);
     assert.deepEqual(drugConfigErrors(extra), kb.errors);
+  });
+
+  it('a broken entry in .clinical-lint.json is reported at its location when the file is read', () => {
+    const text = '{\n  "drugs": [\n    { "id": "ok", "name": "okamine", "names": ["okamine"], "approvals": { "CA": { "status": "unknown", "verified": false } } },\n    { "id": "bad", "name": "badamine", "names": ["badamine"], "approvals": { "CA": { "status": "approved", "verified": true, "source": "x", "uses": [{ "indication": "pain", "conditions": ["aches"], "verified": true }] } } }\n  ]\n}\n';
+    const { settings, problems } = parseConfigFile(text);
+    assert.equal(settings.drugs?.length, 2);
+    assert.equal(problems.length, 1);
+    assert.equal(problems[0].message.startsWith('Drug entry left out: drugs[1] ("bad").approvals.CA.uses[0].conditions[0]: unknown condition "aches"'), true, problems[0].message);
+    assert.equal(text.slice(problems[0].start, problems[0].start + 11), '{ "id": "ba');
   });
 
   it('a knowledge base built directly from data behaves like the shipped one', () => {

@@ -1,5 +1,6 @@
 import { type Node, type ParseError, findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { LintConfig } from './config';
+import { validateDrugEntry } from './knowledge/drugs';
 import { RULES } from './rules';
 import { JURISDICTIONS, type Span } from './types';
 
@@ -90,6 +91,11 @@ export function parseConfigFile(text: string): ParsedConfigFile {
     const v = getNodeValue(n);
     if (Array.isArray(v)) settings[key] = v;
     else problems.push({ ...span(n), message: `"${key}" must be an array of entries.` });
+    if (key === 'drugs' && Array.isArray(v)) {
+      (n.children ?? []).forEach((item, i) => {
+        for (const message of validateDrugEntry(getNodeValue(item), i)) problems.push({ ...span(item), message: `Drug entry left out: ${message}` });
+      });
+    }
   }
   return { settings, problems };
 }

@@ -296,17 +296,22 @@ export function validateDrugData(data: unknown): string[] {
 export function validateDrugEntries(entries: unknown, base: DrugData = SHIPPED): { valid: DrugEntry[]; errors: string[] } {
   if (entries === undefined) return { valid: [], errors: [] };
   if (!Array.isArray(entries)) return { valid: [], errors: [`drugs: must be a list of drug entries, got ${describe(entries)}`] };
-  const known = { conditions: new Set(base.conditions.map((c) => c.id)), routes: new Set(base.routes.map((r) => r.id)) };
   const valid: DrugEntry[] = [];
   const errors: string[] = [];
   entries.forEach((e, i) => {
-    const c = new Checker(known);
-    const label = isObj(e) && typeof e.id === 'string' ? `drugs[${i}] ("${e.id}")` : `drugs[${i}]`;
-    c.drug(e, label);
-    if (c.errors.length) errors.push(...c.errors);
+    const problems = validateDrugEntry(e, i, base);
+    if (problems.length) errors.push(...problems);
     else valid.push(e as unknown as DrugEntry);
   });
   return { valid, errors };
+}
+
+/** Checks one workspace drug entry (`index` is its position in the `drugs` list, for messages). */
+export function validateDrugEntry(entry: unknown, index: number, base: DrugData = SHIPPED): string[] {
+  const known = { conditions: new Set(base.conditions.map((c) => c.id)), routes: new Set(base.routes.map((r) => r.id)) };
+  const c = new Checker(known);
+  c.drug(entry, isObj(entry) && typeof entry.id === 'string' ? `drugs[${index}] ("${entry.id}")` : `drugs[${index}]`);
+  return c.errors;
 }
 
 function parentCycle(conditions: ConditionEntry[]): string[] | undefined {

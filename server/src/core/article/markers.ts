@@ -118,7 +118,8 @@ export function parseSuperscript(raw: string, ctx: MarkerContext): { numbers: nu
     const digits = [...part].map(Number);
     const count = ctx.referenceCount;
     const wholeOk = whole >= 1 && whole <= count;
-    const digitsOk = digits.every((d) => d >= 1 && d <= count) && count > 0;
+    // Digits read one by one only when they rise (¹²³ = 1, 2, 3; ¹¹ is never 1 and 1).
+    const digitsOk = count > 0 && digits.every((d, k) => d >= 1 && d <= count && (k === 0 || d > digits[k - 1]));
     if (wholeOk && digitsOk) {
       const keepsOrder = (ns: number[]): boolean => ns.every((n) => n <= Math.max(ctx.maxSeen, ...numbers) + ns.length);
       const useDigits = keepsOrder(digits) && !keepsOrder([whole]);

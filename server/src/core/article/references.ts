@@ -33,8 +33,8 @@ export function findReferenceList(text: string, blocks: RawBlock[], headingText:
     for (; k < blocks.length; k++) {
       const blk = blocks[k];
       if (blk.kind === 'heading' || blk.kind === 'footnoteDefinition') break;
-      const lineStart = text.lastIndexOf('\n', blk.start - 1) + 1;
-      const lines = text.slice(lineStart, blk.end).split(/(?<=\n)/);
+      const lineStart = Math.max(text.lastIndexOf('\n', blk.start - 1), text.lastIndexOf('\r', blk.start - 1)) + 1;
+      const lines = text.slice(lineStart, blk.end).split(/(?<=\r\n|\r(?!\n)|\n)/);
       if (!ENTRY_START.test(lines[0])) break;
       let at = lineStart;
       let current: { start: number; numberSpan: Span; number: number; textStart: number; end: number } | undefined;

@@ -64,7 +64,7 @@ export class LineIndex {
 
 /** The line break the document uses most (for edits that insert lines). */
 export function detectEol(text: string): string {
-  const crlf = text.indexOf('\r\n');
-  if (crlf >= 0) return '\r\n';
+  if (text.includes('\r\n')) return '\r\n';
+  if (text.includes('\r') && !text.includes('\n')) return '\r';
   return '\n';
 }

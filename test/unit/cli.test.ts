@@ -1,0 +1,127 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+const SAMPLE = path.join(ROOT, 'test', 'fixtures', 'sample.txt');
+
+function run(args: string[], cwd = ROOT): { status: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+function tmp(files: Record<string, string | Buffer>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clinical-lint-'));
+  for (const [name, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), content);
+  }
+  return dir;
+}
+
+const BROKEN = 'Ketamine helps.[4]\n\n## References\n\n1. Sanacora G. A Consensus Statement. JAMA Psychiatry. 2017.\n';
+
+describe('CLI', () => {
+  it('prints JSON in exactly the documented shape', () => {
+    const dir = tmp({ 'a.md': BROKEN });
+    const r = run(['--format', 'json', path.join(dir, 'a.md')]);
+    const out = JSON.parse(r.stdout);
+    assert.deepEqual(Object.keys(out), ['files']);
+    assert.equal(out.files.length, 1);
+    assert.deepEqual(Object.keys(out.files[0]), ['path', 'diagnostics']);
+    const d = out.files[0].diagnostics.find((x: { code: string }) => x.code === 'unresolved-citation');
+    assert.deepEqual(d, {
+      range: { start: { line: 0, character: 15 }, end: { line: 0, character: 18 } },
+      severity: 1,
+      code: 'unresolved-citation',
+      source: 'clinical-lint',
+      message: d.message,
+    });
+    assert.equal(r.status, 1, 'an error-severity finding exits 1');
+  });
+
+  it('exits 0 when no finding is an error, 1 when one is', () => {
+    const dir = tmp({ 'a.md': BROKEN });
+    assert.equal(run(['--rule', 'unresolved-citation=warning', path.join(dir, 'a.md')]).status, 0);
+    assert.equal(run(['--rule', 'unresolved-citation=error', path.join(dir, 'a.md')]).status, 1);
+    const r = run(['--format', 'json', SAMPLE]);
+    const errors = JSON.parse(r.stdout).files[0].diagnostics.filter((d: { severity: number }) => d.severity === 1);
+    assert.equal(r.status, errors.length ? 1 : 0);
+  });
+
+  it('exits 2 on usage errors with a message', () => {
+    for (const args of [['--format', 'xml', SAMPLE], ['--jurisdiction', 'FR', SAMPLE], [], ['--bogus', SAMPLE], ['no-such-file.md']]) {
+      const r = run(args);
+      assert.equal(r.status, 2, args.join(' '));
+      assert.match(r.stderr, /clinical-lint: /);
+    }
+  });
+
+  it('exits 2 on a broken configuration file, naming its line and column', () => {
+    const dir = tmp({ '.clinical-lint.json': '{\n  "jurisdiction": "CA",\n  "rules": { "unused-reference": "loud" }\n}\n', 'a.md': 'Hello.\n' });
+    const r = run([path.join(dir, 'a.md')]);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /\.clinical-lint\.json:3:\d+: Severity of "unused-reference"/);
+  });
+
+  it('applies a configuration file found upwards from the file', () => {
+    const dir = tmp({ '.clinical-lint.json': '{ "rules": { "unresolved-citation": "off" } }', 'sub/a.md': BROKEN });
+    const r = run(['--format', 'json', path.join(dir, 'sub', 'a.md')]);
+    const out = JSON.parse(r.stdout);
+    assert.equal(out.files[0].diagnostics.filter((d: { code: string }) => d.code === 'unresolved-citation').length, 0);
+  });
+
+  it('lints folders and globs, skipping plain-text files that are not articles', () => {
+    const dir = tmp({ 'a.md': BROKEN, 'notes/b.markdown': BROKEN, 'log.txt': '[1] started\n[2] stopped\n', 'c.txt': BROKEN.replace('[4]', '¹²').replace('## References', 'References') });
+    const folder = JSON.parse(run(['--format', 'json', dir]).stdout).files.map((f: { path: string }) => path.relative(dir, f.path)).sort();
+    assert.deepEqual(folder, ['a.md', 'c.txt', path.join('notes', 'b.markdown')]);
+    const glob = JSON.parse(run(['--format', 'json', `${dir}/**/*.markdown`]).stdout).files.map((f: { path: string }) => path.basename(f.path));
+    assert.deepEqual(glob, ['b.markdown']);
+  });
+
+  it('reports positions without a BOM, as editors do', () => {
+    const dir = tmp({ 'bom.md': `\uFEFF${BROKEN}`, 'plain.md': BROKEN });
+    const out = JSON.parse(run(['--format', 'json', path.join(dir, 'bom.md'), path.join(dir, 'plain.md')]).stdout);
+    assert.deepEqual(out.files[0].diagnostics, out.files[1].diagnostics);
+  });
+
+  it('skips binary and non-UTF-8 files with a message, and goes on', () => {
+    const dir = tmp({ 'bin.md': Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x10]), 'latin1.md': Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]), 'ok.md': BROKEN });
+    const r = run([path.join(dir, 'bin.md'), path.join(dir, 'latin1.md'), path.join(dir, 'ok.md')]);
+    assert.match(r.stdout, /skipped: binary content/);
+    assert.match(r.stdout, /skipped: not valid UTF-8/);
+    assert.match(r.stdout, /unresolved-citation/);
+    assert.equal(r.status, 1);
+  });
+
+  it('writes valid SARIF 2.1.0 with UTF-16 columns', () => {
+    const dir = tmp({ 'a.md': `😀 ${BROKEN}` });
+    const r = run(['--format', 'sarif', path.join(dir, 'a.md')]);
+    const log = JSON.parse(r.stdout);
+    assert.equal(log.version, '2.1.0');
+    assert.match(log.$schema, /sarif-2\.1\.0/);
+    const run0 = log.runs[0];
+    assert.equal(run0.tool.driver.name, 'clinical-lint');
+    assert.equal(run0.columnKind, 'utf16CodeUnits');
+    const ids = run0.tool.driver.rules.map((x: { id: string }) => x.id);
+    const res = run0.results.find((x: { ruleId: string }) => x.ruleId === 'unresolved-citation');
+    assert.equal(ids[res.ruleIndex], 'unresolved-citation');
+    assert.equal(res.level, 'error');
+    assert.equal(typeof res.message.text, 'string');
+    const region = res.locations[0].physicalLocation.region;
+    // "😀 " is three UTF-16 code units: [4] starts at column 15 + 3 + 1.
+    assert.deepEqual(region, { startLine: 1, startColumn: 19, endLine: 1, endColumn: 22 });
+    assert.match(res.locations[0].physicalLocation.artifactLocation.uri, /a\.md$/);
+  });
+
+  it('prints stylish output by default and lists rules', () => {
+    const r = run([SAMPLE]);
+    assert.match(r.stdout, /sample\.txt|No problems/);
+    const rules = run(['--list-rules']);
+    assert.equal(rules.status, 0);
+    for (const id of ['unresolved-citation', 'unused-reference', 'citation-order', 'ambiguous-citation', 'duplicate-reference']) assert.match(rules.stdout, new RegExp(id));
+  });
+});

@@ -1,0 +1,100 @@
+// `npm run eval`: precision, recall and F1 of unsupported-claim and missing-citation on the
+// labelled articles of test/eval (format in test/eval/README.md). Runs on the compiled core in
+// out/ (the npm script compiles first). `--verbose` lists every disagreement.
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const require = createRequire(import.meta.url);
+const { lint } = require(join(root, 'out/server/src/core/lint.js'));
+
+const RULES = ['missing-citation', 'unsupported-claim'];
+const verbose = process.argv.includes('--verbose');
+const dir = join(root, 'test/eval/articles');
+const norm = (s) => s.replace(/\s+/g, ' ').trim();
+
+/** Splits an eval file into the article text and its labels. */
+export function parseEvalFile(raw) {
+  const lines = raw.split(/\r?\n/);
+  const labels = [];
+  const kept = [];
+  lines.forEach((line, i) => {
+    const m = /^%%\s*(.+?)\s*=>\s*([a-z+-]+)\s*\|\s*(.+)$/.exec(line);
+    if (line.startsWith('%%')) {
+      if (!m) throw new Error(`line ${i + 1}: malformed label: ${line}`);
+      const rules = m[2] === 'none' ? [] : m[2].split('+');
+      for (const r of rules) if (!RULES.includes(r)) throw new Error(`line ${i + 1}: unknown rule "${r}"`);
+      labels.push({ needle: m[1], rules, reason: m[3], line: i + 1 });
+    } else kept.push(line);
+  });
+  return { text: kept.join('\n'), labels };
+}
+
+const counts = Object.fromEntries(RULES.map((r) => [r, { tp: 0, fp: 0, fn: 0 }]));
+let items = 0;
+let positives = 0;
+const problems = [];
+const disagreements = [];
+
+for (const file of readdirSync(dir).sort()) {
+  const { text, labels } = parseEvalFile(readFileSync(join(dir, file), 'utf8'));
+  const kind = file.endsWith('.md') ? 'markdown' : 'plaintext';
+  const { article, findings } = lint(text, { kind });
+  const sentences = article.sentences;
+  const labelled = new Map();
+  for (const l of labels) {
+    const matches = sentences.filter((s) => norm(text.slice(s.start, s.end)).includes(norm(l.needle)));
+    if (matches.length !== 1) {
+      problems.push(`${file}:${l.line}: "${l.needle}" matches ${matches.length} sentences`);
+      continue;
+    }
+    labelled.set(matches[0], l);
+    items++;
+    if (l.rules.length) positives++;
+  }
+  const found = new Map();
+  for (const f of findings) {
+    if (!RULES.includes(f.ruleId)) continue;
+    const s = sentences.find((x) => x.start <= f.start && f.start < x.end);
+    const key = s ?? `heading@${f.start}`;
+    if (!found.has(key)) found.set(key, new Set());
+    found.get(key).add(f.ruleId);
+  }
+  const keys = new Set([...labelled.keys(), ...found.keys()]);
+  for (const k of keys) {
+    const expected = new Set(labelled.get(k)?.rules ?? []);
+    const got = found.get(k) ?? new Set();
+    const snippet = typeof k === 'string' ? k : norm(text.slice(k.start, k.end)).slice(0, 100);
+    for (const r of RULES) {
+      const e = expected.has(r);
+      const g = got.has(r);
+      if (e && g) counts[r].tp++;
+      else if (g) counts[r].fp++;
+      else if (e) counts[r].fn++;
+      if (e !== g) disagreements.push(`${file}: ${g ? 'FP' : 'FN'} ${r}: ${snippet}${labelled.get(k) ? '' : ' (unlabelled)'}`);
+    }
+  }
+}
+
+// The sample's last paragraph must pass: "Ketamine is not a cure ...".
+const sample = readFileSync(join(root, 'test/fixtures/sample.txt'), 'utf8');
+const sampleResult = lint(sample, { kind: 'plaintext' });
+const notACure = sample.indexOf('Ketamine is not a cure');
+const notACureFlagged = sampleResult.findings.some((f) => RULES.includes(f.ruleId) && f.start >= notACure && f.start < sample.indexOf('\n', notACure));
+
+const pct = (x) => (Number.isFinite(x) ? x.toFixed(3) : 'n/a');
+console.log(`clinical-lint evaluation: ${items} labelled sentences (${positives} needing a flag) in ${readdirSync(dir).length} articles\n`);
+console.log('rule                 TP   FP   FN   precision  recall  F1');
+for (const r of RULES) {
+  const { tp, fp, fn } = counts[r];
+  const p = tp / (tp + fp);
+  const rec = tp / (tp + fn);
+  const f1 = (2 * p * rec) / (p + rec);
+  console.log(`${r.padEnd(20)} ${String(tp).padStart(3)}  ${String(fp).padStart(3)}  ${String(fn).padStart(3)}   ${pct(p).padStart(9)}  ${pct(rec).padStart(6)}  ${pct(f1)}`);
+}
+console.log(`\nsample, "Ketamine is not a cure": ${notACureFlagged ? 'FLAGGED (false positive)' : 'not flagged'}`);
+if (verbose) for (const d of disagreements) console.log(`  ${d}`);
+else if (disagreements.length) console.log(`${disagreements.length} disagreements (--verbose lists them)`);
+for (const p of problems) console.error(`label problem: ${p}`);
+process.exit(problems.length || notACureFlagged ? 1 : 0);

@@ -1,0 +1,121 @@
+import type { Article, Block, Sentence } from '../article/model';
+import { type ClaimEntry, type ClaimLexicon, phraseInfo, type PhraseInfo } from '../knowledge/claims';
+import type { CitationScope, Span } from '../types';
+import { coveringMarker } from './coverage';
+import { attributionCue, hedgeCue, isQuestion, negationCue, quotation, tokenize } from './scope';
+
+/**
+ * Claim detection: every match of the lexicon in the article's prose, with what the context
+ * does to it. Only hits with status `claim` are the author's unsupported claims; the others are
+ * kept (with the reason) for tests, the evaluation and `missing-citation`.
+ */
+
+export type ClaimStatus = 'claim' | 'negated' | 'quoted' | 'attributed' | 'hedged' | 'cited' | 'question' | 'context';
+
+export interface ClaimHit extends Span {
+  entry: ClaimEntry;
+  /** The literal form matched (phrases), absent for `pattern` entries. */
+  info?: PhraseInfo;
+  /** The text as written. */
+  matched: string;
+  block: Block;
+  /** The sentence the hit lies in; absent in headings (which have no sentences). */
+  sentence?: Sentence;
+  status: ClaimStatus;
+  /** The cue behind a status other than `claim` ("not", "may", a marker...). */
+  cue?: string;
+}
+
+/** Blocks whose prose can carry the author's claims. */
+const CLAIM_BLOCKS = new Set<Block['kind']>(['paragraph', 'listItem', 'tableRow', 'heading']);
+
+const words = (s: string): string[] => s.toLowerCase().replace(/’/g, "'").match(/[\p{L}\p{N}'%#-]+/gu) ?? [];
+
+function blockedByContext(entry: ClaimEntry, before: string, after: string): string | undefined {
+  const prev = words(before).slice(-3);
+  const prevText = ` ${prev.join(' ')} `;
+  for (const u of entry.unlessBefore ?? []) if (prevText.includes(` ${u.toLowerCase()} `)) return u;
+  const next = words(after).slice(0, 3).join(' ');
+  for (const u of entry.unlessAfter ?? []) {
+    const l = u.toLowerCase();
+    if (next === l || next.startsWith(`${l} `)) return u;
+  }
+  return undefined;
+}
+
+function classify(article: Article, hit: Omit<ClaimHit, 'status'>, scope: CitationScope): Pick<ClaimHit, 'status' | 'cue'> {
+  const { entry, block } = hit;
+  // The context: the sentence, or a heading's whole prose.
+  const ctxStart = hit.sentence ? hit.sentence.start : block.start;
+  const ctx = hit.sentence ? hit.sentence.text : block.prose;
+  const rel = { start: hit.start - ctxStart, end: hit.end - ctxStart };
+  const blocked = blockedByContext(entry, ctx.slice(0, rel.start), ctx.slice(rel.end));
+  if (blocked) return { status: 'context', cue: blocked };
+  if (isQuestion(ctx)) return { status: 'question', cue: '?' };
+  const tokens = tokenize(ctx);
+  const neg = negationCue(ctx, rel, tokens);
+  if (neg) return { status: 'negated', cue: neg.text };
+  const q = quotation(ctx, rel);
+  if (q && !q.firstPerson) return { status: 'quoted', cue: ctx.slice(q.span.start, q.span.start + 1) };
+  const attr = attributionCue(ctx, rel, tokens);
+  if (attr) return { status: 'attributed', cue: attr };
+  if (entry.hedgeable) {
+    const h = hedgeCue(ctx, rel, tokens);
+    if (h) return { status: 'hedged', cue: h };
+  }
+  if (entry.citable && hit.sentence) {
+    const m = coveringMarker(article, hit.sentence, scope);
+    if (m) return { status: 'cited', cue: m.raw };
+  }
+  return { status: 'claim' };
+}
+
+function sentenceAt(block: Block, offset: number): Sentence | undefined {
+  return block.sentences.find((s) => s.start <= offset && offset < s.end);
+}
+
+/** Every lexicon hit in the article, in document order, classified. */
+export function findClaimHits(article: Article, lexicon: ClaimLexicon, scope: CitationScope): ClaimHit[] {
+  const hits: ClaimHit[] = [];
+  for (const block of article.blocks) {
+    if (!CLAIM_BLOCKS.has(block.kind)) continue;
+    const found: Omit<ClaimHit, 'status'>[] = [];
+    const add = (entry: ClaimEntry, start: number, matched: string, info?: PhraseInfo): void => {
+      const s = block.start + start;
+      const sentence = sentenceAt(block, s);
+      if (block.kind !== 'heading' && !sentence) return;
+      found.push({ entry, info, matched, block, sentence, start: s, end: s + matched.length });
+    };
+    if (lexicon.phraseRegex) {
+      lexicon.phraseRegex.lastIndex = 0;
+      for (const m of block.prose.matchAll(lexicon.phraseRegex)) {
+        const info = phraseInfo(lexicon, m[0]);
+        if (info) add(info.entry, m.index, m[0], info);
+      }
+    }
+    for (const { entry, re } of lexicon.patterns) {
+      re.lastIndex = 0;
+      for (const m of block.prose.matchAll(re)) if (m[0]) add(entry, m.index, m[0]);
+    }
+    found.sort((a, b) => a.start - b.start || b.end - a.end);
+    let lastEnd = -1;
+    for (const f of found) {
+      // Overlapping matches of different entries: the earlier, longer one wins.
+      if (f.start < lastEnd) continue;
+      lastEnd = f.end;
+      hits.push({ ...f, ...classify(article, f, scope) });
+    }
+  }
+  return hits;
+}
+
+/** The span of the head of a hit (the part a rewording replaces). */
+export function headSpan(hit: ClaimHit): Span {
+  const info = hit.info;
+  if (!info || info.headWord === undefined || !info.headWords || hit.entry.rewriteWhole) return { start: hit.start, end: hit.end };
+  const parts = [...hit.matched.matchAll(/\S+/gu)];
+  const first = parts[info.headWord];
+  const last = parts[info.headWord + info.headWords - 1];
+  if (!first || !last) return { start: hit.start, end: hit.end };
+  return { start: hit.start + first.index, end: hit.start + last.index + last[0].length };
+}

@@ -1,0 +1,235 @@
+import type { Article, Block, Sentence } from '../article/model';
+import { verbForms } from './inflect';
+import { isQuestion, type Token, tokenize } from './scope';
+
+/**
+ * Citation need: whether a sentence asserts evidence. Cue families follow the domain notes:
+ * study and trial cues, "has been found/shown", appeals to consensus and experts, statistics
+ * and prevalence, comparative efficacy, measured effects, and safety statements. Sentences that
+ * are not claims at all (questions, instructions, the page describing itself) are recognised
+ * first.
+ */
+
+export type CueFamily = 'study' | 'consensus' | 'statistic' | 'comparison' | 'effect' | 'safety';
+
+const PRIORITY: CueFamily[] = ['study', 'consensus', 'statistic', 'safety', 'comparison', 'effect'];
+
+export interface EvidenceCue {
+  family: CueFamily;
+  /** The cue as written in the sentence. */
+  text: string;
+  /** Offsets in the sentence text. */
+  start: number;
+  end: number;
+}
+
+const forms = (...lemmas: string[]): string[] => lemmas.flatMap((l) => Object.values(verbForms(l)));
+
+/** A research noun followed within a few words by a reporting verb: "studies consistently show". */
+const STUDY_NOUNS = new Set([
+  'study', 'studies', 'research', 'researchers', 'scientists', 'trial', 'trials', 'evidence', 'data', 'findings', 'analysis', 'analyses', 'meta-analysis', 'meta-analyses',
+  'review', 'reviews', 'survey', 'surveys', 'experiment', 'experiments', 'investigators', 'literature',
+]);
+const REPORTING_VERBS = new Set([
+  ...forms('show', 'suggest', 'indicate', 'demonstrate', 'report', 'confirm', 'support', 'reveal', 'link', 'believe', 'estimate', 'observe', 'point'),
+  'shown', 'found', 'find', 'finds', 'tells', 'tell',
+]);
+const STUDY_WINDOW = 7;
+
+interface PhraseCue {
+  family: CueFamily;
+  re: RegExp;
+}
+
+const alt = (xs: string[]): string => xs.map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|');
+const phrases = (family: CueFamily, xs: string[]): PhraseCue => ({ family, re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alt(xs)})(?![\\p{L}\\p{N}])`, 'iu') });
+
+const PHRASE_CUES: PhraseCue[] = [
+  phrases('study', [
+    'has been found', 'have been found', 'was found', 'were found', 'been shown', 'been demonstrated', 'been reported', 'been observed', 'been documented', 'been linked',
+    'been associated', 'been studied', 'been tested', 'has shown', 'have shown', 'has demonstrated', 'have demonstrated', 'demonstrates', 'demonstrated', 'is associated with',
+    'are associated with', 'associated with', 'linked to', 'correlated with', 'is thought to', 'are thought to', 'is believed to', 'are believed to', 'is known to', 'are known to',
+    'evidence-based', 'evidence based', 'meta-analysis', 'meta-analyses', 'systematic review', 'randomized', 'randomised', 'placebo', 'clinical trial', 'clinical trials',
+    'in trials', 'most trials', 'phase 2', 'phase 3', 'phase ii', 'phase iii', 'cohort', 'efficacy', 'effectiveness', 'response rate', 'response rates', 'remission rate',
+    'remission rates', 'remission', 'statistically significant', 'significant reduction', 'significant reductions', 'significant improvement', 'significant improvements',
+    'significant difference', 'reductions', 'improvements',
+  ]),
+  phrases('consensus', [
+    'consensus', 'experts agree', 'experts recommend', 'experts say', 'experts believe', 'guidelines recommend', 'guideline recommends', 'guidelines suggest', 'recommended by',
+    'endorsed by', 'widely accepted', 'widely believed', 'widely known', 'widely recognized', 'widely recognised', 'widely used', 'well established', 'well-established',
+    'well documented', 'well-documented', 'first-line', 'first line', 'gold standard', 'standard of care', 'professional organizations', 'professional organisations',
+  ]),
+  phrases('statistic', [
+    'prevalence', 'incidence', 'odds ratio', 'hazard ratio', 'relative risk', 'risk ratio', 'confidence interval', 'nnt', 'leading cause', 'leading causes', 'most common',
+    'more common', 'less common', 'most frequently', 'most frequent', 'is common', 'are common', 'is rare', 'are rare', 'is uncommon', 'are uncommon', 'more likely',
+    'less likely', 'as likely', 'times more likely', 'twice as', 'half as', 'three times', 'substantial proportion', 'substantial minority', 'proportion of', 'majority of',
+    'minority of', 'most people', 'most patients', 'most adults', 'a third of', 'a quarter of', 'a fifth of', 'half of', 'two thirds', 'two-thirds', 'one third', 'one quarter',
+    'about half', 'about a third', 'roughly a third',
+  ]),
+  phrases('comparison', ['compared with', 'compared to', 'versus', 'relative to', 'as effective as', 'equally effective', 'equally well', 'comparable to']),
+  phrases('safety', [
+    'risk of', 'risks of', 'increased risk', 'increases the risk', 'increase the risk', 'higher risk', 'lower risk', 'reduces the risk', 'reduce the risk', 'lowers the risk',
+    'lower the risk', 'risk rises', 'side effect', 'side effects', 'adverse effect', 'adverse effects', 'adverse event', 'adverse events', 'adverse reaction', 'adverse reactions',
+    'well tolerated', 'well-tolerated', 'tolerability', 'used safely', 'addictive', 'habit-forming', 'potential for dependence', 'potential for physical dependence',
+    'interacts with', 'interact with', 'interactions', 'dangerous', 'toxic', 'toxicity', 'contraindicated', 'overdose',
+  ]),
+];
+
+const STATISTIC_PATTERNS: RegExp[] = [
+  /\d(?:[.,]?\d)*\s?(?:%|percent\b|per cent\b)/iu,
+  /(?<![\p{L}\p{N}])(?:one|two|three|four|five|\d+) (?:in|out of) (?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|twenty|a hundred|a thousand)(?![\p{L}\p{N}])/iu,
+  /(?<![\p{L}\p{N}])\d+(?:\.\d+)?-fold(?![\p{L}\p{N}])/iu,
+  /(?<![\p{L}\p{N}])p\s?[<=]\s?0?\.\d/iu,
+  /(?<![\p{L}\p{N}])(?:millions|billions|thousands|hundreds) of (?:people|canadians|americans|adults|children|patients|women|men)(?![\p{L}\p{N}])/iu,
+  /(?<![\p{L}\p{N}])affects? (?:about|approximately|nearly|roughly|around|up to|over|more than|an estimated|a substantial|millions|one|\d)/iu,
+];
+
+/** Approval statements ("was approved in 2020") need a source; negated ones are disclosures. */
+const APPROVAL = /(?<![\p{L}])(?:approved|cleared) (?:in|for|by|as)(?![\p{L}])/iu;
+
+/** Verbs of measured effect, with the outcomes they act on. */
+const EFFECT_VERBS = new Set([
+  ...forms('reduce', 'improve', 'relieve', 'lower', 'decrease', 'increase', 'prevent', 'shorten', 'prolong', 'worsen', 'raise', 'alleviate', 'ease', 'slow', 'protect', 'boost'),
+  'rise', 'rises', 'rose', 'risen', 'worse', 'better',
+]);
+const OUTCOMES = new Set([
+  'symptom', 'symptoms', 'depression', 'depressive', 'anxiety', 'pain', 'risk', 'relapse', 'relapses', 'craving', 'cravings', 'drinking', 'sleep', 'mood', 'flashes', 'weight',
+  'remission', 'response', 'suicide', 'suicidal', 'pressure', 'rate', 'function', 'abstinence', 'severity', 'scores', 'score', 'cognition', 'memory', 'falls', 'mortality',
+  'survival', 'disability', 'fatigue', 'nightmares', 'ptsd', 'ocd', 'dementia', 'seizures', 'appetite', 'growth', 'levels', 'intensity', 'outcomes', 'quality',
+]);
+
+/** Adverbs of frequency, with what they describe: "symptoms often continue", "benefits usually fade". */
+const FREQUENCY = new Set(['often', 'usually', 'typically', 'commonly', 'frequently', 'rarely', 'seldom', 'generally', 'tend', 'tends']);
+const FREQUENCY_OF = new Set(['symptoms', 'side', 'benefits', 'benefit', 'effects', 'relapse', 'response', 'remission', 'improvement', 'improvements', 'gains', 'patients']);
+
+const COMPARATIVES = new Set(['more', 'less', 'fewer', 'greater', 'larger', 'smaller', 'longer', 'shorter', 'faster', 'slower', 'better', 'worse', 'higher', 'lower', 'safer', 'stronger', 'weaker', 'quicker']);
+const QUANTITY = /^(?:\d|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twenty|half|twice|several|a few|few)$/;
+
+/** The first evidence cue of a sentence, if it asserts evidence. */
+export function evidenceCue(sentence: string): EvidenceCue | undefined {
+  const tokens = tokenize(sentence);
+  const found: EvidenceCue[] = [];
+  const push = (family: CueFamily, start: number, end: number): void => {
+    found.push({ family, text: sentence.slice(start, end), start, end });
+  };
+  for (const { family, re } of PHRASE_CUES) {
+    const m = re.exec(sentence);
+    if (m) push(family, m.index, m.index + m[0].length);
+  }
+  for (const re of STATISTIC_PATTERNS) {
+    const m = re.exec(sentence);
+    if (m) push('statistic', m.index, m.index + m[0].length);
+  }
+  const approval = APPROVAL.exec(sentence);
+  if (approval && !negatedNear(tokens, approval.index)) push('consensus', approval.index, approval.index + approval[0].length);
+  const words = tokens.filter((t) => !t.punct);
+  studyCue(words, push);
+  comparisonCue(tokens, sentence, push);
+  effectCue(words, push);
+  frequencyCue(words, push);
+  // The most telling cue first: a study cue says more about the sentence than a comparison.
+  found.sort((a, b) => PRIORITY.indexOf(a.family) - PRIORITY.indexOf(b.family) || a.start - b.start);
+  return found[0];
+}
+
+function negatedNear(tokens: Token[], offset: number): boolean {
+  const i = tokens.findIndex((t) => t.start >= offset);
+  return tokens.slice(Math.max(0, i - 3), i).some((t) => t.lower === 'not' || t.lower === 'never' || t.lower.endsWith("n't"));
+}
+
+type Push = (family: CueFamily, start: number, end: number) => void;
+
+function studyCue(words: Token[], push: Push): void {
+  for (let i = 0; i < words.length; i++) {
+    if (!STUDY_NOUNS.has(words[i].lower)) continue;
+    for (let j = i + 1; j < words.length && j <= i + STUDY_WINDOW; j++) {
+      if (REPORTING_VERBS.has(words[j].lower)) {
+        push('study', words[i].start, words[j].end);
+        return;
+      }
+    }
+  }
+}
+
+function comparisonCue(tokens: Token[], sentence: string, push: Push): void {
+  const first = tokens.find((t) => !t.punct);
+  if (first && first.lower === 'unlike') push('comparison', first.start, first.end);
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i].punct || !COMPARATIVES.has(tokens[i].lower)) continue;
+    for (let j = i + 1; j < tokens.length; j++) {
+      const t = tokens[j];
+      if (t.punct && /[.;:!?]/.test(t.text)) break;
+      if (t.lower !== 'than') continue;
+      // "more than 50 years", "longer than three months": a quantity, not a comparison.
+      const next = tokens[j + 1];
+      if (next && QUANTITY.test(next.lower)) break;
+      // "more than feeling sad": an idiom, not a comparison of effects.
+      if (j === i + 1 && (tokens[i].lower === 'more' || tokens[i].lower === 'less')) break;
+      push('comparison', tokens[i].start, t.end);
+      return;
+    }
+  }
+  void sentence;
+}
+
+function effectCue(words: Token[], push: Push): void {
+  const verb = words.find((w) => EFFECT_VERBS.has(w.lower));
+  if (!verb) return;
+  const outcome = words.find((w) => OUTCOMES.has(w.lower));
+  if (outcome) push('effect', Math.min(verb.start, outcome.start), Math.max(verb.end, outcome.end));
+}
+
+function frequencyCue(words: Token[], push: Push): void {
+  const adv = words.find((w) => FREQUENCY.has(w.lower));
+  if (!adv) return;
+  const what = words.find((w) => FREQUENCY_OF.has(w.lower));
+  if (what) push('effect', Math.min(adv.start, what.start), Math.max(adv.end, what.end));
+}
+
+const IMPERATIVES = new Set([
+  'ask', 'call', 'text', 'talk', 'speak', 'book', 'contact', 'bring', 'tell', 'take', 'keep', 'go', 'get', 'drink', 'eat', 'avoid', 'do', "don't", 'please', 'let', 'make',
+  'try', 'visit', 'read', 'learn', 'see', 'check', 'seek', 'stop', 'start', 'use', 'remember', 'consider', 'arrange', 'fill', 'order', 'follow', 'discuss', 'join', 'click',
+  'schedule', 'write', 'limit', 'plan', 'give', 'store', 'never', 'always', 'watch', 'choose', 'register', 'sign', 'subscribe', 'download', 'share', 'reach',
+]);
+const SELF_REFERENCE = /^(?:this|the|our) (?:article|page|guide|post|section|overview|summary|blog)\b|\b(?:in|on) this (?:article|page|guide|post)\b|^(?:below|here),? we\b/iu;
+const CARE_PROVIDERS = new Set(['doctor', 'doctors', 'nurse', 'therapist', 'team', 'clinician', 'provider', 'pharmacist', 'psychiatrist', 'physician', 'prescriber']);
+const SUMMARY_HEADING = /^(?:summary|in summary|conclusions?|in conclusion|key (?:points|takeaways|messages)|(?:the )?bottom line|takeaways?|tl;?dr)\s*:?$/iu;
+
+export type NotAClaimReason = 'block' | 'question' | 'instruction' | 'process' | 'self-reference' | 'summary';
+
+/**
+ * Why a sentence cannot be an evidence claim, if it cannot: headings, reference entries and
+ * trailers have no claims; nor do questions, instructions to the reader, descriptions of what
+ * will happen at a visit, the article describing itself, and a summary section that restates
+ * what the article cites above it.
+ */
+export function notAClaim(article: Article, sentence: Sentence): NotAClaimReason | undefined {
+  const block = article.blocks[sentence.blockIndex];
+  if (block.kind !== 'paragraph' && block.kind !== 'listItem' && block.kind !== 'tableRow') return 'block';
+  const text = sentence.text.trim();
+  if (isQuestion(text)) return 'question';
+  const words = tokenize(text).filter((t) => !t.punct);
+  if (words.length === 0) return 'block';
+  if (IMPERATIVES.has(words[0].lower)) return 'instruction';
+  // "If you are worried about your drinking, call our intake line."
+  if (/^(?:if|when|before|after|while)$/.test(words[0].lower)) {
+    const comma = text.indexOf(',');
+    const next = comma >= 0 ? tokenize(text.slice(comma + 1)).find((t) => !t.punct) : undefined;
+    if (next && IMPERATIVES.has(next.lower)) return 'instruction';
+  }
+  if (words[0].lower === 'you' && words[1] && /^(?:will|must|should|can|need|'ll)$/.test(words[1].lower)) return 'process';
+  if (/^you'll$/.test(words[0].lower)) return 'process';
+  if (words[0].lower === 'your') {
+    const will = words.slice(1, 5).findIndex((w) => w.lower === 'will');
+    if (will >= 0 && words.slice(1, will + 1).some((w) => CARE_PROVIDERS.has(w.lower))) return 'process';
+  }
+  if (SELF_REFERENCE.test(text)) return 'self-reference';
+  if (inSummary(article, block) && article.markers.length > 0) return 'summary';
+  return undefined;
+}
+
+function inSummary(article: Article, block: Block): boolean {
+  if (block.headingIndex < 0) return false;
+  const heading = article.blocks[block.headingIndex];
+  return SUMMARY_HEADING.test(heading.prose.trim().replace(/^#+\s*/, ''));
+}

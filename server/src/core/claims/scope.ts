@@ -1,0 +1,171 @@
+import type { Span } from '../types';
+
+/**
+ * Scope of negation, hedging, attribution and quotation inside one sentence, in the manner of
+ * NegEx/ConText: a cue word governs the words after it (or, for a few cues, before it) up to a
+ * window of words or a clause boundary. All offsets are indexes into the sentence text given.
+ */
+
+export interface Token extends Span {
+  text: string;
+  /** Lowercase, `’` as `'`. */
+  lower: string;
+  /** Punctuation (one character) rather than a word. */
+  punct: boolean;
+}
+
+const TOKEN = /[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*%?|[^\s\p{L}\p{N}]/gu;
+
+export function tokenize(s: string): Token[] {
+  const out: Token[] = [];
+  for (const m of s.matchAll(TOKEN)) {
+    const text = m[0];
+    out.push({ text, lower: text.toLowerCase().replace(/’/g, "'"), start: m.index, end: m.index + text.length, punct: !/[\p{L}\p{N}]/u.test(text) });
+  }
+  return out;
+}
+
+/** Punctuation that ends a clause for every cue. */
+const HARD_PUNCT = new Set(['.', ';', ':', '!', '?', '(', ')', '[', ']', '—', '–']);
+/** Words that start a new clause: negation and hedges do not cross them. */
+const CLAUSE_WORDS = new Set(['but', 'however', 'although', 'though', 'yet', 'whereas', 'while', 'except', 'unlike', 'instead', 'because', 'since', 'unless', 'so']);
+
+const NEGATION_WORDS = new Set(['not', 'no', 'never', 'without', 'nor', 'neither', 'none', 'nothing', 'nobody', 'cannot', 'unlikely', 'lack', 'lacks', 'absence', 'nowhere']);
+const NEGATION_WINDOW = 6;
+
+const HEDGE_WORDS = new Set(['may', 'might', 'could', 'appear', 'appears', 'appeared', 'seem', 'seems', 'seemed', 'suggest', 'suggests', 'suggested', 'possibly', 'potentially', 'perhaps', 'likely', 'probably', 'preliminary', 'emerging']);
+const HEDGE_PHRASES = ['can help', 'may be', 'is thought', 'are thought', 'in some', 'for some', 'tend to', 'tends to'];
+const HEDGE_WINDOW = 5;
+
+/** Cues that put the wording in someone else's mouth, to be rejected or examined. */
+const ATTRIBUTION_WORDS = new Set([
+  'claim', 'claims', 'claimed', 'claiming', 'so-called', 'advertise', 'advertises', 'advertised', 'advertising', 'market', 'markets', 'marketed', 'promote', 'promotes',
+  'promoted', 'tout', 'touts', 'touted', 'billed', 'myth', 'myths', 'beware', 'wary', 'promise', 'promises', 'promised', 'describe', 'describes', 'described', 'labelled',
+  'labeled', 'idea', 'notion', 'misconception', 'misleading', 'false', 'untrue', 'hype', 'sell', 'sells', 'sold',
+]);
+const ATTRIBUTION_AFTER = /(?<![\p{L}])(?:(?:is|are|was|were)\s+(?:a\s+)?(?:myths?|misleading|false|untrue|not\s+true|exaggerated|unproven|unsupported|hype)|(?:is|are)n['’]t\s+true)\b/iu;
+const ATTRIBUTION_WINDOW = 14;
+
+const isNegationToken = (t: Token): boolean => NEGATION_WORDS.has(t.lower) || t.lower.endsWith("n't");
+
+/** Index of the first token at or after `offset`. */
+function tokenIndexAt(tokens: Token[], offset: number): number {
+  let i = 0;
+  while (i < tokens.length && tokens[i].end <= offset) i++;
+  return i;
+}
+
+/**
+ * The words before `span` in its clause, nearest first, at most `window` words. Commas do not
+ * end the scope (lists: "not intended to diagnose, treat, cure or prevent").
+ */
+function wordsBefore(tokens: Token[], span: Span, window: number, softBoundaries = true): Token[] {
+  const out: Token[] = [];
+  for (let i = tokenIndexAt(tokens, span.start) - 1; i >= 0 && out.length < window; i--) {
+    const t = tokens[i];
+    if (t.punct) {
+      if (HARD_PUNCT.has(t.text)) break;
+      continue;
+    }
+    if (softBoundaries && CLAUSE_WORDS.has(t.lower)) break;
+    out.push(t);
+  }
+  return out;
+}
+
+/** The words after `span` up to a comma or clause boundary, at most `window` words. */
+function wordsAfter(tokens: Token[], span: Span, window: number): Token[] {
+  const out: Token[] = [];
+  for (let i = tokenIndexAt(tokens, span.end); i < tokens.length && out.length < window; i++) {
+    const t = tokens[i];
+    if (t.punct) break;
+    if (CLAUSE_WORDS.has(t.lower)) break;
+    out.push(t);
+  }
+  return out;
+}
+
+/** A negation cue whose scope covers the span ("not a cure", "no treatment works for everyone", "a cure is not"). */
+export function negationCue(sentence: string, span: Span, tokens = tokenize(sentence)): Token | undefined {
+  const before = wordsBefore(tokens, span, NEGATION_WINDOW).find(isNegationToken);
+  if (before) return before;
+  // "lack of", "absence of" are cues only with "of"; plain "rather than" negates what follows.
+  const after = wordsAfter(tokens, span, 3);
+  // "A cure is not available", "guarantees aren't possible".
+  if (after.length >= 1 && /^(?:is|are|was|were|has|have|does|do|will|can)$/.test(after[0].lower) && after[1] && isNegationToken(after[1])) return after[1];
+  if (after[0] && /^(?:is|are|was|were|does|do|has|have|can|will)n't$/.test(after[0].lower)) return after[0];
+  return undefined;
+}
+
+/** A hedge whose scope covers the span ("may be more effective than", "appears most effective"). */
+export function hedgeCue(sentence: string, span: Span, tokens = tokenize(sentence)): string | undefined {
+  const before = wordsBefore(tokens, span, HEDGE_WINDOW);
+  const w = before.find((t) => HEDGE_WORDS.has(t.lower));
+  if (w) return w.text;
+  const joined = before
+    .map((t) => t.lower)
+    .reverse()
+    .join(' ');
+  return HEDGE_PHRASES.find((p) => ` ${joined} `.includes(` ${p} `));
+}
+
+/**
+ * An attribution that distances the author from the wording: "claims that ...", "so-called",
+ * "marketed as", "is a myth".
+ */
+export function attributionCue(sentence: string, span: Span, tokens = tokenize(sentence)): string | undefined {
+  const before = wordsBefore(tokens, span, ATTRIBUTION_WINDOW, false).find((t) => ATTRIBUTION_WORDS.has(t.lower));
+  if (before) return before.text;
+  // The rest of the clause after the wording: "... are misleading", "... is a myth".
+  const rest = sentence.slice(span.end);
+  const clauseEnd = rest.search(/[.;:!?]/u);
+  const clause = clauseEnd >= 0 ? rest.slice(0, clauseEnd) : rest;
+  return ATTRIBUTION_AFTER.exec(clause)?.[0].trim();
+}
+
+/** Quoted stretches of a sentence: "…", “…”, ‘…’ and '…' (apostrophes are not quotes). */
+export function quoteSpans(sentence: string): Span[] {
+  const out: Span[] = [];
+  const pairs: [string, string][] = [
+    ['“', '”'],
+    ['"', '"'],
+    ['‘', '’'],
+    ["'", "'"],
+  ];
+  for (const [open, close] of pairs) {
+    let from = 0;
+    for (;;) {
+      let s = sentence.indexOf(open, from);
+      if (s < 0) break;
+      // A single quote opens only after a space or start, and closes only before a non-letter.
+      if (open.length === 1 && (open === "'" || open === '‘') && s > 0 && /[\p{L}\p{N}]/u.test(sentence[s - 1])) {
+        from = s + 1;
+        continue;
+      }
+      let e = sentence.indexOf(close, s + 1);
+      while (e >= 0 && (close === "'" || close === '’') && e + 1 < sentence.length && /[\p{L}\p{N}]/u.test(sentence[e + 1])) e = sentence.indexOf(close, e + 1);
+      if (e < 0) break;
+      out.push({ start: s, end: e + 1 });
+      s = e + 1;
+      from = s;
+    }
+  }
+  return out;
+}
+
+const FIRST_PERSON = /(?<![\p{L}])(?:i|i'm|i’m|i've|i’ve|my|me|we|our|us|myself)(?![\p{L}])/iu;
+
+/**
+ * The quotation that contains the span, and whether it is in the first person (a quoted
+ * testimonial is still the author's claim: the author chose to publish it).
+ */
+export function quotation(sentence: string, span: Span): { span: Span; firstPerson: boolean } | undefined {
+  const q = quoteSpans(sentence).find((s) => s.start <= span.start && span.end <= s.end);
+  if (!q) return undefined;
+  return { span: q, firstPerson: FIRST_PERSON.test(sentence.slice(q.start, q.end)) };
+}
+
+/** Whether a sentence is a question (its prose ends with a question mark). */
+export function isQuestion(sentence: string): boolean {
+  return /\?["'”’)\]]*\s*$/u.test(sentence);
+}

@@ -1,0 +1,311 @@
+import { compressNumbers, formatMarker, toSuperscript } from '../article/format';
+import type { Article, Marker, MarkerStyle, Reference, Sentence } from '../article/model';
+import { dominantStyle } from '../article/resolve';
+import { drugKnowledge } from '../knowledge/drugs';
+import { detectEol } from '../text/lineIndex';
+import type { Fix, TextEdit } from '../types';
+
+/**
+ * Citing from the article's own references: ranking the references for a sentence, and
+ * inserting a marker in the document's own style and position, merged with a marker already
+ * there. Used by the fixes of `missing-citation` and `unsupported-claim` and by the "Insert
+ * citation..." command.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Ranking
+
+/** Concepts beyond the drug knowledge base's conditions: words that name the same thing. */
+const CONCEPTS: Record<string, string[]> = {
+  safety: ['safe', 'safely', 'safety', 'tolerated', 'tolerability', 'side effect', 'side effects', 'adverse', 'harm', 'harms', 'risk', 'risks'],
+  efficacy: ['efficacy', 'effective', 'effectiveness', 'efficacious', 'antidepressant effects', 'response', 'remission', 'outcomes'],
+  consensus: ['consensus', 'guideline', 'guidelines', 'recommendation', 'recommendations', 'expert', 'experts', 'position statement', 'statement', 'statements', 'task force'],
+  review: ['meta-analysis', 'meta-analyses', 'metaanalysis', 'systematic review', 'network meta-analysis', 'review'],
+  psychotherapy: ['psychotherapy', 'psychotherapies', 'cbt', 'cognitive-behavioral', 'cognitive behavioral', 'cognitive behavioural', 'cognitive-behavioural', 'talk therapy'],
+  mood: ['mood disorder', 'mood disorders', 'affective disorder', 'affective disorders', 'depression', 'depressive', 'antidepressant', 'antidepressants', 'bipolar', 'mood'],
+  depression: ['depression', 'depressive', 'depressed', 'antidepressant', 'antidepressants'],
+  anesthesia: ['anesthetic', 'anaesthetic', 'anesthesia', 'anaesthesia', 'anesthetics', 'surgery', 'surgical'],
+  mechanism: ['mechanism', 'mechanisms', 'glutamate', 'nmda', 'neuroplasticity', 'plasticity', 'synaptic', 'synaptogenesis', 'receptor', 'receptors'],
+  epidemiology: ['prevalence', 'incidence', 'epidemiology', 'burden', 'estimates', 'proportion'],
+  durability: ['durability', 'maintenance', 'relapse', 'relapses', 'sustained', 'long-term', 'continuation'],
+  practice: ['clinical practice', 'practice', 'real-world', 'clinical use'],
+};
+
+const STOPWORDS = new Set(
+  (
+    'a an the and or of in on for to with without by from at as is are was were be been being has have had do does did this that these those it its their there ' +
+    'which who whom whose what when where while than then so such not no nor but if into over under after before during about between through within also more most ' +
+    'less many much some any each other can could may might will would should must shall very often usually generally found shown show shows has have' +
+    ' study studies research evidence patients patient people individuals use used using new update clinical summary part role'
+  ).split(/\s+/),
+);
+
+const stem = (w: string): string => {
+  if (w.length <= 4) return w;
+  return w.replace(/(?:ations?|ions?|ives?|ing|ed|es|s|al|ly)$/u, '') || w;
+};
+
+let conceptRe: RegExp | undefined;
+const conceptOf = new Map<string, string[]>();
+
+function conceptRegex(): RegExp {
+  if (conceptRe) return conceptRe;
+  for (const [id, words] of Object.entries(CONCEPTS)) {
+    for (const w of words) conceptOf.set(w, [...(conceptOf.get(w) ?? []), `k:${id}`]);
+  }
+  const keys = [...conceptOf.keys()].sort((a, b) => b.length - a.length);
+  conceptRe = new RegExp(`(?<![\\p{L}\\p{N}])(?:${keys.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  return conceptRe;
+}
+
+/** The features of a text: named drugs and conditions (with their broader conditions), concepts, and word stems. */
+export function features(text: string): Set<string> {
+  const out = new Set<string>();
+  const kb = drugKnowledge();
+  for (const t of kb.findTerms(text)) {
+    if (t.kind === 'drug') out.add(`d:${t.id}`);
+    else if (t.kind === 'condition') for (const c of kb.lineage(t.id)) out.add(`c:${c}`);
+  }
+  for (const m of text.matchAll(conceptRegex())) for (const c of conceptOf.get(m[0].toLowerCase().replace(/\s+/g, ' ')) ?? []) out.add(c);
+  for (const w of text.toLowerCase().replace(/[’']s\b/g, '').match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? []) {
+    if (STOPWORDS.has(w) || w.length < 3 || /^\d+$/.test(w)) continue;
+    out.add(`w:${stem(w)}`);
+  }
+  return out;
+}
+
+export interface RankedReference {
+  reference: Reference;
+  score: number;
+  /** The features shared with the sentence, for explanations and tests. */
+  shared: string[];
+}
+
+/** Every reference of the article, numbered entries first, then footnote definitions. */
+export function allReferences(article: Article): Reference[] {
+  return [...(article.references?.entries ?? []), ...article.footnotes];
+}
+
+const titleOf = (r: Reference): string => r.fields.title ?? r.text;
+
+/**
+ * The article's references ranked for a sentence: shared features weighted by how rare they
+ * are among the references (a word every reference has says nothing), title counting fully,
+ * journal at half weight; references cited elsewhere in the same paragraph get a small bonus.
+ * Only references sharing something with the sentence are returned.
+ */
+export function rankReferences(article: Article, sentenceText: string, blockIndex?: number): RankedReference[] {
+  const refs = allReferences(article);
+  if (refs.length === 0) return [];
+  const titleF = refs.map((r) => features(titleOf(r)));
+  const journalF = refs.map((r) => features(r.fields.journal ?? ''));
+  const df = new Map<string, number>();
+  refs.forEach((_, i) => {
+    for (const f of new Set([...titleF[i], ...journalF[i]])) df.set(f, (df.get(f) ?? 0) + 1);
+  });
+  const idf = (f: string): number => Math.log(1 + refs.length / (df.get(f) ?? refs.length));
+  const sent = features(sentenceText);
+  const nearby = new Set<number>();
+  if (blockIndex !== undefined) for (const m of article.blocks[blockIndex]?.markers ?? []) for (const n of m.numbers) nearby.add(n);
+  const ranked = refs.map((reference, i) => {
+    let score = 0;
+    const shared: string[] = [];
+    for (const f of sent) {
+      const inTitle = titleF[i].has(f);
+      const inJournal = journalF[i].has(f);
+      if (!inTitle && !inJournal) continue;
+      // Named conditions, drugs and concepts weigh more than single words.
+      const kind = f.startsWith('w:') ? 1 : 1.5;
+      score += idf(f) * kind * (inTitle ? 1 : 0.5);
+      shared.push(f);
+    }
+    if (score > 0 && reference.number !== undefined && nearby.has(reference.number)) score += 0.25;
+    return { reference, score, shared };
+  });
+  return ranked.filter((r) => r.score > 0).sort((a, b) => b.score - a.score || a.reference.ordinal - b.reference.ordinal);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Markers
+
+export interface StyleProfile {
+  style: MarkerStyle;
+  /** Markers sit before the sentence's period ("text [1].") rather than after it (AMA). */
+  beforePeriod: boolean;
+  /** A space separates the marker from the word before it ("text [1]"). */
+  spaceBefore: boolean;
+}
+
+/** The citation style the document uses: its most used marker style and where it puts markers. */
+export function styleProfile(article: Article): StyleProfile {
+  const style = dominantStyle(article) ?? defaultStyle(article);
+  const mine = article.markers.filter((m) => m.style === style);
+  let before = 0;
+  let after = 0;
+  let space = 0;
+  for (const m of mine) {
+    const prev = article.text[m.start - 1] ?? '';
+    const next = article.text[m.end] ?? '';
+    if (/[.,]/.test(prev)) after++;
+    else if (/[.,;:]/.test(next)) before++;
+    if (prev === ' ') space++;
+  }
+  return { style, beforePeriod: before > after, spaceBefore: mine.length > 0 && space * 2 > mine.length };
+}
+
+function defaultStyle(article: Article): MarkerStyle {
+  if (article.kind === 'markdown') return article.footnotes.length || article.references?.numbering === 'footnote' ? 'footnote' : 'bracket';
+  return 'superscript';
+}
+
+/** Where a marker for a sentence goes, and the marker already there to merge with. */
+export interface InsertionPoint {
+  offset: number;
+  /** An adjacent marker of the same style to merge into. */
+  merge?: Marker;
+  profile: StyleProfile;
+}
+
+/**
+ * The AMA position for a marker at the end of a sentence: after a period, question mark or
+ * closing quote, before a colon or semicolon. A document whose markers sit before the period
+ * keeps that convention.
+ */
+export function insertionPoint(article: Article, sentence: Sentence, profile = styleProfile(article)): InsertionPoint {
+  const text = article.text;
+  let end = sentence.start + sentence.text.trimEnd().length;
+  const last = text[end - 1];
+  if (last === ':' || last === ';') end--;
+  else if (profile.beforePeriod && (last === '.' || last === '!')) end--;
+  // A marker of the same style right there: merge into it.
+  const merge = article.markers.find((m) => m.style === profile.style && m.style !== 'footnote' && (m.start === end || m.start === end + 1 || m.end === end) && m.blockIndex === sentence.blockIndex);
+  const footnoteRun = article.markers.filter((m) => m.style === 'footnote' && m.blockIndex === sentence.blockIndex && m.start >= end && m.start <= end + 1);
+  if (footnoteRun.length) end = footnoteRun[footnoteRun.length - 1].end;
+  return { offset: end, merge, profile };
+}
+
+/** A marker citing some numbers (or a footnote label) in a style, matching the existing marker's separators. */
+function markerText(style: MarkerStyle, numbers: number[], existing?: Marker, label?: string): string {
+  if (style === 'footnote') return `[^${label ?? numbers[0]}]`;
+  if (style === 'bracket' && existing && !/,\s/.test(existing.raw)) return `[${compressNumbers(numbers)}]`;
+  if (style === 'superscript') return toSuperscript(compressNumbers(numbers));
+  return formatMarker(style, numbers);
+}
+
+/** The edit that cites `numbers` (or a footnote `label`) at the end of a sentence. */
+export function citeEdit(article: Article, sentence: Sentence, numbers: number[], label?: string): TextEdit {
+  const point = insertionPoint(article, sentence);
+  const { style, spaceBefore } = point.profile;
+  if (point.merge && style !== 'footnote') {
+    const all = [...point.merge.numbers, ...numbers];
+    return { start: point.merge.start, end: point.merge.end, newText: markerText(style, all, point.merge) };
+  }
+  // A footnote label cites only in footnote style; a numbered reference in any other style.
+  const useStyle: MarkerStyle = label && !/^\d+$/.test(label) ? 'footnote' : style;
+  const text = markerText(useStyle, numbers, undefined, label);
+  const pad = spaceBefore && useStyle === 'bracket' && article.text[point.offset - 1] !== ' ' ? ' ' : '';
+  return { start: point.offset, end: point.offset, newText: pad + text };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fixes
+
+const surname = (r: Reference): string => (r.fields.authors[0] ?? '').replace(/\s+[A-Z]{1,3}$/u, '').trim();
+
+function shortTitle(r: Reference, max = 70): string {
+  const t = titleOf(r).replace(/\.$/, '');
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+}
+
+/** "Cite 2: Andrade, Ketamine for Depression: ..." */
+export function citeTitle(r: Reference): string {
+  const id = r.number !== undefined && !r.label ? String(r.number) : `[^${r.label ?? r.number}]`;
+  const who = surname(r);
+  return `Cite ${id}: ${who ? `${who}, ` : ''}${shortTitle(r)}`;
+}
+
+/** The fix that cites one reference for a sentence. */
+export function citeFix(article: Article, sentence: Sentence, r: Reference): Fix {
+  const edit = r.label !== undefined && (r.number === undefined || article.footnotes.includes(r)) ? citeEdit(article, sentence, r.number !== undefined ? [r.number] : [], r.label) : citeEdit(article, sentence, [r.number ?? r.ordinal]);
+  return { title: citeTitle(r), edits: [edit], safe: false };
+}
+
+/** Up to `max` fixes citing the best-matching references, best first (the first is preferred). */
+export function citeFixes(article: Article, sentence: Sentence, max = 3): Fix[] {
+  return rankReferences(article, sentence.text, sentence.blockIndex)
+    .slice(0, max)
+    .map((r, i) => ({ ...citeFix(article, sentence, r.reference), isPreferred: i === 0 }));
+}
+
+export const REFERENCE_STUB = 'Author AA, Author BB. Title. Journal. Year;Vol(Issue):Pages.';
+
+/**
+ * "Add a new reference": cites the next number at the end of the sentence and appends an entry
+ * stub to the reference list (or a footnote definition, or a new list), with the cursor on the
+ * stub.
+ */
+export function addReferenceFix(article: Article, sentence: Sentence): Fix {
+  const text = article.text;
+  const eol = detectEol(text);
+  const profile = styleProfile(article);
+  const list = article.references;
+  if (profile.style === 'footnote' && (!list || list.numbering === 'footnote' || article.footnotes.length > 0)) {
+    const used = new Set(article.footnotes.map((f) => f.label));
+    let n = article.footnotes.length + 1;
+    while (used.has(String(n))) n++;
+    const marker = citeEdit(article, sentence, [n], String(n));
+    const lastDef = article.footnotes[article.footnotes.length - 1];
+    const at = lastDef ? lastDef.end : text.length;
+    const sep = lastDef ? eol : text.endsWith('\n') ? eol : eol + eol;
+    const def = `${sep}[^${n}]: `;
+    return { title: `Add a new reference [^${n}]`, edits: orderEdits([marker, { start: at, end: at, newText: `${def}${REFERENCE_STUB}` }]), safe: false, cursor: cursorAfter([marker], at) + def.length };
+  }
+  const numbers = (list?.entries ?? []).map((e) => e.number ?? e.ordinal);
+  const n = numbers.length ? Math.max(...numbers) + 1 : 1;
+  const marker = citeEdit(article, sentence, [n]);
+  if (list && list.entries.length) {
+    const last = list.entries[list.entries.length - 1];
+    const lineStart = text.lastIndexOf('\n', last.start - 1) + 1;
+    const indent = /^[ \t]*/.exec(text.slice(lineStart, last.start))?.[0] ?? '';
+    const numbered = list.numbering === 'bracket' ? `[${n}]` : list.numbering === 'paren' ? `${n})` : `${n}.`;
+    const blankBetween = list.entries.length > 1 ? /\n[ \t]*\r?\n/.test(text.slice(list.entries[list.entries.length - 2].end, last.start)) : false;
+    const prefix = `${eol}${blankBetween ? eol : ''}${indent}${numbered} `;
+    const at = last.end;
+    return { title: `Add a new reference ${n}`, edits: orderEdits([marker, { start: at, end: at, newText: `${prefix}${REFERENCE_STUB}` }]), safe: false, cursor: cursorAfter([marker], at) + prefix.length };
+  }
+  // No reference list yet: start one after the last block of the article's body.
+  const body = article.blocks.filter((b) => b.kind !== 'trailer');
+  const at = body.length ? body[body.length - 1].end : text.length;
+  const heading = article.kind === 'markdown' ? '## References' : 'References';
+  const prefix = `${eol}${eol}${heading}${eol}${eol}${n}. `;
+  return { title: `Add a new reference ${n}`, edits: orderEdits([marker, { start: at, end: at, newText: `${prefix}${REFERENCE_STUB}` }]), safe: false, cursor: cursorAfter([marker], at) + prefix.length };
+}
+
+function orderEdits(edits: TextEdit[]): TextEdit[] {
+  return [...edits].sort((a, b) => a.start - b.start);
+}
+
+/** Where `offset` of the original text is after the given edits (all before it) are applied. */
+function cursorAfter(edits: TextEdit[], offset: number): number {
+  let shift = 0;
+  for (const e of edits) if (e.end <= offset) shift += e.newText.length - (e.end - e.start);
+  return offset + shift;
+}
+
+/** Every fix that cites for a sentence: the best references, then "Add a new reference". */
+export function citationFixes(article: Article, sentence: Sentence): Fix[] {
+  return [...citeFixes(article, sentence), addReferenceFix(article, sentence)];
+}
+
+/** For the "Insert citation..." command: every reference, best match for the sentence first. */
+export function citationChoices(article: Article, sentence: Sentence): { reference: Reference; title: string; fix: Fix }[] {
+  const ranked = rankReferences(article, sentence.text, sentence.blockIndex).map((r) => r.reference);
+  const rest = allReferences(article).filter((r) => !ranked.includes(r));
+  return [...ranked, ...rest].map((reference) => ({ reference, title: citeTitle(reference), fix: citeFix(article, sentence, reference) }));
+}
+
+/** The sentence at an offset (a cursor at a sentence's end belongs to it). */
+export function sentenceAt(article: Article, offset: number): Sentence | undefined {
+  return article.sentences.find((s) => s.start <= offset && offset <= s.start + s.text.trimEnd().length);
+}
+

@@ -1,0 +1,244 @@
+import { expandPhrase, type Form, normalizePhrase } from '../claims/inflect';
+import type { Severity } from '../types';
+import shipped from './claims.json';
+
+/**
+ * The claim lexicon of `unsupported-claim`: shipped as `claims.json` (syntax in its `about`
+ * field), extended or overridden by workspace entries (`config.lexicon`). Every phrase is
+ * expanded to literal forms and compiled into one alternation, so matching is linear in the
+ * text. `pattern` entries are regular expressions checked to have no nested quantifiers.
+ */
+
+export type ClaimCategory = 'cure' | 'absolute' | 'safety' | 'superiority' | 'hype' | 'testimonial' | 'proven';
+export const CLAIM_CATEGORIES: readonly ClaimCategory[] = ['cure', 'absolute', 'safety', 'superiority', 'hype', 'testimonial', 'proven'];
+
+export interface ClaimEntry {
+  id: string;
+  category: ClaimCategory;
+  /** Short name of the kind of claim, for messages ("cure claim"). */
+  label: string;
+  phrases?: string[];
+  pattern?: string;
+  severity: Severity;
+  /** A citation in scope substantiates the claim (the rule then stays silent). */
+  citable: boolean;
+  /** A hedge in the same clause turns it into a claim that needs only a citation. */
+  hedgeable: boolean;
+  /** Why the wording is a problem, in plain words. */
+  basis: string;
+  /** Keys of `sources` (or citations written out, for workspace entries). */
+  source: string[];
+  /** Suggested rewordings, for messages and docs. */
+  rewordings: string[];
+  /** Replacement of the head (or the whole match): keyed by head as written, verb form, or `*`. */
+  rewrite?: Record<string, string>;
+  /** `rewrite` replaces the whole match even when the phrase has a head. */
+  rewriteWhole?: boolean;
+  /** Words that, within three words before the match, make it something else than a claim. */
+  unlessBefore?: string[];
+  /** Words that, right after the match, make it something else than a claim. */
+  unlessAfter?: string[];
+}
+
+/** What a matched literal form means. */
+export interface PhraseInfo {
+  entry: ClaimEntry;
+  headWord?: number;
+  headWords?: number;
+  head?: string;
+  form?: Form;
+}
+
+export interface ClaimLexicon {
+  entries: ClaimEntry[];
+  sources: Record<string, string>;
+  /** One alternation of every literal form, longest first (global, case-insensitive). */
+  phraseRegex?: RegExp;
+  phrases: Map<string, PhraseInfo>;
+  patterns: { entry: ClaimEntry; re: RegExp }[];
+  /** Problems with workspace entries (left out of the lexicon). */
+  errors: string[];
+}
+
+interface ClaimData {
+  version: number;
+  about?: string;
+  sources: Record<string, string>;
+  entries: unknown[];
+}
+
+const SHIPPED = shipped as unknown as ClaimData;
+const SEVERITIES: readonly string[] = ['error', 'warning', 'info', 'hint'];
+const REQUIRED = ['id', 'category', 'label', 'severity', 'citable', 'hedgeable', 'basis', 'source', 'rewordings'];
+const OPTIONAL = ['phrases', 'pattern', 'rewrite', 'rewriteWhole', 'unlessBefore', 'unlessAfter'];
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string' && x.length > 0);
+
+/**
+ * Whether a regular expression is safe to run on user text: no backreferences, no lookbehind
+ * with quantifiers, and no quantified group that itself contains a quantifier (the shape of
+ * catastrophic backtracking).
+ */
+export function isLinearPattern(source: string): boolean {
+  if (/\\[1-9]|\\k</.test(source)) return false;
+  const stack: boolean[] = [];
+  let quantifiedInside = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (c === '[') {
+      // Skip a character class.
+      while (i < source.length && source[i] !== ']') i += source[i] === '\\' ? 2 : 1;
+      continue;
+    }
+    if (c === '(') {
+      stack.push(quantifiedInside);
+      quantifiedInside = false;
+      continue;
+    }
+    const quantifier = c === '*' || c === '+' || (c === '{' && /^\{\d+(,\d*)?\}/.test(source.slice(i)));
+    if (c === ')') {
+      const inner = quantifiedInside;
+      quantifiedInside = stack.pop() ?? false;
+      const next = source[i + 1];
+      const outerQuantified = next === '*' || next === '+' || (next === '{' && /^\{\d+(,\d*)?\}/.test(source.slice(i + 1)));
+      if (inner && outerQuantified) return false;
+      if (inner) quantifiedInside = true;
+      continue;
+    }
+    if (quantifier) quantifiedInside = true;
+  }
+  return true;
+}
+
+function entryErrors(e: unknown, path: string, sources: Record<string, string>): string[] {
+  if (!isObj(e)) return [`${path}: must be an object`];
+  const errs: string[] = [];
+  for (const k of REQUIRED) if (e[k] === undefined) errs.push(`${path}: missing "${k}"`);
+  for (const k of Object.keys(e)) if (!REQUIRED.includes(k) && !OPTIONAL.includes(k)) errs.push(`${path}: unknown field "${k}"`);
+  if (e.id !== undefined && (typeof e.id !== 'string' || !/^[a-z0-9-]+$/.test(e.id))) errs.push(`${path}.id: must be kebab-case`);
+  if (e.category !== undefined && !(CLAIM_CATEGORIES as readonly unknown[]).includes(e.category)) errs.push(`${path}.category: must be one of ${CLAIM_CATEGORIES.join(', ')}`);
+  if (e.severity !== undefined && !SEVERITIES.includes(e.severity as string)) errs.push(`${path}.severity: must be one of ${SEVERITIES.join(', ')}`);
+  for (const k of ['citable', 'hedgeable']) if (e[k] !== undefined && typeof e[k] !== 'boolean') errs.push(`${path}.${k}: must be true or false`);
+  if (e.rewriteWhole !== undefined && typeof e.rewriteWhole !== 'boolean') errs.push(`${path}.rewriteWhole: must be true or false`);
+  for (const k of ['label', 'basis']) if (e[k] !== undefined && (typeof e[k] !== 'string' || !(e[k] as string).trim())) errs.push(`${path}.${k}: must be a non-empty string`);
+  for (const k of ['rewordings', 'unlessBefore', 'unlessAfter']) if (e[k] !== undefined && !isStrings(e[k])) errs.push(`${path}.${k}: must be a list of strings`);
+  if (e.source !== undefined) {
+    if (!isStrings(e.source) || e.source.length === 0) errs.push(`${path}.source: must be a non-empty list of sources`);
+    // A key of `sources`, or a citation written out (it then contains a space).
+    else for (const s of e.source) if (!sources[s] && !s.includes(' ')) errs.push(`${path}.source: unknown source "${s}"`);
+  }
+  if (e.phrases === undefined && e.pattern === undefined) errs.push(`${path}: needs "phrases" or "pattern"`);
+  if (e.phrases !== undefined) {
+    if (!isStrings(e.phrases)) errs.push(`${path}.phrases: must be a list of strings`);
+    else
+      for (const p of e.phrases) {
+        try {
+          if (expandPhrase(p).length === 0) errs.push(`${path}.phrases: "${p}" has no words`);
+        } catch (err) {
+          errs.push(`${path}.phrases: ${(err as Error).message}`);
+        }
+      }
+  }
+  if (e.pattern !== undefined) {
+    if (typeof e.pattern !== 'string') errs.push(`${path}.pattern: must be a string`);
+    else {
+      try {
+        new RegExp(e.pattern, 'giu');
+        if (!isLinearPattern(e.pattern)) errs.push(`${path}.pattern: nested quantifiers or backreferences are not allowed`);
+      } catch (err) {
+        errs.push(`${path}.pattern: ${(err as Error).message}`);
+      }
+    }
+  }
+  if (e.rewrite !== undefined && (!isObj(e.rewrite) || !Object.values(e.rewrite).every((v) => typeof v === 'string'))) errs.push(`${path}.rewrite: must map words to replacements`);
+  return errs;
+}
+
+/** Checks lexicon entries. Returns the valid ones and one readable error per problem. */
+export function validateClaimEntries(entries: unknown, sources: Record<string, string> = SHIPPED.sources, what = 'lexicon'): { valid: ClaimEntry[]; errors: string[] } {
+  if (entries === undefined) return { valid: [], errors: [] };
+  if (!Array.isArray(entries)) return { valid: [], errors: [`${what}: must be a list of claim entries`] };
+  const valid: ClaimEntry[] = [];
+  const errors: string[] = [];
+  const seen = new Set<string>();
+  entries.forEach((e, i) => {
+    const label = isObj(e) && typeof e.id === 'string' ? `${what}[${i}] ("${e.id}")` : `${what}[${i}]`;
+    const errs = entryErrors(e, label, sources);
+    if (isObj(e) && typeof e.id === 'string') {
+      if (seen.has(e.id)) errs.push(`${label}: duplicate id`);
+      seen.add(e.id);
+    }
+    if (errs.length) errors.push(...errs);
+    else valid.push(e as unknown as ClaimEntry);
+  });
+  return { valid, errors };
+}
+
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function compile(entries: ClaimEntry[], sources: Record<string, string>, errors: string[]): ClaimLexicon {
+  const phrases = new Map<string, PhraseInfo>();
+  const patterns: { entry: ClaimEntry; re: RegExp }[] = [];
+  for (const entry of entries) {
+    for (const p of entry.phrases ?? []) {
+      for (const x of expandPhrase(p)) {
+        // The first entry that claims a literal form keeps it.
+        if (!phrases.has(x.text)) phrases.set(x.text, { entry, headWord: x.headWord, headWords: x.headWords, head: x.head, form: x.form });
+      }
+    }
+    if (entry.pattern) patterns.push({ entry, re: new RegExp(entry.pattern, 'giu') });
+  }
+  const literals = [...phrases.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  const body = literals.map((l) => escapeRe(l).replace(/ /g, '\\s+').replace(/'/g, "['’]")).join('|');
+  const phraseRegex = literals.length ? new RegExp(`(?<![\\p{L}\\p{N}-])(?:${body})(?![\\p{L}\\p{N}-])`, 'giu') : undefined;
+  return { entries, sources, phraseRegex, phrases, patterns, errors };
+}
+
+let shippedLexicon: ClaimLexicon | undefined;
+const cache = new WeakMap<object, ClaimLexicon>();
+
+/** Problems in the shipped data (a test keeps this empty). */
+export function shippedLexiconErrors(): string[] {
+  const errs: string[] = [];
+  if (SHIPPED.version !== 1) errs.push('version: must be 1');
+  if (!isObj(SHIPPED.sources)) errs.push('sources: must be an object');
+  errs.push(...validateClaimEntries(SHIPPED.entries, SHIPPED.sources, 'entries').errors);
+  return errs;
+}
+
+/**
+ * The lexicon for a configuration: the shipped entries, with valid workspace entries
+ * (`config.lexicon`) added, or replacing shipped entries of the same id. Built once per array.
+ */
+export function claimLexicon(extra?: unknown[]): ClaimLexicon {
+  const base = (): ClaimEntry[] => validateClaimEntries(SHIPPED.entries, SHIPPED.sources, 'entries').valid;
+  if (!extra || extra.length === 0) return (shippedLexicon ??= compile(base(), SHIPPED.sources, []));
+  const hit = cache.get(extra);
+  if (hit) return hit;
+  const { valid, errors } = validateClaimEntries(extra, SHIPPED.sources);
+  const ids = new Set(valid.map((e) => e.id));
+  // Workspace entries first, so their literal forms win over shipped ones.
+  const lex = compile([...valid, ...base().filter((e) => !ids.has(e.id))], SHIPPED.sources, errors);
+  cache.set(extra, lex);
+  return lex;
+}
+
+/** Problems with workspace lexicon entries, for the configuration loader to show. */
+export function lexiconConfigErrors(extra: unknown): string[] {
+  return validateClaimEntries(extra, SHIPPED.sources).errors;
+}
+
+/** The citations behind an entry, written out. */
+export function entrySources(lexicon: ClaimLexicon, entry: ClaimEntry): string[] {
+  return entry.source.map((s) => lexicon.sources[s] ?? s);
+}
+
+/** The lexicon's information about a literal form as matched in a text. */
+export function phraseInfo(lexicon: ClaimLexicon, matched: string): PhraseInfo | undefined {
+  return lexicon.phrases.get(normalizePhrase(matched));
+}

@@ -1,0 +1,63 @@
+import { findClaimHits } from '../claims/detect';
+import { evidenceCue } from '../claims/evidence';
+import { notAClaim } from '../claims/evidence';
+import { isCovered } from '../claims/coverage';
+import { citationFixes } from '../features/cite';
+import { claimLexicon } from '../knowledge/claims';
+import type { Sentence } from '../article/model';
+import type { Rule } from './rule';
+
+const FAMILY_WORDS = {
+  study: 'reports a research finding',
+  consensus: 'appeals to consensus, guidelines or approval',
+  statistic: 'gives a statistic or frequency',
+  comparison: 'compares treatments or outcomes',
+  effect: 'states a measured effect',
+  safety: 'makes a safety statement',
+  hedged: 'makes a hedged claim',
+} as const;
+
+/**
+ * An evidence statement with no citation that covers it: its own marker or, with the default
+ * `citationScope: paragraph`, a marker later in its paragraph.
+ */
+export const missingCitation: Rule = {
+  meta: {
+    id: 'missing-citation',
+    description: 'A sentence that asserts evidence (studies, consensus, statistics, comparisons, effects, safety) has no citation.',
+    defaultSeverity: 'warning',
+    category: 'citations',
+    fixable: 'suggestion',
+  },
+  check({ article, config, report }) {
+    const scope = config.citationScope;
+    // Sentences where unsupported-claim reports a claim: that finding (with its cite fixes) stands for both.
+    const claimRuleOn = config.rules['unsupported-claim'] !== 'off';
+    const hits = findClaimHits(article, claimLexicon(config.lexicon), scope);
+    const claimed = new Set<Sentence>();
+    const hedged = new Map<Sentence, string>();
+    for (const h of hits) {
+      if (!h.sentence) continue;
+      if (h.status === 'claim' && claimRuleOn) claimed.add(h.sentence);
+      if (h.status === 'hedged' && h.entry.citable) hedged.set(h.sentence, h.matched);
+    }
+    for (const sentence of article.sentences) {
+      if (claimed.has(sentence) || notAClaim(article, sentence)) continue;
+      const cue = evidenceCue(sentence.text);
+      const family = cue ? cue.family : hedged.has(sentence) ? 'hedged' : undefined;
+      if (!family) continue;
+      if (isCovered(article, sentence, scope)) continue;
+      const lead = sentence.text.length - sentence.text.trimStart().length;
+      const start = sentence.start + lead;
+      const end = sentence.start + sentence.text.trimEnd().length;
+      const quoted = cue ? cue.text : (hedged.get(sentence) ?? '');
+      const where = scope === 'paragraph' ? 'no marker in this sentence or later in its paragraph' : 'no marker in this sentence (citationScope: sentence)';
+      report({
+        start,
+        end,
+        message: `This sentence ${FAMILY_WORDS[family]} ("${quoted.replace(/\s+/g, ' ')}") but cites no source: ${where}.`,
+        fixes: citationFixes(article, sentence),
+      });
+    }
+  },
+};

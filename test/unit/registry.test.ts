@@ -23,9 +23,10 @@ describe('rule registry', () => {
       const text = fs.readFileSync(page, 'utf8');
       assert.match(text, new RegExp(`^# ${id}\\b`, 'm'), 'the page is titled with the rule id');
       const setting = manifest.contributes.configuration.properties[`clinicalLint.rules.${id}`];
-      assert.ok(setting, `clinicalLint.rules.${id} is contributed`);
-      assert.equal(setting.default, rule.meta.defaultSeverity);
-      assert.deepEqual(setting.enum, ['off', 'hint', 'info', 'warning', 'error']);
+      assert.ok(setting, `clinicalLint.rules.${id} is contributed (run scripts/sync-manifest.mjs)`);
+      assert.equal(setting.default, 'default', 'unset means the rule decides (it may lower unverified findings)');
+      assert.deepEqual(setting.enum, ['default', 'off', 'hint', 'info', 'warning', 'error']);
+      assert.match(setting.markdownDescription, new RegExp(`default: ${rule.meta.defaultSeverity}`), 'the description names the default severity');
       assert.ok(schema.properties.rules.propertyNames.enum.includes(id), 'the config schema knows the rule');
     });
   }

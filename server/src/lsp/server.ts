@@ -314,6 +314,7 @@ function normaliseSettings(raw: Partial<ClientSettings> & Record<string, unknown
   if (typeof s.debounceMs !== 'number' || s.debounceMs < 0) s.debounceMs = DEFAULT_SETTINGS.debounceMs;
   if (typeof s.maxFileSizeKiB !== 'number' || s.maxFileSizeKiB <= 0) s.maxFileSizeKiB = DEFAULT_SETTINGS.maxFileSizeKiB;
   if (typeof s.trusted !== 'boolean') s.trusted = true;
+  // "default" (and anything unknown) leaves the rule at its own severity.
   for (const [k, v] of Object.entries(s.rules)) if (!['off', 'hint', 'info', 'warning', 'error'].includes(v)) delete s.rules[k];
   return s;
 }

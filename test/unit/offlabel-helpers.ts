@@ -33,9 +33,14 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
   return out;
 }
 
-/** A finding, described independently of where it sits, for before/after comparisons. */
-function describeFinding(text: string, f: Finding): string {
-  return `${f.ruleId}|${f.severity}|${text.slice(f.start, f.end)}|${f.message}`;
+/**
+ * A finding, described independently of where it sits, for before/after comparisons. With
+ * `edits`, the text it covers is given as it reads after the edits that fall inside it.
+ */
+function describeFinding(text: string, f: Finding, edits: TextEdit[] = []): string {
+  const inside = edits.filter((e) => e.start >= f.start && e.end <= f.end && !(e.start === e.end && (e.start === f.start || e.start === f.end)));
+  const covered = applyEdits(text.slice(f.start, f.end), inside.map((e) => ({ ...e, start: e.start - f.start, end: e.end - f.start })));
+  return `${f.ruleId}|${f.severity}|${covered}|${f.message}`;
 }
 
 /**
@@ -50,7 +55,7 @@ export function applyAndRelint(text: string, kind: DocumentKind, j: Jurisdiction
   // else changed.
   const same = (f: Finding): boolean => f.ruleId === target.ruleId && f.start === target.start && f.end === target.end && f.message === target.message;
   assert.equal(before.filter(same).length, 1, 'the target finding is among the findings before the fix');
-  const expected = before.filter((f) => !same(f)).map((f) => describeFinding(text, f)).sort();
+  const expected = before.filter((f) => !same(f)).map((f) => describeFinding(text, f, fix.edits)).sort();
   const actual = after.map((f) => describeFinding(fixed, f)).sort();
   assert.deepEqual(actual, expected, 'the other findings are unchanged');
   // Line endings: a CRLF document stays CRLF.

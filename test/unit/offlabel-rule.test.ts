@@ -142,6 +142,15 @@ describe('off-label-disclaimer: scope of a mention', () => {
     assert.deepEqual(ids('Spravato and S-ketamine'), ['esketamine', 'esketamine']);
   });
 
+  it('gives a condition or route to the nearer drug it is approved for', () => {
+    assert.equal(mentions('Esketamine is a nasal spray form of ketamine.').length, 0);
+    assert.equal(mentions('Unlike esketamine, racemic ketamine is given as a nasal spray for depression.').length, 1);
+    assert.deepEqual(
+      mentions('Gabapentin and propranolol are used for anxiety.', 'markdown', 'US').map((m) => m.drugId),
+      ['gabapentin', 'propranolol'],
+    );
+  });
+
   it('does not read respiratory depression as a condition treated', () => {
     assert.equal(mentions('Ketamine causes less respiratory depression than opioids.').length, 0);
     assert.equal(mentions('Ketamine relieves depression.').length, 1);
@@ -240,7 +249,7 @@ describe('off-label-disclaimer: the quick fix', () => {
     const firstPara = text.indexOf('Ketamine has emerged');
     assert.equal(e.start, text.indexOf('\n\n', firstPara));
     assert.match(e.newText, /^\n\nKetamine is not approved by Health Canada for treatment-resistant depression/);
-    assert.match(e.newText, /this use is off-label\. It is approved for general anaesthesia/);
+    assert.match(e.newText, /by the intranasal route; this use is off-label\.$/);
   });
 
   it('after a list, not inside it, for a mention in a list item', () => {

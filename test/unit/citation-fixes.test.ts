@@ -1,0 +1,80 @@
+import * as assert from 'node:assert/strict';
+import { applyEdits } from '../../server/src/core/fixes';
+import { lint } from '../../server/src/core/lint';
+import type { DocumentKind, Finding, Fix } from '../../server/src/core/types';
+
+const RULES = ['unresolved-citation', 'unused-reference', 'citation-order', 'ambiguous-citation', 'duplicate-reference'];
+const only = (fs: Finding[]): Finding[] => fs.filter((f) => RULES.includes(f.ruleId));
+
+/** Applies a fix and checks: the finding is gone, and the text changed only inside the edits. */
+function applyAndRelint(text: string, kind: DocumentKind, rule: string, title: RegExp): { after: string; fix: Fix } {
+  const before = lint(text, { kind });
+  const finding = before.findings.find((f) => f.ruleId === rule);
+  assert.ok(finding, `${rule} is reported`);
+  const fix = finding.fixes?.find((f) => title.test(f.title));
+  assert.ok(fix, `a fix matching ${title} is offered: ${finding.fixes?.map((f) => f.title).join(' | ')}`);
+  const after = applyEdits(text, fix.edits);
+  // Outside the edited ranges, nothing changed.
+  const sorted = [...fix.edits].sort((a, b) => a.start - b.start);
+  let delta = 0;
+  let prev = 0;
+  for (const e of sorted) {
+    assert.equal(after.slice(prev + delta, e.start + delta), text.slice(prev, e.start));
+    delta += e.newText.length - (e.end - e.start);
+    prev = e.end;
+  }
+  assert.equal(after.slice(prev + delta), text.slice(prev));
+  const again = lint(after, { kind });
+  const same = again.findings.filter((f) => f.ruleId === rule && after.slice(f.start, f.end) === text.slice(finding.start, finding.end) && f.message === finding.message);
+  assert.deepEqual(same, [], 'the finding is gone after the fix');
+  return { after, fix };
+}
+
+const refs = (eol: string): string => ['', '', 'References', '', '1. Sanacora G. A Consensus Statement. JAMA Psychiatry. 2017.', '2. Andrade C. Ketamine for Depression. J Clin Psychiatry. 2017.', ''].join(eol);
+
+for (const [name, eol, prefix] of [
+  ['LF', '\n', ''],
+  ['CRLF', '\r\n', ''],
+  ['emoji', '\n', '🧠💊 '],
+] as const) {
+  describe(`citation fixes apply cleanly (${name})`, () => {
+    it('adds the next reference to the list and leaves the cursor in it', () => {
+      const text = `${prefix}Ketamine acts fast.¹ It is rapid.² Benefits fade.³${refs(eol)}`;
+      const { after, fix } = applyAndRelint(text, 'plaintext', 'unresolved-citation', /^Add reference 3/);
+      assert.ok(after.includes(`2017.${eol}3. `), JSON.stringify(after.slice(-40)));
+      assert.equal(after.slice(fix.cursor! - 3, fix.cursor), '3. ');
+      assert.deepEqual(only(lint(after, { kind: 'plaintext' }).findings).filter((f) => f.ruleId === 'unresolved-citation'), []);
+    });
+
+    it('keeps the resolvable numbers of a marker', () => {
+      const text = `${prefix}Ketamine acts fast.[1, 2, 7]${refs(eol)}`;
+      const { after } = applyAndRelint(text, 'markdown', 'unresolved-citation', /^Cite only 1, 2/);
+      assert.ok(after.includes('fast.[1, 2]'));
+    });
+
+    it('removes an unused last reference with its line', () => {
+      const text = `${prefix}Ketamine acts fast.¹${refs(eol)}`;
+      const { after } = applyAndRelint(text, 'plaintext', 'unused-reference', /^Remove reference 2/);
+      assert.ok(after.endsWith(`2017.${eol}`), JSON.stringify(after.slice(-30)));
+    });
+
+    it('adds a missing footnote definition', () => {
+      const text = `${prefix}Ketamine acts fast.[^fast]${eol}`;
+      const { after, fix } = applyAndRelint(text, 'markdown', 'unresolved-citation', /footnote definition/);
+      assert.equal(after.slice(fix.cursor! - 9, fix.cursor), '[^fast]: ');
+    });
+  });
+}
+
+describe('ambiguous-citation fixes', () => {
+  const list = Array.from({ length: 12 }, (_, i) => `${i + 1}. Author${i} A. Title ${i + 1}. J Med. 20${10 + i}.`).join('\n');
+  const text = `Claim.¹ Claim.² Claim.³ Claim.⁴ Claim.⁵ Claim.⁶ Claim.⁷ Claim.⁸ Claim.⁹ Claim.¹⁰ Claim.¹¹ Twelve.¹²\n\nReferences\n\n${list}\n`;
+  it('writes the digit reading with a comma', () => {
+    const { after } = applyAndRelint(text, 'plaintext', 'ambiguous-citation', /^Cite 1 and 2/);
+    assert.ok(after.includes('Twelve.¹,²'));
+  });
+  it('offers no fix that changes nothing', () => {
+    const f = lint(text, { kind: 'plaintext' }).findings.find((x) => x.ruleId === 'ambiguous-citation')!;
+    for (const fix of f.fixes!) assert.notEqual(fix.edits[0].newText, '¹²');
+  });
+});

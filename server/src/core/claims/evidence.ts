@@ -31,7 +31,7 @@ const STUDY_NOUNS = new Set([
   'review', 'reviews', 'survey', 'surveys', 'experiment', 'experiments', 'investigators', 'literature',
 ]);
 const REPORTING_VERBS = new Set([
-  ...forms('show', 'suggest', 'indicate', 'demonstrate', 'report', 'confirm', 'support', 'reveal', 'link', 'believe', 'estimate', 'observe', 'point'),
+  ...forms('show', 'suggest', 'indicate', 'demonstrate', 'report', 'confirm', 'support', 'reveal', 'link', 'believe', 'estimate', 'observe', 'point', 'study', 'test', 'investigate', 'examine'),
   'shown', 'found', 'find', 'finds', 'tells', 'tell',
 ]);
 const STUDY_WINDOW = 7;
@@ -143,7 +143,8 @@ function studyCue(words: Token[], push: Push): void {
   for (let i = 0; i < words.length; i++) {
     if (!STUDY_NOUNS.has(words[i].lower)) continue;
     for (let j = i + 1; j < words.length && j <= i + STUDY_WINDOW; j++) {
-      if (REPORTING_VERBS.has(words[j].lower)) {
+      // "hope to find" is not a finding.
+      if (REPORTING_VERBS.has(words[j].lower) && words[j - 1].lower !== 'to') {
         push('study', words[i].start, words[j].end);
         return;
       }

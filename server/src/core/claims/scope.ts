@@ -30,6 +30,9 @@ const HARD_PUNCT = new Set(['.', ';', ':', '!', '?', '(', ')', '[', ']', '—', 
 /** Words that start a new clause: negation and hedges do not cross them. */
 const CLAUSE_WORDS = new Set(['but', 'however', 'although', 'though', 'yet', 'whereas', 'while', 'except', 'unlike', 'instead', 'because', 'since', 'unless', 'so']);
 
+const SUBJECTS = new Set(['it', 'they', 'we', 'he', 'she', 'you', 'i', 'this', 'these', 'our', 'its']);
+const COORDINATORS = new Set(['and', 'or', 'but']);
+
 const NEGATION_WORDS = new Set(['not', 'no', 'never', 'without', 'nor', 'neither', 'none', 'nothing', 'nobody', 'cannot', 'unlikely', 'lack', 'lacks', 'absence', 'nowhere']);
 const NEGATION_WINDOW = 6;
 
@@ -68,6 +71,9 @@ function wordsBefore(tokens: Token[], span: Span, window: number, softBoundaries
       continue;
     }
     if (softBoundaries && CLAUSE_WORDS.has(t.lower)) break;
+    // "... and it cures": a new subject starts a new clause.
+    const prev = tokens[i - 1];
+    if (softBoundaries && SUBJECTS.has(t.lower) && prev && (prev.text === ',' || COORDINATORS.has(prev.lower))) break;
     out.push(t);
   }
   return out;

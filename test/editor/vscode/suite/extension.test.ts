@@ -1,6 +1,7 @@
 // The extension in a real VS Code: diagnostics, hover and go-to-definition on citation markers,
 // through the public vscode API (the same requests the editor makes).
 import * as assert from 'assert';
+import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { diagnosticsOf, fixture, hoverText, open, poll, positionOf } from './util';
 
@@ -27,6 +28,10 @@ describe('clinical-lint in VS Code', () => {
       assert.ok(code && typeof code === 'object', `code of "${d.message}" is not {value, target}`);
       assert.ok(typeof code.value === 'string' && code.value.length > 0, `rule id of "${d.message}"`);
       assert.ok(code.target instanceof vscode.Uri, `docs link of "${d.message}"`);
+      assert.ok(code.target.path.includes(String(code.value)), `docs link ${code.target} of rule ${code.value}`);
+      if (code.target.scheme === 'file') {
+        assert.ok(fs.existsSync(code.target.fsPath), `docs page ${code.target.fsPath} is missing`);
+      }
     }
   });
 

@@ -131,3 +131,66 @@ describe('language server: bad input keeps it serving', () => {
     assert.deepEqual(await diagnosticsFor(server, uri), []);
   });
 });
+
+describe('language server: code actions, completion and links', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startServer();
+  });
+  after(async () => server.stop());
+
+  const DOC = 'Ketamine acts fast.¹ It is rapid.²\r\nBenefits fade.³\r\n\r\nReferences\r\n\r\n1. Sanacora G. A Consensus Statement. JAMA Psychiatry. 2017. doi:10.1001/jamapsychiatry.2017.0080\r\n2. Andrade C. Ketamine for Depression. J Clin Psychiatry. 2017. PMID: 28797432\r\n';
+  const uri = 'file:///virtual/actions.txt';
+
+  it('offers fixes as versioned edits, and applying one clears the finding', async () => {
+    open(server, uri, DOC, 'plaintext', 7);
+    const diags = await diagnosticsFor(server, uri, 7);
+    const d = diags.find((x) => x.code === 'unresolved-citation')!;
+    assert.ok(d);
+    const actions = (await server.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: d.range,
+      context: { diagnostics: [d], only: ['quickfix'] },
+    })) as { title: string; kind: string; edit?: { documentChanges: { textDocument: { version: number }; edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[] }[] }; command?: { command: string } }[];
+    const add = actions.find((a) => a.title.startsWith('Add reference 3'))!;
+    assert.ok(add, actions.map((a) => a.title).join(' | '));
+    assert.equal(add.kind, 'quickfix');
+    assert.equal(add.edit!.documentChanges[0].textDocument.version, 7, 'computed against the version it edits');
+    assert.equal(add.command!.command, 'clinicalLint.setCursor');
+    assert.ok(actions.some((a) => a.title === 'Show documentation for unresolved-citation' && a.command?.command === 'clinicalLint.showRuleDocumentation'));
+    // Apply the edit as an editor would, then send the change.
+    const lines = DOC.split('\r\n');
+    const e = add.edit!.documentChanges[0].edits[0];
+    assert.deepEqual(e.range.start, e.range.end);
+    const line = lines[e.range.start.line];
+    lines[e.range.start.line] = line.slice(0, e.range.start.character) + e.newText + line.slice(e.range.start.character);
+    const next = lines.join('\r\n');
+    assert.ok(next.includes('PMID: 28797432\r\n3. '), JSON.stringify(next.slice(-60)));
+    server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 8 }, contentChanges: [{ text: next }] });
+    const after = await diagnosticsFor(server, uri, 8);
+    assert.deepEqual(after.filter((x) => x.code === 'unresolved-citation'), []);
+  });
+
+  it('links DOIs and PMIDs in the reference list', async () => {
+    const links = (await server.connection.sendRequest('textDocument/documentLink', { textDocument: { uri } })) as { target: string }[];
+    const targets = links.map((l) => l.target);
+    assert.ok(targets.includes('https://doi.org/10.1001/jamapsychiatry.2017.0080'), targets.join(' '));
+    assert.ok(targets.includes('https://pubmed.ncbi.nlm.nih.gov/28797432/'));
+  });
+
+  it('completes superscript markers with authors and titles', async () => {
+    const items = (await server.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 14 } })) as { label: string; detail: string; textEdit: { newText: string } }[];
+    assert.equal(items.length, 3);
+    assert.match(items[0].detail, /^Sanacora G, A Consensus Statement/);
+    assert.equal(items[1].textEdit.newText, '²');
+  });
+
+  it('completes bracket markers after [ in Markdown', async () => {
+    const md = 'file:///virtual/c.md';
+    const text = 'Ketamine acts fast [\n\n## References\n\n1. Sanacora G. A Consensus Statement. JAMA Psychiatry. 2017.\n';
+    open(server, md, text, 'markdown', 1);
+    await diagnosticsFor(server, md, 1);
+    const items = (await server.connection.sendRequest('textDocument/completion', { textDocument: { uri: md }, position: { line: 0, character: 20 } })) as { label: string; textEdit: { newText: string } }[];
+    assert.deepEqual(items.map((i) => i.textEdit.newText), ['1]']);
+  });
+});

@@ -2,6 +2,7 @@ import type { Article } from './article/model';
 import { parseArticle } from './article/parse';
 import { type LintConfig, defaultConfig } from './config';
 import { RULES } from './rules';
+import { applySuppressions } from './suppression';
 import type { Rule } from './rules/rule';
 import { type DocumentKind, type Finding, JURISDICTIONS, type Jurisdiction, type Severity } from './types';
 
@@ -30,10 +31,12 @@ export function lint(text: string, options: LintOptions): LintResult {
 
 export function lintArticle(article: Article, options: LintOptions): LintResult {
   const config = effectiveConfig(article, options.config ?? defaultConfig());
-  const findings: Finding[] = [];
+  let findings: Finding[] = [];
+  const ran = new Set<string>();
   for (const rule of options.rules ?? RULES) {
     const setting = config.rules[rule.meta.id] ?? rule.meta.defaultSeverity;
     if (setting === 'off') continue;
+    ran.add(rule.meta.id);
     const overridden = config.rules[rule.meta.id] !== undefined;
     try {
       rule.check({
@@ -56,6 +59,8 @@ export function lintArticle(article: Article, options: LintOptions): LintResult 
       });
     }
   }
+  // Suppression comments (core/suppression.ts): drop what they silence, report unused ones.
+  findings = applySuppressions(article, findings, config, ran);
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
   return { article, config, findings };
 }

@@ -2,7 +2,7 @@ import type { Article } from '../article/model';
 import type { LintConfig } from '../config';
 import type { RuleFinding, Severity } from '../types';
 
-export type RuleCategory = 'citations' | 'claims' | 'disclosure' | 'safe-messaging';
+export type RuleCategory = 'citations' | 'claims' | 'disclosure' | 'safe-messaging' | 'suppression';
 
 export interface RuleMeta {
   /** Kebab-case id: the diagnostic `code`, the settings key, the docs page name. */

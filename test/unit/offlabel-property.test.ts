@@ -18,7 +18,8 @@ const doc = fc
   .array(fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(...SEPARATORS)), { minLength: 1, maxLength: 60 })
   .map((parts) => parts.map(([w, s]) => w + s).join(''));
 
-describe('off-label-disclaimer and safe-messaging: any document', () => {
+describe('off-label-disclaimer and safe-messaging: any document', function () {
+  this.timeout(60000);
   const jurisdictions: Jurisdiction[] = ['CA', 'US', 'UK', 'AU'];
   const kinds: DocumentKind[] = ['markdown', 'plaintext'];
 

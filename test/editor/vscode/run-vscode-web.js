@@ -119,7 +119,7 @@ async function main() {
     // --- VS Code server on Node 24 ------------------------------------------------------------
     const port = await freePort();
     const dirs = {};
-    for (const d of ['server-data', 'user-data', 'extensions', 'screenshot']) {
+    for (const d of ['server-data', 'user-data', 'extensions', 'screenshot', 'tmp']) {
       dirs[d] = path.join(tmp, d);
       fs.mkdirSync(dirs[d]);
     }
@@ -145,6 +145,9 @@ async function main() {
         stdio: ['ignore', 'pipe', 'pipe'],
         env: {
           ...process.env,
+          // IPC sockets and temp files of the server and extension host go where cleanup removes them.
+          TMPDIR: dirs.tmp,
+          XDG_RUNTIME_DIR: dirs.tmp,
           CLINICAL_LINT_SCREENSHOT_DIR: process.env.CLINICAL_LINT_SCREENSHOT === '1' ? dirs.screenshot : '',
         },
       },

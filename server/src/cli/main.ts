@@ -9,6 +9,7 @@ import { LineIndex } from '../core/text/lineIndex';
 import { JURISDICTIONS, type Jurisdiction, type SeveritySetting } from '../core/types';
 import { toPlainDiagnostic } from '../lsp/convert';
 import { type LoadedConfig, loadConfigFile, loadConfigFor } from '../node/configLoader';
+import { bibliographyLoaderFor } from '../node/bibliography';
 import { expandTargets, kindOfPath, readArticle } from './files';
 import { type FileReport, json, sarif, stylish } from './format';
 
@@ -182,7 +183,9 @@ export async function main(argv: string[]): Promise<number> {
     }
     const kind = kindOfPath(t.path);
     let text = read.text;
-    let result = lint(text, { kind, config });
+    // Bibliographies named in front matter (Pandoc citations), relative to the file's folder.
+    const bibliography = bibliographyLoaderFor(path.resolve(t.path));
+    let result = lint(text, { kind, config, bibliography });
     if (!t.explicit && kind === 'plaintext' && !result.article.references && result.article.markers.length < 2) continue;
     if (o.fix) {
       let fixed = 0;
@@ -191,7 +194,7 @@ export async function main(argv: string[]): Promise<number> {
         if (!edits.length) break;
         text = applyEdits(text, edits);
         fixed += edits.length;
-        result = lint(text, { kind, config });
+        result = lint(text, { kind, config, bibliography });
       }
       if (fixed) {
         fs.writeFileSync(t.path, text);

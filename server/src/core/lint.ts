@@ -1,4 +1,5 @@
 import type { Article } from './article/model';
+import type { BibliographyLoader } from './article/pandoc';
 import { parseArticle } from './article/parse';
 import { type LintConfig, defaultConfig } from './config';
 import { RULES } from './rules';
@@ -11,6 +12,11 @@ export interface LintOptions {
   config?: LintConfig;
   /** Rules to run instead of the registry (tests). */
   rules?: readonly Rule[];
+  /**
+   * Loads bibliographies named in Markdown front matter (Pandoc citations). The host (server,
+   * CLI) reads the files; without a loader, Pandoc keys are found but neither resolved nor reported.
+   */
+  bibliography?: BibliographyLoader;
 }
 
 export interface LintResult {
@@ -25,7 +31,7 @@ export const INTERNAL_ERROR = 'internal-error';
 
 /** Parses a document and runs every enabled rule over it. Never throws. */
 export function lint(text: string, options: LintOptions): LintResult {
-  const article = parseArticle(text, options.kind);
+  const article = parseArticle(text, options.kind, { bibliography: options.bibliography });
   return lintArticle(article, options);
 }
 

@@ -1,3 +1,4 @@
+import type { BibliographyLoader } from '../core/article/pandoc';
 import type { LintConfig } from '../core/config';
 import { lint, type LintResult } from '../core/lint';
 import { LineIndex } from '../core/text/lineIndex';
@@ -20,6 +21,8 @@ export interface AnalysisOptions {
   config: LintConfig;
   plaintext: 'auto' | 'always' | 'never';
   maxBytes: number;
+  /** Reads bibliographies named in front matter (Pandoc citations). */
+  bibliography?: BibliographyLoader;
 }
 
 /** Decides whether and how to lint a document version, then lints it. Never throws. */
@@ -30,7 +33,7 @@ export function analyse(uri: string, version: number, text: string, opts: Analys
   }
   if (looksBinary(text)) return { ...base, skipped: 'clinical-lint skipped this document: it looks like binary content, not text.' };
   if (opts.kind === 'plaintext' && opts.plaintext === 'never') return { ...base, skipped: 'Plain-text linting is off (clinicalLint.plaintext).' };
-  const result = lint(text, { kind: opts.kind, config: opts.config });
+  const result = lint(text, { kind: opts.kind, config: opts.config, bibliography: opts.bibliography });
   if (opts.kind === 'plaintext' && opts.plaintext === 'auto' && !looksLikeArticle(result)) {
     return { ...base, skipped: 'Not linted: this plain-text file has no citation markers or reference list (set clinicalLint.plaintext to "always" to lint it).' };
   }

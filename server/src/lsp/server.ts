@@ -21,7 +21,9 @@ import { completion } from '../core/features/completion';
 import { LineIndex } from '../core/text/lineIndex';
 import { applyEdits, safeEdits } from '../core/fixes';
 import type { DocumentKind, Fix } from '../core/types';
+import type { BibliographyLoader } from '../core/article/pandoc';
 import { loadConfigFor } from '../node/configLoader';
+import { bibliographyLoaderFor, unsavedDocumentLoader } from '../node/bibliography';
 import {
   type ClientSettings,
   DEFAULT_SETTINGS,
@@ -61,7 +63,7 @@ export function startServer(connection: Connection): void {
         referencesProvider: true,
         documentLinkProvider: { resolveProvider: false },
         documentSymbolProvider: true,
-        completionProvider: { triggerCharacters: ['[', '^', '>'] },
+        completionProvider: { triggerCharacters: ['[', '^', '>', '@'] },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, `${CodeActionKind.SourceFixAll}.clinical-lint`] },
       },
       serverInfo: { name: 'clinical-lint' },
@@ -103,6 +105,11 @@ export function startServer(connection: Connection): void {
     return doc.languageId === 'markdown' || /\.(md|markdown|mdx)$/i.test(doc.uri) ? 'markdown' : 'plaintext';
   }
 
+  /** Bibliographies named in front matter are read relative to the document's folder. */
+  function bibliographyFor(uri: string): BibliographyLoader {
+    return uri.startsWith('file:') ? bibliographyLoaderFor(uri) : unsavedDocumentLoader;
+  }
+
   /** Settings, then the workspace file over them (only in a trusted workspace for patterns). */
   function configFor(uri: string, settings: ClientSettings): { config: LintConfig; configProblem?: string } {
     let config: LintConfig = { ...defaultConfig(), jurisdiction: settings.jurisdiction, citationScope: settings.citationScope, rules: { ...settings.rules } };
@@ -131,7 +138,7 @@ export function startServer(connection: Connection): void {
     const { config, configProblem } = configFor(doc.uri, settings);
     const text = doc.getText();
     const started = Date.now();
-    const a = analyse(doc.uri, doc.version, text, { kind: kindOf(doc), config, plaintext: settings.plaintext, maxBytes: settings.maxFileSizeKiB * 1024 });
+    const a = analyse(doc.uri, doc.version, text, { kind: kindOf(doc), config, plaintext: settings.plaintext, maxBytes: settings.maxFileSizeKiB * 1024, bibliography: bibliographyFor(doc.uri) });
     analyses.set(doc.uri, a);
     const diagnostics: Diagnostic[] = a.result ? a.result.findings.map((f) => toDiagnostic(a.index, f, doc.uri)) : [];
     if (a.skipped && a.result === undefined && text.length > settings.maxFileSizeKiB * 1024) {
@@ -180,7 +187,7 @@ export function startServer(connection: Connection): void {
     if (a && a.version === doc.version) return a;
     const settings = await settingsFor(uri);
     const { config } = configFor(uri, settings);
-    const fresh = analyse(uri, doc.version, doc.getText(), { kind: kindOf(doc), config, plaintext: 'always', maxBytes: settings.maxFileSizeKiB * 1024 });
+    const fresh = analyse(uri, doc.version, doc.getText(), { kind: kindOf(doc), config, plaintext: 'always', maxBytes: settings.maxFileSizeKiB * 1024, bibliography: bibliographyFor(uri) });
     analyses.set(uri, fresh);
     return fresh;
   }
@@ -195,7 +202,8 @@ export function startServer(connection: Connection): void {
   connection.onDefinition(async (p) => {
     const a = await current(p.textDocument.uri);
     if (!a?.result) return null;
-    return definition(a.result.article, a.index.offsetAt(p.position)).map((s) => ({ uri: p.textDocument.uri, range: toRange(a.index, s) }));
+    // Pandoc citations go into the bibliography file (`uri` and `range` set by the core).
+    return definition(a.result.article, a.index.offsetAt(p.position)).map((s) => (s.uri && s.range ? { uri: s.uri, range: s.range } : { uri: p.textDocument.uri, range: toRange(a.index, s) }));
   });
 
   connection.onReferences(async (p) => {

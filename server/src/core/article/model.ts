@@ -1,4 +1,5 @@
 import type { DocumentKind, Span } from '../types';
+import type { Bibliography, PandocCitation } from './pandoc';
 
 /**
  * The article model: built once per document version by `parseArticle`, read by every rule and
@@ -43,7 +44,8 @@ export interface Sentence extends Span {
   markers: Marker[];
 }
 
-export type MarkerStyle = 'superscript' | 'html-sup' | 'bracket' | 'footnote';
+/** `pandoc`: `[@key]`, `[@a; @b, p. 3]`, in-text `@key` (no numbers; see `keys`). */
+export type MarkerStyle = 'superscript' | 'html-sup' | 'bracket' | 'footnote' | 'pandoc';
 
 export interface Marker extends Span {
   style: MarkerStyle;
@@ -55,6 +57,10 @@ export interface Marker extends Span {
   label?: string;
   /** For a superscript run with two readings (¹² as 12, or as 1 and 2): the reading not chosen. */
   alternative?: number[];
+  /** Pandoc citation keys, in the order written (`[@a; @b]` gives `a`, `b`). */
+  keys?: string[];
+  /** Pandoc citations with their prefixes, locators and suffixes. */
+  citations?: PandocCitation[];
   blockIndex: number;
 }
 
@@ -115,4 +121,9 @@ export interface Article {
   frontMatter: Record<string, string>;
   /** Comments (HTML comments in Markdown; `<!-- -->` lines in plain text), for suppression. */
   comments: (Span & { body: string })[];
+  /**
+   * The bibliographies the front matter names (`bibliography:`), as loaded by the host; absent
+   * when no loader was given (then Pandoc keys are neither resolved nor reported).
+   */
+  bibliographies?: Bibliography[];
 }

@@ -3,17 +3,23 @@ import { scanMarkdown } from './markdownBlocks';
 import { findMarkers, type MarkerContext } from './markers';
 import { blankSpans, lineBreakSpans, markdownCodeSpans, markdownSyntaxSpans, urlSpans } from './mask';
 import type { Article, Block, Marker, Reference, Sentence } from './model';
+import { type BibliographyLoader, findPandocCitations, loadBibliographies, pandocFrontMatter } from './pandoc';
 import { scanPlaintext } from './plainBlocks';
 import { type RawBlock, splitLines } from './rawBlock';
 import { findReferenceList, footnoteReference } from './references';
 import { splitSentences } from './sentences';
+
+export interface ParseOptions {
+  /** Loads the bibliographies named in Markdown front matter (Pandoc citations). */
+  bibliography?: BibliographyLoader;
+}
 
 /**
  * Builds the article model of a document. Never throws on any input: whatever is not
  * understood stays prose. Cost is linear in the text (markdown-it for Markdown blocks, regexes
  * and `Intl.Segmenter` per block).
  */
-export function parseArticle(text: string, kind: DocumentKind): Article {
+export function parseArticle(text: string, kind: DocumentKind, options: ParseOptions = {}): Article {
   const lines = splitLines(text);
   const scan = kind === 'markdown' ? scanMarkdown(text, lines) : scanPlaintext(text, lines);
 
@@ -35,6 +41,15 @@ export function parseArticle(text: string, kind: DocumentKind): Article {
   const rawBlocks = refs.blocks;
   const footnotes: Reference[] = [];
   const ctx: MarkerContext = { referenceCount: refs.list?.entries.length ?? 0, maxSeen: 0 };
+  // Pandoc citations (Markdown): bracketed always, in-text `@key` when a bibliography is named.
+  const pandoc = kind === 'markdown' ? pandocFrontMatter(text) : undefined;
+  const inText = !!pandoc && (pandoc.bibliographies.length > 0 || pandoc.hasReferences);
+  const markersOf = (s1: string, raw: string, base: number, index: number): Marker[] => {
+    const found = findMarkers(s1, raw, base, index, ctx);
+    if (!pandoc) return found;
+    const cites = findPandocCitations(s1, raw, base, index, inText);
+    return cites.length ? [...found, ...cites].sort((a, b) => a.start - b.start) : found;
+  };
 
   const blocks: Block[] = [];
   const sentences: Sentence[] = [];
@@ -51,9 +66,9 @@ export function parseArticle(text: string, kind: DocumentKind): Article {
       const ref = footnoteReference(text, rb, footnotes.length + 1);
       if (ref) footnotes.push(ref);
       // A footnote's own text may cite, but its label is not a marker.
-      blockMarkers = findMarkers(s1, raw, rb.start, index, ctx).filter((m) => m.start >= (ref?.textSpan.start ?? rb.start));
+      blockMarkers = markersOf(s1, raw, rb.start, index).filter((m) => m.start >= (ref?.textSpan.start ?? rb.start));
     } else if (kindOf !== 'referenceEntry' && kindOf !== 'trailer') {
-      blockMarkers = findMarkers(s1, raw, rb.start, index, ctx);
+      blockMarkers = markersOf(s1, raw, rb.start, index);
     }
     const p = prose(rb, s1, blockMarkers);
     const block: Block = { kind: kindOf, level: rb.level, start: rb.start, end: rb.end, prose: p, sentences: [], markers: blockMarkers, headingIndex, index };
@@ -74,6 +89,7 @@ export function parseArticle(text: string, kind: DocumentKind): Article {
     excluded: scan.excluded,
     frontMatter: scan.frontMatter,
     comments: scan.comments,
+    bibliographies: pandoc && options.bibliography ? loadBibliographies(pandoc, options.bibliography) : undefined,
   };
 }
 

@@ -2,6 +2,7 @@ import { formatMarker, shortCitation } from '../article/format';
 import type { Article, MarkerStyle, Reference } from '../article/model';
 import { dominantStyle } from '../article/resolve';
 import type { Span } from '../types';
+import { pandocCompletion } from '../bibliography/citations';
 import { formatReference } from './hover';
 
 export interface CompletionResult {
@@ -25,6 +26,8 @@ export function completion(article: Article, offset: number): CompletionResult[]
   const lineStart = article.text.lastIndexOf('\n', offset - 1) + 1;
   const before = article.text.slice(Math.max(lineStart, offset - 40), offset);
   if (article.excluded.some((e) => e.start <= offset && offset < e.end)) return [];
+  const pandoc = pandocCompletion(article, offset);
+  if (pandoc) return pandoc;
 
   const foot = /\[\^([^\]\s]*)$/.exec(before);
   if (foot) {

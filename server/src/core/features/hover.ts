@@ -1,5 +1,6 @@
 import type { Article, Reference } from '../article/model';
 import { citationsOf, markerAt, referenceAt, referencesOf } from '../article/resolve';
+import { pandocHover } from '../bibliography/citations';
 import type { LintConfig } from '../config';
 import type { Span } from '../types';
 import { drugHover } from './drugHover';
@@ -23,6 +24,7 @@ export function registerHoverProvider(p: HoverProvider): void {
  */
 export function hover(article: Article, offset: number, config: LintConfig): HoverResult | undefined {
   const marker = markerAt(article, offset);
+  if (marker?.style === 'pandoc') return pandocHover(article, marker);
   if (marker) {
     const refs = referencesOf(article, marker);
     const parts = refs.map((r, i) => {

@@ -1,11 +1,20 @@
 import type { Article, Reference } from '../article/model';
 import { citationsOf, markerAt, referenceAt, referencesOf } from '../article/resolve';
+import { type PandocTarget, pandocDefinition, pandocReferences } from '../bibliography/citations';
 import type { Span } from '../types';
 
+/**
+ * A definition target: a span of this document, or (Pandoc citations) an entry in a
+ * bibliography file, when `uri` is set: then `range` is its line/character range in that file
+ * and `start`/`end` are offsets there.
+ */
+export type DefinitionTarget = PandocTarget;
+
 /** Definition: from a marker to the entries it cites. */
-export function definition(article: Article, offset: number): Span[] {
+export function definition(article: Article, offset: number): DefinitionTarget[] {
   const marker = markerAt(article, offset);
   if (!marker) return [];
+  if (marker.style === 'pandoc') return pandocDefinition(article, marker, offset);
   return referencesOf(article, marker)
     .filter((r): r is Reference => !!r)
     .map((r) => ({ start: r.start, end: r.end }));
@@ -18,6 +27,7 @@ export function definition(article: Article, offset: number): Span[] {
 export function findReferences(article: Article, offset: number, includeDeclaration: boolean): Span[] {
   let targets: Reference[] = [];
   const marker = markerAt(article, offset);
+  if (marker?.style === 'pandoc') return pandocReferences(article, marker, offset, includeDeclaration);
   if (marker) targets = referencesOf(article, marker).filter((r): r is Reference => !!r);
   else {
     const ref = referenceAt(article, offset);

@@ -2,6 +2,7 @@ import { detectEol } from '../text/lineIndex';
 import { formatMarker } from '../article/format';
 import type { Article, Marker } from '../article/model';
 import { referencesOf } from '../article/resolve';
+import { unresolvedPandocFindings } from '../bibliography/citations';
 import type { Fix } from '../types';
 import type { Rule } from './rule';
 
@@ -16,7 +17,10 @@ export const unresolvedCitation: Rule = {
   },
   check({ article, report }) {
     const count = article.references?.entries.length ?? 0;
+    // Pandoc citations: unknown keys, unreadable bibliographies (bibliography/citations.ts).
+    for (const f of unresolvedPandocFindings(article)) report(f);
     for (const marker of article.markers) {
+      if (marker.style === 'pandoc') continue;
       const refs = referencesOf(article, marker);
       const missing = marker.style === 'footnote' && refs.every((r) => !r) ? [marker.label ?? ''] : marker.numbers.filter((_, i) => !refs[i]).map(String);
       if (missing.length === 0) continue;

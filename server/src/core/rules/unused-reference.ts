@@ -1,4 +1,5 @@
 import { citationsOf } from '../article/resolve';
+import { unusedPandocFindings } from '../bibliography/citations';
 import type { Rule } from './rule';
 
 /** A reference entry that no marker cites (AMA: every reference is cited at least once). */
@@ -32,6 +33,8 @@ export const unusedReference: Rule = {
         fixes: [{ title: `Remove footnote [^${def.label}]`, edits: [{ start: lineStartBefore(article.text, def.start), end: def.end, newText: '' }] }],
       });
     }
+    // Bibliography entries: only with `nocite: '@*'` (bibliography/citations.ts explains why).
+    for (const f of unusedPandocFindings(article)) report(f);
   },
 };
 

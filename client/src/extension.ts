@@ -85,17 +85,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (!editor || !client) return;
       const doc = editor.document;
       const version = doc.version;
-      const refs = await client.sendRequest<ReferenceItem[]>(REFERENCES_REQUEST, { uri: doc.uri.toString() });
+      const refs = await client.sendRequest<ReferenceItem[]>(REFERENCES_REQUEST, { uri: doc.uri.toString(), position: editor.selection.active });
       if (!refs.length) {
         void vscode.window.showInformationMessage('clinical-lint: this document has no numbered reference list to cite from.');
         return;
       }
       const pick = await vscode.window.showQuickPick(
-        refs.filter((r) => r.number !== undefined).map((r) => ({ label: `${r.number}`, description: r.title, detail: r.detail, ref: r })),
+        refs.map((r) => ({ label: r.label !== undefined ? `[^${r.label}]` : `${r.number}`, description: r.title, detail: r.detail, ref: r })),
         { placeHolder: 'Cite which reference?', matchOnDescription: true, matchOnDetail: true },
       );
       if (!pick) return;
-      const params: CitationEditParams = { uri: doc.uri.toString(), version, position: editor.selection.active, number: pick.ref.number! };
+      const params: CitationEditParams = { uri: doc.uri.toString(), version, position: editor.selection.active, number: pick.ref.number, label: pick.ref.label };
       const edit = await client.sendRequest<unknown>(CITATION_EDIT_REQUEST, params);
       if (!edit) {
         void vscode.window.showWarningMessage('clinical-lint: the document changed while choosing; nothing was inserted.');

@@ -194,3 +194,31 @@ describe('language server: code actions, completion and links', () => {
     assert.deepEqual(items.map((i) => i.textEdit.newText), ['1]']);
   });
 });
+
+describe('language server: the "Insert citation..." requests', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startServer();
+  });
+  after(async () => server.stop());
+  const uri = 'file:///virtual/insert.txt';
+  const text = 'Ketamine reduces depressive symptoms within hours. It is used off-label.¹\n\nReferences\n\n1. Sanacora G. A Consensus Statement on the Use of Ketamine. JAMA Psychiatry. 2017.\n2. Andrade C. Ketamine for Depression: Clinical Summary of Efficacy. J Clin Psychiatry. 2017.\n';
+
+  it('lists references, best match for the sentence at the cursor first', async () => {
+    open(server, uri, text, 'plaintext', 3);
+    await diagnosticsFor(server, uri, 3);
+    const items = (await server.connection.sendRequest('clinicalLint/references', { uri, position: { line: 0, character: 10 } })) as { number: number; title: string }[];
+    assert.equal(items.length, 2);
+    assert.equal(items[0].number, 2, 'the depression summary matches "depressive symptoms" best');
+  });
+
+  it('cites at the end of the sentence in the document style, against the exact version', async () => {
+    const edit = (await server.connection.sendRequest('clinicalLint/citationEdit', { uri, version: 3, position: { line: 0, character: 10 }, number: 2 })) as { documentChanges: { textDocument: { version: number }; edits: { range: { start: { character: number } }; newText: string }[] }[] };
+    const change = edit.documentChanges[0];
+    assert.equal(change.textDocument.version, 3);
+    assert.equal(change.edits[0].newText, '²');
+    assert.equal(change.edits[0].range.start.character, text.indexOf(' It is'));
+    const stale = await server.connection.sendRequest('clinicalLint/citationEdit', { uri, version: 2, position: { line: 0, character: 10 }, number: 2 });
+    assert.equal(stale, null, 'an edit for an older version is refused');
+  });
+});

@@ -25,6 +25,8 @@ import type { BibliographyLoader } from '../core/article/pandoc';
 import { loadConfigFor } from '../node/configLoader';
 import { bibliographyLoaderFor, unsavedDocumentLoader } from '../node/bibliography';
 import {
+  CITATION_EDIT_REQUEST,
+  type CitationEditParams,
   type ClientSettings,
   DEFAULT_SETTINGS,
   REFERENCES_REQUEST,
@@ -37,7 +39,9 @@ import {
 } from '../shared/protocol';
 import { type Analysis, analyse } from './analysis';
 import { SOURCE, ruleDocsUri, toDiagnostic, toRange, toSpan } from './convert';
-import { shortCitation } from '../core/article/format';
+import { formatMarker, shortCitation } from '../core/article/format';
+import { dominantStyle } from '../core/article/resolve';
+import { allReferences, citationChoices, citeFix, sentenceAt } from '../core/features/cite';
 
 /**
  * The language server: thin adapters from LSP requests to the core. State is per document
@@ -101,13 +105,13 @@ export function startServer(connection: Connection): void {
     return s;
   }
 
-  function kindOf(doc: TextDocument): DocumentKind {
-    return doc.languageId === 'markdown' || /\.(md|markdown|mdx)$/i.test(doc.uri) ? 'markdown' : 'plaintext';
-  }
-
   /** Bibliographies named in front matter are read relative to the document's folder. */
   function bibliographyFor(uri: string): BibliographyLoader {
     return uri.startsWith('file:') ? bibliographyLoaderFor(uri) : unsavedDocumentLoader;
+  }
+
+  function kindOf(doc: TextDocument): DocumentKind {
+    return doc.languageId === 'markdown' || /\.(md|markdown|mdx)$/i.test(doc.uri) ? 'markdown' : 'plaintext';
   }
 
   /** Settings, then the workspace file over them (only in a trusted workspace for patterns). */
@@ -297,12 +301,30 @@ export function startServer(connection: Connection): void {
     const a = await current(p.uri);
     if (!a?.result) return [];
     const art = a.result.article;
-    return [...(art.references?.entries ?? []), ...art.footnotes].map((r) => ({
+    // Best matches for the sentence at the cursor first, then the rest in list order.
+    const sentence = p.position ? sentenceAt(art, a.index.offsetAt(p.position)) : undefined;
+    const refs = sentence ? citationChoices(art, sentence).map((c) => c.reference) : allReferences(art);
+    return refs.map((r) => ({
       number: r.number,
       label: r.label,
       title: shortCitation(r.fields, r.text, 120),
       detail: [r.fields.journal, r.fields.year].filter(Boolean).join(', '),
     }));
+  });
+
+  connection.onRequest(CITATION_EDIT_REQUEST, async (p: CitationEditParams): Promise<WorkspaceEdit | null> => {
+    const doc = documents.get(p.uri);
+    if (!doc || doc.version !== p.version) return null;
+    const a = await current(p.uri);
+    if (!a?.result) return null;
+    const art = a.result.article;
+    const offset = a.index.offsetAt(p.position);
+    const ref = allReferences(art).find((r) => (p.label !== undefined ? r.label === p.label : r.number === p.number && r.label === undefined)) ?? allReferences(art).find((r) => r.number === p.number);
+    if (!ref) return null;
+    const sentence = sentenceAt(art, offset);
+    // In a sentence: the AMA position at its end, merged with a marker already there. Elsewhere: at the cursor.
+    const edit = sentence ? citeFix(art, sentence, ref).edits[0] : { start: offset, end: offset, newText: formatMarker(dominantStyle(art) ?? 'superscript', [ref.number ?? ref.ordinal]) };
+    return { documentChanges: [{ textDocument: { uri: p.uri, version: a.version }, edits: [{ range: toRange(a.index, edit), newText: edit.newText }] }] };
   });
 
   documents.listen(connection);

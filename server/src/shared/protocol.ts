@@ -43,6 +43,8 @@ export interface ReferenceItem {
 export const REFERENCES_REQUEST = 'clinicalLint/references';
 export interface ReferencesParams {
   uri: string;
+  /** When given, the references that best match the sentence there come first. */
+  position?: { line: number; character: number };
 }
 
 /**
@@ -54,7 +56,9 @@ export interface CitationEditParams {
   uri: string;
   version: number;
   position: { line: number; character: number };
-  number: number;
+  number?: number;
+  /** A footnote label, to cite a footnote definition. */
+  label?: string;
 }
 
 /** Client-side command: move the cursor after an edit (a fix that leaves the author typing). */

@@ -1,0 +1,120 @@
+import * as assert from 'node:assert/strict';
+import { parseArticle } from '../../server/src/core/article/parse';
+
+const md = [
+  '---',
+  'title: "A [1] title"',
+  'jurisdiction: us',
+  '---',
+  '',
+  '# Ketamine **basics**',
+  '',
+  'Ketamine is *fast*; see [the review](https://example.org/a.b?x=1) and `code [2]`.[1]',
+  '',
+  '> Quoted studies show it works.[2]',
+  '',
+  '- First item cites.[1]',
+  '  - Nested item, with a continuation',
+  '    line.[2]',
+  '',
+  '| Drug | Evidence |',
+  '| --- | --- |',
+  '| Ketamine | Trials show benefit[1] |',
+  '',
+  '<!-- clinical-lint-disable-next-line missing-citation -- reviewed -->',
+  'Plain paragraph after a comment.',
+  '',
+  '    indented code [9]',
+  '',
+  'Setext heading',
+  '==============',
+  '',
+  '## References',
+  '',
+  '1. Sanacora G. A Consensus Statement. JAMA Psychiatry. 2017.',
+  '2. Andrade C. Ketamine for Depression. J Clin Psychiatry. 2017.',
+  '',
+].join('\n');
+
+describe('Markdown article model', () => {
+  const a = parseArticle(md, 'markdown');
+  const blockText = (kind: string): string[] => a.blocks.filter((b) => b.kind === kind).map((b) => b.prose.replace(/\s+/g, ' ').trim());
+
+  it('reads front matter, and never lints it', () => {
+    assert.equal(a.frontMatter.title, 'A [1] title');
+    assert.equal(a.frontMatter.jurisdiction, 'us');
+    assert.ok(a.markers.every((m) => m.start > md.indexOf('---', 3)));
+  });
+
+  it('finds headings of both kinds with levels, without their syntax', () => {
+    assert.deepEqual(
+      a.blocks.filter((b) => b.kind === 'heading').map((b) => [b.level, b.prose.trim()]),
+      [
+        [1, 'Ketamine   basics'],
+        [1, 'Setext heading'],
+        [2, 'References'],
+      ],
+    );
+  });
+
+  it('keeps link text and drops link targets, code and markers from prose', () => {
+    const p = blockText('paragraph')[0];
+    assert.equal(p, 'Ketamine is fast ; see the review and .');
+    const para = a.blocks.find((b) => b.kind === 'paragraph')!;
+    assert.equal(para.prose.length, para.end - para.start, 'prose keeps the length of its block');
+  });
+
+  it('finds markers in paragraphs, quotes, nested list items and table cells, not in code', () => {
+    assert.deepEqual(
+      a.markers.map((m) => [m.raw, md.slice(m.start, m.end)]),
+      [
+        ['[1]', '[1]'],
+        ['[2]', '[2]'],
+        ['[1]', '[1]'],
+        ['[2]', '[2]'],
+        ['[1]', '[1]'],
+      ],
+    );
+  });
+
+  it('reads list items, nested items and table rows as blocks', () => {
+    assert.deepEqual(blockText('listItem'), ['First item cites.', 'Nested item, with a continuation line.']);
+    assert.deepEqual(blockText('tableRow'), ['Drug Evidence', 'Ketamine Trials show benefit']);
+  });
+
+  it('records HTML comments for suppression and excludes code', () => {
+    assert.equal(a.comments.length, 1);
+    assert.match(a.comments[0].body, /^clinical-lint-disable-next-line missing-citation -- reviewed$/);
+    assert.ok(a.excluded.some((e) => md.slice(e.start, e.end).includes('indented code [9]')));
+  });
+
+  it('parses the reference list under a Markdown heading', () => {
+    assert.deepEqual(a.references!.entries.map((e) => e.fields.authors[0]), ['Sanacora G', 'Andrade C']);
+    assert.equal(a.references!.heading!.title, 'References');
+  });
+});
+
+describe('plain-text article model', () => {
+  it('treats bullets (•, -, *) as list items and keeps wrapped lines with them', () => {
+    const a = parseArticle('Intro paragraph here.\n\n• First point\n  wraps here.\n- Second point.\n* Third point.\n', 'plaintext');
+    assert.deepEqual(a.blocks.filter((b) => b.kind === 'listItem').map((b) => b.prose.replace(/\s+/g, ' ').trim()), ['First point wraps here.', 'Second point.', 'Third point.']);
+  });
+
+  it('does not take sentences for headings', () => {
+    const a = parseArticle('Ketamine is used off-label in Canada.\n\nThe Results Were Clear\n\nwhat about lower case lines\n', 'plaintext');
+    assert.deepEqual(a.blocks.map((b) => b.kind), ['paragraph', 'heading', 'paragraph']);
+  });
+
+  it('parses wrapped reference entries and bracket numbering', () => {
+    const a = parseArticle('Text.[1][2]\n\nBibliography\n\n[1] Smith J, Doe A. A long title that\n    wraps onto a second line. Lancet. 2020;395(10223):497-506. doi:10.1016/S0140-6736(20)30183-5\n[2] Roe B. Short. BMJ. 2019. PMID: 31234567 PMCID: PMC6543210\n\nShare this article\n', 'plaintext');
+    const [e1, e2] = a.references!.entries;
+    assert.equal(a.references!.numbering, 'bracket');
+    assert.equal(e1.fields.title, 'A long title that wraps onto a second line');
+    assert.equal(e1.fields.journal, 'Lancet');
+    assert.deepEqual([e1.fields.year, e1.fields.volume, e1.fields.issue, e1.fields.pages], ['2020', '395', '10223', '497-506']);
+    assert.equal(e1.fields.doi, '10.1016/S0140-6736(20)30183-5');
+    assert.equal(e2.fields.pmid, '31234567');
+    assert.equal(e2.fields.pmcid, 'PMC6543210');
+    assert.equal(a.blocks[a.blocks.length - 1].kind, 'trailer');
+  });
+});

@@ -207,6 +207,12 @@ describe('drug knowledge: workspace entries (config.drugs)', () => {
     assert.equal(text.slice(problems[0].start, problems[0].start + 11), '{ "id": "ba');
   });
 
+  it('is built once per distinct set of entries', () => {
+    assert.equal(drugKnowledge([clone(vortioxetine)]), drugKnowledge([clone(vortioxetine)]));
+    assert.notEqual(drugKnowledge([clone(vortioxetine)]), drugKnowledge([{ ...clone(vortioxetine), names: ['vortioxetine', 'Brintellix'] }]));
+    assert.equal(drugKnowledge([]), drugKnowledge(undefined));
+  });
+
   it('a knowledge base built directly from data behaves like the shipped one', () => {
     const kb = new DrugKnowledge(clone(data));
     assert.equal(kb.approval('ketamine', 'CA').status, 'approved');

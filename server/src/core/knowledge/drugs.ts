@@ -503,21 +503,28 @@ function termRegExp(names: string[], flags: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])(${alts.join('|')})(?:s|es)?(?![\\p{L}\\p{N}])`, flags);
 }
 
-const cache = new WeakMap<object, DrugKnowledge>();
+const byArray = new WeakMap<object, DrugKnowledge>();
+const byContent = new Map<string, DrugKnowledge>();
 let shippedKb: DrugKnowledge | undefined;
 
 /**
  * The knowledge base for a configuration: the shipped data plus valid workspace entries
- * (`config.drugs`), built once per entries array. Invalid workspace entries are left out and
- * described in `errors`.
+ * (`config.drugs`), built once per distinct set of entries (configurations are rebuilt often,
+ * their entries rarely change). Invalid workspace entries are left out and described in `errors`.
  */
 export function drugKnowledge(extra?: unknown[]): DrugKnowledge {
   if (!extra || extra.length === 0) return (shippedKb ??= new DrugKnowledge(SHIPPED));
-  const hit = cache.get(extra);
+  const hit = byArray.get(extra);
   if (hit) return hit;
-  const { valid, errors } = validateDrugEntries(extra);
-  const kb = new DrugKnowledge(SHIPPED, valid, errors);
-  cache.set(extra, kb);
+  const key = JSON.stringify(extra);
+  let kb = byContent.get(key);
+  if (!kb) {
+    const { valid, errors } = validateDrugEntries(extra);
+    kb = new DrugKnowledge(SHIPPED, valid, errors);
+    if (byContent.size >= 16) byContent.delete(byContent.keys().next().value as string);
+    byContent.set(key, kb);
+  }
+  byArray.set(extra, kb);
   return kb;
 }
 

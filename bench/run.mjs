@@ -1,0 +1,154 @@
+// `npm run bench`: generates the corpus (bench/corpus.mjs) and prints every figure against its
+// target. Times are medians of repeated runs; this machine is shared, so quote ratios too.
+//   node bench/run.mjs [--quick] [--only NAME,...]
+import { spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import * as esbuild from 'esbuild';
+import { generate, CORPUS } from './corpus.mjs';
+import { startServer } from './lsp.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const onlyArg = args.indexOf('--only');
+const only = onlyArg >= 0 ? args[onlyArg + 1].split(',') : undefined;
+const want = (name) => !only || only.includes(name);
+
+const MB = 1024 * 1024;
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const rows = [];
+let failures = 0;
+function report(name, value, unit, target, ok, extra = '') {
+  if (!ok) failures++;
+  const line = `${ok ? 'PASS' : 'MISS'}  ${name.padEnd(46)} ${`${value} ${unit}`.padEnd(16)} target ${target}${extra ? `   (${extra})` : ''}`;
+  rows.push(line);
+  console.log(line);
+}
+
+const files = generate();
+if (!statSync(join(root, 'dist', 'cli.js'), { throwIfNoEntry: false })) spawnSync('node', ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
+
+// --- 1. warm in-process lint of the sample ------------------------------------------------
+if (want('warm')) {
+  const out = join(CORPUS, 'core.cjs');
+  mkdirSync(CORPUS, { recursive: true });
+  await esbuild.build({
+    stdin: { contents: "export { lint } from './server/src/core/lint'; export { parseArticle } from './server/src/core/article/parse';", resolveDir: root, loader: 'ts' },
+    bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: out, logLevel: 'warning', mainFields: ['module', 'main'],
+    define: { 'import.meta.url': '__importMetaUrl' }, banner: { js: "var __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+  });
+  const core = createRequire(import.meta.url)(out);
+  const sample = readFileSync(files.sample, 'utf8');
+  for (let i = 0; i < 200; i++) core.lint(sample, { kind: 'plaintext' });
+  const times = [];
+  for (let i = 0; i < (quick ? 200 : 1000); i++) {
+    const t0 = performance.now();
+    core.lint(sample, { kind: 'plaintext' });
+    times.push(performance.now() - t0);
+  }
+  const m = median(times);
+  report('warm lint of the sample, all rules (median)', m.toFixed(3), 'ms', '<= 2 ms', m <= 2, `${core.lint(sample, { kind: 'plaintext' }).findings.length} findings`);
+}
+
+// --- 2. CLI whole process -------------------------------------------------------------------
+function cli(target, runs) {
+  const times = [];
+  const mems = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, join(root, 'dist', 'cli.js'), '--format', 'json', target], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30 });
+    times.push((performance.now() - t0) / 1000);
+    if (r.status !== 0 && r.status !== 1) throw new Error(`cli failed on ${target}: ${r.stderr}`);
+    mems.push(Number(r.stderr.trim().split('\n').pop()) / 1024);
+  }
+  return { s: median(times), mib: Math.max(...mems) };
+}
+const dirSize = (d) => readdirSync(d).reduce((n, f) => n + statSync(join(d, f)).size, 0);
+const cliResults = {};
+if (want('cli')) {
+  const items = [
+    ['sample', files.sample, statSync(files.sample).size, quick ? 3 : 7],
+    ['1 MB article', files.oneMb, statSync(files.oneMb).size, quick ? 3 : 5],
+    ['10 MB article', files.tenMb, statSync(files.tenMb).size, quick ? 1 : 3],
+    ['500 files', files.smallDir, dirSize(files.smallDir), quick ? 1 : 3],
+  ];
+  for (const [name, target, bytes, runs] of items) {
+    const r = cli(target, runs);
+    cliResults[name] = r;
+    const mbs = bytes / MB / r.s;
+    const fig = `${(r.s * 1000).toFixed(0)} ms, ${mbs.toFixed(1)} MB/s, ${r.mib.toFixed(0)} MiB peak`;
+    if (name === '10 MB article') {
+      report('CLI 10 MB: throughput', mbs.toFixed(1), 'MB/s', '>= 20 MB/s', mbs >= 20, fig);
+      report('CLI 10 MB: peak memory', r.mib.toFixed(0), 'MiB', '<= 200 MiB', r.mib <= 200);
+    } else if (name === '500 files') {
+      report(`CLI 500 files (${(bytes / MB).toFixed(1)} MB): throughput`, mbs.toFixed(1), 'MB/s', '>= 15 MB/s', mbs >= 15, fig);
+    } else {
+      report(`CLI ${name}: whole process`, (r.s * 1000).toFixed(0), 'ms', 'info', true, fig);
+    }
+  }
+  const ratio = cliResults['10 MB article'].s / cliResults['1 MB article'].s;
+  report('CLI time 10 MB / time 1 MB', ratio.toFixed(2), 'x', '<= 12x', ratio <= 12);
+}
+
+// --- 3. server spawn to first diagnostics -------------------------------------------------
+if (want('spawn')) {
+  const sample = readFileSync(files.sample, 'utf8');
+  const times = [];
+  for (let i = 0; i < (quick ? 3 : 9); i++) {
+    const s = startServer();
+    const uri = 'file:///bench/sample.txt';
+    const got = s.diagnostics(uri);
+    await s.initialize();
+    s.open(uri, sample, 'plaintext');
+    const { at } = await got;
+    times.push(at - s.spawnedAt);
+    await s.stop();
+  }
+  const m = median(times);
+  report('server spawn to first diagnostics (sample)', m.toFixed(0), 'ms', '<= 200 ms', m <= 200);
+}
+
+// --- 4. one-character didChange on 1 MB -----------------------------------------------------
+if (want('edit')) {
+  const text = readFileSync(files.oneMb, 'utf8');
+  const s = startServer();
+  await s.initialize();
+  const uri = 'file:///bench/article-1mb.md';
+  let got = s.diagnostics(uri, 1);
+  let t0 = performance.now();
+  s.open(uri, text, 'markdown');
+  const first = await got;
+  const openMs = first.at - t0;
+  const lines = text.split('\n');
+  const times = [];
+  const serverTimes = [];
+  let version = 1;
+  const edits = quick ? 10 : 30;
+  for (let i = 0; i < edits; i++) {
+    // Type one character in the middle of a prose line somewhere in the document.
+    let line = Math.floor(((i * 7919) % lines.length));
+    while (lines[line].length < 40 || lines[line].startsWith('#')) line = (line + 1) % lines.length;
+    const ch = Math.floor(lines[line].length / 2);
+    version++;
+    got = s.diagnostics(uri, version);
+    const logsBefore = s.logs.length;
+    t0 = performance.now();
+    s.change(uri, version, [{ range: { start: { line, character: ch }, end: { line, character: ch } }, text: 'x' }]);
+    const r = await got;
+    times.push(r.at - t0);
+    const log = s.logs.slice(logsBefore).map((l) => /in (\d+(?:\.\d+)?) ms/.exec(l)).find(Boolean);
+    if (log) serverTimes.push(Number(log[1]));
+  }
+  await s.stop();
+  const m = median(times);
+  report('1 MB: first analysis after didOpen', openMs.toFixed(0), 'ms', 'info', true);
+  report('1 MB: one-character didChange to diagnostics', m.toFixed(1), 'ms', '<= 30 ms', m <= 30, `round trip, debounce 0; server's own log: median ${serverTimes.length ? median(serverTimes).toFixed(1) : '?'} ms; max ${Math.max(...times).toFixed(1)} ms`);
+}
+
+writeFileSync(join(CORPUS, 'last-run.txt'), `${new Date().toISOString()}\n${rows.join('\n')}\n`);
+console.log(`\n${failures === 0 ? 'all targets met' : `${failures} target(s) missed`}`);

@@ -1,0 +1,244 @@
+import { compressNumbers, toSuperscript } from '../article/format';
+import type { Article, Marker, Reference } from '../article/model';
+import { parseArticle } from '../article/parse';
+import { splitLines } from '../article/rawBlock';
+import { applyEdits } from '../fixes';
+import { lineOf } from '../suppression';
+import type { Span, TextEdit } from '../types';
+
+/**
+ * Renumbers references in order of first citation (AMA 11th ed. §3.6, ICMJE): the numbered list
+ * is reordered (uncited entries keep their relative order after the cited ones), and every
+ * marker is rewritten in its own style (superscript, `<sup>`, brackets, numeric footnote
+ * labels), with AMA ranges (¹⁻³, [1-3]) for three or more consecutive numbers. Numeric footnote
+ * labels and their definitions are renumbered the same way, among themselves. Markers whose
+ * numbers do not change are left exactly as written, so an article already in order gets no
+ * edit at all. Code is never touched: markers are only ever found outside it.
+ *
+ * The document is refused, with the reason, when the result could be wrong: a superscript run
+ * with two readings, two entries with the same number, or a marker citing a number the list
+ * does not have.
+ */
+export interface RenumberEdits {
+  edits: TextEdit[];
+  /** One line for the author: what changed. */
+  summary: string;
+}
+export type RenumberResult = RenumberEdits | { error: string };
+
+interface Scheme {
+  /** Old number -> new number. */
+  map: Map<number, number>;
+  /** Entries (or footnote definitions) in document order. */
+  entries: Reference[];
+  /** Whether the numbers are written as they read (false for a Markdown list `1.` `1.` `1.`). */
+  writeNumbers: boolean;
+  markers: Marker[];
+}
+
+export function renumber(article: Article): RenumberResult {
+  const text = article.text;
+  const lines = splitLines(text);
+  const where = (s: Span): string => `line ${lineOf(lines, s.start) + 1}`;
+  const entries = article.references?.entries ?? [];
+  const numericDefs = article.footnotes.filter((f) => f.label !== undefined && /^\d{1,4}$/.test(f.label));
+  const defLabels = new Set(article.footnotes.map((f) => f.label));
+  if (!entries.length && !numericDefs.length) return { error: 'This document has no numbered reference list (or numbered footnotes) to renumber.' };
+
+  // Refusals: anything that could make the result cite the wrong work.
+  for (const m of article.markers) {
+    if (m.alternative) {
+      return {
+        error: `The superscript ${m.raw} (${where(m)}) can be read as ${m.numbers.join(' and ')} or as ${m.alternative.join(' and ')}: put a comma between numbers that cite separate references (¹,²), then renumber.`,
+      };
+    }
+  }
+  const dup = duplicateNumber(entries);
+  if (dup) return { error: `Two reference entries are numbered ${dup.number} (${where(dup.first)} and ${where(dup.second)}): give each entry its own number, then renumber.` };
+  const dupDef = duplicateLabel(numericDefs);
+  if (dupDef) return { error: `Two footnotes are defined as [^${dupDef.number}] (${where(dupDef.first)} and ${where(dupDef.second)}): give each its own label, then renumber.` };
+
+  const listNumbers = new Set(entries.map((e) => e.number));
+  const defNumbers = new Set(numericDefs.map((d) => Number(d.label)));
+  const listMarkers: Marker[] = [];
+  const noteMarkers: Marker[] = [];
+  for (const m of article.markers) {
+    if (m.style === 'footnote') {
+      if (m.label === undefined || !/^\d{1,4}$/.test(m.label)) continue; // named footnotes keep their names
+      if (defLabels.has(m.label)) noteMarkers.push(m);
+      else if (listNumbers.has(Number(m.label))) listMarkers.push(m);
+      else return { error: `The footnote ${m.raw} (${where(m)}) has no definition and the reference list has no entry ${m.label}: fix the citation, then renumber.` };
+      continue;
+    }
+    const missing = m.numbers.find((n) => !listNumbers.has(n));
+    if (missing !== undefined) {
+      return {
+        error: entries.length
+          ? `The citation ${m.raw} (${where(m)}) cites reference ${missing}, which the list (${entries.length} entries) does not have: fix the citation or the list, then renumber.`
+          : `The citation ${m.raw} (${where(m)}) cites reference ${missing}, but the document has no numbered reference list.`,
+      };
+    }
+    listMarkers.push(m);
+  }
+
+  const schemes: Scheme[] = [];
+  if (entries.length) {
+    // The order of first citation, as the citation-order rule reads it (footnote markers do not set it).
+    const order = firstCitations(listMarkers.filter((m) => m.style !== 'footnote'), (m) => m.numbers);
+    const writtenAsRead = entries.every((e) => text.slice(e.numberSpan.start, e.numberSpan.end) === String(e.number));
+    schemes.push({ map: mapping(entries.map((e) => e.number!), order), entries, writeNumbers: writtenAsRead, markers: listMarkers });
+  }
+  if (numericDefs.length) {
+    const order = firstCitations(noteMarkers, (m) => [Number(m.label)]);
+    schemes.push({ map: mapping(numericDefs.map((d) => Number(d.label)), order), entries: numericDefs, writeNumbers: true, markers: noteMarkers });
+  }
+
+  // Marker rewrites, then the entries: each position takes the text of the entry renumbered to it.
+  const markerEdits: TextEdit[] = [];
+  const count = entries.length;
+  for (const s of schemes) {
+    for (const m of s.markers) {
+      const nums = m.style === 'footnote' ? [Number(m.label)] : m.numbers;
+      if (nums.every((n) => s.map.get(n) === n)) continue;
+      markerEdits.push({ start: m.start, end: m.end, newText: formatLike(m, nums.map((n) => s.map.get(n)!), count) });
+    }
+  }
+  const inside = (e: TextEdit, span: Span): boolean => e.start >= span.start && e.end <= span.end;
+  const entryEdits: TextEdit[] = [];
+  const moved: Span[] = [];
+  let reordered = 0;
+  for (const s of schemes) {
+    const byNew = new Map<number, Reference>();
+    for (const e of s.entries) byNew.set(s.map.get(Number(e.number ?? e.label))!, e);
+    const positions = [...s.entries].sort((a, b) => a.start - b.start);
+    const newNumbers = [...byNew.keys()].sort((a, b) => a - b);
+    positions.forEach((pos, i) => {
+      const target = newNumbers[i];
+      const source = byNew.get(target)!;
+      const written = text.slice(pos.numberSpan.start, pos.numberSpan.end);
+      if (s.writeNumbers && written !== String(target)) entryEdits.push({ ...pos.numberSpan, newText: String(target) });
+      if (source !== pos) {
+        // The source text, with the rewrites of markers inside it (a footnote may cite).
+        const span = source.textSpan;
+        const own = markerEdits.filter((e) => inside(e, span)).map((e) => ({ ...e, start: e.start - span.start, end: e.end - span.start }));
+        entryEdits.push({ ...pos.textSpan, newText: applyEdits(text.slice(span.start, span.end), own) });
+        moved.push(pos.textSpan);
+        reordered++;
+      }
+    });
+  }
+  const edits = [...markerEdits.filter((e) => !moved.some((sp) => inside(e, sp))), ...entryEdits].sort((a, b) => a.start - b.start);
+  if (!edits.length) return { edits, summary: 'References are already numbered in order of first citation.' };
+
+  // Check the result reads as intended before offering it.
+  const after = applyEdits(text, edits);
+  const problem = verify(article, parseArticle(after, article.kind), schemes);
+  if (problem) return { error: `Renumbering was not applied: ${problem}` };
+  const changed = schemes.reduce((n, s) => n + [...s.map].filter(([a, b]) => a !== b).length, 0);
+  return {
+    edits,
+    summary: `Renumbered ${changed} reference${changed === 1 ? '' : 's'} in order of first citation: ${markerEdits.length} citation${markerEdits.length === 1 ? '' : 's'} rewritten, ${reordered} entr${reordered === 1 ? 'y' : 'ies'} moved.`,
+  };
+}
+
+function duplicateNumber(entries: Reference[]): { number: number; first: Span; second: Span } | undefined {
+  const seen = new Map<number, Reference>();
+  for (const e of entries) {
+    if (e.number === undefined) continue;
+    const prev = seen.get(e.number);
+    if (prev) return { number: e.number, first: prev, second: e };
+    seen.set(e.number, e);
+  }
+  return undefined;
+}
+
+function duplicateLabel(defs: Reference[]): { number: string; first: Span; second: Span } | undefined {
+  const seen = new Map<string, Reference>();
+  for (const d of defs) {
+    const prev = seen.get(d.label!);
+    if (prev) return { number: d.label!, first: prev, second: d };
+    seen.set(d.label!, d);
+  }
+  return undefined;
+}
+
+function firstCitations(markers: Marker[], numbersOf: (m: Marker) => number[]): number[] {
+  const order: number[] = [];
+  const seen = new Set<number>();
+  for (const m of markers) {
+    for (const n of numbersOf(m)) {
+      if (seen.has(n)) continue;
+      seen.add(n);
+      order.push(n);
+    }
+  }
+  return order;
+}
+
+/**
+ * Cited numbers take 1, 2, 3... in order of first citation; uncited ones follow in their list
+ * order. The new numbers are 1..n over the entries (gaps close).
+ */
+function mapping(listOrder: number[], citedOrder: number[]): Map<number, number> {
+  const cited = new Set(citedOrder);
+  const sequence = [...citedOrder, ...listOrder.filter((n) => !cited.has(n))];
+  return new Map(sequence.map((n, i) => [n, i + 1]));
+}
+
+/**
+ * A marker for new numbers in the marker's own style and punctuation: the comma (`,` or `˒`)
+ * and dash (`⁻`, `–`, `-`) it was written with, `[1, 2]` or `[1,2]`, `<sup>[1]</sup>`. A run of
+ * single superscript digits (¹²) stays a run when it cannot be misread as one number.
+ */
+export function formatLike(m: Marker, numbers: number[], referenceCount: number): string {
+  const list = compressNumbers(numbers);
+  const groups = list.split(',');
+  switch (m.style) {
+    case 'superscript': {
+      const comma = m.raw.includes('˒') ? '˒' : ',';
+      const dash = m.raw.includes('–') ? '–' : m.raw.includes('-') ? '-' : '⁻';
+      const bareRun = !/[,˒⁻–-]/.test(m.raw) && m.numbers.length > 1;
+      if (bareRun && groups.length > 1 && groups.every((g) => /^\d$/.test(g)) && Number(groups.join('')) > referenceCount) {
+        return toSuperscript(groups.join(''));
+      }
+      return groups.map((g) => toSuperscript(g).replace(/⁻/g, dash)).join(comma);
+    }
+    case 'html-sup':
+    case 'bracket': {
+      const inner = /^(<sup>\s*\[?\s*|\[)(.*?)(\s*\]?\s*<\/sup>|\])$/is.exec(m.raw);
+      const body = inner ? inner[2] : '';
+      const sep = /,\s/.test(body) ? ', ' : /,/.test(body) ? ',' : m.style === 'bracket' ? ', ' : ',';
+      const dash = body.includes('–') ? '–' : body.includes('—') ? '—' : '-';
+      const out = groups.map((g) => g.replace('-', dash)).join(sep);
+      return inner ? `${inner[1]}${out}${inner[3]}` : m.style === 'bracket' ? `[${out}]` : `<sup>${out}</sup>`;
+    }
+    case 'footnote':
+      return numbers.map((n) => `[^${n}]`).join('');
+  }
+  return m.raw;
+}
+
+/** The re-read document cites, marker for marker, what the mapping says. */
+function verify(before: Article, after: Article, schemes: Scheme[]): string | undefined {
+  if (before.markers.length !== after.markers.length) return 'the number of citations would change.';
+  const list = schemes.find((s) => s.entries === before.references?.entries);
+  for (let i = 0; i < before.markers.length; i++) {
+    const a = before.markers[i];
+    const b = after.markers[i];
+    const s = schemes.find((x) => x.markers.includes(a));
+    if (!s) {
+      if (a.raw !== b.raw) return `the citation ${a.raw} would change.`;
+      continue;
+    }
+    const nums = a.style === 'footnote' ? [Number(a.label)] : a.numbers;
+    const want = [...new Set(nums.map((n) => s.map.get(n)!))].sort((x, y) => x - y).join(',');
+    const gotNums = b.style === 'footnote' ? [Number(b.label)] : b.numbers;
+    const got = [...new Set(gotNums)].sort((x, y) => x - y).join(',');
+    if (want !== got || b.alternative) return `the citation ${a.raw} would read as ${b.raw}, not as ${want}.`;
+  }
+  if (list) {
+    const nums = (after.references?.entries ?? []).map((e) => e.number);
+    if (nums.join(',') !== nums.map((_, i) => i + 1).join(',') && list.writeNumbers) return 'the reference list would not read 1 to n.';
+  }
+  return undefined;
+}

@@ -252,6 +252,14 @@ describe('off-label-disclaimer: the quick fix', () => {
     assert.match(e.newText, /by the intranasal route; this use is off-label\.$/);
   });
 
+  it('after a table, not inside it, for a mention in a table row', () => {
+    const text = '# Options\n\n| drug | use |\n|---|---|\n| gabapentin | anxiety |\n| therapy | sleep |\n\nAsk us.\n';
+    const f = findings(text, 'markdown', 'US', RULE)[0];
+    assert.equal(text.slice(f.start, f.end), 'gabapentin');
+    const fixed = applyAndRelint(text, 'markdown', 'US', f, f.fixes![0]);
+    assert.ok(fixed.startsWith('# Options\n\n| drug | use |\n|---|---|\n| gabapentin | anxiety |\n| therapy | sleep |\n\nGabapentin is not approved'), fixed);
+  });
+
   it('after a list, not inside it, for a mention in a list item', () => {
     const text = fixture('offlabel/propranolol-anxiety.md');
     const e = findings(text, 'markdown', 'US', RULE)[0].fixes![0].edits[0];

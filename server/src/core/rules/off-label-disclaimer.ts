@@ -219,10 +219,14 @@ export function disclaimerText(kb: DrugKnowledge, drugId: string, drugText: stri
   return `${name} is not approved by ${jn.regulator} ${what || 'for this use'}; this use is off-label.`;
 }
 
-/** Where the disclaimer goes: after the paragraph of the mention (after the whole list for a list item). */
+/**
+ * Where the disclaimer goes: after the paragraph of the mention (after the whole list or table
+ * for a list item or table row).
+ */
 export function insertionPoint(article: Article, blockIndex: number): number {
   let i = blockIndex;
-  while (article.blocks[i].kind === 'listItem' && article.blocks[i + 1]?.kind === 'listItem') i++;
+  const kind = article.blocks[i].kind;
+  if (kind === 'listItem' || kind === 'tableRow') while (article.blocks[i + 1]?.kind === kind) i++;
   return article.blocks[i].end;
 }
 

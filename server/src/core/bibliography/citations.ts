@@ -179,7 +179,8 @@ export function pandocCompletion(article: Article, offset: number): PandocComple
   const start = offset - partial.length;
   const braced = m[2] === '{';
   const closing = braced && article.text[offset] !== '}' ? '}' : '';
-  return keyIndex(article).all.map(({ key, resolution }) => {
+  const sorted = [...keyIndex(article).all].sort((a, b) => a.key.localeCompare(b.key));
+  return sorted.map(({ key, resolution }) => {
     if (resolution.kind === 'inline') return { label: key, detail: 'front matter reference', insertText: `${key}${closing}`, filterText: key, replace: { start, end: offset } };
     const { entry, bibliography } = resolution;
     return {

@@ -92,7 +92,7 @@ const titleOf = (r: Reference): string => r.fields.title ?? r.text;
  * The article's references ranked for a sentence: shared features weighted by how rare they
  * are among the references (a word every reference has says nothing), title counting fully,
  * journal at half weight; references cited elsewhere in the same paragraph get a small bonus.
- * Only references sharing something with the sentence are returned.
+ * Only references sharing something with the sentence, or cited in its paragraph, are returned.
  */
 export function rankReferences(article: Article, sentenceText: string, blockIndex?: number): RankedReference[] {
   const refs = allReferences(article);
@@ -119,7 +119,8 @@ export function rankReferences(article: Article, sentenceText: string, blockInde
       score += idf(f) * kind * (inTitle ? 1 : 0.5);
       shared.push(f);
     }
-    if (score > 0 && reference.number !== undefined && nearby.has(reference.number)) score += 0.25;
+    // Cited elsewhere in the paragraph: likely the source the author works from.
+    if (reference.number !== undefined && nearby.has(reference.number)) score += 0.25;
     return { reference, score, shared };
   });
   return ranked.filter((r) => r.score > 0).sort((a, b) => b.score - a.score || a.reference.ordinal - b.reference.ordinal);
@@ -212,7 +213,7 @@ export function citeEdit(article: Article, sentence: Sentence, numbers: number[]
 
 const surname = (r: Reference): string => (r.fields.authors[0] ?? '').replace(/\s+[A-Z]{1,3}$/u, '').trim();
 
-function shortTitle(r: Reference, max = 70): string {
+function shortTitle(r: Reference, max = 90): string {
   const t = titleOf(r).replace(/\.$/, '');
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 }
@@ -281,8 +282,16 @@ export function addReferenceFix(article: Article, sentence: Sentence): Fix {
   return { title: `Add a new reference ${n}`, edits: orderEdits([marker, { start: at, end: at, newText: `${prefix}${REFERENCE_STUB}` }]), safe: false, cursor: cursorAfter([marker], at) + prefix.length };
 }
 
+/** Edits in document order; two insertions at one offset become one, first text first. */
 function orderEdits(edits: TextEdit[]): TextEdit[] {
-  return [...edits].sort((a, b) => a.start - b.start);
+  const sorted = [...edits].sort((a, b) => a.start - b.start);
+  const out: TextEdit[] = [];
+  for (const e of sorted) {
+    const prev = out[out.length - 1];
+    if (prev && prev.end === e.start && e.start === e.end) out[out.length - 1] = { ...prev, newText: prev.newText + e.newText };
+    else out.push(e);
+  }
+  return out;
 }
 
 /** Where `offset` of the original text is after the given edits (all before it) are applied. */

@@ -142,9 +142,13 @@ describe('off-label-disclaimer: scope of a mention', () => {
     assert.deepEqual(ids('Spravato and S-ketamine'), ['esketamine', 'esketamine']);
   });
 
-  it('gives a condition or route to the nearer drug it is approved for', () => {
+  it('gives a condition or route to another drug named with it that is approved for it', () => {
     assert.equal(mentions('Esketamine is a nasal spray form of ketamine.').length, 0);
-    assert.equal(mentions('Unlike esketamine, racemic ketamine is given as a nasal spray for depression.').length, 1);
+    assert.equal(mentions('Esketamine, the S-enantiomer of ketamine, is approved for TRD.').length, 0);
+    assert.deepEqual(
+      mentions('Unlike esketamine, racemic ketamine is given as an infusion for PTSD.').map((m) => [m.drugId, m.uses]),
+      [['esketamine', [{ kind: 'condition', id: 'ptsd' }]], ['ketamine', [{ kind: 'condition', id: 'ptsd' }]]],
+    );
     assert.deepEqual(
       mentions('Gabapentin and propranolol are used for anxiety.', 'markdown', 'US').map((m) => m.drugId),
       ['gabapentin', 'propranolol'],

@@ -86,14 +86,12 @@ export function findOffLabelMentions(article: Article, kb: DrugKnowledge, j: Jur
         candidates.push({ id: d.id, text: d.text, span: undefined });
       }
       const routeIds = [...new Set(routes.map((r) => r.id))];
-      const distance = (a: Span | undefined, b: Span): number => (a ? Math.max(a.start - b.end, b.start - a.end, 0) : Infinity);
       for (const c of candidates) {
         const approval = kb.approval(c.id, j);
-        // A condition or route that is on-label for another drug named nearer to it belongs to
-        // that drug ("Esketamine is a nasal spray form of ketamine").
-        const charged = [...conditions, ...routes].filter(
-          (t) => !drugsHere.some((d) => d.id !== c.id && distance(d, t) < distance(c.span, t) && onLabel(kb, d.id, j, t, routeIds)),
-        );
+        // A condition or route that is on-label for another drug named in the same place is
+        // taken to be about that drug ("Esketamine, a nasal spray form of ketamine, is approved
+        // for TRD"): a comparison is not a claim of off-label use.
+        const charged = [...conditions, ...routes].filter((t) => !drugsHere.some((d) => d.id !== c.id && onLabel(kb, d.id, j, t, routeIds)));
         const uses: OffLabelUse[] = [];
         const add = (u: OffLabelUse): void => {
           if (!uses.some((x) => x.kind === u.kind && x.id === u.id)) uses.push(u);

@@ -6,8 +6,9 @@ import { normalizePhrase } from './inflect';
  * Hedged rewordings of a claim, from the entry's `rewrite` data, fitted to the sentence: the
  * replacement takes the capital of the word it replaces, absorbs a modal before it ("can cure"
  * becomes "may reduce symptoms of", not "can may"), drops its own "may" after "to", moves "may"
- * before an adverb ("permanently eliminates" becomes "may permanently reduce"), and an empty
- * replacement removes the word with one adjacent space.
+ * before an adverb ("permanently eliminates" becomes "may permanently reduce"), fixes the
+ * article before it ("an excellent safety record" becomes "a known safety profile"), and an
+ * empty replacement removes the word with one adjacent space.
  */
 
 const MODALS = new Set(['can', 'could', 'will', 'would', 'may', 'might', 'shall', 'should', 'does', 'do', 'did']);
@@ -30,7 +31,7 @@ export function rewordEdit(text: string, hit: ClaimHit): TextEdit | undefined {
   if (!rewrite) return undefined;
   const span = headSpan(hit);
   const headText = normalizePhrase(text.slice(span.start, span.end));
-  const keys = [headText, normalizePhrase(hit.matched), hit.info?.form, '*'];
+  const keys = [hit.info?.head, headText, normalizePhrase(hit.matched), hit.info?.form, '*'];
   const key = keys.find((k) => k !== undefined && Object.prototype.hasOwnProperty.call(rewrite, k));
   if (key === undefined) return undefined;
   let replacement = rewrite[key];
@@ -56,6 +57,11 @@ export function rewordEdit(text: string, hit: ClaimHit): TextEdit | undefined {
         return { start: prev.start, end, newText: matchCase(prev.word, `may ${prev.word.toLowerCase()} ${replacement.slice(4)}`) };
       }
     }
+  }
+  // "an excellent safety record" becomes "a known safety profile".
+  if (prev && /^an?$/i.test(prev.word)) {
+    const article = /^[aeiou]/i.test(replacement) ? 'an' : 'a';
+    if (article !== prev.word.toLowerCase()) return { start: prev.start, end, newText: `${matchCase(prev.word, article)} ${replacement}` };
   }
   return { start, end, newText: matchCase(text.slice(start, end), replacement) };
 }

@@ -14,12 +14,16 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultConfig, type LintConfig } from '../core/config';
-import { CONFIG_FILE_NAME, mergeConfig } from '../core/configFile';
+import { CONFIG_FILE_NAME, mergeConfig, parseConfigFile } from '../core/configFile';
+import { renumber } from '../core/features/renumber';
+import { diffEdit, fixAll } from '../core/fixAll';
+import { suppressFix } from '../core/suppression';
+import { isIgnored } from '../node/ignore';
 import { hover } from '../core/features/hover';
 import { definition, documentLinks, documentSymbols, findReferences, type SymbolResult } from '../core/features/navigation';
 import { completion } from '../core/features/completion';
 import { LineIndex } from '../core/text/lineIndex';
-import { applyEdits, safeEdits } from '../core/fixes';
+import { applyEdits } from '../core/fixes';
 import type { DocumentKind, Fix } from '../core/types';
 import type { BibliographyLoader } from '../core/article/pandoc';
 import { loadConfigFor } from '../node/configLoader';
@@ -32,6 +36,7 @@ import {
   REFERENCES_REQUEST,
   type ReferenceItem,
   type ReferencesParams,
+  RENUMBER_COMMAND,
   SECTION,
   SET_CURSOR_COMMAND,
   STATUS_NOTIFICATION,
@@ -69,6 +74,7 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: true,
         completionProvider: { triggerCharacters: ['[', '^', '>', '@'] },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, `${CodeActionKind.SourceFixAll}.clinical-lint`] },
+        executeCommandProvider: { commands: [RENUMBER_COMMAND] },
       },
       serverInfo: { name: 'clinical-lint' },
     };
@@ -115,7 +121,7 @@ export function startServer(connection: Connection): void {
   }
 
   /** Settings, then the workspace file over them (only in a trusted workspace for patterns). */
-  function configFor(uri: string, settings: ClientSettings): { config: LintConfig; configProblem?: string } {
+  function configFor(uri: string, settings: ClientSettings): { config: LintConfig; configProblem?: string; ignored?: string } {
     let config: LintConfig = { ...defaultConfig(), jurisdiction: settings.jurisdiction, citationScope: settings.citationScope, rules: { ...settings.rules } };
     if (!uri.startsWith('file:')) return { config };
     try {
@@ -128,6 +134,7 @@ export function startServer(connection: Connection): void {
       }
       const file = settings.trusted ? loaded.settings : { ...loaded.settings, lexicon: undefined, drugs: undefined };
       config = mergeConfig(config, file);
+      if (isIgnored(fileURLToPath(uri), loaded.path, loaded.settings.ignore)) return { config, ignored: `Not linted: ${loaded.path} ignores this file ("ignore").` };
     } catch (e) {
       return { config, configProblem: `Could not read ${CONFIG_FILE_NAME}: ${e instanceof Error ? e.message : String(e)}` };
     }
@@ -138,8 +145,18 @@ export function startServer(connection: Connection): void {
     const settings = await settingsFor(doc.uri);
     const current = documents.get(doc.uri);
     if (!current || current.version !== doc.version) return; // a newer version is on its way
-    if (doc.uri.endsWith(`/${CONFIG_FILE_NAME}`)) return;
-    const { config, configProblem } = configFor(doc.uri, settings);
+    if (isConfigDocument(doc.uri)) {
+      validateConfigDocument(doc);
+      return;
+    }
+    const { config, configProblem, ignored } = configFor(doc.uri, settings);
+    if (ignored) {
+      analyses.delete(doc.uri);
+      void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: [] });
+      const skipped: StatusParams = { uri: doc.uri, counts: { error: 0, warning: 0, info: 0, hint: 0 }, jurisdiction: config.jurisdiction, skipped: ignored };
+      void connection.sendNotification(STATUS_NOTIFICATION, skipped);
+      return;
+    }
     const text = doc.getText();
     const started = Date.now();
     const a = analyse(doc.uri, doc.version, text, { kind: kindOf(doc), config, plaintext: settings.plaintext, maxBytes: settings.maxFileSizeKiB * 1024, bibliography: bibliographyFor(doc.uri) });
@@ -157,6 +174,20 @@ export function startServer(connection: Connection): void {
     const status: StatusParams = { uri: doc.uri, counts, jurisdiction: a.result?.config.jurisdiction ?? config.jurisdiction, skipped: a.skipped };
     void connection.sendNotification(STATUS_NOTIFICATION, status);
     connection.console.log(`linted ${doc.uri} v${doc.version} in ${Date.now() - started} ms: ${diagnostics.length} findings`);
+  }
+
+  /** `.clinical-lint.json` itself: every problem where it is (the defaults stay in force meanwhile). */
+  function validateConfigDocument(doc: TextDocument): void {
+    const index = new LineIndex(doc.getText());
+    const { problems } = parseConfigFile(doc.getText());
+    const diagnostics: Diagnostic[] = problems.map((p) => ({
+      range: toRange(index, p),
+      severity: DiagnosticSeverity.Error,
+      source: SOURCE,
+      code: 'config',
+      message: `${p.message} (clinical-lint uses its defaults until this is fixed)`,
+    }));
+    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
   }
 
   function schedule(doc: TextDocument, delay: number): void {
@@ -186,7 +217,7 @@ export function startServer(connection: Connection): void {
   /** The analysis of the document's current version, computed now if needed. */
   async function current(uri: string): Promise<Analysis | undefined> {
     const doc = documents.get(uri);
-    if (!doc) return undefined;
+    if (!doc || isConfigDocument(uri)) return undefined;
     const a = analyses.get(uri);
     if (a && a.version === doc.version) return a;
     const settings = await settingsFor(uri);
@@ -259,8 +290,8 @@ export function startServer(connection: Connection): void {
     const actions: CodeAction[] = [];
     const wantsFixAll = want?.some((k) => k.startsWith(CodeActionKind.SourceFixAll));
     if (wantsFixAll) {
-      const edit = fixAllEdit(a, doc);
-      if (edit) actions.push({ title: 'Fix all safe clinical-lint findings', kind: `${CodeActionKind.SourceFixAll}.clinical-lint`, edit });
+      const all = await fixAllEdit(a, doc);
+      if (all) actions.push({ title: all.title, kind: `${CodeActionKind.SourceFixAll}.clinical-lint`, edit: all.edit });
       return actions;
     }
     if (want && !want.some((k) => k === CodeActionKind.QuickFix || k.startsWith(CodeActionKind.QuickFix))) return actions;
@@ -269,6 +300,8 @@ export function startServer(connection: Connection): void {
       if (f.end < span.start || f.start > span.end) continue;
       const diag = p.context.diagnostics.find((d) => d.source === SOURCE && d.code === f.ruleId && sameRange(toSpan(a.index, d.range), f)) ?? toDiagnostic(a.index, f, doc.uri);
       for (const fix of f.fixes ?? []) actions.push(toAction(a, doc, fix, diag));
+      if (f.ruleId === 'citation-order') actions.push(renumberAction(a, doc, diag));
+      actions.push(toAction(a, doc, suppressFix(a.result.article, f), diag));
       actions.push({
         title: `Show documentation for ${f.ruleId}`,
         kind: CodeActionKind.QuickFix,
@@ -291,11 +324,71 @@ export function startServer(connection: Connection): void {
     return action;
   }
 
-  function fixAllEdit(a: Analysis, doc: TextDocument): WorkspaceEdit | undefined {
-    const edits = safeEdits(a.result!.findings.flatMap((f) => f.fixes ?? []));
-    if (!edits.length) return undefined;
-    return { documentChanges: [{ textDocument: { uri: doc.uri, version: a.version }, edits: edits.map((e) => ({ range: toRange(a.index, e), newText: e.newText })) }] };
+  /**
+   * Every safe fix, to a fixed point (a fix may reveal another), as one edit of this version:
+   * one undo step. Fixes that need the author's choice are never part of it.
+   */
+  async function fixAllEdit(a: Analysis, doc: TextDocument): Promise<{ edit: WorkspaceEdit; title: string } | undefined> {
+    const settings = await settingsFor(doc.uri);
+    const { config } = configFor(doc.uri, settings);
+    const fixed = fixAll(a.text, { kind: a.kind, config, bibliography: bibliographyFor(doc.uri) });
+    const e = diffEdit(a.text, fixed.text);
+    if (!e || !fixed.applied.length) return undefined;
+    const n = fixed.applied.length;
+    const rules = [...new Set(fixed.applied.map((x) => x.ruleId))].join(', ');
+    return {
+      title: `Fix all safe clinical-lint findings (${n} fix${n === 1 ? '' : 'es'}: ${rules})`,
+      edit: { documentChanges: [{ textDocument: { uri: doc.uri, version: a.version }, edits: [{ range: toRange(a.index, e), newText: e.newText }] }] },
+    };
   }
+
+  /** The "Renumber references" quick fix of a citation-order finding (disabled, with the reason, when refused). */
+  function renumberAction(a: Analysis, doc: TextDocument, diag: Diagnostic): CodeAction {
+    const r = renumber(a.result!.article);
+    const title = 'Renumber references in order of first citation';
+    if ('error' in r) return { title, kind: CodeActionKind.QuickFix, diagnostics: [diag], disabled: { reason: r.error } };
+    return {
+      title,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diag],
+      isPreferred: true,
+      edit: { documentChanges: [{ textDocument: { uri: doc.uri, version: a.version }, edits: r.edits.map((e) => ({ range: toRange(a.index, e), newText: e.newText })) }] },
+    };
+  }
+
+  /**
+   * `clinicalLint.renumberReferences` [uri, version]: computed against exactly that version and
+   * applied as one WorkspaceEdit (one undo step); refused when the document has moved on.
+   */
+  connection.onExecuteCommand(async (p) => {
+    if (p.command !== RENUMBER_COMMAND) return null;
+    const [uri, version] = (p.arguments ?? []) as [string, number];
+    const doc = typeof uri === 'string' ? documents.get(uri) : undefined;
+    if (!doc) {
+      void connection.window.showErrorMessage('clinical-lint: Renumber references needs an open document.');
+      return { applied: false, message: 'no such open document' };
+    }
+    if (typeof version === 'number' && version !== doc.version) {
+      const message = 'The document changed before references could be renumbered; nothing was changed. Run the command again.';
+      void connection.window.showWarningMessage(`clinical-lint: ${message}`);
+      return { applied: false, message };
+    }
+    const a = await current(uri);
+    if (!a?.result || a.version !== doc.version) return { applied: false, message: a?.skipped ?? 'the document is not linted' };
+    const r = renumber(a.result.article);
+    if ('error' in r) {
+      void connection.window.showErrorMessage(`clinical-lint: ${r.error}`);
+      return { applied: false, message: r.error };
+    }
+    if (!r.edits.length) {
+      void connection.window.showInformationMessage(`clinical-lint: ${r.summary}`);
+      return { applied: false, message: r.summary };
+    }
+    const edit: WorkspaceEdit = { documentChanges: [{ textDocument: { uri, version: a.version }, edits: r.edits.map((e) => ({ range: toRange(a.index, e), newText: e.newText })) }] };
+    const res = await connection.workspace.applyEdit({ label: 'Renumber references', edit });
+    if (res.applied) void connection.window.showInformationMessage(`clinical-lint: ${r.summary}`);
+    return { applied: res.applied, message: res.applied ? r.summary : (res.failureReason ?? 'the editor did not apply the edit') };
+  });
 
   connection.onRequest(REFERENCES_REQUEST, async (p: ReferencesParams): Promise<ReferenceItem[]> => {
     const a = await current(p.uri);
@@ -329,6 +422,10 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
+}
+
+function isConfigDocument(uri: string): boolean {
+  return uri.endsWith(`/${CONFIG_FILE_NAME}`);
 }
 
 function sameRange(a: { start: number; end: number }, b: { start: number; end: number }): boolean {

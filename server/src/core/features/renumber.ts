@@ -59,7 +59,6 @@ export function renumber(article: Article): RenumberResult {
   if (dupDef) return { error: `Two footnotes are defined as [^${dupDef.number}] (${where(dupDef.first)} and ${where(dupDef.second)}): give each its own label, then renumber.` };
 
   const listNumbers = new Set(entries.map((e) => e.number));
-  const defNumbers = new Set(numericDefs.map((d) => Number(d.label)));
   const listMarkers: Marker[] = [];
   const noteMarkers: Marker[] = [];
   for (const m of article.markers) {

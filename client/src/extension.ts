@@ -33,6 +33,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { language: 'markdown', scheme: 'untitled' },
       { language: 'plaintext', scheme: 'file' },
       { language: 'plaintext', scheme: 'untitled' },
+      // The configuration file itself, so a broken one gets its diagnostics where the problem is.
+      { language: 'jsonc', pattern: '**/.clinical-lint.json' },
+      { language: 'json', pattern: '**/.clinical-lint.json' },
     ],
     outputChannel: output,
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.clinical-lint.json') },
@@ -105,7 +108,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (converted) await vscode.workspace.applyEdit(converted);
     }),
     vscode.commands.registerCommand('clinicalLint.fixAll', async () => {
-      await vscode.commands.executeCommand('editor.action.codeAction', { kind: 'source.fixAll.clinical-lint', apply: 'first' });
+      // The server's source.fixAll.clinical-lint action: every safe fix, as one edit (one undo step).
+      const editor = vscode.window.activeTextEditor;
+      if (!editor) return;
+      const doc = editor.document;
+      const whole = new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length));
+      const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, whole, 'source.fixAll.clinical-lint')) ?? [];
+      const action = actions.find((a) => a.kind?.value === 'source.fixAll.clinical-lint' && a.edit);
+      if (!action?.edit) {
+        void vscode.window.showInformationMessage('clinical-lint: no safe fixes to apply in this document.');
+        return;
+      }
+      if (await vscode.workspace.applyEdit(action.edit)) void vscode.window.showInformationMessage(`clinical-lint: ${action.title.replace(/^Fix all safe clinical-lint findings \((.*)\)$/, 'applied $1')}`);
     }),
     vscode.commands.registerCommand('clinicalLint.restartServer', async () => {
       await client?.restart();

@@ -57,7 +57,7 @@ export function drugMarkdown(kb: DrugKnowledge, drug: DrugEntry, active: Jurisdi
   const origin = fromFrontMatter
     ? `jurisdiction set by this document's front matter (the default is ${DEFAULT_JURISDICTION})`
     : active === DEFAULT_JURISDICTION
-      ? 'default jurisdiction; change it in the settings, with the CLI flag, or with `jurisdiction:` in front matter'
+      ? 'default jurisdiction; change it with the `clinicalLint.jurisdiction` setting, `--jurisdiction` on the command line, `"jurisdiction"` in `.clinical-lint.json`, or `jurisdiction:` in front matter'
       : `jurisdiction from the settings (the default is ${DEFAULT_JURISDICTION})`;
   lines.push(`**${jn.name[0].toUpperCase()}${jn.name.slice(1)} (${active})** — ${origin}`);
   lines.push(`${statusLine(kb, a)}${verification(a)}`);

@@ -1,6 +1,6 @@
 import type { Article } from '../article/model';
 import { DEFAULT_JURISDICTION, type LintConfig } from '../config';
-import { type Approval, type DrugEntry, type DrugKnowledge, JURISDICTION_NAMES, drugKnowledge } from '../knowledge/drugs';
+import { type Approval, type ApprovedUse, type DrugEntry, type DrugKnowledge, JURISDICTION_NAMES, drugKnowledge } from '../knowledge/drugs';
 import { JURISDICTIONS, type Jurisdiction, type Span } from '../types';
 
 /**
@@ -22,19 +22,25 @@ export function drugHover(article: Article, offset: number, config: LintConfig):
 
 const esc = (s: string): string => s.replace(/([\\`*_[\]<>|])/g, '\\$1');
 
+function useText(kb: DrugKnowledge, u: ApprovedUse): string {
+  const parts = [esc(u.indication)];
+  if (u.routes?.length) parts.push(`routes: ${u.routes.map((r) => kb.routeLabel(r)).join(', ')}`);
+  if (u.population) parts.push(`population: ${esc(u.population)}`);
+  if (u.date) parts.push(u.date);
+  if (!u.verified) parts.push('_not yet verified_');
+  return parts.join('; ');
+}
+
+/** One line per approved use, for the active jurisdiction. */
+function statusBlock(kb: DrugKnowledge, a: Approval): string {
+  if (a.status !== 'approved') return statusLine(kb, a);
+  return `Approved for:\n\n${(a.uses ?? []).map((u) => `- ${useText(kb, u)}`).join('\n')}`;
+}
+
 function statusLine(kb: DrugKnowledge, a: Approval): string {
   switch (a.status) {
-    case 'approved': {
-      const uses = (a.uses ?? []).map((u) => {
-        const parts = [esc(u.indication)];
-        if (u.routes?.length) parts.push(`routes: ${u.routes.map((r) => kb.routeLabel(r)).join(', ')}`);
-        if (u.population) parts.push(`population: ${esc(u.population)}`);
-        if (u.date) parts.push(u.date);
-        if (!u.verified) parts.push('_not yet verified_');
-        return parts.join('; ');
-      });
-      return `approved for ${uses.join(' · ')}`;
-    }
+    case 'approved':
+      return `approved for ${(a.uses ?? []).map((u) => useText(kb, u)).join(' · ')}`;
     case 'not-approved':
       return 'no approved product: every use is unapproved';
     default:
@@ -60,7 +66,8 @@ export function drugMarkdown(kb: DrugKnowledge, drug: DrugEntry, active: Jurisdi
       ? 'default jurisdiction; change it with the `clinicalLint.jurisdiction` setting, `--jurisdiction` on the command line, `"jurisdiction"` in `.clinical-lint.json`, or `jurisdiction:` in front matter'
       : `jurisdiction from the settings (the default is ${DEFAULT_JURISDICTION})`;
   lines.push(`**${jn.name[0].toUpperCase()}${jn.name.slice(1)} (${active})** — ${origin}`);
-  lines.push(`${statusLine(kb, a)}${verification(a)}`);
+  lines.push(statusBlock(kb, a));
+  if (a.status !== 'unknown') lines.push(a.verified ? 'Verified against the source.' : '**Not yet verified** against the source: off-label findings here are information only.');
   if (a.source) lines.push(`Source: ${esc(a.source)}${a.date ? ` (${a.date})` : ''}`);
   if (a.note) lines.push(`_${esc(a.note)}_`);
   if (a.status === 'unknown') lines.push(`_No approval data for ${jn.name} yet: the off-label check reports at most information here._`);

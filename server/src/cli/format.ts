@@ -7,6 +7,8 @@ export interface FileReport {
   diagnostics: Diagnostic[];
   /** Set when the file was not linted. */
   skipped?: string;
+  /** With --fix: the safe fixes applied to the file (empty when none applied). */
+  fixed?: { ruleId: string; title: string }[];
 }
 
 const NAMES = ['', 'error', 'warning', 'info', 'hint'];
@@ -47,7 +49,7 @@ export function stylish(files: FileReport[], color: boolean): string {
 }
 
 export function json(files: FileReport[]): string {
-  return `${JSON.stringify({ files: files.map((f) => ({ path: f.path, diagnostics: f.diagnostics })) })}\n`;
+  return `${JSON.stringify({ files: files.map((f) => ({ path: f.path, diagnostics: f.diagnostics, ...(f.fixed ? { fixed: f.fixed } : {}) })) })}\n`;
 }
 
 const LEVEL = ['none', 'error', 'warning', 'note', 'note'];

@@ -2,14 +2,17 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { defaultConfig, type LintConfig } from '../core/config';
 import { mergeConfig } from '../core/configFile';
-import { applyEdits, safeEdits } from '../core/fixes';
+import { parseArticle } from '../core/article/parse';
+import { fixAll } from '../core/fixAll';
 import { lint } from '../core/lint';
 import { RULES } from '../core/rules';
+import { listSuppressions } from '../core/suppression';
 import { LineIndex } from '../core/text/lineIndex';
 import { JURISDICTIONS, type Jurisdiction, type SeveritySetting } from '../core/types';
 import { toPlainDiagnostic } from '../lsp/convert';
 import { type LoadedConfig, loadConfigFile, loadConfigFor } from '../node/configLoader';
 import { bibliographyLoaderFor } from '../node/bibliography';
+import { isIgnored } from '../node/ignore';
 import { expandTargets, kindOfPath, readArticle } from './files';
 import { type FileReport, json, sarif, stylish } from './format';
 
@@ -26,7 +29,10 @@ Options:
                                     from each file's folder upwards)
       --citation-scope paragraph|sentence
       --rule ID=SEVERITY            set a rule's severity (off, hint, info, warning, error)
-      --fix                         apply every safe fix and write the files
+      --fix                         apply every safe fix (to a fixed point), write the files
+                                    that changed and report what was fixed in each
+      --list-suppressions           list every clinical-lint-disable comment (file:line,
+                                    rules, reason) for review, and exit
       --list-rules                  print the rules and exit
   -h, --help                        print this help
   -v, --version                     print the version
@@ -42,11 +48,12 @@ interface Options {
   citationScope?: 'paragraph' | 'sentence';
   rules: Record<string, SeveritySetting>;
   fix: boolean;
+  listSuppressions: boolean;
   paths: string[];
 }
 
 function parseArgs(argv: string[]): Options | 'help' | 'version' | 'list-rules' {
-  const o: Options = { format: 'stylish', rules: {}, fix: false, paths: [] };
+  const o: Options = { format: 'stylish', rules: {}, fix: false, listSuppressions: false, paths: [] };
   for (let i = 0; i < argv.length; i++) {
     let arg = argv[i];
     let value: string | undefined;
@@ -103,6 +110,9 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' | 'list-rules' 
       }
       case '--fix':
         o.fix = true;
+        break;
+      case '--list-suppressions':
+        o.listSuppressions = true;
         break;
       default:
         if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
@@ -168,12 +178,18 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const reports: FileReport[] = [];
+  const suppressions: SuppressionRow[] = [];
   let hasError = false;
   for (const t of targets) {
     const loaded = explicitConfig ?? loadConfigFor(path.resolve(t.path));
     if (loaded?.problems.length) {
       process.stderr.write(`clinical-lint: invalid configuration: ${configError(loaded)}\n`);
       return 2;
+    }
+    // `ignore` globs, relative to the configuration file's folder.
+    if (isIgnored(t.path, loaded?.path, loaded?.settings.ignore)) {
+      if (t.explicit) reports.push({ path: t.path, diagnostics: [], skipped: `ignored by ${loaded!.path}` });
+      continue;
     }
     const config = flags(mergeConfig(defaultConfig(), loaded?.settings));
     const read = readArticle(t.path);
@@ -183,32 +199,70 @@ export async function main(argv: string[]): Promise<number> {
     }
     const kind = kindOfPath(t.path);
     let text = read.text;
+    if (o.listSuppressions) {
+      const index = new LineIndex(text);
+      for (const s of listSuppressions(parseArticle(text, kind))) {
+        const pos = index.positionAt(s.start);
+        suppressions.push({ path: t.path, line: pos.line + 1, column: pos.character + 1, kind: s.kind, rules: s.rules, reason: s.reason });
+      }
+      continue;
+    }
     // Bibliographies named in front matter (Pandoc citations), relative to the file's folder.
     const bibliography = bibliographyLoaderFor(path.resolve(t.path));
     let result = lint(text, { kind, config, bibliography });
     if (!t.explicit && kind === 'plaintext' && !result.article.references && result.article.markers.length < 2) continue;
+    let fixed: FileReport['fixed'];
     if (o.fix) {
-      let fixed = 0;
-      for (let pass = 0; pass < 5; pass++) {
-        const edits = safeEdits(result.findings.flatMap((f) => f.fixes ?? []));
-        if (!edits.length) break;
-        text = applyEdits(text, edits);
-        fixed += edits.length;
-        result = lint(text, { kind, config, bibliography });
-      }
-      if (fixed) {
-        fs.writeFileSync(t.path, text);
-        process.stderr.write(`clinical-lint: ${t.path}: applied ${fixed} fix${fixed === 1 ? '' : 'es'}\n`);
+      // Safe fixes only, to a fixed point; the file is written only when its text changed.
+      const out = fixAll(text, { kind, config, bibliography });
+      fixed = out.applied;
+      if (out.text !== text) {
+        const bom = fs.readFileSync(t.path).subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])) ? '\ufeff' : '';
+        fs.writeFileSync(t.path, bom + out.text);
+        text = out.text;
+        result = out.result;
+        if (o.format === 'stylish') process.stdout.write(fixSummary(t.path, out.applied));
       }
     }
     const index = new LineIndex(text);
     const diagnostics = result.findings.map((f) => toPlainDiagnostic(index, f));
     if (result.findings.some((f) => f.severity === 'error')) hasError = true;
-    reports.push({ path: t.path, diagnostics });
+    reports.push({ path: t.path, diagnostics, ...(fixed ? { fixed } : {}) });
+  }
+  if (o.listSuppressions) {
+    const out = o.format === 'json' ? `${JSON.stringify({ suppressions })}\n` : listing(suppressions);
+    await new Promise<void>((resolve) => process.stdout.write(out, () => resolve()));
+    return 0;
   }
   const out = o.format === 'json' ? json(reports) : o.format === 'sarif' ? sarif(reports, VERSION) : stylish(reports, !!process.stdout.isTTY && !process.env.NO_COLOR);
   await new Promise<void>((resolve) => process.stdout.write(out, () => resolve()));
   return hasError ? 1 : 0;
+}
+
+interface SuppressionRow {
+  path: string;
+  line: number;
+  column: number;
+  kind: string;
+  rules: string[];
+  reason?: string;
+}
+
+/** `path:line:col  kind  rules  -- reason`, one suppression a line, then a count. */
+function listing(rows: SuppressionRow[]): string {
+  const lines = rows.map((r) => `${r.path}:${r.line}:${r.column}  ${r.kind}  ${r.rules.length ? r.rules.join(', ') : '(all rules)'}  -- ${r.reason ?? '(no reason given)'}`);
+  const withReason = rows.filter((r) => r.reason || r.kind === 'enable').length;
+  lines.push(`${rows.length} suppression comment${rows.length === 1 ? '' : 's'}${rows.length ? `, ${rows.length - withReason} without a reason` : ''}.`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** What --fix changed in one file: the count, then each fix title with its rule. */
+function fixSummary(file: string, applied: { ruleId: string; title: string }[]): string {
+  const counts = new Map<string, number>();
+  for (const a of applied) counts.set(`${a.ruleId}: ${a.title}`, (counts.get(`${a.ruleId}: ${a.title}`) ?? 0) + 1);
+  const lines = [`${file}: fixed ${applied.length} finding${applied.length === 1 ? '' : 's'}`];
+  for (const [k, n] of counts) lines.push(`  ${k}${n > 1 ? ` (×${n})` : ''}`);
+  return `${lines.join('\n')}\n\n`;
 }
 
 main(process.argv.slice(2)).then(

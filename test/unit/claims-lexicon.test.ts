@@ -1,0 +1,136 @@
+// The claim lexicon as data: the shipped file is valid, every entry carries its basis and
+// sources, phrases expand to inflected literal forms, patterns stay linear, and workspace
+// entries are validated and merged.
+import * as assert from 'node:assert/strict';
+import { expandPhrase, nounForms, verbForms } from '../../server/src/core/claims/inflect';
+import shipped from '../../server/src/core/knowledge/claims.json';
+import { CLAIM_CATEGORIES, claimLexicon, entrySources, isLinearPattern, lexiconConfigErrors, shippedLexiconErrors, validateClaimEntries } from '../../server/src/core/knowledge/claims';
+
+describe('claim lexicon: data', () => {
+  it('the shipped file has no errors', () => {
+    assert.deepEqual(shippedLexiconErrors(), []);
+    assert.equal(claimLexicon().entries.length, shipped.entries.length, 'every shipped entry is loaded');
+  });
+
+  it('covers every category', () => {
+    const cats = new Set(claimLexicon().entries.map((e) => e.category));
+    assert.deepEqual([...CLAIM_CATEGORIES].filter((c) => !cats.has(c)), []);
+  });
+
+  it('every entry has a basis and sources that resolve to a regulation or guidance', () => {
+    const lex = claimLexicon();
+    for (const e of lex.entries) {
+      assert.ok(e.basis.length > 40, `${e.id}: basis`);
+      const sources = entrySources(lex, e);
+      assert.ok(sources.length >= 1, `${e.id}: sources`);
+      for (const s of sources) assert.match(s, /Act|CFR|Regulations|Code|Directive|Guidance|Guides|Instrument/, `${e.id}: "${s}" names a regulation or guidance`);
+    }
+  });
+
+  it('claims that regulators prohibit outright are errors; uncertain wording ships lower', () => {
+    const sev = (id: string): string => claimLexicon().entries.find((e) => e.id === id)!.severity;
+    for (const id of ['cure-verb', 'guarantee', 'absolute-safety', 'no-side-effects', 'natural-safe', 'superiority']) assert.equal(sev(id), 'error', id);
+    for (const id of ['curative', 'prevent-disease', 'eliminate-condition', 'is-safe', 'breakthrough', 'testimonial', 'proven', 'symptom-free']) assert.equal(sev(id), 'warning', id);
+  });
+
+  it('a citation cannot substantiate cure, guarantee, absolute safety or testimonial wording', () => {
+    for (const e of claimLexicon().entries) {
+      if (['cure-verb', 'cure-noun', 'guarantee', 'absolute-safety', 'no-side-effects', 'natural-safe', 'testimonial', 'cured-outcome'].includes(e.id)) assert.equal(e.citable, false, e.id);
+      if (['superiority', 'superlative', 'proven', 'success-rate'].includes(e.id)) assert.equal(e.citable, true, e.id);
+    }
+  });
+
+  it('every rewrite key can be reached by some form of the entry', () => {
+    for (const e of claimLexicon().entries) {
+      if (!e.rewrite) continue;
+      const forms = (e.phrases ?? []).flatMap(expandPhrase);
+      const reachable = new Set<string>(['*']);
+      for (const f of forms) {
+        reachable.add(f.text);
+        if (f.head) reachable.add(f.head);
+        if (f.form) reachable.add(f.form);
+      }
+      for (const k of Object.keys(e.rewrite)) assert.ok(reachable.has(k), `${e.id}: rewrite key "${k}"`);
+    }
+  });
+});
+
+describe('claim lexicon: inflection', () => {
+  it('inflects verbs', () => {
+    assert.deepEqual(verbForms('cure'), { base: 'cure', s: 'cures', ed: 'cured', ing: 'curing' });
+    assert.deepEqual(verbForms('guarantee'), { base: 'guarantee', s: 'guarantees', ed: 'guaranteed', ing: 'guaranteeing' });
+    assert.deepEqual(verbForms('work'), { base: 'work', s: 'works', ed: 'worked', ing: 'working' });
+    assert.deepEqual(verbForms('relieve').ing, 'relieving');
+    assert.deepEqual(verbForms('study'), { base: 'study', s: 'studies', ed: 'studied', ing: 'studying' });
+    assert.deepEqual(verbForms('reach').s, 'reaches');
+    assert.deepEqual(verbForms('find').ed, 'found');
+  });
+
+  it('inflects nouns', () => {
+    assert.deepEqual(nounForms('pill'), { sg: 'pill', pl: 'pills' });
+    assert.deepEqual(nounForms('therapy'), { sg: 'therapy', pl: 'therapies' });
+  });
+
+  it('expands choices, optional words and inflection, and keeps the head', () => {
+    const forms = expandPhrase('^(is|are) (very|) safe');
+    assert.deepEqual(forms.map((f) => f.text).sort(), ['are safe', 'are very safe', 'is safe', 'is very safe']);
+    assert.ok(forms.every((f) => f.headWord === 0 && f.headWords === 1));
+    const cure = expandPhrase('cure{v} for');
+    assert.deepEqual(cure.map((f) => [f.text, f.form]), [['cure for', 'base'], ['cures for', 's'], ['cured for', 'ed'], ['curing for', 'ing']]);
+    const everyone = expandPhrase('work{v} for ^(everyone|every patient)');
+    assert.ok(everyone.some((f) => f.text === 'works for every patient' && f.head === 'every patient' && f.headWord === 2 && f.headWords === 2));
+  });
+
+  it('rejects malformed phrases', () => {
+    assert.throws(() => expandPhrase('(cure'));
+    assert.throws(() => expandPhrase('(very |)safe'));
+  });
+});
+
+describe('claim lexicon: patterns and workspace entries', () => {
+  it('accepts linear patterns and rejects nested quantifiers and backreferences', () => {
+    assert.ok(isLinearPattern('\\b\\d{1,3}(?:\\.\\d)?\\s?(?:%|percent) success\\b'));
+    assert.ok(isLinearPattern('miracle (?:cure|drug)s?'));
+    assert.ok(!isLinearPattern('(a+)+'));
+    assert.ok(!isLinearPattern('(?:\\w*\\s?)*cure'));
+    assert.ok(!isLinearPattern('(x{2,})*'));
+    assert.ok(!isLinearPattern('(cure)\\s\\1'));
+  });
+
+  const extra = {
+    id: 'detox',
+    category: 'hype',
+    label: 'detox claim',
+    phrases: ['detox{v} your (body|brain)'],
+    severity: 'info',
+    citable: false,
+    hedgeable: false,
+    basis: 'Detox claims suggest a benefit that no evidence supports for these products.',
+    source: ['us-ftc-2022'],
+    rewordings: ['(remove the claim)'],
+  };
+
+  it('adds a valid workspace entry and reports invalid ones', () => {
+    const list: unknown[] = [extra, { id: 'Bad Id', category: 'nonsense' }, { ...extra, id: 'loop', phrases: undefined, pattern: '(a+)+' }];
+    const lex = claimLexicon(list);
+    assert.ok(lex.entries.some((e) => e.id === 'detox'));
+    assert.ok(lex.phrases.has('detoxes your brain'));
+    assert.ok(lex.errors.some((e) => e.includes('lexicon[1]') && e.includes('category')));
+    assert.ok(lex.errors.some((e) => e.includes('"loop"') && e.includes('nested quantifiers')));
+    assert.ok(!lex.entries.some((e) => e.id === 'loop'));
+    assert.deepEqual(lexiconConfigErrors([extra]), []);
+    assert.deepEqual(lexiconConfigErrors('nope'), ['lexicon: must be a list of claim entries']);
+  });
+
+  it('a workspace entry replaces the shipped entry with its id', () => {
+    const lex = claimLexicon([{ ...extra, id: 'miracle', phrases: ['miracle'] }]);
+    assert.equal(lex.entries.filter((e) => e.id === 'miracle').length, 1);
+    assert.equal(lex.entries.find((e) => e.id === 'miracle')!.severity, 'info');
+  });
+
+  it('rejects unknown sources and fields', () => {
+    const { errors } = validateClaimEntries([{ ...extra, source: ['nowhere'], colour: 'red' }]);
+    assert.ok(errors.some((e) => e.includes('unknown source "nowhere"')));
+    assert.ok(errors.some((e) => e.includes('unknown field "colour"')));
+  });
+});

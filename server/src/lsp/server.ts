@@ -6,6 +6,7 @@ import {
   type Diagnostic,
   DiagnosticSeverity,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   type InitializeParams,
   type InitializeResult,
   TextDocuments,
@@ -58,10 +59,12 @@ export function startServer(connection: Connection): void {
   const settingsCache = new Map<string, Promise<ClientSettings>>();
   const timers = new Map<string, NodeJS.Timeout>();
   let hasConfigurationCapability = false;
+  let canWatchBibliographies = false;
   let globalSettings: ClientSettings = { ...DEFAULT_SETTINGS };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
+    canWatchBibliographies = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     const init = params.initializationOptions as Partial<ClientSettings> | undefined;
     if (init && typeof init === 'object') globalSettings = normaliseSettings(init);
     return {
@@ -84,6 +87,11 @@ export function startServer(connection: Connection): void {
     if (hasConfigurationCapability) {
       // Dynamic registration: the client then sends didChangeConfiguration for our section.
       void connection.client.register(DidChangeConfigurationNotification.type, { section: SECTION }).catch(() => undefined);
+    }
+    if (canWatchBibliographies) {
+      // Pandoc bibliographies: a changed .bib or CSL-JSON file re-lints the open documents.
+      const watchers = ['**/*.{bib,bibtex,biblatex}', '**/*.json'].map((globPattern) => ({ globPattern }));
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
     }
   });
 

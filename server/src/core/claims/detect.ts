@@ -74,8 +74,21 @@ function sentenceAt(block: Block, offset: number): Sentence | undefined {
   return block.sentences.find((s) => s.start <= offset && offset < s.end);
 }
 
-/** Every lexicon hit in the article, in document order, classified. */
+const hitCache = new WeakMap<Article, { lexicon: ClaimLexicon; scope: CitationScope; hits: ClaimHit[] }>();
+
+/**
+ * Every lexicon hit in the article, in document order, classified. Computed once per article,
+ * lexicon and scope (both claim rules ask for it).
+ */
 export function findClaimHits(article: Article, lexicon: ClaimLexicon, scope: CitationScope): ClaimHit[] {
+  const cached = hitCache.get(article);
+  if (cached && cached.lexicon === lexicon && cached.scope === scope) return cached.hits;
+  const hits = computeClaimHits(article, lexicon, scope);
+  hitCache.set(article, { lexicon, scope, hits });
+  return hits;
+}
+
+function computeClaimHits(article: Article, lexicon: ClaimLexicon, scope: CitationScope): ClaimHit[] {
   const hits: ClaimHit[] = [];
   for (const block of article.blocks) {
     if (!CLAIM_BLOCKS.has(block.kind)) continue;
@@ -86,11 +99,10 @@ export function findClaimHits(article: Article, lexicon: ClaimLexicon, scope: Ci
       if (block.kind !== 'heading' && !sentence) return;
       found.push({ entry, info, matched, block, sentence, start: s, end: s + matched.length });
     };
-    if (lexicon.phraseRegex) {
-      lexicon.phraseRegex.lastIndex = 0;
-      for (const m of block.prose.matchAll(lexicon.phraseRegex)) {
-        const info = phraseInfo(lexicon, m[0]);
-        if (info) add(info.entry, m.index, m[0], info);
+    if (lexicon.phraseMatcher) {
+      for (const m of lexicon.phraseMatcher.matchAll(block.prose)) {
+        const info = phraseInfo(lexicon, m.text);
+        if (info) add(info.entry, m.index, m.text, info);
       }
     }
     for (const { entry, re } of lexicon.patterns) {

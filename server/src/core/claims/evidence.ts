@@ -1,4 +1,5 @@
 import type { Article, Block, Sentence } from '../article/model';
+import { LiteralMatcher } from '../text/literalMatcher';
 import { verbForms } from './inflect';
 import { isQuestion, type Token, tokenize } from './scope';
 
@@ -38,11 +39,11 @@ const STUDY_WINDOW = 7;
 
 interface PhraseCue {
   family: CueFamily;
-  re: RegExp;
+  /** The phrases, matched as whole words, any case, a space matching any whitespace. */
+  matcher: LiteralMatcher;
 }
 
-const alt = (xs: string[]): string => xs.map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|');
-const phrases = (family: CueFamily, xs: string[]): PhraseCue => ({ family, re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alt(xs)})(?![\\p{L}\\p{N}])`, 'iu') });
+const phrases = (family: CueFamily, xs: string[]): PhraseCue => ({ family, matcher: new LiteralMatcher(xs) });
 
 const PHRASE_CUES: PhraseCue[] = [
   phrases('study', [
@@ -112,9 +113,9 @@ export function evidenceCue(sentence: string): EvidenceCue | undefined {
   const push = (family: CueFamily, start: number, end: number): void => {
     found.push({ family, text: sentence.slice(start, end), start, end });
   };
-  for (const { family, re } of PHRASE_CUES) {
-    const m = re.exec(sentence);
-    if (m) push(family, m.index, m.index + m[0].length);
+  for (const { family, matcher } of PHRASE_CUES) {
+    const m = matcher.first(sentence);
+    if (m) push(family, m.index, m.end);
   }
   for (const re of STATISTIC_PATTERNS) {
     const m = re.exec(sentence);

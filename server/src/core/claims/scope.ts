@@ -16,7 +16,19 @@ export interface Token extends Span {
 
 const TOKEN = /[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*%?|[^\s\p{L}\p{N}]/gu;
 
+const tokenCache = new Map<string, Token[]>();
+
+/** The tokens of a text (cached: a sentence is tokenized by several cues). Do not mutate. */
 export function tokenize(s: string): Token[] {
+  const hit = tokenCache.get(s);
+  if (hit) return hit;
+  if (tokenCache.size > 2000) tokenCache.clear();
+  const out = tokenizeUncached(s);
+  tokenCache.set(s, out);
+  return out;
+}
+
+function tokenizeUncached(s: string): Token[] {
   const out: Token[] = [];
   for (const m of s.matchAll(TOKEN)) {
     const text = m[0];

@@ -1,4 +1,5 @@
 import { expandPhrase, type Form, normalizePhrase } from '../claims/inflect';
+import { LiteralMatcher } from '../text/literalMatcher';
 import type { Severity } from '../types';
 import shipped from './claims.json';
 
@@ -54,6 +55,8 @@ export interface ClaimLexicon {
   sources: Record<string, string>;
   /** One alternation of every literal form, longest first (global, case-insensitive). */
   phraseRegex?: RegExp;
+  /** The same matches as `phraseRegex`, by a trie: linear, and nothing to compile. */
+  phraseMatcher?: LiteralMatcher;
   phrases: Map<string, PhraseInfo>;
   patterns: { entry: ClaimEntry; re: RegExp }[];
   /** Problems with workspace entries (left out of the lexicon). */
@@ -196,7 +199,8 @@ function compile(entries: ClaimEntry[], sources: Record<string, string>, errors:
   const literals = [...phrases.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
   const body = literals.map((l) => escapeRe(l).replace(/ /g, '\\s+').replace(/'/g, "['’]")).join('|');
   const phraseRegex = literals.length ? new RegExp(`(?<![\\p{L}\\p{N}-])(?:${body})(?![\\p{L}\\p{N}-])`, 'giu') : undefined;
-  return { entries, sources, phraseRegex, phrases, patterns, errors };
+  const phraseMatcher = literals.length ? new LiteralMatcher(literals, { hyphenIsWord: true, apostrophes: true }) : undefined;
+  return { entries, sources, phraseRegex, phraseMatcher, phrases, patterns, errors };
 }
 
 let shippedLexicon: ClaimLexicon | undefined;

@@ -1,0 +1,210 @@
+/**
+ * Matches many literal phrases at once with a character trie: the same matches as the regular
+ * expression `(?<!B)(?:l1|l2|...)(?!B)` with flags `giu` (B: a letter or number, and the hyphen
+ * when `hyphenIsWord`; a space in a literal matches any run of whitespace; `'` in a literal
+ * also matches `’` when `apostrophes`), but linear in the text, with no compilation cost.
+ *
+ * V8 compiles a case-insensitive Unicode alternation of hundreds of phrases slowly (over 100 ms)
+ * and runs it at about 1.5 MB/s; the trie needs neither. Alternatives keep their priority: at a
+ * position where several literals match, the one listed first wins, as in a regex alternation.
+ */
+
+export interface LiteralMatch {
+  /** Offset of the match in the text. */
+  index: number;
+  /** End offset (exclusive). */
+  end: number;
+  /** The text as written. */
+  text: string;
+  /** Index of the literal in the list given to the matcher. */
+  literal: number;
+}
+
+export interface LiteralMatcherOptions {
+  /** A hyphen next to a match blocks it, like a letter (default false). */
+  hyphenIsWord?: boolean;
+  /** `'` in a literal also matches the typographic apostrophe `’` (default false). */
+  apostrophes?: boolean;
+}
+
+const SPACE = -1;
+
+interface Node {
+  next: Map<number, Node>;
+  /** Lowest index of a literal that ends here, or -1. */
+  end: number;
+}
+
+const newNode = (): Node => ({ next: new Map(), end: -1 });
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const foldCache = new Map<number, number>();
+
+/** Simple case folding of one UTF-16 code unit (lower case when that is one code unit). */
+function fold(c: number): number {
+  if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
+  let f = foldCache.get(c);
+  if (f === undefined) {
+    const s = String.fromCharCode(c);
+    const l = s.toLowerCase();
+    f = l.length === 1 ? l.charCodeAt(0) : c;
+    foldCache.set(c, f);
+  }
+  return f;
+}
+
+/** `\s` of JavaScript regular expressions. */
+export function isJsSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+const wordCache = new Map<number, boolean>();
+function isWordCodePoint(cp: number): boolean {
+  if (cp < 128) return (cp >= 48 && cp <= 57) || (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122);
+  let w = wordCache.get(cp);
+  if (w === undefined) {
+    w = WORD_CHAR.test(String.fromCodePoint(cp));
+    wordCache.set(cp, w);
+  }
+  return w;
+}
+
+export class LiteralMatcher {
+  private readonly root = newNode();
+  /** Per code unit: 1 when it can start a match, 2 when it cannot, 0 not yet known. */
+  private readonly starts = new Uint8Array(65536);
+  private readonly hyphenIsWord: boolean;
+  private readonly apostrophes: boolean;
+  readonly size: number;
+
+  constructor(literals: readonly string[], options: LiteralMatcherOptions = {}) {
+    this.hyphenIsWord = !!options.hyphenIsWord;
+    this.apostrophes = !!options.apostrophes;
+    this.size = literals.length;
+    literals.forEach((lit, index) => {
+      let node = this.root;
+      let i = 0;
+      // Leading and trailing spaces cannot be part of a match that starts and ends at a word.
+      const l = lit.replace(/\s+/g, ' ');
+      if (l.length === 0) return;
+      while (i < l.length) {
+        let c = l.charCodeAt(i);
+        if (c === 32) {
+          while (l.charCodeAt(i) === 32) i++;
+          c = SPACE;
+        } else {
+          c = this.unit(c);
+          i++;
+        }
+        let child = node.next.get(c);
+        if (!child) {
+          child = newNode();
+          node.next.set(c, child);
+        }
+        node = child;
+      }
+      if (node.end < 0 || index < node.end) node.end = index;
+    });
+  }
+
+  private canStart(c: number): boolean {
+    let k = this.starts[c];
+    if (k === 0) {
+      k = (isJsSpace(c) ? this.root.next.has(SPACE) : this.root.next.has(this.unit(c))) ? 1 : 2;
+      this.starts[c] = k;
+    }
+    return k === 1;
+  }
+
+  private unit(c: number): number {
+    const f = fold(c);
+    return this.apostrophes && f === 0x2019 ? 39 : f;
+  }
+
+  /** Whether the code point ending just before `i` is a letter, number (or hyphen). */
+  private wordBefore(text: string, i: number): boolean {
+    if (i === 0) return false;
+    let cp = text.charCodeAt(i - 1);
+    if (cp >= 0xdc00 && cp <= 0xdfff && i >= 2) {
+      const hi = text.charCodeAt(i - 2);
+      if (hi >= 0xd800 && hi <= 0xdbff) cp = (hi - 0xd800) * 0x400 + (cp - 0xdc00) + 0x10000;
+    }
+    return isWordCodePoint(cp) || (this.hyphenIsWord && cp === 45);
+  }
+
+  /** Whether the code point starting at `i` is a letter, number (or hyphen). */
+  private wordAt(text: string, i: number): boolean {
+    if (i >= text.length) return false;
+    const cp = text.codePointAt(i)!;
+    return isWordCodePoint(cp) || (this.hyphenIsWord && cp === 45);
+  }
+
+  /** The match starting at `i`, if a literal matches there (the boundary before is checked by the caller). */
+  private matchAt(text: string, i: number): LiteralMatch | undefined {
+    let node = this.root;
+    let j = i;
+    let best = -1;
+    let bestEnd = -1;
+    const n = text.length;
+    for (;;) {
+      if (node.end >= 0 && (best < 0 || node.end < best) && j > i && !this.wordAt(text, j)) {
+        best = node.end;
+        bestEnd = j;
+      }
+      if (j >= n) break;
+      const c = text.charCodeAt(j);
+      let child: Node | undefined;
+      if (isJsSpace(c)) {
+        child = node.next.get(SPACE);
+        if (child) while (j < n && isJsSpace(text.charCodeAt(j))) j++;
+      } else {
+        child = node.next.get(this.unit(c));
+        j++;
+      }
+      if (!child) break;
+      node = child;
+    }
+    return best < 0 ? undefined : { index: i, end: bestEnd, text: text.slice(i, bestEnd), literal: best };
+  }
+
+  /** Every match, leftmost first and not overlapping, like `text.matchAll(re)`. */
+  matchAll(text: string, from = 0): LiteralMatch[] {
+    const out: LiteralMatch[] = [];
+    const n = text.length;
+    for (let i = from; i < n; ) {
+      if (this.canStart(text.charCodeAt(i)) && !this.wordBefore(text, i)) {
+        const m = this.matchAt(text, i);
+        if (m) {
+          out.push(m);
+          i = m.end;
+          continue;
+        }
+      }
+      i++;
+    }
+    return out;
+  }
+
+  /** The leftmost match, like `re.exec(text)` without the global flag. */
+  first(text: string): LiteralMatch | undefined {
+    for (let i = 0; i < text.length; i++) {
+      if (this.canStart(text.charCodeAt(i)) && !this.wordBefore(text, i)) {
+        const m = this.matchAt(text, i);
+        if (m) return m;
+      }
+    }
+    return undefined;
+  }
+}

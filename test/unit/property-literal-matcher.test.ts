@@ -1,0 +1,67 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { LiteralMatcher } from '../../server/src/core/text/literalMatcher';
+import { FAST_CHECK } from './property-support';
+
+/** The regular expression the matcher stands in for (claims lexicon and evidence cues). */
+function referenceRegex(literals: string[], hyphenIsWord: boolean, apostrophes: boolean, global: boolean): RegExp {
+  const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const body = literals.map((l) => {
+    let r = esc(l).replace(/ /g, '\\s+');
+    if (apostrophes) r = r.replace(/'/g, "['’]");
+    return r;
+  });
+  const b = hyphenIsWord ? '[\\p{L}\\p{N}-]' : '[\\p{L}\\p{N}]';
+  return new RegExp(`(?<!${b})(?:${body.join('|')})(?!${b})`, global ? 'giu' : 'iu');
+}
+
+const ALPHABET = ['a', 'b', 'A', 'B', 'é', 'É', ' ', ' ', '\t', '\n', '\u00a0', '-', "'", '’', '.', ',', '1', '%', '😀', 'ß'];
+const text = fc.array(fc.constantFrom(...ALPHABET), { maxLength: 40 }).map((a) => a.join(''));
+const literal = fc
+  .array(fc.constantFrom('a', 'b', 'é', ' ', '-', "'", '.', '1', '%'), { minLength: 1, maxLength: 5 })
+  .map((a) => a.join('').replace(/ +/g, ' ').trim())
+  .filter((s) => s.length > 0);
+
+describe('property: literal matcher equals its regular expression', () => {
+  it('matchAll gives the same matches as a global regex', () => {
+    fc.assert(
+      fc.property(fc.array(literal, { minLength: 1, maxLength: 8 }), text, fc.boolean(), fc.boolean(), (lits, t, hyphen, apos) => {
+        const m = new LiteralMatcher(lits, { hyphenIsWord: hyphen, apostrophes: apos });
+        const got = m.matchAll(t).map((x) => [x.index, x.text]);
+        const want = [...t.matchAll(referenceRegex(lits, hyphen, apos, true))].map((x) => [x.index, x[0]]);
+        assert.deepEqual(got, want);
+      }),
+      FAST_CHECK,
+    );
+  });
+
+  it('first gives the same match as a non-global regex, and the winning literal', () => {
+    fc.assert(
+      fc.property(fc.array(literal, { minLength: 1, maxLength: 8 }), text, (lits, t) => {
+        const m = new LiteralMatcher(lits).first(t);
+        const r = referenceRegex(lits, false, false, false).exec(t);
+        assert.deepEqual(m ? [m.index, m.text] : null, r ? [r.index, r[0]] : null);
+        if (m) {
+          // The literal listed first among those that match at this position wins.
+          const at = (l: string): string | undefined => {
+            const re = referenceRegex([l], false, false, true);
+            re.lastIndex = m.index;
+            const x = re.exec(t);
+            return x && x.index === m.index ? x[0] : undefined;
+          };
+          assert.equal(at(lits[m.literal]), m.text);
+          for (let k = 0; k < m.literal; k++) assert.equal(at(lits[k]), undefined);
+        }
+      }),
+      FAST_CHECK,
+    );
+  });
+
+  it('matches case-insensitively, across line breaks and typographic apostrophes', () => {
+    const m = new LiteralMatcher(['cures cancer', "won't fail"], { hyphenIsWord: true, apostrophes: true });
+    assert.deepEqual(
+      m.matchAll('It CURES\n  cancer; it won’t fail. Non-cures cancer.').map((x) => x.text),
+      ['CURES\n  cancer', 'won’t fail'],
+    );
+  });
+});

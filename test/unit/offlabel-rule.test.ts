@@ -155,6 +155,16 @@ describe('off-label-disclaimer: scope of a mention', () => {
     );
   });
 
+  it('does not read a contraindication, caution or adverse effect as a use', () => {
+    assert.equal(mentions('Ketamine is not recommended for people with uncontrolled high blood pressure.').length, 0);
+    assert.equal(mentions('Ketamine may cause anxiety or a rise in blood pressure.').length, 0);
+    assert.equal(mentions('Patients with a history of psychosis or mania should avoid ketamine.').length, 0);
+    assert.equal(mentions('Ketamine is used for depression, but it may cause anxiety.').map((m) => m.uses.map((u) => u.id)).join(), 'depression');
+    assert.equal(mentions('Ketamine is offered for adults with depression.').length, 1);
+    assert.equal(mentions('Ketamine may reduce the risk of suicidal ideation.').length, 1);
+    assert.equal(mentions('Ketamine carries a risk of suicidal ideation on withdrawal.').length, 0);
+  });
+
   it('does not read respiratory depression as a condition treated', () => {
     assert.equal(mentions('Ketamine causes less respiratory depression than opioids.').length, 0);
     assert.equal(mentions('Ketamine relieves depression.').length, 1);

@@ -59,6 +59,16 @@ function headingDrugs(article: Article, terms: TermMatch[][], block: Block): { i
   return out;
 }
 
+// A condition named as a contraindication, a caution or an adverse effect is not a use:
+// "not recommended for people with uncontrolled high blood pressure", "may cause anxiety".
+const ADVERSE_CUE =
+  /\b(?:contraindicat\w*|not\s+(?:be\s+)?(?:recommended|suitable|appropriate|safe|advised)|should\s+not|must\s+not|avoid(?:ed|s)?|history\s+of|uncontrolled|caution|(?:can|may|might|could|to)\s+(?:cause|worsen|trigger|induce|precipitate|raise|increase)|causes?|worsens?|triggers?|side[\s-]effects?|adverse\s+effects?|(?<!\b(?:reduc|lower|decreas|prevent|cut)\w*\s+(?:the\s+)?)risk\s+of|increases?\s+in|withdrawal)\b[^.;:!?]*$/i;
+
+function isAdverseContext(block: Block, ctx: Span, t: TermMatch): boolean {
+  const from = Math.max(ctx.start, t.start - 80);
+  return ADVERSE_CUE.test(block.prose.slice(from - block.start, t.start - block.start));
+}
+
 /**
  * Every place where a drug is named with a condition or route it is not approved for in the
  * jurisdiction: in the same sentence, the same list item, or under a heading naming the drug.
@@ -70,7 +80,7 @@ export function findOffLabelMentions(article: Article, kb: DrugKnowledge, j: Jur
     const fromHeadings = headingDrugs(article, terms, block);
     for (const ctx of contexts(block)) {
       const here = terms[block.index].filter((t) => t.start >= ctx.start && t.end <= ctx.end);
-      const conditions = here.filter((t) => t.kind === 'condition');
+      const conditions = here.filter((t) => t.kind === 'condition' && !isAdverseContext(block, ctx, t));
       const routes = here.filter((t) => t.kind === 'route');
       const drugsHere = here.filter((t) => t.kind === 'drug');
       const seen = new Set<string>();

@@ -1,0 +1,104 @@
+// Inserting citation markers: the document's own style, the AMA position, merging with an
+// adjacent marker, and "Add a new reference".
+import * as assert from 'node:assert/strict';
+import { parseArticle } from '../../server/src/core/article/parse';
+import { REFERENCE_STUB, addReferenceFix, citeEdit, styleProfile } from '../../server/src/core/features/cite';
+import type { DocumentKind } from '../../server/src/core/types';
+import { SAMPLE, applyEdits } from './claims-helpers';
+
+function cite(text: string, needle: string, numbers: number[], kind: DocumentKind = 'plaintext', label?: string): string {
+  const article = parseArticle(text, kind);
+  const s = article.sentences.find((x) => text.slice(x.start, x.end).includes(needle));
+  assert.ok(s, needle);
+  return applyEdits(text, [citeEdit(article, s, numbers, label)]);
+}
+
+const REFS = '\n\nReferences\n\n1. A B. One. J. 2020.\n2. C D. Two. J. 2021.\n3. E F. Three. J. 2022.\n4. G H. Four. J. 2023.\n';
+
+describe('cite: marker style and position', () => {
+  it('detects the style the document uses most', () => {
+    assert.equal(styleProfile(parseArticle(SAMPLE, 'plaintext')).style, 'superscript');
+    assert.equal(styleProfile(parseArticle(`T\n\nA is true [1]. B is true [2].${REFS}`, 'markdown')).style, 'bracket');
+    assert.equal(styleProfile(parseArticle('# T\n\nA is true.[^1]\n\n[^1]: A B. One. J. 2020.\n', 'markdown')).style, 'footnote');
+    assert.equal(styleProfile(parseArticle(`# T\n\nA is true.<sup>1</sup>${REFS}`, 'markdown')).style, 'html-sup');
+  });
+
+  it('puts a superscript after the period (AMA)', () => {
+    const text = `T\n\nA is true.¹ Studies show B.${REFS}`;
+    assert.ok(cite(text, 'Studies show B', [2]).includes('Studies show B.²\n'));
+  });
+
+  it('puts a marker before a colon', () => {
+    const text = `T\n\nA is true.¹ Trials show three effects:\n\n  • one${REFS}`;
+    assert.ok(cite(text, 'Trials show', [2]).includes('three effects²:'));
+  });
+
+  it('merges with an adjacent marker: a range for three or more consecutive numbers', () => {
+    const text = `T\n\nA is true.¹² B is true.${REFS}`;
+    assert.ok(cite(text, 'A is true', [3]).includes('A is true.¹⁻³ B'));
+  });
+
+  it('merges with an adjacent marker: a comma list otherwise', () => {
+    const text = `T\n\nA is true.¹ B is true.${REFS}`;
+    assert.ok(cite(text, 'A is true', [3]).includes('A is true.¹,³ B'));
+  });
+
+  it('keeps a bracket document’s convention: a space and the marker before the period', () => {
+    const text = `# T\n\nA is true [1]. B is true [2]. Studies show C.\n\n## References\n\n1. A B. One. J. 2020.\n2. C D. Two. J. 2021.\n3. E F. Three. J. 2022.\n`;
+    assert.ok(cite(text, 'Studies show C', [3], 'markdown').includes('Studies show C [3].'));
+    assert.ok(cite(text, 'A is true', [2, 3], 'markdown').includes('A is true [1-3].'));
+  });
+
+  it('writes HTML superscripts in an HTML-superscript document', () => {
+    const text = `# T\n\nA is true.<sup>1</sup> Studies show B.${REFS}`;
+    assert.ok(cite(text, 'Studies show B', [2], 'markdown').includes('Studies show B.<sup>2</sup>'));
+    assert.ok(cite(text, 'A is true', [2], 'markdown').includes('A is true.<sup>1,2</sup>'));
+  });
+
+  it('writes a footnote by label in a footnote document', () => {
+    const text = '# T\n\nA is true.[^kwan] Studies show B.\n\n[^kwan]: Kwan ATH. Ketamine. CNS Spectr. 2024.\n[^guide]: APA. Guideline. 2017.\n';
+    assert.ok(cite(text, 'Studies show B', [], 'markdown', 'guide').includes('Studies show B.[^guide]'));
+  });
+
+  it('counts offsets in UTF-16 code units next to emoji', () => {
+    const text = `T\n\n🧠 A is true.¹ 😔 Studies show B.${REFS}`;
+    assert.ok(cite(text, 'Studies show B', [2]).includes('😔 Studies show B.²\n'));
+  });
+});
+
+describe('cite: add a new reference', () => {
+  const add = (text: string, needle: string, kind: DocumentKind = 'plaintext') => {
+    const article = parseArticle(text, kind);
+    const s = article.sentences.find((x) => text.slice(x.start, x.end).includes(needle))!;
+    const fix = addReferenceFix(article, s);
+    const after = applyEdits(text, fix.edits);
+    assert.ok(fix.cursor !== undefined && after.slice(fix.cursor).startsWith(REFERENCE_STUB), 'the cursor is on the stub');
+    return { fix, after };
+  };
+
+  it('cites the next number and appends a stub in the list’s own layout (the sample)', () => {
+    const { fix, after } = add(SAMPLE, 'has been found');
+    assert.equal(fix.title, 'Add a new reference 10');
+    assert.ok(after.includes('anti-suicidal effects.¹⁰'));
+    assert.ok(after.includes(`Ketamine in Clinical Practice. CNS Spectrums. 2025.\n\n  10. ${REFERENCE_STUB}\n\nPrevious`));
+  });
+
+  it('keeps CRLF line ends', () => {
+    const { after } = add(SAMPLE.replace(/\n/g, '\r\n'), 'has been found');
+    assert.ok(after.includes(`CNS Spectrums. 2025.\r\n\r\n  10. ${REFERENCE_STUB}\r\n`));
+  });
+
+  it('appends a footnote definition in a footnote document', () => {
+    const { fix, after } = add('# T\n\nA is true.[^1] Studies show B.\n\n[^1]: A B. One. J. 2020.\n', 'Studies show B', 'markdown');
+    assert.equal(fix.title, 'Add a new reference [^2]');
+    assert.ok(after.includes('Studies show B.[^2]'));
+    assert.ok(after.includes(`[^1]: A B. One. J. 2020.\n[^2]: ${REFERENCE_STUB}`));
+  });
+
+  it('starts a reference list when there is none', () => {
+    const { after } = add('Ketamine\n\nStudies show it works fast.\n', 'Studies show');
+    assert.equal(after, `Ketamine\n\nStudies show it works fast.¹\n\nReferences\n\n1. ${REFERENCE_STUB}\n`);
+    const md = add('# Ketamine\n\nStudies show it works fast.\n', 'Studies show', 'markdown').after;
+    assert.equal(md, `# Ketamine\n\nStudies show it works fast.[1]\n\n## References\n\n1. ${REFERENCE_STUB}\n`);
+  });
+});

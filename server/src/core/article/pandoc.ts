@@ -285,19 +285,18 @@ const frontMatterCache = new WeakMap<object, PandocFrontMatter>();
 export function pandocFrontMatter(text: string): PandocFrontMatter {
   const out: PandocFrontMatter = { bibliographies: [], references: [], hasReferences: false };
   if (!/^---[ \t]*\r?\n/.test(text)) return out;
+  // Lines up to the closing `---` or `...` (never further: the body may be megabytes).
   const lineRe = /([^\r\n]*)(\r?\n|\r|$)/gy;
   const lines: { text: string; start: number }[] = [];
+  let end = -1;
   for (let pos = 0; pos < text.length; ) {
     lineRe.lastIndex = pos;
     const m = lineRe.exec(text);
     if (!m || m[0].length === 0) break;
     lines.push({ text: m[1], start: pos });
     pos += m[0].length;
-  }
-  let end = -1;
-  for (let l = 1; l < lines.length; l++) {
-    if (/^(?:---|\.\.\.)\s*$/.test(lines[l].text)) {
-      end = l;
+    if (lines.length > 1 && /^(?:---|\.\.\.)\s*$/.test(m[1])) {
+      end = lines.length - 1;
       break;
     }
   }

@@ -47,10 +47,13 @@ export function referenceAt(article: Article, offset: number): Reference | undef
   return all.find((r) => r.start <= offset && offset <= r.end);
 }
 
-/** The reference style the document uses most, for inserted markers. */
+/**
+ * The reference style the document uses most, for inserted markers. Pandoc citations cite keys,
+ * not the numbered list, so they never decide how a numbered marker is written.
+ */
 export function dominantStyle(article: Article): Marker['style'] | undefined {
   const counts = new Map<Marker['style'], number>();
-  for (const m of article.markers) counts.set(m.style, (counts.get(m.style) ?? 0) + 1);
+  for (const m of article.markers) if (m.style !== 'pandoc') counts.set(m.style, (counts.get(m.style) ?? 0) + 1);
   let best: Marker['style'] | undefined;
   for (const [style, n] of counts) if (!best || n > (counts.get(best) ?? 0)) best = style;
   return best;

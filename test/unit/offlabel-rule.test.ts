@@ -262,7 +262,7 @@ describe('off-label-disclaimer: the quick fix', () => {
     const e = f.fixes![0].edits[0];
     const firstPara = text.indexOf('Ketamine has emerged');
     assert.equal(e.start, text.indexOf('\n\n', firstPara));
-    assert.match(e.newText, /^\n\nKetamine is not approved by Health Canada for treatment-resistant depression/);
+    assert.match(e.newText, /^\n\nKetamine is not approved by Health Canada for depression \(including treatment-resistant depression\), pain, /);
     assert.match(e.newText, /by the intranasal route; this use is off-label\.$/);
   });
 

@@ -201,8 +201,19 @@ function joinList(items: string[], conj = 'and'): string {
   return `${items.slice(0, -1).join(', ')} ${conj} ${items[items.length - 1]}`;
 }
 
+/**
+ * The uses as words: conditions in order of first mention, a narrower one folded into a broader
+ * one also listed ("depression (including treatment-resistant depression)"), then routes.
+ */
 function usesText(kb: DrugKnowledge, uses: OffLabelUse[]): string {
-  const conds = [...new Set(uses.filter((u) => u.kind === 'condition').map((u) => kb.conditionLabel(u.id)))];
+  const ids = [...new Set(uses.filter((u) => u.kind === 'condition').map((u) => u.id))];
+  const broader = (id: string): string | undefined => ids.find((o) => o !== id && kb.lineage(id).has(o));
+  const conds = ids
+    .filter((id) => !broader(id))
+    .map((id) => {
+      const narrower = ids.filter((n) => broader(n) === id).map((n) => kb.conditionLabel(n));
+      return narrower.length ? `${kb.conditionLabel(id)} (including ${joinList(narrower)})` : kb.conditionLabel(id);
+    });
   const routes = [...new Set(uses.filter((u) => u.kind === 'route').map((u) => kb.routeLabel(u.id)))];
   const parts: string[] = [];
   if (conds.length) parts.push(`for ${joinList(conds)}`);

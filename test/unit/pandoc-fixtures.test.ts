@@ -8,6 +8,8 @@ import { defaultConfig } from '../../server/src/core/config';
 import { completion } from '../../server/src/core/features/completion';
 import { hover } from '../../server/src/core/features/hover';
 import { definition, findReferences } from '../../server/src/core/features/navigation';
+import { dominantStyle } from '../../server/src/core/article/resolve';
+import { parseArticle } from '../../server/src/core/article/parse';
 import { lint, type LintResult } from '../../server/src/core/lint';
 import { bibliographyLoaderFor, unsavedDocumentLoader } from '../../server/src/node/bibliography';
 
@@ -213,6 +215,21 @@ describe('Pandoc citations: navigation and fixes', () => {
     assert.equal(fs2.length, 1);
     assert.equal(text.slice(fs2[0].start, fs2[0].end), 'refs.bib');
     assert.match(fs2[0].message, /not saved/);
+  });
+});
+
+describe('Pandoc citations beside numbered markers', () => {
+  it('never decide the style of inserted numbered markers', () => {
+    assert.equal(dominantStyle(lintFixture('article-bib.md').article), undefined);
+    const a = parseArticle('---\nbibliography: r.bib\n---\n\nA [@a] b [@b] c¹.\n\n## References\n\n1. Doe J. Title. J. 2020.\n', 'markdown');
+    assert.equal(dominantStyle(a), 'superscript');
+  });
+
+  it('offers nothing after an @ that starts no key, even in a superscript article', () => {
+    const text = 'Ketamine works.¹ Write to name@\n\nReferences\n\n1. Doe J. Title. J. 2020.\n';
+    const a = parseArticle(text, 'plaintext');
+    assert.deepEqual(completion(a, text.indexOf('name@') + 5), []);
+    assert.ok(completion(a, text.indexOf('Write')).length > 0, 'superscript completion still works elsewhere');
   });
 });
 

@@ -28,6 +28,8 @@ export function completion(article: Article, offset: number): CompletionResult[]
   if (article.excluded.some((e) => e.start <= offset && offset < e.end)) return [];
   const pandoc = pandocCompletion(article, offset);
   if (pandoc) return pandoc;
+  // `@` is a trigger character for Pandoc keys only (not after `name@`, say).
+  if (article.text[offset - 1] === '@') return [];
 
   const foot = /\[\^([^\]\s]*)$/.exec(before);
   if (foot) {

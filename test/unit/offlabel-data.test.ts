@@ -203,7 +203,7 @@ describe('drug knowledge: workspace entries (config.drugs)', () => {
     const { settings, problems } = parseConfigFile(text);
     assert.equal(settings.drugs?.length, 2);
     assert.equal(problems.length, 1);
-    assert.equal(problems[0].message.startsWith('Drug entry left out: drugs[1] ("bad").approvals.CA.uses[0].conditions[0]: unknown condition "aches"'), true, problems[0].message);
+    assert.equal(problems[0].message.startsWith('Invalid drug entry: drugs[1] ("bad").approvals.CA.uses[0].conditions[0]: unknown condition "aches"'), true, problems[0].message);
     assert.equal(text.slice(problems[0].start, problems[0].start + 11), '{ "id": "ba');
   });
 

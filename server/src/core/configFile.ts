@@ -93,7 +93,7 @@ export function parseConfigFile(text: string): ParsedConfigFile {
     else problems.push({ ...span(n), message: `"${key}" must be an array of entries.` });
     if (key === 'drugs' && Array.isArray(v)) {
       (n.children ?? []).forEach((item, i) => {
-        for (const message of validateDrugEntry(getNodeValue(item), i)) problems.push({ ...span(item), message: `Drug entry left out: ${message}` });
+        for (const message of validateDrugEntry(getNodeValue(item), i)) problems.push({ ...span(item), message: `Invalid drug entry: ${message}` });
       });
     }
   }

@@ -125,7 +125,7 @@ export function evidenceCue(sentence: string): EvidenceCue | undefined {
   if (approval && !negatedNear(tokens, approval.index)) push('consensus', approval.index, approval.index + approval[0].length);
   const words = tokens.filter((t) => !t.punct);
   studyCue(words, push);
-  comparisonCue(tokens, sentence, push);
+  comparisonCue(tokens, push);
   effectCue(words, push);
   frequencyCue(words, push);
   // The most telling cue first: a study cue says more about the sentence than a comparison.
@@ -153,7 +153,7 @@ function studyCue(words: Token[], push: Push): void {
   }
 }
 
-function comparisonCue(tokens: Token[], sentence: string, push: Push): void {
+function comparisonCue(tokens: Token[], push: Push): void {
   const first = tokens.find((t) => !t.punct);
   if (first && first.lower === 'unlike') push('comparison', first.start, first.end);
   for (let i = 0; i < tokens.length; i++) {
@@ -171,7 +171,6 @@ function comparisonCue(tokens: Token[], sentence: string, push: Push): void {
       return;
     }
   }
-  void sentence;
 }
 
 function effectCue(words: Token[], push: Push): void {

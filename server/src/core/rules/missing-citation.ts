@@ -1,6 +1,5 @@
 import { findClaimHits } from '../claims/detect';
-import { evidenceCue } from '../claims/evidence';
-import { notAClaim } from '../claims/evidence';
+import { evidenceCue, notAClaim } from '../claims/evidence';
 import { isCovered } from '../claims/coverage';
 import { citationFixes } from '../features/cite';
 import { claimLexicon } from '../knowledge/claims';

@@ -19,7 +19,6 @@ const IRREGULAR_VERBS: Record<string, Record<VerbForm, string>> = {
   stop: { base: 'stop', s: 'stops', ed: 'stopped', ing: 'stopping' },
 };
 
-
 /** The four forms of an English verb: base, third person singular, past, present participle. */
 export function verbForms(lemma: string): Record<VerbForm, string> {
   const w = lemma.toLowerCase();

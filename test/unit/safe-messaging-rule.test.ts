@@ -53,6 +53,11 @@ describe('safe-messaging: wording', () => {
     assert.deepEqual(wording('The first failed attempt at the exam was a lesson. Suicide is discussed elsewhere.'), []);
   });
 
+  it('does not flag words quoted as words, or programmes described as successful or failed', () => {
+    assert.deepEqual(wording('Avoid saying “committed suicide” or "successful suicide"; say "died by suicide".'), []);
+    assert.deepEqual(wording('A successful suicide prevention programme and failed suicide prevention policies.'), []);
+  });
+
   it('does not flag preferred wording', () => {
     assert.deepEqual(wording('He died by suicide. She survived a suicide attempt and attempted suicide once before.'), []);
   });

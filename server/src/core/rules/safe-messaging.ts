@@ -98,12 +98,12 @@ const PATTERNS: readonly Pattern[] = [
     replace: (m) => ({ text: commitReplacement(m[1]), safe: true }),
   },
   {
-    re: /\bsuccessful\s+suicide(s)?(?:\s+attempt(s)?)?\b/gi,
+    re: /\bsuccessful\s+suicide(s)?(?:\s+attempt(s)?)?\b(?!\s+(?:prevention|awareness|intervention|screening|research|risk|programs?|polic(?:y|ies)|hotlines?|crisis|services?|strateg\w+|efforts?|training|campaigns?))/gi,
     message: (m) => `"${m[0]}" presents death as an achievement; write "died by suicide" or "death by suicide".`,
     replace: (m) => ({ text: m[1] || m[2] ? 'deaths by suicide' : 'death by suicide', safe: false }),
   },
   {
-    re: /\b(?:unsuccessful|failed)\s+suicide(s)?(\s+attempt(s)?)?\b/gi,
+    re: /\b(?:unsuccessful|failed)\s+suicide(s)?(\s+attempt(s)?)?\b(?!\s+(?:prevention|awareness|intervention|screening|research|risk|programs?|polic(?:y|ies)|hotlines?|crisis|services?|strateg\w+|efforts?|training|campaigns?))/gi,
     message: (m) => `"${m[0]}" presents survival as a failure; write "suicide attempt" or "attempted suicide".`,
     replace: (m) => ({ text: m[1] || m[3] ? 'suicide attempts' : 'suicide attempt', safe: Boolean(m[2]) }),
   },
@@ -203,6 +203,8 @@ export const safeMessaging: Rule = {
         p.re.lastIndex = 0;
         for (let m = p.re.exec(prose); m; m = p.re.exec(prose)) {
           const span = { start: block.start + m.index, end: block.start + m.index + m[0].length };
+          // Words quoted as words ('avoid "committed suicide"') are not the author's wording.
+          if (/["“‘'«]$/.test(prose.slice(0, m.index)) && /^["”’'»]/.test(prose.slice(m.index + m[0].length))) continue;
           if (taken.some((t) => span.start < t.end && t.start < span.end)) continue;
           if (p.needsContext && !SUICIDE_CONTEXT.test(textOf(block, sentenceAt(block, span.start)))) continue;
           taken.push(span);

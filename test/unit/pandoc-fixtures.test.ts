@@ -7,7 +7,7 @@ import { pandocCompletion } from '../../server/src/core/bibliography/citations';
 import { defaultConfig } from '../../server/src/core/config';
 import { completion } from '../../server/src/core/features/completion';
 import { hover } from '../../server/src/core/features/hover';
-import { definition, findReferences } from '../../server/src/core/features/navigation';
+import { definition, documentLinks, findReferences } from '../../server/src/core/features/navigation';
 import { dominantStyle } from '../../server/src/core/article/resolve';
 import { parseArticle } from '../../server/src/core/article/parse';
 import { lint, type LintResult } from '../../server/src/core/lint';
@@ -165,6 +165,23 @@ describe('Pandoc citations: navigation and fixes', () => {
       ['@andrade2017', '@andrade2017'],
     );
     assert.ok(spans[1].start === offsetOf(text, '-@andrade2017', 1));
+  });
+
+  it('hovers and links the bibliography names of the front matter', () => {
+    const { text, article } = lintFixture('article-bib.md');
+    const h = hover(article, text.indexOf('refs.bib') + 2, defaultConfig());
+    assert.ok(h);
+    assert.equal(text.slice(h.span.start, h.span.end), 'refs.bib');
+    assert.match(h.markdown, /^\*\*refs\.bib\*\* — BibTeX, 5 entries, 4 cited in this article/);
+    const links = documentLinks(article).filter((l) => l.target.startsWith('file:'));
+    assert.deepEqual(
+      links.map((l) => [text.slice(l.start, l.end), l.target]),
+      [['refs.bib', pathToFileURL(path.join(DIR, 'refs.bib')).href]],
+    );
+    const broken = lintFixture('article-broken.md');
+    assert.match(hover(broken.article, broken.text.indexOf('missing.bib') + 1, defaultConfig())!.markdown, /cannot be used: no such file/);
+    assert.match(hover(broken.article, broken.text.indexOf('broken.bib') + 1, defaultConfig())!.markdown, /- line 7: Could not read @article\{broken1/);
+    assert.equal(documentLinks(broken.article).length, 1, 'no link to a missing file');
   });
 
   it('offers the nearest keys for a misspelt one', () => {

@@ -276,3 +276,42 @@ export function unusedPandocFindings(article: Article): RuleFinding[] {
   }
   return out;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The bibliography names in the front matter
+
+/** The bibliography whose name (in the front matter) is under an offset, with the name's span. */
+export function bibliographyAt(article: Article, offset: number): { span: Span; bibliography?: Bibliography } | undefined {
+  const fm = frontMatterOf(article);
+  const i = fm.bibliographies.findIndex((b) => b.span.start <= offset && offset <= b.span.end);
+  if (i < 0) return undefined;
+  return { span: fm.bibliographies[i].span, bibliography: article.bibliographies?.[i] };
+}
+
+/** Hover on a bibliography name: its format, size, path and problems. */
+export function bibliographyHover(article: Article, offset: number): { span: Span; markdown: string } | undefined {
+  const at = bibliographyAt(article, offset);
+  if (!at) return undefined;
+  const b = at.bibliography;
+  if (!b) return { span: at.span, markdown: 'Bibliography (not loaded).' };
+  if (b.error) return { span: at.span, markdown: `**${esc(b.name)}** cannot be used: ${esc(b.error)}.` };
+  const cited = new Set(pandocCitations(article).map((c) => c.citation.key));
+  const used = b.entries.filter((e) => cited.has(e.key)).length;
+  const lines = [
+    `**${esc(b.name)}** — ${b.format === 'csl-json' ? 'CSL-JSON' : 'BibTeX'}, ${b.entries.length} ${b.entries.length === 1 ? 'entry' : 'entries'}, ${used} cited in this article`,
+  ];
+  if (b.path) lines.push(`\`${b.path.replace(/`/g, '')}\``);
+  if (b.problems.length) lines.push(b.problems.slice(0, 5).map((p) => `- line ${p.range.start.line + 1}: ${esc(p.message)}`).join('\n'));
+  return { span: at.span, markdown: lines.join('\n\n') };
+}
+
+/** Links from the bibliography names of the front matter to their files. */
+export function bibliographyLinks(article: Article): (Span & { target: string; tooltip: string })[] {
+  const fm = frontMatterOf(article);
+  const out: (Span & { target: string; tooltip: string })[] = [];
+  fm.bibliographies.forEach((n, i) => {
+    const b = article.bibliographies?.[i];
+    if (b?.uri && !b.error) out.push({ ...n.span, target: b.uri, tooltip: `Open ${b.name}` });
+  });
+  return out;
+}

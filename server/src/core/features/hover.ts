@@ -1,6 +1,6 @@
 import type { Article, Reference } from '../article/model';
 import { citationsOf, markerAt, referenceAt, referencesOf } from '../article/resolve';
-import { pandocHover } from '../bibliography/citations';
+import { bibliographyHover, pandocHover } from '../bibliography/citations';
 import type { LintConfig } from '../config';
 import type { Span } from '../types';
 import { drugHover } from './drugHover';
@@ -41,6 +41,8 @@ export function hover(article: Article, offset: number, config: LintConfig): Hov
     const lines = cites.map((m) => `- ${m.raw} in “${contextOf(article, m)}”`);
     return { span: ref.numberSpan, markdown: `${name} is cited ${cites.length} time${cites.length === 1 ? '' : 's'}:\n\n${lines.join('\n')}` };
   }
+  const bib = bibliographyHover(article, offset);
+  if (bib) return bib;
   for (const p of providers) {
     const r = p(article, offset, config);
     if (r) return r;

@@ -1,6 +1,6 @@
 import type { Article, Reference } from '../article/model';
 import { citationsOf, markerAt, referenceAt, referencesOf } from '../article/resolve';
-import { type PandocTarget, pandocDefinition, pandocReferences } from '../bibliography/citations';
+import { type PandocTarget, bibliographyLinks, pandocDefinition, pandocReferences } from '../bibliography/citations';
 import type { Span } from '../types';
 
 /**
@@ -69,6 +69,8 @@ export function documentLinks(article: Article): DocumentLinkResult[] {
     for (const m of s.matchAll(PMCID)) add(m.index!, m.index! + m[0].length, `https://www.ncbi.nlm.nih.gov/pmc/articles/${m[0]}/`, `Open PubMed Central ${m[0]}`);
     for (const m of s.matchAll(URL)) add(m.index!, m.index! + m[0].length, m[0], 'Open link');
   }
+  // Pandoc: the bibliography files named in the front matter.
+  out.push(...bibliographyLinks(article));
   return out.sort((a, b) => a.start - b.start);
 }
 

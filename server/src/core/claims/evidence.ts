@@ -53,7 +53,8 @@ const PHRASE_CUES: PhraseCue[] = [
     'evidence-based', 'evidence based', 'meta-analysis', 'meta-analyses', 'systematic review', 'randomized', 'randomised', 'placebo', 'clinical trial', 'clinical trials',
     'in trials', 'most trials', 'phase 2', 'phase 3', 'phase ii', 'phase iii', 'cohort', 'efficacy', 'effectiveness', 'response rate', 'response rates', 'remission rate',
     'remission rates', 'remission', 'statistically significant', 'significant reduction', 'significant reductions', 'significant improvement', 'significant improvements',
-    'significant difference', 'reductions', 'improvements',
+    'significant difference', 'reductions', 'improvements', 'not known to', 'limited evidence', 'little evidence', 'some evidence', 'no evidence',
+    'strong evidence', 'good evidence', 'insufficient evidence',
   ]),
   phrases('consensus', [
     'consensus', 'experts agree', 'experts recommend', 'experts say', 'experts believe', 'guidelines recommend', 'guideline recommends', 'guidelines suggest', 'recommended by',
@@ -65,14 +66,19 @@ const PHRASE_CUES: PhraseCue[] = [
     'more common', 'less common', 'most frequently', 'most frequent', 'is common', 'are common', 'is rare', 'are rare', 'is uncommon', 'are uncommon', 'more likely',
     'less likely', 'as likely', 'times more likely', 'twice as', 'half as', 'three times', 'substantial proportion', 'substantial minority', 'proportion of', 'majority of',
     'minority of', 'most people', 'most patients', 'most adults', 'a third of', 'a quarter of', 'a fifth of', 'half of', 'two thirds', 'two-thirds', 'one third', 'one quarter',
-    'about half', 'about a third', 'roughly a third',
+    'about half', 'about a third', 'roughly a third', 'on average',
+  ]),
+  phrases('effect', [
+    'is effective for', 'are effective for', 'is effective in', 'are effective in', 'effective against', 'work best', 'works best', 'most effective when',
+    'can lead to', 'may lead to', 'could lead to', 'can cause', 'may cause', 'could cause', 'can trigger', 'may trigger',
   ]),
   phrases('comparison', ['compared with', 'compared to', 'versus', 'relative to', 'as effective as', 'equally effective', 'equally well', 'comparable to']),
   phrases('safety', [
     'risk of', 'risks of', 'increased risk', 'increases the risk', 'increase the risk', 'higher risk', 'lower risk', 'reduces the risk', 'reduce the risk', 'lowers the risk',
     'lower the risk', 'risk rises', 'side effect', 'side effects', 'adverse effect', 'adverse effects', 'adverse event', 'adverse events', 'adverse reaction', 'adverse reactions',
     'well tolerated', 'well-tolerated', 'tolerability', 'used safely', 'addictive', 'habit-forming', 'potential for dependence', 'potential for physical dependence',
-    'interacts with', 'interact with', 'interactions', 'dangerous', 'toxic', 'toxicity', 'contraindicated', 'overdose',
+    'interacts with', 'interact with', 'interactions', 'dangerous', 'toxic', 'toxicity', 'contraindicated', 'overdose', 'should not be used',
+    'should not be taken', 'should not be given', 'must not be used', 'cause dependence', 'causes dependence',
   ]),
 ];
 

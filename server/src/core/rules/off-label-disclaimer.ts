@@ -45,16 +45,32 @@ export function termsByBlock(article: Article, kb: DrugKnowledge): TermMatch[][]
   return article.blocks.map((b) => kb.findTerms(b.prose, b.start));
 }
 
+const parentCache = new WeakMap<Article, Int32Array>();
+
+/** For each heading, the nearest heading before it with a lower level (-1 for none); one pass. */
+function headingParents(article: Article): Int32Array {
+  const hit = parentCache.get(article);
+  if (hit) return hit;
+  const parent = new Int32Array(article.blocks.length).fill(-1);
+  const stack: number[] = [];
+  for (const b of article.blocks) {
+    if (b.kind !== 'heading') continue;
+    while (stack.length && article.blocks[stack[stack.length - 1]].level >= b.level) stack.pop();
+    parent[b.index] = stack.length ? stack[stack.length - 1] : -1;
+    stack.push(b.index);
+  }
+  parentCache.set(article, parent);
+  return parent;
+}
+
 /** Drug ids named by the headings that enclose a block (nearest first, then its parents). */
 function headingDrugs(article: Article, terms: TermMatch[][], block: Block): { id: string; text: string }[] {
   const out: { id: string; text: string }[] = [];
-  let level = block.kind === 'heading' ? block.level : 7;
-  for (let i = block.kind === 'heading' ? block.index - 1 : block.headingIndex; i >= 0; i--) {
-    const h = article.blocks[i];
-    if (h.kind !== 'heading' || h.level >= level) continue;
-    level = h.level;
+  const parent = headingParents(article);
+  let i = block.kind === 'heading' ? parent[block.index] : block.headingIndex;
+  while (i >= 0) {
     for (const t of terms[i]) if (t.kind === 'drug' && !out.some((o) => o.id === t.id)) out.push({ id: t.id, text: t.text });
-    if (level <= 1) break;
+    i = parent[i];
   }
   return out;
 }

@@ -8,7 +8,6 @@ const root = new URL('..', import.meta.url).pathname;
 export const CORPUS = join(root, 'bench', 'corpus');
 const SUP = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const sup = (n) => String(n).replace(/\d/g, (d) => SUP[Number(d)]);
-const fromSup = (s) => [...s].map((c) => SUP.indexOf(c)).join('');
 
 /** The sample split into its body (before "References") and its reference entries. */
 function readSample() {
@@ -63,13 +62,16 @@ function section(sample, k, style, offset) {
   });
   let out = `## Section ${k + 1}: ${sample.title}\n\n${body}\n`;
   if (style === 'footnote') {
-    const defs = [...used].sort((a, b) => a - b).map((n) => `[^s${k}n${n}]: ${sample.refs[n - 1]}`);
+    const defs = [...used].sort((a, b) => a - b).map((n) => `[^s${k}n${n}]: ${distinct(sample.refs[n - 1], k)}`);
     out += `\n${defs.join('\n\n')}\n`;
   }
   return { text: out, used: style === 'footnote' ? 0 : sample.refs.length };
 }
 
 const STYLES = ['superscript', 'bracket', 'footnote'];
+
+/** A reference of section k: another work than the same entry of other sections (two title words differ). */
+const distinct = (ref, k) => (k === 0 ? ref : ref.replace(/^(.*?\.\s)/, `$1Series${k} Cohort${k} `));
 
 /** A Markdown article of about `bytes` bytes: sections, then one numbered reference list. */
 export function bigArticle(sample, bytes) {
@@ -83,7 +85,7 @@ export function bigArticle(sample, bytes) {
     size += Buffer.byteLength(s.text) + 1;
     if (style === 'footnote') continue;
     for (const r of sample.refs) {
-      refs.push(`${r} Section ${k + 1}.`);
+      refs.push(distinct(r, k));
       size += Buffer.byteLength(refs[refs.length - 1]) + 7;
     }
   }
@@ -107,7 +109,7 @@ export function generate({ force = false } = {}) {
     tenMb: join(CORPUS, 'article-10mb.md'),
     smallDir: join(CORPUS, 'small'),
   };
-  const stamp = join(CORPUS, '.generated-v3');
+  const stamp = join(CORPUS, '.generated-v4');
   if (!force && existsSync(stamp)) return files;
   rmSync(CORPUS, { recursive: true, force: true });
   mkdirSync(files.smallDir, { recursive: true });

@@ -23,12 +23,11 @@ export function scanMarkdown(text: string, lines: Lines): BlockScan {
   const excluded: Span[] = [];
   const code: Span[] = [];
   const n = lines.starts.length;
-  let source = text;
+  // Lines [fromLine, toLine) to replace with spaces (keeping every offset and line break) before
+  // markdown-it sees the text; applied once, in order (rebuilding the text per range is quadratic).
+  const blanked: Span[] = [];
   const blank = (fromLine: number, toLine: number): void => {
-    // Replace lines [fromLine, toLine) with spaces, keeping every offset and line break.
-    const from = lines.starts[fromLine];
-    const to = lines.ends[toLine - 1];
-    source = source.slice(0, from) + text.slice(from, to).replace(/[^\r\n]/g, ' ') + source.slice(to);
+    blanked.push({ start: lines.starts[fromLine], end: lines.ends[toLine - 1] });
   };
 
   const fm = scanFrontMatter(text, lines);
@@ -72,6 +71,17 @@ export function scanMarkdown(text: string, lines: Lines): BlockScan {
     l = last;
   }
 
+  let source = text;
+  if (blanked.length) {
+    const parts: string[] = [];
+    let pos = 0;
+    for (const b of blanked) {
+      parts.push(text.slice(pos, b.start), text.slice(b.start, b.end).replace(/[^\r\n]/g, ' '));
+      pos = b.end;
+    }
+    parts.push(text.slice(pos));
+    source = parts.join('');
+  }
   const tokens = md.parse(source, {});
   const stack: { type: string; map: [number, number] | null }[] = [];
   for (let i = 0; i < tokens.length; i++) {

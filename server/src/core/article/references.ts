@@ -1,6 +1,7 @@
 import type { Span } from '../types';
 import type { Reference, ReferenceFields, ReferenceList } from './model';
 import type { RawBlock } from './rawBlock';
+import { lineStartOf } from '../text/lineStart';
 
 /**
  * The reference list: a heading (or a plain title line) named References, Bibliography,
@@ -33,7 +34,7 @@ export function findReferenceList(text: string, blocks: RawBlock[], headingText:
     for (; k < blocks.length; k++) {
       const blk = blocks[k];
       if (blk.kind === 'heading' || blk.kind === 'footnoteDefinition') break;
-      const lineStart = Math.max(text.lastIndexOf('\n', blk.start - 1), text.lastIndexOf('\r', blk.start - 1)) + 1;
+      const lineStart = lineStartOf(text, blk.start);
       const lines = text.slice(lineStart, blk.end).split(/(?<=\r\n|\r(?!\n)|\n)/);
       if (!ENTRY_START.test(lines[0])) break;
       let at = lineStart;

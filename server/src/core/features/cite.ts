@@ -88,6 +88,24 @@ export function allReferences(article: Article): Reference[] {
 
 const titleOf = (r: Reference): string => r.fields.title ?? r.text;
 
+const featureCache = new WeakMap<Article, { refs: Reference[]; titleF: Set<string>[]; journalF: Set<string>[]; df: Map<string, number> }>();
+
+/** Features of every reference, once per article (every finding's cite fix ranks them all). */
+function referenceFeatures(article: Article): { refs: Reference[]; titleF: Set<string>[]; journalF: Set<string>[]; df: Map<string, number> } {
+  let c = featureCache.get(article);
+  if (c) return c;
+  const refs = allReferences(article);
+  const titleF = refs.map((r) => features(titleOf(r)));
+  const journalF = refs.map((r) => features(r.fields.journal ?? ''));
+  const df = new Map<string, number>();
+  refs.forEach((_, i) => {
+    for (const f of new Set([...titleF[i], ...journalF[i]])) df.set(f, (df.get(f) ?? 0) + 1);
+  });
+  c = { refs, titleF, journalF, df };
+  featureCache.set(article, c);
+  return c;
+}
+
 /**
  * The article's references ranked for a sentence: shared features weighted by how rare they
  * are among the references (a word every reference has says nothing), title counting fully,
@@ -95,14 +113,8 @@ const titleOf = (r: Reference): string => r.fields.title ?? r.text;
  * Only references sharing something with the sentence, or cited in its paragraph, are returned.
  */
 export function rankReferences(article: Article, sentenceText: string, blockIndex?: number): RankedReference[] {
-  const refs = allReferences(article);
+  const { refs, titleF, journalF, df } = referenceFeatures(article);
   if (refs.length === 0) return [];
-  const titleF = refs.map((r) => features(titleOf(r)));
-  const journalF = refs.map((r) => features(r.fields.journal ?? ''));
-  const df = new Map<string, number>();
-  refs.forEach((_, i) => {
-    for (const f of new Set([...titleF[i], ...journalF[i]])) df.set(f, (df.get(f) ?? 0) + 1);
-  });
   const idf = (f: string): number => Math.log(1 + refs.length / (df.get(f) ?? refs.length));
   const sent = features(sentenceText);
   const nearby = new Set<number>();
@@ -137,8 +149,18 @@ export interface StyleProfile {
   spaceBefore: boolean;
 }
 
+const profileCache = new WeakMap<Article, StyleProfile>();
+const eolCache = new WeakMap<Article, string>();
+
 /** The citation style the document uses: its most used marker style and where it puts markers. */
 export function styleProfile(article: Article): StyleProfile {
+  // Once per article: every finding's fixes ask for it, and it reads every marker.
+  let p = profileCache.get(article);
+  if (!p) profileCache.set(article, (p = computeStyleProfile(article)));
+  return p;
+}
+
+function computeStyleProfile(article: Article): StyleProfile {
   const style = dominantStyle(article) ?? defaultStyle(article);
   const mine = article.markers.filter((m) => m.style === style);
   let before = 0;
@@ -179,7 +201,7 @@ export function insertionPoint(article: Article, sentence: Sentence, profile = s
   if (last === ':' || last === ';') end--;
   else if (profile.beforePeriod && (last === '.' || last === '!')) end--;
   // A marker of the same style right there: merge into it.
-  const merge = article.markers.find((m) => m.style === profile.style && m.style !== 'footnote' && (m.start === end || m.start === end + 1 || m.end === end) && m.blockIndex === sentence.blockIndex);
+  const merge = (article.blocks[sentence.blockIndex]?.markers ?? article.markers).find((m) => m.style === profile.style && m.style !== 'footnote' && (m.start === end || m.start === end + 1 || m.end === end) && m.blockIndex === sentence.blockIndex);
   const footnoteRun = article.markers.filter((m) => m.style === 'footnote' && m.blockIndex === sentence.blockIndex && m.start >= end && m.start <= end + 1);
   if (footnoteRun.length) end = footnoteRun[footnoteRun.length - 1].end;
   return { offset: end, merge, profile };
@@ -247,7 +269,8 @@ export const REFERENCE_STUB = 'Author AA, Author BB. Title. Journal. Year;Vol(Is
  */
 export function addReferenceFix(article: Article, sentence: Sentence): Fix {
   const text = article.text;
-  const eol = detectEol(text);
+  let eol = eolCache.get(article);
+  if (eol === undefined) eolCache.set(article, (eol = detectEol(text)));
   const profile = styleProfile(article);
   const list = article.references;
   if (profile.style === 'footnote' && (!list || list.numbering === 'footnote' || article.footnotes.length > 0)) {

@@ -12,9 +12,11 @@ export const duplicateReference: Rule = {
   },
   check({ article, report }) {
     const entries = [...(article.references?.entries ?? []), ...article.footnotes];
+    // Title words once per entry (the pairwise comparison below is quadratic in entries).
+    const titles = entries.map((e) => words(e.fields.title ?? e.text));
     for (let i = 1; i < entries.length; i++) {
       for (let j = 0; j < i; j++) {
-        const why = sameWork(entries[j], entries[i]);
+        const why = sameWork(entries[j], entries[i], titles[j], titles[i]);
         if (!why) continue;
         report({
           start: entries[i].start,
@@ -32,11 +34,9 @@ function name(r: Reference): string {
   return r.label !== undefined ? `Footnote [^${r.label}]` : `Reference ${r.number}`;
 }
 
-function sameWork(a: Reference, b: Reference): string | undefined {
+function sameWork(a: Reference, b: Reference, ta: Set<string>, tb: Set<string>): string | undefined {
   if (a.fields.doi && b.fields.doi && a.fields.doi.toLowerCase() === b.fields.doi.toLowerCase()) return 'same DOI';
   if (a.fields.pmid && b.fields.pmid && a.fields.pmid === b.fields.pmid) return 'same PMID';
-  const ta = words(a.fields.title ?? a.text);
-  const tb = words(b.fields.title ?? b.text);
   if (ta.size < 4 || tb.size < 4) return undefined;
   let common = 0;
   for (const w of ta) if (tb.has(w)) common++;

@@ -1,4 +1,5 @@
-import { citationsOf } from '../article/resolve';
+import { referencesOf } from '../article/resolve';
+import type { Reference } from '../article/model';
 import { unusedPandocFindings } from '../bibliography/citations';
 import type { Rule } from './rule';
 
@@ -13,8 +14,11 @@ export const unusedReference: Rule = {
   },
   check({ article, report }) {
     const entries = article.references?.entries ?? [];
+    // Every cited reference, in one pass over the markers (asking per entry is quadratic).
+    const cited = new Set<Reference | undefined>();
+    for (const m of article.markers) for (const r of referencesOf(article, m)) cited.add(r);
     for (const ref of entries) {
-      if (citationsOf(article, ref).length) continue;
+      if (cited.has(ref)) continue;
       const last = ref === entries[entries.length - 1];
       report({
         start: ref.start,
@@ -25,7 +29,7 @@ export const unusedReference: Rule = {
       });
     }
     for (const def of article.footnotes) {
-      if (citationsOf(article, def).length) continue;
+      if (cited.has(def)) continue;
       report({
         start: def.start,
         end: def.end,

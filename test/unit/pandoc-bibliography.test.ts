@@ -95,6 +95,15 @@ describe('Pandoc bibliographies: BibTeX', () => {
     assert.match(r.problems[0].message, /^Could not read @article\{bad: /);
   });
 
+  it('reports an entry without a key', () => {
+    const r = parseBibliography('@article{}\n@article{k, title={T}}\n', 'bibtex');
+    assert.deepEqual(
+      r.entries.map((e) => e.key),
+      ['k'],
+    );
+    assert.match(r.problems[0].message, /has no key/);
+  });
+
   it('reads an empty file and a file of comments', () => {
     assert.deepEqual(parseBibliography('', 'bibtex').entries, []);
     assert.deepEqual(parseBibliography('% nothing here\n', 'bibtex').entries, []);

@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { parseArticle } from '../../server/src/core/article/parse';
 import { pandocFrontMatter, parseSuffix } from '../../server/src/core/article/pandoc';
+import { parseBibliography } from '../../server/src/core/bibliography';
 
 /** Pandoc citation syntax: what is a citation, with which keys, modes and locators. */
 const WITH_BIB = '---\nbibliography: refs.bib\n---\n\n';
@@ -41,6 +43,7 @@ describe('Pandoc citations: syntax', () => {
     ['Double hyphen ends a key @doe--99.', [one('@doe', 'doe')]],
     ['A bracket with a part without a key [a; b @doe99] cites in text only.', [one('@doe99', 'doe99')]],
     ['An at sign alone @ or @-x or @. is nothing.', []],
+    ['A footnote label is not a citation[^@doe99].\n\n[^@doe99]: The note.', []],
   ];
   for (const [body, want] of table) {
     it(JSON.stringify(body), () => assert.deepEqual(cites(body), want));
@@ -156,6 +159,46 @@ describe('Pandoc citations: front matter', () => {
         ['doe99', 'doe99'],
         ['smith04', 'smith04'],
       ],
+    );
+  });
+});
+
+describe('Pandoc citations: properties', () => {
+  const piece = fc.constantFrom('@', '@doe99', '@{a b}', '[', ']', ';', ',', ' p. 3', '-', '\\', '`', 'name@example.com', ' ', '\n', '\n\n', 'see ', '.', '(', ')', 'x', '^', ':');
+  const body = fc.array(piece, { maxLength: 40 }).map((a) => a.join(''));
+
+  it('finds markers that never overlap, stay in their block, and whose key spans hold their keys', () => {
+    fc.assert(
+      fc.property(body, fc.boolean(), (b, withBib) => {
+        const text = (withBib ? WITH_BIB : '') + b;
+        const a = parseArticle(text, 'markdown');
+        let last = -1;
+        for (const m of a.markers) {
+          assert.ok(m.start >= last, 'sorted, not overlapping');
+          last = m.end;
+          const block = a.blocks[m.blockIndex];
+          assert.ok(block.start <= m.start && m.end <= block.end, 'inside its block');
+          assert.equal(text.slice(m.start, m.end), m.raw);
+          for (const c of m.citations ?? []) {
+            assert.equal(text.slice(c.keySpan.start, c.keySpan.end), c.key);
+            assert.ok(m.start <= c.keySpan.start && c.keySpan.end <= m.end);
+          }
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('parses any bibliography text without throwing', () => {
+    const bibPiece = fc.constantFrom('@article{', '@string{', 'k1', ',', '=', '{', '}', '"', '#', ' and ', '\\"u', '\n', 'title', 'author', '@', '(', ')', '%');
+    fc.assert(
+      fc.property(fc.array(bibPiece, { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        const r = parseBibliography(text, 'bibtex');
+        for (const e of r.entries) assert.equal(text.slice(e.keySpan.start, e.keySpan.end), e.key);
+        parseBibliography(text, 'csl-json');
+      }),
+      { numRuns: 300 },
     );
   });
 });

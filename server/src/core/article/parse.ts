@@ -47,7 +47,8 @@ export function parseArticle(text: string, kind: DocumentKind, options: ParseOpt
   const markersOf = (s1: string, raw: string, base: number, index: number): Marker[] => {
     const found = findMarkers(s1, raw, base, index, ctx);
     if (!pandoc) return found;
-    const cites = findPandocCitations(s1, raw, base, index, inText);
+    // A Pandoc citation never overlaps another marker (`[^@x]` is a footnote).
+    const cites = findPandocCitations(s1, raw, base, index, inText).filter((c) => !found.some((m) => m.start < c.end && c.start < m.end));
     return cites.length ? [...found, ...cites].sort((a, b) => a.start - b.start) : found;
   };
 

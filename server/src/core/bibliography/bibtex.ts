@@ -29,10 +29,12 @@ export function parseBibtex(text: string): ParsedBibliography {
       if (item.itemtype === 'string') {
         strings[item.name.toLowerCase()] = evaluate(item, strings);
       } else if (item.itemtype === 'entry') {
-        const at = chunk.indexOf(item.raw, cursor);
+        const raw = item.raw ?? '';
+        const at = raw ? chunk.indexOf(raw, cursor) : -1;
         const start = at >= 0 ? at : cursor;
-        cursor = start + item.raw.length;
-        located.push({ item, start: offset + start });
+        cursor = start + raw.length;
+        if (item.key) located.push({ item: { ...item, raw, fields: item.fields ?? [] }, start: offset + start });
+        else problems.push(problemAt(index, offset + start, `@${item.type}{...} has no key: it cannot be cited`));
       }
     }
   };
@@ -50,13 +52,7 @@ export function parseBibtex(text: string): ParsedBibliography {
         const rel = (e as { location?: { start?: { offset?: number } } }).location?.start?.offset ?? 0;
         const head = /^@\s*(\w+)\s*[{(]\s*([^,\s]*)/.exec(chunk);
         const what = head ? `@${head[1]}{${head[2]}` : 'text';
-        const start = starts[i] + rel;
-        problems.push({
-          start,
-          end: start + 1,
-          range: { start: index.positionAt(start), end: index.positionAt(start + 1) },
-          message: `Could not read ${what}: ${(e instanceof Error ? e.message : String(e)).replace(/\.$/, '')}`,
-        });
+        problems.push(problemAt(index, starts[i] + rel, `Could not read ${what}: ${(e instanceof Error ? e.message : String(e)).replace(/\.$/, '')}`));
       }
     }
   }
@@ -80,6 +76,10 @@ export function parseBibtex(text: string): ParsedBibliography {
     });
   }
   return { format: 'bibtex', entries, problems };
+}
+
+function problemAt(index: LineIndex, start: number, message: string): BibProblem {
+  return { start, end: start + 1, range: { start: index.positionAt(start), end: index.positionAt(start + 1) }, message };
 }
 
 /** A field's value with `@string` macros and `#` concatenation resolved (LaTeX still in it). */

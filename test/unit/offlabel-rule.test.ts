@@ -45,6 +45,16 @@ describe('off-label-disclaimer: fixtures', () => {
         assert.ok(f.related.some((r) => r.start > text.indexOf('Post-Traumatic Stress Disorder (PTSD)')), 'a list item mention is related');
       });
 
+      it('each of the sample’s two off-label statements is enough on its own', () => {
+        const sample = fixture('sample.txt');
+        const withoutSafety = sample.replace(/Racemic ketamine \(IV or IM\) does not have formal psychiatric approval[^.]*\. /, '');
+        const withoutIntro = sample.replace(/In Canada, ketamine is used within regulated medical settings[^\n]*\n\n/, '');
+        assert.notEqual(withoutSafety, sample);
+        assert.notEqual(withoutIntro, sample);
+        assert.deepEqual(findings(withoutSafety, 'plaintext', j, RULE), [], '"often as an off-label treatment" remains');
+        assert.deepEqual(findings(withoutIntro, 'plaintext', j, RULE), [], '"does not have formal psychiatric approval" remains');
+      });
+
       it('does not flag an esketamine nasal spray article for treatment-resistant depression', () => {
         assert.deepEqual(findings(fixture('offlabel/esketamine-trd.md'), 'markdown', j, RULE), []);
       });

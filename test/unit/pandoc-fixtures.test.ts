@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Article } from '../../server/src/core/article/model';
@@ -182,6 +183,29 @@ describe('Pandoc citations: navigation and fixes', () => {
     assert.match(hover(broken.article, broken.text.indexOf('missing.bib') + 1, defaultConfig())!.markdown, /cannot be used: no such file/);
     assert.match(hover(broken.article, broken.text.indexOf('broken.bib') + 1, defaultConfig())!.markdown, /- line 7: Could not read @article\{broken1/);
     assert.equal(documentLinks(broken.article).length, 1, 'no link to a missing file');
+  });
+
+  it('works the same with CRLF line endings', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clinical-lint-crlf-'));
+    try {
+      const crlf = (s: string): string => s.replace(/\r?\n/g, '\r\n');
+      fs.writeFileSync(path.join(dir, 'refs.bib'), crlf(fs.readFileSync(path.join(DIR, 'refs.bib'), 'utf8')));
+      const text = crlf(fs.readFileSync(path.join(DIR, 'article-bib.md'), 'utf8'));
+      const result = lint(text, { kind: 'markdown', bibliography: bibliographyLoaderFor(path.join(dir, 'article-bib.md')) });
+      const lf = lintFixture('article-bib.md');
+      assert.deepEqual(
+        result.article.markers.map((m) => m.keys),
+        lf.article.markers.map((m) => m.keys),
+      );
+      assert.deepEqual(
+        result.findings.filter((f) => f.ruleId === 'unresolved-citation').map((f) => text.slice(f.start, f.end)),
+        ['@nosuchkey'],
+      );
+      const d = definition(result.article, text.indexOf('@who2021') + 2);
+      assert.deepEqual(d[0].range, { start: { line: 26, character: 0 }, end: { line: 32, character: 1 } });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('offers the nearest keys for a misspelt one', () => {

@@ -1,5 +1,6 @@
 import type { Article, Block, Sentence } from '../article/model';
 import { LiteralMatcher } from '../text/literalMatcher';
+import { drugKnowledge } from '../knowledge/drugs';
 import { verbForms } from './inflect';
 import { isQuestion, type Token, tokenize } from './scope';
 
@@ -65,7 +66,7 @@ const PHRASE_CUES: PhraseCue[] = [
     'prevalence', 'incidence', 'odds ratio', 'hazard ratio', 'relative risk', 'risk ratio', 'confidence interval', 'nnt', 'leading cause', 'leading causes', 'most common',
     'more common', 'less common', 'most frequently', 'most frequent', 'is common', 'are common', 'is rare', 'are rare', 'is uncommon', 'are uncommon', 'more likely',
     'less likely', 'as likely', 'times more likely', 'twice as', 'half as', 'three times', 'substantial proportion', 'substantial minority', 'proportion of', 'majority of',
-    'minority of', 'most people', 'most patients', 'most adults', 'a third of', 'a quarter of', 'a fifth of', 'half of', 'two thirds', 'two-thirds', 'one third', 'one quarter',
+    'minority of', 'most people', 'most patients', 'most adults', 'most episodes', 'most cases', 'most children', 'most women', 'most men', 'a third of', 'a quarter of', 'a fifth of', 'half of', 'two thirds', 'two-thirds', 'one third', 'one quarter',
     'about half', 'about a third', 'roughly a third', 'on average',
   ]),
   phrases('effect', [
@@ -96,7 +97,7 @@ const APPROVAL = /(?<![\p{L}])(?:approved|cleared) (?:in|for|by|as)(?![\p{L}])/i
 
 /** Verbs of measured effect, with the outcomes they act on. */
 const EFFECT_VERBS = new Set([
-  ...forms('reduce', 'improve', 'relieve', 'lower', 'decrease', 'increase', 'prevent', 'shorten', 'prolong', 'worsen', 'raise', 'alleviate', 'ease', 'slow', 'protect', 'boost'),
+  ...forms('reduce', 'improve', 'relieve', 'lower', 'decrease', 'increase', 'prevent', 'shorten', 'prolong', 'worsen', 'raise', 'alleviate', 'ease', 'slow', 'protect', 'boost', 'cause'),
   'rise', 'rises', 'rose', 'risen', 'worse', 'better',
 ]);
 const OUTCOMES = new Set([
@@ -132,7 +133,7 @@ export function evidenceCue(sentence: string): EvidenceCue | undefined {
   const words = tokens.filter((t) => !t.punct);
   studyCue(words, push);
   comparisonCue(tokens, push);
-  effectCue(words, push);
+  effectCue(words, sentence, push);
   frequencyCue(words, push);
   // The most telling cue first: a study cue says more about the sentence than a comparison.
   found.sort((a, b) => PRIORITY.indexOf(a.family) - PRIORITY.indexOf(b.family) || a.start - b.start);
@@ -179,11 +180,32 @@ function comparisonCue(tokens: Token[], push: Push): void {
   }
 }
 
-function effectCue(words: Token[], push: Push): void {
-  const verb = words.find((w) => EFFECT_VERBS.has(w.lower));
-  if (!verb) return;
+/** Words that name a treatment: with an effect verb after them, the sentence reports an effect. */
+const TREATMENTS = new Set([
+  'therapy', 'therapies', 'treatment', 'treatments', 'medication', 'medications', 'medicine', 'medicines', 'drug', 'drugs', 'surgery', 'exercise', 'injection',
+  'injections', 'infusion', 'infusions', 'supplement', 'supplements', 'psychotherapy', 'vaccine', 'vaccines', 'dose', 'doses',
+]);
+
+function effectCue(words: Token[], sentence: string, push: Push): void {
+  const i = words.findIndex((w) => EFFECT_VERBS.has(w.lower));
+  if (i < 0) return;
+  const verb = words[i];
   const outcome = words.find((w) => OUTCOMES.has(w.lower));
-  if (outcome) push('effect', Math.min(verb.start, outcome.start), Math.max(verb.end, outcome.end));
+  if (outcome) {
+    push('effect', Math.min(verb.start, outcome.start), Math.max(verb.end, outcome.end));
+    return;
+  }
+  // "Isotretinoin causes birth defects", "testosterone therapy can increase red cell counts".
+  if (verb.lower === 'better' || verb.lower === 'worse') return;
+  const before = words.slice(0, i);
+  const treatment = before.find((w) => TREATMENTS.has(w.lower)) ?? drugBefore(sentence, verb.start);
+  if (treatment) push('effect', treatment.start, verb.end);
+}
+
+function drugBefore(sentence: string, end: number): { start: number } | undefined {
+  return drugKnowledge()
+    .findTerms(sentence.slice(0, end))
+    .find((t) => t.kind === 'drug');
 }
 
 function frequencyCue(words: Token[], push: Push): void {

@@ -177,11 +177,14 @@ export function pandocCompletion(article: Article, offset: number): PandocComple
   if (!inBracket && !fm.bibliographies.length && !fm.hasReferences) return undefined;
   const partial = m[3];
   const start = offset - partial.length;
+  // The rest of a key the cursor stands in is replaced too (`[@sa|nacora]`).
+  const rest = /^[^\s;,\]@{}[]*/.exec(article.text.slice(offset, offset + 200))![0];
+  const end = offset + rest.length;
   const braced = m[2] === '{';
-  const closing = braced && article.text[offset] !== '}' ? '}' : '';
+  const closing = braced && article.text[end] !== '}' ? '}' : '';
   const sorted = [...keyIndex(article).all].sort((a, b) => a.key.localeCompare(b.key));
   return sorted.map(({ key, resolution }) => {
-    if (resolution.kind === 'inline') return { label: key, detail: 'front matter reference', insertText: `${key}${closing}`, filterText: key, replace: { start, end: offset } };
+    if (resolution.kind === 'inline') return { label: key, detail: 'front matter reference', insertText: `${key}${closing}`, filterText: key, replace: { start, end } };
     const { entry, bibliography } = resolution;
     return {
       label: key,
@@ -189,7 +192,7 @@ export function pandocCompletion(article: Article, offset: number): PandocComple
       documentation: entryMarkdown(entry, bibliography),
       insertText: `${key}${closing}`,
       filterText: key,
-      replace: { start, end: offset },
+      replace: { start, end },
     };
   });
 }

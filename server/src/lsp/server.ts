@@ -309,7 +309,8 @@ export function startServer(connection: Connection): void {
       const diag = p.context.diagnostics.find((d) => d.source === SOURCE && d.code === f.ruleId && sameRange(toSpan(a.index, d.range), f)) ?? toDiagnostic(a.index, f, doc.uri);
       for (const fix of f.fixes ?? []) actions.push(toAction(a, doc, fix, diag));
       if (f.ruleId === 'citation-order') actions.push(renumberAction(a, doc, diag));
-      actions.push(toAction(a, doc, suppressFix(a.result.article, f), diag));
+      // Every finding can be suppressed with a reason, except findings about suppressions.
+      if (f.ruleId !== 'unused-suppression' && f.ruleId !== 'unknown-rule') actions.push(toAction(a, doc, suppressFix(a.result.article, f), diag));
       actions.push({
         title: `Show documentation for ${f.ruleId}`,
         kind: CodeActionKind.QuickFix,

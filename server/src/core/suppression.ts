@@ -37,6 +37,7 @@ export interface Suppression extends Span {
 /** Every suppression comment of the article, in document order. */
 export function findSuppressions(article: Article): Suppression[] {
   const text = article.text;
+  if (!article.comments.some((c) => c.body.startsWith('clinical-lint-'))) return [];
   const lines = splitLines(text);
   const out: Suppression[] = [];
   for (const c of article.comments) {
@@ -96,6 +97,7 @@ interface Use {
  */
 export function applySuppressions(article: Article, findings: Finding[], config: LintConfig, ran: ReadonlySet<string>): Finding[] {
   const all = findSuppressions(article);
+  if (!all.length) return findings;
   const active = all.filter((s) => s.kind !== 'enable');
   const uses: Use[] = active.map((suppression) => ({ suppression, used: new Set<string>() }));
   const enables = all.filter((s) => s.kind === 'enable');
@@ -311,7 +313,15 @@ function nextLineTarget(article: Article, lines: Lines, l: number): Span {
   }
   let end = lines.ends[e];
   // A block that starts inside the target (a wrapped list item) is covered to its end.
-  for (const b of article.blocks) if (b.start >= lines.starts[k] && b.start <= end && b.end > end) end = b.end;
+  const blocks = article.blocks;
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid].start < lines.starts[k]) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < blocks.length && blocks[i].start <= end; i++) if (blocks[i].end > end) end = blocks[i].end;
   return { start: lines.starts[k], end };
 }
 

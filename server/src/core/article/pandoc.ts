@@ -105,6 +105,8 @@ const WORD = String.raw`[\p{L}\p{N}_]`;
 const KEY_SOURCE = String.raw`@(?:\{([^{}\n]+)\}|(${WORD}(?:${WORD}|[:.#$%&\-+?<>~/](?=${WORD}))*))`;
 const KEY = new RegExp(KEY_SOURCE, 'uy');
 const IN_TEXT = new RegExp(KEY_SOURCE, 'gu');
+const BLANK_LINE = /[ \t]*(?:\r?\n|$)/y;
+const LOCATOR_BRACKET = / ?\[([^\]\n@]*)\](?![([:])/y;
 /** Characters after which an `@` cannot start a citation. */
 const NOT_BEFORE_AT = /[\p{L}\p{N}_\\/@.:+=-]/u;
 
@@ -219,7 +221,10 @@ export function findPandocCitations(scan: string, raw: string, base: number, blo
         close = k;
         break;
       }
-      if (c === '\n' && /^[ \t]*(?:\r?\n|$)/.test(scan.slice(k + 1))) break;
+      if (c === '\n') {
+        BLANK_LINE.lastIndex = k + 1;
+        if (BLANK_LINE.test(scan)) break;
+      }
     }
     if (close < 0) continue;
     const next = raw[close + 1];
@@ -234,9 +239,11 @@ export function findPandocCitations(scan: string, raw: string, base: number, blo
   }
   if (inText) {
     IN_TEXT.lastIndex = 0;
+    let t = 0;
     for (let m = IN_TEXT.exec(scan); m; m = IN_TEXT.exec(scan)) {
       const at = m.index;
-      if (taken.some((t) => t.start <= at && at < t.end)) continue;
+      while (t < taken.length && taken[t].end <= at) t++;
+      if (t < taken.length && taken[t].start <= at) continue;
       const before = at > 0 ? scan[at - 1] : '';
       if (before && NOT_BEFORE_AT.test(before)) continue;
       const key = m[1] ?? m[2];
@@ -244,7 +251,8 @@ export function findPandocCitations(scan: string, raw: string, base: number, blo
       const cite: PandocCitation = { key, keySpan: { start: keyStart, end: keyStart + key.length }, mode: 'author-in-text', prefix: '', suffix: '' };
       let end = at + m[0].length;
       // `@key [p. 33]`: a bracket right after, without a key of its own, is the locator.
-      const loc = /^ ?\[([^\]\n@]*)\](?![([:])/.exec(scan.slice(end));
+      LOCATOR_BRACKET.lastIndex = end;
+      const loc = LOCATOR_BRACKET.exec(scan);
       if (loc && raw[end + loc[0].indexOf('[') - 1] !== '\\') {
         const { locator, suffix } = parseSuffix(loc[1]);
         cite.locator = locator;

@@ -95,6 +95,21 @@ describe('Pandoc bibliographies: BibTeX', () => {
     assert.match(r.problems[0].message, /^Could not read @article\{bad: /);
   });
 
+  it('finds PubMed ids in BibLaTeX eprints and notes, and DOIs in doi.org URLs', () => {
+    const r = parseBibliography(
+      '@article{e1, eprint={28249076}, eprinttype={pubmed}, url={https://doi.org/10.1001/x}}\n@article{e2, eprint={PMC5544}, eprinttype={pmc}, note={PMID: 123}}\n@article{e3, extra={PMID: 77}}\n',
+      'bibtex',
+    );
+    assert.deepEqual(
+      r.entries.map((e) => [e.fields.pmid, e.fields.pmcid, e.fields.doi]),
+      [
+        ['28249076', undefined, '10.1001/x'],
+        ['123', 'PMC5544', undefined],
+        ['77', undefined, undefined],
+      ],
+    );
+  });
+
   it('reports an entry without a key', () => {
     const r = parseBibliography('@article{}\n@article{k, title={T}}\n', 'bibtex');
     assert.deepEqual(
@@ -135,6 +150,12 @@ describe('Pandoc bibliographies: CSL-JSON', () => {
       assert.equal(text.slice(e.keySpan.start, e.keySpan.end), e.key);
       assert.equal(text[e.span.start], '{');
     }
+  });
+
+  it('finds PubMed ids Zotero left in the note', () => {
+    const r = parseBibliography('[{"id": "z", "note": "PMID: 29282469\\nPMCID: PMC5838571"}]', 'csl-json');
+    assert.equal(r.entries[0].fields.pmid, '29282469');
+    assert.equal(r.entries[0].fields.pmcid, 'PMC5838571');
   });
 
   it('reports invalid JSON and items without an id', () => {

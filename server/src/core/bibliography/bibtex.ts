@@ -100,9 +100,12 @@ function toFields(v: Record<string, string>): ReferenceFields {
   const people = parseBibtexNames(v.author ?? v.editor ?? '');
   const text = (name: string): string | undefined => (v[name] !== undefined && v[name].trim() ? latexToText(v[name]) : undefined);
   const year = text('year') ?? /\d{4}/.exec(v.date ?? '')?.[0];
-  const doi = text('doi')?.replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i, '');
-  const pmid = text('pmid') ?? /PMID:?\s*(\d+)/i.exec(v.note ?? v.annote ?? '')?.[1];
-  const pmcid = text('pmcid') ?? /\bPMC\d+\b/.exec(v.note ?? '')?.[0];
+  // BibLaTeX keeps PubMed ids in `eprint` (`eprinttype = {pubmed}`); Zotero puts them in `note`/`extra`.
+  const eprint = (type: RegExp): string | undefined => (type.test(v.eprinttype ?? v.archiveprefix ?? '') ? text('eprint') : undefined);
+  const notes = [v.note, v.annote, v.annotation, v.extra].filter(Boolean).join('\n');
+  const doi = (text('doi') ?? /^https?:\/\/(?:dx\.)?doi\.org\/\S+$/i.exec(v.url?.trim() ?? '')?.[0])?.replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i, '');
+  const pmid = text('pmid') ?? eprint(/^pubmed$/i) ?? /PMID:?\s*(\d+)/i.exec(notes)?.[1];
+  const pmcid = text('pmcid') ?? eprint(/^pmc$/i) ?? /\bPMC\d+\b/.exec(notes)?.[0];
   const fields: ReferenceFields = {
     authors: people.names.map(vancouverName).filter(Boolean),
     etAl: people.etAl,

@@ -88,8 +88,9 @@ function toFields(item: Record<string, unknown>): ReferenceFields {
     issue: str(item.issue),
     pages: str(item.page)?.replace(/–|--/g, '-'),
     doi: str(item.DOI)?.replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i, ''),
-    pmid: str(item.PMID),
-    pmcid: str(item.PMCID),
+    // Zotero keeps identifiers it has no CSL variable for in `note` ("PMID: 123").
+    pmid: str(item.PMID) ?? /\bPMID:\s*(\d+)/i.exec(str(item.note) ?? '')?.[1],
+    pmcid: str(item.PMCID) ?? /\bPMCID:\s*(PMC\d+)/i.exec(str(item.note) ?? '')?.[1],
     url: str(item.URL),
   };
   for (const k of Object.keys(fields) as (keyof ReferenceFields)[]) if (fields[k] === undefined) delete fields[k];

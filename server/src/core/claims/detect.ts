@@ -35,10 +35,13 @@ function blockedByContext(entry: ClaimEntry, before: string, after: string): str
   const prev = words(before).slice(-3);
   const prevText = ` ${prev.join(' ')} `;
   for (const u of entry.unlessBefore ?? []) if (prevText.includes(` ${u.toLowerCase()} `)) return u;
-  const next = words(after).slice(0, 3).join(' ');
+  // Right after the match, or after one more word ("the leading preventable cause").
+  const nextWords = words(after).slice(0, 4);
+  const next = nextWords.slice(0, 3).join(' ');
+  const skipOne = nextWords.slice(1, 4).join(' ');
   for (const u of entry.unlessAfter ?? []) {
     const l = u.toLowerCase();
-    if (next === l || next.startsWith(`${l} `)) return u;
+    if ([next, skipOne].some((n) => n === l || n.startsWith(`${l} `))) return u;
   }
   return undefined;
 }

@@ -63,7 +63,7 @@ const PHRASE_CUES: PhraseCue[] = [
     'well documented', 'well-documented', 'first-line', 'first line', 'gold standard', 'standard of care', 'professional organizations', 'professional organisations',
   ]),
   phrases('statistic', [
-    'prevalence', 'incidence', 'odds ratio', 'hazard ratio', 'relative risk', 'risk ratio', 'confidence interval', 'nnt', 'leading cause', 'leading causes', 'most common',
+    'prevalence', 'incidence', 'cause of death', 'causes of death', 'odds ratio', 'hazard ratio', 'relative risk', 'risk ratio', 'confidence interval', 'nnt', 'leading cause', 'leading causes', 'most common',
     'more common', 'less common', 'most frequently', 'most frequent', 'is common', 'are common', 'is rare', 'are rare', 'is uncommon', 'are uncommon', 'more likely',
     'less likely', 'as likely', 'times more likely', 'twice as', 'half as', 'three times', 'substantial proportion', 'substantial minority', 'proportion of', 'majority of',
     'minority of', 'most people', 'most patients', 'most adults', 'most episodes', 'most cases', 'most children', 'most women', 'most men', 'a third of', 'a quarter of', 'a fifth of', 'half of', 'two thirds', 'two-thirds', 'one third', 'one quarter',
@@ -79,7 +79,8 @@ const PHRASE_CUES: PhraseCue[] = [
     'lower the risk', 'risk rises', 'side effect', 'side effects', 'adverse effect', 'adverse effects', 'adverse event', 'adverse events', 'adverse reaction', 'adverse reactions',
     'well tolerated', 'well-tolerated', 'tolerability', 'used safely', 'addictive', 'habit-forming', 'potential for dependence', 'potential for physical dependence',
     'interacts with', 'interact with', 'interactions', 'dangerous', 'toxic', 'toxicity', 'contraindicated', 'overdose', 'should not be used',
-    'should not be taken', 'should not be given', 'must not be used', 'cause dependence', 'causes dependence',
+    'should not be taken', 'should not be given', 'must not be used', 'cause dependence', 'causes dependence', 'not recommended', 'during pregnancy',
+    'in pregnancy', 'while breastfeeding', 'compatible with breastfeeding',
   ]),
 ];
 
@@ -103,12 +104,12 @@ const EFFECT_VERBS = new Set([
 const OUTCOMES = new Set([
   'symptom', 'symptoms', 'depression', 'depressive', 'anxiety', 'pain', 'risk', 'relapse', 'relapses', 'craving', 'cravings', 'drinking', 'sleep', 'mood', 'flashes', 'weight',
   'remission', 'response', 'suicide', 'suicidal', 'pressure', 'rate', 'function', 'abstinence', 'severity', 'scores', 'score', 'cognition', 'memory', 'falls', 'mortality',
-  'survival', 'disability', 'fatigue', 'nightmares', 'ptsd', 'ocd', 'dementia', 'seizures', 'appetite', 'growth', 'levels', 'intensity', 'outcomes', 'quality',
+  'survival', 'disability', 'decline', 'fatigue', 'nightmares', 'ptsd', 'ocd', 'dementia', 'seizures', 'appetite', 'growth', 'levels', 'intensity', 'outcomes', 'quality',
 ]);
 
 /** Adverbs of frequency, with what they describe: "symptoms often continue", "benefits usually fade". */
 const FREQUENCY = new Set(['often', 'usually', 'typically', 'commonly', 'frequently', 'rarely', 'seldom', 'generally', 'tend', 'tends']);
-const FREQUENCY_OF = new Set(['symptoms', 'side', 'benefits', 'benefit', 'effects', 'relapse', 'response', 'remission', 'improvement', 'improvements', 'gains', 'patients']);
+const FREQUENCY_OF = new Set(['symptoms', 'side', 'benefits', 'benefit', 'effects', 'relapse', 'response', 'remission', 'improvement', 'improvements', 'gains', 'patients', 'cravings', 'craving', 'episodes', 'attacks']);
 
 const COMPARATIVES = new Set(['more', 'less', 'fewer', 'greater', 'larger', 'smaller', 'longer', 'shorter', 'faster', 'slower', 'better', 'worse', 'higher', 'lower', 'safer', 'stronger', 'weaker', 'quicker']);
 const QUANTITY = /^(?:\d|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twenty|half|twice|several|a few|few)$/;

@@ -96,12 +96,20 @@ function inflectWord(word: string): { text: string; form?: Form }[] {
   return (Object.keys(f) as NounForm[]).map((k) => ({ text: f[k], form: k }));
 }
 
-function parsePart(token: string): Part {
+/** Named word lists a phrase can use as `{name}` (the lexicon's `{condition}`). */
+export type Slots = Record<string, readonly string[]>;
+
+function parsePart(token: string, slots: Slots): Part {
   let t = token;
   const head = t.startsWith('^');
   if (head) t = t.slice(1);
   let alternatives: { text: string; form?: Form }[];
-  if (t.startsWith('(') && t.endsWith(')')) {
+  const slot = /^\{([a-z]+)\}$/.exec(t);
+  if (slot && slot[1] !== 'v' && slot[1] !== 'n') {
+    const list = slots[slot[1]];
+    if (!list || list.length === 0) throw new Error(`unknown word list {${slot[1]}}`);
+    alternatives = list.map((w) => ({ text: normalizePhrase(w) }));
+  } else if (t.startsWith('(') && t.endsWith(')')) {
     alternatives = t
       .slice(1, -1)
       .split('|')
@@ -122,9 +130,10 @@ function parsePart(token: string): Part {
 /**
  * Expands a phrase of the lexicon syntax to its literal forms. Throws on malformed syntax (the
  * loader reports it). The number of forms is the product of the choices: kept small by design.
+ * `{name}` stands for every phrase of the word list `slots[name]`.
  */
-export function expandPhrase(phrase: string): ExpandedPhrase[] {
-  const parts = splitTopLevel(phrase.trim()).map(parsePart);
+export function expandPhrase(phrase: string, slots: Slots = {}): ExpandedPhrase[] {
+  const parts = splitTopLevel(phrase.trim()).map((t) => parsePart(t, slots));
   let headIndex = parts.findIndex((p) => p.head);
   if (headIndex < 0) headIndex = parts.findIndex((p) => p.inflected);
   let results: { words: string[]; head?: { at: number; n: number; text: string; form?: Form } }[] = [{ words: [] }];
@@ -138,7 +147,7 @@ export function expandPhrase(phrase: string): ExpandedPhrase[] {
       }
     }
     results = next;
-    if (results.length > 512) throw new Error(`"${phrase}" expands to too many forms`);
+    if (results.length > 4096) throw new Error(`"${phrase}" expands to too many forms`);
   });
   return results
     .filter((r) => r.words.length > 0)

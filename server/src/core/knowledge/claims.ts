@@ -1,4 +1,5 @@
-import { expandPhrase, type Form, normalizePhrase } from '../claims/inflect';
+import { expandPhrase, type Form, normalizePhrase, type Slots } from '../claims/inflect';
+import { SHIPPED_DRUG_DATA } from './drugs';
 import { LiteralMatcher } from '../text/literalMatcher';
 import type { Severity } from '../types';
 import shipped from './claims.json';
@@ -67,10 +68,18 @@ interface ClaimData {
   version: number;
   about?: string;
   sources: Record<string, string>;
+  /** Word lists for `{name}` in phrases; `condition` adds every condition of the drug data. */
+  slots: Record<string, string[]>;
   entries: unknown[];
 }
 
 const SHIPPED = shipped as unknown as ClaimData;
+
+/** The word lists phrases can use: `{condition}` is every condition name of the drug data plus the lexicon's own. */
+export const SLOTS: Slots = {
+  ...SHIPPED.slots,
+  condition: [...new Set([...SHIPPED_DRUG_DATA.conditions.flatMap((c) => c.names.map((n) => n.toLowerCase())), ...(SHIPPED.slots.condition ?? [])])],
+};
 const SEVERITIES: readonly string[] = ['error', 'warning', 'info', 'hint'];
 const REQUIRED = ['id', 'category', 'label', 'severity', 'citable', 'hedgeable', 'basis', 'source', 'rewordings'];
 const OPTIONAL = ['phrases', 'pattern', 'rewrite', 'rewriteWhole', 'unlessBefore', 'unlessAfter'];
@@ -141,7 +150,7 @@ function entryErrors(e: unknown, path: string, sources: Record<string, string>):
     else
       for (const p of e.phrases) {
         try {
-          if (expandPhrase(p).length === 0) errs.push(`${path}.phrases: "${p}" has no words`);
+          if (expandPhrase(p, SLOTS).length === 0) errs.push(`${path}.phrases: "${p}" has no words`);
         } catch (err) {
           errs.push(`${path}.phrases: ${(err as Error).message}`);
         }
@@ -189,7 +198,7 @@ function compile(entries: ClaimEntry[], sources: Record<string, string>, errors:
   const patterns: { entry: ClaimEntry; re: RegExp }[] = [];
   for (const entry of entries) {
     for (const p of entry.phrases ?? []) {
-      for (const x of expandPhrase(p)) {
+      for (const x of expandPhrase(p, SLOTS)) {
         // The first entry that claims a literal form keeps it.
         if (!phrases.has(x.text)) phrases.set(x.text, { entry, headWord: x.headWord, headWords: x.headWords, head: x.head, form: x.form });
       }

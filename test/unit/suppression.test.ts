@@ -111,6 +111,31 @@ describe('suppression comments', () => {
     assert.deepEqual(run(fixed, 'markdown'), []);
   });
 
+  for (const [name, conv] of [
+    ['CRLF', (t: string) => t.replace(/\n/g, '\r\n')],
+    ['emoji', (t: string) => t.replace(/Cited/g, 'Cited 🧪😀')],
+    ['emoji CRLF', (t: string) => t.replace(/Cited/g, 'Cited 🧪😀').replace(/\n/g, '\r\n')],
+  ] as const) {
+    it(`the unused-suppression and unknown-rule fixes work in a ${name} document`, () => {
+      const unused = conv('Cited [1].\n\n<!-- clinical-lint-disable-next-line unresolved-citation -- old -->\nAll fine here.' + REFS);
+      const f1 = run(unused, 'markdown');
+      assert.deepEqual(f1.map((f) => f.ruleId), ['unused-suppression']);
+      const fixed1 = applyEdits(unused, f1[0].fixes![0].edits);
+      assert.equal(fixed1, conv('Cited [1].\n\nAll fine here.' + REFS));
+      assert.deepEqual(run(fixed1, 'markdown'), []);
+      const partial = conv('Cited [1].\n\n<!-- clinical-lint-disable-next-line unresolved-citation, citation-order -- r -->\nKetamine [4].' + REFS);
+      const f2 = run(partial, 'markdown');
+      const fixed2 = applyEdits(partial, f2[0].fixes![0].edits);
+      assert.equal(fixed2, partial.replace(', citation-order', ''));
+      assert.deepEqual(run(fixed2, 'markdown'), []);
+      const typo = conv('Cited [1].\n\n<!-- clinical-lint-disable-next-line unresolved-citaton -- typo -->\nKetamine [4].' + REFS);
+      const f3 = run(typo, 'markdown').find((f) => f.ruleId === 'unknown-rule')!;
+      const fixed3 = applyEdits(typo, f3.fixes![0].edits);
+      assert.equal(fixed3, typo.replace('citaton', 'citation'));
+      assert.deepEqual(run(fixed3, 'markdown'), []);
+    });
+  }
+
   it('makes unused-suppression and unknown-rule configurable', () => {
     const text = '<!-- clinical-lint-disable-next-line nope -- r -->\nFine.\n\n<!-- clinical-lint-disable-next-line unresolved-citation -- r -->\nFine.';
     assert.deepEqual(run(text, 'markdown').map((f) => f.ruleId).sort(), ['unknown-rule', 'unused-suppression']);

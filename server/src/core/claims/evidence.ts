@@ -65,12 +65,12 @@ const PHRASE_CUES: PhraseCue[] = [
   phrases('statistic', [
     'prevalence', 'incidence', 'cause of death', 'causes of death', 'odds ratio', 'hazard ratio', 'relative risk', 'risk ratio', 'confidence interval', 'nnt', 'leading cause', 'leading causes', 'most common',
     'more common', 'less common', 'most frequently', 'most frequent', 'is common', 'are common', 'is rare', 'are rare', 'is uncommon', 'are uncommon', 'more likely',
-    'less likely', 'as likely', 'times more likely', 'twice as', 'half as', 'three times', 'substantial proportion', 'substantial minority', 'proportion of', 'majority of',
+    'less likely', 'as likely', 'times more likely', 'twice as', 'half as', 'three times more', 'three times as', 'substantial proportion', 'substantial minority', 'proportion of', 'majority of',
     'minority of', 'most people', 'most patients', 'most adults', 'most episodes', 'most cases', 'most children', 'most women', 'most men', 'a third of', 'a quarter of', 'a fifth of', 'half of', 'two thirds', 'two-thirds', 'one third', 'one quarter',
     'about half', 'about a third', 'roughly a third', 'on average',
   ]),
   phrases('effect', [
-    'is effective for', 'are effective for', 'is effective in', 'are effective in', 'effective against', 'work best', 'works best', 'most effective when',
+    'works well', 'work well', 'is effective for', 'are effective for', 'is effective in', 'are effective in', 'effective against', 'work best', 'works best', 'most effective when',
     'can lead to', 'may lead to', 'could lead to', 'can cause', 'may cause', 'could cause', 'can trigger', 'may trigger',
   ]),
   phrases('comparison', ['compared with', 'compared to', 'versus', 'relative to', 'as effective as', 'equally effective', 'equally well', 'comparable to']),
@@ -79,7 +79,8 @@ const PHRASE_CUES: PhraseCue[] = [
     'lower the risk', 'risk rises', 'side effect', 'side effects', 'adverse effect', 'adverse effects', 'adverse event', 'adverse events', 'adverse reaction', 'adverse reactions',
     'well tolerated', 'well-tolerated', 'tolerability', 'used safely', 'addictive', 'habit-forming', 'potential for dependence', 'potential for physical dependence',
     'interacts with', 'interact with', 'interactions', 'dangerous', 'toxic', 'toxicity', 'contraindicated', 'overdose', 'should not be used',
-    'should not be taken', 'should not be given', 'must not be used', 'cause dependence', 'causes dependence', 'not recommended', 'during pregnancy',
+    'should not be taken', 'should not be given', 'must not be used', 'cause dependence', 'causes dependence', 'should not take', 'should not use', 'risks include',
+    'serious risks', 'not recommended', 'during pregnancy',
     'in pregnancy', 'while breastfeeding', 'compatible with breastfeeding',
   ]),
 ];

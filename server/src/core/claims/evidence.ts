@@ -70,7 +70,7 @@ const PHRASE_CUES: PhraseCue[] = [
     'about half', 'about a third', 'roughly a third', 'on average',
   ]),
   phrases('effect', [
-    'works well', 'work well', 'is effective for', 'are effective for', 'is effective in', 'are effective in', 'effective against', 'work best', 'works best', 'most effective when',
+    'caused by', 'driven by', 'works well', 'work well', 'is effective for', 'are effective for', 'is effective in', 'are effective in', 'effective against', 'work best', 'works best', 'most effective when',
     'can lead to', 'may lead to', 'could lead to', 'can cause', 'may cause', 'could cause', 'can trigger', 'may trigger',
   ]),
   phrases('comparison', ['compared with', 'compared to', 'versus', 'relative to', 'as effective as', 'equally effective', 'equally well', 'comparable to']),
@@ -79,7 +79,7 @@ const PHRASE_CUES: PhraseCue[] = [
     'lower the risk', 'risk rises', 'side effect', 'side effects', 'adverse effect', 'adverse effects', 'adverse event', 'adverse events', 'adverse reaction', 'adverse reactions',
     'well tolerated', 'well-tolerated', 'tolerability', 'used safely', 'addictive', 'habit-forming', 'potential for dependence', 'potential for physical dependence',
     'interacts with', 'interact with', 'interactions', 'dangerous', 'toxic', 'toxicity', 'contraindicated', 'overdose', 'should not be used',
-    'should not be taken', 'should not be given', 'must not be used', 'cause dependence', 'causes dependence', 'should not take', 'should not use', 'risks include',
+    'should not be taken', 'should not be given', 'must not be used', 'cause dependence', 'causes dependence', 'should not take', 'should not use', 'risks include', 'warning about', 'boxed warning', 'black box warning',
     'serious risks', 'not recommended', 'during pregnancy',
     'in pregnancy', 'while breastfeeding', 'compatible with breastfeeding',
   ]),
@@ -105,12 +105,12 @@ const EFFECT_VERBS = new Set([
 const OUTCOMES = new Set([
   'symptom', 'symptoms', 'depression', 'depressive', 'anxiety', 'pain', 'risk', 'relapse', 'relapses', 'craving', 'cravings', 'drinking', 'sleep', 'mood', 'flashes', 'weight',
   'remission', 'response', 'suicide', 'suicidal', 'pressure', 'rate', 'function', 'abstinence', 'severity', 'scores', 'score', 'cognition', 'memory', 'falls', 'mortality',
-  'survival', 'disability', 'decline', 'fatigue', 'nightmares', 'ptsd', 'ocd', 'dementia', 'seizures', 'appetite', 'growth', 'levels', 'intensity', 'outcomes', 'quality',
+  'survival', 'disability', 'decline', 'sugar', 'glucose', 'cholesterol', 'calcium', 'enzymes', 'counts', 'fatigue', 'nightmares', 'ptsd', 'ocd', 'dementia', 'seizures', 'appetite', 'growth', 'levels', 'intensity', 'outcomes', 'quality',
 ]);
 
 /** Adverbs of frequency, with what they describe: "symptoms often continue", "benefits usually fade". */
 const FREQUENCY = new Set(['often', 'usually', 'typically', 'commonly', 'frequently', 'rarely', 'seldom', 'generally', 'tend', 'tends']);
-const FREQUENCY_OF = new Set(['symptoms', 'side', 'benefits', 'benefit', 'effects', 'relapse', 'response', 'remission', 'improvement', 'improvements', 'gains', 'patients', 'cravings', 'craving', 'episodes', 'attacks']);
+const FREQUENCY_OF = new Set(['symptoms', 'side', 'benefits', 'benefit', 'effects', 'relapse', 'response', 'remission', 'improvement', 'improvements', 'gains', 'patients', 'cravings', 'craving', 'episodes', 'attacks', 'results']);
 
 const COMPARATIVES = new Set(['more', 'less', 'fewer', 'greater', 'larger', 'smaller', 'longer', 'shorter', 'faster', 'slower', 'better', 'worse', 'higher', 'lower', 'safer', 'stronger', 'weaker', 'quicker']);
 const QUANTITY = /^(?:\d|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twenty|half|twice|several|a few|few)$/;

@@ -233,7 +233,10 @@ function verify(before: Article, after: Article, schemes: Scheme[]): string | un
     const want = [...new Set(nums.map((n) => s.map.get(n)!))].sort((x, y) => x - y).join(',');
     const gotNums = b.style === 'footnote' ? [Number(b.label)] : b.numbers;
     const got = [...new Set(gotNums)].sort((x, y) => x - y).join(',');
-    if (want !== got || b.alternative) return `the citation ${a.raw} would read as ${b.raw}, not as ${want}.`;
+    if (b.alternative) {
+      return `the citation ${a.raw} would become ${b.raw}, which can also be read as ${b.alternative.join(', ')}: with ${after.references?.entries.length ?? 0} references, superscript digits side by side are ambiguous. Write such citations with brackets or <sup>, or separate the numbers, then renumber.`;
+    }
+    if (want !== got) return `the citation ${a.raw} would read as ${b.raw}, not as ${want}.`;
   }
   if (list) {
     const nums = (after.references?.entries ?? []).map((e) => e.number);

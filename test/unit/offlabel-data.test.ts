@@ -103,6 +103,20 @@ describe('drug knowledge: schema', () => {
     for (const r of data.routes) for (const n of [...r.names, ...(r.abbreviations ?? [])]) check('route', r.id, n);
   });
 
+  it('a route word that belongs to another product is not a route, nor are its shorter forms', () => {
+    const kb = drugKnowledge();
+    assert.deepEqual(kb.findTerms('a new nasal spray medication').map((t) => t.id), []);
+    assert.deepEqual(kb.findTerms('with an oral antidepressant').map((t) => t.id), []);
+    assert.deepEqual(kb.findTerms('ketamine nasal spray').map((t) => t.id), ['ketamine', 'intranasal']);
+  });
+
+  it('finds plurals and ignores names inside longer words', () => {
+    const kb = drugKnowledge();
+    assert.deepEqual(kb.findTerms('Ketamines, MDDs and seizures.').map((t) => t.id), ['ketamine', 'mdd', 'epilepsy']);
+    assert.deepEqual(kb.findTerms('arketamine, esketamines, ketaminergic, PTSDx').map((t) => t.id), ['esketamine']);
+    assert.deepEqual(kb.findTerms('(IN) and (R,S)-ketamine and i.v.').map((t) => t.text), ['(IN)', '(R,S)-ketamine', 'i.v.']);
+  });
+
   it('abbreviations match only as written; names in any case, with spaces or hyphens', () => {
     const kb = drugKnowledge();
     assert.deepEqual(kb.findTerms('Is it MDD or mdd?').map((t) => t.text), ['MDD']);

@@ -349,6 +349,15 @@ interface Term {
   id: string;
 }
 
+interface Candidate {
+  term: Term;
+  /** What the name has before its first letter or digit ("(" in "(IN)"). */
+  prefix: string;
+  /** Sticky: matches the whole name (and a plural) at `lastIndex`. */
+  re: RegExp;
+  length: number;
+}
+
 export class DrugKnowledge {
   readonly drugs: readonly DrugEntry[];
   readonly conditions: ReadonlyMap<string, ConditionEntry>;
@@ -357,10 +366,14 @@ export class DrugKnowledge {
   readonly errors: readonly string[];
   private readonly drugById: Map<string, DrugEntry>;
   private readonly ancestorCache = new Map<string, ReadonlySet<string>>();
+  private readonly contextCache = new Map<string, RegExp>();
   private readonly folded = new Map<string, Term>();
   private readonly exact = new Map<string, Term>();
-  private readonly foldedRe: RegExp;
-  private readonly exactRe: RegExp | undefined;
+  /**
+   * Names and abbreviations by the lowercased first run of letters and digits, longest first
+   * (an abbreviation's own pattern is case-sensitive).
+   */
+  private readonly index = new Map<string, Candidate[]>();
 
   constructor(data: DrugData, extra: DrugEntry[] = [], errors: string[] = []) {
     const byId = new Map(data.drugs.map((d) => [d.id, d]));
@@ -390,8 +403,17 @@ export class DrugKnowledge {
       for (const n of r.names) add(n, { kind: 'route', id: r.id }, false);
       for (const n of r.abbreviations ?? []) add(n, { kind: 'route', id: r.id }, true);
     }
-    this.foldedRe = termRegExp([...this.folded.keys()], 'giu');
-    this.exactRe = this.exact.size ? termRegExp([...this.exact.keys()], 'gu') : undefined;
+    for (const [map, fold] of [[this.folded, true], [this.exact, false]] as const) {
+      for (const [name, term] of map) {
+        const first = /[\p{L}\p{N}]+/u.exec(name);
+        if (!first) continue;
+        const key = first[0].toLowerCase();
+        const list = this.index.get(key) ?? [];
+        list.push({ term, prefix: name.slice(0, first.index), re: nameRegExp(name, fold), length: name.length });
+        this.index.set(key, list);
+      }
+    }
+    for (const list of this.index.values()) list.sort((a, b) => b.length - a.length);
   }
 
   drug(id: string): DrugEntry | undefined {
@@ -445,21 +467,30 @@ export class DrugKnowledge {
    */
   findTerms(prose: string, base = 0): TermMatch[] {
     const found: TermMatch[] = [];
-    const scan = (re: RegExp, map: Map<string, Term>, fold: boolean): void => {
-      re.lastIndex = 0;
-      for (let m = re.exec(prose); m; m = re.exec(prose)) {
-        const name = m[1];
-        const key = fold ? normalise(name).toLowerCase() : normalise(name);
-        const term = map.get(key);
-        if (!term) continue;
-        const start = m.index;
-        if (term.kind === 'condition' && this.negatedByContext(term.id, prose, start)) continue;
-        if (term.kind === 'route' && this.otherProduct(term.id, prose, start + m[0].length)) continue;
-        found.push({ kind: term.kind, id: term.id, start: base + start, end: base + start + m[0].length, text: m[0] });
+    // Walk the runs of letters and digits; only runs that begin a known name are looked at
+    // further (one Map lookup per word instead of one big alternation at every position).
+    const n = prose.length;
+    const done = new Set<number>();
+    let i = 0;
+    while (i < n) {
+      if (!isWordChar(prose.charCodeAt(i))) {
+        i++;
+        continue;
       }
-    };
-    scan(this.foldedRe, this.folded, true);
-    if (this.exactRe) scan(this.exactRe, this.exact, false);
+      let j = i + 1;
+      while (j < n && isWordChar(prose.charCodeAt(j))) j++;
+      if (j - i <= MAX_KEY) {
+        const lower = prose.slice(i, j).toLowerCase();
+        done.clear();
+        this.tryKey(lower, prose, i, base, found, done);
+        // The plural of a one-word name ("ketamines", "MDDs"): its first word is the whole name.
+        if (lower.endsWith('s')) {
+          this.tryKey(lower.slice(0, -1), prose, i, base, found, done);
+          if (lower.endsWith('es')) this.tryKey(lower.slice(0, -2), prose, i, base, found, done);
+        }
+      }
+      i = j;
+    }
     found.sort((a, b) => a.start - b.start || b.end - a.end);
     const out: TermMatch[] = [];
     let end = -1;
@@ -471,18 +502,49 @@ export class DrugKnowledge {
     return out;
   }
 
+  /**
+   * Tries the names filed under `key` at the word starting at `at`, longest first. Only the
+   * longest name that matches at a start counts, even when its context then rejects it ("nasal
+   * spray medication" is another product: "nasal" alone is not tried); `done` holds those starts.
+   */
+  private tryKey(key: string, prose: string, at: number, base: number, found: TermMatch[], done: Set<number>): void {
+    const list = this.index.get(key);
+    if (!list) return;
+    for (const c of list) {
+      const start = at - c.prefix.length;
+      if (done.has(start) || start < 0 || (start > 0 && isWordChar(prose.charCodeAt(start - 1)))) continue;
+      if (c.prefix && prose.slice(start, at) !== c.prefix) continue;
+      c.re.lastIndex = start;
+      const m = c.re.exec(prose);
+      if (!m) continue;
+      done.add(start);
+      const term = c.term;
+      if (term.kind === 'condition' && this.negatedByContext(term.id, prose, start)) continue;
+      if (term.kind === 'route' && this.otherProduct(term.id, prose, start + m[0].length)) continue;
+      found.push({ kind: term.kind, id: term.id, start: base + start, end: base + start + m[0].length, text: m[0] });
+    }
+  }
+
   private otherProduct(routeId: string, prose: string, end: number): boolean {
-    const words = this.routes.get(routeId)?.notFollowedBy;
-    if (!words?.length) return false;
-    const after = prose.slice(end, end + 40).toLowerCase();
-    return words.some((w) => new RegExp(`^[\\s-]+${escapeRe(w.toLowerCase()).replace(/[ -]/g, '[\\s-]+')}(?![\\p{L}\\p{N}])`, 'u').test(after));
+    const re = this.contextRe(`after:${routeId}`, this.routes.get(routeId)?.notFollowedBy, (alts) => `^[\\s-]+(?:${alts})(?![\\p{L}\\p{N}])`);
+    return re !== undefined && re.test(prose.slice(end, end + 40));
   }
 
   private negatedByContext(conditionId: string, prose: string, start: number): boolean {
-    const words = this.conditions.get(conditionId)?.notPrecededBy;
-    if (!words?.length) return false;
-    const before = prose.slice(Math.max(0, start - 40), start).toLowerCase();
-    return words.some((w) => new RegExp(`(?:^|[^\\p{L}\\p{N}])${escapeRe(w.toLowerCase()).replace(/[ -]/g, '[\\s-]+')}[\\s-]+$`, 'u').test(before));
+    const re = this.contextRe(`before:${conditionId}`, this.conditions.get(conditionId)?.notPrecededBy, (alts) => `(?:^|[^\\p{L}\\p{N}])(?:${alts})[\\s-]+$`);
+    return re !== undefined && re.test(prose.slice(Math.max(0, start - 40), start));
+  }
+
+  /** One compiled pattern per condition or route for its context words, or undefined when none. */
+  private contextRe(key: string, words: string[] | undefined, wrap: (alts: string) => string): RegExp | undefined {
+    if (!words?.length) return undefined;
+    let re = this.contextCache.get(key);
+    if (!re) {
+      const alts = words.map((w) => escapeRe(w).replace(/[ -]/g, '[\\s-]+')).join('|');
+      re = new RegExp(wrap(alts), 'iu');
+      this.contextCache.set(key, re);
+    }
+    return re;
   }
 }
 
@@ -495,12 +557,20 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** One alternation of all names, longest first, between word boundaries, with an optional plural. */
-function termRegExp(names: string[], flags: string): RegExp {
-  const alts = [...names]
-    .sort((a, b) => b.length - a.length)
-    .map((n) => escapeRe(n).replace(/[ -]/g, '[\\s\\u2010\\u2011\\u2012\\u2013-]+'));
-  return new RegExp(`(?<![\\p{L}\\p{N}])(${alts.join('|')})(?:s|es)?(?![\\p{L}\\p{N}])`, flags);
+/** A sticky pattern for one name: spaces and hyphens interchangeable, optional plural, word end. */
+function nameRegExp(name: string, fold: boolean): RegExp {
+  const body = escapeRe(name).replace(/[ -]/g, '[\\s\\u2010\\u2011\\u2012\\u2013-]+');
+  return new RegExp(`${body}(?:s|es)?(?![\\p{L}\\p{N}])`, fold ? 'iuy' : 'uy');
+}
+
+/** The longest first word of any name worth looking up (longer runs are never a name's start). */
+const MAX_KEY = 40;
+const NON_ASCII_WORD = /[\p{L}\p{N}]/u;
+
+/** A letter or digit (ASCII fast path; other scripts through Unicode properties). */
+function isWordChar(c: number): boolean {
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return NON_ASCII_WORD.test(String.fromCharCode(c));
 }
 
 const byArray = new WeakMap<object, DrugKnowledge>();

@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { diagnosticsFor, open, positionOf, ROOT, startServer, type TestServer } from './lspClient';
+import { diagnosticsFor, open, positionOf, ROOT, startServer, type TestServer, waitFor } from './lspClient';
 
 /**
  * Pandoc citations through the built server: a Markdown article on disk whose front matter
@@ -66,5 +67,28 @@ describe('language server: Pandoc citations', () => {
       ['andrade2017', 'muller-2019', 'sanacora2017', 'uncited2020', 'who2021:mhgap'],
     );
     assert.match(items.find((i) => i.label === 'sanacora2017')!.detail, /^Sanacora G et al\., A Consensus Statement/);
+  });
+
+  it('lints again with the new entries when the bibliography changes on disk', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clinical-lint-pandoc-'));
+    try {
+      const bib = path.join(dir, 'refs.bib');
+      fs.copyFileSync(path.join(ROOT, 'test/fixtures/pandoc/refs.bib'), bib);
+      const uri = pathToFileURL(path.join(dir, 'article.md')).href;
+      open(server, uri, TEXT, 'markdown');
+      const before = await diagnosticsFor(server, uri);
+      assert.equal(before.filter((d) => d.code === 'unresolved-citation').length, 1);
+      fs.appendFileSync(bib, '\n@misc{nosuchkey, title = {Now in the bibliography}, year = {2024}}\n');
+      const later = new Date(Date.now() + 5000);
+      fs.utimesSync(bib, later, later);
+      server.diagnostics.delete(uri);
+      server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(bib).href, type: 2 }] });
+      await waitFor('diagnostics without the unresolved key', () => {
+        const p = server.diagnostics.get(uri);
+        return p && !p.diagnostics.some((d) => d.code === 'unresolved-citation') ? p : undefined;
+      });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

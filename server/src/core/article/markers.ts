@@ -37,19 +37,23 @@ export function findMarkers(scan: string, raw: string, base: number, blockIndex:
     out.push({ style: 'superscript', raw: m[0], start: base + m.index, end: base + m.index + m[0].length, numbers: parsed.numbers, alternative: parsed.alternative, blockIndex });
     for (const n of parsed.numbers) ctx.maxSeen = Math.max(ctx.maxSeen, n);
   }
+  const sups: Marker[] = [];
   if (scan.includes('<')) {
     HTML_SUP.lastIndex = 0;
     for (let m = HTML_SUP.exec(scan); m; m = HTML_SUP.exec(scan)) {
-      out.push({ style: 'html-sup', raw: m[0], start: base + m.index, end: base + m.index + m[0].length, numbers: expandList(m[1]), blockIndex });
+      sups.push({ style: 'html-sup', raw: m[0], start: base + m.index, end: base + m.index + m[0].length, numbers: expandList(m[1]), blockIndex });
     }
+    out.push(...sups);
   }
   if (scan.includes('[')) {
+    let sup = 0; // html-sup markers and bracket matches both come in document order
     BRACKET.lastIndex = 0;
     for (let m = BRACKET.exec(scan); m; m = BRACKET.exec(scan)) {
       const prev = raw[m.index - 1];
       const next = raw[m.index + m[0].length];
       if (prev === ']' || prev === '!' || prev === '\\' || next === '(' || next === ':') continue;
-      if (insideHtmlSup(out, base + m.index)) continue;
+      while (sup < sups.length && sups[sup].end <= base + m.index) sup++;
+      if (sup < sups.length && sups[sup].start <= base + m.index) continue; // `<sup>[3]</sup>`
       out.push({ style: 'bracket', raw: m[0], start: base + m.index, end: base + m.index + m[0].length, numbers: expandList(m[1]), blockIndex });
     }
     FOOTNOTE.lastIndex = 0;
@@ -62,10 +66,6 @@ export function findMarkers(scan: string, raw: string, base: number, blockIndex:
   }
   if (out.length > 1) out.sort((a, b) => a.start - b.start);
   return out;
-}
-
-function insideHtmlSup(markers: Marker[], offset: number): boolean {
-  return markers.some((m) => m.style === 'html-sup' && m.start <= offset && offset < m.end);
 }
 
 /** `1, 3-5` gives [1, 3, 4, 5]. Ranges longer than 500 are not expanded past their ends. */

@@ -353,8 +353,11 @@ interface Candidate {
   term: Term;
   /** What the name has before its first letter or digit ("(" in "(IN)"). */
   prefix: string;
+  /** The name, to compile its sticky pattern on first use. */
+  name: string;
+  fold: boolean;
   /** Sticky: matches the whole name (and a plural) at `lastIndex`. */
-  re: RegExp;
+  re?: RegExp;
   length: number;
 }
 
@@ -374,6 +377,8 @@ export class DrugKnowledge {
    * (an abbreviation's own pattern is case-sensitive).
    */
   private readonly index = new Map<string, Candidate[]>();
+  /** `startCode` of every index key: most words are rejected on this before any allocation. */
+  private readonly starts = new Set<number>();
 
   constructor(data: DrugData, extra: DrugEntry[] = [], errors: string[] = []) {
     const byId = new Map(data.drugs.map((d) => [d.id, d]));
@@ -409,7 +414,8 @@ export class DrugKnowledge {
         if (!first) continue;
         const key = first[0].toLowerCase();
         const list = this.index.get(key) ?? [];
-        list.push({ term, prefix: name.slice(0, first.index), re: nameRegExp(name, fold), length: name.length });
+        list.push({ term, prefix: name.slice(0, first.index), name, fold, length: name.length });
+        this.starts.add(startCode(key));
         this.index.set(key, list);
       }
     }
@@ -479,7 +485,7 @@ export class DrugKnowledge {
       }
       let j = i + 1;
       while (j < n && isWordChar(prose.charCodeAt(j))) j++;
-      if (j - i <= MAX_KEY) {
+      if (j - i <= MAX_KEY && this.mayStart(prose, i, j)) {
         const lower = prose.slice(i, j).toLowerCase();
         done.clear();
         this.tryKey(lower, prose, i, base, found, done);
@@ -502,6 +508,16 @@ export class DrugKnowledge {
     return out;
   }
 
+  /** Whether the word `[i, j)` (or its singular) can begin a name, without allocating. */
+  private mayStart(prose: string, i: number, j: number): boolean {
+    if (j - i < 2) return this.starts.has(0);
+    const a = prose.charCodeAt(i);
+    const b = prose.charCodeAt(i + 1);
+    if (a >= 128 || b >= 128) return true;
+    // "IVs" and "Is" are plurals of keys shorter than two letters' worth of code.
+    return this.starts.has((a | 32) * 128 + (b | 32)) || (j - i <= 3 && this.starts.has(0)) || this.starts.has(-1);
+  }
+
   /**
    * Tries the names filed under `key` at the word starting at `at`, longest first. Only the
    * longest name that matches at a start counts, even when its context then rejects it ("nasal
@@ -514,8 +530,9 @@ export class DrugKnowledge {
       const start = at - c.prefix.length;
       if (done.has(start) || start < 0 || (start > 0 && isWordChar(prose.charCodeAt(start - 1)))) continue;
       if (c.prefix && prose.slice(start, at) !== c.prefix) continue;
-      c.re.lastIndex = start;
-      const m = c.re.exec(prose);
+      const re = (c.re ??= nameRegExp(c.name, c.fold));
+      re.lastIndex = start;
+      const m = re.exec(prose);
       if (!m) continue;
       done.add(start);
       const term = c.term;
@@ -561,6 +578,14 @@ function escapeRe(s: string): string {
 function nameRegExp(name: string, fold: boolean): RegExp {
   const body = escapeRe(name).replace(/[ -]/g, '[\\s\\u2010\\u2011\\u2012\\u2013-]+');
   return new RegExp(`${body}(?:s|es)?(?![\\p{L}\\p{N}])`, fold ? 'iuy' : 'uy');
+}
+
+/** A number for the first two characters of a key, ASCII letters case-folded; 0 for one-character keys. */
+function startCode(key: string): number {
+  if (key.length < 2) return 0;
+  const a = key.charCodeAt(0);
+  const b = key.charCodeAt(1);
+  return a >= 128 || b >= 128 ? -1 : (a | 32) * 128 + (b | 32);
 }
 
 /** The longest first word of any name worth looking up (longer runs are never a name's start). */

@@ -100,6 +100,15 @@ describe('suppression comments', () => {
     assert.deepEqual(run(fixed, 'markdown'), []);
   });
 
+  it('removes an unused first id without breaking the comment', () => {
+    const text = '<!-- clinical-lint-disable-next-line citation-order unresolved-citation -- r -->\nKetamine [4].\n\nCited [1].' + REFS;
+    const f = run(text, 'markdown');
+    assert.deepEqual(f.map((x) => x.ruleId), ['unused-suppression']);
+    const fixed = applyEdits(text, f[0].fixes![0].edits);
+    assert.ok(fixed.startsWith('<!-- clinical-lint-disable-next-line unresolved-citation -- r -->\n'));
+    assert.deepEqual(run(fixed, 'markdown'), []);
+  });
+
   it('reports an unknown rule id on the id, with the nearest id as a fix', () => {
     const text = '<!-- clinical-lint-disable-next-line unresolved-citaton -- typo -->\nKetamine [4].\n\nCited [1].' + REFS;
     const fs1 = run(text, 'markdown');

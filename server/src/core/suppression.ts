@@ -208,15 +208,11 @@ export function suppressFix(article: Article, f: { start: number; ruleId: string
 
 function removeFix(text: string, s: Suppression, ids?: string[]): Fix {
   if (ids) {
-    // Remove only the unused ids (and the comma or space before each).
-    const edits = s.rules
-      .map((id, i) => ({ id, span: s.ruleSpans[i] }))
-      .filter((x) => ids.includes(x.id))
-      .map((x) => {
-        const before = /[\s,]*$/.exec(text.slice(s.start, x.span.start))![0].length;
-        return { start: x.span.start - before, end: x.span.end, newText: '' };
-      });
-    return { title: `Remove ${ids.join(', ')} from the suppression`, edits };
+    // Keep the used ids, written again as one list.
+    const first = s.ruleSpans[0];
+    const last = s.ruleSpans[s.ruleSpans.length - 1];
+    const kept = s.rules.filter((id) => !ids.includes(id));
+    return { title: `Remove ${ids.join(', ')} from the suppression`, edits: [{ start: first.start, end: last.end, newText: kept.join(', ') }] };
   }
   // The whole comment, with its line when it stands alone.
   const ls = Math.max(text.lastIndexOf('\n', s.start - 1), text.lastIndexOf('\r', s.start - 1)) + 1;

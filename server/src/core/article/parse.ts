@@ -5,13 +5,23 @@ import { blankSpans, lineBreakSpans, markdownCodeSpans, markdownSyntaxSpans, url
 import type { Article, Block, Marker, Reference, Sentence } from './model';
 import { type BibliographyLoader, findPandocCitations, loadBibliographies, pandocFrontMatter } from './pandoc';
 import { scanPlaintext } from './plainBlocks';
-import { type RawBlock, splitLines } from './rawBlock';
+import { type BlockScan, type RawBlock, splitLines } from './rawBlock';
 import { findReferenceList, footnoteReference } from './references';
 import { splitSentences } from './sentences';
 
 export interface ParseOptions {
   /** Loads the bibliographies named in Markdown front matter (Pandoc citations). */
   bibliography?: BibliographyLoader;
+  /** Work kept from earlier parses of the document (`incremental.ts`): same result, less work. */
+  cache?: ParseCache;
+}
+
+/** Hooks through which earlier parses' work is reused; each gives what its computation would. */
+export interface ParseCache {
+  /** The block scan of the whole text (`scanMarkdown` or `scanPlaintext`). */
+  scan(text: string, kind: DocumentKind): BlockScan;
+  /** `compute()`, or its result from an earlier call with the same key (pure computations only). */
+  memo<T>(key: string, compute: () => T): T;
 }
 
 /**
@@ -20,21 +30,25 @@ export interface ParseOptions {
  * and `Intl.Segmenter` per block).
  */
 export function parseArticle(text: string, kind: DocumentKind, options: ParseOptions = {}): Article {
-  const lines = splitLines(text);
-  const scan = kind === 'markdown' ? scanMarkdown(text, lines) : scanPlaintext(text, lines);
+  const cache = options.cache;
+  const scan = cache ? cache.scan(text, kind) : kind === 'markdown' ? scanMarkdown(text, splitLines(text)) : scanPlaintext(text, splitLines(text));
+  const memo = cache ? cache.memo : <T>(_key: string, compute: () => T): T => compute();
 
   // Stage 1 of each block: code, comments and link targets blanked (markers are found here).
   const stage1 = (b: RawBlock): string => {
     const raw = text.slice(b.start, b.end);
-    return kind === 'markdown' ? blankSpans(raw, markdownCodeSpans(raw)) : blankSpans(raw, commentSpans(raw));
+    return memo(`s${kind}\u0000${raw}`, () => (kind === 'markdown' ? blankSpans(raw, markdownCodeSpans(raw)) : blankSpans(raw, commentSpans(raw))));
   };
   const headingText = (b: RawBlock): string => prose(b, stage1(b), []);
   const prose = (b: RawBlock, s1: string, markers: Span[]): string => {
     const rel = (sp: Span): Span => ({ start: sp.start - b.start, end: sp.end - b.start });
-    const spans: Span[] = [...b.syntax.map(rel), ...markers.map(rel), ...urlSpans(s1), ...lineBreakSpans(s1)];
-    if (kind === 'markdown') spans.push(...markdownSyntaxSpans(s1));
-    else if (s1.includes('<')) spans.push(...htmlTagSpans(s1));
-    return blankSpans(s1, spans);
+    const given = [...b.syntax.map(rel), ...markers.map(rel)];
+    return memo(`p${kind}${given.map((g) => `${g.start}-${g.end}`).join()}\u0000${s1}`, () => {
+      const spans: Span[] = [...given, ...urlSpans(s1), ...lineBreakSpans(s1)];
+      if (kind === 'markdown') spans.push(...markdownSyntaxSpans(s1));
+      else if (s1.includes('<')) spans.push(...htmlTagSpans(s1));
+      return blankSpans(s1, spans);
+    });
   };
 
   const refs = findReferenceList(text, scan.blocks, headingText);
@@ -73,7 +87,7 @@ export function parseArticle(text: string, kind: DocumentKind, options: ParseOpt
     }
     const p = prose(rb, s1, blockMarkers);
     const block: Block = { kind: kindOf, level: rb.level, start: rb.start, end: rb.end, prose: p, sentences: [], markers: blockMarkers, headingIndex, index };
-    block.sentences = kindOf === 'heading' || kindOf === 'trailer' || kindOf === 'referenceEntry' ? [] : makeSentences(block);
+    block.sentences = kindOf === 'heading' || kindOf === 'trailer' || kindOf === 'referenceEntry' ? [] : makeSentences(block, memo(`t\u0000${p}`, () => splitSentences(p)));
     blocks.push(block);
     sentences.push(...block.sentences);
     markers.push(...blockMarkers);
@@ -94,8 +108,7 @@ export function parseArticle(text: string, kind: DocumentKind, options: ParseOpt
   };
 }
 
-function makeSentences(block: Block): Sentence[] {
-  const spans = splitSentences(block.prose);
+function makeSentences(block: Block, spans: Span[]): Sentence[] {
   const out: Sentence[] = spans.map((s) => ({
     start: block.start + s.start,
     end: block.start + s.end,

@@ -1,0 +1,58 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { chunkStarts, IncrementalParser } from '../../server/src/core/article/incremental';
+import { parseArticle } from '../../server/src/core/article/parse';
+import type { DocumentKind } from '../../server/src/core/types';
+import { applyEdit, arbArticle, arbEdit, FAST_CHECK_SLOW } from './property-support';
+
+const kinds: DocumentKind[] = ['markdown', 'plaintext'];
+
+describe('property: incremental parse equals a full parse', () => {
+  for (const kind of kinds) {
+    it(`${kind}: after any sequence of edits, the article is the one parseArticle builds`, () => {
+      fc.assert(
+        fc.property(arbArticle, fc.array(arbEdit, { minLength: 1, maxLength: 4 }), (text, edits) => {
+          const parser = new IncrementalParser(kind);
+          let t = text;
+          assert.deepStrictEqual(parser.parse(t), parseArticle(t, kind));
+          for (const e of edits) {
+            t = applyEdit(t, e);
+            assert.deepStrictEqual(parser.parse(t), parseArticle(t, kind));
+          }
+        }),
+        FAST_CHECK_SLOW,
+      );
+    });
+  }
+});
+
+describe('incremental parse', () => {
+  const section = (i: number): string => `## Section ${i}\n\nKetamine reduced symptoms in trials.¹ It is not a cure.[2]\n\n- item one\n- item two\n`;
+  const doc = Array.from({ length: 40 }, (_, i) => section(i)).join('\n') + '\n## References\n\n1. A. Title. J. 2020.\n2. B. Title. J. 2021.\n';
+
+  it('cuts a Markdown document into top-level chunks, never inside fences or comments', () => {
+    const text = 'a\n\n```\nx\n\ny\n```\n\nb\n\n<!-- c\n\nd -->\n\ne\n\n  f\n';
+    const cuts = chunkStarts(text, 'markdown').map((c) => text.slice(c, c + 1));
+    assert.deepEqual(cuts, ['a', '`', 'b', '<', 'e']);
+  });
+
+  it('re-scans only the chunk an edit touched, and reuses the other blocks', () => {
+    const parser = new IncrementalParser('markdown');
+    parser.parse(doc);
+    const at = doc.indexOf('reduced', doc.indexOf('Section 20'));
+    const edited = `${doc.slice(0, at)}x${doc.slice(at)}`;
+    const a = parser.parse(edited);
+    assert.deepStrictEqual(a, parseArticle(edited, 'markdown'));
+    assert.ok(parser.stats.chunks > 100);
+    assert.equal(parser.stats.chunks - parser.stats.chunksReused, 1);
+    assert.ok(parser.stats.memos - parser.stats.memosReused <= 4, `${parser.stats.memos - parser.stats.memosReused} block computations`);
+  });
+
+  it('drops what the last parse did not use', () => {
+    const parser = new IncrementalParser('plaintext');
+    parser.parse('one\n\ntwo\n');
+    parser.parse('three\n');
+    parser.parse('one\n\ntwo\n');
+    assert.equal(parser.stats.chunksReused, 0);
+  });
+});

@@ -534,11 +534,18 @@ export class DrugKnowledge {
       re.lastIndex = start;
       const m = re.exec(prose);
       if (!m) continue;
+      // The name must end a word: with its plural ending, or else without it.
+      let len = m[0].length;
+      if (isWordChar(prose.charCodeAt(start + len))) {
+        if (!m[1]) continue;
+        len -= m[1].length;
+        if (isWordChar(prose.charCodeAt(start + len))) continue;
+      }
       done.add(start);
       const term = c.term;
       if (term.kind === 'condition' && this.negatedByContext(term.id, prose, start)) continue;
-      if (term.kind === 'route' && this.otherProduct(term.id, prose, start + m[0].length)) continue;
-      found.push({ kind: term.kind, id: term.id, start: base + start, end: base + start + m[0].length, text: m[0] });
+      if (term.kind === 'route' && this.otherProduct(term.id, prose, start + len)) continue;
+      found.push({ kind: term.kind, id: term.id, start: base + start, end: base + start + len, text: prose.slice(start, start + len) });
     }
   }
 
@@ -576,8 +583,10 @@ function escapeRe(s: string): string {
 
 /** A sticky pattern for one name: spaces and hyphens interchangeable, optional plural, word end. */
 function nameRegExp(name: string, fold: boolean): RegExp {
+  // No Unicode property classes here: they make each of hundreds of patterns slow to compile.
+  // The word end is checked by the caller; the plural is tried with and without its ending.
   const body = escapeRe(name).replace(/[ -]/g, '[\\s\\u2010\\u2011\\u2012\\u2013-]+');
-  return new RegExp(`${body}(?:s|es)?(?![\\p{L}\\p{N}])`, fold ? 'iuy' : 'uy');
+  return new RegExp(`${body}(es|s)?`, fold ? 'iy' : 'y');
 }
 
 /** A number for the first two characters of a key, ASCII letters case-folded; 0 for one-character keys. */
@@ -594,6 +603,7 @@ const NON_ASCII_WORD = /[\p{L}\p{N}]/u;
 
 /** A letter or digit (ASCII fast path; other scripts through Unicode properties). */
 function isWordChar(c: number): boolean {
+  if (!(c >= 0)) return false; // past the end: NaN
   if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
   return NON_ASCII_WORD.test(String.fromCharCode(c));
 }

@@ -19,7 +19,7 @@ export interface OffLabelUse {
 /** A drug named together with uses that are not approved in the jurisdiction. */
 export interface OffLabelMention extends Span {
   drugId: string;
-  /** The drug's name as written at this mention (or its canonical name when the heading names it). */
+  /** The drug's name as written at this mention, or in the heading that names it. */
   drugText: string;
   uses: OffLabelUse[];
   blockIndex: number;

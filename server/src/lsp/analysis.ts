@@ -1,6 +1,8 @@
 import type { BibliographyLoader } from '../core/article/pandoc';
 import type { LintConfig } from '../core/config';
-import { lint, type LintResult } from '../core/lint';
+import type { IncrementalParser } from '../core/article/incremental';
+import { parseArticle } from '../core/article/parse';
+import { lintArticle, type LintResult } from '../core/lint';
 import { LineIndex } from '../core/text/lineIndex';
 import type { DocumentKind } from '../core/types';
 
@@ -23,17 +25,42 @@ export interface AnalysisOptions {
   maxBytes: number;
   /** Reads bibliographies named in front matter (Pandoc citations). */
   bibliography?: BibliographyLoader;
+  /** The document's incremental parser (reuses the unchanged blocks of the previous version). */
+  parser?: IncrementalParser;
 }
 
 /** Decides whether and how to lint a document version, then lints it. Never throws. */
 export function analyse(uri: string, version: number, text: string, opts: AnalysisOptions): Analysis {
+  const steps = analysisSteps(uri, version, text, opts);
+  let r = steps.next();
+  while (!r.done) r = steps.next();
+  return r.value;
+}
+
+/**
+ * `analyse`, giving way to the event loop between parsing and the rules, so that a newer
+ * version of the document can arrive; when `stale()` then says this version is superseded, the
+ * analysis stops and gives `undefined`.
+ */
+export async function analyseUnlessStale(uri: string, version: number, text: string, opts: AnalysisOptions, stale: () => boolean): Promise<Analysis | undefined> {
+  const steps = analysisSteps(uri, version, text, opts);
+  for (let r = steps.next(); ; r = steps.next()) {
+    if (r.done) return r.value;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (stale()) return undefined;
+  }
+}
+
+function* analysisSteps(uri: string, version: number, text: string, opts: AnalysisOptions): Generator<void, Analysis> {
   const base = { uri, version, text, kind: opts.kind, index: new LineIndex(text) };
   if (text.length > opts.maxBytes) {
     return { ...base, skipped: `clinical-lint skipped this document: it is ${(text.length / 1024 / 1024).toFixed(1)} MB, over the ${(opts.maxBytes / 1024).toFixed(0)} KiB limit (setting clinicalLint.maxFileSizeKiB).` };
   }
   if (looksBinary(text)) return { ...base, skipped: 'clinical-lint skipped this document: it looks like binary content, not text.' };
   if (opts.kind === 'plaintext' && opts.plaintext === 'never') return { ...base, skipped: 'Plain-text linting is off (clinicalLint.plaintext).' };
-  const result = lint(text, { kind: opts.kind, config: opts.config, bibliography: opts.bibliography });
+  const article = opts.parser && opts.parser.kind === opts.kind ? opts.parser.parse(text, { bibliography: opts.bibliography }) : parseArticle(text, opts.kind, { bibliography: opts.bibliography });
+  yield;
+  const result = lintArticle(article, { kind: opts.kind, config: opts.config, bibliography: opts.bibliography });
   if (opts.kind === 'plaintext' && opts.plaintext === 'auto' && !looksLikeArticle(result)) {
     return { ...base, skipped: 'Not linted: this plain-text file has no citation markers or reference list (set clinicalLint.plaintext to "always" to lint it).' };
   }

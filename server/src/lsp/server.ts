@@ -43,7 +43,8 @@ import {
   STATUS_NOTIFICATION,
   type StatusParams,
 } from '../shared/protocol';
-import { type Analysis, analyse } from './analysis';
+import { type Analysis, analyse, analyseUnlessStale } from './analysis';
+import { IncrementalParser } from '../core/article/incremental';
 import { SOURCE, ruleDocsUri, toDiagnostic, toRange, toSpan } from './convert';
 import { formatMarker, shortCitation } from '../core/article/format';
 import { dominantStyle } from '../core/article/resolve';
@@ -56,6 +57,7 @@ import { allReferences, citationChoices, citeFix, sentenceAt } from '../core/fea
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const analyses = new Map<string, Analysis>();
+  const parsers = new Map<string, IncrementalParser>();
   const settingsCache = new Map<string, Promise<ClientSettings>>();
   const timers = new Map<string, NodeJS.Timeout>();
   let hasConfigurationCapability = false;
@@ -167,7 +169,11 @@ export function startServer(connection: Connection): void {
     }
     const text = doc.getText();
     const started = Date.now();
-    const a = analyse(doc.uri, doc.version, text, { kind: kindOf(doc), config, plaintext: settings.plaintext, maxBytes: settings.maxFileSizeKiB * 1024, bibliography: bibliographyFor(doc.uri) });
+    const kind = kindOf(doc);
+    // Superseded by a newer version while it ran (it gives way between parsing and the rules): dropped.
+    const stale = (): boolean => documents.get(doc.uri)?.version !== doc.version;
+    const a = await analyseUnlessStale(doc.uri, doc.version, text, { kind, config, plaintext: settings.plaintext, maxBytes: settings.maxFileSizeKiB * 1024, bibliography: bibliographyFor(doc.uri), parser: parserFor(doc.uri, kind) }, stale);
+    if (!a) return;
     analyses.set(doc.uri, a);
     const diagnostics: Diagnostic[] = a.result ? a.result.findings.map((f) => toDiagnostic(a.index, f, doc.uri)) : [];
     if (a.skipped && a.result === undefined && text.length > settings.maxFileSizeKiB * 1024) {
@@ -182,6 +188,13 @@ export function startServer(connection: Connection): void {
     const status: StatusParams = { uri: doc.uri, counts, jurisdiction: a.result?.config.jurisdiction ?? config.jurisdiction, skipped: a.skipped };
     void connection.sendNotification(STATUS_NOTIFICATION, status);
     connection.console.log(`linted ${doc.uri} v${doc.version} in ${Date.now() - started} ms: ${diagnostics.length} findings`);
+  }
+
+  /** The document's incremental parser: a one-character edit re-analyses only the blocks it touched. */
+  function parserFor(uri: string, kind: DocumentKind): IncrementalParser {
+    let p = parsers.get(uri);
+    if (!p || p.kind !== kind) parsers.set(uri, (p = new IncrementalParser(kind)));
+    return p;
   }
 
   /** `.clinical-lint.json` itself: every problem where it is (the defaults stay in force meanwhile). */
@@ -216,6 +229,7 @@ export function startServer(connection: Connection): void {
   });
   documents.onDidClose((e) => {
     analyses.delete(e.document.uri);
+    parsers.delete(e.document.uri);
     settingsCache.delete(e.document.uri);
     const t = timers.get(e.document.uri);
     if (t) clearTimeout(t);
@@ -230,7 +244,7 @@ export function startServer(connection: Connection): void {
     if (a && a.version === doc.version) return a;
     const settings = await settingsFor(uri);
     const { config } = configFor(uri, settings);
-    const fresh = analyse(uri, doc.version, doc.getText(), { kind: kindOf(doc), config, plaintext: 'always', maxBytes: settings.maxFileSizeKiB * 1024, bibliography: bibliographyFor(uri) });
+    const fresh = analyse(uri, doc.version, doc.getText(), { kind: kindOf(doc), config, plaintext: 'always', maxBytes: settings.maxFileSizeKiB * 1024, bibliography: bibliographyFor(uri), parser: parserFor(uri, kindOf(doc)) });
     analyses.set(uri, fresh);
     return fresh;
   }

@@ -200,13 +200,15 @@ function effectCue(words: Token[], sentence: string, push: Push): void {
   // "Isotretinoin causes birth defects", "testosterone therapy can increase red cell counts".
   if (verb.lower === 'better' || verb.lower === 'worse') return;
   const before = words.slice(0, i);
-  const treatment = before.find((w) => TREATMENTS.has(w.lower)) ?? drugBefore(sentence, verb.start);
+  // The subject: at most eight words before the verb.
+  const from = before.length > 8 ? before[before.length - 8].start : 0;
+  const treatment = before.find((w) => TREATMENTS.has(w.lower)) ?? (before.length ? drugBefore(sentence, from, verb.start) : undefined);
   if (treatment) push('effect', treatment.start, verb.end);
 }
 
-function drugBefore(sentence: string, end: number): { start: number } | undefined {
+function drugBefore(sentence: string, start: number, end: number): { start: number } | undefined {
   return drugKnowledge()
-    .findTerms(sentence.slice(0, end))
+    .findTerms(sentence.slice(start, end), start)
     .find((t) => t.kind === 'drug');
 }
 

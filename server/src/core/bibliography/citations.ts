@@ -1,3 +1,4 @@
+import type { CompletionResult } from '../features/completion';
 import type { Article, Marker } from '../article/model';
 import { type BibEntry, type Bibliography, type LineRange, type PandocCitation, frontMatterOf } from '../article/pandoc';
 import { shortCitation } from '../article/format';
@@ -151,14 +152,8 @@ export function pandocReferences(article: Article, marker: Marker, offset: numbe
 // ---------------------------------------------------------------------------------------------
 // Completion
 
-export interface PandocCompletion {
-  label: string;
-  detail: string;
-  documentation?: string;
-  insertText: string;
-  filterText?: string;
-  replace: Span;
-}
+/** A completion item: the same shape as every other marker completion. */
+export type PandocCompletion = CompletionResult;
 
 /**
  * Completion of keys after `@` inside brackets (`[@`, `[see @`, `[@a; @`), and after an `@`

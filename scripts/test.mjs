@@ -30,13 +30,15 @@ const setup = [
   { name: 'typecheck', run: () => run('npx', ['tsc', '-p', '.']) },
   { name: 'lint', run: () => run('npx', ['eslint', '.']) },
   // Chromium, Neovim, Node 24 and code-server for the editor stages (cached in .tools/).
-  { name: 'editors-setup', run: () => (only.length && !only.some((s) => ['vscode', 'neovim'].includes(s))) || run('bash', ['scripts/setup-editors.sh']) },
+  { name: 'editors-setup', run: () => (only.length && !only.some((s) => ['vscode', 'vscode-vsix', 'neovim'].includes(s))) || run('bash', ['scripts/setup-editors.sh']) },
 ];
 const stages = [
   mocha('unit', ['out/test/unit/**/*.test.js']),
   mocha('protocol', ['out/test/protocol/**/*.test.js'], ['--timeout', '20000']),
   // Real editors: VS Code (web workbench + remote extension host, see test/editor/vscode) and Neovim 0.7.
   { name: 'vscode', run: () => run('node', ['out/test/editor/vscode/run.js'], { CLINICAL_LINT_RESULTS: join(results, 'vscode.json') }) },
+  // The built package: `npm run package`, then clinical-lint.vsix installed into a real VS Code.
+  { name: 'vscode-vsix', run: () => run('node', ['out/test/editor/vscode/run-vsix.js'], { CLINICAL_LINT_RESULTS: join(results, 'vscode-vsix.json') }) },
   mocha('neovim', ['out/test/editor/neovim/**/*.test.js'], ['--timeout', '70000']),
   {
     // TextMate injection grammar (syntaxes/) checked with vscode-tmgrammar-test.

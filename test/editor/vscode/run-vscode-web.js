@@ -4,9 +4,13 @@
 // server (from the npm package code-server, on the Node 24 in .tools/) with the web workbench in
 // headless Debian Chromium driven by playwright-core. The extension host is remote, on Node 24.
 //
-// Accepts --extensionDevelopmentPath=P and --extensionTestsPath=P (other flags are ignored); the
-// first argument that is not a flag is the folder to open. Relays the test run's console output,
-// exits with the test run's exit code, and ends every process it started.
+// Accepts --extensionDevelopmentPath=P, --extensionTestsPath=P and --install-extension=FILE.vsix
+// (installed with VS Code's own installer into the run's fresh extensions folder before the server
+// starts; repeatable); other flags are ignored. The workbench runs extensionTestsPath only when a
+// development path is given; to test an installed package, pass a folder without an extension
+// manifest (the test suite's own folder). The first argument that is not a flag is the folder to
+// open. Relays the test run's console output, exits with the test run's exit code, and ends every
+// process it started.
 //
 // Environment:
 //   CLINICAL_LINT_VSCODE_TIMEOUT  whole-run limit in seconds (default 180)
@@ -15,7 +19,7 @@
 //   CLINICAL_LINT_CHROMIUM        browser executable (default /usr/bin/chromium)
 //   CLINICAL_LINT_VSCODE_VERBOSE=1 relay all of the workbench console, noise included
 'use strict';
-const { spawn } = require('child_process');
+const { spawn, spawnSync } = require('child_process');
 const fs = require('fs');
 const net = require('net');
 const os = require('os');
@@ -43,7 +47,7 @@ const noise = [
 ];
 
 function parseArgs(argv) {
-  const out = { extensionDevelopmentPath: [], extensionTestsPath: undefined, folder: undefined };
+  const out = { extensionDevelopmentPath: [], extensionTestsPath: undefined, installExtension: [], folder: undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const m = /^--([^=]+)(?:=(.*))?$/s.exec(a);
@@ -52,9 +56,10 @@ function parseArgs(argv) {
       continue;
     }
     const [, name, inline] = m;
-    if (name !== 'extensionDevelopmentPath' && name !== 'extensionTestsPath') continue;
+    if (name !== 'extensionDevelopmentPath' && name !== 'extensionTestsPath' && name !== 'install-extension') continue;
     const value = inline !== undefined ? inline : argv[++i];
     if (name === 'extensionTestsPath') out.extensionTestsPath = path.resolve(value);
+    else if (name === 'install-extension') out.installExtension.push(path.resolve(value));
     else out.extensionDevelopmentPath.push(path.resolve(value));
   }
   return out;
@@ -79,7 +84,7 @@ function log(msg) {
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   if (!args.extensionTestsPath || args.extensionDevelopmentPath.length === 0) {
-    console.error('usage: run-vscode-web.js --extensionDevelopmentPath=DIR --extensionTestsPath=FILE [FOLDER]');
+    console.error('usage: run-vscode-web.js --extensionDevelopmentPath=DIR --extensionTestsPath=FILE [--install-extension=FILE.vsix]... [FOLDER]');
     return 2;
   }
   for (const f of [node24, serverMain]) {
@@ -124,6 +129,25 @@ async function main() {
       fs.mkdirSync(dirs[d]);
     }
     const serverLog = [];
+    const serverEnv = {
+      ...process.env,
+      // IPC sockets and temp files of the server and extension host go where cleanup removes them.
+      TMPDIR: dirs.tmp,
+      XDG_RUNTIME_DIR: dirs.tmp,
+    };
+    // Packaged extensions: VS Code's own installer (server-main.js --install-extension) unpacks
+    // and validates each .vsix into the fresh extensions folder, as `code --install-extension` does.
+    for (const vsix of args.installExtension) {
+      const r = spawnSync(
+        node24,
+        [serverMain, '--install-extension', vsix, '--force', '--accept-server-license-terms',
+          '--server-data-dir', dirs['server-data'], '--user-data-dir', dirs['user-data'], '--extensions-dir', dirs.extensions],
+        { cwd: root, encoding: 'utf8', env: serverEnv, timeout: 60_000 },
+      );
+      const out = `${r.stdout || ''}${r.stderr || ''}`.trim();
+      if (r.status !== 0 || !/successfully installed/i.test(out)) throw new Error(`installing ${vsix} failed (${r.status ?? r.signal}):\n${out}`);
+      log(`installed ${path.relative(root, vsix) || vsix} (${Date.now() - started} ms)`);
+    }
     const server = spawn(
       node24,
       [
@@ -144,10 +168,7 @@ async function main() {
         detached: true, // own process group, so that cleanup ends the extension hosts too
         stdio: ['ignore', 'pipe', 'pipe'],
         env: {
-          ...process.env,
-          // IPC sockets and temp files of the server and extension host go where cleanup removes them.
-          TMPDIR: dirs.tmp,
-          XDG_RUNTIME_DIR: dirs.tmp,
+          ...serverEnv,
           CLINICAL_LINT_SCREENSHOT_DIR: process.env.CLINICAL_LINT_SCREENSHOT === '1' ? dirs.screenshot : '',
         },
       },

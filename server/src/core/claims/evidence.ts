@@ -105,7 +105,7 @@ const EFFECT_VERBS = new Set([
 const OUTCOMES = new Set([
   'symptom', 'symptoms', 'depression', 'depressive', 'anxiety', 'pain', 'risk', 'relapse', 'relapses', 'craving', 'cravings', 'drinking', 'sleep', 'mood', 'flashes', 'weight',
   'remission', 'response', 'suicide', 'suicidal', 'pressure', 'rate', 'function', 'abstinence', 'severity', 'scores', 'score', 'cognition', 'memory', 'falls', 'mortality',
-  'survival', 'disability', 'decline', 'sugar', 'glucose', 'cholesterol', 'calcium', 'enzymes', 'counts', 'fatigue', 'nightmares', 'ptsd', 'ocd', 'dementia', 'seizures', 'appetite', 'growth', 'levels', 'intensity', 'outcomes', 'quality',
+  'survival', 'disability', 'decline', 'sleepiness', 'snoring', 'sugar', 'glucose', 'cholesterol', 'calcium', 'enzymes', 'counts', 'fatigue', 'nightmares', 'ptsd', 'ocd', 'dementia', 'seizures', 'appetite', 'growth', 'levels', 'intensity', 'outcomes', 'quality',
 ]);
 
 /** Adverbs of frequency, with what they describe: "symptoms often continue", "benefits usually fade". */

@@ -109,5 +109,9 @@ describe('safe-messaging: crisis resource', () => {
     }
     assert.deepEqual(findings('Depression is treatable.', 'plaintext', 'CA', RULE), []);
     assert.ok(!hasCrisisResource('The study enrolled 1988 patients.'));
+    assert.ok(!hasCrisisResource('The trial enrolled 988 patients.'));
+    assert.ok(!hasCrisisResource('Ketamine is widely used in emergency departments; it was a lifeline for them.'));
+    assert.ok(hasCrisisResource('If you are in danger, go to your nearest hospital emergency department.'));
+    assert.ok(hasCrisisResource('In an emergency, call emergency services.'));
   });
 });

@@ -50,11 +50,11 @@ const SUICIDE_TOPIC = /\bsuicid\w*|\b(?:took|take|taking|takes|ended|end|ending)
 
 const CRISIS_RESOURCE: readonly RegExp[] = [
   /(?<![\d-])9-8-8(?![\d-])/,
-  /(?<![\d-])988(?![\d-])/,
+  /(?<![\d,.-])988(?![\d,.-]|\s+(?:patients|participants|people|adults|children|youths?|cases|subjects|mg|deaths))/,
   /\bcrisis\s+(?:line|helpline|hotline|centre|center|service|text\s+line|support)s?\b/i,
   /\bhelp\s?lines?\b/i,
   /\bhotlines?\b/i,
-  /\blifeline\b/i,
+  /\bLifeline\b/,
   /\bsamaritans\b/i,
   /\b116\s?123\b/,
   /\b13\s?11\s?14\b/,
@@ -62,7 +62,10 @@ const CRISIS_RESOURCE: readonly RegExp[] = [
   /\btalk\s+suicide\b/i,
   /\b(?:call|dial|phone|ring|text)\s+(?:9-?1-?1|999|000|112)\b/i,
   /\btriple\s+zero\b/i,
-  /\b(?:nearest\s+)?emergency\s+(?:department|room|services)\b/i,
+  // An instruction to seek emergency care ("ketamine is used in emergency departments" is not).
+  /\b(?:go|going|get|come|head)\s+to\s+(?:the\s+|your\s+|a\s+)?(?:nearest\s+)?(?:hospital\s+)?emergency\s+(?:department|room)\b/i,
+  /\bnearest\s+(?:hospital\s+)?emergency\b/i,
+  /\b(?:call|contact)\s+(?:your\s+local\s+)?emergency\s+services\b/i,
 ];
 
 export function hasCrisisResource(text: string): boolean {

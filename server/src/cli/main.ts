@@ -15,6 +15,7 @@ import { bibliographyLoaderFor } from '../node/bibliography';
 import { isIgnored } from '../node/ignore';
 import { expandTargets, kindOfPath, readArticle } from './files';
 import { type FileReport, json, sarif, stylish } from './format';
+import { isLintWorker, LintPool, runWorker, workerCount } from './workers';
 
 const VERSION = '0.1.0';
 const USAGE = `Usage: clinical-lint [options] PATH...
@@ -177,9 +178,14 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`clinical-lint: no such file or no match: ${missing.join(', ')}\n`);
     return 2;
   }
-  const reports: FileReport[] = [];
+  let reports: FileReport[] = [];
   const suppressions: SuppressionRow[] = [];
   let hasError = false;
+  // Many files: linted on every core by worker threads (workers.ts); reports keep the files' order.
+  const workers = o.fix || o.listSuppressions ? 0 : workerCount(targets.length);
+  const pool = workers > 0 ? new LintPool(workers) : undefined;
+  const pending: Promise<void>[] = [];
+  const dropped = new Set<FileReport>();
   for (const t of targets) {
     const loaded = explicitConfig ?? loadConfigFor(path.resolve(t.path));
     if (loaded?.problems.length) {
@@ -207,6 +213,18 @@ export async function main(argv: string[]): Promise<number> {
       }
       continue;
     }
+    if (pool) {
+      const report: FileReport = { path: t.path, diagnostics: [] };
+      reports.push(report);
+      pending.push(
+        pool.run({ path: t.path, text, kind, config, explicit: t.explicit }).then((r) => {
+          if (r.drop) dropped.add(report);
+          report.diagnostics = r.diagnostics;
+          if (r.hasError) hasError = true;
+        }),
+      );
+      continue;
+    }
     // Bibliographies named in front matter (Pandoc citations), relative to the file's folder.
     const bibliography = bibliographyLoaderFor(path.resolve(t.path));
     let result = lint(text, { kind, config, bibliography });
@@ -228,6 +246,14 @@ export async function main(argv: string[]): Promise<number> {
     const diagnostics = result.findings.map((f) => toPlainDiagnostic(index, f));
     if (result.findings.some((f) => f.severity === 'error')) hasError = true;
     reports.push({ path: t.path, diagnostics, ...(fixed ? { fixed } : {}) });
+  }
+  if (pool) {
+    try {
+      await Promise.all(pending);
+    } finally {
+      await pool.close();
+    }
+    reports = reports.filter((r) => !dropped.has(r));
   }
   if (o.listSuppressions) {
     const out = o.format === 'json' ? `${JSON.stringify({ suppressions })}\n` : listing(suppressions);
@@ -265,12 +291,16 @@ function fixSummary(file: string, applied: { ruleId: string; title: string }[]):
   return `${lines.join('\n')}\n\n`;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e) => {
-    process.stderr.write(`clinical-lint: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-    process.exitCode = 2;
-  },
-);
+if (isLintWorker()) {
+  runWorker();
+} else {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      process.stderr.write(`clinical-lint: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

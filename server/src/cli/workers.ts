@@ -1,0 +1,113 @@
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import type { LintConfig } from '../core/config';
+import { lint } from '../core/lint';
+import { LineIndex } from '../core/text/lineIndex';
+import type { DocumentKind } from '../core/types';
+import { toPlainDiagnostic } from '../lsp/convert';
+import { bibliographyLoaderFor } from '../node/bibliography';
+import type { FileReport } from './format';
+
+/**
+ * Linting many files on every core: the CLI hands each file's text to a pool of worker threads
+ * (the same bundle, started with a marker in `workerData`), keeps reading and configuring files
+ * on the main thread, and prints the reports in the order of the files.
+ */
+
+export interface LintJob {
+  path: string;
+  text: string;
+  kind: DocumentKind;
+  config: LintConfig;
+  /** Named on the command line: linted whatever it looks like. */
+  explicit: boolean;
+}
+
+export interface LintJobResult {
+  diagnostics: FileReport['diagnostics'];
+  hasError: boolean;
+  /** A plain-text file found in a folder that does not look like an article: not reported. */
+  drop: boolean;
+}
+
+/** Lints one file's text (in a worker or on the main thread). */
+export function lintJob(job: LintJob): LintJobResult {
+  // Bibliographies named in front matter (Pandoc citations), relative to the file's folder.
+  const bibliography = bibliographyLoaderFor(path.resolve(job.path));
+  const result = lint(job.text, { kind: job.kind, config: job.config, bibliography });
+  if (!job.explicit && job.kind === 'plaintext' && !result.article.references && result.article.markers.length < 2) return { diagnostics: [], hasError: false, drop: true };
+  const index = new LineIndex(job.text);
+  return { diagnostics: result.findings.map((f) => toPlainDiagnostic(index, f)), hasError: result.findings.some((f) => f.severity === 'error'), drop: false };
+}
+
+const MARK = 'clinical-lint-worker';
+
+/** Whether this thread is a lint worker (then `runWorker` serves jobs and nothing else runs). */
+export function isLintWorker(): boolean {
+  return !isMainThread && (workerData as { [MARK]?: boolean } | undefined)?.[MARK] === true;
+}
+
+export function runWorker(): void {
+  parentPort!.on('message', (msg: { id: number; job: LintJob }) => {
+    let out: { id: number; result?: LintJobResult; error?: string };
+    try {
+      out = { id: msg.id, result: lintJob(msg.job) };
+    } catch (e) {
+      out = { id: msg.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+    }
+    parentPort!.postMessage(out);
+  });
+}
+
+/** Workers to use for `files` files: none for a few files (starting a worker costs about 50 ms). */
+export function workerCount(files: number): number {
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  const env = Number(process.env.CLINICAL_LINT_WORKERS);
+  const wanted = Number.isInteger(env) && env >= 0 ? env : cores > 1 && files >= 8 ? cores : 0;
+  return Math.min(wanted, files, 16);
+}
+
+/** A pool of lint workers; jobs go to the least busy one. */
+export class LintPool {
+  private readonly workers: { worker: Worker; busy: number }[] = [];
+  private readonly pending = new Map<number, { resolve: (r: LintJobResult) => void; reject: (e: Error) => void; slot: { busy: number } }>();
+  private nextId = 0;
+
+  constructor(size: number, script = __filename) {
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(script, { workerData: { [MARK]: true } });
+      const slot = { worker, busy: 0 };
+      worker.on('message', (m: { id: number; result?: LintJobResult; error?: string }) => {
+        const p = this.pending.get(m.id);
+        if (!p) return;
+        this.pending.delete(m.id);
+        p.slot.busy--;
+        if (m.result) p.resolve(m.result);
+        else p.reject(new Error(m.error ?? 'worker failed'));
+      });
+      worker.on('error', (e) => {
+        for (const [id, p] of this.pending) {
+          if (p.slot !== slot) continue;
+          this.pending.delete(id);
+          p.reject(e);
+        }
+      });
+      this.workers.push(slot);
+    }
+  }
+
+  run(job: LintJob): Promise<LintJobResult> {
+    const slot = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
+    const id = this.nextId++;
+    slot.busy++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, slot });
+      slot.worker.postMessage({ id, job });
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.worker.terminate()));
+  }
+}

@@ -51,6 +51,12 @@ describe('safe-messaging: wording', () => {
 
   it('leaves "failed attempt" alone outside a suicide context', () => {
     assert.deepEqual(wording('The first failed attempt at the exam was a lesson. Suicide is discussed elsewhere.'), []);
+    assert.deepEqual(wording('She thought about suicide.\n\nHer failed attempt at the exam was a lesson.'), []);
+  });
+
+  it('takes the suicide context from the sentence before', () => {
+    const fs = wording('He once tried to end his life. The failed attempt left him injured.');
+    assert.deepEqual(fs.map((f) => f.message.slice(0, 16)), ['"failed attempt"']);
   });
 
   it('does not flag words quoted as words, or programmes described as successful or failed', () => {

@@ -162,8 +162,11 @@ function replacementEdit(article: Article, span: Span, text: string): TextEdit {
   return { start: span.start, end: span.end, newText: text };
 }
 
-function sentenceAt(block: Block, offset: number): Span {
-  return block.sentences.find((s) => s.start <= offset && offset < s.end) ?? block;
+/** The sentence at `offset` together with the one before it (a suicide context carries over). */
+function contextAt(block: Block, offset: number): Span {
+  const i = block.sentences.findIndex((s) => s.start <= offset && offset < s.end);
+  if (i < 0) return block;
+  return { start: block.sentences[Math.max(0, i - 1)].start, end: block.sentences[i].end };
 }
 
 function textOf(block: Block, span: Span): string {
@@ -209,7 +212,7 @@ export const safeMessaging: Rule = {
           // Words quoted as words ('avoid "committed suicide"') are not the author's wording.
           if (/["“‘'«]$/.test(prose.slice(0, m.index)) && /^["”’'»]/.test(prose.slice(m.index + m[0].length))) continue;
           if (taken.some((t) => span.start < t.end && t.start < span.end)) continue;
-          if (p.needsContext && !SUICIDE_CONTEXT.test(textOf(block, sentenceAt(block, span.start)))) continue;
+          if (p.needsContext && !SUICIDE_CONTEXT.test(textOf(block, contextAt(block, span.start)))) continue;
           taken.push(span);
           const fixes: Fix[] = [];
           const r = p.replace?.(m, prose.slice(0, m.index));

@@ -65,3 +65,22 @@ describe('property: literal matcher equals its regular expression', () => {
     );
   });
 });
+
+describe('property: literal matcher, first match of every group in one pass', () => {
+  it('equals the first match of a matcher per group', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(literal, fc.nat({ max: 3 })), { minLength: 1, maxLength: 10 }), text, (pairs, t) => {
+        const lits = pairs.map(([l]) => l);
+        const groups = pairs.map(([, g]) => g);
+        const all = new LiteralMatcher(lits, {}, groups).firstByGroup(t);
+        for (let g = 0; g <= Math.max(...groups); g++) {
+          const mine = lits.filter((_, i) => groups[i] === g);
+          const alone = mine.length ? new LiteralMatcher(mine).first(t) : undefined;
+          const got = all[g];
+          assert.deepEqual(got ? [got.index, got.text, lits[got.literal]] : undefined, alone ? [alone.index, alone.text, mine[alone.literal]] : undefined);
+        }
+      }),
+      FAST_CHECK,
+    );
+  });
+});

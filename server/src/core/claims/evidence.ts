@@ -41,10 +41,10 @@ const STUDY_WINDOW = 7;
 interface PhraseCue {
   family: CueFamily;
   /** The phrases, matched as whole words, any case, a space matching any whitespace. */
-  matcher: LiteralMatcher;
+  phrases: string[];
 }
 
-const phrases = (family: CueFamily, xs: string[]): PhraseCue => ({ family, matcher: new LiteralMatcher(xs) });
+const phrases = (family: CueFamily, xs: string[]): PhraseCue => ({ family, phrases: xs });
 
 const PHRASE_CUES: PhraseCue[] = [
   phrases('study', [
@@ -85,6 +85,13 @@ const PHRASE_CUES: PhraseCue[] = [
   ]),
 ];
 
+/** Every family's phrases in one trie: the first match of each family in one pass. */
+const PHRASE_MATCHER = new LiteralMatcher(
+  PHRASE_CUES.flatMap((c) => c.phrases),
+  {},
+  PHRASE_CUES.flatMap((c, g) => c.phrases.map(() => g)),
+);
+
 const STATISTIC_PATTERNS: RegExp[] = [
   /\d(?:[.,]?\d)*\s?(?:%|percent\b|per cent\b)/iu,
   /(?<![\p{L}\p{N}])(?:one|two|three|four|five|\d+) (?:in|out of) (?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|twenty|a hundred|a thousand)(?![\p{L}\p{N}])/iu,
@@ -122,10 +129,11 @@ export function evidenceCue(sentence: string): EvidenceCue | undefined {
   const push = (family: CueFamily, start: number, end: number): void => {
     found.push({ family, text: sentence.slice(start, end), start, end });
   };
-  for (const { family, matcher } of PHRASE_CUES) {
-    const m = matcher.first(sentence);
+  const firsts = PHRASE_MATCHER.firstByGroup(sentence);
+  PHRASE_CUES.forEach(({ family }, g) => {
+    const m = firsts[g];
     if (m) push(family, m.index, m.end);
-  }
+  });
   for (const re of STATISTIC_PATTERNS) {
     const m = re.exec(sentence);
     if (m) push('statistic', m.index, m.index + m[0].length);

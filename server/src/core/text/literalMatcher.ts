@@ -33,6 +33,8 @@ interface Node {
   next: Map<number, Node>;
   /** Lowest index of a literal that ends here, or -1. */
   end: number;
+  /** Per group (see `firstByGroup`): the lowest index of a literal of that group ending here. */
+  groupEnds?: Map<number, number>;
 }
 
 const newNode = (): Node => ({ next: new Map(), end: -1 });
@@ -89,7 +91,15 @@ export class LiteralMatcher {
   private readonly apostrophes: boolean;
   readonly size: number;
 
-  constructor(literals: readonly string[], options: LiteralMatcherOptions = {}) {
+  /** Number of groups (`groups` given to the constructor), for `firstByGroup`. */
+  private readonly groupCount: number;
+
+  /**
+   * `literals` in priority order; `groups[i]` (optional) is the group of literal i, for
+   * `firstByGroup`.
+   */
+  constructor(literals: readonly string[], options: LiteralMatcherOptions = {}, groups?: readonly number[]) {
+    this.groupCount = groups ? Math.max(-1, ...groups) + 1 : 0;
     this.hyphenIsWord = !!options.hyphenIsWord;
     this.apostrophes = !!options.apostrophes;
     this.size = literals.length;
@@ -116,6 +126,12 @@ export class LiteralMatcher {
         node = child;
       }
       if (node.end < 0 || index < node.end) node.end = index;
+      if (groups) {
+        node.groupEnds ??= new Map();
+        const g = groups[index];
+        const was = node.groupEnds.get(g);
+        if (was === undefined || index < was) node.groupEnds.set(g, index);
+      }
     });
   }
 
@@ -193,6 +209,45 @@ export class LiteralMatcher {
         }
       }
       i++;
+    }
+    return out;
+  }
+
+  /**
+   * For each group, its leftmost match (what `first` gives for a matcher of that group's
+   * literals alone), in one pass over the text.
+   */
+  firstByGroup(text: string): (LiteralMatch | undefined)[] {
+    const out: (LiteralMatch | undefined)[] = new Array(this.groupCount).fill(undefined);
+    let missing = this.groupCount;
+    const n = text.length;
+    for (let i = 0; i < n && missing > 0; i++) {
+      if (!this.canStart(text.charCodeAt(i)) || this.wordBefore(text, i)) continue;
+      // Walk the trie from i; every literal end with a word boundary after it is a candidate.
+      let node = this.root;
+      let j = i;
+      for (;;) {
+        if (node.groupEnds && j > i && !this.wordAt(text, j)) {
+          for (const [g, idx] of node.groupEnds) {
+            const cur = out[g];
+            if (cur && cur.index < i) continue;
+            if (!cur) missing--;
+            if (!cur || idx < cur.literal) out[g] = { index: i, end: j, text: text.slice(i, j), literal: idx };
+          }
+        }
+        if (j >= n) break;
+        const c = text.charCodeAt(j);
+        let child: Node | undefined;
+        if (isJsSpace(c)) {
+          child = node.next.get(SPACE);
+          if (child) while (j < n && isJsSpace(text.charCodeAt(j))) j++;
+        } else {
+          child = node.next.get(this.unit(c));
+          j++;
+        }
+        if (!child) break;
+        node = child;
+      }
     }
     return out;
   }

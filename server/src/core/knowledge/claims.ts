@@ -88,14 +88,23 @@ const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object
 const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string' && x.length > 0);
 
 /**
- * Whether a regular expression is safe to run on user text: no backreferences, no lookbehind
- * with quantifiers, and no quantified group that itself contains a quantifier (the shape of
- * catastrophic backtracking).
+ * Whether a regular expression is safe to run on user text: no backreferences, no quantified
+ * group that itself contains a quantifier, and no repeated group with alternatives (`(a|aa)*`):
+ * the shapes of catastrophic backtracking.
  */
 export function isLinearPattern(source: string): boolean {
   if (/\\[1-9]|\\k</.test(source)) return false;
-  const stack: boolean[] = [];
+  // Per open group: whether it holds a quantifier, and whether it holds an alternation.
+  const stack: { quantified: boolean; alternation: boolean }[] = [];
   let quantifiedInside = false;
+  let alternationInside = false;
+  const repeats = (at: number): boolean => {
+    // `*`, `+` and `{n,}`/`{n,m}` with m > 1 repeat; `?` and `{0,1}` do not.
+    const c = source[at];
+    if (c === '*' || c === '+') return true;
+    const m = c === '{' ? /^\{(\d+)(,(\d*))?\}/.exec(source.slice(at)) : null;
+    return !!m && (m[2] === undefined ? Number(m[1]) > 1 : m[3] === '' || Number(m[3]) > 1);
+  };
   for (let i = 0; i < source.length; i++) {
     const c = source[i];
     if (c === '\\') {
@@ -108,17 +117,28 @@ export function isLinearPattern(source: string): boolean {
       continue;
     }
     if (c === '(') {
-      stack.push(quantifiedInside);
+      stack.push({ quantified: quantifiedInside, alternation: alternationInside });
       quantifiedInside = false;
+      alternationInside = false;
+      continue;
+    }
+    if (c === '|') {
+      alternationInside = true;
       continue;
     }
     const quantifier = c === '*' || c === '+' || (c === '{' && /^\{\d+(,\d*)?\}/.test(source.slice(i)));
     if (c === ')') {
       const inner = quantifiedInside;
-      quantifiedInside = stack.pop() ?? false;
+      const alt = alternationInside;
+      const outer = stack.pop() ?? { quantified: false, alternation: false };
+      quantifiedInside = outer.quantified;
+      alternationInside = outer.alternation;
       const next = source[i + 1];
       const outerQuantified = next === '*' || next === '+' || (next === '{' && /^\{\d+(,\d*)?\}/.test(source.slice(i + 1)));
       if (inner && outerQuantified) return false;
+      // A repeated alternation, `(a|ab)*`: its branches can match the same text, and the
+      // engine tries every way to split the input between them.
+      if (alt && repeats(i + 1)) return false;
       if (inner) quantifiedInside = true;
       continue;
     }

@@ -42,16 +42,17 @@ async function runDesktop(root: string, vsix: string, testsPath: string, env: Re
   // A laptop with internet: download VS Code, install the package with its CLI, run the suite.
   const { downloadAndUnzipVSCode, resolveCliArgsFromVSCodeExecutablePath, runTests } = await import('@vscode/test-electron');
   const exe = await downloadAndUnzipVSCode();
-  const [cli, ...cliArgs] = resolveCliArgsFromVSCodeExecutablePath(exe);
+  // Without test-electron's default profile folders: the package goes into a fresh one of ours.
+  const [cli, ...cliArgs] = resolveCliArgsFromVSCodeExecutablePath(exe, { reuseMachineInstall: true });
   const extensionsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clinical-lint-vsix-ext-'));
   try {
-    const r = spawnSync(cli, [...cliArgs, '--extensions-dir', extensionsDir, '--install-extension', vsix, '--force'], { encoding: 'utf8', stdio: 'inherit' });
+    const r = spawnSync(cli, [...cliArgs, `--extensions-dir=${extensionsDir}`, '--install-extension', vsix, '--force'], { encoding: 'utf8', stdio: 'inherit' });
     if (r.status !== 0) throw new Error(`code --install-extension failed (${r.status ?? r.signal})`);
     await runTests({
       vscodeExecutablePath: exe,
       extensionDevelopmentPath: path.dirname(testsPath),
       extensionTestsPath: testsPath,
-      launchArgs: [path.join(root, 'test', 'fixtures'), '--extensions-dir', extensionsDir],
+      launchArgs: [path.join(root, 'test', 'fixtures'), `--extensions-dir=${extensionsDir}`],
       extensionTestsEnv: env,
     });
   } finally {

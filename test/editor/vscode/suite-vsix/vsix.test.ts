@@ -70,6 +70,15 @@ describe(`clinical-lint installed from ${path.basename(vsix)} (${vsixBytes} byte
     }
   });
 
+  it('every command the package contributes is registered once it is active', async () => {
+    await poll('the extension to activate', () => ext.isActive);
+    const contributed = (ext.packageJSON.contributes?.commands ?? []) as { command: string }[];
+    assert.ok(contributed.length > 0, 'the package contributes no commands');
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const missing = contributed.map((c) => c.command).filter((c) => !registered.has(c));
+    assert.deepStrictEqual(missing, [], `contributed but not registered: ${missing.join(', ')}`);
+  });
+
   it('hover on the superscript marker ¹² shows the references it cites', async () => {
     const at = positionOf(doc, '¹²');
     const hovers = await poll('a hover on ¹²', async () => {

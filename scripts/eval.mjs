@@ -33,7 +33,7 @@ export function parseEvalFile(raw) {
 
 // Files named h*.{txt,md} were written after the rules were tuned and are reported on their own
 // too: they estimate accuracy on text the rules were not adjusted to.
-const GROUPS = { all: () => true, 'held-out': (f) => f.startsWith('h') };
+const GROUPS = { all: () => true, development: (f) => !f.startsWith('h'), 'held-out': (f) => f.startsWith('h') };
 const counts = Object.fromEntries(Object.keys(GROUPS).map((g) => [g, Object.fromEntries(RULES.map((r) => [r, { tp: 0, fp: 0, fn: 0 }]))]));
 let items = 0;
 let positives = 0;
@@ -93,7 +93,8 @@ const pct = (x) => (Number.isFinite(x) ? x.toFixed(3) : 'n/a');
 console.log(`clinical-lint evaluation: ${items} labelled sentences (${positives} needing a flag) in ${readdirSync(dir).length} articles\n`);
 for (const group of Object.keys(GROUPS)) {
   const files = readdirSync(dir).filter(GROUPS[group]).length;
-  console.log(`${group === 'all' ? 'all articles' : 'held-out articles (written after tuning)'}: ${files}`);
+  const title = { all: 'all articles', development: 'development articles (used to tune the rules)', 'held-out': 'held-out articles (written after tuning)' }[group];
+  console.log(`${title}: ${files}`);
   console.log('rule                 TP   FP   FN   precision  recall  F1');
   for (const r of RULES) {
     const { tp, fp, fn } = counts[group][r];

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { isQuestion } from '../../server/src/core/claims/scope';
 import { LiteralMatcher } from '../../server/src/core/text/literalMatcher';
 import { FAST_CHECK } from './property-support';
 
@@ -79,6 +80,18 @@ describe('property: literal matcher, first match of every group in one pass', ()
           const got = all[g];
           assert.deepEqual(got ? [got.index, got.text, lits[got.literal]] : undefined, alone ? [alone.index, alone.text, mine[alone.literal]] : undefined);
         }
+      }),
+      FAST_CHECK,
+    );
+  });
+});
+
+describe('property: isQuestion read from the end equals its regular expression', () => {
+  it('agrees on any ending', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', '?', '"', "'", '”', '’', ')', ']', ' ', '\n', '\u00a0', '.', '('), { maxLength: 12 }), (cs) => {
+        const s = cs.join('');
+        assert.equal(isQuestion(s), /\?["'”’)\]]*\s*$/u.test(s), JSON.stringify(s));
       }),
       FAST_CHECK,
     );

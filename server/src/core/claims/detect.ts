@@ -31,12 +31,31 @@ const CLAIM_BLOCKS = new Set<Block['kind']>(['paragraph', 'listItem', 'tableRow'
 
 const words = (s: string): string[] => s.toLowerCase().replace(/’/g, "'").match(/[\p{L}\p{N}'%#-]+/gu) ?? [];
 
+/** The last `n` words of `s`, tokenizing only as much of its end as needed (a sentence can be megabytes long). */
+function lastWords(s: string, n: number): string[] {
+  for (let size = 256; ; size *= 4) {
+    if (size >= s.length) return words(s).slice(-n);
+    const w = words(s.slice(s.length - size));
+    // The first word of the window may be cut: n complete words need n + 1.
+    if (w.length > n) return w.slice(-n);
+  }
+}
+
+/** The first `n` words of `s`, tokenizing only as much of its start as needed. */
+function firstWords(s: string, n: number): string[] {
+  for (let size = 256; ; size *= 4) {
+    if (size >= s.length) return words(s).slice(0, n);
+    const w = words(s.slice(0, size));
+    if (w.length > n) return w.slice(0, n);
+  }
+}
+
 function blockedByContext(entry: ClaimEntry, before: string, after: string): string | undefined {
-  const prev = words(before).slice(-3);
+  const prev = lastWords(before, 3);
   const prevText = ` ${prev.join(' ')} `;
   for (const u of entry.unlessBefore ?? []) if (prevText.includes(` ${u.toLowerCase()} `)) return u;
   // Right after the match, or after one more word ("the leading preventable cause").
-  const nextWords = words(after).slice(0, 4);
+  const nextWords = firstWords(after, 4);
   const next = nextWords.slice(0, 3).join(' ');
   const skipOne = nextWords.slice(1, 4).join(' ');
   for (const u of entry.unlessAfter ?? []) {

@@ -1,4 +1,5 @@
 import type { Span } from '../types';
+import { isJsSpace } from '../text/literalMatcher';
 
 /**
  * Scope of negation, hedging, attribution and quotation inside one sentence, in the manner of
@@ -65,9 +66,16 @@ const isNegationToken = (t: Token): boolean => NEGATION_WORDS.has(t.lower) || t.
 
 /** Index of the first token at or after `offset`. */
 function tokenIndexAt(tokens: Token[], offset: number): number {
-  let i = 0;
-  while (i < tokens.length && tokens[i].end <= offset) i++;
-  return i;
+  // The first token that ends after `offset` (tokens are in order): binary search, since a
+  // sentence can hold many thousands of tokens and every hit asks.
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
@@ -135,7 +143,8 @@ export function attributionCue(sentence: string, span: Span, tokens = tokenize(s
   const before = wordsBefore(tokens, span, ATTRIBUTION_WINDOW, false).find((t) => ATTRIBUTION_WORDS.has(t.lower));
   if (before) return before.text;
   // The rest of the clause after the wording: "... are misleading", "... is a myth".
-  const rest = sentence.slice(span.end);
+  // (At most 1,000 characters: a sentence without punctuation can be megabytes long.)
+  const rest = sentence.slice(span.end, span.end + 1000);
   const clauseEnd = rest.search(/[.;:!?]/u);
   const clause = clauseEnd >= 0 ? rest.slice(0, clauseEnd) : rest;
   return ATTRIBUTION_AFTER.exec(clause)?.[0].trim();
@@ -185,5 +194,9 @@ export function quotation(sentence: string, span: Span): { span: Span; firstPers
 
 /** Whether a sentence is a question (its prose ends with a question mark). */
 export function isQuestion(sentence: string): boolean {
-  return /\?["'”’)\]]*\s*$/u.test(sentence);
+  // `/\?["'”’)\]]*\s*$/u`, read from the end (the regex tries every position of the sentence).
+  let i = sentence.length;
+  while (i > 0 && isJsSpace(sentence.charCodeAt(i - 1))) i--;
+  while (i > 0 && '"\'”’)]'.includes(sentence[i - 1])) i--;
+  return i > 0 && sentence[i - 1] === '?';
 }

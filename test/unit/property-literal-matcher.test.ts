@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { isQuestion } from '../../server/src/core/claims/scope';
+import { splitSentences } from '../../server/src/core/article/sentences';
 import { LiteralMatcher } from '../../server/src/core/text/literalMatcher';
 import { FAST_CHECK } from './property-support';
 
@@ -95,5 +96,25 @@ describe('property: isQuestion read from the end equals its regular expression',
       }),
       FAST_CHECK,
     );
+  });
+});
+
+describe('property: the long-prose sentence splitter', () => {
+  it('the run-start guard changes no match of the end-of-sentence regex', () => {
+    const plain = /[.!?]+["'”’)\]]*\s+(?=["“([]?[A-Z0-9])/g;
+    const guarded = /(?<![.!?])[.!?]+["'”’)\]]*\s+(?=["“([]?[A-Z0-9])/g;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'B', '1', '.', '!', '?', ' ', '"', ')', '“'), { maxLength: 60 }), (cs) => {
+        const s = cs.join('');
+        const ends = (re: RegExp): number[] => [...s.matchAll(re)].map((m) => m.index + m[0].length);
+        assert.deepEqual(ends(guarded), ends(plain));
+      }),
+      FAST_CHECK,
+    );
+  });
+
+  it('splits a long run of end marks in linear time (completes)', () => {
+    const spans = splitSentences(`${'!'.repeat(60_000)} Then. More text here.`);
+    assert.ok(spans.length >= 1);
   });
 });

@@ -18,7 +18,8 @@ const ABBREVIATION = new RegExp(
 export function splitSentences(prose: string): Span[] {
   const raw: Span[] = [];
   if (prose.length > SEGMENTER_LIMIT) {
-    const re = /[.!?]+["'”’)\]]*\s+(?=["“([]?[A-Z0-9])/g;
+    // Starts only where a run of end marks starts: retrying inside a long run ("!!!!…") is quadratic.
+    const re = /(?<![.!?])[.!?]+["'”’)\]]*\s+(?=["“([]?[A-Z0-9])/g;
     let start = 0;
     for (let m = re.exec(prose); m; m = re.exec(prose)) {
       raw.push({ start, end: m.index + m[0].length });

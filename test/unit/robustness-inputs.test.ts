@@ -1,0 +1,93 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { IncrementalParser } from '../../server/src/core/article/incremental';
+import { parseArticle } from '../../server/src/core/article/parse';
+import { lint } from '../../server/src/core/lint';
+import type { Finding } from '../../server/src/core/types';
+import { analyse, looksBinary } from '../../server/src/lsp/analysis';
+import { readArticle } from '../../server/src/cli/files';
+import { defaultConfig } from '../../server/src/core/config';
+
+/**
+ * Inputs that stall or crash naive linters. Each must finish (no time is asserted: the benchmark
+ * prints times) with a correct result.
+ */
+function rangesInside(text: string, findings: Finding[]): void {
+  for (const f of findings) {
+    assert.ok(f.start >= 0 && f.start <= f.end && f.end <= text.length, `${f.ruleId} ${f.start}-${f.end}`);
+  }
+}
+
+describe('robustness: huge and odd inputs', () => {
+  it('a 1 MB single line', () => {
+    const sentence = 'Ketamine cures depression and studies show a 70% response rate in trials¹ ';
+    const text = sentence.repeat(Math.ceil((1024 * 1024) / sentence.length));
+    for (const kind of ['markdown', 'plaintext'] as const) {
+      const r = lint(text, { kind });
+      assert.equal(r.article.blocks.length, 1);
+      assert.ok(r.article.markers.length > 10_000);
+      rangesInside(text, r.findings);
+    }
+  });
+
+  it('100,000 markers', () => {
+    const text = `${Array.from({ length: 100_000 }, (_, i) => `Fact ${i}.[${(i % 5) + 1}]`).join(' ')}\n\nReferences\n\n1. A. One. J. 2020.\n2. B. Two. J. 2020.\n3. C. Three. J. 2020.\n4. D. Four. J. 2020.\n5. E. Five. J. 2020.\n`;
+    const r = lint(text, { kind: 'plaintext' });
+    assert.equal(r.article.markers.length, 100_000);
+    assert.equal(r.article.references?.entries.length, 5);
+    assert.deepEqual(r.findings.filter((f) => f.ruleId === 'unresolved-citation' || f.ruleId === 'unused-reference'), []);
+  });
+
+  it('deeply nested lists and block quotes', () => {
+    const lists = Array.from({ length: 2000 }, (_, i) => `${'  '.repeat(i)}- level ${i} ketamine is safe.`).join('\n');
+    const quotes = `${'>'.repeat(5000)} deep quote cures everything.`;
+    for (const text of [lists, quotes, `${lists}\n\n${quotes}`]) {
+      const r = lint(text, { kind: 'markdown' });
+      rangesInside(text, r.findings);
+      assert.deepStrictEqual(new IncrementalParser('markdown').parse(text), parseArticle(text, 'markdown'));
+    }
+  });
+
+  it('a reference list of 5,000 entries, every one cited once (numeric footnote markers resolve to it)', () => {
+    const body = Array.from({ length: 100 }, (_, p) => `Paragraph ${p} cites ${Array.from({ length: 50 }, (_, k) => `[^${p * 50 + k + 1}]`).join(' ')}.`).join('\n\n');
+    const refs = Array.from({ length: 5000 }, (_, i) => `${i + 1}. Author${i} A. A study of topic ${i} number ${i * 7}. J Test${i}. 2020;${i}:1-9.`).join('\n');
+    const text = `${body}\n\n## References\n\n${refs}\n`;
+    const r = lint(text, { kind: 'markdown' });
+    assert.equal(r.article.references?.entries.length, 5000);
+    assert.deepEqual(r.findings.filter((f) => ['unresolved-citation', 'unused-reference', 'citation-order', 'duplicate-reference'].includes(f.ruleId)), []);
+  });
+
+  it('long runs of markup characters', () => {
+    for (const c of ['*', '_', '`', '[', ']', '(', '<', '>', '#', '|', '~', '\\', '^', '!', '-', '¹', '\u200b', '\ud83d']) {
+      const text = `${c.repeat(50_000)}\n\nKetamine is 100% safe. ${c.repeat(10_000)}`;
+      for (const kind of ['markdown', 'plaintext'] as const) rangesInside(text, lint(text, { kind }).findings);
+    }
+  });
+
+  it('skips binary content and says why (server)', () => {
+    const opts = { kind: 'plaintext' as const, config: defaultConfig(), plaintext: 'always' as const, maxBytes: 4 << 20 };
+    assert.ok(looksBinary('PNG\u0000\u0001\u0002'));
+    const a = analyse('file:///x.txt', 1, 'abc\u0000def', opts);
+    assert.equal(a.result, undefined);
+    assert.match(a.skipped!, /binary/);
+    const big = analyse('file:///x.md', 1, 'x'.repeat(5 << 20), { ...opts, kind: 'markdown' });
+    assert.equal(big.result, undefined);
+    assert.match(big.skipped!, /maxFileSizeKiB/);
+  });
+
+  it('skips binary and non-UTF-8 files and says why (CLI)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clinical-lint-robust-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'bin.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]));
+      fs.writeFileSync(path.join(dir, 'latin1.txt'), Buffer.from('caf\xe9 is safe', 'latin1'));
+      fs.writeFileSync(path.join(dir, 'bom.md'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('# Title\n')]));
+      assert.match((readArticle(path.join(dir, 'bin.txt')) as { skipped: string }).skipped, /binary/);
+      assert.match((readArticle(path.join(dir, 'latin1.txt')) as { skipped: string }).skipped, /UTF-8/);
+      assert.equal((readArticle(path.join(dir, 'bom.md')) as { text: string }).text, '# Title\n');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

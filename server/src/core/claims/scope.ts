@@ -186,8 +186,16 @@ const FIRST_PERSON = /(?<![\p{L}])(?:i|i'm|i’m|i've|i’ve|my|me|we|our|us|mys
  * The quotation that contains the span, and whether it is in the first person (a quoted
  * testimonial is still the author's claim: the author chose to publish it).
  */
+let lastQuoted: { sentence: string; spans: Span[] } | undefined;
+
+/** The quotations of a sentence, kept for the next call: the hits of one sentence come in a row. */
+function quoteSpansOf(sentence: string): Span[] {
+  if (lastQuoted?.sentence !== sentence) lastQuoted = { sentence, spans: quoteSpans(sentence) };
+  return lastQuoted.spans;
+}
+
 export function quotation(sentence: string, span: Span): { span: Span; firstPerson: boolean } | undefined {
-  const q = quoteSpans(sentence).find((s) => s.start <= span.start && span.end <= s.end);
+  const q = quoteSpansOf(sentence).find((s) => s.start <= span.start && span.end <= s.end);
   if (!q) return undefined;
   return { span: q, firstPerson: FIRST_PERSON.test(sentence.slice(q.start, q.end)) };
 }

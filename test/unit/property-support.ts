@@ -64,3 +64,29 @@ export function applyEdit(text: string, e: { at: number; length: number; insert:
   const start = Math.floor(e.at * text.length);
   return text.slice(0, start) + e.insert + text.slice(Math.min(text.length, start + e.length));
 }
+
+/**
+ * An article whose markers all cite entries of its reference list, in any order and style (what
+ * renumbering accepts): paragraphs with markers, then a numbered list or footnote definitions.
+ */
+export const arbCitedArticle = fc
+  .record({
+    count: fc.integer({ min: 1, max: 12 }),
+    paragraphs: fc.array(fc.tuple(arbSentence, fc.array(fc.nat({ max: 11 }), { minLength: 1, maxLength: 3 }), fc.constantFrom('superscript', 'bracket', 'html-sup', 'footnote')), { minLength: 1, maxLength: 8 }),
+    numbering: fc.constantFrom('1. ', '1) ', '[1] ', 'same'),
+    eol: fc.constantFrom('\n', '\r\n'),
+  })
+  .map(({ count, paragraphs, numbering, eol }) => {
+    const SUP = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+    const sup = (n: number): string => String(n).replace(/\d/g, (d) => SUP[Number(d)]);
+    const body = paragraphs.map(([s, ns, style]) => {
+      const nums = [...new Set(ns.map((n) => (n % count) + 1))];
+      const m = style === 'superscript' ? nums.map(sup).join(',') : style === 'bracket' ? `[${nums.join(', ')}]` : style === 'html-sup' ? `<sup>${nums.join(',')}</sup>` : nums.map((n) => `[^${n}]`).join('');
+      return `${s.replace(/[.?!:]?$/, '')}${m}.`;
+    });
+    const refs = Array.from({ length: count }, (_, i) => {
+      const n = numbering === 'same' ? '1. ' : numbering.replace('1', String(i + 1));
+      return `${n}Author${i} A. Title number ${i} of a study. J Test. 20${10 + i};${i}:1-9.`;
+    });
+    return [...body, '', 'References', '', ...refs, ''].join('\n\n').replace(/\n/g, eol);
+  });

@@ -1,0 +1,105 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { parseArticle } from '../../server/src/core/article/parse';
+import { renumber } from '../../server/src/core/features/renumber';
+import { applyEdits } from '../../server/src/core/fixes';
+import { INTERNAL_ERROR, lint } from '../../server/src/core/lint';
+import type { DocumentKind, Finding, Span, TextEdit } from '../../server/src/core/types';
+import { arbArticle, arbCitedArticle, FAST_CHECK_SLOW } from './property-support';
+
+/**
+ * Properties of the whole analysis over generated articles (random text, markers of every
+ * style, references, emoji, CRLF, BOM): `npm test` runs them with a fixed seed, `npm run fuzz`
+ * with many more cases and a random seed.
+ */
+const kinds: DocumentKind[] = ['markdown', 'plaintext'];
+
+const isHigh = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
+const isLow = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
+/** An offset that does not split a surrogate pair. */
+function onBoundary(text: string, offset: number): boolean {
+  return offset <= 0 || offset >= text.length || !(isHigh(text.charCodeAt(offset - 1)) && isLow(text.charCodeAt(offset)));
+}
+function assertSpan(text: string, s: Span, what: string): void {
+  assert.ok(Number.isInteger(s.start) && Number.isInteger(s.end), `${what}: offsets must be integers`);
+  assert.ok(s.start >= 0 && s.start <= s.end && s.end <= text.length, `${what}: ${s.start}-${s.end} outside 0-${text.length}`);
+  assert.ok(onBoundary(text, s.start) && onBoundary(text, s.end), `${what}: ${s.start}-${s.end} splits a surrogate pair`);
+}
+
+/** Where an offset of the old text is after the edits (offsets inside an edit go to its start). */
+function mapOffset(offset: number, edits: TextEdit[]): number {
+  let delta = 0;
+  for (const e of edits) if (e.end <= offset) delta += e.newText.length - (e.end - e.start);
+  return offset + delta;
+}
+
+describe('property: analysis of any article', () => {
+  for (const kind of kinds) {
+    it(`${kind}: never throws, no rule fails, every range inside the text and on UTF-16 boundaries`, () => {
+      fc.assert(
+        fc.property(arbArticle, (text) => {
+          const r = lint(text, { kind });
+          assert.deepEqual(
+            r.findings.filter((f) => f.ruleId === INTERNAL_ERROR).map((f) => f.message),
+            [],
+          );
+          for (const f of r.findings) {
+            assertSpan(text, f, `${f.ruleId} finding`);
+            for (const rel of f.related ?? []) assertSpan(text, rel, `${f.ruleId} related`);
+            for (const fix of f.fixes ?? []) for (const e of fix.edits) assertSpan(text, e, `${f.ruleId} fix "${fix.title}"`);
+          }
+          for (const m of r.article.markers) assertSpan(text, m, 'marker');
+          for (const s of r.article.sentences) assertSpan(text, s, 'sentence');
+        }),
+        FAST_CHECK_SLOW,
+      );
+    });
+
+    it(`${kind}: every quick fix applies cleanly, changes only its ranges, and a safe fix resolves its finding`, () => {
+      fc.assert(
+        fc.property(arbArticle, (text) => {
+          const r = lint(text, { kind });
+          for (const f of r.findings) {
+            for (const fix of f.fixes ?? []) {
+              const edits = [...fix.edits].sort((a, b) => a.start - b.start);
+              for (let i = 1; i < edits.length; i++) assert.ok(edits[i - 1].end <= edits[i].start, `${f.ruleId} fix "${fix.title}": overlapping edits`);
+              const out = applyEdits(text, fix.edits);
+              // Outside its ranges the text is unchanged.
+              let pos = 0;
+              let outPos = 0;
+              for (const e of edits) {
+                assert.equal(out.slice(outPos, outPos + (e.start - pos)), text.slice(pos, e.start));
+                outPos += e.start - pos + e.newText.length;
+                pos = e.end;
+              }
+              assert.equal(out.slice(outPos), text.slice(pos));
+              // Fixes that claim to resolve the finding: the safe ones and the preferred one.
+              if (!fix.safe && !fix.isPreferred) continue;
+              const after = lint(out, { kind }).findings;
+              const at = mapOffset(f.start, edits);
+              const still = after.find((g) => g.ruleId === f.ruleId && g.start === at && g.message === f.message);
+              assert.equal(still, undefined, `${f.ruleId} at ${f.start} still there after its fix "${fix.title}"`);
+            }
+          }
+        }),
+        FAST_CHECK_SLOW,
+      );
+    });
+
+    it(`${kind}: renumbering twice equals renumbering once`, () => {
+      fc.assert(
+        fc.property(fc.oneof(arbCitedArticle, arbArticle), (text) => {
+          const once = renumber(parseArticle(text, kind));
+          if ('error' in once) return;
+          const t1 = applyEdits(text, once.edits);
+          const twice = renumber(parseArticle(t1, kind));
+          if ('error' in twice) assert.fail(`renumbered text refused: ${twice.error}`);
+          assert.equal(applyEdits(t1, twice.edits), t1);
+        }),
+        FAST_CHECK_SLOW,
+      );
+    });
+  }
+});
+
+export type { Finding };

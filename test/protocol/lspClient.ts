@@ -22,8 +22,8 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(settings: Record<string, unknown> = {}, initializationOptions?: unknown, withConfiguration = true): Promise<TestServer> {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+export async function startServer(settings: Record<string, unknown> = {}, initializationOptions?: unknown, withConfiguration = true, script = SERVER): Promise<TestServer> {
+  const child = spawn(process.execPath, [script, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const server: TestServer = {
     connection,

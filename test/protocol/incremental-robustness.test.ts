@@ -1,0 +1,178 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as esbuild from 'esbuild';
+import type { Diagnostic } from 'vscode-languageserver';
+import { lint } from '../../server/src/core/lint';
+import { LineIndex } from '../../server/src/core/text/lineIndex';
+import { diagnosticsFor, open, ROOT, startServer, type TestServer, waitFor } from './lspClient';
+
+/** The diagnostics the core gives for a text, as (code, range, message) keys, sorted. */
+function expected(text: string, kind: 'markdown' | 'plaintext'): string[] {
+  const index = new LineIndex(text);
+  return lint(text, { kind })
+    .findings.map((f) => `${f.ruleId} ${JSON.stringify([index.positionAt(f.start), index.positionAt(f.end)])} ${f.message}`)
+    .sort();
+}
+const message = (d: Diagnostic): string => (typeof d.message === 'string' ? d.message : d.message.value);
+const keys = (ds: Diagnostic[]): string[] => ds.map((d) => `${d.code} ${JSON.stringify([d.range.start, d.range.end])} ${message(d)}`).sort();
+
+const SAMPLE = fs.readFileSync(path.join(ROOT, 'test/fixtures/sample.txt'), 'utf8');
+
+/** A Markdown article of many sections (about 300 KB), in the three citation styles. */
+function bigArticle(): string {
+  const body = SAMPLE.slice(0, SAMPLE.indexOf('\nReferences'));
+  const sections = Array.from({ length: 40 }, (_, i) => `## Section ${i}\n\n${body.replace(/[¹²³⁴⁵⁶⁷⁸⁹]+/g, (m) => (i % 3 === 1 ? `[${[...m].map((c) => '¹²³⁴⁵⁶⁷⁸⁹'.indexOf(c) + 1).join(', ')}]` : m))}`);
+  const refs = SAMPLE.slice(SAMPLE.indexOf('\nReferences')).split('\n').filter((l) => /^\s*\d+\./.test(l)).map((l) => l.trim());
+  return `${sections.join('\n\n')}\n\n## References\n\n${refs.join('\n')}\n`;
+}
+
+describe('server: incremental analysis over the protocol', () => {
+  let server: TestServer;
+  const uri = 'file:///virtual/big-article.md';
+  let text = bigArticle();
+  let version = 1;
+  before(async () => {
+    server = await startServer({ debounceMs: 0 }, { debounceMs: 0 });
+    open(server, uri, text, 'markdown', version);
+    await diagnosticsFor(server, uri, version);
+  });
+  after(async () => server.stop());
+
+  const edit = async (at: number, remove: number, insert: string): Promise<Diagnostic[]> => {
+    const index = new LineIndex(text);
+    const range = { start: index.positionAt(at), end: index.positionAt(at + remove) };
+    text = text.slice(0, at) + insert + text.slice(at + remove);
+    version++;
+    server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: insert }] });
+    return diagnosticsFor(server, uri, version);
+  };
+
+  it('after each edit, publishes exactly what a full analysis of the new text gives', async () => {
+    const mid = (): number => text.indexOf('Ketamine works differently', text.indexOf('## Section 20'));
+    const cases: (() => [number, number, string])[] = [
+      () => [mid(), 0, 'x'], // one character in a paragraph
+      () => [mid(), 0, '\n\n'], // a paragraph split in two
+      () => [mid() - 3, 3, ''], // characters removed (the split joined again)
+      () => [text.indexOf('## Section 5'), 0, '```\n'], // an unclosed fence swallows the rest
+      () => [text.indexOf('```\n'), 4, ''], // and goes again
+      () => [text.indexOf('## References'), 0, 'Ketamine is a guaranteed cure.⁹⁹\n\n'], // a finding and an unresolved marker
+      () => [0, 0, '---\njurisdiction: US\n---\n\n'], // front matter
+    ];
+    for (const c of cases) {
+      const [at, remove, insert] = c();
+      assert.ok(at >= 0);
+      const got = await edit(at, remove, insert);
+      assert.deepEqual(keys(got), expected(text, 'markdown'), `after inserting ${JSON.stringify(insert)} at ${at}`);
+    }
+  });
+
+  it('a burst of edits ends with the diagnostics of the last version, versions never going back', async () => {
+    const seen: number[] = [];
+    server.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number; diagnostics: Diagnostic[] }) => {
+      server.diagnostics.set(p.uri, p as never);
+      if (p.uri === uri && p.version !== undefined) seen.push(p.version);
+    });
+    const at = text.indexOf('Ketamine works differently', text.indexOf('## Section 30'));
+    for (let i = 0; i < 15; i++) {
+      const index = new LineIndex(text);
+      const pos = index.positionAt(at + i);
+      text = `${text.slice(0, at + i)}y${text.slice(at + i)}`;
+      version++;
+      server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: pos, end: pos }, text: 'y' }] });
+    }
+    const last = await diagnosticsFor(server, uri, version);
+    assert.deepEqual(keys(last), expected(text, 'markdown'));
+    for (let i = 1; i < seen.length; i++) assert.ok(seen[i] >= seen[i - 1], `published v${seen[i]} after v${seen[i - 1]}`);
+  });
+});
+
+describe('server: never blocks, never crashes', () => {
+  it('a document over clinicalLint.maxFileSizeKiB gets one information message', async () => {
+    const server = await startServer({ maxFileSizeKiB: 64 });
+    try {
+      const uri = 'file:///virtual/huge.md';
+      open(server, uri, 'Ketamine is a guaranteed cure. '.repeat(4000));
+      const ds = await diagnosticsFor(server, uri);
+      assert.equal(ds.length, 1);
+      assert.equal(ds[0].code, 'file-too-large');
+      assert.equal(ds[0].severity, 3);
+      assert.match(message(ds[0]), /maxFileSizeKiB/);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('binary content is skipped with a reason, no findings', async () => {
+    const server = await startServer({ plaintext: 'always' });
+    try {
+      const uri = 'file:///virtual/image.txt';
+      open(server, uri, 'PNG\u0000\u0001\u0002 ketamine is a guaranteed cure');
+      assert.deepEqual(await diagnosticsFor(server, uri), []);
+      const status = await waitFor('status', () => server.notifications.find((n) => (n.params as { uri?: string; skipped?: string })?.uri === uri && (n.params as { skipped?: string }).skipped));
+      assert.match((status.params as { skipped: string }).skipped, /binary/);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('survives an exception in a rule: internal-error names it, the other rules still run, the server still answers', async () => {
+    const script = path.join(ROOT, 'out', 'test', 'protocol', 'failing-server.js');
+    await esbuild.build({
+      entryPoints: [path.join(ROOT, 'test/protocol/support/failing-server.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      outfile: script,
+      logLevel: 'warning',
+      mainFields: ['module', 'main'],
+      define: { 'import.meta.url': '__importMetaUrl' },
+      banner: { js: "var __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+    });
+    const server = await startServer({}, undefined, true, script);
+    try {
+      const uri = 'file:///virtual/sample.txt';
+      open(server, uri, SAMPLE);
+      const ds = await diagnosticsFor(server, uri);
+      const internal = ds.filter((d) => d.code === 'internal-error');
+      assert.equal(internal.length, 1);
+      assert.match(message(internal[0]), /unresolved-citation.*simulated failure/);
+      assert.ok(ds.some((d) => d.code === 'safe-messaging'), 'the other rules ran');
+      server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: `${SAMPLE}\nMore.` }] });
+      assert.ok((await diagnosticsFor(server, uri, 2)).some((d) => d.code === 'internal-error'));
+      const hover = await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 0 } });
+      assert.ok(hover === null || typeof hover === 'object');
+      assert.equal(server.process.exitCode, null);
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
+describe('server: untrusted workspace', () => {
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clinical-lint-trust-'));
+    const entry = { id: 'zorblax', category: 'hype', label: 'zorblax claim', phrases: ['zorblax'], severity: 'error', citable: false, hedgeable: false, basis: 'A test word.', source: ['A test source, 2026'], rewordings: ['something else'] };
+    fs.writeFileSync(path.join(dir, '.clinical-lint.json'), JSON.stringify({ lexicon: [entry] }));
+    fs.writeFileSync(path.join(dir, 'article.md'), 'Our zorblax works for everyone.\n');
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  for (const trusted of [true, false]) {
+    it(`${trusted ? 'loads' : 'ignores'} the workspace lexicon when the workspace is ${trusted ? '' : 'not '}trusted`, async () => {
+      const server = await startServer({ trusted });
+      try {
+        const uri = pathToFileURL(path.join(dir, 'article.md')).href;
+        open(server, uri, fs.readFileSync(path.join(dir, 'article.md'), 'utf8'), 'markdown');
+        const ds = await diagnosticsFor(server, uri);
+        assert.equal(ds.some((d) => /zorblax/i.test(message(d))), trusted, JSON.stringify(ds.map(message)));
+      } finally {
+        await server.stop();
+      }
+    });
+  }
+});

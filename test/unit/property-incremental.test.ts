@@ -7,7 +7,9 @@ import { applyEdit, arbArticle, arbEdit, FAST_CHECK_SLOW } from './property-supp
 
 const kinds: DocumentKind[] = ['markdown', 'plaintext'];
 
-describe('property: incremental parse equals a full parse', () => {
+describe('property: incremental parse equals a full parse', function () {
+  // Large inputs on a shared machine: a generous limit (nothing here asserts a time).
+  this.timeout(600_000);
   for (const kind of kinds) {
     it(`${kind}: after any sequence of edits, the article is the one parseArticle builds`, () => {
       fc.assert(

@@ -1,0 +1,74 @@
+import * as assert from 'node:assert/strict';
+import { IncrementalParser } from '../../server/src/core/article/incremental';
+import { parseArticle } from '../../server/src/core/article/parse';
+import { splitSentences } from '../../server/src/core/article/sentences';
+import { isLinearPattern } from '../../server/src/core/knowledge/claims';
+import { lint } from '../../server/src/core/lint';
+import type { DocumentKind } from '../../server/src/core/types';
+
+/**
+ * One test per bug that the property tests, the robustness tests or the benchmark found. Each
+ * names what went wrong; the time-related ones assert completion and the result, never a time.
+ */
+function sameAsFull(texts: string[], kind: DocumentKind = 'markdown'): void {
+  const parser = new IncrementalParser(kind);
+  for (const t of texts) assert.deepStrictEqual(parser.parse(t), parseArticle(t, kind), JSON.stringify(t));
+}
+
+describe('regressions', function () {
+  this.timeout(600_000);
+
+  describe('incremental parsing (found by property-incremental)', () => {
+    it('an HTML comment block that runs past a fenced block is not cut at the fence', () => {
+      const t = '<!-- ketamine.\n\n.\n\n```js\nketamine.\n\n<!-- c --> ketamine.\n```\n\n| a | b |\n|---|---|\n| `code`. | . |\n\n';
+      sameAsFull([t, `¹.${t}`]);
+    });
+    it('<pre> right after a paragraph line opens an HTML block even when the line before started with a tag', () => {
+      const t = '> ketamine ketamine guaranteed.\n<pre>\n.\n\n.\n\n';
+      sameAsFull([t, `<sup>2,3</sup> ketamine.${t}`, `.<sup>2,3</sup> ketamine.${t}`]);
+    });
+    it('no cut before a footnote definition: indented code goes on across its blanked lines', () => {
+      const t = '```js\n¹.\n\n\t ¹.\n\n[^1]:\n\n\t- ketamine.\n- ketamine.\n\n';
+      sameAsFull([t, `ketamine.${t}`]);
+    });
+    it('an HTML comment end on a footnote definition line does not end the HTML block for markdown-it', () => {
+      const t = '---\ntitle: x\njurisdiction: UK\n---\n\n[^1]: <!-- c --> ¹.\n\nketamine.\n\n';
+      sameAsFull([t, `<!--${t}`]);
+    });
+  });
+
+  describe('quadratic time on large documents (found by the benchmark and robustness tests)', () => {
+    it('many footnote definitions: blanked in one pass, not one copy of the text per definition', () => {
+      const t = Array.from({ length: 3000 }, (_, i) => `Claim ${i}.[^n${i}]\n\n[^n${i}]: Author ${i}. Title ${i}. J. 2020.`).join('\n\n');
+      const a = parseArticle(t, 'markdown');
+      assert.equal(a.footnotes.length, 3000);
+      assert.equal(a.markers.length, 3000);
+    });
+    it('a long reference list in an LF document: line starts found without scanning to the start for \\r', () => {
+      const t = `Text [1].\n\nReferences\n\n${Array.from({ length: 4000 }, (_, i) => `${i + 1}. A${i} B. Title ${i}. J. 2020.`).join('\n')}\n`;
+      assert.equal(parseArticle(t, 'plaintext').references?.entries.length, 4000);
+    });
+    it('"!!!…" longer than the segmenter limit: the end-of-sentence regex starts only at a run start', () => {
+      assert.ok(splitSentences(`${'!'.repeat(100_000)} Then more.`).length >= 1);
+    });
+    it('a megabyte sentence full of claims: context words and clause ends read from windows', () => {
+      const t = 'Ketamine cures depression and studies show a 70% response rate in trials¹ '.repeat(14_000);
+      const r = lint(t, { kind: 'plaintext' });
+      assert.ok(r.findings.filter((f) => f.ruleId === 'unsupported-claim').length > 10_000);
+    });
+    it('unused-reference and cite fixes with thousands of entries and findings', () => {
+      const body = Array.from({ length: 600 }, (_, i) => `Studies show ketamine reduced symptoms in trial ${i}.`).join('\n\n');
+      const t = `${body}\n\nReferences\n\n${Array.from({ length: 1500 }, (_, i) => `${i + 1}. A${i} B. Ketamine trial ${i} results. J Psych. 2020.`).join('\n')}\n`;
+      const r = lint(t, { kind: 'plaintext' });
+      assert.equal(r.findings.filter((f) => f.ruleId === 'unused-reference').length, 1500);
+      assert.ok(r.findings.some((f) => f.ruleId === 'missing-citation' && (f.fixes ?? []).length > 0));
+    });
+  });
+
+  describe('workspace patterns (found reviewing how lexicon entries compile)', () => {
+    it('a repeated group of alternatives is refused: (a|aa)* backtracks exponentially', () => {
+      assert.equal(isLinearPattern('(a|aa)*b'), false);
+      assert.equal(isLinearPattern('(?:cure|cures)+x'), false);
+    });
+  });
+});

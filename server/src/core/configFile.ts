@@ -1,5 +1,6 @@
 import { type Node, type ParseError, findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { LintConfig } from './config';
+import { lexiconConfigErrors } from './knowledge/claims';
 import { validateDrugEntry } from './knowledge/drugs';
 import { RULES } from './rules';
 import { JURISDICTIONS, type Span } from './types';
@@ -95,6 +96,13 @@ export function parseConfigFile(text: string): ParsedConfigFile {
       (n.children ?? []).forEach((item, i) => {
         for (const message of validateDrugEntry(getNodeValue(item), i)) problems.push({ ...span(item), message: `Invalid drug entry: ${message}` });
       });
+    }
+    if (key === 'lexicon' && Array.isArray(v)) {
+      // Each message names its entry ("lexicon[2] ("my-claim").pattern: ..."): shown at that entry.
+      for (const message of lexiconConfigErrors(v)) {
+        const item = n.children?.[Number(/^lexicon\[(\d+)\]/.exec(message)?.[1] ?? -1)];
+        problems.push({ ...span(item ?? n), message: `Invalid lexicon entry: ${message}` });
+      }
     }
   }
   return { settings, problems };

@@ -88,20 +88,35 @@ export function allReferences(article: Article): Reference[] {
 
 const titleOf = (r: Reference): string => r.fields.title ?? r.text;
 
-const featureCache = new WeakMap<Article, { refs: Reference[]; titleF: Set<string>[]; journalF: Set<string>[]; df: Map<string, number> }>();
+interface ReferenceFeatures {
+  refs: Reference[];
+  titleF: Set<string>[];
+  journalF: Set<string>[];
+  df: Map<string, number>;
+  /** Feature -> indexes (ascending) of the references whose title or journal has it. */
+  postings: Map<string, number[]>;
+}
+
+const featureCache = new WeakMap<Article, ReferenceFeatures>();
 
 /** Features of every reference, once per article (every finding's cite fix ranks them all). */
-function referenceFeatures(article: Article): { refs: Reference[]; titleF: Set<string>[]; journalF: Set<string>[]; df: Map<string, number> } {
+function referenceFeatures(article: Article): ReferenceFeatures {
   let c = featureCache.get(article);
   if (c) return c;
   const refs = allReferences(article);
   const titleF = refs.map((r) => features(titleOf(r)));
   const journalF = refs.map((r) => features(r.fields.journal ?? ''));
   const df = new Map<string, number>();
+  const postings = new Map<string, number[]>();
   refs.forEach((_, i) => {
-    for (const f of new Set([...titleF[i], ...journalF[i]])) df.set(f, (df.get(f) ?? 0) + 1);
+    for (const f of new Set([...titleF[i], ...journalF[i]])) {
+      df.set(f, (df.get(f) ?? 0) + 1);
+      const p = postings.get(f);
+      if (p) p.push(i);
+      else postings.set(f, [i]);
+    }
   });
-  c = { refs, titleF, journalF, df };
+  c = { refs, titleF, journalF, df, postings };
   featureCache.set(article, c);
   return c;
 }
@@ -113,13 +128,19 @@ function referenceFeatures(article: Article): { refs: Reference[]; titleF: Set<s
  * Only references sharing something with the sentence, or cited in its paragraph, are returned.
  */
 export function rankReferences(article: Article, sentenceText: string, blockIndex?: number): RankedReference[] {
-  const { refs, titleF, journalF, df } = referenceFeatures(article);
+  const { refs, titleF, journalF, df, postings } = referenceFeatures(article);
   if (refs.length === 0) return [];
   const idf = (f: string): number => Math.log(1 + refs.length / (df.get(f) ?? refs.length));
   const sent = features(sentenceText);
   const nearby = new Set<number>();
   if (blockIndex !== undefined) for (const m of article.blocks[blockIndex]?.markers ?? []) for (const n of m.numbers) nearby.add(n);
-  const ranked = refs.map((reference, i) => {
+  // Only references sharing a feature with the sentence, or cited nearby, can score: found
+  // through the postings instead of scoring every reference (a large article has thousands).
+  const candidates = new Set<number>();
+  for (const f of sent) for (const i of postings.get(f) ?? []) candidates.add(i);
+  if (nearby.size) refs.forEach((r, i) => r.number !== undefined && nearby.has(r.number) && candidates.add(i));
+  const ranked = [...candidates].sort((a, b) => a - b).map((i) => {
+    const reference = refs[i];
     let score = 0;
     const shared: string[] = [];
     for (const f of sent) {

@@ -2,7 +2,7 @@ import type { Article, Block, Sentence } from '../article/model';
 import { LiteralMatcher } from '../text/literalMatcher';
 import { drugKnowledge } from '../knowledge/drugs';
 import { verbForms } from './inflect';
-import { isQuestion, type Token, tokenize } from './scope';
+import { isQuestion, quotation, type Token, tokenize } from './scope';
 
 /**
  * Citation need: whether a sentence asserts evidence. Cue families follow the domain notes:
@@ -72,8 +72,15 @@ const PHRASE_CUES: PhraseCue[] = [
   phrases('effect', [
     'caused by', 'driven by', 'works well', 'work well', 'is effective for', 'are effective for', 'is effective in', 'are effective in', 'effective against', 'work best', 'works best', 'most effective when',
     'can lead to', 'may lead to', 'could lead to', 'can cause', 'may cause', 'could cause', 'can trigger', 'may trigger',
+    // Mechanism stated as fact: "works by blocking", "stems from", "a chemical imbalance".
+    'works by', 'work by', 'acts on', 'act on', 'acts by', 'act by', 'root cause of', 'the root cause', 'is due to', 'are due to', 'results from', 'result from',
+    'stems from', 'stem from', 'is a result of', 'are a result of', 'chemical imbalance',
   ]),
-  phrases('comparison', ['compared with', 'compared to', 'versus', 'relative to', 'as effective as', 'equally effective', 'equally well', 'comparable to']),
+  phrases('comparison', [
+    'compared with', 'compared to', 'versus', 'relative to', 'as effective as', 'equally effective', 'equally well', 'comparable to', 'superior to', 'inferior to',
+    'non-inferior', 'noninferior', 'outperforms', 'outperform', 'outperformed', 'works as well as', 'work as well as', 'worked as well as', 'works just as well',
+    'work just as well', 'as well as or better than',
+  ]),
   phrases('safety', [
     'risk of', 'risks of', 'increased risk', 'increases the risk', 'increase the risk', 'higher risk', 'lower risk', 'reduces the risk', 'reduce the risk', 'lowers the risk',
     'lower the risk', 'risk rises', 'side effect', 'side effects', 'adverse effect', 'adverse effects', 'adverse event', 'adverse events', 'adverse reaction', 'adverse reactions',
@@ -93,31 +100,83 @@ const PHRASE_MATCHER = new LiteralMatcher(
 );
 
 const STATISTIC_PATTERNS: RegExp[] = [
-  /\d(?:[.,]?\d)*\s?(?:%|percent\b|per cent\b)/iu,
+  // A percentage, but not "100% confidential" or "100% online": 100% of something, or nothing.
+  /(?<![\p{N}.,])(?!100\s?(?:%|percent\b|per cent\b)\s*(?!of\b)\p{L})\d(?:[.,]?\d)*\s?(?:%|percent\b|per cent\b)/iu,
   /(?<![\p{L}\p{N}])(?:one|two|three|four|five|\d+) (?:in|out of) (?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|twenty|a hundred|a thousand)(?![\p{L}\p{N}])/iu,
   /(?<![\p{L}\p{N}])\d+(?:\.\d+)?-fold(?![\p{L}\p{N}])/iu,
   /(?<![\p{L}\p{N}])p\s?[<=]\s?0?\.\d/iu,
   /(?<![\p{L}\p{N}])(?:millions|billions|thousands|hundreds) of (?:people|canadians|americans|adults|children|patients|women|men)(?![\p{L}\p{N}])/iu,
   /(?<![\p{L}\p{N}])affects? (?:about|approximately|nearly|roughly|around|up to|over|more than|an estimated|a substantial|millions|one|\d)/iu,
+  // Rates per population: "12 per 1,000 births", "5 cases per 100,000 people".
+  /(?<![\p{L}\p{N}])\d[\d,.]* (?:[\p{L}-]+ )?(?:per|in every|out of every) (?:\d[\d,]*|a hundred|a thousand|a million|one hundred|one thousand)(?![\p{L}\p{N}])/iu,
+  // Quantified populations: "many people recover", "some older adults", "few patients".
+  /(?<![\p{L}\p{N}'’])(?:many|most|some|few|a few|several) (?:(?:older|younger|young|pregnant|new|adult|teenage|[\p{L}]+ing) )?(?:people|patients|adults|children|kids|teens|teenagers|adolescents|women|men|mothers|parents|users|smokers|drinkers|veterans|survivors|sufferers)(?![\p{L}\p{N}])/iu,
+];
+
+/** How long an effect takes to appear: "can take four to six weeks to work", "within two weeks of starting". */
+const NUMBER = String.raw`(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|a couple of)`;
+const DURATION = String.raw`(?:about |around |up to |at least |roughly |as little as |)${NUMBER}(?:(?: to |-|–)${NUMBER})? (?:days?|weeks?|months?|years?)`;
+/** What takes that long: an effect ("to work"), not a service ("to arrange an appointment"). */
+const TAKES_TO = [
+  'work', 'act', 'reach', 'take effect', 'kick in', 'show', 'feel', 'notice', 'see', 'appear', 'build', 'improve', 'help', 'wear off', 'fade', 'heal', 'recover', 'settle',
+  'resolve', 'clear', 'go away', 'return', 'develop', 'start working', 'become', 'lift', 'ease', 'respond', 'peak', 'be felt', 'be seen', 'be noticed',
+].join('|');
+const STARTING = [
+  'starting', 'beginning', 'stopping', 'quitting', 'taking', 'treatment', 'the first dose', 'the first session', 'birth', 'delivery', 'giving birth', 'surgery', 'exposure',
+  'infection', 'the injury', 'an injury', 'the diagnosis', 'diagnosis', 'the last drink', 'the last dose',
+].join('|');
+const TIME_COURSE: RegExp[] = [
+  new RegExp(
+    String.raw`(?<![\p{L}])(?:take|takes|took|taking) ${DURATION} (?:or (?:more|longer) )?to (?:${TAKES_TO})(?![\p{L}])`,
+    'iu',
+  ),
+  new RegExp(String.raw`(?<![\p{L}])within ${DURATION} (?:of|after) (?:${STARTING})(?![\p{L}])`, 'iu'),
 ];
 
 /** Approval statements ("was approved in 2020") need a source; negated ones are disclosures. */
 const APPROVAL = /(?<![\p{L}])(?:approved|cleared) (?:in|for|by|as)(?![\p{L}])/iu;
+/**
+ * A universal negative about the field is a claim about the evidence or the regulators, not a
+ * disclosure about one product: "no medication has been approved for", "not approved ... for any use".
+ */
+const UNIVERSAL_NEGATIVE = [
+  /(?<![\p{L}])(?:no|none of the) (?:[\p{L}-]+ )?(?:medications?|medicines?|drugs?|treatments?|therap(?:y|ies)|supplements?|vaccines?|products?) (?:(?:has|have|is|are|was|were) )?(?:yet |ever |)(?:been )?(?:approved|shown|proven|found)(?![\p{L}])/iu,
+  /(?<![\p{L}])approved (?:[\p{L}-]+ ){0,3}for any(?![\p{L}])/iu,
+];
+/** "can make you sleepier", "makes it hard to sleep": an effect on the reader or a condition. */
+const MAKES = /(?<![\p{L}])(?:make|makes|making|made) (?:you|people|patients|children|it|symptoms|them|him|her) (?:sleepier|drowsier|hungrier|angrier|thirstier|worse|better|harder|hard|difficult|more|less)(?![\p{L}])/iu;
 
 /** Verbs of measured effect, with the outcomes they act on. */
 const EFFECT_VERBS = new Set([
   ...forms('reduce', 'improve', 'relieve', 'lower', 'decrease', 'increase', 'prevent', 'shorten', 'prolong', 'worsen', 'raise', 'alleviate', 'ease', 'slow', 'protect', 'boost', 'cause', 'affect'),
   'rise', 'rises', 'rose', 'risen', 'worse', 'better',
 ]);
+/**
+ * Verbs of causation and change that are also everyday words ("keep", "stop", "fall"): an
+ * effect only with an outcome as their object (at most three words after) or as their subject
+ * (at most two words before): "keeps anxiety going", "reverses insulin resistance", "levels decline".
+ */
+const NEAR_EFFECT_VERBS = new Set([
+  ...forms('rewire', 'reverse', 'eliminate', 'restore', 'repair', 'heal', 'strengthen', 'weaken', 'trigger', 'halve', 'double', 'delay', 'speed', 'enhance', 'maintain', 'keep', 'decline', 'drop', 'fall', 'cut', 'stop'),
+  'fell', 'fallen',
+]);
+const OBJECT_WINDOW = 3;
+const SUBJECT_WINDOW = 2;
 const OUTCOMES = new Set([
   'symptom', 'symptoms', 'depression', 'depressive', 'anxiety', 'pain', 'risk', 'relapse', 'relapses', 'craving', 'cravings', 'drinking', 'sleep', 'mood', 'flashes', 'weight',
   'remission', 'response', 'suicide', 'suicidal', 'pressure', 'rate', 'function', 'abstinence', 'severity', 'scores', 'score', 'cognition', 'memory', 'falls', 'mortality',
   'survival', 'disability', 'decline', 'sleepiness', 'snoring', 'sugar', 'glucose', 'cholesterol', 'calcium', 'enzymes', 'counts', 'fatigue', 'nightmares', 'ptsd', 'ocd', 'dementia', 'seizures', 'appetite', 'growth', 'levels', 'intensity', 'outcomes', 'quality',
+  'chance', 'chances', 'odds', 'likelihood', 'recovery', 'healing', 'inflammation', 'crashes', 'flares', 'attacks', 'episodes', 'deaths', 'death', 'hospitalization',
+  'hospitalizations', 'hospitalisation', 'hospitalisations', 'infection', 'infections', 'complications', 'brain', 'withdrawal', 'insomnia', 'focus', 'concentration',
+  'panic', 'worry', 'stress', 'resistance', 'energy', 'libido', 'vitality', 'mobility', 'strength', 'stamina',
 ]);
 
 /** Adverbs of frequency, with what they describe: "symptoms often continue", "benefits usually fade". */
 const FREQUENCY = new Set(['often', 'usually', 'typically', 'commonly', 'frequently', 'rarely', 'seldom', 'generally', 'tend', 'tends']);
-const FREQUENCY_OF = new Set(['symptoms', 'side', 'benefits', 'benefit', 'effects', 'relapse', 'response', 'remission', 'improvement', 'improvements', 'gains', 'patients', 'cravings', 'craving', 'episodes', 'attacks', 'results']);
+const FREQUENCY_OF = new Set([
+  'symptoms', 'side', 'benefits', 'benefit', 'effects', 'relapse', 'response', 'remission', 'improvement', 'improvements', 'gains', 'patients', 'cravings', 'craving', 'episodes',
+  'attacks', 'results', 'deaths', 'cases', 'complications', 'infections', 'withdrawal', 'flares', 'users',
+]);
 
 const COMPARATIVES = new Set(['more', 'less', 'fewer', 'greater', 'larger', 'smaller', 'longer', 'shorter', 'faster', 'slower', 'better', 'worse', 'higher', 'lower', 'safer', 'stronger', 'weaker', 'quicker']);
 const QUANTITY = /^(?:\d|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twenty|half|twice|several|a few|few)$/;
@@ -138,6 +197,16 @@ export function evidenceCue(sentence: string): EvidenceCue | undefined {
     const m = re.exec(sentence);
     if (m) push('statistic', m.index, m.index + m[0].length);
   }
+  for (const re of TIME_COURSE) {
+    const m = re.exec(sentence);
+    if (m) push('effect', m.index, m.index + m[0].length);
+  }
+  for (const re of UNIVERSAL_NEGATIVE) {
+    const m = re.exec(sentence);
+    if (m) push('consensus', m.index, m.index + m[0].length);
+  }
+  const makes = MAKES.exec(sentence);
+  if (makes) push('effect', makes.index, makes.index + makes[0].length);
   const approval = APPROVAL.exec(sentence);
   if (approval && !negatedNear(tokens, approval.index)) push('consensus', approval.index, approval.index + approval[0].length);
   const words = tokens.filter((t) => !t.punct);
@@ -145,6 +214,15 @@ export function evidenceCue(sentence: string): EvidenceCue | undefined {
   comparisonCue(tokens, push);
   effectCue(words, sentence, push);
   frequencyCue(words, push);
+  // Words quoted from someone else ('clinics promise to "rewire your brain"') are not the author's assertion.
+  if (found.length && /["“”]/.test(sentence)) {
+    const own = found.filter((c) => {
+      const q = quotation(sentence, { start: c.start, end: c.end });
+      return !q || q.firstPerson;
+    });
+    found.length = 0;
+    found.push(...own);
+  }
   // The most telling cue first: a study cue says more about the sentence than a comparison.
   found.sort((a, b) => PRIORITY.indexOf(a.family) - PRIORITY.indexOf(b.family) || a.start - b.start);
   return found[0];
@@ -197,6 +275,7 @@ const TREATMENTS = new Set([
 ]);
 
 function effectCue(words: Token[], sentence: string, push: Push): void {
+  nearEffectCue(words, sentence, push);
   const i = words.findIndex((w) => EFFECT_VERBS.has(w.lower));
   if (i < 0) return;
   const verb = words[i];
@@ -212,6 +291,30 @@ function effectCue(words: Token[], sentence: string, push: Push): void {
   const from = before.length > 8 ? before[before.length - 8].start : 0;
   const treatment = before.find((w) => TREATMENTS.has(w.lower)) ?? (before.length ? drugBefore(sentence, from, verb.start) : undefined);
   if (treatment) push('effect', treatment.start, verb.end);
+}
+
+function nearEffectCue(words: Token[], sentence: string, push: Push): void {
+  let conditions: { start: number; end: number }[] | undefined;
+  for (let i = 0; i < words.length; i++) {
+    if (!NEAR_EFFECT_VERBS.has(words[i].lower)) continue;
+    const object = words.slice(i + 1, i + 1 + OBJECT_WINDOW).find((w) => OUTCOMES.has(w.lower));
+    // The nearest word before the verb: "blood sugar levels fall".
+    const subject = words
+      .slice(Math.max(0, i - SUBJECT_WINDOW), i)
+      .reverse()
+      .find((w) => OUTCOMES.has(w.lower));
+    // Or a condition of the drug data as the object: "keeps panic disorder going".
+    const windowEnd = words[Math.min(words.length - 1, i + OBJECT_WINDOW)].end;
+    conditions ??= drugKnowledge()
+      .findTerms(sentence)
+      .filter((t) => t.kind === 'condition');
+    const condition = conditions.find((t) => t.start > words[i].start && t.start < windowEnd);
+    const outcome = object ?? subject ?? condition;
+    if (outcome) {
+      push('effect', Math.min(words[i].start, outcome.start), Math.max(words[i].end, outcome.end));
+      return;
+    }
+  }
 }
 
 function drugBefore(sentence: string, start: number, end: number): { start: number } | undefined {
@@ -251,7 +354,8 @@ export function notAClaim(article: Article, sentence: Sentence): NotAClaimReason
   if (isQuestion(text)) return 'question';
   const words = tokenize(text).filter((t) => !t.punct);
   if (words.length === 0) return 'block';
-  if (IMPERATIVES.has(words[0].lower)) return 'instruction';
+  // "Talk therapy helps", "Exercise programs reduce pain": a noun phrase, not an instruction.
+  if (IMPERATIVES.has(words[0].lower) && !(words[1] && TREATMENTS.has(words[1].lower))) return 'instruction';
   // "If you are worried about your drinking, call our intake line."
   if (/^(?:if|when|before|after|while)$/.test(words[0].lower)) {
     const comma = text.indexOf(',');

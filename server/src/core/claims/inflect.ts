@@ -17,6 +17,17 @@ const IRREGULAR_VERBS: Record<string, Record<VerbForm, string>> = {
   find: { base: 'find', s: 'finds', ed: 'found', ing: 'finding' },
   get: { base: 'get', s: 'gets', ed: 'got', ing: 'getting' },
   stop: { base: 'stop', s: 'stops', ed: 'stopped', ing: 'stopping' },
+  reprogram: { base: 'reprogram', s: 'reprograms', ed: 'reprogrammed', ing: 'reprogramming' },
+  reset: { base: 'reset', s: 'resets', ed: 'reset', ing: 'resetting' },
+  quit: { base: 'quit', s: 'quits', ed: 'quit', ing: 'quitting' },
+};
+
+/** Irregular past forms (the participle, when it differs, is not a form of the lexicon). */
+const IRREGULAR_PAST: Record<string, string> = {
+  keep: 'kept', fall: 'fell', cut: 'cut', feel: 'felt', lose: 'lost', leave: 'left', rise: 'rose', take: 'took', give: 'gave', hold: 'held', sleep: 'slept', lead: 'led',
+  speed: 'sped', begin: 'began', drink: 'drank', eat: 'ate', fight: 'fought', bring: 'brought', think: 'thought', tell: 'told', run: 'ran', grow: 'grew', break: 'broke',
+  draw: 'drew', drive: 'drove', put: 'put', set: 'set', hurt: 'hurt', spread: 'spread', sell: 'sold', say: 'said', pay: 'paid', see: 'saw', go: 'went',
+  come: 'came', know: 'knew', build: 'built', send: 'sent', spend: 'spent', write: 'wrote', wake: 'woke', shake: 'shook', light: 'lit', feed: 'fed', bleed: 'bled',
 };
 
 /** The four forms of an English verb: base, third person singular, past, present participle. */
@@ -24,6 +35,12 @@ export function verbForms(lemma: string): Record<VerbForm, string> {
   const w = lemma.toLowerCase();
   const irregular = IRREGULAR_VERBS[w];
   if (irregular) return irregular;
+  const regular = regularForms(w);
+  const past = IRREGULAR_PAST[w];
+  return past ? { ...regular, ed: past } : regular;
+}
+
+function regularForms(w: string): Record<VerbForm, string> {
   if (w.endsWith('ee')) return { base: w, s: `${w}s`, ed: `${w}d`, ing: `${w}ing` };
   if (w.endsWith('ie')) return { base: w, s: `${w}s`, ed: `${w}d`, ing: `${w.slice(0, -2)}ying` };
   if (w.endsWith('e')) return { base: w, s: `${w}s`, ed: `${w}d`, ing: `${w.slice(0, -1)}ing` };
@@ -32,6 +49,8 @@ export function verbForms(lemma: string): Record<VerbForm, string> {
     return { base: w, s: `${stem}ies`, ed: `${stem}ied`, ing: `${w}ing` };
   }
   if (/(s|sh|ch|x|z)$/.test(w)) return { base: w, s: `${w}es`, ed: `${w}ed`, ing: `${w}ing` };
+  // One syllable ending in a single vowel and consonant doubles it: drop, dropped, dropping.
+  if (/^[^aeiou]*[aeiou][bdgklmnprt]$/.test(w)) return { base: w, s: `${w}s`, ed: `${w}${w.slice(-1)}ed`, ing: `${w}${w.slice(-1)}ing` };
   return { base: w, s: `${w}s`, ed: `${w}ed`, ing: `${w}ing` };
 }
 

@@ -1,0 +1,69 @@
+// missing-citation cue families that generalise beyond fixed phrases: verbs of causation and
+// change with a health object (any inflection), quantified populations and rates, time course,
+// comparative efficacy, mechanism stated as fact, universal negatives; and their limits.
+import * as assert from 'node:assert/strict';
+import { evidenceCue } from '../../server/src/core/claims/evidence';
+import { verbForms } from '../../server/src/core/claims/inflect';
+
+describe('citation need: general cue families', () => {
+  const cases: [string, string, string][] = [
+    ['Avoidance keeps panic going.', 'effect', 'keeps panic'],
+    ['Worrying kept her insomnia going for years.', 'effect', 'kept her insomnia'],
+    ['Smoking doubles the chance of a stroke.', 'effect', 'doubles the chance'],
+    ['Blood sugar levels fall after a meal.', 'effect', 'levels fall'],
+    ['Stopping suddenly can trigger withdrawal.', 'effect', 'can trigger'],
+    ['Lithium maintains mood stability.', 'effect', 'maintains mood'],
+    ['The medicine can take six to eight weeks to work.', 'effect', 'take six to eight weeks to work'],
+    ['Most women feel better within two weeks of starting.', 'statistic', 'Most women'],
+    ['Sleep improves within a few weeks of stopping.', 'effect', 'Sleep improves'],
+    ['Pain settles within a few weeks of the injury in most cases.', 'statistic', 'most cases'],
+    ['Many older adults never report the problem.', 'statistic', 'Many older adults'],
+    ['About 5 cases per 100,000 people are reported each year.', 'statistic', '5 cases per 100,000'],
+    ['Group therapy works as well as individual therapy.', 'comparison', 'works as well as'],
+    ['The new patch outperformed the tablet.', 'comparison', 'outperformed'],
+    ['Ketamine works by blocking NMDA receptors.', 'effect', 'works by'],
+    ['Depression is not simply a chemical imbalance.', 'effect', 'chemical imbalance'],
+    ['Deaths usually involve other drugs.', 'effect', 'Deaths usually'],
+    ['No medicine has yet been approved for this use.', 'consensus', 'No medicine has yet been approved'],
+    ['The agency has not approved the herb for any use.', 'consensus', 'approved the herb for any'],
+    ['Caffeine late in the day can make you more alert at night.', 'effect', 'make you more'],
+    ['100% of participants completed the course.', 'statistic', '100%'],
+  ];
+  for (const [sentence, family, text] of cases) {
+    it(`${family}: ${sentence}`, () => {
+      const cue = evidenceCue(sentence);
+      assert.ok(cue, 'has a cue');
+      assert.equal(cue.family, family);
+      assert.equal(cue.text, text);
+    });
+  }
+
+  const none = [
+    'Our services are 100% confidential.',
+    'Our clinic is 100% online.',
+    'Appointments can take two to three weeks to arrange.',
+    'Your first session is held within two weeks of your referral.',
+    'We keep the waiting room quiet.',
+    'The program keeps you on track with weekly calls.',
+    'We stop the infusion if you feel unwell.',
+    'Psilocybin is not approved as a medication in Canada.',
+    'Some clinics promise to "rewire your brain".',
+    'Our app makes it easy to book.',
+  ];
+  for (const sentence of none) it(`no cue: ${sentence}`, () => assert.equal(evidenceCue(sentence), undefined));
+});
+
+describe('citation need: verb forms behind the cue families', () => {
+  const cases: [string, string][] = [
+    ['keep', 'keep keeps kept keeping'],
+    ['fall', 'fall falls fell falling'],
+    ['drop', 'drop drops dropped dropping'],
+    ['cut', 'cut cuts cut cutting'],
+    ['reset', 'reset resets reset resetting'],
+    ['draw', 'draw draws drew drawing'],
+    ['treat', 'treat treats treated treating'],
+    ['help', 'help helps helped helping'],
+    ['rewire', 'rewire rewires rewired rewiring'],
+  ];
+  for (const [lemma, expected] of cases) it(lemma, () => assert.equal(Object.values(verbForms(lemma)).join(' '), expected));
+});

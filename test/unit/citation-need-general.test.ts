@@ -28,6 +28,13 @@ describe('citation need: general cue families', () => {
     ['The agency has not approved the herb for any use.', 'consensus', 'approved the herb for any'],
     ['Caffeine late in the day can make you more alert at night.', 'effect', 'make you more'],
     ['100% of participants completed the course.', 'statistic', '100%'],
+    ['According to the WHO, one billion people smoke.', 'consensus', 'According to the WHO'],
+    ['Dermatologists recommend daily sunscreen.', 'consensus', 'Dermatologists recommend'],
+    ['Smokers have twice the risk of a stroke.', 'statistic', 'twice the'],
+    ['Exercise helps with low mood.', 'effect', 'helps with low mood'],
+    ['Naltrexone helps reduce cravings.', 'effect', 'helps reduce cravings'],
+    ['CBT is effective.', 'effect', 'is effective'],
+    ['Poor sleep is linked with weight gain.', 'study', 'linked with'],
   ];
   for (const [sentence, family, text] of cases) {
     it(`${family}: ${sentence}`, () => {
@@ -49,6 +56,11 @@ describe('citation need: general cue families', () => {
     'Psilocybin is not approved as a medication in Canada.',
     'Some clinics promise to "rewire your brain".',
     'Our app makes it easy to book.',
+    'Sort your pills according to the day.',
+    'Our doctors recommend you arrive early.',
+    'We help people with anxiety.',
+    'Our nurses help manage your symptoms.',
+    'This helps us plan your care.',
   ];
   for (const sentence of none) it(`no cue: ${sentence}`, () => assert.equal(evidenceCue(sentence), undefined));
 });

@@ -50,7 +50,7 @@ const PHRASE_CUES: PhraseCue[] = [
   phrases('study', [
     'has been found', 'have been found', 'was found', 'were found', 'been shown', 'been demonstrated', 'been reported', 'been observed', 'been documented', 'been linked',
     'been associated', 'been studied', 'been tested', 'has shown', 'have shown', 'has demonstrated', 'have demonstrated', 'demonstrates', 'demonstrated', 'is associated with',
-    'are associated with', 'associated with', 'linked to', 'correlated with', 'is thought to', 'are thought to', 'is believed to', 'are believed to', 'is known to', 'are known to',
+    'are associated with', 'associated with', 'linked to', 'linked with', 'tied to', 'correlated with', 'connected to', 'contributes to', 'contribute to', 'is thought to', 'are thought to', 'is believed to', 'are believed to', 'is known to', 'are known to',
     'evidence-based', 'evidence based', 'meta-analysis', 'meta-analyses', 'systematic review', 'randomized', 'randomised', 'placebo', 'clinical trial', 'clinical trials',
     'in trials', 'most trials', 'phase 2', 'phase 3', 'phase ii', 'phase iii', 'cohort', 'efficacy', 'effectiveness', 'response rate', 'response rates', 'remission rate',
     'remission rates', 'remission', 'statistically significant', 'significant reduction', 'significant reductions', 'significant improvement', 'significant improvements',
@@ -73,7 +73,8 @@ const PHRASE_CUES: PhraseCue[] = [
     'caused by', 'driven by', 'works well', 'work well', 'is effective for', 'are effective for', 'is effective in', 'are effective in', 'effective against', 'work best', 'works best', 'most effective when',
     'can lead to', 'may lead to', 'could lead to', 'can cause', 'may cause', 'could cause', 'can trigger', 'may trigger',
     // Mechanism stated as fact: "works by blocking", "stems from", "a chemical imbalance".
-    'works by', 'work by', 'acts on', 'act on', 'acts by', 'act by', 'root cause of', 'the root cause', 'is due to', 'are due to', 'results from', 'result from',
+    'is effective', 'are effective', 'was effective', 'were effective', 'be effective', 'is highly effective', 'are highly effective', 'is very effective',
+    'are very effective', 'works by', 'work by', 'acts on', 'act on', 'acts by', 'act by', 'root cause of', 'the root cause', 'is due to', 'are due to', 'results from', 'result from',
     'stems from', 'stem from', 'is a result of', 'are a result of', 'chemical imbalance',
   ]),
   phrases('comparison', [
@@ -100,6 +101,8 @@ const PHRASE_MATCHER = new LiteralMatcher(
 );
 
 const STATISTIC_PATTERNS: RegExp[] = [
+  // "twice the risk", "three times higher", "2.5 times as likely".
+  /(?<![\p{L}\p{N}])(?:twice|(?:two|three|four|five|six|ten|\d+(?:\.\d+)?) times) (?:the|as|more|higher|lower|greater|less|fewer|larger|smaller)(?![\p{L}])/iu,
   // A percentage, but not "100% confidential" or "100% online": 100% of something, or nothing.
   /(?<![\p{N}.,])(?!100\s?(?:%|percent\b|per cent\b)\s*(?!of\b)\p{L})\d(?:[.,]?\d)*\s?(?:%|percent\b|per cent\b)/iu,
   /(?<![\p{L}\p{N}])(?:one|two|three|four|five|\d+) (?:in|out of) (?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|twenty|a hundred|a thousand)(?![\p{L}\p{N}])/iu,
@@ -143,6 +146,11 @@ const UNIVERSAL_NEGATIVE = [
   /(?<![\p{L}])(?:no|none of the) (?:[\p{L}-]+ )?(?:medications?|medicines?|drugs?|treatments?|therap(?:y|ies)|supplements?|vaccines?|products?) (?:(?:has|have|is|are|was|were) )?(?:yet |ever |)(?:been )?(?:approved|shown|proven|found)(?![\p{L}])/iu,
   /(?<![\p{L}])approved (?:[\p{L}-]+ ){0,3}for any(?![\p{L}])/iu,
 ];
+/** An appeal to a named authority or to the literature: "according to the WHO", "according to recent research". */
+const ACCORDING_TO = /(?<![\p{L}])[Aa]ccording to (?:the |a |an |one |)(?:[A-Z][\p{L}.&-]*|recent|new|current|large|several|many|studies|research|data|experts|guidelines|surveys?|estimates|figures|statistics)(?![\p{L}])/u;
+/** Recommendations of a profession or an authority ("dermatologists recommend", "Health Canada advises"); not "our doctors recommend". */
+const AUTHORITY_ADVICE =
+  /(?<![\p{L}])(?<!our )(?<!your )(?:doctors|physicians|dermatologists|psychiatrists|psychologists|paediatricians|pediatricians|dentists|specialists|clinicians|pharmacists|authorities|health agencies|medical societies|medical associations|health canada|the who|the cdc|the nhs|the fda|nice) (?:now |generally |strongly |usually |often |also |)(?:recommends?|advises?|suggests?|agree|endorses?|warns?)(?![\p{L}])/iu;
 /** "can make you sleepier", "makes it hard to sleep": an effect on the reader or a condition. */
 const MAKES = /(?<![\p{L}])(?:make|makes|making|made) (?:you|people|patients|children|it|symptoms|them|him|her) (?:sleepier|drowsier|hungrier|angrier|thirstier|worse|better|harder|hard|difficult|more|less)(?![\p{L}])/iu;
 
@@ -160,6 +168,9 @@ const NEAR_EFFECT_VERBS = new Set([
   ...forms('rewire', 'reverse', 'eliminate', 'restore', 'repair', 'heal', 'strengthen', 'weaken', 'trigger', 'halve', 'double', 'delay', 'speed', 'enhance', 'maintain', 'keep', 'decline', 'drop', 'fall', 'cut', 'stop'),
   'fell', 'fallen',
 ]);
+/** "Exercise helps with low mood", "helps ease cravings": an effect, unless the clinic is the subject. */
+const HELP = new Set(forms('help'));
+const FIRST_PERSON = new Set(['we', 'our', 'us', "we're", "we've", "we'll", 'i', 'my']);
 const OBJECT_WINDOW = 3;
 const SUBJECT_WINDOW = 2;
 const OUTCOMES = new Set([
@@ -202,6 +213,10 @@ export function evidenceCue(sentence: string): EvidenceCue | undefined {
     if (m) push('effect', m.index, m.index + m[0].length);
   }
   for (const re of UNIVERSAL_NEGATIVE) {
+    const m = re.exec(sentence);
+    if (m) push('consensus', m.index, m.index + m[0].length);
+  }
+  for (const re of [ACCORDING_TO, AUTHORITY_ADVICE]) {
     const m = re.exec(sentence);
     if (m) push('consensus', m.index, m.index + m[0].length);
   }
@@ -296,7 +311,10 @@ function effectCue(words: Token[], sentence: string, push: Push): void {
 function nearEffectCue(words: Token[], sentence: string, push: Push): void {
   let conditions: { start: number; end: number }[] | undefined;
   for (let i = 0; i < words.length; i++) {
-    if (!NEAR_EFFECT_VERBS.has(words[i].lower)) continue;
+    const help = HELP.has(words[i].lower);
+    if (!NEAR_EFFECT_VERBS.has(words[i].lower) && !help) continue;
+    // "We help people with anxiety": what the clinic offers, not an effect.
+    if (help && words.slice(0, i).some((w) => FIRST_PERSON.has(w.lower))) continue;
     const object = words.slice(i + 1, i + 1 + OBJECT_WINDOW).find((w) => OUTCOMES.has(w.lower));
     // The nearest word before the verb: "blood sugar levels fall".
     const subject = words

@@ -127,36 +127,56 @@ function referenceFeatures(article: Article): ReferenceFeatures {
  * journal at half weight; references cited elsewhere in the same paragraph get a small bonus.
  * Only references sharing something with the sentence, or cited in its paragraph, are returned.
  */
-export function rankReferences(article: Article, sentenceText: string, blockIndex?: number): RankedReference[] {
+export function rankReferences(article: Article, sentenceText: string, blockIndex?: number, limit?: number): RankedReference[] {
   const { refs, titleF, journalF, df, postings } = referenceFeatures(article);
   if (refs.length === 0) return [];
   const idf = (f: string): number => Math.log(1 + refs.length / (df.get(f) ?? refs.length));
   const sent = features(sentenceText);
   const nearby = new Set<number>();
   if (blockIndex !== undefined) for (const m of article.blocks[blockIndex]?.markers ?? []) for (const n of m.numbers) nearby.add(n);
-  // Only references sharing a feature with the sentence, or cited nearby, can score: found
-  // through the postings instead of scoring every reference (a large article has thousands).
-  const candidates = new Set<number>();
-  for (const f of sent) for (const i of postings.get(f) ?? []) candidates.add(i);
-  if (nearby.size) refs.forEach((r, i) => r.number !== undefined && nearby.has(r.number) && candidates.add(i));
-  const ranked = [...candidates].sort((a, b) => a - b).map((i) => {
-    const reference = refs[i];
-    let score = 0;
-    const shared: string[] = [];
-    for (const f of sent) {
-      const inTitle = titleF[i].has(f);
-      const inJournal = journalF[i].has(f);
-      if (!inTitle && !inJournal) continue;
-      // Named conditions, drugs and concepts weigh more than single words.
-      const kind = f.startsWith('w:') ? 1 : 1.5;
-      score += idf(f) * kind * (inTitle ? 1 : 0.5);
-      shared.push(f);
+  // Scores accumulated through the postings of the sentence's features (a large article has
+  // thousands of references; only those sharing a feature get anything), feature by feature in
+  // the sentence's order, as a per-reference loop over the features would add them.
+  const score = new Float64Array(refs.length);
+  const touched: number[] = [];
+  for (const f of sent) {
+    const p = postings.get(f);
+    if (!p) continue;
+    // Named conditions, drugs and concepts weigh more than single words.
+    const w = idf(f) * (f.startsWith('w:') ? 1 : 1.5);
+    for (const i of p) {
+      if (score[i] === 0) touched.push(i);
+      score[i] += w * (titleF[i].has(f) ? 1 : 0.5);
     }
-    // Cited elsewhere in the paragraph: likely the source the author works from.
-    if (reference.number !== undefined && nearby.has(reference.number)) score += 0.25;
-    return { reference, score, shared };
-  });
-  return ranked.filter((r) => r.score > 0).sort((a, b) => b.score - a.score || a.reference.ordinal - b.reference.ordinal);
+  }
+  // Cited elsewhere in the paragraph: likely the source the author works from.
+  if (nearby.size) {
+    refs.forEach((r, i) => {
+      if (r.number === undefined || !nearby.has(r.number)) return;
+      if (score[i] === 0) touched.push(i);
+      score[i] += 0.25;
+    });
+  }
+  const better = (a: number, b: number): boolean => score[a] > score[b] || (score[a] === score[b] && refs[a].ordinal < refs[b].ordinal);
+  // In reference order, so that full ties keep it (as a stable sort of all references would).
+  let chosen = touched.filter((i) => score[i] > 0).sort((a, b) => a - b);
+  if (limit !== undefined && chosen.length > limit) {
+    // The best `limit` without sorting them all.
+    const top: number[] = [];
+    for (const i of chosen) {
+      if (top.length === limit && !better(i, top[limit - 1])) continue;
+      let k = Math.min(top.length, limit - 1);
+      top[k] = i;
+      while (k > 0 && better(top[k], top[k - 1])) {
+        [top[k], top[k - 1]] = [top[k - 1], top[k]];
+        k--;
+      }
+    }
+    chosen = top;
+  } else {
+    chosen.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : a - b));
+  }
+  return chosen.map((i) => ({ reference: refs[i], score: score[i], shared: [...sent].filter((f) => titleF[i].has(f) || journalF[i].has(f)) }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -276,7 +296,7 @@ export function citeFix(article: Article, sentence: Sentence, r: Reference): Fix
 
 /** Up to `max` fixes citing the best-matching references, best first (the first is preferred). */
 export function citeFixes(article: Article, sentence: Sentence, max = 3): Fix[] {
-  return rankReferences(article, sentence.text, sentence.blockIndex)
+  return rankReferences(article, sentence.text, sentence.blockIndex, max)
     .slice(0, max)
     .map((r, i) => ({ ...citeFix(article, sentence, r.reference), isPreferred: i === 0 }));
 }

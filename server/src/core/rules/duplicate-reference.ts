@@ -12,38 +12,81 @@ export const duplicateReference: Rule = {
   },
   check({ article, report }) {
     const entries = [...(article.references?.entries ?? []), ...article.footnotes];
-    // Title words once per entry (the pairwise comparison below is quadratic in entries).
+    // Title words once per entry.
     const titles = entries.map((e) => words(e.fields.title ?? e.text));
-    for (let i = 1; i < entries.length; i++) {
-      for (let j = 0; j < i; j++) {
-        const why = sameWork(entries[j], entries[i], titles[j], titles[i]);
-        if (!why) continue;
-        report({
-          start: entries[i].start,
-          end: entries[i].end,
-          message: `${name(entries[i])} duplicates ${name(entries[j])} (${why}): cite one entry for both.`,
-          related: [{ start: entries[j].start, end: entries[j].end, message: `First entry for this work` }],
-        });
-        break;
-      }
+    for (const [i, j] of firstDuplicates(entries, titles)) {
+      const why = sameWork(entries[j], entries[i], titles[j], titles[i])!;
+      report({
+        start: entries[i].start,
+        end: entries[i].end,
+        message: `${name(entries[i])} duplicates ${name(entries[j])} (${why}): cite one entry for both.`,
+        related: [{ start: entries[j].start, end: entries[j].end, message: `First entry for this work` }],
+      });
     }
   },
 };
+
+const THRESHOLD = 0.85;
+
+/**
+ * For each entry that duplicates an earlier one, the pair (entry, first earlier entry it
+ * duplicates), in entry order: what comparing every pair gives, without comparing every pair
+ * (a large article has thousands of entries). Candidates come from the same DOI, the same PMID,
+ * or a shared word among the rarest words of both titles (prefix filtering: two word sets with
+ * Jaccard similarity t or more share a word among the first |A| - ceil(t |A|) + 1 of each, in
+ * any fixed order of words).
+ */
+export function firstDuplicates(entries: Reference[], titles: Set<string>[]): [number, number][] {
+  const out: [number, number][] = [];
+  const freq = new Map<string, number>();
+  for (const t of titles) for (const w of t) freq.set(w, (freq.get(w) ?? 0) + 1);
+  const byDoi = new Map<string, number[]>();
+  const byPmid = new Map<string, number[]>();
+  const byWord = new Map<string, number[]>();
+  const t = THRESHOLD - 0.01; // a little more candidates than needed: rounding never loses one
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i];
+    const candidates = new Set<number>();
+    const doi = e.fields.doi?.toLowerCase();
+    if (doi) for (const j of byDoi.get(doi) ?? []) candidates.add(j);
+    if (e.fields.pmid) for (const j of byPmid.get(e.fields.pmid) ?? []) candidates.add(j);
+    const sorted = [...titles[i]].sort((a, b) => freq.get(a)! - freq.get(b)! || (a < b ? -1 : a > b ? 1 : 0));
+    const prefix = titles[i].size >= 4 ? sorted.slice(0, sorted.length - Math.ceil(t * sorted.length) + 1) : [];
+    for (const w of prefix) for (const j of byWord.get(w) ?? []) candidates.add(j);
+    let first = -1;
+    for (const j of [...candidates].sort((a, b) => a - b)) {
+      if (sameWork(entries[j], e, titles[j], titles[i])) {
+        first = j;
+        break;
+      }
+    }
+    if (first >= 0) out.push([i, first]);
+    if (doi) byDoi.set(doi, [...(byDoi.get(doi) ?? []), i]);
+    if (e.fields.pmid) byPmid.set(e.fields.pmid, [...(byPmid.get(e.fields.pmid) ?? []), i]);
+    for (const w of prefix) {
+      const l = byWord.get(w);
+      if (l) l.push(i);
+      else byWord.set(w, [i]);
+    }
+  }
+  return out;
+}
 
 function name(r: Reference): string {
   return r.label !== undefined ? `Footnote [^${r.label}]` : `Reference ${r.number}`;
 }
 
-function sameWork(a: Reference, b: Reference, ta: Set<string>, tb: Set<string>): string | undefined {
+/** Why two entries are one work, if they are (titles as `words` gives them). */
+export function sameWork(a: Reference, b: Reference, ta: Set<string>, tb: Set<string>): string | undefined {
   if (a.fields.doi && b.fields.doi && a.fields.doi.toLowerCase() === b.fields.doi.toLowerCase()) return 'same DOI';
   if (a.fields.pmid && b.fields.pmid && a.fields.pmid === b.fields.pmid) return 'same PMID';
   if (ta.size < 4 || tb.size < 4) return undefined;
   let common = 0;
   for (const w of ta) if (tb.has(w)) common++;
   const similarity = common / (ta.size + tb.size - common);
-  return similarity >= 0.85 ? 'near-identical title' : undefined;
+  return similarity >= THRESHOLD ? 'near-identical title' : undefined;
 }
 
-function words(s: string): Set<string> {
+export function words(s: string): Set<string> {
   return new Set(s.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}\s]/gu, ' ').split(/\s+/).filter((w) => w.length > 2));
 }

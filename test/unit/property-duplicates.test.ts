@@ -1,0 +1,35 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import type { Reference } from '../../server/src/core/article/model';
+import { firstDuplicates, sameWork, words } from '../../server/src/core/rules/duplicate-reference';
+import { FAST_CHECK } from './property-support';
+
+const VOCAB = ['ketamine', 'depression', 'trial', 'randomized', 'review', 'systematic', 'esketamine', 'nasal', 'spray', 'adults', 'treatment', 'resistant', 'major', 'disorder', 'efficacy', 'safety'];
+
+const arbEntry = fc.record({
+  title: fc.array(fc.constantFrom(...VOCAB), { minLength: 0, maxLength: 9 }).map((ws) => ws.join(' ')),
+  doi: fc.option(fc.constantFrom('10.1/a', '10.1/A', '10.2/b'), { nil: undefined }),
+  pmid: fc.option(fc.constantFrom('123', '456'), { nil: undefined }),
+});
+
+describe('property: duplicate references found through candidates', () => {
+  it('gives the pairs that comparing every pair gives', () => {
+    fc.assert(
+      fc.property(fc.array(arbEntry, { maxLength: 40 }), (specs) => {
+        const entries = specs.map((s, i) => ({ start: i, end: i, numberSpan: { start: i, end: i }, text: s.title, textSpan: { start: i, end: i }, ordinal: i + 1, number: i + 1, fields: { authors: [], etAl: false, title: s.title, doi: s.doi, pmid: s.pmid } }) as Reference);
+        const titles = entries.map((e) => words(e.fields.title ?? e.text));
+        const brute: [number, number][] = [];
+        for (let i = 1; i < entries.length; i++) {
+          for (let j = 0; j < i; j++) {
+            if (sameWork(entries[j], entries[i], titles[j], titles[i])) {
+              brute.push([i, j]);
+              break;
+            }
+          }
+        }
+        assert.deepEqual(firstDuplicates(entries, titles), brute);
+      }),
+      FAST_CHECK,
+    );
+  });
+});

@@ -35,6 +35,13 @@ describe('citation need: general cue families', () => {
     ['Naltrexone helps reduce cravings.', 'effect', 'helps reduce cravings'],
     ['CBT is effective.', 'effect', 'is effective'],
     ['Poor sleep is linked with weight gain.', 'study', 'linked with'],
+    ['Cravings peak on the third day.', 'effect', 'Cravings peak'],
+    ['Stress and poor sleep are frequent triggers.', 'effect', 'frequent triggers'],
+    ['High blood pressure is a major risk factor for stroke.', 'safety', 'risk factor'],
+    ['Every kilogram lost eases the load on the hips.', 'effect', 'Every kilogram'],
+    ['Standing all day puts extra strain on the veins.', 'effect', 'puts extra strain on'],
+    ['Caffeine does not cause migraine.', 'effect', 'cause migraine'],
+    ['Relief comes within a year of stopping.', 'effect', 'within a year of stopping'],
   ];
   for (const [sentence, family, text] of cases) {
     it(`${family}: ${sentence}`, () => {
@@ -61,6 +68,8 @@ describe('citation need: general cue families', () => {
     'We help people with anxiety.',
     'Our nurses help manage your symptoms.',
     'This helps us plan your care.',
+    'Every year, our clinic hosts a walk.',
+    'Your parking pass is returned at the desk.',
   ];
   for (const sentence of none) it(`no cue: ${sentence}`, () => assert.equal(evidenceCue(sentence), undefined));
 });

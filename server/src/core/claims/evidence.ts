@@ -84,7 +84,7 @@ const PHRASE_CUES: PhraseCue[] = [
   ]),
   phrases('safety', [
     'risk of', 'risks of', 'increased risk', 'increases the risk', 'increase the risk', 'higher risk', 'lower risk', 'reduces the risk', 'reduce the risk', 'lowers the risk',
-    'lower the risk', 'risk rises', 'side effect', 'side effects', 'adverse effect', 'adverse effects', 'adverse event', 'adverse events', 'adverse reaction', 'adverse reactions',
+    'lower the risk', 'risk rises', 'risk factor', 'risk factors', 'side effect', 'side effects', 'adverse effect', 'adverse effects', 'adverse event', 'adverse events', 'adverse reaction', 'adverse reactions',
     'well tolerated', 'well-tolerated', 'tolerability', 'used safely', 'addictive', 'habit-forming', 'potential for dependence', 'potential for physical dependence',
     'interacts with', 'interact with', 'interactions', 'dangerous', 'toxic', 'toxicity', 'contraindicated', 'overdose', 'should not be used',
     'should not be taken', 'should not be given', 'must not be used', 'cause dependence', 'causes dependence', 'should not take', 'should not use', 'risks include', 'generally safe', 'considered safe', 'usually safe', 'warning about', 'boxed warning', 'black box warning',
@@ -117,7 +117,7 @@ const STATISTIC_PATTERNS: RegExp[] = [
 ];
 
 /** How long an effect takes to appear: "can take four to six weeks to work", "within two weeks of starting". */
-const NUMBER = String.raw`(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|a couple of)`;
+const NUMBER = String.raw`(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|a couple of)`;
 const DURATION = String.raw`(?:about |around |up to |at least |roughly |as little as |)${NUMBER}(?:(?: to |-|–)${NUMBER})? (?:days?|weeks?|months?|years?)`;
 /** What takes that long: an effect ("to work"), not a service ("to arrange an appointment"). */
 const TAKES_TO = [
@@ -151,6 +151,13 @@ const ACCORDING_TO = /(?<![\p{L}])[Aa]ccording to (?:the |a |an |one |)(?:[A-Z][
 /** Recommendations of a profession or an authority ("dermatologists recommend", "Health Canada advises"); not "our doctors recommend". */
 const AUTHORITY_ADVICE =
   /(?<![\p{L}])(?<!our )(?<!your )(?:doctors|physicians|dermatologists|psychiatrists|psychologists|paediatricians|pediatricians|dentists|specialists|clinicians|pharmacists|authorities|health agencies|medical societies|medical associations|health canada|the who|the cdc|the nhs|the fda|nice) (?:now |generally |strongly |usually |often |also |)(?:recommends?|advises?|suggests?|agree|endorses?|warns?)(?![\p{L}])/iu;
+/** Named causes and loads: "frequent triggers", "a major risk factor", "puts extra strain on the heart". */
+const CAUSES = [
+  /(?<![\p{L}])(?:common|frequent|known|major|main|usual|important|well-known|key|strongest|biggest) (?:triggers?|causes?|risk factors?|culprits?|contributors?)(?![\p{L}])/iu,
+  /(?<![\p{L}])(?:put|puts|putting|place|places|placing) (?:extra |more |added |additional |less |)(?:load|strain|stress|pressure|wear) on(?![\p{L}])/iu,
+  // Dose-response: "every kilogram lost", "each extra drink a day".
+  /(?<![\p{L}])(?:every|each) (?:additional |extra |)(?:kilograms?|kilos?|kg|pounds?|lbs?|drinks?|cigarettes?|servings?|units?|cups?|points?)(?![\p{L}])/iu,
+];
 /** "can make you sleepier", "makes it hard to sleep": an effect on the reader or a condition. */
 const MAKES = /(?<![\p{L}])(?:make|makes|making|made) (?:you|people|patients|children|it|symptoms|them|him|her) (?:sleepier|drowsier|hungrier|angrier|thirstier|worse|better|harder|hard|difficult|more|less)(?![\p{L}])/iu;
 
@@ -166,6 +173,7 @@ const EFFECT_VERBS = new Set([
  */
 const NEAR_EFFECT_VERBS = new Set([
   ...forms('rewire', 'reverse', 'eliminate', 'restore', 'repair', 'heal', 'strengthen', 'weaken', 'trigger', 'halve', 'double', 'delay', 'speed', 'enhance', 'maintain', 'keep', 'decline', 'drop', 'fall', 'cut', 'stop'),
+  ...forms('peak', 'fade', 'subside', 'persist', 'return', 'recur', 'regrow', 'regenerate', 'rebuild'),
   'fell', 'fallen',
 ]);
 /** "Exercise helps with low mood", "helps ease cravings": an effect, unless the clinic is the subject. */
@@ -179,7 +187,7 @@ const OUTCOMES = new Set([
   'survival', 'disability', 'decline', 'sleepiness', 'snoring', 'sugar', 'glucose', 'cholesterol', 'calcium', 'enzymes', 'counts', 'fatigue', 'nightmares', 'ptsd', 'ocd', 'dementia', 'seizures', 'appetite', 'growth', 'levels', 'intensity', 'outcomes', 'quality',
   'chance', 'chances', 'odds', 'likelihood', 'recovery', 'healing', 'inflammation', 'crashes', 'flares', 'attacks', 'episodes', 'deaths', 'death', 'hospitalization',
   'hospitalizations', 'hospitalisation', 'hospitalisations', 'infection', 'infections', 'complications', 'brain', 'withdrawal', 'insomnia', 'focus', 'concentration',
-  'panic', 'worry', 'stress', 'resistance', 'energy', 'libido', 'vitality', 'mobility', 'strength', 'stamina',
+  'panic', 'worry', 'stress', 'resistance', 'energy', 'libido', 'vitality', 'mobility', 'strength', 'stamina', 'relief', 'loss', 'damage', 'progression',
 ]);
 
 /** Adverbs of frequency, with what they describe: "symptoms often continue", "benefits usually fade". */
@@ -219,6 +227,10 @@ export function evidenceCue(sentence: string): EvidenceCue | undefined {
   for (const re of [ACCORDING_TO, AUTHORITY_ADVICE]) {
     const m = re.exec(sentence);
     if (m) push('consensus', m.index, m.index + m[0].length);
+  }
+  for (const re of CAUSES) {
+    const m = re.exec(sentence);
+    if (m) push('effect', m.index, m.index + m[0].length);
   }
   const makes = MAKES.exec(sentence);
   if (makes) push('effect', makes.index, makes.index + makes[0].length);
@@ -294,7 +306,12 @@ function effectCue(words: Token[], sentence: string, push: Push): void {
   const i = words.findIndex((w) => EFFECT_VERBS.has(w.lower));
   if (i < 0) return;
   const verb = words[i];
-  const outcome = words.find((w) => OUTCOMES.has(w.lower));
+  // An outcome word anywhere, or a condition of the drug data after the verb: "does not cause migraine".
+  const outcome =
+    words.find((w) => OUTCOMES.has(w.lower)) ??
+    drugKnowledge()
+      .findTerms(sentence.slice(verb.end), verb.end)
+      .find((t) => t.kind === 'condition');
   if (outcome) {
     push('effect', Math.min(verb.start, outcome.start), Math.max(verb.end, outcome.end));
     return;

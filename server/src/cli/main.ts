@@ -227,7 +227,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     // Bibliographies named in front matter (Pandoc citations), relative to the file's folder.
     const bibliography = bibliographyLoaderFor(path.resolve(t.path));
-    let result = lint(text, { kind, config, bibliography });
+    // Fixes are applied below (fixAll lints with them), never printed: rules may leave out the costly ones.
+    let result = lint(text, { kind, config, bibliography, fixes: false });
     if (!t.explicit && kind === 'plaintext' && !result.article.references && result.article.markers.length < 2) continue;
     let fixed: FileReport['fixed'];
     if (o.fix) {

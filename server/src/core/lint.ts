@@ -17,6 +17,8 @@ export interface LintOptions {
    * CLI) reads the files; without a loader, Pandoc keys are found but neither resolved nor reported.
    */
   bibliography?: BibliographyLoader;
+  /** False: fixes will not be shown (CLI report), rules may leave out the costly ones. */
+  fixes?: boolean;
 }
 
 export interface LintResult {
@@ -48,6 +50,7 @@ export function lintArticle(article: Article, options: LintOptions): LintResult 
       rule.check({
         article,
         config,
+        fixes: options.fixes !== false,
         report(f) {
           // A user's explicit severity wins; otherwise the rule may lower its own default
           // (e.g. for unverified data).

@@ -28,7 +28,7 @@ export const missingCitation: Rule = {
     category: 'citations',
     fixable: 'suggestion',
   },
-  check({ article, config, report }) {
+  check({ article, config, report, fixes: wantsFixes = true }) {
     const scope = config.citationScope;
     // Sentences where unsupported-claim reports a claim: that finding (with its cite fixes) stands for both.
     const claimRuleOn = config.rules['unsupported-claim'] !== 'off';
@@ -55,7 +55,7 @@ export const missingCitation: Rule = {
         start,
         end,
         message: `This sentence ${FAMILY_WORDS[family]} ("${quoted.replace(/\s+/g, ' ')}") but cites no source: ${where}.`,
-        fixes: citationFixes(article, sentence),
+        fixes: wantsFixes ? citationFixes(article, sentence) : undefined,
       });
     }
   },

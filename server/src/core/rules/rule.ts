@@ -19,6 +19,11 @@ export interface RuleContext {
   readonly article: Article;
   readonly config: LintConfig;
   report(finding: RuleFinding): void;
+  /**
+   * False when the host shows no fixes (the CLI's report): a rule may then skip computing the
+   * costly ones (ranking references for a cite fix).
+   */
+  readonly fixes?: boolean;
 }
 
 /** One rule per file under `rules/`, registered in `rules/index.ts`. */

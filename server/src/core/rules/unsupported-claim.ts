@@ -19,7 +19,7 @@ export const unsupportedClaim: Rule = {
     category: 'claims',
     fixable: 'suggestion',
   },
-  check({ article, config, report }) {
+  check({ article, config, report, fixes: wantsFixes = true }) {
     const lexicon = claimLexicon(config.lexicon);
     for (const hit of findClaimHits(article, lexicon, config.citationScope)) {
       if (hit.status !== 'claim') continue;
@@ -30,7 +30,7 @@ export const unsupportedClaim: Rule = {
       const fixes: Fix[] = [];
       const reword = rewordFix(article.text, hit);
       if (reword) fixes.push({ ...reword, isPreferred: !entry.citable });
-      if (entry.citable && hit.sentence) fixes.push(...citationFixes(article, hit.sentence).map((f) => ({ ...f, isPreferred: f.isPreferred && !reword })));
+      if (entry.citable && hit.sentence && wantsFixes) fixes.push(...citationFixes(article, hit.sentence).map((f) => ({ ...f, isPreferred: f.isPreferred && !reword })));
       report({ start: hit.start, end: hit.end, severity: entry.severity, message, fixes: fixes.length ? fixes : undefined });
     }
   },

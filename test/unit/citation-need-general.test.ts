@@ -42,6 +42,13 @@ describe('citation need: general cue families', () => {
     ['Standing all day puts extra strain on the veins.', 'effect', 'puts extra strain on'],
     ['Caffeine does not cause migraine.', 'effect', 'cause migraine'],
     ['Relief comes within a year of stopping.', 'effect', 'within a year of stopping'],
+    ['Nobody knows why some people develop tinnitus.', 'consensus', 'Nobody knows'],
+    ['How the drug works is not fully understood.', 'consensus', 'not fully understood'],
+    ['Yoga has promising results for back pain.', 'effect', 'has promising results'],
+    ['Screening early gives the best odds of a cure.', 'effect', 'best odds'],
+    ['Fever and a rash are not typical of a cold.', 'effect', 'are not typical of'],
+    ['Falls cause thousands of injuries in older adults.', 'statistic', 'thousands of injuries'],
+    ['Ginger can calm nausea.', 'effect', 'calm nausea'],
   ];
   for (const [sentence, family, text] of cases) {
     it(`${family}: ${sentence}`, () => {
@@ -69,6 +76,7 @@ describe('citation need: general cue families', () => {
     'Our nurses help manage your symptoms.',
     'This helps us plan your care.',
     'Every year, our clinic hosts a walk.',
+    'Our team has great experience with children.',
     'Your parking pass is returned at the desk.',
   ];
   for (const sentence of none) it(`no cue: ${sentence}`, () => assert.equal(evidenceCue(sentence), undefined));

@@ -58,6 +58,9 @@ const PHRASE_CUES: PhraseCue[] = [
     'strong evidence', 'good evidence', 'insufficient evidence',
   ]),
   phrases('consensus', [
+    // The state of knowledge is a claim about the evidence: "nobody knows what causes", "is not fully understood".
+    'nobody knows', 'no one knows', 'no-one knows', 'it is not known', 'it is unclear', 'remains unclear', 'remains unknown', 'not fully understood', 'poorly understood',
+    'not well understood', 'is unknown', 'are unknown',
     'consensus', 'experts agree', 'experts recommend', 'experts say', 'experts believe', 'guidelines recommend', 'guideline recommends', 'guidelines suggest', 'recommended by',
     'endorsed by', 'widely accepted', 'widely believed', 'widely known', 'widely recognized', 'widely recognised', 'widely used', 'well established', 'well-established',
     'well documented', 'well-documented', 'first-line', 'first line', 'gold standard', 'standard of care', 'professional organizations', 'professional organisations',
@@ -108,7 +111,7 @@ const STATISTIC_PATTERNS: RegExp[] = [
   /(?<![\p{L}\p{N}])(?:one|two|three|four|five|\d+) (?:in|out of) (?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|twenty|a hundred|a thousand)(?![\p{L}\p{N}])/iu,
   /(?<![\p{L}\p{N}])\d+(?:\.\d+)?-fold(?![\p{L}\p{N}])/iu,
   /(?<![\p{L}\p{N}])p\s?[<=]\s?0?\.\d/iu,
-  /(?<![\p{L}\p{N}])(?:millions|billions|thousands|hundreds) of (?:people|canadians|americans|adults|children|patients|women|men)(?![\p{L}\p{N}])/iu,
+  /(?<![\p{L}\p{N}])(?:millions|billions|thousands|hundreds) of (?:people|canadians|americans|adults|children|patients|women|men|deaths|cases|crashes|injuries|hospitalizations|hospitalisations|admissions|births|overdoses)(?![\p{L}\p{N}])/iu,
   /(?<![\p{L}\p{N}])affects? (?:about|approximately|nearly|roughly|around|up to|over|more than|an estimated|a substantial|millions|one|\d)/iu,
   // Rates per population: "12 per 1,000 births", "5 cases per 100,000 people".
   /(?<![\p{L}\p{N}])\d[\d,.]* (?:[\p{L}-]+ )?(?:per|in every|out of every) (?:\d[\d,]*|a hundred|a thousand|a million|one hundred|one thousand)(?![\p{L}\p{N}])/iu,
@@ -153,6 +156,12 @@ const AUTHORITY_ADVICE =
   /(?<![\p{L}])(?<!our )(?<!your )(?:doctors|physicians|dermatologists|psychiatrists|psychologists|paediatricians|pediatricians|dentists|specialists|clinicians|pharmacists|authorities|health agencies|medical societies|medical associations|health canada|the who|the cdc|the nhs|the fda|nice) (?:now |generally |strongly |usually |often |also |)(?:recommends?|advises?|suggests?|agree|endorses?|warns?)(?![\p{L}])/iu;
 /** Named causes and loads: "frequent triggers", "a major risk factor", "puts extra strain on the heart". */
 const CAUSES = [
+  // Reported results: "has good results", "showed promising outcomes".
+  /(?<![\p{L}])(?:has|have|had|show|shows|showed|shown|gives|give|gave|get|gets|got) (?:very |)(?:good|excellent|strong|promising|positive|encouraging|impressive|great|mixed|poor|modest) (?:results|outcomes|success|success rates|evidence|effects)(?![\p{L}])/iu,
+  // "the best odds", "a higher chance", "the lowest risk".
+  /(?<![\p{L}])(?:best|highest|greatest|lowest|better|higher|greater|lower|smaller|bigger) (?:odds|chances?|likelihood)(?![\p{L}])/iu,
+  // What is or is not typical of a condition: "are not typical of IBS", "is common in teenagers".
+  /(?<![\p{L}])(?:is|are) (?:not |)(?:typical|characteristic|common|uncommon|rare|unusual) (?:of|in|among)(?![\p{L}])/iu,
   /(?<![\p{L}])(?:common|frequent|known|major|main|usual|important|well-known|key|strongest|biggest) (?:triggers?|causes?|risk factors?|culprits?|contributors?)(?![\p{L}])/iu,
   /(?<![\p{L}])(?:put|puts|putting|place|places|placing) (?:extra |more |added |additional |less |)(?:load|strain|stress|pressure|wear) on(?![\p{L}])/iu,
   // Dose-response: "every kilogram lost", "each extra drink a day".
@@ -173,7 +182,7 @@ const EFFECT_VERBS = new Set([
  */
 const NEAR_EFFECT_VERBS = new Set([
   ...forms('rewire', 'reverse', 'eliminate', 'restore', 'repair', 'heal', 'strengthen', 'weaken', 'trigger', 'halve', 'double', 'delay', 'speed', 'enhance', 'maintain', 'keep', 'decline', 'drop', 'fall', 'cut', 'stop'),
-  ...forms('peak', 'fade', 'subside', 'persist', 'return', 'recur', 'regrow', 'regenerate', 'rebuild'),
+  ...forms('peak', 'fade', 'subside', 'persist', 'return', 'recur', 'regrow', 'regenerate', 'rebuild', 'calm', 'soothe', 'damage', 'harm', 'lead'),
   'fell', 'fallen',
 ]);
 /** "Exercise helps with low mood", "helps ease cravings": an effect, unless the clinic is the subject. */
@@ -188,6 +197,7 @@ const OUTCOMES = new Set([
   'chance', 'chances', 'odds', 'likelihood', 'recovery', 'healing', 'inflammation', 'crashes', 'flares', 'attacks', 'episodes', 'deaths', 'death', 'hospitalization',
   'hospitalizations', 'hospitalisation', 'hospitalisations', 'infection', 'infections', 'complications', 'brain', 'withdrawal', 'insomnia', 'focus', 'concentration',
   'panic', 'worry', 'stress', 'resistance', 'energy', 'libido', 'vitality', 'mobility', 'strength', 'stamina', 'relief', 'loss', 'damage', 'progression',
+  'cramping', 'cramps', 'bloating', 'nausea', 'vomiting', 'diarrhea', 'diarrhoea', 'constipation', 'headache', 'headaches', 'itching', 'swelling', 'cancer', 'stroke',
 ]);
 
 /** Adverbs of frequency, with what they describe: "symptoms often continue", "benefits usually fade". */

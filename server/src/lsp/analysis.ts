@@ -13,7 +13,10 @@ export interface Analysis {
   text: string;
   kind: DocumentKind;
   index: LineIndex;
+  /** The findings, without the costly fixes (diagnostics need none): see `withFixes`. */
   result?: LintResult;
+  /** The findings with their fixes, computed on the first call (a code action asks). */
+  withFixes?: () => LintResult;
   /** Why the document was not linted, if it was not. */
   skipped?: string;
 }
@@ -60,11 +63,16 @@ function* analysisSteps(uri: string, version: number, text: string, opts: Analys
   if (opts.kind === 'plaintext' && opts.plaintext === 'never') return { ...base, skipped: 'Plain-text linting is off (clinicalLint.plaintext).' };
   const article = opts.parser && opts.parser.kind === opts.kind ? opts.parser.parse(text, { bibliography: opts.bibliography }) : parseArticle(text, opts.kind, { bibliography: opts.bibliography });
   yield;
-  const result = lintArticle(article, { kind: opts.kind, config: opts.config, bibliography: opts.bibliography });
+  const options = { kind: opts.kind, config: opts.config, bibliography: opts.bibliography };
+  // Diagnostics first, without fixes (ranking references for cite fixes costs as much as the
+  // rules); the fixes when a code action asks for them.
+  const result = lintArticle(article, { ...options, fixes: false });
+  let fixed: LintResult | undefined;
+  const withFixes = (): LintResult => (fixed ??= lintArticle(article, options));
   if (opts.kind === 'plaintext' && opts.plaintext === 'auto' && !looksLikeArticle(result)) {
     return { ...base, skipped: 'Not linted: this plain-text file has no citation markers or reference list (set clinicalLint.plaintext to "always" to lint it).' };
   }
-  return { ...base, result };
+  return { ...base, result, withFixes };
 }
 
 /** NUL bytes or many replacement characters (undecodable bytes) mean this is not text. */

@@ -318,7 +318,7 @@ export function startServer(connection: Connection): void {
     }
     if (want && !want.some((k) => k === CodeActionKind.QuickFix || k.startsWith(CodeActionKind.QuickFix))) return actions;
     const span = toSpan(a.index, p.range);
-    for (const f of a.result.findings) {
+    for (const f of (a.withFixes?.() ?? a.result).findings) {
       if (f.end < span.start || f.start > span.end) continue;
       const diag = p.context.diagnostics.find((d) => d.source === SOURCE && d.code === f.ruleId && sameRange(toSpan(a.index, d.range), f)) ?? toDiagnostic(a.index, f, doc.uri);
       for (const fix of f.fixes ?? []) actions.push(toAction(a, doc, fix, diag));

@@ -49,6 +49,11 @@ describe('citation need: general cue families', () => {
     ['Fever and a rash are not typical of a cold.', 'effect', 'are not typical of'],
     ['Falls cause thousands of injuries in older adults.', 'statistic', 'thousands of injuries'],
     ['Ginger can calm nausea.', 'effect', 'calm nausea'],
+    ['Poor technique is very common.', 'statistic', 'is very common'],
+    ['A small share of users report dizziness.', 'statistic', 'share of'],
+    ['Napping late may lengthen recovery.', 'effect', 'lengthen recovery'],
+    ['Sunscreen protects against skin damage.', 'comparison', 'protects against'],
+    ['Smokers catch more colds.', 'comparison', 'more colds'],
   ];
   for (const [sentence, family, text] of cases) {
     it(`${family}: ${sentence}`, () => {
@@ -77,6 +82,7 @@ describe('citation need: general cue families', () => {
     'This helps us plan your care.',
     'Every year, our clinic hosts a walk.',
     'Our team has great experience with children.',
+    'Our new clinic has more rooms and fewer stairs.',
     'Your parking pass is returned at the desk.',
   ];
   for (const sentence of none) it(`no cue: ${sentence}`, () => assert.equal(evidenceCue(sentence), undefined));

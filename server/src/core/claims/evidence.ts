@@ -67,8 +67,8 @@ const PHRASE_CUES: PhraseCue[] = [
   ]),
   phrases('statistic', [
     'prevalence', 'incidence', 'cause of death', 'causes of death', 'odds ratio', 'hazard ratio', 'relative risk', 'risk ratio', 'confidence interval', 'nnt', 'leading cause', 'leading causes', 'most common',
-    'more common', 'less common', 'most frequently', 'most frequent', 'is common', 'are common', 'is rare', 'are rare', 'is uncommon', 'are uncommon', 'more likely',
-    'less likely', 'as likely', 'times more likely', 'twice as', 'half as', 'three times more', 'three times as', 'substantial proportion', 'substantial minority', 'proportion of', 'majority of',
+    'more common', 'less common', 'most frequently', 'most frequent', 'is common', 'are common', 'is very common', 'are very common', 'is fairly common', 'are fairly common', 'is quite common', 'are quite common', 'is rare', 'are rare', 'is uncommon', 'are uncommon', 'more likely',
+    'less likely', 'as likely', 'times more likely', 'twice as', 'half as', 'three times more', 'three times as', 'substantial proportion', 'substantial minority', 'proportion of', 'share of', 'small number of', 'large number of', 'majority of',
     'minority of', 'most people', 'most patients', 'most adults', 'most episodes', 'most cases', 'most children', 'most women', 'most men', 'a third of', 'a quarter of', 'a fifth of', 'half of', 'two thirds', 'two-thirds', 'one third', 'one quarter',
     'about half', 'about a third', 'roughly a third', 'on average', 'higher rates', 'lower rates', 'higher rate', 'lower rate', 'rates of',
   ]),
@@ -82,7 +82,7 @@ const PHRASE_CUES: PhraseCue[] = [
   ]),
   phrases('comparison', [
     'compared with', 'compared to', 'versus', 'relative to', 'as effective as', 'equally effective', 'equally well', 'comparable to', 'superior to', 'inferior to',
-    'non-inferior', 'noninferior', 'outperforms', 'outperform', 'outperformed', 'works as well as', 'work as well as', 'worked as well as', 'works just as well',
+    'non-inferior', 'noninferior', 'more effective', 'less effective', 'protects against', 'protect against', 'protected against', 'protective against', 'outperforms', 'outperform', 'outperformed', 'works as well as', 'work as well as', 'worked as well as', 'works just as well',
     'work just as well', 'as well as or better than',
   ]),
   phrases('safety', [
@@ -172,7 +172,7 @@ const MAKES = /(?<![\p{L}])(?:make|makes|making|made) (?:you|people|patients|chi
 
 /** Verbs of measured effect, with the outcomes they act on. */
 const EFFECT_VERBS = new Set([
-  ...forms('reduce', 'improve', 'relieve', 'lower', 'decrease', 'increase', 'prevent', 'shorten', 'prolong', 'worsen', 'raise', 'alleviate', 'ease', 'slow', 'protect', 'boost', 'cause', 'affect'),
+  ...forms('reduce', 'improve', 'relieve', 'lower', 'decrease', 'increase', 'prevent', 'shorten', 'lengthen', 'prolong', 'worsen', 'raise', 'alleviate', 'ease', 'slow', 'protect', 'boost', 'cause', 'affect'),
   'rise', 'rises', 'rose', 'risen', 'worse', 'better',
 ]);
 /**
@@ -197,7 +197,7 @@ const OUTCOMES = new Set([
   'chance', 'chances', 'odds', 'likelihood', 'recovery', 'healing', 'inflammation', 'crashes', 'flares', 'attacks', 'episodes', 'deaths', 'death', 'hospitalization',
   'hospitalizations', 'hospitalisation', 'hospitalisations', 'infection', 'infections', 'complications', 'brain', 'withdrawal', 'insomnia', 'focus', 'concentration',
   'panic', 'worry', 'stress', 'resistance', 'energy', 'libido', 'vitality', 'mobility', 'strength', 'stamina', 'relief', 'loss', 'damage', 'progression',
-  'cramping', 'cramps', 'bloating', 'nausea', 'vomiting', 'diarrhea', 'diarrhoea', 'constipation', 'headache', 'headaches', 'itching', 'swelling', 'cancer', 'stroke',
+  'colds', 'cramping', 'cramps', 'bloating', 'nausea', 'vomiting', 'diarrhea', 'diarrhoea', 'constipation', 'headache', 'headaches', 'itching', 'swelling', 'cancer', 'stroke',
 ]);
 
 /** Adverbs of frequency, with what they describe: "symptoms often continue", "benefits usually fade". */
@@ -285,6 +285,9 @@ function studyCue(words: Token[], push: Push): void {
   }
 }
 
+/** A comparative quantity of an outcome: "catch more colds", "fewer relapses", "lower mortality". */
+const COMPARATIVE_QUANTITY = new Set(['more', 'fewer', 'less', 'higher', 'lower', 'greater']);
+
 function comparisonCue(tokens: Token[], push: Push): void {
   const first = tokens.find((t) => !t.punct);
   if (first && first.lower === 'unlike') push('comparison', first.start, first.end);
@@ -300,6 +303,13 @@ function comparisonCue(tokens: Token[], push: Push): void {
       // "more than feeling sad": an idiom, not a comparison of effects.
       if (j === i + 1 && (tokens[i].lower === 'more' || tokens[i].lower === 'less')) break;
       push('comparison', tokens[i].start, t.end);
+      return;
+    }
+  }
+  // No "than": a comparative quantity of an outcome.
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (COMPARATIVE_QUANTITY.has(tokens[i].lower) && !tokens[i + 1].punct && OUTCOMES.has(tokens[i + 1].lower)) {
+      push('comparison', tokens[i].start, tokens[i + 1].end);
       return;
     }
   }

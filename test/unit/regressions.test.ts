@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { IncrementalParser } from '../../server/src/core/article/incremental';
 import { parseArticle } from '../../server/src/core/article/parse';
 import { splitSentences } from '../../server/src/core/article/sentences';
+import { applyEdits } from '../../server/src/core/fixes';
 import { isLinearPattern } from '../../server/src/core/knowledge/claims';
 import { lint } from '../../server/src/core/lint';
 import type { DocumentKind } from '../../server/src/core/types';
@@ -62,6 +63,22 @@ describe('regressions', function () {
       const r = lint(t, { kind: 'plaintext' });
       assert.equal(r.findings.filter((f) => f.ruleId === 'unused-reference').length, 1500);
       assert.ok(r.findings.some((f) => f.ruleId === 'missing-citation' && (f.fixes ?? []).length > 0));
+    });
+  });
+
+  describe('quick fixes (found by property-analysis under npm run fuzz)', () => {
+    it('a cite fix before a colon inserts a marker that is read as one: "text [1]:" cites, only "[1]:" at a line start defines', () => {
+      for (const [text, kind] of [
+        ['risk show reduce the | 😀 nasal J. Clin. https://doi.org/10.1000/x cancer café:\n\nReferences\n\n1. reduce ketamine.\n\n', 'markdown'],
+        ['- <sup>2,3</sup> ketamine. ketamine! side effects cancer:\n\n<!-- ketamine.\n\n¹ [12] [2-4] `code`. ketamine.\n\nReferences\n\n2. ketamine.\n\n', 'plaintext'],
+      ] as const) {
+        const finding = lint(text, { kind }).findings.find((f) => f.ruleId === 'missing-citation');
+        assert.ok(finding?.fixes?.length, 'a cite fix is offered');
+        const fixed = applyEdits(text, finding!.fixes![0].edits);
+        assert.ok(!lint(fixed, { kind }).findings.some((f) => f.ruleId === 'missing-citation' && f.message === finding!.message), fixed);
+      }
+      assert.equal(parseArticle('Shown in a trial [1]: it works.', 'markdown').markers.length, 1);
+      assert.equal(parseArticle('[1]: https://example.org', 'markdown').markers.length, 0);
     });
   });
 

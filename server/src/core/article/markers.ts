@@ -51,7 +51,8 @@ export function findMarkers(scan: string, raw: string, base: number, blockIndex:
     for (let m = BRACKET.exec(scan); m; m = BRACKET.exec(scan)) {
       const prev = raw[m.index - 1];
       const next = raw[m.index + m[0].length];
-      if (prev === ']' || prev === '!' || prev === '\\' || next === '(' || next === ':') continue;
+      // `[1]: url` at the start of a line is a link reference definition; `text [1]:` cites.
+      if (prev === ']' || prev === '!' || prev === '\\' || next === '(' || (next === ':' && atLineStart(raw, m.index))) continue;
       while (sup < sups.length && sups[sup].end <= base + m.index) sup++;
       if (sup < sups.length && sups[sup].start <= base + m.index) continue; // `<sup>[3]</sup>`
       out.push({ style: 'bracket', raw: m[0], start: base + m.index, end: base + m.index + m[0].length, numbers: expandList(m[1]), blockIndex });
@@ -132,4 +133,11 @@ export function parseSuperscript(raw: string, ctx: MarkerContext): { numbers: nu
     }
   }
   return alternative ? { numbers, alternative } : { numbers };
+}
+
+/** Whether only spaces and tabs stand between the start of its line and `i`. */
+function atLineStart(raw: string, i: number): boolean {
+  let k = i;
+  while (k > 0 && (raw[k - 1] === ' ' || raw[k - 1] === '\t')) k--;
+  return k === 0 || raw[k - 1] === '\n' || raw[k - 1] === '\r';
 }

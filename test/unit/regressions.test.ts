@@ -78,6 +78,14 @@ describe('regressions', function () {
         assert.ok(!lint(fixed, { kind }).findings.some((f) => f.ruleId === 'missing-citation' && f.message === finding!.message), fixed);
       }
       assert.equal(parseArticle('Shown in a trial [1]: it works.', 'markdown').markers.length, 1);
+    });
+
+    it('a bracket cite fix after "!" leaves a space, since "![1]" reads as an image, not a marker', () => {
+      const text = 'References\n\n1. qhYl,W side effects spray!\n1. ketamine.\n\nReferences\n\n1. spray ketamine. ¹.\n\n';
+      const finding = lint(text, { kind: 'markdown' }).findings.find((f) => f.ruleId === 'missing-citation');
+      const fixed = applyEdits(text, finding!.fixes![0].edits);
+      assert.match(fixed, /spray! \[1\]/);
+      assert.ok(!lint(fixed, { kind: 'markdown' }).findings.some((f) => f.ruleId === 'missing-citation'));
       assert.equal(parseArticle('[1]: https://example.org', 'markdown').markers.length, 0);
     });
   });

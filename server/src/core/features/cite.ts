@@ -267,7 +267,9 @@ export function citeEdit(article: Article, sentence: Sentence, numbers: number[]
   // A footnote label cites only in footnote style; a numbered reference in any other style.
   const useStyle: MarkerStyle = label && !/^\d+$/.test(label) ? 'footnote' : style;
   const text = markerText(useStyle, numbers, undefined, label);
-  const pad = spaceBefore && useStyle === 'bracket' && article.text[point.offset - 1] !== ' ' ? ' ' : '';
+  // A bracket right after `!`, `]` or `\` is not read as a marker (image, link label, escape): a space then.
+  const prev = article.text[point.offset - 1];
+  const pad = useStyle === 'bracket' && (prev === '!' || prev === ']' || prev === '\\') ? ' ' : spaceBefore && useStyle === 'bracket' && prev !== ' ' ? ' ' : '';
   return { start: point.offset, end: point.offset, newText: pad + text };
 }
 

@@ -90,6 +90,21 @@ describe('regressions', function () {
     });
   });
 
+  describe('superscript cite fixes (found by property-analysis under npm run fuzz)', () => {
+    it('after a unit-like word or a digit, a superscript cite fix leaves a space (else it reads as an exponent)', () => {
+      for (const [text, kind] of [
+        ['| a | b |\n|---|---|\n| ketamine. | 😀 side effects   <s |\n\n[^1]: ketamine ¹.\n\n', 'markdown'],
+        ['# nasal not Dr. may risk  side effects [12\n\nReferences\n\n1. risk ketamine.\n\n', 'plaintext'],
+      ] as const) {
+        const finding = lint(text, { kind }).findings.find((f) => f.ruleId === 'missing-citation');
+        const fix = finding?.fixes?.find((x) => x.isPreferred);
+        assert.ok(fix, 'a preferred cite fix');
+        const fixed = applyEdits(text, fix!.edits);
+        assert.ok(!lint(fixed, { kind }).findings.some((f) => f.ruleId === 'missing-citation' && f.message === finding!.message), fixed);
+      }
+    });
+  });
+
   describe('workspace patterns (found reviewing how lexicon entries compile)', () => {
     it('a repeated group of alternatives is refused: (a|aa)* backtracks exponentially', () => {
       assert.equal(isLinearPattern('(a|aa)*b'), false);

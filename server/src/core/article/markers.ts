@@ -18,6 +18,11 @@ export interface MarkerContext {
   maxSeen: number;
 }
 
+/** Whether a superscript run right after `before` (the text before it) reads as a marker, not a unit's or number's exponent. */
+export function superscriptCitesAfter(before: string): boolean {
+  return !UNIT_BEFORE.test(before.slice(-4));
+}
+
 export function supDigitValue(c: string): number {
   return SUP_DIGITS.indexOf(c);
 }

@@ -1,5 +1,6 @@
 import { compressNumbers, formatMarker, toSuperscript } from '../article/format';
 import type { Article, Marker, MarkerStyle, Reference, Sentence } from '../article/model';
+import { superscriptCitesAfter } from '../article/markers';
 import { dominantStyle } from '../article/resolve';
 import { drugKnowledge } from '../knowledge/drugs';
 import { detectEol } from '../text/lineIndex';
@@ -269,7 +270,9 @@ export function citeEdit(article: Article, sentence: Sentence, numbers: number[]
   const text = markerText(useStyle, numbers, undefined, label);
   // A bracket right after `!`, `]` or `\` is not read as a marker (image, link label, escape): a space then.
   const prev = article.text[point.offset - 1];
-  const pad = useStyle === 'bracket' && (prev === '!' || prev === ']' || prev === '\\') ? ' ' : spaceBefore && useStyle === 'bracket' && prev !== ' ' ? ' ' : '';
+  // A superscript right after a unit or a digit reads as an exponent (m², 10³): a space then.
+  const exponent = useStyle === 'superscript' && !superscriptCitesAfter(article.text.slice(Math.max(0, point.offset - 4), point.offset));
+  const pad = exponent || (useStyle === 'bracket' && (prev === '!' || prev === ']' || prev === '\\')) ? ' ' : spaceBefore && useStyle === 'bracket' && prev !== ' ' ? ' ' : '';
   return { start: point.offset, end: point.offset, newText: pad + text };
 }
 

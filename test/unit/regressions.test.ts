@@ -105,6 +105,17 @@ describe('regressions', function () {
     });
   });
 
+  describe('cite fixes at a link (found by property-analysis under npm run fuzz)', () => {
+    it('a sentence ending inside a link text gets its marker after the link, not inside it', () => {
+      const text = '[^1]: risk [2-4].\n\n| a | b |\n|---|---|\n| side effects . | [link](http://x.org) |\n| ketamine. | ketamine. |\n\n';
+      const finding = lint(text, { kind: 'markdown' }).findings.find((f) => f.ruleId === 'missing-citation');
+      const fix = finding?.fixes?.find((x) => x.isPreferred);
+      const fixed = applyEdits(text, fix!.edits);
+      assert.match(fixed, /\[link\]\(http:\/\/x\.org\) \[1\]/);
+      assert.ok(!lint(fixed, { kind: 'markdown' }).findings.some((f) => f.ruleId === 'missing-citation' && f.message === finding!.message), fixed);
+    });
+  });
+
   describe('workspace patterns (found reviewing how lexicon entries compile)', () => {
     it('a repeated group of alternatives is refused: (a|aa)* backtracks exponentially', () => {
       assert.equal(isLinearPattern('(a|aa)*b'), false);

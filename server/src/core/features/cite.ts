@@ -242,6 +242,10 @@ export function insertionPoint(article: Article, sentence: Sentence, profile = s
   const last = text[end - 1];
   if (last === ':' || last === ';') end--;
   else if (profile.beforePeriod && (last === '.' || last === '!')) end--;
+  // A sentence that ends inside a link's text (`[text](url)`, `[text][label]`): after the link,
+  // or the marker would become part of the link.
+  const link = /^\](?:\((?:[^()\n]|\([^()\n]*\))*\)|\[[^\]\n]*\])/.exec(text.slice(end, end + 2000));
+  if (link) end += link[0].length;
   // A marker of the same style right there: merge into it.
   const merge = (article.blocks[sentence.blockIndex]?.markers ?? article.markers).find((m) => m.style === profile.style && m.style !== 'footnote' && (m.start === end || m.start === end + 1 || m.end === end) && m.blockIndex === sentence.blockIndex);
   const footnoteRun = article.markers.filter((m) => m.style === 'footnote' && m.blockIndex === sentence.blockIndex && m.start >= end && m.start <= end + 1);

@@ -30,14 +30,17 @@ export interface LiteralMatcherOptions {
 const SPACE = -1;
 
 interface Node {
-  next: Map<number, Node>;
+  /** The children; built on the first visit (`expand`), from `pending`. */
+  next: Map<number, Node> | undefined;
   /** Lowest index of a literal that ends here, or -1. */
   end: number;
   /** Per group (see `firstByGroup`): the lowest index of a literal of that group ending here. */
   groupEnds?: Map<number, number>;
+  /** Until the node is expanded: pairs (literal index, offset in the literal) of the literals that go on below it. */
+  pending: number[] | undefined;
 }
 
-const newNode = (): Node => ({ next: new Map(), end: -1 });
+const newNode = (): Node => ({ next: undefined, end: -1, pending: [] });
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const foldCache = new Map<number, number>();
@@ -103,42 +106,65 @@ export class LiteralMatcher {
     this.hyphenIsWord = !!options.hyphenIsWord;
     this.apostrophes = !!options.apostrophes;
     this.size = literals.length;
-    literals.forEach((lit, index) => {
-      let node = this.root;
-      let i = 0;
-      // Leading and trailing spaces cannot be part of a match that starts and ends at a word.
-      const l = lit.replace(/\s+/g, ' ');
-      if (l.length === 0) return;
-      while (i < l.length) {
-        let c = l.charCodeAt(i);
-        if (c === 32) {
-          while (l.charCodeAt(i) === 32) i++;
-          c = SPACE;
-        } else {
-          c = this.unit(c);
-          i++;
-        }
-        let child = node.next.get(c);
-        if (!child) {
-          child = newNode();
-          node.next.set(c, child);
-        }
-        node = child;
-      }
-      if (node.end < 0 || index < node.end) node.end = index;
-      if (groups) {
-        node.groupEnds ??= new Map();
-        const g = groups[index];
-        const was = node.groupEnds.get(g);
-        if (was === undefined || index < was) node.groupEnds.set(g, index);
-      }
+    this.groups = groups;
+    // The trie is built lazily: a node's children are made when a match first reaches it, so
+    // a large lexicon costs only the nodes the texts visit (building it whole took 100 ms).
+    // Leading and trailing spaces cannot be part of a match that starts and ends at a word.
+    this.literals = literals.map((lit) => lit.replace(/\s+/g, ' '));
+    const pending = this.root.pending!;
+    this.literals.forEach((l, index) => {
+      if (l.length > 0) pending.push(index, 0);
     });
+  }
+
+  private readonly literals: string[];
+  private readonly groups: readonly number[] | undefined;
+
+  /** The children of a node, made from its pending literals on the first call. */
+  private children(node: Node): Map<number, Node> {
+    if (node.next) return node.next;
+    const next = new Map<number, Node>();
+    const pending = node.pending!;
+    const groups = this.groups;
+    for (let k = 0; k < pending.length; k += 2) {
+      const index = pending[k];
+      const l = this.literals[index];
+      let i = pending[k + 1];
+      let c = l.charCodeAt(i);
+      if (c === 32) {
+        while (l.charCodeAt(i) === 32) i++;
+        c = SPACE;
+      } else {
+        c = this.unit(c);
+        i++;
+      }
+      let child = next.get(c);
+      if (!child) {
+        child = newNode();
+        next.set(c, child);
+      }
+      if (i < l.length) {
+        child.pending!.push(index, i);
+        continue;
+      }
+      if (child.end < 0 || index < child.end) child.end = index;
+      if (groups) {
+        child.groupEnds ??= new Map();
+        const g = groups[index];
+        const was = child.groupEnds.get(g);
+        if (was === undefined || index < was) child.groupEnds.set(g, index);
+      }
+    }
+    node.next = next;
+    node.pending = undefined;
+    return next;
   }
 
   private canStart(c: number): boolean {
     let k = this.starts[c];
     if (k === 0) {
-      k = (isJsSpace(c) ? this.root.next.has(SPACE) : this.root.next.has(this.unit(c))) ? 1 : 2;
+      const next = this.children(this.root);
+      k = (isJsSpace(c) ? next.has(SPACE) : next.has(this.unit(c))) ? 1 : 2;
       this.starts[c] = k;
     }
     return k === 1;
@@ -183,10 +209,10 @@ export class LiteralMatcher {
       const c = text.charCodeAt(j);
       let child: Node | undefined;
       if (isJsSpace(c)) {
-        child = node.next.get(SPACE);
+        child = this.children(node).get(SPACE);
         if (child) while (j < n && isJsSpace(text.charCodeAt(j))) j++;
       } else {
-        child = node.next.get(this.unit(c));
+        child = this.children(node).get(this.unit(c));
         j++;
       }
       if (!child) break;
@@ -239,10 +265,10 @@ export class LiteralMatcher {
         const c = text.charCodeAt(j);
         let child: Node | undefined;
         if (isJsSpace(c)) {
-          child = node.next.get(SPACE);
+          child = this.children(node).get(SPACE);
           if (child) while (j < n && isJsSpace(text.charCodeAt(j))) j++;
         } else {
-          child = node.next.get(this.unit(c));
+          child = this.children(node).get(this.unit(c));
           j++;
         }
         if (!child) break;

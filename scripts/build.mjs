@@ -1,5 +1,9 @@
 // Bundles the extension client, the language server and the CLI with esbuild into dist/.
 import * as esbuild from 'esbuild';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
 const common = {
@@ -18,8 +22,30 @@ const common = {
 };
 const metaUrl = "var __importMetaUrl = require('url').pathToFileURL(__filename).href;";
 
+// The shipped claim lexicon's literal forms, expanded now rather than at every start of the
+// server or the CLI: computed from claims.json (and the drug data) by the lexicon's own code,
+// then bundled in place of knowledge/claimForms.ts.
+const tmp = mkdtempSync(join(tmpdir(), 'clinical-lint-build-'));
+let formsJson;
+try {
+  const out = join(tmp, 'forms.cjs');
+  await esbuild.build({ ...common, sourcemap: false, minify: false, entryPoints: ['server/src/core/knowledge/claims.ts'], outfile: out, banner: { js: metaUrl } });
+  formsJson = JSON.stringify(createRequire(import.meta.url)(out).shippedForms());
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
+const claimForms = {
+  name: 'claim-forms',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]knowledge[\\/]claimForms\.ts$/ }, () => ({
+      contents: `export const PRECOMPUTED_FORMS = JSON.parse(${JSON.stringify(formsJson)});`,
+      loader: 'js',
+    }));
+  },
+};
+
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'], banner: { js: metaUrl } }),
-  esbuild.build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', banner: { js: `#!/usr/bin/env node\n${metaUrl}` } }),
-  esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${metaUrl}` } }),
+  esbuild.build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', plugins: [claimForms], banner: { js: `#!/usr/bin/env node\n${metaUrl}` } }),
+  esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [claimForms], banner: { js: `#!/usr/bin/env node\n${metaUrl}` } }),
 ]);

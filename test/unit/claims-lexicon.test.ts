@@ -4,12 +4,28 @@
 import * as assert from 'node:assert/strict';
 import { expandPhrase, nounForms, verbForms } from '../../server/src/core/claims/inflect';
 import shipped from '../../server/src/core/knowledge/claims.json';
-import { CLAIM_CATEGORIES, SLOTS, claimLexicon, entrySources, isLinearPattern, lexiconConfigErrors, shippedLexiconErrors, validateClaimEntries } from '../../server/src/core/knowledge/claims';
+import { CLAIM_CATEGORIES, SLOTS, claimLexicon, entrySources, isLinearPattern, lexiconConfigErrors, lexiconFromForms, shippedForms, shippedLexiconErrors, validateClaimEntries } from '../../server/src/core/knowledge/claims';
 
 describe('claim lexicon: data', () => {
   it('the shipped file has no errors', () => {
     assert.deepEqual(shippedLexiconErrors(), []);
     assert.equal(claimLexicon().entries.length, shipped.entries.length, 'every shipped entry is loaded');
+  });
+
+  it('the forms the build precomputes (JSON) give the same lexicon as expanding the phrases', () => {
+    const expanded = claimLexicon();
+    const forms = JSON.parse(JSON.stringify(shippedForms()));
+    const built = lexiconFromForms(forms);
+    assert.deepEqual([...built.phrases.keys()], [...expanded.phrases.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)));
+    for (const [text, info] of expanded.phrases) {
+      const got = built.phrases.get(text)!;
+      assert.equal(got.entry, info.entry, text);
+      assert.deepEqual({ ...got, entry: undefined }, { ...info, entry: undefined }, text);
+    }
+    assert.equal(built.phraseMatcher?.size, expanded.phraseMatcher?.size);
+    assert.deepEqual(built.patterns.map((p) => [p.entry.id, p.re.source]), expanded.patterns.map((p) => [p.entry.id, p.re.source]));
+    const text = 'This miracle cure is guaranteed to work and completely safe, clinically proven to cure anxiety.';
+    assert.deepEqual(built.phraseMatcher?.matchAll(text), expanded.phraseMatcher?.matchAll(text));
   });
 
   it('covers every category', () => {

@@ -3,6 +3,7 @@ import { SHIPPED_DRUG_DATA } from './drugs';
 import { LiteralMatcher } from '../text/literalMatcher';
 import type { Severity } from '../types';
 import shipped from './claims.json';
+import { PRECOMPUTED_FORMS, type SerializedForm } from './claimForms';
 
 /**
  * The claim lexicon of `unsupported-claim`: shipped as `claims.json` (syntax in its `about`
@@ -215,9 +216,8 @@ export function validateClaimEntries(entries: unknown, sources: Record<string, s
 }
 
 
-function compile(entries: ClaimEntry[], sources: Record<string, string>, errors: string[]): ClaimLexicon {
+function expandEntries(entries: ClaimEntry[]): { phrases: Map<string, PhraseInfo>; literals: string[] } {
   const phrases = new Map<string, PhraseInfo>();
-  const patterns: { entry: ClaimEntry; re: RegExp }[] = [];
   for (const entry of entries) {
     for (const p of entry.phrases ?? []) {
       for (const x of expandPhrase(p, SLOTS)) {
@@ -225,11 +225,42 @@ function compile(entries: ClaimEntry[], sources: Record<string, string>, errors:
         if (!phrases.has(x.text)) phrases.set(x.text, { entry, headWord: x.headWord, headWords: x.headWords, head: x.head, form: x.form });
       }
     }
-    if (entry.pattern) patterns.push({ entry, re: new RegExp(entry.pattern, 'giu') });
   }
   const literals = [...phrases.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  return { phrases, literals };
+}
+
+/** The shipped lexicon's literal forms, in priority order (the build ships them precomputed, `claimForms.ts`). */
+export function shippedForms(): SerializedForm[] {
+  const entries = SHIPPED.entries as ClaimEntry[];
+  const { phrases, literals } = expandEntries(entries);
+  return literals.map((text) => {
+    const i = phrases.get(text)!;
+    return [text, entries.indexOf(i.entry), i.headWord ?? null, i.headWords ?? null, i.head ?? null, i.form ?? null];
+  });
+}
+
+function fromForms(entries: ClaimEntry[], forms: SerializedForm[]): { phrases: Map<string, PhraseInfo>; literals: string[] } {
+  const phrases = new Map<string, PhraseInfo>();
+  const literals: string[] = new Array(forms.length);
+  forms.forEach(([text, entry, headWord, headWords, head, form], k) => {
+    literals[k] = text;
+    phrases.set(text, { entry: entries[entry], headWord: headWord ?? undefined, headWords: headWords ?? undefined, head: head ?? undefined, form: form ?? undefined });
+  });
+  return { phrases, literals };
+}
+
+function compile(entries: ClaimEntry[], sources: Record<string, string>, errors: string[], forms?: SerializedForm[]): ClaimLexicon {
+  const { phrases, literals } = forms ? fromForms(entries, forms) : expandEntries(entries);
+  const patterns: { entry: ClaimEntry; re: RegExp }[] = [];
+  for (const entry of entries) if (entry.pattern) patterns.push({ entry, re: new RegExp(entry.pattern, 'giu') });
   const phraseMatcher = literals.length ? new LiteralMatcher(literals, { hyphenIsWord: true, apostrophes: true }) : undefined;
   return { entries, sources, phraseMatcher, phrases, patterns, errors };
+}
+
+/** The shipped lexicon built from serialised forms (what the bundles do), for a test to compare with `claimLexicon()`. */
+export function lexiconFromForms(forms: SerializedForm[]): ClaimLexicon {
+  return compile(SHIPPED.entries as ClaimEntry[], SHIPPED.sources, [], forms);
 }
 
 let shippedLexicon: ClaimLexicon | undefined;
@@ -252,7 +283,7 @@ export function claimLexicon(extra?: unknown[]): ClaimLexicon {
   // The shipped entries are checked by a test (`shippedLexiconErrors` stays empty), not at every
   // start: checking expands every phrase, a third of the lexicon's build time.
   const base = (): ClaimEntry[] => SHIPPED.entries as ClaimEntry[];
-  if (!extra || extra.length === 0) return (shippedLexicon ??= compile(base(), SHIPPED.sources, []));
+  if (!extra || extra.length === 0) return (shippedLexicon ??= compile(base(), SHIPPED.sources, [], PRECOMPUTED_FORMS));
   const hit = cache.get(extra);
   if (hit) return hit;
   const { valid, errors } = validateClaimEntries(extra, SHIPPED.sources);

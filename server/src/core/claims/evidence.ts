@@ -390,7 +390,7 @@ const IMPERATIVES = new Set([
   'try', 'visit', 'read', 'learn', 'see', 'check', 'seek', 'stop', 'start', 'use', 'remember', 'consider', 'arrange', 'fill', 'order', 'follow', 'discuss', 'join', 'click',
   'schedule', 'write', 'limit', 'plan', 'give', 'store', 'never', 'always', 'watch', 'choose', 'register', 'sign', 'subscribe', 'download', 'share', 'reach',
 ]);
-const SELF_REFERENCE = /^(?:this|the|our) (?:article|page|guide|post|section|overview|summary|blog)\b|\b(?:in|on) this (?:article|page|guide|post)\b|^(?:below|here),? we\b/iu;
+const SELF_REFERENCE = /^(?:this|the|our) (?:article|page|guide|post|section|overview|summary|blog)\b|(?<!\w)(?:in|on) this (?:article|page|guide|post)\b|^(?:below|here),? we\b/iu;
 const CARE_PROVIDERS = new Set(['doctor', 'doctors', 'nurse', 'therapist', 'team', 'clinician', 'provider', 'pharmacist', 'psychiatrist', 'physician', 'prescriber']);
 const SUMMARY_HEADING = /^(?:summary|in summary|conclusions?|in conclusion|key (?:points|takeaways|messages)|(?:the )?bottom line|takeaways?|tl;?dr)\s*:?$/iu;
 

@@ -170,6 +170,19 @@ export class LiteralMatcher {
     return k === 1;
   }
 
+  /** The trie edge for the code unit at `j` (a run of spaces is one edge). */
+  private step(node: Node, text: string, j: number): Node | undefined {
+    const c = text.charCodeAt(j);
+    return this.children(node).get(isJsSpace(c) ? SPACE : this.unit(c));
+  }
+
+  /** Where the text goes on after the edge taken at `j`. */
+  private past(text: string, j: number): number {
+    if (!isJsSpace(text.charCodeAt(j))) return j + 1;
+    while (j < text.length && isJsSpace(text.charCodeAt(j))) j++;
+    return j;
+  }
+
   private unit(c: number): number {
     const f = fold(c);
     return this.apostrophes && f === 0x2019 ? 39 : f;
@@ -206,17 +219,10 @@ export class LiteralMatcher {
         bestEnd = j;
       }
       if (j >= n) break;
-      const c = text.charCodeAt(j);
-      let child: Node | undefined;
-      if (isJsSpace(c)) {
-        child = this.children(node).get(SPACE);
-        if (child) while (j < n && isJsSpace(text.charCodeAt(j))) j++;
-      } else {
-        child = this.children(node).get(this.unit(c));
-        j++;
-      }
+      const child = this.step(node, text, j);
       if (!child) break;
       node = child;
+      j = this.past(text, j);
     }
     return best < 0 ? undefined : { index: i, end: bestEnd, text: text.slice(i, bestEnd), literal: best };
   }
@@ -262,17 +268,10 @@ export class LiteralMatcher {
           }
         }
         if (j >= n) break;
-        const c = text.charCodeAt(j);
-        let child: Node | undefined;
-        if (isJsSpace(c)) {
-          child = this.children(node).get(SPACE);
-          if (child) while (j < n && isJsSpace(text.charCodeAt(j))) j++;
-        } else {
-          child = this.children(node).get(this.unit(c));
-          j++;
-        }
+        const child = this.step(node, text, j);
         if (!child) break;
         node = child;
+        j = this.past(text, j);
       }
     }
     return out;

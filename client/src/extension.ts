@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import {
   CITATION_EDIT_REQUEST,
+  FIX_ALL_COMMAND,
   type CitationEditParams,
   REFERENCES_REQUEST,
   type ReferenceItem,
@@ -107,7 +108,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       const converted = await client.protocol2CodeConverter.asWorkspaceEdit(edit as never);
       if (converted) await vscode.workspace.applyEdit(converted);
     }),
-    vscode.commands.registerCommand('clinicalLint.fixAll', async () => {
+    vscode.commands.registerCommand(FIX_ALL_COMMAND, async () => {
       // The server's source.fixAll.clinical-lint action: every safe fix, as one edit (one undo step).
       const editor = vscode.window.activeTextEditor;
       if (!editor) return;

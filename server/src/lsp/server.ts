@@ -40,6 +40,7 @@ import {
   RENUMBER_COMMAND,
   SECTION,
   SET_CURSOR_COMMAND,
+  SHOW_RULE_DOCS_COMMAND,
   STATUS_NOTIFICATION,
   type StatusParams,
 } from '../shared/protocol';
@@ -329,7 +330,7 @@ export function startServer(connection: Connection): void {
         title: `Show documentation for ${f.ruleId}`,
         kind: CodeActionKind.QuickFix,
         diagnostics: [diag],
-        command: { title: 'Show rule documentation', command: 'clinicalLint.showRuleDocumentation', arguments: [f.ruleId, ruleDocsUri(f.ruleId)] },
+        command: { title: 'Show rule documentation', command: SHOW_RULE_DOCS_COMMAND, arguments: [f.ruleId, ruleDocsUri(f.ruleId)] },
       });
     }
     return actions;

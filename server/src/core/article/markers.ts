@@ -23,10 +23,6 @@ export function superscriptCitesAfter(before: string): boolean {
   return !UNIT_BEFORE.test(before.slice(-4));
 }
 
-export function supDigitValue(c: string): number {
-  return SUP_DIGITS.indexOf(c);
-}
-
 /**
  * Finds the markers of one block. `scan` is the block text with code, comments and link
  * targets blanked; `raw` is the block text as written. Offsets are relative to the block, and

@@ -11,12 +11,9 @@ export interface HoverResult {
   markdown: string;
 }
 
-/** Extra hover providers (drug approval status, ...), tried after citation hovers. */
+/** Further hovers (drug approval status, ...), tried after the citation hovers. */
 export type HoverProvider = (article: Article, offset: number, config: LintConfig) => HoverResult | undefined;
-const providers: HoverProvider[] = [drugHover];
-export function registerHoverProvider(p: HoverProvider): void {
-  providers.push(p);
-}
+const providers: readonly HoverProvider[] = [drugHover];
 
 /**
  * Hover: on a citation marker, the full reference of every number it covers; on a reference

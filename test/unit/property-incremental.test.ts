@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { chunkStarts, IncrementalParser } from '../../server/src/core/article/incremental';
 import { parseArticle } from '../../server/src/core/article/parse';
+import { lint, lintArticle } from '../../server/src/core/lint';
 import type { DocumentKind } from '../../server/src/core/types';
 import { applyEdit, arbArticle, arbEdit, FAST_CHECK_SLOW } from './property-support';
 
@@ -20,6 +21,30 @@ describe('property: incremental parse equals a full parse', function () {
           for (const e of edits) {
             t = applyEdit(t, e);
             assert.deepStrictEqual(parser.parse(t), parseArticle(t, kind));
+          }
+        }),
+        FAST_CHECK_SLOW,
+      );
+    });
+  }
+});
+
+describe('property: rules reusing per-block work across versions equal a fresh lint', function () {
+  this.timeout(600_000);
+  for (const kind of kinds) {
+    it(`${kind}: after any sequence of edits, the findings (with fixes) are the ones lint gives`, () => {
+      fc.assert(
+        fc.property(arbArticle, fc.array(arbEdit, { minLength: 1, maxLength: 4 }), (text, edits) => {
+          const parser = new IncrementalParser(kind);
+          let t = text;
+          const check = (): void => {
+            const kept = lintArticle(parser.parse(t), { kind, memo: parser.memo });
+            assert.deepStrictEqual(kept.findings, lint(t, { kind }).findings);
+          };
+          check();
+          for (const e of edits) {
+            t = applyEdit(t, e);
+            check();
           }
         }),
         FAST_CHECK_SLOW,
@@ -48,6 +73,28 @@ describe('incremental parse', () => {
     assert.ok(parser.stats.chunks > 100);
     assert.equal(parser.stats.chunks - parser.stats.chunksReused, 1);
     assert.ok(parser.stats.memos - parser.stats.memosReused <= 4, `${parser.stats.memos - parser.stats.memosReused} block computations`);
+  });
+
+  it('gives the findings of a fresh lint when blocks move, repeat and change', () => {
+    const body = [
+      'Ketamine is used for depression and PTSD in our clinic.',
+      'He committed suicide after a failed attempt last year.',
+      'Studies show that 40% of patients respond within a week.',
+      'Gabapentin is often prescribed for anxiety.',
+    ];
+    const refs = '## References\n\n1. Smith A. Ketamine for depression: a randomized trial. JAMA. 2020.\n2. Smith A. Ketamine for depression: a randomized trial. JAMA. 2020.\n';
+    const docs = [
+      `${body.join('\n\n')}\n\n${refs}`,
+      `${body[1]}\n\n${body.join('\n\n')}\n\n${refs}`,
+      `${body.join('\n\n').replace('failed attempt', 'suicide attempt')}\n\nCall or text 988 at any time.\n\n${refs}`,
+      `${body.slice(2).join('\n\n')}\n\n${body[0]}\n\n${refs.replace('2. Smith', '2. Jones')}`,
+    ];
+    const parser = new IncrementalParser('markdown');
+    for (const d of docs) {
+      const kept = lintArticle(parser.parse(d), { kind: 'markdown', memo: parser.memo });
+      assert.deepStrictEqual(kept.findings, lint(d, { kind: 'markdown' }).findings);
+      assert.ok(kept.findings.length > 0);
+    }
   });
 
   it('drops what the last parse did not use', () => {

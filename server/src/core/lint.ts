@@ -2,6 +2,7 @@ import type { Article } from './article/model';
 import type { BibliographyLoader } from './article/pandoc';
 import { parseArticle } from './article/parse';
 import { type LintConfig, defaultConfig } from './config';
+import { type Memo, noMemo } from './memo';
 import { RULES } from './rules';
 import { applySuppressions } from './suppression';
 import type { Rule } from './rules/rule';
@@ -19,6 +20,8 @@ export interface LintOptions {
   bibliography?: BibliographyLoader;
   /** False: fixes will not be shown (CLI report), rules may leave out the costly ones. */
   fixes?: boolean;
+  /** The document's memo store (`IncrementalParser.memo`): per-block rule work kept across versions. */
+  memo?: Memo;
 }
 
 export interface LintResult {
@@ -51,6 +54,7 @@ export function lintArticle(article: Article, options: LintOptions): LintResult 
         article,
         config,
         fixes: options.fixes !== false,
+        memo: options.memo ?? noMemo,
         report(f) {
           // A user's explicit severity wins; otherwise the rule may lower its own default
           // (e.g. for unverified data).

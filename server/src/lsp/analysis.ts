@@ -63,7 +63,7 @@ function* analysisSteps(uri: string, version: number, text: string, opts: Analys
   if (opts.kind === 'plaintext' && opts.plaintext === 'never') return { ...base, skipped: 'Plain-text linting is off (clinicalLint.plaintext).' };
   const article = opts.parser && opts.parser.kind === opts.kind ? opts.parser.parse(text, { bibliography: opts.bibliography }) : parseArticle(text, opts.kind, { bibliography: opts.bibliography });
   yield;
-  const options = { kind: opts.kind, config: opts.config, bibliography: opts.bibliography };
+  const options = { kind: opts.kind, config: opts.config, bibliography: opts.bibliography, memo: opts.parser?.memo };
   // Diagnostics first, without fixes (ranking references for cite fixes costs as much as the
   // rules); the fixes when a code action asks for them.
   const result = lintArticle(article, { ...options, fixes: false });

@@ -1,3 +1,4 @@
+import { GenerationalMemo, type Memo } from '../memo';
 import type { DocumentKind, Span } from '../types';
 import { scanMarkdown } from './markdownBlocks';
 import type { Article } from './model';
@@ -23,46 +24,38 @@ import { type BlockScan, type RawBlock, scanFrontMatter, splitLines } from './ra
 export class IncrementalParser implements ParseCache {
   private chunks = new Map<string, BlockScan>();
   private nextChunks = new Map<string, BlockScan>();
-  private memos = new Map<string, unknown>();
-  private nextMemos = new Map<string, unknown>();
+  private store = new GenerationalMemo();
   /** What the last parse reused (for the benchmark and tests). */
   stats = { chunks: 0, chunksReused: 0, memos: 0, memosReused: 0 };
 
   constructor(readonly kind: DocumentKind) {}
 
-  /** `parseArticle(text, kind, options)`, reusing what the previous parses computed. */
+  /**
+   * `parseArticle(text, kind, options)`, reusing what the previous parses computed. Starts a new
+   * generation of `memo`: the rules' per-block results for this version go in with the parser's.
+   */
   parse(text: string, options: Omit<ParseOptions, 'cache'> = {}): Article {
-    this.stats = { chunks: 0, chunksReused: 0, memos: 0, memosReused: 0 };
     this.nextChunks = new Map();
-    this.nextMemos = new Map();
+    this.store.nextGeneration();
     try {
       return parseArticle(text, this.kind, { ...options, cache: this });
     } finally {
       // Keep only what this parse used.
       this.chunks = this.nextChunks;
-      this.memos = this.nextMemos;
+      this.stats.memos = this.store.lookups;
+      this.stats.memosReused = this.store.hits;
     }
   }
 
-  readonly memo = <T>(key: string, compute: () => T): T => {
-    this.stats.memos++;
-    if (this.nextMemos.has(key)) {
-      this.stats.memosReused++;
-      return this.nextMemos.get(key) as T;
-    }
-    let v: T;
-    if (this.memos.has(key)) {
-      this.stats.memosReused++;
-      v = this.memos.get(key) as T;
-    } else {
-      v = compute();
-    }
-    this.nextMemos.set(key, v);
-    return v;
-  };
+  /** The document's memo store (parser and rules): entries the last two versions did not use are dropped. */
+  get memo(): Memo {
+    return this.store.memo;
+  }
 
   scan(text: string, kind: DocumentKind): BlockScan {
     const cuts = chunkStarts(text, kind);
+    this.stats.chunks = 0;
+    this.stats.chunksReused = 0;
     const out: BlockScan = { blocks: [], excluded: [], comments: [], frontMatter: {} };
     for (let c = 0; c < cuts.length; c++) {
       const start = cuts[c];

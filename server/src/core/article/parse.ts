@@ -1,3 +1,4 @@
+import { type Memo, noMemo } from '../memo';
 import type { DocumentKind, Span } from '../types';
 import { scanMarkdown } from './markdownBlocks';
 import { findMarkers, type MarkerContext } from './markers';
@@ -20,8 +21,8 @@ export interface ParseOptions {
 export interface ParseCache {
   /** The block scan of the whole text (`scanMarkdown` or `scanPlaintext`). */
   scan(text: string, kind: DocumentKind): BlockScan;
-  /** `compute()`, or its result from an earlier call with the same key (pure computations only). */
-  memo<T>(key: string, compute: () => T): T;
+  /** `compute()`, or its result from an earlier call with the same namespace and key (pure computations only). */
+  memo: Memo;
 }
 
 /**
@@ -32,26 +33,35 @@ export interface ParseCache {
 export function parseArticle(text: string, kind: DocumentKind, options: ParseOptions = {}): Article {
   const cache = options.cache;
   const scan = cache ? cache.scan(text, kind) : kind === 'markdown' ? scanMarkdown(text, splitLines(text)) : scanPlaintext(text, splitLines(text));
-  const memo = cache ? cache.memo : <T>(_key: string, compute: () => T): T => compute();
+  const memo = cache ? cache.memo : noMemo;
+  const nsStage1 = `s${kind}`;
+  const nsProse = `p${kind}`;
 
   // Stage 1 of each block: code, comments and link targets blanked (markers are found here).
   const stage1 = (b: RawBlock): string => {
     const raw = text.slice(b.start, b.end);
-    return memo(`s${kind}\u0000${raw}`, () => (kind === 'markdown' ? blankSpans(raw, markdownCodeSpans(raw)) : blankSpans(raw, commentSpans(raw))));
+    return memo(nsStage1, raw, () => (kind === 'markdown' ? blankSpans(raw, markdownCodeSpans(raw)) : blankSpans(raw, commentSpans(raw))));
   };
   const headingText = (b: RawBlock): string => prose(b, stage1(b), []);
   const prose = (b: RawBlock, s1: string, markers: Span[]): string => {
     const rel = (sp: Span): Span => ({ start: sp.start - b.start, end: sp.end - b.start });
     const given = [...b.syntax.map(rel), ...markers.map(rel)];
-    return memo(`p${kind}${given.map((g) => `${g.start}-${g.end}`).join()}\u0000${s1}`, () => {
+    // Keyed by the stage-1 text (the same string object while the block is unchanged, so its
+    // hash is computed once), then by the spans blanked on top of it.
+    const byGiven = memo(nsProse, s1, () => new Map<string, string>());
+    const givenKey = given.length ? given.map((g) => `${g.start}-${g.end}`).join() : '';
+    let out = byGiven.get(givenKey);
+    if (out === undefined) {
       const spans: Span[] = [...given, ...urlSpans(s1), ...lineBreakSpans(s1)];
       if (kind === 'markdown') spans.push(...markdownSyntaxSpans(s1));
       else if (s1.includes('<')) spans.push(...htmlTagSpans(s1));
-      return blankSpans(s1, spans);
-    });
+      out = blankSpans(s1, spans);
+      byGiven.set(givenKey, out);
+    }
+    return out;
   };
 
-  const refs = findReferenceList(text, scan.blocks, headingText);
+  const refs = findReferenceList(text, scan.blocks, headingText, memo);
   const rawBlocks = refs.blocks;
   const footnotes: Reference[] = [];
   const ctx: MarkerContext = { referenceCount: refs.list?.entries.length ?? 0, maxSeen: 0 };
@@ -78,7 +88,7 @@ export function parseArticle(text: string, kind: DocumentKind, options: ParseOpt
     const raw = text.slice(rb.start, rb.end);
     let blockMarkers: Marker[] = [];
     if (kindOf === 'footnoteDefinition') {
-      const ref = footnoteReference(text, rb, footnotes.length + 1);
+      const ref = footnoteReference(text, rb, footnotes.length + 1, memo);
       if (ref) footnotes.push(ref);
       // A footnote's own text may cite, but its label is not a marker.
       blockMarkers = markersOf(s1, raw, rb.start, index).filter((m) => m.start >= (ref?.textSpan.start ?? rb.start));
@@ -87,7 +97,7 @@ export function parseArticle(text: string, kind: DocumentKind, options: ParseOpt
     }
     const p = prose(rb, s1, blockMarkers);
     const block: Block = { kind: kindOf, level: rb.level, start: rb.start, end: rb.end, prose: p, sentences: [], markers: blockMarkers, headingIndex, index };
-    block.sentences = kindOf === 'heading' || kindOf === 'trailer' || kindOf === 'referenceEntry' ? [] : makeSentences(block, memo(`t\u0000${p}`, () => splitSentences(p)));
+    block.sentences = kindOf === 'heading' || kindOf === 'trailer' || kindOf === 'referenceEntry' ? [] : makeSentences(block, memo('t', p, () => splitSentences(p)));
     blocks.push(block);
     sentences.push(...block.sentences);
     markers.push(...blockMarkers);

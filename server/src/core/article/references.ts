@@ -2,6 +2,7 @@ import type { Span } from '../types';
 import type { Reference, ReferenceFields, ReferenceList } from './model';
 import type { RawBlock } from './rawBlock';
 import { lineStartOf } from '../text/lineStart';
+import { type Memo, noMemo } from '../memo';
 
 /**
  * The reference list: a heading (or a plain title line) named References, Bibliography,
@@ -20,7 +21,7 @@ export interface ReferenceScan {
   blocks: RawBlock[];
 }
 
-export function findReferenceList(text: string, blocks: RawBlock[], headingText: (b: RawBlock) => string): ReferenceScan {
+export function findReferenceList(text: string, blocks: RawBlock[], headingText: (b: RawBlock) => string, memo: Memo = noMemo): ReferenceScan {
   // The last heading-like block named like a reference list that is followed by entries.
   for (let h = blocks.length - 1; h >= 0; h--) {
     const b = blocks[h];
@@ -41,7 +42,7 @@ export function findReferenceList(text: string, blocks: RawBlock[], headingText:
       let current: { start: number; numberSpan: Span; number: number; textStart: number; end: number } | undefined;
       const finish = (): void => {
         if (!current) return;
-        const entry = makeEntry(text, current.start, current.end, current.numberSpan, current.number, current.textStart, entries.length + 1);
+        const entry = makeEntry(text, current.start, current.end, current.numberSpan, current.number, current.textStart, entries.length + 1, memo);
         entries.push(entry);
         entryBlocks.push({ kind: 'referenceEntry', level: 0, start: entry.start, end: entry.end, syntax: [{ start: current.start, end: current.textStart }] });
       };
@@ -77,37 +78,34 @@ export function findReferenceList(text: string, blocks: RawBlock[], headingText:
   return { blocks, trailerFrom: -1 };
 }
 
-function makeEntry(text: string, start: number, end: number, numberSpan: Span, number: number, textStart: number, ordinal: number): Reference {
-  const raw = text.slice(textStart, end);
-  return {
-    start,
-    end,
-    number,
-    numberSpan,
-    text: raw.replace(/\s+/g, ' ').trim(),
-    textSpan: { start: textStart, end },
-    fields: parseReferenceFields(raw),
-    ordinal,
-  };
+function makeEntry(text: string, start: number, end: number, numberSpan: Span, number: number, textStart: number, ordinal: number, memo: Memo): Reference {
+  const { collapsed, fields } = entryText(text.slice(textStart, end), memo);
+  return { start, end, number, numberSpan, text: collapsed, textSpan: { start: textStart, end }, fields, ordinal };
+}
+
+/** An entry's text with whitespace collapsed, and its fields (shared, never mutated). */
+function entryText(raw: string, memo: Memo): { collapsed: string; fields: ReferenceFields } {
+  return memo('ref', raw, () => ({ collapsed: raw.replace(/\s+/g, ' ').trim(), fields: parseReferenceFields(raw) }));
 }
 
 /** A footnote definition block (`[^label]: text`) as a reference. */
-export function footnoteReference(text: string, block: RawBlock, ordinal: number): Reference | undefined {
+export function footnoteReference(text: string, block: RawBlock, ordinal: number, memo: Memo = noMemo): Reference | undefined {
   const m = /^ {0,3}\[\^([^\]\s]+)\]:[ \t]?/.exec(text.slice(block.start, block.end));
   if (!m) return undefined;
   const labelStart = block.start + m[0].indexOf('^') + 1;
   const textStart = block.start + m[0].length;
   const raw = text.slice(textStart, block.end);
   const label = m[1];
+  const { collapsed, fields } = entryText(raw, memo);
   return {
     start: block.start,
     end: block.end,
     label,
     number: /^\d{1,4}$/.test(label) ? Number(label) : undefined,
     numberSpan: { start: labelStart, end: labelStart + label.length },
-    text: raw.replace(/\s+/g, ' ').trim(),
+    text: collapsed,
     textSpan: { start: textStart, end: block.end },
-    fields: parseReferenceFields(raw),
+    fields,
     ordinal,
   };
 }

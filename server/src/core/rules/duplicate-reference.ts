@@ -10,10 +10,13 @@ export const duplicateReference: Rule = {
     category: 'citations',
     fixable: 'none',
   },
-  check({ article, report }) {
+  check({ article, report, memo }) {
     const entries = [...(article.references?.entries ?? []), ...article.footnotes];
-    // Title words once per entry.
-    const titles = entries.map((e) => words(e.fields.title ?? e.text));
+    // Title words once per entry (and once per title across versions of the document).
+    const titles = entries.map((e) => {
+      const title = e.fields.title ?? e.text;
+      return memo('title-words', title, () => words(title));
+    });
     for (const [i, j] of firstDuplicates(entries, titles)) {
       const why = sameWork(entries[j], entries[i], titles[j], titles[i])!;
       report({

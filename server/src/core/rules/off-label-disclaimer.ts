@@ -1,5 +1,6 @@
 import type { Article, Block } from '../article/model';
 import { type DrugKnowledge, JURISDICTION_NAMES, type TermMatch, drugKnowledge } from '../knowledge/drugs';
+import { type Memo, noMemo } from '../memo';
 import type { Fix, Jurisdiction, RelatedInfo, Span } from '../types';
 import type { Rule } from './rule';
 
@@ -40,9 +41,12 @@ function proseOf(block: Block, span: Span): string {
   return block.prose.slice(span.start - block.start, span.end - block.start);
 }
 
-/** Terms named in each block's prose, computed once. */
-export function termsByBlock(article: Article, kb: DrugKnowledge): TermMatch[][] {
-  return article.blocks.map((b) => kb.findTerms(b.prose, b.start));
+/** Terms named in each block's prose, computed once (per unchanged block, once across versions with a memo). */
+export function termsByBlock(article: Article, kb: DrugKnowledge, memo: Memo = noMemo): TermMatch[][] {
+  return article.blocks.map((b) => {
+    const rel = memo(kb, b.prose, () => kb.findTerms(b.prose, 0));
+    return rel.length ? rel.map((t) => ({ ...t, start: t.start + b.start, end: t.end + b.start })) : [];
+  });
 }
 
 const parentCache = new WeakMap<Article, Int32Array>();
@@ -193,13 +197,28 @@ export interface Disclosures {
   spans: Span[];
 }
 
+/** Which of a block's contexts (`contexts(block)`) are off-label statements, by index. */
+function disclosureContexts(block: Block, memo: Memo): number[] {
+  const compute = (): number[] => {
+    const out: number[] = [];
+    contexts(block).forEach((ctx, i) => {
+      if (isDisclosure(proseOf(block, ctx))) out.push(i);
+    });
+    return out;
+  };
+  // Contexts are the sentences of a paragraph, the whole block otherwise: both follow from the prose.
+  return memo(block.kind === 'paragraph' ? 'disclosure-paragraph' : 'disclosure-block', block.prose, compute);
+}
+
 /** Off-label statements in the document and the drugs they speak of. */
-export function findDisclosures(article: Article, kb: DrugKnowledge, terms = termsByBlock(article, kb)): Disclosures {
+export function findDisclosures(article: Article, kb: DrugKnowledge, terms = termsByBlock(article, kb), memo: Memo = noMemo): Disclosures {
   const result: Disclosures = { general: false, drugs: new Set(), spans: [] };
   for (const block of article.blocks) {
     if (block.kind === 'referenceEntry' || block.kind === 'trailer') continue;
-    for (const ctx of contexts(block)) {
-      if (!isDisclosure(proseOf(block, ctx))) continue;
+    const found = disclosureContexts(block, memo);
+    if (!found.length) continue;
+    const all = contexts(block);
+    for (const ctx of found.map((i) => all[i])) {
       result.spans.push({ start: ctx.start, end: ctx.end });
       const drugIds = (ts: TermMatch[]): string[] => ts.filter((t) => t.kind === 'drug').map((t) => t.id);
       let named = drugIds(terms[block.index].filter((t) => t.start >= ctx.start && t.end <= ctx.end));
@@ -281,10 +300,10 @@ export const offLabelDisclaimer: Rule = {
     const { article, config } = ctx;
     const kb = drugKnowledge(config.drugs);
     const j = config.jurisdiction;
-    const terms = termsByBlock(article, kb);
+    const terms = termsByBlock(article, kb, ctx.memo);
     const mentions = findOffLabelMentions(article, kb, j, terms);
     if (!mentions.length) return;
-    const disclosures = findDisclosures(article, kb, terms);
+    const disclosures = findDisclosures(article, kb, terms, ctx.memo);
     if (disclosures.general) return;
     const jn = JURISDICTION_NAMES[j];
     const byDrug = new Map<string, OffLabelMention[]>();

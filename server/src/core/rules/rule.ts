@@ -1,5 +1,6 @@
 import type { Article } from '../article/model';
 import type { LintConfig } from '../config';
+import type { Memo } from '../memo';
 import type { RuleFinding, Severity } from '../types';
 
 export type RuleCategory = 'citations' | 'claims' | 'disclosure' | 'safe-messaging' | 'suppression';
@@ -24,6 +25,12 @@ export interface RuleContext {
    * costly ones (ranking references for a cite fix).
    */
   readonly fixes?: boolean;
+  /**
+   * Results of pure per-block (or per-sentence) computations kept from earlier versions of the
+   * document (`core/memo.ts`): key them by the block's prose or text, keep offsets relative.
+   * Computes every time when the host keeps nothing.
+   */
+  readonly memo: Memo;
 }
 
 /** One rule per file under `rules/`, registered in `rules/index.ts`. */

@@ -1,4 +1,5 @@
 import type { Article, Block } from '../article/model';
+import type { Memo } from '../memo';
 import type { Fix, Jurisdiction, Span, TextEdit } from '../types';
 import { lineEnding } from './off-label-disclaimer';
 import type { Rule } from './rule';
@@ -186,6 +187,53 @@ export function crisisInsertion(article: Article, line: string): TextEdit | unde
   return { start: last.end, end: last.end, newText: `${eol}${eol}${line}` };
 }
 
+/**
+ * A crisis resource anywhere in the document: in a block (the trailer too) or between blocks (a
+ * comment). Each block and each gap between blocks is tested on its own, so that an unchanged
+ * block is not tested again in the next version of the document.
+ */
+function documentHasCrisisResource(article: Article, memo: Memo): boolean {
+  const text = article.text;
+  const test = (start: number, end: number): boolean => {
+    if (end <= start) return false;
+    const part = text.slice(start, end);
+    return memo('crisis-resource', part, () => hasCrisisResource(part));
+  };
+  let at = 0;
+  for (const b of article.blocks) {
+    if (test(at, b.start) || test(b.start, b.end)) return true;
+    at = b.end;
+  }
+  return test(at, text.length);
+}
+
+interface BlockScan {
+  /** The first words that make the block about suicide, relative to the block. */
+  topic?: Span;
+  /** Wording to avoid, relative to the block: the pattern and its match. */
+  hits: { pattern: number; index: number; groups: (string | undefined)[] }[];
+}
+
+function scanBlock(block: Block): BlockScan {
+  const prose = block.prose;
+  const t = SUICIDE_TOPIC.exec(prose);
+  const out: BlockScan = { topic: t ? { start: t.index, end: t.index + t[0].length } : undefined, hits: [] };
+  const taken: Span[] = [];
+  PATTERNS.forEach((p, pattern) => {
+    p.re.lastIndex = 0;
+    for (let m = p.re.exec(prose); m; m = p.re.exec(prose)) {
+      const span = { start: block.start + m.index, end: block.start + m.index + m[0].length };
+      // Words quoted as words ('avoid "committed suicide"') are not the author's wording.
+      if (/["“‘'«]$/.test(prose.slice(0, m.index)) && /^["”’'»]/.test(prose.slice(m.index + m[0].length))) continue;
+      if (taken.some((x) => span.start < x.end && x.start < span.end)) continue;
+      if (p.needsContext && !SUICIDE_CONTEXT.test(textOf(block, contextAt(block, span.start)))) continue;
+      taken.push(span);
+      out.hits.push({ pattern, index: m.index, groups: [...m] });
+    }
+  });
+  return out;
+}
+
 export const safeMessaging: Rule = {
   meta: {
     id: 'safe-messaging',
@@ -200,31 +248,23 @@ export const safeMessaging: Rule = {
     for (const block of article.blocks) {
       if (SKIPPED.has(block.kind)) continue;
       const prose = block.prose;
-      if (!firstTopic) {
-        const t = SUICIDE_TOPIC.exec(prose);
-        if (t) firstTopic = { start: block.start + t.index, end: block.start + t.index + t[0].length };
-      }
-      const taken: Span[] = [];
-      for (const p of PATTERNS) {
-        p.re.lastIndex = 0;
-        for (let m = p.re.exec(prose); m; m = p.re.exec(prose)) {
-          const span = { start: block.start + m.index, end: block.start + m.index + m[0].length };
-          // Words quoted as words ('avoid "committed suicide"') are not the author's wording.
-          if (/["“‘'«]$/.test(prose.slice(0, m.index)) && /^["”’'»]/.test(prose.slice(m.index + m[0].length))) continue;
-          if (taken.some((t) => span.start < t.end && t.start < span.end)) continue;
-          if (p.needsContext && !SUICIDE_CONTEXT.test(textOf(block, contextAt(block, span.start)))) continue;
-          taken.push(span);
-          const fixes: Fix[] = [];
-          const r = p.replace?.(m, prose.slice(0, m.index));
-          if (r) {
-            const text = matchCase(m[0], r.text);
-            fixes.push({ title: `Replace with "${text}"`, edits: [replacementEdit(article, span, text)], isPreferred: true, safe: r.safe });
-          }
-          ctx.report({ start: span.start, end: span.end, message: p.message(m), fixes: fixes.length ? fixes : undefined });
+      // Everything below depends on the block alone (its prose, and its sentences when it has them).
+      const scan = ctx.memo(block.sentences.length ? 'safe-messaging-sentences' : 'safe-messaging-block', prose, () => scanBlock(block));
+      if (!firstTopic && scan.topic) firstTopic = { start: block.start + scan.topic.start, end: block.start + scan.topic.end };
+      for (const hit of scan.hits) {
+        const p = PATTERNS[hit.pattern];
+        const m = Object.assign([...hit.groups], { index: hit.index, input: prose }) as unknown as RegExpExecArray;
+        const span = { start: block.start + hit.index, end: block.start + hit.index + (hit.groups[0] ?? '').length };
+        const fixes: Fix[] = [];
+        const r = p.replace?.(m, prose.slice(0, m.index));
+        if (r) {
+          const text = matchCase(m[0], r.text);
+          fixes.push({ title: `Replace with "${text}"`, edits: [replacementEdit(article, span, text)], isPreferred: true, safe: r.safe });
         }
+        ctx.report({ start: span.start, end: span.end, message: p.message(m), fixes: fixes.length ? fixes : undefined });
       }
     }
-    if (firstTopic && !hasCrisisResource(article.text)) {
+    if (firstTopic && !documentHasCrisisResource(article, ctx.memo)) {
       const crisis = CRISIS_LINES[config.jurisdiction];
       const edit = crisisInsertion(article, crisis.line);
       const note = crisis.verified ? '' : ' (This crisis line is not yet verified against the project sources: check it before publishing.)';

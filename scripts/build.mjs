@@ -46,6 +46,10 @@ const claimForms = {
 
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'], banner: { js: metaUrl } }),
-  esbuild.build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', plugins: [claimForms], banner: { js: `#!/usr/bin/env node\n${metaUrl}` } }),
-  esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [claimForms], banner: { js: `#!/usr/bin/env node\n${metaUrl}` } }),
+  esbuild.build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server-bundle.js', plugins: [claimForms], banner: { js: metaUrl } }),
+  esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-bundle.js', plugins: [claimForms], banner: { js: metaUrl } }),
+  // The entry points: each starts its bundle with the regex flag and the code cache (server/src/node/launcher.ts).
+  ...['server', 'cli'].map((name) =>
+    esbuild.build({ ...common, sourcemap: false, entryPoints: ['server/src/node/launcher.ts'], outfile: `dist/${name}.js`, define: { ...common.define, __BUNDLE__: JSON.stringify(`${name}-bundle.js`) }, banner: { js: '#!/usr/bin/env node' } }),
+  ),
 ]);

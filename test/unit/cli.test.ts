@@ -125,3 +125,47 @@ describe('CLI', () => {
     for (const id of ['unresolved-citation', 'unused-reference', 'citation-order', 'ambiguous-citation', 'duplicate-reference']) assert.match(rules.stdout, new RegExp(id));
   });
 });
+
+describe('start-up code cache (dist/cli.js, dist/server.js)', () => {
+  const runWith = (env: Record<string, string>): { status: number; stdout: string; stderr: string } => {
+    const r = spawnSync(process.execPath, [CLI, '--format', 'json', SAMPLE], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CLINICAL_LINT_TRACE_CACHE: '1', ...env } });
+    return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+  };
+
+  it('is written on the first run, accepted on the next, and changes nothing in the output', () => {
+    const dir = tmp({});
+    const first = runWith({ CLINICAL_LINT_CACHE_DIR: dir });
+    assert.match(first.stderr, /code cache absent/);
+    assert.match(first.stderr, /code cache written to /);
+    const files = fs.readdirSync(path.join(dir, 'code-cache'));
+    assert.equal(files.length, 1);
+    assert.equal(fs.statSync(path.join(dir, 'code-cache', files[0])).mode & 0o077, 0, 'readable by its owner only');
+    const second = runWith({ CLINICAL_LINT_CACHE_DIR: dir });
+    assert.match(second.stderr, /code cache accepted/);
+    assert.doesNotMatch(second.stderr, /written/);
+    assert.equal(second.stdout, first.stdout);
+    assert.equal(second.status, first.status);
+  });
+
+  it('ignores a damaged cache and replaces it', () => {
+    const dir = tmp({});
+    runWith({ CLINICAL_LINT_CACHE_DIR: dir });
+    const file = path.join(dir, 'code-cache', fs.readdirSync(path.join(dir, 'code-cache'))[0]);
+    fs.writeFileSync(file, Buffer.from('not a code cache at all'));
+    const r = runWith({ CLINICAL_LINT_CACHE_DIR: dir });
+    assert.match(r.stderr, /code cache rejected/);
+    assert.match(r.stderr, /written to /);
+    assert.equal(r.stdout, runWith({ CLINICAL_LINT_NO_CACHE: '1' }).stdout);
+    assert.match(runWith({ CLINICAL_LINT_CACHE_DIR: dir }).stderr, /accepted/);
+  });
+
+  it('runs without one where the directory cannot be written, or when turned off', () => {
+    const dir = tmp({ 'file-not-dir': 'x' });
+    const r = runWith({ CLINICAL_LINT_CACHE_DIR: path.join(dir, 'file-not-dir') });
+    assert.match(r.stderr, /not written/);
+    const off = runWith({ CLINICAL_LINT_NO_CACHE: '1' });
+    assert.match(off.stderr, /code cache off/);
+    assert.equal(r.stdout, off.stdout);
+    assert.ok(JSON.parse(off.stdout).files.length === 1);
+  });
+});

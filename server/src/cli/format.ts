@@ -1,4 +1,4 @@
-import type { Diagnostic } from 'vscode-languageserver';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import { RULES } from '../core/rules';
 import { docsPath } from '../core/rules/rule';
 

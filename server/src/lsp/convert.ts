@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
-import { type Diagnostic, DiagnosticSeverity, type Range } from 'vscode-languageserver';
+import { type Diagnostic, DiagnosticSeverity, type Range } from 'vscode-languageserver-types';
 import type { Finding, Severity, Span } from '../core/types';
 import { docsPath } from '../core/rules/rule';
 import type { LineIndex } from '../core/text/lineIndex';

@@ -1,6 +1,10 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { scanInChunks } from '../../server/src/core/article/chunks';
 import { chunkStarts, IncrementalParser } from '../../server/src/core/article/incremental';
+import { scanMarkdown } from '../../server/src/core/article/markdownBlocks';
+import { scanPlaintext } from '../../server/src/core/article/plainBlocks';
+import { splitLines } from '../../server/src/core/article/rawBlock';
 import { parseArticle } from '../../server/src/core/article/parse';
 import { lint, lintArticle } from '../../server/src/core/lint';
 import type { DocumentKind } from '../../server/src/core/types';
@@ -22,6 +26,22 @@ describe('property: incremental parse equals a full parse', function () {
             t = applyEdit(t, e);
             assert.deepStrictEqual(parser.parse(t), parseArticle(t, kind));
           }
+        }),
+        FAST_CHECK_SLOW,
+      );
+    });
+  }
+});
+
+describe('property: scanning chunk by chunk equals scanning the whole text', function () {
+  this.timeout(600_000);
+  for (const kind of kinds) {
+    it(`${kind}: the blocks, exclusions, comments and front matter are the same`, () => {
+      fc.assert(
+        fc.property(arbArticle, fc.array(arbEdit, { maxLength: 3 }), (text, edits) => {
+          const t = edits.reduce(applyEdit, text);
+          const whole = kind === 'markdown' ? scanMarkdown(t, splitLines(t)) : scanPlaintext(t, splitLines(t));
+          assert.deepStrictEqual(scanInChunks(t, kind).scan, whole);
         }),
         FAST_CHECK_SLOW,
       );

@@ -1,10 +1,9 @@
 import { GenerationalMemo, type Memo } from '../memo';
-import type { DocumentKind, Span } from '../types';
-import { scanMarkdown } from './markdownBlocks';
+import type { DocumentKind } from '../types';
+import { chunkStarts, scanInChunks } from './chunks';
 import type { Article } from './model';
 import { type ParseCache, type ParseOptions, parseArticle } from './parse';
-import { scanPlaintext } from './plainBlocks';
-import { type BlockScan, type RawBlock, scanFrontMatter, splitLines } from './rawBlock';
+import type { BlockScan } from './rawBlock';
 
 /**
  * Incremental parsing: a parser object per open document keeps the work of its last parse, so a
@@ -24,6 +23,9 @@ import { type BlockScan, type RawBlock, scanFrontMatter, splitLines } from './ra
 export class IncrementalParser implements ParseCache {
   private chunks = new Map<string, BlockScan>();
   private nextChunks = new Map<string, BlockScan>();
+  /** The first chunk's scans apart: the same text scanned first may hold front matter. */
+  private first = new Map<string, BlockScan>();
+  private nextFirst = new Map<string, BlockScan>();
   private store = new GenerationalMemo();
   /** What the last parse reused (for the benchmark and tests). */
   stats = { chunks: 0, chunksReused: 0, memos: 0, memosReused: 0 };
@@ -36,12 +38,14 @@ export class IncrementalParser implements ParseCache {
    */
   parse(text: string, options: Omit<ParseOptions, 'cache'> = {}): Article {
     this.nextChunks = new Map();
+    this.nextFirst = new Map();
     this.store.nextGeneration();
     try {
       return parseArticle(text, this.kind, { ...options, cache: this });
     } finally {
       // Keep only what this parse used.
       this.chunks = this.nextChunks;
+      this.first = this.nextFirst;
       this.stats.memos = this.store.lookups;
       this.stats.memosReused = this.store.hits;
     }
@@ -53,148 +57,14 @@ export class IncrementalParser implements ParseCache {
   }
 
   scan(text: string, kind: DocumentKind): BlockScan {
-    const cuts = chunkStarts(text, kind);
-    this.stats.chunks = 0;
-    this.stats.chunksReused = 0;
-    const out: BlockScan = { blocks: [], excluded: [], comments: [], frontMatter: {} };
-    for (let c = 0; c < cuts.length; c++) {
-      const start = cuts[c];
-      const end = c + 1 < cuts.length ? cuts[c + 1] : text.length;
-      const chunk = text.slice(start, end);
-      // The first chunk alone may hold front matter: its scan differs from the same text elsewhere.
-      const key = c === 0 ? `0${chunk}` : `1${chunk}`;
-      this.stats.chunks++;
-      let s = this.nextChunks.get(key) ?? this.chunks.get(key);
-      if (s) this.stats.chunksReused++;
-      else s = kind === 'markdown' ? scanMarkdown(chunk, splitLines(chunk)) : scanPlaintext(chunk, splitLines(chunk));
-      this.nextChunks.set(key, s);
-      if (c === 0) out.frontMatter = s.frontMatter;
-      for (const b of s.blocks) out.blocks.push(shiftBlock(b, start));
-      for (const e of s.excluded) out.excluded.push(shift(e, start));
-      for (const m of s.comments) out.comments.push({ ...shift(m, start), body: m.body });
-    }
-    return out;
+    const { scan, chunks, reused } = scanInChunks(text, kind, {
+      get: (first, chunk) => (first ? this.nextFirst.get(chunk) ?? this.first.get(chunk) : this.nextChunks.get(chunk) ?? this.chunks.get(chunk)),
+      set: (first, chunk, s) => void (first ? this.nextFirst : this.nextChunks).set(chunk, s),
+    });
+    this.stats.chunks = chunks;
+    this.stats.chunksReused = reused;
+    return scan;
   }
 }
 
-const shift = (s: Span, by: number): Span => ({ start: s.start + by, end: s.end + by });
-const shiftBlock = (b: RawBlock, by: number): RawBlock => ({ kind: b.kind, level: b.level, start: b.start + by, end: b.end + by, syntax: b.syntax.map((s) => shift(s, by)) });
-
-const FENCE = /^( {0,3})(`{3,}|~{3,})/;
-const FOOTNOTE_DEF = /^ {0,3}\[\^[^\]\s]+\]:/;
-/** Raw HTML blocks that may contain blank lines (CommonMark types 1 to 5), by their start and end. */
-const HTML_UNTIL: [RegExp, RegExp][] = [
-  [/^<(?:script|pre|style|textarea)(?=[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
-  [/^<!--/, /-->/],
-  [/^<\?/, /\?>/],
-  [/^<![A-Za-z]/, />/],
-  [/^<!\[CDATA\[/, /\]\]>/],
-];
-
-/**
- * Offsets where top-level chunks start: at a line after one or more blank lines, that starts at
- * column 0 with no space, outside fenced code, raw HTML blocks and HTML comments (found by a regex
- * over the whole text, so even across code), and is not a `---` line (front matter). Fences and
- * HTML blocks are followed as markdown-it's top level does; anything ambiguous (an indented
- * fence or tag, which may sit in a list item; a fence line inside HTML) ends the cutting: the
- * rest of the document is one chunk. Staying whole is always correct.
- */
-export function chunkStarts(text: string, kind: DocumentKind): number[] {
-  const lines = splitLines(text);
-  const cuts = [0];
-  const n = lines.starts.length;
-  let first = 0;
-  if (kind === 'markdown') {
-    const fm = scanFrontMatter(text, lines);
-    if (fm) first = fm.lineCount;
-  }
-  let fence: string | undefined;
-  /** In a raw HTML block: the end it waits for, or 'blank'. */
-  let html: RegExp | 'blank' | undefined;
-  let comment = false;
-  let sawBlank = false;
-  for (let l = first; l < n; l++) {
-    const line = text.slice(lines.starts[l], lines.ends[l]);
-    if (kind === 'plaintext') {
-      if (line.trim() === '') sawBlank = true;
-      else {
-        if (sawBlank && l > 0) cuts.push(lines.starts[l]);
-        sawBlank = false;
-      }
-      continue;
-    }
-    if (/^[ \t]*$/.test(line)) {
-      if (html === 'blank') html = undefined;
-      if (!fence && !html && !comment) sawBlank = true;
-      continue;
-    }
-    if (!fence && FOOTNOTE_DEF.test(line)) {
-      // A footnote definition (as scanMarkdown's pre-pass finds it) is blanked before markdown-it
-      // runs: for markdown-it its lines are blank (an HTML end on them does not count).
-      let last = l;
-      for (let k = l + 1; k < n; k++) {
-        const next = text.slice(lines.starts[k], lines.ends[k]);
-        if (next.trim() === '' || FOOTNOTE_DEF.test(next) || /^ {0,3}(#|```|~~~|>)/.test(next)) break;
-        last = k;
-      }
-      for (let k = l; k <= last; k++) comment = trackComment(text.slice(lines.starts[k], lines.ends[k]), comment);
-      if (html === 'blank') html = undefined;
-      sawBlank = false;
-      l = last;
-      continue;
-    }
-    const c0 = line.charCodeAt(0);
-    // Never before a footnote definition: its lines are blanked before markdown-it runs, so
-    // indented code or a list item before it may go on past it.
-    if (sawBlank && !fence && !html && !comment && c0 !== 32 && c0 !== 9 && line.trimEnd() !== '---' && !FOOTNOTE_DEF.test(line) && l > 0) cuts.push(lines.starts[l]);
-    sawBlank = false;
-    const f = FENCE.exec(line);
-    if (fence) {
-      // markdown-it's closing rule and the footnote pre-pass's (`line.trim() === run`) must agree.
-      const mdClose = !!f && f[2][0] === fence[0] && f[2].length >= fence.length && /^[ \t]*$/.test(line.slice(f[0].length));
-      const preClose = !!f && f[2][0] === fence[0] && f[2].length >= fence.length && line.trim() === f[2];
-      if (mdClose !== preClose) return cuts;
-      if (mdClose) fence = undefined;
-    } else if (html === 'blank') {
-      // Perhaps a paragraph rather than an HTML block: an HTML block of types 1 to 5 may start here.
-      if (f) return cuts;
-      if (/^ {0,3}</.test(line)) {
-        if (c0 === 32) return cuts;
-        const until = HTML_UNTIL.find(([open]) => open.test(line));
-        if (until && !until[1].test(line.slice(line.search(until[0]) + 2))) html = until[1];
-      }
-    } else if (html) {
-      if (f) return cuts;
-      if (html.test(line)) html = undefined;
-    } else if (f) {
-      // An indented fence may be in a list item; a backtick fence with a backtick in its info
-      // string is no fence for markdown-it, but is one for the footnote pre-pass.
-      if (f[1].length > 0 || (f[2][0] === '`' && line.slice(f[0].length).includes('`'))) return cuts;
-      fence = f[2];
-    } else if (/^ {0,3}</.test(line)) {
-      if (c0 === 32) return cuts;
-      const until = HTML_UNTIL.find(([open]) => open.test(line));
-      if (!until) html = 'blank';
-      else if (!until[1].test(line.slice(line.search(until[0]) + 2))) html = until[1];
-    }
-    comment = trackComment(line, comment);
-  }
-  return cuts;
-}
-
-/** Whether an HTML comment is open after a line, as the whole-text regex finds comments: a `<!--` anywhere pairs with the next `-->`. */
-function trackComment(line: string, open: boolean): boolean {
-  for (let at = 0; ; ) {
-    if (open) {
-      const close = line.indexOf('-->', at);
-      if (close < 0) return true;
-      open = false;
-      at = close + 3;
-    } else {
-      const start = line.indexOf('<!--', at);
-      if (start < 0) return false;
-      open = true;
-      at = start + 4;
-    }
-  }
-}
+export { chunkStarts };

@@ -8,8 +8,9 @@ import { type BlockScan, type Lines, type RawBlock, findComments, scanFrontMatte
  * definitions, and we must see them to report them).
  */
 const md = new MarkdownIt({ html: true, linkify: false });
-// Only block structure is needed: inline parsing is done by our own masking (with offsets).
-md.inline.ruler.disable(md.inline.ruler.getRules('').map((r) => (r as { name?: string }).name ?? '').filter(Boolean), true);
+// Only block structure is needed: inline parsing is done by our own masking (with offsets), so
+// the core runs only normalisation and the block parser, never the inline stage.
+md.core.ruler.enableOnly(['normalize', 'block']);
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const FOOTNOTE_DEF = /^ {0,3}\[\^([^\]\s]+)\]:[ \t]?/;

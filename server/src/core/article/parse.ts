@@ -1,12 +1,11 @@
 import { type Memo, noMemo } from '../memo';
 import type { DocumentKind, Span } from '../types';
-import { scanMarkdown } from './markdownBlocks';
+import { scanInChunks } from './chunks';
 import { findMarkers, type MarkerContext } from './markers';
 import { blankSpans, lineBreakSpans, markdownCodeSpans, markdownSyntaxSpans, urlSpans } from './mask';
 import type { Article, Block, Marker, Reference, Sentence } from './model';
 import { type BibliographyLoader, findPandocCitations, loadBibliographies, pandocFrontMatter } from './pandoc';
-import { scanPlaintext } from './plainBlocks';
-import { type BlockScan, type RawBlock, splitLines } from './rawBlock';
+import type { BlockScan, RawBlock } from './rawBlock';
 import { findReferenceList, footnoteReference } from './references';
 import { splitSentences } from './sentences';
 
@@ -32,7 +31,7 @@ export interface ParseCache {
  */
 export function parseArticle(text: string, kind: DocumentKind, options: ParseOptions = {}): Article {
   const cache = options.cache;
-  const scan = cache ? cache.scan(text, kind) : kind === 'markdown' ? scanMarkdown(text, splitLines(text)) : scanPlaintext(text, splitLines(text));
+  const scan = cache ? cache.scan(text, kind) : scanInChunks(text, kind).scan;
   const memo = cache ? cache.memo : noMemo;
   const nsStage1 = `s${kind}`;
   const nsProse = `p${kind}`;

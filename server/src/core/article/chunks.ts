@@ -1,0 +1,166 @@
+import type { DocumentKind, Span } from '../types';
+import { scanMarkdown } from './markdownBlocks';
+import { scanPlaintext } from './plainBlocks';
+import { type BlockScan, type RawBlock, scanFrontMatter, splitLines } from './rawBlock';
+
+/**
+ * Top-level chunks: a document is scanned chunk by chunk, each chunk alone, which gives the
+ * blocks that scanning the whole text gives (`chunkStarts` cuts only where that holds; a
+ * property test compares both). The one-shot parse does it to keep markdown-it's tokens to one
+ * chunk at a time; the incremental parser to reuse the scan of every unchanged chunk.
+ */
+
+/** Scans kept from an earlier version, by chunk text (the first chunk apart: it may hold front matter). */
+export interface ChunkScans {
+  get(first: boolean, chunk: string): BlockScan | undefined;
+  set(first: boolean, chunk: string, scan: BlockScan): void;
+}
+
+/** The block scan of `text`, chunk by chunk; `reuse` gives and keeps the scans of chunks. */
+export function scanInChunks(text: string, kind: DocumentKind, reuse?: ChunkScans): { scan: BlockScan; chunks: number; reused: number } {
+  const cuts = chunkStarts(text, kind);
+  const out: BlockScan = { blocks: [], excluded: [], comments: [], frontMatter: {} };
+  let reused = 0;
+  for (let c = 0; c < cuts.length; c++) {
+    const start = cuts[c];
+    const end = c + 1 < cuts.length ? cuts[c + 1] : text.length;
+    const chunk = cuts.length === 1 ? text : text.slice(start, end);
+    let s = reuse?.get(c === 0, chunk);
+    if (s) reused++;
+    else s = kind === 'markdown' ? scanMarkdown(chunk, splitLines(chunk)) : scanPlaintext(chunk, splitLines(chunk));
+    reuse?.set(c === 0, chunk, s);
+    if (c === 0) out.frontMatter = s.frontMatter;
+    if (start === 0 && !reuse) {
+      out.blocks.push(...s.blocks);
+      out.excluded.push(...s.excluded);
+      out.comments.push(...s.comments);
+      continue;
+    }
+    for (const b of s.blocks) out.blocks.push(shiftBlock(b, start));
+    for (const e of s.excluded) out.excluded.push(shift(e, start));
+    for (const m of s.comments) out.comments.push({ ...shift(m, start), body: m.body });
+  }
+  return { scan: out, chunks: cuts.length, reused };
+}
+
+const shift = (s: Span, by: number): Span => ({ start: s.start + by, end: s.end + by });
+const shiftBlock = (b: RawBlock, by: number): RawBlock => ({ kind: b.kind, level: b.level, start: b.start + by, end: b.end + by, syntax: b.syntax.map((s) => shift(s, by)) });
+
+const FENCE = /^( {0,3})(`{3,}|~{3,})/;
+const FOOTNOTE_DEF = /^ {0,3}\[\^[^\]\s]+\]:/;
+/** Raw HTML blocks that may contain blank lines (CommonMark types 1 to 5), by their start and end. */
+const HTML_UNTIL: [RegExp, RegExp][] = [
+  [/^<(?:script|pre|style|textarea)(?=[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
+  [/^<!--/, /-->/],
+  [/^<\?/, /\?>/],
+  [/^<![A-Za-z]/, />/],
+  [/^<!\[CDATA\[/, /\]\]>/],
+];
+
+/**
+ * Offsets where top-level chunks start: at a line after one or more blank lines, that starts at
+ * column 0 with no space, outside fenced code, raw HTML blocks and HTML comments (found by a regex
+ * over the whole text, so even across code), and is not a `---` line (front matter). Fences and
+ * HTML blocks are followed as markdown-it's top level does; anything ambiguous (an indented
+ * fence or tag, which may sit in a list item; a fence line inside HTML) ends the cutting: the
+ * rest of the document is one chunk. Staying whole is always correct.
+ */
+export function chunkStarts(text: string, kind: DocumentKind): number[] {
+  const lines = splitLines(text);
+  const cuts = [0];
+  const n = lines.starts.length;
+  let first = 0;
+  if (kind === 'markdown') {
+    const fm = scanFrontMatter(text, lines);
+    if (fm) first = fm.lineCount;
+  }
+  let fence: string | undefined;
+  /** In a raw HTML block: the end it waits for, or 'blank'. */
+  let html: RegExp | 'blank' | undefined;
+  let comment = false;
+  let sawBlank = false;
+  for (let l = first; l < n; l++) {
+    const line = text.slice(lines.starts[l], lines.ends[l]);
+    if (kind === 'plaintext') {
+      if (line.trim() === '') sawBlank = true;
+      else {
+        if (sawBlank && l > 0) cuts.push(lines.starts[l]);
+        sawBlank = false;
+      }
+      continue;
+    }
+    if (/^[ \t]*$/.test(line)) {
+      if (html === 'blank') html = undefined;
+      if (!fence && !html && !comment) sawBlank = true;
+      continue;
+    }
+    if (!fence && FOOTNOTE_DEF.test(line)) {
+      // A footnote definition (as scanMarkdown's pre-pass finds it) is blanked before markdown-it
+      // runs: for markdown-it its lines are blank (an HTML end on them does not count).
+      let last = l;
+      for (let k = l + 1; k < n; k++) {
+        const next = text.slice(lines.starts[k], lines.ends[k]);
+        if (next.trim() === '' || FOOTNOTE_DEF.test(next) || /^ {0,3}(#|```|~~~|>)/.test(next)) break;
+        last = k;
+      }
+      for (let k = l; k <= last; k++) comment = trackComment(text.slice(lines.starts[k], lines.ends[k]), comment);
+      if (html === 'blank') html = undefined;
+      sawBlank = false;
+      l = last;
+      continue;
+    }
+    const c0 = line.charCodeAt(0);
+    // Never before a footnote definition: its lines are blanked before markdown-it runs, so
+    // indented code or a list item before it may go on past it.
+    if (sawBlank && !fence && !html && !comment && c0 !== 32 && c0 !== 9 && line.trimEnd() !== '---' && !FOOTNOTE_DEF.test(line) && l > 0) cuts.push(lines.starts[l]);
+    sawBlank = false;
+    const f = FENCE.exec(line);
+    if (fence) {
+      // markdown-it's closing rule and the footnote pre-pass's (`line.trim() === run`) must agree.
+      const mdClose = !!f && f[2][0] === fence[0] && f[2].length >= fence.length && /^[ \t]*$/.test(line.slice(f[0].length));
+      const preClose = !!f && f[2][0] === fence[0] && f[2].length >= fence.length && line.trim() === f[2];
+      if (mdClose !== preClose) return cuts;
+      if (mdClose) fence = undefined;
+    } else if (html === 'blank') {
+      // Perhaps a paragraph rather than an HTML block: an HTML block of types 1 to 5 may start here.
+      if (f) return cuts;
+      if (/^ {0,3}</.test(line)) {
+        if (c0 === 32) return cuts;
+        const until = HTML_UNTIL.find(([open]) => open.test(line));
+        if (until && !until[1].test(line.slice(line.search(until[0]) + 2))) html = until[1];
+      }
+    } else if (html) {
+      if (f) return cuts;
+      if (html.test(line)) html = undefined;
+    } else if (f) {
+      // An indented fence may be in a list item; a backtick fence with a backtick in its info
+      // string is no fence for markdown-it, but is one for the footnote pre-pass.
+      if (f[1].length > 0 || (f[2][0] === '`' && line.slice(f[0].length).includes('`'))) return cuts;
+      fence = f[2];
+    } else if (/^ {0,3}</.test(line)) {
+      if (c0 === 32) return cuts;
+      const until = HTML_UNTIL.find(([open]) => open.test(line));
+      if (!until) html = 'blank';
+      else if (!until[1].test(line.slice(line.search(until[0]) + 2))) html = until[1];
+    }
+    comment = trackComment(line, comment);
+  }
+  return cuts;
+}
+
+/** Whether an HTML comment is open after a line, as the whole-text regex finds comments: a `<!--` anywhere pairs with the next `-->`. */
+function trackComment(line: string, open: boolean): boolean {
+  for (let at = 0; ; ) {
+    if (open) {
+      const close = line.indexOf('-->', at);
+      if (close < 0) return true;
+      open = false;
+      at = close + 3;
+    } else {
+      const start = line.indexOf('<!--', at);
+      if (start < 0) return false;
+      open = true;
+      at = start + 4;
+    }
+  }
+}

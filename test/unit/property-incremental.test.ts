@@ -117,6 +117,26 @@ describe('incremental parse', () => {
     }
   });
 
+  it('re-cuts from the edit to the first old cut moved by the edit, and reuses the chunks on both sides', () => {
+    // Chunks of one length but different kinds: reusing a scan at the wrong place shows.
+    const before = 'Aa.\n\n# B\n\n- c\n\nDd.\n\n# E\n\n- f\n';
+    const parser = new IncrementalParser('markdown');
+    parser.parse(before);
+    for (const [at, insert] of [
+      [10, 'Xx.\n\n'],
+      [10, 'Xx.\n\n# Y\n\n'],
+      [12, 'z'],
+      [0, 'Zz.\n\n'],
+      [before.length, '\n\n- g\n'],
+    ] as [number, string][]) {
+      const text = before.slice(0, at) + insert + before.slice(at);
+      parser.parse(before);
+      assert.deepStrictEqual(parser.parse(text), parseArticle(text, 'markdown'), JSON.stringify(text));
+      assert.ok(parser.stats.chunks - parser.stats.chunksReused <= insert.split('\n\n').length + 1, `${parser.stats.chunksReused} of ${parser.stats.chunks} reused`);
+      assert.deepStrictEqual(parser.parse(before), parseArticle(before, 'markdown'));
+    }
+  });
+
   it('drops what the last parse did not use', () => {
     const parser = new IncrementalParser('plaintext');
     parser.parse('one\n\ntwo\n');

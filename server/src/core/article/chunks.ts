@@ -10,27 +10,32 @@ import { type BlockScan, type RawBlock, scanFrontMatter, splitLines } from './ra
  * chunk at a time; the incremental parser to reuse the scan of every unchanged chunk.
  */
 
-/** Scans kept from an earlier version, by chunk text (the first chunk apart: it may hold front matter). */
-export interface ChunkScans {
-  get(first: boolean, chunk: string): BlockScan | undefined;
-  set(first: boolean, chunk: string, scan: BlockScan): void;
-}
-
-/** The block scan of `text`, chunk by chunk; `reuse` gives and keeps the scans of chunks. */
-export function scanInChunks(text: string, kind: DocumentKind, reuse?: ChunkScans): { scan: BlockScan; chunks: number; reused: number } {
-  const cuts = chunkStarts(text, kind);
+/**
+ * The block scan of `text`, chunk by chunk (`cuts`, `chunkStarts` by default). `known(c, start,
+ * end)` may give the scan of chunk `c` (relative to its start) from an earlier version; the
+ * scans of all chunks are returned with the result, to be given back next time.
+ */
+export function scanInChunks(
+  text: string,
+  kind: DocumentKind,
+  known?: (c: number, start: number, end: number) => BlockScan | undefined,
+  cuts = chunkStarts(text, kind),
+): { scan: BlockScan; cuts: number[]; scans: BlockScan[]; reused: number } {
   const out: BlockScan = { blocks: [], excluded: [], comments: [], frontMatter: {} };
+  const scans: BlockScan[] = new Array(cuts.length);
   let reused = 0;
   for (let c = 0; c < cuts.length; c++) {
     const start = cuts[c];
     const end = c + 1 < cuts.length ? cuts[c + 1] : text.length;
-    const chunk = cuts.length === 1 ? text : text.slice(start, end);
-    let s = reuse?.get(c === 0, chunk);
+    let s = known?.(c, start, end);
     if (s) reused++;
-    else s = kind === 'markdown' ? scanMarkdown(chunk, splitLines(chunk)) : scanPlaintext(chunk, splitLines(chunk));
-    reuse?.set(c === 0, chunk, s);
+    else {
+      const chunk = cuts.length === 1 ? text : text.slice(start, end);
+      s = kind === 'markdown' ? scanMarkdown(chunk, splitLines(chunk)) : scanPlaintext(chunk, splitLines(chunk));
+    }
+    scans[c] = s;
     if (c === 0) out.frontMatter = s.frontMatter;
-    if (start === 0 && !reuse) {
+    if (start === 0 && !known) {
       out.blocks.push(...s.blocks);
       out.excluded.push(...s.excluded);
       out.comments.push(...s.comments);
@@ -40,7 +45,7 @@ export function scanInChunks(text: string, kind: DocumentKind, reuse?: ChunkScan
     for (const e of s.excluded) out.excluded.push(shift(e, start));
     for (const m of s.comments) out.comments.push({ ...shift(m, start), body: m.body });
   }
-  return { scan: out, chunks: cuts.length, reused };
+  return { scan: out, cuts, scans, reused };
 }
 
 const shift = (s: Span, by: number): Span => ({ start: s.start + by, end: s.end + by });
@@ -66,25 +71,41 @@ const HTML_UNTIL: [RegExp, RegExp][] = [
  * rest of the document is one chunk. Staying whole is always correct.
  */
 export function chunkStarts(text: string, kind: DocumentKind): number[] {
-  const lines = splitLines(text);
-  const cuts = [0];
+  return cutsFrom(text, kind, 0).cuts;
+}
+
+/**
+ * `chunkStarts`, going on from `from`, a cut of this same text (the state of the scan is clean
+ * at a cut, so the cuts after it depend only on the text after it). `stop` is asked at every new
+ * cut; when it says so, the cuts found so far are returned with `stopped` (the caller knows the rest).
+ */
+export function cutsFrom(text: string, kind: DocumentKind, from: number, stop?: (cut: number) => boolean): { cuts: number[]; stopped: boolean } {
+  const sub = from === 0 ? text : text.slice(from);
+  const lines = splitLines(sub);
+  const cuts = [from];
   const n = lines.starts.length;
   let first = 0;
-  if (kind === 'markdown') {
+  if (kind === 'markdown' && from === 0) {
     const fm = scanFrontMatter(text, lines);
     if (fm) first = fm.lineCount;
   }
+  const cut = (l: number): boolean => {
+    const at = from + lines.starts[l];
+    cuts.push(at);
+    return !!stop?.(at);
+  };
+  const done = { cuts, stopped: false };
   let fence: string | undefined;
   /** In a raw HTML block: the end it waits for, or 'blank'. */
   let html: RegExp | 'blank' | undefined;
   let comment = false;
   let sawBlank = false;
   for (let l = first; l < n; l++) {
-    const line = text.slice(lines.starts[l], lines.ends[l]);
+    const line = sub.slice(lines.starts[l], lines.ends[l]);
     if (kind === 'plaintext') {
       if (line.trim() === '') sawBlank = true;
       else {
-        if (sawBlank && l > 0) cuts.push(lines.starts[l]);
+        if (sawBlank && l > 0 && cut(l)) return { cuts, stopped: true };
         sawBlank = false;
       }
       continue;
@@ -99,11 +120,11 @@ export function chunkStarts(text: string, kind: DocumentKind): number[] {
       // runs: for markdown-it its lines are blank (an HTML end on them does not count).
       let last = l;
       for (let k = l + 1; k < n; k++) {
-        const next = text.slice(lines.starts[k], lines.ends[k]);
+        const next = sub.slice(lines.starts[k], lines.ends[k]);
         if (next.trim() === '' || FOOTNOTE_DEF.test(next) || /^ {0,3}(#|```|~~~|>)/.test(next)) break;
         last = k;
       }
-      for (let k = l; k <= last; k++) comment = trackComment(text.slice(lines.starts[k], lines.ends[k]), comment);
+      for (let k = l; k <= last; k++) comment = trackComment(sub.slice(lines.starts[k], lines.ends[k]), comment);
       if (html === 'blank') html = undefined;
       sawBlank = false;
       l = last;
@@ -112,40 +133,40 @@ export function chunkStarts(text: string, kind: DocumentKind): number[] {
     const c0 = line.charCodeAt(0);
     // Never before a footnote definition: its lines are blanked before markdown-it runs, so
     // indented code or a list item before it may go on past it.
-    if (sawBlank && !fence && !html && !comment && c0 !== 32 && c0 !== 9 && line.trimEnd() !== '---' && !FOOTNOTE_DEF.test(line) && l > 0) cuts.push(lines.starts[l]);
+    if (sawBlank && !fence && !html && !comment && c0 !== 32 && c0 !== 9 && line.trimEnd() !== '---' && !FOOTNOTE_DEF.test(line) && l > 0 && cut(l)) return { cuts, stopped: true };
     sawBlank = false;
     const f = FENCE.exec(line);
     if (fence) {
       // markdown-it's closing rule and the footnote pre-pass's (`line.trim() === run`) must agree.
       const mdClose = !!f && f[2][0] === fence[0] && f[2].length >= fence.length && /^[ \t]*$/.test(line.slice(f[0].length));
       const preClose = !!f && f[2][0] === fence[0] && f[2].length >= fence.length && line.trim() === f[2];
-      if (mdClose !== preClose) return cuts;
+      if (mdClose !== preClose) return done;
       if (mdClose) fence = undefined;
     } else if (html === 'blank') {
       // Perhaps a paragraph rather than an HTML block: an HTML block of types 1 to 5 may start here.
-      if (f) return cuts;
+      if (f) return done;
       if (/^ {0,3}</.test(line)) {
-        if (c0 === 32) return cuts;
+        if (c0 === 32) return done;
         const until = HTML_UNTIL.find(([open]) => open.test(line));
         if (until && !until[1].test(line.slice(line.search(until[0]) + 2))) html = until[1];
       }
     } else if (html) {
-      if (f) return cuts;
+      if (f) return done;
       if (html.test(line)) html = undefined;
     } else if (f) {
       // An indented fence may be in a list item; a backtick fence with a backtick in its info
       // string is no fence for markdown-it, but is one for the footnote pre-pass.
-      if (f[1].length > 0 || (f[2][0] === '`' && line.slice(f[0].length).includes('`'))) return cuts;
+      if (f[1].length > 0 || (f[2][0] === '`' && line.slice(f[0].length).includes('`'))) return done;
       fence = f[2];
     } else if (/^ {0,3}</.test(line)) {
-      if (c0 === 32) return cuts;
+      if (c0 === 32) return done;
       const until = HTML_UNTIL.find(([open]) => open.test(line));
       if (!until) html = 'blank';
       else if (!until[1].test(line.slice(line.search(until[0]) + 2))) html = until[1];
     }
     comment = trackComment(line, comment);
   }
-  return cuts;
+  return done;
 }
 
 /** Whether an HTML comment is open after a line, as the whole-text regex finds comments: a `<!--` anywhere pairs with the next `-->`. */

@@ -1,6 +1,7 @@
 import { GenerationalMemo, type Memo } from '../memo';
 import type { DocumentKind } from '../types';
-import { chunkStarts, scanInChunks } from './chunks';
+import { chunkStarts, cutsFrom, scanInChunks } from './chunks';
+import { lineStartOf } from '../text/lineStart';
 import type { Article } from './model';
 import { type ParseCache, type ParseOptions, parseArticle } from './parse';
 import type { BlockScan } from './rawBlock';
@@ -21,11 +22,8 @@ import type { BlockScan } from './rawBlock';
  * Entries not used by the last parse are dropped, so memory stays about twice one parse's.
  */
 export class IncrementalParser implements ParseCache {
-  private chunks = new Map<string, BlockScan>();
-  private nextChunks = new Map<string, BlockScan>();
-  /** The first chunk's scans apart: the same text scanned first may hold front matter. */
-  private first = new Map<string, BlockScan>();
-  private nextFirst = new Map<string, BlockScan>();
+  /** The last version's text, its chunk cuts and the scan of each chunk. */
+  private last: { text: string; cuts: number[]; scans: BlockScan[] } | undefined;
   private store = new GenerationalMemo();
   /** What the last parse reused (for the benchmark and tests). */
   stats = { chunks: 0, chunksReused: 0, memos: 0, memosReused: 0 };
@@ -37,15 +35,10 @@ export class IncrementalParser implements ParseCache {
    * generation of `memo`: the rules' per-block results for this version go in with the parser's.
    */
   parse(text: string, options: Omit<ParseOptions, 'cache'> = {}): Article {
-    this.nextChunks = new Map();
-    this.nextFirst = new Map();
     this.store.nextGeneration();
     try {
       return parseArticle(text, this.kind, { ...options, cache: this });
     } finally {
-      // Keep only what this parse used.
-      this.chunks = this.nextChunks;
-      this.first = this.nextFirst;
       this.stats.memos = this.store.lookups;
       this.stats.memosReused = this.store.hits;
     }
@@ -56,15 +49,92 @@ export class IncrementalParser implements ParseCache {
     return this.store.memo;
   }
 
+  /**
+   * The block scan, chunk by chunk, from the last version's: the text before the edit keeps its
+   * cuts and chunk scans; cutting starts again at the last cut before the edited line and stops
+   * at the first new cut, past the edit, that is an old cut moved by the edit's length (from
+   * there on the text and the cutting are the old ones). The chunks in between are looked up by
+   * their text among the old chunks (a paste may move them), else scanned.
+   */
   scan(text: string, kind: DocumentKind): BlockScan {
-    const { scan, chunks, reused } = scanInChunks(text, kind, {
-      get: (first, chunk) => (first ? this.nextFirst.get(chunk) ?? this.first.get(chunk) : this.nextChunks.get(chunk) ?? this.chunks.get(chunk)),
-      set: (first, chunk, s) => void (first ? this.nextFirst : this.nextChunks).set(chunk, s),
-    });
-    this.stats.chunks = chunks;
-    this.stats.chunksReused = reused;
-    return scan;
+    const last = this.last?.text !== undefined && kind === this.kind ? this.last : undefined;
+    const byIndex = new Map<number, BlockScan>();
+    let cuts: number[] | undefined;
+    if (last) {
+      const old = last.text;
+      const p = commonPrefix(old, text);
+      const s = commonSuffix(old, text, Math.min(old.length, text.length) - p);
+      const delta = text.length - old.length;
+      // The last old cut before the line of the first change (0 when there is none: the whole
+      // text is cut again, as the first chunk may hold front matter).
+      const k = lastBefore(last.cuts, lineStartOf(text, p));
+      if (k > 0) {
+        const changeEnd = text.length - s;
+        let sync = -1;
+        const r = cutsFrom(text, kind, last.cuts[k], (at) => at >= changeEnd && (sync = indexOf(last.cuts, at - delta)) >= 0);
+        cuts = last.cuts.slice(0, k).concat(r.cuts);
+        for (let i = 0; i < k; i++) byIndex.set(i, last.scans[i]);
+        // The chunk cutting starts again at is unchanged when it ends where it did, before the edit.
+        if (r.cuts.length > 1 && r.cuts[1] === last.cuts[k + 1] && r.cuts[1] <= p) byIndex.set(k, last.scans[k]);
+        if (r.stopped) {
+          const base = cuts.length - 1;
+          for (let i = sync + 1; i < last.cuts.length; i++) cuts.push(last.cuts[i] + delta);
+          for (let i = sync; i < last.cuts.length; i++) byIndex.set(base + i - sync, last.scans[i]);
+        }
+      }
+    }
+    // The old chunks by text, built only when many chunks are not known by their place (a
+    // paste, a move); scanning one or two edited chunks costs less than hashing every chunk.
+    let byText: Map<string, BlockScan> | undefined;
+    const unknown = cuts ? cuts.length - byIndex.size : Infinity;
+    const lookUp = (c: number, start: number, end: number): BlockScan | undefined => {
+      const known = byIndex.get(c);
+      if (known || !last || unknown <= 8) return known;
+      if (!byText) {
+        byText = new Map();
+        for (let i = last.cuts.length - 1; i >= 1; i--) byText.set(last.text.slice(last.cuts[i], i + 1 < last.cuts.length ? last.cuts[i + 1] : last.text.length), last.scans[i]);
+      }
+      // The first chunk alone may hold front matter: only the old first chunk stands for it.
+      if (c === 0) return text.slice(0, end) === last.text.slice(0, last.cuts.length > 1 ? last.cuts[1] : last.text.length) ? last.scans[0] : undefined;
+      return byText.get(text.slice(start, end));
+    };
+    const r = scanInChunks(text, kind, lookUp, cuts ?? chunkStarts(text, kind));
+    this.last = { text, cuts: r.cuts, scans: r.scans };
+    this.stats.chunks = r.cuts.length;
+    this.stats.chunksReused = r.reused;
+    return r.scan;
   }
+}
+
+function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+function commonSuffix(a: string, b: string, max: number): number {
+  let i = 0;
+  while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
+  return i;
+}
+
+/** Index of the last element of the sorted `xs` that is below `limit`, or -1. */
+function lastBefore(xs: number[], limit: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] < limit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/** Index of `x` in the sorted `xs`, or -1. */
+function indexOf(xs: number[], x: number): number {
+  const i = lastBefore(xs, x + 1);
+  return i >= 0 && xs[i] === x ? i : -1;
 }
 
 export { chunkStarts };

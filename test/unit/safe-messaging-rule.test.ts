@@ -109,7 +109,25 @@ describe('safe-messaging: crisis resource', () => {
   });
 
   it('is not raised when the article gives a resource, or does not discuss suicide', () => {
-    for (const r of ['Call or text 9-8-8.', 'Call 988 any time.', 'Contact a crisis line.', 'Samaritans: 116 123.', 'Lifeline 13 11 14.', 'Go to the nearest emergency department.', 'Call 911.']) {
+    for (const r of [
+      'Call or text 9-8-8.',
+      'Call 988 any time.',
+      'Contact a crisis line.',
+      'Samaritans: 116 123.',
+      'Lifeline 13 11 14.',
+      'Go to the nearest emergency department.',
+      'Call 911.',
+      'Call the HELPLINE.',
+      'Our hotline is open.',
+      'Reach the SAMARITANS.',
+      'Kids Help Phone is there.',
+      'Talk Suicide Canada answers.',
+      'Dial triple zero.',
+      'Ring 999 now.',
+      'Phone 112.',
+      'Head to the emergency room.',
+      'Contact emergency services.',
+    ]) {
       assert.ok(hasCrisisResource(r), r);
       assert.deepEqual(findings(`Suicidal thoughts are common in depression. ${r}`, 'plaintext', 'CA', RULE), [], r);
     }

@@ -12,13 +12,16 @@ export const duplicateReference: Rule = {
   },
   check({ article, report, memo }) {
     const entries = [...(article.references?.entries ?? []), ...article.footnotes];
-    // Title words once per entry (and once per title across versions of the document).
-    const titles = entries.map((e) => {
-      const title = e.fields.title ?? e.text;
-      return memo('title-words', title, () => words(title));
+    if (entries.length < 2) return;
+    const titles = (): Set<string>[] => entries.map((e) => words(e.fields.title ?? e.text));
+    // The pairs depend only on the entries' texts (their fields come from them): kept across
+    // versions while the entries are unchanged.
+    const key = entries.map((e) => article.text.slice(e.textSpan.start, e.textSpan.end)).join('\u0000');
+    const pairs = memo('duplicate-pairs', key, () => {
+      const t = titles();
+      return firstDuplicates(entries, t).map(([i, j]) => ({ i, j, why: sameWork(entries[j], entries[i], t[j], t[i])! }));
     });
-    for (const [i, j] of firstDuplicates(entries, titles)) {
-      const why = sameWork(entries[j], entries[i], titles[j], titles[i])!;
+    for (const { i, j, why } of pairs) {
       report({
         start: entries[i].start,
         end: entries[i].end,

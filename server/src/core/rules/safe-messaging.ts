@@ -69,8 +69,11 @@ const CRISIS_RESOURCE: readonly RegExp[] = [
   /\b(?:call|contact)\s+(?:your\s+local\s+)?emergency\s+services\b/i,
 ];
 
+/** Something every pattern of `CRISIS_RESOURCE` needs: a digit or one of its words (one quick test first). */
+const CRISIS_RESOURCE_NEEDS = /[0-9]|crisis|help|hotline|lifeline|samaritan|kids|talk|triple|emergenc|nearest/i;
+
 export function hasCrisisResource(text: string): boolean {
-  return CRISIS_RESOURCE.some((re) => re.test(text));
+  return CRISIS_RESOURCE_NEEDS.test(text) && CRISIS_RESOURCE.some((re) => re.test(text));
 }
 
 interface Pattern {

@@ -4,31 +4,26 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { articlesDir as dir, labelSentences, loadArticles, norm, parseEvalFile, root, RULES } from './eval-data.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
+export { parseEvalFile };
 const require = createRequire(import.meta.url);
 const { lint } = require(join(root, 'out/server/src/core/lint.js'));
+const { setCitationModel, citationModel } = require(join(root, 'out/server/src/core/claims/model.js'));
 
-const RULES = ['missing-citation', 'unsupported-claim'];
 const verbose = process.argv.includes('--verbose');
-const dir = join(root, 'test/eval/articles');
-const norm = (s) => s.replace(/\s+/g, ' ').trim();
-
-/** Splits an eval file into the article text and its labels. */
-export function parseEvalFile(raw) {
-  const lines = raw.split(/\r?\n/);
-  const labels = [];
-  const kept = [];
-  lines.forEach((line, i) => {
-    const m = /^%%\s*(.+?)\s*=>\s*([a-z+-]+)\s*\|\s*(.+)$/.exec(line);
-    if (line.startsWith('%%')) {
-      if (!m) throw new Error(`line ${i + 1}: malformed label: ${line}`);
-      const rules = m[2] === 'none' ? [] : m[2].split('+');
-      for (const r of rules) if (!RULES.includes(r)) throw new Error(`line ${i + 1}: unknown rule "${r}"`);
-      labels.push({ needle: m[1], rules, reason: m[3], line: i + 1 });
-    } else kept.push(line);
-  });
-  return { text: kept.join('\n'), labels };
+// `--cv`: leave-one-article-out, each article linted with a citation-need model trained on the
+// other articles (the rules are the same for all: they were tuned on every article).
+const cv = process.argv.includes('--cv');
+const shipped = citationModel();
+let records;
+let trainModel;
+let printCrossValidation;
+if (cv) {
+  const t = await import('./train-claims.mjs');
+  records = t.sentenceRecords();
+  trainModel = (file) => t.train(records.filter((r) => r.file !== file));
+  printCrossValidation = t.printCrossValidation;
 }
 
 // Files named h*.{txt,md} were written after the rules were tuned and are reported on their own
@@ -40,19 +35,14 @@ let positives = 0;
 const problems = [];
 const disagreements = [];
 
-for (const file of readdirSync(dir).sort()) {
-  const { text, labels } = parseEvalFile(readFileSync(join(dir, file), 'utf8'));
-  const kind = file.endsWith('.md') ? 'markdown' : 'plaintext';
+for (const a of loadArticles()) {
+  const { file, text, kind } = a;
+  if (cv) setCitationModel(trainModel(file));
   const { article, findings } = lint(text, { kind });
   const sentences = article.sentences;
-  const labelled = new Map();
-  for (const l of labels) {
-    const matches = sentences.filter((s) => norm(text.slice(s.start, s.end)).includes(norm(l.needle)));
-    if (matches.length !== 1) {
-      problems.push(`${file}:${l.line}: "${l.needle}" matches ${matches.length} sentences`);
-      continue;
-    }
-    labelled.set(matches[0], l);
+  const { labelled, problems: p } = labelSentences(a, sentences);
+  problems.push(...p);
+  for (const l of labelled.values()) {
     items++;
     if (l.rules.length) positives++;
   }
@@ -83,6 +73,8 @@ for (const file of readdirSync(dir).sort()) {
   }
 }
 
+setCitationModel(shipped);
+
 // The sample's last paragraph must pass: "Ketamine is not a cure ...".
 const sample = readFileSync(join(root, 'test/fixtures/sample.txt'), 'utf8');
 const sampleResult = lint(sample, { kind: 'plaintext' });
@@ -90,6 +82,7 @@ const notACure = sample.indexOf('Ketamine is not a cure');
 const notACureFlagged = sampleResult.findings.some((f) => RULES.includes(f.ruleId) && f.start >= notACure && f.start < sample.indexOf('\n', notACure));
 
 const pct = (x) => (Number.isFinite(x) ? x.toFixed(3) : 'n/a');
+if (cv) console.log('leave-one-article-out: each article linted with a citation-need model trained on the other articles\n');
 console.log(`clinical-lint evaluation: ${items} labelled sentences (${positives} needing a flag) in ${readdirSync(dir).length} articles\n`);
 for (const group of Object.keys(GROUPS)) {
   const files = readdirSync(dir).filter(GROUPS[group]).length;
@@ -108,5 +101,9 @@ for (const group of Object.keys(GROUPS)) {
 console.log(`sample, "Ketamine is not a cure": ${notACureFlagged ? 'FLAGGED (false positive)' : 'not flagged'}`);
 if (verbose) for (const d of disagreements) console.log(`  ${d}`);
 else if (disagreements.length) console.log(`${disagreements.length} disagreements (--verbose lists them)`);
+if (cv) {
+  console.log('');
+  printCrossValidation(records);
+}
 for (const p of problems) console.error(`label problem: ${p}`);
 process.exit(problems.length || notACureFlagged ? 1 : 0);

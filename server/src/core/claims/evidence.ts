@@ -115,6 +115,8 @@ const STATISTIC_PATTERNS: RegExp[] = [
   /(?<![\p{L}\p{N}])affects? (?:about|approximately|nearly|roughly|around|up to|over|more than|an estimated|a substantial|millions|one|\d)/iu,
   // Rates per population: "12 per 1,000 births", "5 cases per 100,000 people".
   /(?<![\p{L}\p{N}])\d[\d,.]* (?:[\p{L}-]+ )?(?:per|in every|out of every) (?:\d[\d,]*|a hundred|a thousand|a million|one hundred|one thousand)(?![\p{L}\p{N}])/iu,
+  // Counts over time: "one person dies by suicide every hour", "20 Canadians are diagnosed each day".
+  /(?<![\p{L}\p{N}])(?:one|two|three|four|five|ten|\d[\d,.]*) (?:[\p{L}-]+ ){0,2}(?:person|people|adults?|child|children|wom[ae]n|m[ae]n|patients?|canadians|americans|deaths?|cases?)(?![\p{L}])(?=[^.;:!?]{0,60}?(?<![\p{L}])(?:every|each|per) (?:second|minute|hour|day|week|month|year)(?![\p{L}]))/iu,
   // Quantified populations: "many people recover", "some older adults", "few patients".
   /(?<![\p{L}\p{N}'’])(?:many|most|some|few|a few|several) (?:(?:older|younger|young|pregnant|new|adult|teenage|[\p{L}]+ing) )?(?:people|patients|adults|children|kids|teens|teenagers|adolescents|women|men|mothers|parents|users|smokers|drinkers|veterans|survivors|sufferers)(?![\p{L}\p{N}])/iu,
 ];

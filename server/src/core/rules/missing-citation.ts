@@ -1,6 +1,7 @@
 import { findClaimHits } from '../claims/detect';
 import { evidenceCue, notAClaim } from '../claims/evidence';
 import { isCovered } from '../claims/coverage';
+import { concludesFromCited, modelNeedsCitation } from '../claims/model';
 import { citationFixes } from '../features/cite';
 import { claimLexicon } from '../knowledge/claims';
 import type { Sentence } from '../article/model';
@@ -14,6 +15,7 @@ const FAMILY_WORDS = {
   effect: 'states a measured effect',
   safety: 'makes a safety statement',
   hedged: 'makes a hedged claim',
+  model: 'states a clinical fact (a finding, frequency, risk, course or effect)',
 } as const;
 
 /**
@@ -35,8 +37,12 @@ export const missingCitation: Rule = {
     const hits = findClaimHits(article, claimLexicon(config.lexicon), scope);
     const claimed = new Set<Sentence>();
     const hedged = new Map<Sentence, string>();
+    // Sentences whose claim wording the author distances (negated, quoted, attributed): the
+    // classifier is not asked about them, the cue families still are.
+    const distanced = new Set<Sentence>();
     for (const h of hits) {
       if (!h.sentence) continue;
+      if (h.status === 'negated' || h.status === 'quoted' || h.status === 'attributed') distanced.add(h.sentence);
       if (h.status === 'claim' && claimRuleOn) claimed.add(h.sentence);
       if (h.status === 'hedged' && h.entry.citable) hedged.set(h.sentence, h.matched);
     }
@@ -44,17 +50,19 @@ export const missingCitation: Rule = {
       // Coverage first: it is a lookup, where the cue runs some thirty patterns per sentence.
       if (claimed.has(sentence) || isCovered(article, sentence, scope) || notAClaim(article, sentence)) continue;
       const cue = evidenceCue(sentence.text);
-      const family = cue ? cue.family : hedged.has(sentence) ? 'hedged' : undefined;
+      // No cue: the structural classifier (claims/model.ts) has the last word.
+      const family = cue ? cue.family : hedged.has(sentence) ? 'hedged' : !distanced.has(sentence) && !concludesFromCited(article, sentence) && modelNeedsCitation(sentence.text) ? 'model' : undefined;
       if (!family) continue;
       const lead = sentence.text.length - sentence.text.trimStart().length;
       const start = sentence.start + lead;
       const end = sentence.start + sentence.text.trimEnd().length;
       const quoted = cue ? cue.text : (hedged.get(sentence) ?? '');
       const where = scope === 'paragraph' ? 'no marker in this sentence or later in its paragraph' : 'no marker in this sentence (citationScope: sentence)';
+      const what = family === 'model' ? FAMILY_WORDS.model : `${FAMILY_WORDS[family]} ("${quoted.replace(/\s+/g, ' ')}")`;
       report({
         start,
         end,
-        message: `This sentence ${FAMILY_WORDS[family]} ("${quoted.replace(/\s+/g, ' ')}") but cites no source: ${where}.`,
+        message: `This sentence ${what} but cites no source: ${where}.`,
         fixes: wantsFixes ? citationFixes(article, sentence) : undefined,
       });
     }

@@ -1,0 +1,72 @@
+// How the citation-need model would have done on the twelve held-out sets of test/eval, each
+// with the rules as they were when the set was written (before they were tuned on it) and a
+// model trained on every other article: the nearest thing to new wording the labelled articles
+// allow. Needs each set's commit built into a folder (see test/eval/README.md):
+//   node scripts/eval-temporal.mjs <folder-with-wt-<commit>-builds>
+import { readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { labelSentences, loadArticles, norm, parseEvalFile } from './eval-data.mjs';
+import { probability, sentenceRecords, SETTINGS, train } from './train-claims.mjs';
+
+const require = createRequire(import.meta.url);
+/** Each held-out set: the commit that added it (labelled, rules not yet run on it). */
+export const SETS = ['8b55d95', '6c849c1', '441b32a', '4dda1fa', '26095ec', 'a57a922', 'd04a6e3', '526f6d1', '0076557', '3bd9ddc', 'b614d59', '9cb36bb'];
+
+const builds = process.argv[2];
+const thresholds = (process.argv[3] ?? `${SETTINGS.threshold}`).split(',').map(Number);
+const current = loadArticles();
+const records = sentenceRecords(current);
+const key = (file) => file.replace(/^h?\d+-/, '');
+const pooled = new Map();
+const add = (name, c) => {
+  const p = pooled.get(name) ?? { tp: 0, fp: 0, fn: 0 };
+  for (const k of ['tp', 'fp', 'fn']) p[k] += c[k];
+  pooled.set(name, p);
+};
+for (const [k, commit] of SETS.entries()) {
+  const dir = join(builds, `wt-${commit}`);
+  const { lint } = require(join(dir, 'out/server/src/core/lint.js'));
+  const files = readdirSync(join(dir, 'test/eval/articles')).filter((f) => f.startsWith('h'));
+  const added = files.filter((f) => current.some((a) => key(a.file) === key(f)) && !readdirSync(join(dir, 'test/eval/articles')).some((g) => !g.startsWith('h') && key(g) === key(f)));
+  const setFiles = new Set(added.map((f) => current.find((a) => key(a.file) === key(f)).file));
+  // Only the files of this set: earlier sets had already joined the development articles.
+  const model = train(records.filter((r) => !setFiles.has(r.file)));
+  const counts = Object.fromEntries(thresholds.map((t) => [t, { tp: 0, fp: 0, fn: 0 }]));
+  const rulesOnly = { tp: 0, fp: 0, fn: 0 };
+  for (const f of added) {
+    const cur = current.find((a) => key(a.file) === key(f));
+    const old = parseEvalFile(readFileSync(join(dir, 'test/eval/articles', f), 'utf8'));
+    const { article, findings } = lint(old.text, { kind: f.endsWith('.md') ? 'markdown' : 'plaintext' });
+    const { labelled } = labelSentences({ ...old, file: f }, article.sentences);
+    const recs = records.filter((r) => r.file === cur.file);
+    for (const s of article.sentences) {
+      const label = labelled.get(s);
+      const expected = label ? label.rules : [];
+      const rules = new Set(findings.filter((x) => x.start >= s.start && x.start < s.end).map((x) => x.ruleId));
+      const rec = recs.find((r) => norm(r.text) === norm(s.text));
+      // Askable now: uncovered, not a question or instruction, and no claim finding then.
+      const askable = rec && rec.open && !rules.has('unsupported-claim') && !rules.has('missing-citation');
+      const e = expected.includes('missing-citation');
+      if (process.env.DEBUG && e && !rules.has('missing-citation')) console.log(`  FN ${rec ? (rec.open ? probability(model, rec.features).toFixed(2) : 'closed') : 'no record'} ${norm(s.text)}`);
+      if (process.env.DEBUG && !e && askable && probability(model, rec.features) >= 0.7) console.log(`  FP ${probability(model, rec.features).toFixed(2)} ${norm(s.text)}`);
+      const tally = (c, g) => {
+        if (e && g) c.tp++;
+        else if (g) c.fp++;
+        else if (e) c.fn++;
+      };
+      tally(rulesOnly, rules.has('missing-citation'));
+      for (const t of thresholds) tally(counts[t], rules.has('missing-citation') || (askable && probability(model, rec.features) >= t));
+    }
+  }
+  const line = (c) => `${c.tp}/${c.fp}/${c.fn}`;
+  console.log(`set ${k + 1} (${[...setFiles].join(', ')}): rules then ${line(rulesOnly)}; with the model ${thresholds.map((t) => `${t}: ${line(counts[t])}`).join('  ')}`);
+  add('rules', rulesOnly);
+  for (const t of thresholds) add(`model ${t}`, counts[t]);
+}
+console.log('\npooled missing-citation     TP   FP   FN   precision recall F1');
+for (const [name, c] of pooled) {
+  const p = c.tp / (c.tp + c.fp);
+  const r = c.tp / (c.tp + c.fn);
+  console.log(`${name.padEnd(26)} ${String(c.tp).padStart(4)} ${String(c.fp).padStart(4)} ${String(c.fn).padStart(4)}   ${p.toFixed(3)}  ${r.toFixed(3)}  ${((2 * p * r) / (p + r)).toFixed(3)}`);
+}

@@ -1,0 +1,90 @@
+import shipped from '../knowledge/citationModel.json';
+import type { Article, Sentence } from '../article/model';
+import { isDisclosure } from '../rules/off-label-disclaimer';
+import { GATE, sentenceFeatures } from './structure';
+
+/**
+ * The citation-need classifier: a logistic regression over the structural features of
+ * `structure.ts`, trained on the labelled development articles by `scripts/train-claims.mjs`
+ * (which writes `knowledge/citationModel.json`; nothing is learnt at run time). It is asked
+ * only about sentences that no cue family flagged and that are uncovered, not questions,
+ * instructions or visit descriptions: it adds recall on wording no cue covers.
+ */
+export interface CitationModel {
+  /** What the weights were trained on, and how they were validated. */
+  about?: string;
+  bias: number;
+  /** Report when the probability is at least this. */
+  threshold: number;
+  weights: Record<string, number>;
+}
+
+let current: CitationModel | null = shipped as CitationModel;
+
+/** Replaces the model (the evaluation's cross-validation trains one per held-out article); `null` turns it off. */
+export function setCitationModel(model: CitationModel | null): void {
+  current = model;
+}
+
+export function citationModel(): CitationModel | null {
+  return current;
+}
+
+export interface ModelVerdict {
+  probability: number;
+  /** The features that pushed the score up most, strongest first. */
+  reasons: string[];
+}
+
+/**
+ * Whether the classifier may be asked about a sentence at all: a sentence rather than a title
+ * or a label (it ends in a full stop or an exclamation mark), not a disclosure ("this use is
+ * off-label"). The caller also leaves out sentences whose claim wording the author distances.
+ */
+export function askable(sentence: string): boolean {
+  const text = sentence.trimEnd().replace(/["'”’)\]*]+$/u, '');
+  const last = text.charCodeAt(text.length - 1);
+  if (last !== 46 && last !== 33) return false;
+  return !isDisclosure(sentence);
+}
+
+const CONSEQUENCE = /^\W*(?:given|therefore|thus|hence|so|for this reason|for these reasons|as a result|because of this|this means|in short)\b/iu;
+
+/**
+ * A conclusion drawn from the cited sentence before it ("... lasting two weeks.² Given its rapid
+ * onset, ketamine may be considered ..."): the classifier is not asked about it (a cue still
+ * flags it: "For this reason, experts agree ...").
+ */
+export function concludesFromCited(article: Article, sentence: Sentence): boolean {
+  if (!CONSEQUENCE.test(sentence.text)) return false;
+  const block = article.blocks[sentence.blockIndex];
+  const i = block.sentences.indexOf(sentence);
+  return i > 0 && block.sentences[i - 1].markers.length > 0;
+}
+
+/**
+ * The model's probability that a sentence asserts something that needs a source; 0 when its
+ * predicate states no effect, outcome, frequency, comparison or quantity (`structure.ts`).
+ */
+export function scoreSentence(sentence: string, model: CitationModel | null = current): ModelVerdict | undefined {
+  if (!model) return undefined;
+  const features = sentenceFeatures(sentence);
+  if (!features.includes(GATE)) return { probability: 0, reasons: [] };
+  let z = model.bias;
+  const contributions: [string, number][] = [];
+  for (const name of features) {
+    const w = model.weights[name];
+    if (w === undefined) continue;
+    z += w;
+    if (w > 0) contributions.push([name, w]);
+  }
+  contributions.sort((a, b) => b[1] - a[1]);
+  return { probability: 1 / (1 + Math.exp(-z)), reasons: contributions.slice(0, 3).map((c) => c[0]) };
+}
+
+/** Whether the model says the sentence needs a source. */
+export function modelNeedsCitation(sentence: string, model: CitationModel | null = current): ModelVerdict | undefined {
+  if (!model || !askable(sentence)) return undefined;
+  const v = scoreSentence(sentence, model);
+  return v && model && v.probability >= model.threshold ? v : undefined;
+}

@@ -49,7 +49,17 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server-bundle.js', plugins: [claimForms], banner: { js: metaUrl } }),
   esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-bundle.js', plugins: [claimForms], banner: { js: metaUrl } }),
   // The entry points: each starts its bundle with the regex flag and the code cache (server/src/node/launcher.ts).
-  ...['server', 'cli'].map((name) =>
-    esbuild.build({ ...common, sourcemap: false, entryPoints: ['server/src/node/launcher.ts'], outfile: `dist/${name}.js`, define: { ...common.define, __BUNDLE__: JSON.stringify(`${name}-bundle.js`) }, banner: { js: '#!/usr/bin/env node' } }),
+  ...[
+    ['server', []],
+    ['cli', ['--semi-space-growth-factor=1', '--heap-growing-percent=20']],
+  ].map(([name, flags]) =>
+    esbuild.build({
+      ...common,
+      sourcemap: false,
+      entryPoints: ['server/src/node/launcher.ts'],
+      outfile: `dist/${name}.js`,
+      define: { ...common.define, __BUNDLE__: JSON.stringify(`${name}-bundle.js`), __V8_FLAGS__: JSON.stringify(flags) },
+      banner: { js: '#!/usr/bin/env node' },
+    }),
   ),
 ]);

@@ -13,6 +13,10 @@ import * as vm from 'node:vm';
  * - Regular expressions are compiled once, to native code, instead of first to bytecode and
  *   again to native code on their second use (`--no-regexp-tier-up`): the rules compile some
  *   hundreds of expressions on the first document, and this halves that cost.
+ * - The CLI keeps its heap smaller: the young generation does not grow
+ *   (`--semi-space-growth-factor=1`) and the old generation grows in smaller steps
+ *   (`--heap-growing-percent=20`): on a 10 MB article the peak memory goes from about 310 to
+ *   about 230 MiB, at the same speed. The server keeps V8's defaults (its edits are small).
  * - The bundle's compiled code is kept in a per-user cache (V8 code cache, as Node's own
  *   `module.enableCompileCache` does from Node 22), so a later start does not parse and compile
  *   the bundle's functions again. V8 checks the cache against the source and its flags and
@@ -21,11 +25,15 @@ import * as vm from 'node:vm';
  *   otherwise `$XDG_CACHE_HOME/clinical-lint` or `~/.cache/clinical-lint`; `CLINICAL_LINT_NO_CACHE=1` turns it off, `CLINICAL_LINT_TRACE_CACHE=1` reports on stderr.
  */
 declare const __BUNDLE__: string;
+/** Engine flags for this entry (the CLI's keep the heap smaller on large files). */
+declare const __V8_FLAGS__: string[];
 
-try {
-  v8.setFlagsFromString('--no-regexp-tier-up');
-} catch {
-  // An engine without the flag starts as usual.
+for (const flag of ['--no-regexp-tier-up', ...__V8_FLAGS__]) {
+  try {
+    v8.setFlagsFromString(flag);
+  } catch {
+    // An engine without the flag starts as usual.
+  }
 }
 
 const file = path.join(__dirname, __BUNDLE__);

@@ -1,7 +1,7 @@
 import { findClaimHits } from '../claims/detect';
 import { evidenceCue, notAClaim } from '../claims/evidence';
 import { isCovered } from '../claims/coverage';
-import { concludesFromCited, modelNeedsCitation } from '../claims/model';
+import { citationModel, concludesFromCited, modelNeedsCitation } from '../claims/model';
 import { citationFixes } from '../features/cite';
 import { claimLexicon } from '../knowledge/claims';
 import type { Sentence } from '../article/model';
@@ -30,7 +30,7 @@ export const missingCitation: Rule = {
     category: 'citations',
     fixable: 'suggestion',
   },
-  check({ article, config, report, fixes: wantsFixes = true }) {
+  check({ article, config, report, memo, fixes: wantsFixes = true }) {
     const scope = config.citationScope;
     // Sentences where unsupported-claim reports a claim: that finding (with its cite fixes) stands for both.
     const claimRuleOn = config.rules['unsupported-claim'] !== 'off';
@@ -49,9 +49,12 @@ export const missingCitation: Rule = {
     for (const sentence of article.sentences) {
       // Coverage first: it is a lookup, where the cue runs some thirty patterns per sentence.
       if (claimed.has(sentence) || isCovered(article, sentence, scope) || notAClaim(article, sentence)) continue;
-      const cue = evidenceCue(sentence.text);
+      // The cue and the classifier read the sentence's text alone: kept across versions.
+      const cue = memo('evidence-cue', sentence.text, () => evidenceCue(sentence.text));
+      const model = citationModel();
+      const asModel = (): boolean => !!memo(model ?? 'no-model', sentence.text, () => modelNeedsCitation(sentence.text, model));
       // No cue: the structural classifier (claims/model.ts) has the last word.
-      const family = cue ? cue.family : hedged.has(sentence) ? 'hedged' : !distanced.has(sentence) && !concludesFromCited(article, sentence) && modelNeedsCitation(sentence.text) ? 'model' : undefined;
+      const family = cue ? cue.family : hedged.has(sentence) ? 'hedged' : !distanced.has(sentence) && !concludesFromCited(article, sentence) && asModel() ? 'model' : undefined;
       if (!family) continue;
       const lead = sentence.text.length - sentence.text.trimStart().length;
       const start = sentence.start + lead;

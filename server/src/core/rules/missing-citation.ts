@@ -46,13 +46,23 @@ export const missingCitation: Rule = {
       if (h.status === 'claim' && claimRuleOn) claimed.add(h.sentence);
       if (h.status === 'hedged' && h.entry.citable) hedged.set(h.sentence, h.matched);
     }
+    // Verdicts are kept per classifier model (tests swap models): the model is the namespace.
+    const model = citationModel();
     for (const sentence of article.sentences) {
       // Coverage first: it is a lookup, where the cue runs some thirty patterns per sentence.
       if (claimed.has(sentence) || isCovered(article, sentence, scope) || notAClaim(article, sentence)) continue;
-      // The cue and the classifier read the sentence's text alone: kept across versions.
-      const cue = memo('evidence-cue', sentence.text, () => evidenceCue(sentence.text));
-      const model = citationModel();
-      const asModel = (): boolean => !!memo(model ?? 'no-model', sentence.text, () => modelNeedsCitation(sentence.text, model));
+      // The cue and the classifier read the sentence's text alone: kept across versions, per
+      // block (its prose is the same string while the block is unchanged, so the key is cheap)
+      // and sentence.
+      const kept = memo(model ?? 'missing-citation-no-model', article.blocks[sentence.blockIndex].prose, () => new Map<string, unknown>());
+      const cueKey = `c${sentence.start - article.blocks[sentence.blockIndex].start}`;
+      if (!kept.has(cueKey)) kept.set(cueKey, evidenceCue(sentence.text));
+      const cue = kept.get(cueKey) as ReturnType<typeof evidenceCue>;
+      const asModel = (): boolean => {
+        const key = `m${sentence.start - article.blocks[sentence.blockIndex].start}`;
+        if (!kept.has(key)) kept.set(key, !!modelNeedsCitation(sentence.text, model));
+        return kept.get(key) as boolean;
+      };
       // No cue: the structural classifier (claims/model.ts) has the last word.
       const family = cue ? cue.family : hedged.has(sentence) ? 'hedged' : !distanced.has(sentence) && !concludesFromCited(article, sentence) && asModel() ? 'model' : undefined;
       if (!family) continue;

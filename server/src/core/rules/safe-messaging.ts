@@ -191,23 +191,24 @@ export function crisisInsertion(article: Article, line: string): TextEdit | unde
 }
 
 /**
- * A crisis resource anywhere in the document: in a block (the trailer too) or between blocks (a
- * comment). Each block and each gap between blocks is tested on its own, so that an unchanged
- * block is not tested again in the next version of the document.
+ * A crisis resource anywhere in the document: in a block's prose (the trailer too) or between
+ * blocks (a comment). Each block and each gap is tested on its own, so that an unchanged block
+ * is not tested again in the next version of the document (its prose is the same string then,
+ * so the key costs nothing to hash).
  */
 function documentHasCrisisResource(article: Article, memo: Memo): boolean {
   const text = article.text;
-  const test = (start: number, end: number): boolean => {
-    if (end <= start) return false;
-    const part = text.slice(start, end);
-    return memo('crisis-resource', part, () => hasCrisisResource(part));
-  };
   let at = 0;
   for (const b of article.blocks) {
-    if (test(at, b.start) || test(b.start, b.end)) return true;
-    at = b.end;
+    if (b.start > at) {
+      const gap = text.slice(at, b.start);
+      if (/\S/.test(gap) && memo('crisis-resource', gap, () => hasCrisisResource(gap))) return true;
+    }
+    if (memo('crisis-resource', b.prose, () => hasCrisisResource(b.prose))) return true;
+    at = Math.max(at, b.end);
   }
-  return test(at, text.length);
+  const rest = text.slice(at);
+  return /\S/.test(rest) && hasCrisisResource(rest);
 }
 
 interface BlockScan {

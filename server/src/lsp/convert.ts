@@ -28,8 +28,12 @@ export function toSeverity(s: Severity): DiagnosticSeverity {
 /** Root of the installed package (dist/.. ), where docs/rules lives. */
 const packageRoot = path.resolve(__dirname, '..');
 
+const docsUris = new Map<string, string>();
+
 export function ruleDocsUri(ruleId: string): string {
-  return pathToFileURL(path.join(packageRoot, docsPath(ruleId))).toString();
+  let uri = docsUris.get(ruleId);
+  if (uri === undefined) docsUris.set(ruleId, (uri = pathToFileURL(path.join(packageRoot, docsPath(ruleId))).toString()));
+  return uri;
 }
 
 export const SOURCE = 'clinical-lint';

@@ -14,41 +14,65 @@ export type Memo = <T>(ns: object | string, key: string, compute: () => T) => T;
 export const noMemo: Memo = (_ns, _key, compute) => compute();
 
 /**
- * A memo store with two generations: what the current document version used, and what the
- * previous one did. `nextGeneration()` drops whatever the previous version did not use, so the
- * store holds at most about two versions' worth of results.
+ * A memo store for the versions of one document. Each entry remembers the last version
+ * (generation) that used it; `nextGeneration()` starts a version and, when the store holds more
+ * than about twice what the last version used, drops every entry the last two versions did not
+ * use. A hit costs one lookup and no allocation, so an edit that changes one block costs the
+ * lookups of the others, not a copy of the store.
  */
 export class GenerationalMemo {
-  private previous = new Map<object | string, Map<string, unknown>>();
-  private current = new Map<object | string, Map<string, unknown>>();
+  private readonly maps = new Map<object | string, Map<string, { value: unknown; gen: number }>>();
+  private gen = 0;
+  private size = 0;
+  private usedLast = 0;
+  private used = 0;
   /** Lookups and hits since the last `nextGeneration()` (for the benchmark and tests). */
   lookups = 0;
   hits = 0;
 
   nextGeneration(): void {
-    this.previous = this.current;
-    this.current = new Map();
+    this.usedLast = this.used;
+    if (this.size > 2 * this.usedLast + 1024) this.sweep(this.gen - 1);
+    this.gen++;
+    this.used = 0;
     this.lookups = 0;
     this.hits = 0;
   }
 
+  /** Entries held (for tests). */
+  get entries(): number {
+    return this.size;
+  }
+
+  private sweep(oldestKept: number): void {
+    for (const [ns, map] of this.maps) {
+      for (const [key, e] of map) {
+        if (e.gen < oldestKept) {
+          map.delete(key);
+          this.size--;
+        }
+      }
+      if (map.size === 0) this.maps.delete(ns);
+    }
+  }
+
   readonly memo: Memo = <T>(ns: object | string, key: string, compute: () => T): T => {
     this.lookups++;
-    let now = this.current.get(ns);
-    if (!now) this.current.set(ns, (now = new Map()));
-    if (now.has(key)) {
+    let map = this.maps.get(ns);
+    if (!map) this.maps.set(ns, (map = new Map()));
+    const e = map.get(key);
+    if (e) {
       this.hits++;
-      return now.get(key) as T;
+      if (e.gen !== this.gen) {
+        e.gen = this.gen;
+        this.used++;
+      }
+      return e.value as T;
     }
-    const before = this.previous.get(ns);
-    let v: T;
-    if (before?.has(key)) {
-      this.hits++;
-      v = before.get(key) as T;
-    } else {
-      v = compute();
-    }
-    now.set(key, v);
-    return v;
+    const value = compute();
+    map.set(key, { value, gen: this.gen });
+    this.size++;
+    this.used++;
+    return value;
   };
 }

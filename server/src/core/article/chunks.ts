@@ -1,7 +1,7 @@
 import type { DocumentKind, Span } from '../types';
 import { scanMarkdown } from './markdownBlocks';
 import { scanPlaintext } from './plainBlocks';
-import { type BlockScan, type RawBlock, scanFrontMatter, splitLines } from './rawBlock';
+import { type BlockScan, type Lines, type RawBlock, scanFrontMatter, splitLines } from './rawBlock';
 
 /**
  * Top-level chunks: a document is scanned chunk by chunk, each chunk alone, which gives the
@@ -81,12 +81,12 @@ export function chunkStarts(text: string, kind: DocumentKind): number[] {
  */
 export function cutsFrom(text: string, kind: DocumentKind, from: number, stop?: (cut: number) => boolean): { cuts: number[]; stopped: boolean } {
   const sub = from === 0 ? text : text.slice(from);
-  const lines = splitLines(sub);
+  // Going on from a cut, lines are found as the scan reaches them: it usually stops soon after.
+  const lines = from === 0 ? new LazyLines(sub, splitLines(sub)) : new LazyLines(sub);
   const cuts = [from];
-  const n = lines.starts.length;
   let first = 0;
   if (kind === 'markdown' && from === 0) {
-    const fm = scanFrontMatter(text, lines);
+    const fm = scanFrontMatter(text, lines.all());
     if (fm) first = fm.lineCount;
   }
   const cut = (l: number): boolean => {
@@ -100,7 +100,7 @@ export function cutsFrom(text: string, kind: DocumentKind, from: number, stop?: 
   let html: RegExp | 'blank' | undefined;
   let comment = false;
   let sawBlank = false;
-  for (let l = first; l < n; l++) {
+  for (let l = first; lines.has(l); l++) {
     const line = sub.slice(lines.starts[l], lines.ends[l]);
     if (kind === 'plaintext') {
       if (line.trim() === '') sawBlank = true;
@@ -119,7 +119,7 @@ export function cutsFrom(text: string, kind: DocumentKind, from: number, stop?: 
       // A footnote definition (as scanMarkdown's pre-pass finds it) is blanked before markdown-it
       // runs: for markdown-it its lines are blank (an HTML end on them does not count).
       let last = l;
-      for (let k = l + 1; k < n; k++) {
+      for (let k = l + 1; lines.has(k); k++) {
         const next = sub.slice(lines.starts[k], lines.ends[k]);
         if (next.trim() === '' || FOOTNOTE_DEF.test(next) || /^ {0,3}(#|```|~~~|>)/.test(next)) break;
         last = k;
@@ -167,6 +167,50 @@ export function cutsFrom(text: string, kind: DocumentKind, from: number, stop?: 
     comment = trackComment(line, comment);
   }
   return done;
+}
+
+/** Line starts and ends (as `splitLines` gives them), found up to the line asked for. */
+class LazyLines {
+  readonly starts: number[];
+  readonly ends: number[];
+  private at = 0;
+  private done: boolean;
+
+  constructor(
+    private readonly text: string,
+    whole?: Lines,
+  ) {
+    this.starts = whole ? whole.starts : [0];
+    this.ends = whole ? whole.ends : [];
+    this.done = !!whole;
+  }
+
+  /** Whether line `l` exists. */
+  has(l: number): boolean {
+    while (this.ends.length <= l && !this.done) this.next();
+    return l < this.ends.length;
+  }
+
+  all(): Lines {
+    while (!this.done) this.next();
+    return { starts: this.starts, ends: this.ends };
+  }
+
+  private next(): void {
+    const text = this.text;
+    for (let i = this.at; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || c === 13) {
+        this.ends.push(i);
+        if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+        this.starts.push(i + 1);
+        this.at = i + 1;
+        return;
+      }
+    }
+    this.ends.push(text.length);
+    this.done = true;
+  }
 }
 
 /** Whether an HTML comment is open after a line, as the whole-text regex finds comments: a `<!--` anywhere pairs with the next `-->`. */

@@ -379,6 +379,8 @@ export class DrugKnowledge {
   private readonly index = new Map<string, Candidate[]>();
   /** `startCode` of every index key: most words are rejected on this before any allocation. */
   private readonly starts = new Set<number>();
+  /** `asciiHash` of every key of `index` (for words of ASCII letters and digits). */
+  private readonly keyHashes = new Set<number>();
 
   constructor(data: DrugData, extra: DrugEntry[] = [], errors: string[] = []) {
     const byId = new Map(data.drugs.map((d) => [d.id, d]));
@@ -416,6 +418,7 @@ export class DrugKnowledge {
         const list = this.index.get(key) ?? [];
         list.push({ term, prefix: name.slice(0, first.index), name, fold, length: name.length });
         this.starts.add(startCode(key));
+        this.keyHashes.add(asciiHash(key));
         this.index.set(key, list);
       }
     }
@@ -485,7 +488,39 @@ export class DrugKnowledge {
       }
       let j = i + 1;
       while (j < n && isWordChar(prose.charCodeAt(j))) j++;
-      if (j - i <= MAX_KEY && this.mayStart(prose, i, j)) {
+      if (j - i > MAX_KEY) {
+        i = j;
+        continue;
+      }
+      // An ASCII word is looked up only when the hash of it (or of it less a plural ending) is
+      // the hash of a key: most words are no name's start, and this costs no allocation.
+      let h = FNV_OFFSET;
+      let less1 = 0;
+      let less2 = 0;
+      let ascii = true;
+      for (let k = i; k < j; k++) {
+        const c = prose.charCodeAt(k);
+        if (c >= 128) {
+          ascii = false;
+          break;
+        }
+        if (k === j - 2) less2 = h;
+        if (k === j - 1) less1 = h;
+        h = Math.imul(h ^ (c >= 65 && c <= 90 ? c | 32 : c), FNV_PRIME);
+      }
+      if (ascii) {
+        const last = prose.charCodeAt(j - 1) | 32;
+        const whole = this.keyHashes.has(h);
+        const s1 = last === 115 && this.keyHashes.has(less1);
+        const s2 = last === 115 && j - i >= 2 && (prose.charCodeAt(j - 2) | 32) === 101 && this.keyHashes.has(less2);
+        if (whole || s1 || s2) {
+          const lower = prose.slice(i, j).toLowerCase();
+          done.clear();
+          if (whole) this.tryKey(lower, prose, i, base, found, done);
+          if (s1) this.tryKey(lower.slice(0, -1), prose, i, base, found, done);
+          if (s2) this.tryKey(lower.slice(0, -2), prose, i, base, found, done);
+        }
+      } else if (this.mayStart(prose, i, j)) {
         const lower = prose.slice(i, j).toLowerCase();
         done.clear();
         this.tryKey(lower, prose, i, base, found, done);
@@ -595,6 +630,16 @@ function startCode(key: string): number {
   const a = key.charCodeAt(0);
   const b = key.charCodeAt(1);
   return a >= 128 || b >= 128 ? -1 : (a | 32) * 128 + (b | 32);
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 16777619;
+
+/** FNV-1a over a lower-case key's code units, as `findTerms` computes it over a word. */
+function asciiHash(key: string): number {
+  let h = FNV_OFFSET;
+  for (let k = 0; k < key.length; k++) h = Math.imul(h ^ key.charCodeAt(k), FNV_PRIME);
+  return h;
 }
 
 /** The longest first word of any name worth looking up (longer runs are never a name's start). */

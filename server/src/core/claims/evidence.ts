@@ -103,22 +103,38 @@ const PHRASE_MATCHER = new LiteralMatcher(
   PHRASE_CUES.flatMap((c, g) => c.phrases.map(() => g)),
 );
 
-const STATISTIC_PATTERNS: RegExp[] = [
+/**
+ * A pattern with the lowercase substrings one of which it cannot match without: a pattern is
+ * run only when the sentence holds one (a substring search costs far less than a regex scan
+ * that starts at every position).
+ */
+interface Gated {
+  re: RegExp;
+  needles?: readonly string[];
+}
+const gate = (re: RegExp, ...needles: string[]): Gated => ({ re, needles: needles.length ? needles : undefined });
+
+function run(g: Gated, sentence: string, lower: string): RegExpExecArray | null {
+  if (g.needles && !g.needles.some((n) => lower.includes(n))) return null;
+  return g.re.exec(sentence);
+}
+
+const STATISTIC_PATTERNS: Gated[] = [
   // "twice the risk", "three times higher", "2.5 times as likely".
-  /(?<![\p{L}\p{N}])(?:twice|(?:two|three|four|five|six|ten|\d+(?:\.\d+)?) times) (?:the|as|more|higher|lower|greater|less|fewer|larger|smaller)(?![\p{L}])/iu,
+  gate(/(?<![\p{L}\p{N}])(?:twice|(?:two|three|four|five|six|ten|\d+(?:\.\d+)?) times) (?:the|as|more|higher|lower|greater|less|fewer|larger|smaller)(?![\p{L}])/iu, 'twice', 'times'),
   // A percentage, but not "100% confidential" or "100% online": 100% of something, or nothing.
-  /(?<![\p{N}.,])(?!100\s?(?:%|percent\b|per cent\b)\s*(?!of\b)\p{L})\d(?:[.,]?\d)*\s?(?:%|percent\b|per cent\b)/iu,
-  /(?<![\p{L}\p{N}])(?:one|two|three|four|five|\d+) (?:in|out of) (?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|twenty|a hundred|a thousand)(?![\p{L}\p{N}])/iu,
-  /(?<![\p{L}\p{N}])\d+(?:\.\d+)?-fold(?![\p{L}\p{N}])/iu,
-  /(?<![\p{L}\p{N}])p\s?[<=]\s?0?\.\d/iu,
-  /(?<![\p{L}\p{N}])(?:millions|billions|thousands|hundreds) of (?:people|canadians|americans|adults|children|patients|women|men|deaths|cases|crashes|injuries|hospitalizations|hospitalisations|admissions|births|overdoses)(?![\p{L}\p{N}])/iu,
-  /(?<![\p{L}\p{N}])affects? (?:about|approximately|nearly|roughly|around|up to|over|more than|an estimated|a substantial|millions|one|\d)/iu,
+  gate(/(?<![\p{N}.,])(?!100\s?(?:%|percent\b|per cent\b)\s*(?!of\b)\p{L})\d(?:[.,]?\d)*\s?(?:%|percent\b|per cent\b)/iu, '%', 'percent', 'per cent'),
+  gate(/(?<![\p{L}\p{N}])(?:one|two|three|four|five|\d+) (?:in|out of) (?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|twenty|a hundred|a thousand)(?![\p{L}\p{N}])/iu, ' in ', ' out of '),
+  gate(/(?<![\p{L}\p{N}])\d+(?:\.\d+)?-fold(?![\p{L}\p{N}])/iu, '-fold'),
+  gate(/(?<![\p{L}\p{N}])p\s?[<=]\s?0?\.\d/iu),
+  gate(/(?<![\p{L}\p{N}])(?:millions|billions|thousands|hundreds) of (?:people|canadians|americans|adults|children|patients|women|men|deaths|cases|crashes|injuries|hospitalizations|hospitalisations|admissions|births|overdoses)(?![\p{L}\p{N}])/iu, 'illions of', 'thousands of', 'hundreds of'),
+  gate(/(?<![\p{L}\p{N}])affects? (?:about|approximately|nearly|roughly|around|up to|over|more than|an estimated|a substantial|millions|one|\d)/iu, 'affect'),
   // Rates per population: "12 per 1,000 births", "5 cases per 100,000 people".
-  /(?<![\p{L}\p{N}])\d[\d,.]* (?:[\p{L}-]+ )?(?:per|in every|out of every) (?:\d[\d,]*|a hundred|a thousand|a million|one hundred|one thousand)(?![\p{L}\p{N}])/iu,
+  gate(/(?<![\p{L}\p{N}])\d[\d,.]* (?:[\p{L}-]+ )?(?:per|in every|out of every) (?:\d[\d,]*|a hundred|a thousand|a million|one hundred|one thousand)(?![\p{L}\p{N}])/iu, 'per ', 'every '),
   // Counts over time: "one person dies by suicide every hour", "20 Canadians are diagnosed each day".
-  /(?<![\p{L}\p{N}])(?:one|two|three|four|five|ten|\d[\d,.]*) (?:[\p{L}-]+ ){0,2}(?:person|people|adults?|child|children|wom[ae]n|m[ae]n|patients?|canadians|americans|deaths?|cases?)(?![\p{L}])(?=[^.;:!?]{0,60}?(?<![\p{L}])(?:every|each|per) (?:second|minute|hour|day|week|month|year)(?![\p{L}]))/iu,
+  gate(/(?<![\p{L}\p{N}])(?:one|two|three|four|five|ten|\d[\d,.]*) (?:[\p{L}-]+ ){0,2}(?:person|people|adults?|child|children|wom[ae]n|m[ae]n|patients?|canadians|americans|deaths?|cases?)(?![\p{L}])(?=[^.;:!?]{0,60}?(?<![\p{L}])(?:every|each|per) (?:second|minute|hour|day|week|month|year)(?![\p{L}]))/iu, 'every ', 'each ', 'per '),
   // Quantified populations: "many people recover", "some older adults", "few patients".
-  /(?<![\p{L}\p{N}'’])(?:many|most|some|few|a few|several) (?:(?:older|younger|young|pregnant|new|adult|teenage|[\p{L}]+ing) )?(?:people|patients|adults|children|kids|teens|teenagers|adolescents|women|men|mothers|parents|users|smokers|drinkers|veterans|survivors|sufferers)(?![\p{L}\p{N}])/iu,
+  gate(/(?<![\p{L}\p{N}'’])(?:many|most|some|few|a few|several) (?:(?:older|younger|young|pregnant|new|adult|teenage|[\p{L}]+ing) )?(?:people|patients|adults|children|kids|teens|teenagers|adolescents|women|men|mothers|parents|users|smokers|drinkers|veterans|survivors|sufferers)(?![\p{L}\p{N}])/iu, 'many ', 'most ', 'some ', 'few ', 'several '),
 ];
 
 /** How long an effect takes to appear: "can take four to six weeks to work", "within two weeks of starting". */
@@ -133,44 +149,51 @@ const STARTING = [
   'starting', 'beginning', 'stopping', 'quitting', 'taking', 'treatment', 'the first dose', 'the first session', 'birth', 'delivery', 'giving birth', 'surgery', 'exposure',
   'infection', 'the injury', 'an injury', 'the diagnosis', 'diagnosis', 'the last drink', 'the last dose',
 ].join('|');
-const TIME_COURSE: RegExp[] = [
-  new RegExp(
+const TIME_COURSE: Gated[] = [
+  gate(new RegExp(
     String.raw`(?<![\p{L}])(?:take|takes|took|taking) ${DURATION} (?:or (?:more|longer) )?to (?:${TAKES_TO})(?![\p{L}])`,
     'iu',
-  ),
-  new RegExp(String.raw`(?<![\p{L}])within ${DURATION} (?:of|after) (?:${STARTING})(?![\p{L}])`, 'iu'),
+  ), 'tak', 'took'),
+  gate(new RegExp(String.raw`(?<![\p{L}])within ${DURATION} (?:of|after) (?:${STARTING})(?![\p{L}])`, 'iu'), 'within '),
 ];
 
 /** Approval statements ("was approved in 2020") need a source; negated ones are disclosures. */
-const APPROVAL = /(?<![\p{L}])(?:approved|cleared) (?:in|for|by|as)(?![\p{L}])/iu;
+const APPROVAL = gate(/(?<![\p{L}])(?:approved|cleared) (?:in|for|by|as)(?![\p{L}])/iu, 'approved ', 'cleared ');
 /**
  * A universal negative about the field is a claim about the evidence or the regulators, not a
  * disclosure about one product: "no medication has been approved for", "not approved ... for any use".
  */
-const UNIVERSAL_NEGATIVE = [
-  /(?<![\p{L}])(?:no|none of the) (?:[\p{L}-]+ )?(?:medications?|medicines?|drugs?|treatments?|therap(?:y|ies)|supplements?|vaccines?|products?) (?:(?:has|have|is|are|was|were) )?(?:yet |ever |)(?:been )?(?:approved|shown|proven|found)(?![\p{L}])/iu,
-  /(?<![\p{L}])approved (?:[\p{L}-]+ ){0,3}for any(?![\p{L}])/iu,
+const UNIVERSAL_NEGATIVE: Gated[] = [
+  gate(/(?<![\p{L}])(?:no|none of the) (?:[\p{L}-]+ )?(?:medications?|medicines?|drugs?|treatments?|therap(?:y|ies)|supplements?|vaccines?|products?) (?:(?:has|have|is|are|was|were) )?(?:yet |ever |)(?:been )?(?:approved|shown|proven|found)(?![\p{L}])/iu, 'no ', 'none of the '),
+  gate(/(?<![\p{L}])approved (?:[\p{L}-]+ ){0,3}for any(?![\p{L}])/iu, 'approved '),
 ];
 /** An appeal to a named authority or to the literature: "according to the WHO", "according to recent research". */
-const ACCORDING_TO = /(?<![\p{L}])[Aa]ccording to (?:the |a |an |one |)(?:[A-Z][\p{L}.&-]*|recent|new|current|large|several|many|studies|research|data|experts|guidelines|surveys?|estimates|figures|statistics)(?![\p{L}])/u;
+const ACCORDING_TO = gate(/(?<![\p{L}])[Aa]ccording to (?:the |a |an |one |)(?:[A-Z][\p{L}.&-]*|recent|new|current|large|several|many|studies|research|data|experts|guidelines|surveys?|estimates|figures|statistics)(?![\p{L}])/u, 'ccording to ');
 /** Recommendations of a profession or an authority ("dermatologists recommend", "Health Canada advises"); not "our doctors recommend". */
-const AUTHORITY_ADVICE =
-  /(?<![\p{L}])(?<!our )(?<!your )(?:doctors|physicians|dermatologists|psychiatrists|psychologists|paediatricians|pediatricians|dentists|specialists|clinicians|pharmacists|authorities|health agencies|medical societies|medical associations|health canada|the who|the cdc|the nhs|the fda|nice) (?:now |generally |strongly |usually |often |also |)(?:recommends?|advises?|suggests?|agree|endorses?|warns?)(?![\p{L}])/iu;
+const AUTHORITY_ADVICE = gate(
+  /(?<![\p{L}])(?<!our )(?<!your )(?:doctors|physicians|dermatologists|psychiatrists|psychologists|paediatricians|pediatricians|dentists|specialists|clinicians|pharmacists|authorities|health agencies|medical societies|medical associations|health canada|the who|the cdc|the nhs|the fda|nice) (?:now |generally |strongly |usually |often |also |)(?:recommends?|advises?|suggests?|agree|endorses?|warns?)(?![\p{L}])/iu,
+  'recommend',
+  'advise',
+  'suggest',
+  'agree',
+  'endorse',
+  'warn',
+);
 /** Named causes and loads: "frequent triggers", "a major risk factor", "puts extra strain on the heart". */
-const CAUSES = [
+const CAUSES: Gated[] = [
   // Reported results: "has good results", "showed promising outcomes".
-  /(?<![\p{L}])(?:has|have|had|show|shows|showed|shown|gives|give|gave|get|gets|got) (?:very |)(?:good|excellent|strong|promising|positive|encouraging|impressive|great|mixed|poor|modest) (?:results|outcomes|success|success rates|evidence|effects)(?![\p{L}])/iu,
+  gate(/(?<![\p{L}])(?:has|have|had|show|shows|showed|shown|gives|give|gave|get|gets|got) (?:very |)(?:good|excellent|strong|promising|positive|encouraging|impressive|great|mixed|poor|modest) (?:results|outcomes|success|success rates|evidence|effects)(?![\p{L}])/iu, 'result', 'outcome', 'success', 'evidence', 'effect'),
   // "the best odds", "a higher chance", "the lowest risk".
-  /(?<![\p{L}])(?:best|highest|greatest|lowest|better|higher|greater|lower|smaller|bigger) (?:odds|chances?|likelihood)(?![\p{L}])/iu,
+  gate(/(?<![\p{L}])(?:best|highest|greatest|lowest|better|higher|greater|lower|smaller|bigger) (?:odds|chances?|likelihood)(?![\p{L}])/iu, 'odds', 'chance', 'likelihood'),
   // What is or is not typical of a condition: "are not typical of IBS", "is common in teenagers".
-  /(?<![\p{L}])(?:is|are) (?:not |)(?:typical|characteristic|common|uncommon|rare|unusual) (?:of|in|among)(?![\p{L}])/iu,
-  /(?<![\p{L}])(?:common|frequent|known|major|main|usual|important|well-known|key|strongest|biggest) (?:triggers?|causes?|risk factors?|culprits?|contributors?)(?![\p{L}])/iu,
-  /(?<![\p{L}])(?:put|puts|putting|place|places|placing) (?:extra |more |added |additional |less |)(?:load|strain|stress|pressure|wear) on(?![\p{L}])/iu,
+  gate(/(?<![\p{L}])(?:is|are) (?:not |)(?:typical|characteristic|common|uncommon|rare|unusual) (?:of|in|among)(?![\p{L}])/iu, 'typical', 'characteristic', 'common', 'rare', 'unusual'),
+  gate(/(?<![\p{L}])(?:common|frequent|known|major|main|usual|important|well-known|key|strongest|biggest) (?:triggers?|causes?|risk factors?|culprits?|contributors?)(?![\p{L}])/iu, 'trigger', 'cause', 'risk factor', 'culprit', 'contributor'),
+  gate(/(?<![\p{L}])(?:put|puts|putting|place|places|placing) (?:extra |more |added |additional |less |)(?:load|strain|stress|pressure|wear) on(?![\p{L}])/iu, 'load', 'strain', 'stress', 'pressure', 'wear'),
   // Dose-response: "every kilogram lost", "each extra drink a day".
-  /(?<![\p{L}])(?:every|each) (?:additional |extra |)(?:kilograms?|kilos?|kg|pounds?|lbs?|drinks?|cigarettes?|servings?|units?|cups?|points?)(?![\p{L}])/iu,
+  gate(/(?<![\p{L}])(?:every|each) (?:additional |extra |)(?:kilograms?|kilos?|kg|pounds?|lbs?|drinks?|cigarettes?|servings?|units?|cups?|points?)(?![\p{L}])/iu, 'every ', 'each '),
 ];
 /** "can make you sleepier", "makes it hard to sleep": an effect on the reader or a condition. */
-const MAKES = /(?<![\p{L}])(?:make|makes|making|made) (?:you|people|patients|children|it|symptoms|them|him|her) (?:sleepier|drowsier|hungrier|angrier|thirstier|worse|better|harder|hard|difficult|more|less)(?![\p{L}])/iu;
+const MAKES = gate(/(?<![\p{L}])(?:make|makes|making|made) (?:you|people|patients|children|it|symptoms|them|him|her) (?:sleepier|drowsier|hungrier|angrier|thirstier|worse|better|harder|hard|difficult|more|less)(?![\p{L}])/iu, 'mak', 'made');
 
 /** Verbs of measured effect, with the outcomes they act on. */
 const EFFECT_VERBS = new Set([
@@ -224,29 +247,20 @@ export function evidenceCue(sentence: string): EvidenceCue | undefined {
     const m = firsts[g];
     if (m) push(family, m.index, m.end);
   });
-  for (const re of STATISTIC_PATTERNS) {
-    const m = re.exec(sentence);
-    if (m) push('statistic', m.index, m.index + m[0].length);
-  }
-  for (const re of TIME_COURSE) {
-    const m = re.exec(sentence);
-    if (m) push('effect', m.index, m.index + m[0].length);
-  }
-  for (const re of UNIVERSAL_NEGATIVE) {
-    const m = re.exec(sentence);
-    if (m) push('consensus', m.index, m.index + m[0].length);
-  }
-  for (const re of [ACCORDING_TO, AUTHORITY_ADVICE]) {
-    const m = re.exec(sentence);
-    if (m) push('consensus', m.index, m.index + m[0].length);
-  }
-  for (const re of CAUSES) {
-    const m = re.exec(sentence);
-    if (m) push('effect', m.index, m.index + m[0].length);
-  }
-  const makes = MAKES.exec(sentence);
-  if (makes) push('effect', makes.index, makes.index + makes[0].length);
-  const approval = APPROVAL.exec(sentence);
+  const lower = sentence.toLowerCase();
+  const each = (family: CueFamily, gs: readonly Gated[]): void => {
+    for (const g of gs) {
+      const m = run(g, sentence, lower);
+      if (m) push(family, m.index, m.index + m[0].length);
+    }
+  };
+  each('statistic', STATISTIC_PATTERNS);
+  each('effect', TIME_COURSE);
+  each('consensus', UNIVERSAL_NEGATIVE);
+  each('consensus', [ACCORDING_TO, AUTHORITY_ADVICE]);
+  each('effect', CAUSES);
+  each('effect', [MAKES]);
+  const approval = run(APPROVAL, sentence, lower);
   if (approval && !negatedNear(tokens, approval.index)) push('consensus', approval.index, approval.index + approval[0].length);
   const words = tokens.filter((t) => !t.punct);
   studyCue(words, push);

@@ -10,6 +10,7 @@ import { labelSentences, loadArticles, norm, parseEvalFile } from './eval-data.m
 import { probability, sentenceRecords, SETTINGS, train } from './train-claims.mjs';
 
 const require = createRequire(import.meta.url);
+const { structuralClaims } = require(join(new URL('..', import.meta.url).pathname, 'out/server/src/core/claims/claimStructure.js'));
 /** Each held-out set: the commit that added it (labelled, rules not yet run on it). */
 export const SETS = ['8b55d95', '6c849c1', '441b32a', '4dda1fa', '26095ec', 'a57a922', 'd04a6e3', '526f6d1', '0076557', '3bd9ddc', 'b614d59', '9cb36bb'];
 
@@ -34,6 +35,8 @@ for (const [k, commit] of SETS.entries()) {
   const model = train(records.filter((r) => !setFiles.has(r.file)));
   const counts = Object.fromEntries(thresholds.map((t) => [t, { tp: 0, fp: 0, fn: 0 }]));
   const rulesOnly = { tp: 0, fp: 0, fn: 0 };
+  const claimsThen = { tp: 0, fp: 0, fn: 0 };
+  const claimsNow = { tp: 0, fp: 0, fn: 0 };
   for (const f of added) {
     const cur = current.find((a) => key(a.file) === key(f));
     const old = parseEvalFile(readFileSync(join(dir, 'test/eval/articles', f), 'utf8'));
@@ -56,15 +59,26 @@ for (const [k, commit] of SETS.entries()) {
         else if (e) c.fn++;
       };
       tally(rulesOnly, rules.has('missing-citation'));
+      // unsupported-claim: the rules of the time, and with the structural claims where they found none.
+      const ue = expected.includes('unsupported-claim');
+      const utally = (c, g) => {
+        if (ue && g) c.tp++;
+        else if (g) c.fp++;
+        else if (ue) c.fn++;
+      };
+      utally(claimsThen, rules.has('unsupported-claim'));
+      utally(claimsNow, rules.has('unsupported-claim') || (!s.markers.length && structuralClaims(s.text).length > 0));
       for (const t of thresholds) tally(counts[t], rules.has('missing-citation') || (askable && probability(model, rec.features) >= t));
     }
   }
   const line = (c) => `${c.tp}/${c.fp}/${c.fn}`;
   console.log(`set ${k + 1} (${[...setFiles].join(', ')}): rules then ${line(rulesOnly)}; with the model ${thresholds.map((t) => `${t}: ${line(counts[t])}`).join('  ')}`);
   add('rules', rulesOnly);
+  add('claims: rules', claimsThen);
+  add('claims: with structure', claimsNow);
   for (const t of thresholds) add(`model ${t}`, counts[t]);
 }
-console.log('\npooled missing-citation     TP   FP   FN   precision recall F1');
+console.log('\npooled                      TP   FP   FN   precision recall F1');
 for (const [name, c] of pooled) {
   const p = c.tp / (c.tp + c.fp);
   const r = c.tp / (c.tp + c.fn);

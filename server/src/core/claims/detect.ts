@@ -2,6 +2,7 @@ import type { Article, Block, Sentence } from '../article/model';
 import { type ClaimEntry, type ClaimLexicon, phraseInfo, type PhraseInfo } from '../knowledge/claims';
 import type { CitationScope, Span } from '../types';
 import { coveringMarker } from './coverage';
+import { STRUCTURAL_ENTRY, structuralClaims } from './claimStructure';
 import { attributionCue, hedgeCue, isQuestion, negationCue, quotation, tokenize } from './scope';
 
 /**
@@ -96,6 +97,22 @@ function sentenceAt(block: Block, offset: number): Sentence | undefined {
   return block.sentences.find((s) => s.start <= offset && offset < s.end);
 }
 
+const structuralCache = new WeakMap<ClaimLexicon, Map<string, ClaimEntry>>();
+
+/** The lexicon entry each structural kind reports as (absent when a workspace lexicon removed it). */
+function structuralEntries(lexicon: ClaimLexicon): Map<string, ClaimEntry> {
+  let m = structuralCache.get(lexicon);
+  if (!m) {
+    m = new Map();
+    for (const [kind, id] of Object.entries(STRUCTURAL_ENTRY)) {
+      const entry = lexicon.entries.find((e) => e.id === id);
+      if (entry) m.set(kind, entry);
+    }
+    structuralCache.set(lexicon, m);
+  }
+  return m;
+}
+
 const hitCache = new WeakMap<Article, { lexicon: ClaimLexicon; scope: CitationScope; hits: ClaimHit[] }>();
 
 /**
@@ -130,6 +147,17 @@ function computeClaimHits(article: Article, lexicon: ClaimLexicon, scope: Citati
     for (const { entry, re } of lexicon.patterns) {
       re.lastIndex = 0;
       for (const m of block.prose.matchAll(re)) if (m[0]) add(entry, m.index, m[0]);
+    }
+    // Sentences with no lexicon match: claims recognised by their structure (claimStructure.ts).
+    if (block.kind !== 'heading') {
+      const entries = structuralEntries(lexicon);
+      for (const sentence of block.sentences) {
+        if (found.some((f) => f.sentence === sentence)) continue;
+        for (const c of structuralClaims(sentence.text)) {
+          const entry = entries.get(c.kind);
+          if (entry) add(entry, sentence.start - block.start + c.start, sentence.text.slice(c.start, c.end));
+        }
+      }
     }
     found.sort((a, b) => a.start - b.start || b.end - a.end);
     let lastEnd = -1;

@@ -30,6 +30,18 @@ export function citationModel(): CitationModel | null {
   return current;
 }
 
+const weightMaps = new WeakMap<CitationModel, Map<string, number>>();
+
+/** The weights as a Map (faster than a large object's keys), built once per model. */
+function weightMap(model: CitationModel): Map<string, number> {
+  let m = weightMaps.get(model);
+  if (!m) {
+    m = new Map(Object.entries(model.weights));
+    weightMaps.set(model, m);
+  }
+  return m;
+}
+
 export interface ModelVerdict {
   probability: number;
   /** The features that pushed the score up most, strongest first. */
@@ -72,8 +84,9 @@ export function scoreSentence(sentence: string, model: CitationModel | null = cu
   if (!features.includes(GATE)) return { probability: 0, reasons: [] };
   let z = model.bias;
   const contributions: [string, number][] = [];
+  const weights = weightMap(model);
   for (const name of features) {
-    const w = model.weights[name];
+    const w = weights.get(name);
     if (w === undefined) continue;
     z += w;
     if (w > 0) contributions.push([name, w]);

@@ -46,7 +46,7 @@ const CONDITION_WORDS = set(`
   rash rashes fever nausea vomiting diarrhea diarrhoea constipation fatigue itching swelling bruising bleeding inflammation craving cravings nightmares
   ptsd ocd adhd ibs copd gerd mania psychosis bipolar schizophrenia autism grief stress burnout tinnitus snoring apnea apnoea infertility menopause
   shingles flu influenza covid colds cold cough wheeze wheezing bloating cramps cramping dizziness drowsiness sleepiness weakness numbness
-  malaise complication complications defects defect damage loss disability disabilities death deaths mortality
+  malaise complication complications defects defect damage loss disability disabilities death deaths mortality anxious depressed sick ill
 `);
 /** Suffixes that name conditions: "tendinitis", "fibrosis", "anaemia", "neuropathy", "neuralgia", "melanoma", "hypothyroidism". */
 const CONDITION_SUFFIX = /(?:itis|osis|oses|emia|aemia|pathy|pathies|algia|oma|omas|ism|isms|plegia|trophy|rrhea|rrhoea|iasis)$/;
@@ -65,7 +65,7 @@ const POPULATION_WORDS = set(`
   people person patients patient adults adult children child kids kid teens teen teenagers teenager adolescents adolescent women woman men man
   mothers mother parents parent infants infant babies baby toddlers users user smokers drinkers veterans survivors sufferers seniors elderly
   girls boys students athletes canadians americans individuals population populations families family partners pregnancies pregnancy participants
-  newborns girls workers drivers
+  newborns workers drivers client clients customer customers member members graduate graduates
 `);
 const BODY_WORDS = set(`
   brain brains heart hearts liver kidney kidneys lung lungs skin gut bowel stomach blood bone bones joint joints muscle muscles nerve nerves spine
@@ -75,7 +75,7 @@ const BODY_WORDS = set(`
 const OUTCOME_WORDS = set(`
   risk risks chance chances odds likelihood rate rates levels level function quality recovery remission response survival outcomes outcome
   improvement improvements benefit benefits effect effects results result relief healing progress progression severity intensity frequency
-  mood sleep memory focus concentration energy weight appetite growth fertility pressure sugar glucose cholesterol
+  mood sleep memory focus concentration energy weight appetite growth fertility pressure sugar glucose cholesterol aging ageing
 `);
 /** Words that assess safety, frequency or standing: "is not contagious", "are common", "remains the first-line", "never diagnosed". */
 const ASSESSMENTS = set(`
@@ -106,7 +106,7 @@ const EFFECT_VERBS = set(`
   reverse eliminate restore repair heal strengthen weaken trigger halve double delay speed enhance maintain keep decline drop fall cut stop
   peak fade subside persist return recur regrow damage harm lead develop start begin last resolve clear spread run change shift help
   rise drive block interfere interact predict contribute treat cure control manage limit calm soothe sharpen rebuild regulate balance
-  outperform improve remove destroy kill promote support respond
+  outperform improve remove destroy kill promote support respond lose gain regrow realign reset rewire flush clear transform
 `);
 /** Other common verbs, so the first verb of a sentence is found without a tagger. */
 const OTHER_VERBS = set(`
@@ -133,11 +133,15 @@ export function lemma(w: string): string {
   if (w.endsWith('ied') && w.length > 4) return `${w.slice(0, -3)}y`;
   if (/(?:ss|us|is|ous)$/.test(w)) return w;
   if (/(?:sses|shes|ches|xes|zes)$/.test(w)) return w.slice(0, -2);
-  if (w.endsWith('s')) return w.slice(0, -1);
+  if (w.endsWith('s')) return dropE(w.slice(0, -1));
   if (w.endsWith('ing') && w.length > 5) return stripDouble(w.slice(0, -3));
   if (w.endsWith('ed') && w.length > 4) return stripDouble(w.slice(0, -2));
-  if (w.endsWith('e') && w.length > 4) return w.slice(0, -1);
-  return w;
+  return dropE(w);
+}
+
+/** "eliminate", "eliminates", "eliminated" all give "eliminat". */
+function dropE(w: string): string {
+  return w.endsWith('e') && w.length > 4 ? w.slice(0, -1) : w;
 }
 
 function stripDouble(stem: string): string {
@@ -176,6 +180,20 @@ function classOf(w: string, l: string): WordClass | undefined {
   return undefined;
 }
 
+/** Lemma and class per lowercase word, kept across sentences (words repeat; bounded). */
+const wordCache = new Map<string, { lemma: string; cls?: WordClass }>();
+
+function wordInfo(w: string): { lemma: string; cls?: WordClass } {
+  let info = wordCache.get(w);
+  if (!info) {
+    if (wordCache.size > 20000) wordCache.clear();
+    const l = lemma(w);
+    info = { lemma: l, cls: classOf(w, l) };
+    wordCache.set(w, info);
+  }
+  return info;
+}
+
 export interface StructuredWord {
   token: Token;
   lemma: string;
@@ -186,8 +204,8 @@ export interface StructuredWord {
 export function structuredWords(sentence: string): StructuredWord[] {
   const words = tokenize(sentence).filter((t) => !t.punct);
   const out: StructuredWord[] = words.map((token) => {
-    const l = lemma(token.lower);
-    return { token, lemma: l, cls: classOf(token.lower, l) };
+    const known = wordInfo(token.lower);
+    return { token, lemma: known.lemma, cls: known.cls };
   });
   const terms = drugKnowledge().findTerms(sentence);
   if (terms.length) {
@@ -202,13 +220,14 @@ export function structuredWords(sentence: string): StructuredWord[] {
 }
 
 /** Where the predicate starts: the first copula, auxiliary, modal or verb after the first word. */
-function verbIndex(words: StructuredWord[]): number {
+export function verbIndex(words: StructuredWord[]): number {
   for (let i = 1; i < words.length; i++) {
     const c = words[i].cls;
     if (c === 'copula' || c === 'aux' || c === 'modal' || c === 'effect' || c === 'verb' || c === 'freq') return i;
     // An unknown word ending in -s after a noun-like word: "Cravings peak", "It tends", "Nicotine changes".
     const w = words[i].token.lower;
-    if (!c && i <= 6 && /[^s]s$/.test(w) && words[i - 1].cls !== 'det') return i;
+    const prev = words[i - 1].cls;
+    if (!c && i <= 6 && /[^s]s$/.test(w) && prev !== 'det' && prev !== 'first' && prev !== 'second') return i;
   }
   return Math.min(words.length, 4);
 }

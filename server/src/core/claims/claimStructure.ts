@@ -1,0 +1,133 @@
+import type { Span } from '../types';
+import { lemma, type StructuredWord, structuredWords, verbIndex } from './structure';
+
+/**
+ * Claims recognised by the structure of a sentence rather than by a phrase of the lexicon:
+ *
+ * - the advertiser's own service as the subject ("Our drops ...", "Patients on our program
+ *   ...", "We ...") with an unhedged predicate that states an outcome for health ("restore full
+ *   lung function", "ends childhood migraine", "lose up to 20%"), a superlative or a comparison
+ *   ("the highest pregnancy rates", "3 times faster than"), an absolute ("never", "every", "100%",
+ *   "completely") or safety ("safe", "painless");
+ * - a promise to the reader: "you" or "your ..." with "will" and an outcome or an absolute
+ *   ("your child will never miss another day").
+ *
+ * Each finding names the lexicon entry whose category, basis and sources it carries; the
+ * context (negation, quotation, attribution, hedge, citation) is then judged as for any hit.
+ */
+
+export type StructuralKind = 'outcome' | 'superiority' | 'superlative' | 'absolute' | 'safety';
+
+/** The lexicon entry each kind reports as. */
+export const STRUCTURAL_ENTRY: Record<StructuralKind, string> = {
+  outcome: 'outcome-promise',
+  superiority: 'superiority',
+  superlative: 'superlative',
+  absolute: 'works-for-everyone',
+  safety: 'is-safe',
+};
+
+export interface StructuralClaim extends Span {
+  kind: StructuralKind;
+}
+
+/** Cheap prefilter: the words these structures need. */
+const PREFILTER = /(?<![\p{L}])(?:our|we|you|your|will)(?![\p{L}])|['’]ll(?![\p{L}])/iu;
+
+/** Hedges and attitudes: "may help", "can reduce", "is designed to", "we hope you will". */
+const HEDGES = new Set([
+  'may', 'might', 'could', 'can', 'help', 'helps', 'helped', 'aim', 'aims', 'designed', 'try', 'tries', 'support', 'supports', 'should', 'would', 'hope', 'hopes',
+  'believe', 'believes', 'think', 'want', 'wants', 'wish', 'strive', 'strives', 'plan', 'plans', 'intend', 'intends', 'expect',
+]);
+/**
+ * Outcomes promised as fact: verbs of cure, reversal and restoration, not the measured verbs
+ * ("reduces symptoms", "improves sleep") that the lexicon's own rewordings use.
+ */
+const PROMISED = new Set(
+  [
+    'eliminate', 'reverse', 'restore', 'regrow', 'regenerate', 'rebuild', 'heal', 'end', 'stop', 'cure', 'fix', 'erase', 'rewire', 'reset', 'flush', 'realign',
+    'transform', 'banish', 'eradicate', 'destroy', 'repair', 'clear', 'lose', 'double', 'triple', 'prevent', 'put',
+  ].map(lemma),
+);
+const NEGATIONS = new Set(['not', "n't", 'no', 'nor', "don't", "doesn't", "didn't", "won't", "isn't", "aren't", 'cannot', "can't"]);
+const SUPERLATIVES = new Set(['most', 'best', 'highest', 'fastest', 'safest', 'strongest', 'greatest', 'only', 'leading', 'top', 'unmatched', 'unrivalled', 'unrivaled', 'unbeatable']);
+const BARE_SUPERLATIVES = new Set(['leading', 'unmatched', 'unrivalled', 'unrivaled', 'unbeatable']);
+const DEFINITE = /^(?:the|our|its|their|[\p{L}]+['’]s)$/u;
+const COMPARATIVE_HEADS = new Set(['faster', 'better', 'quicker', 'stronger', 'safer', 'longer', 'more', 'fewer', 'less', 'higher', 'lower', 'greater', 'times', 'twice']);
+const ABSOLUTES = new Set(['never', 'always', 'every', 'everyone', 'everybody', 'forever', 'permanently', 'completely', 'totally', 'entirely', 'guaranteed', 'guarantee', 'guarantees', 'instantly', 'perfectly', 'zero', '100%']);
+/** Absolutes that are claims whatever follows them. */
+const ALWAYS_ABSOLUTE = new Set(['guaranteed', 'guarantee', 'guarantees', 'instantly']);
+/** "never", "always": absolute when the rest of the predicate is about health or time ("never miss another day", not "always answer your questions"). */
+const TEMPORAL_ABSOLUTE = new Set(['never', 'always', 'forever', 'permanently']);
+const HEALTH_OR_TIME = new Set(['cond', 'outcome', 'body', 'effect', 'assess', 'pop', 'treat', 'drug', 'time', 'num']);
+/** What makes "every", "completely", "100%", "zero" an absolute about health: "every client", "completely painless", "zero effort". */
+const ABSOLUTE_OF = new Set(['pop', 'cond', 'outcome', 'effect', 'assess', 'body']);
+const ABSOLUTE_WORDS = new Set(['pure', 'natural', 'effort', 'effortless', 'side', 'risk', 'painless', 'safe', 'effective', 'heart', 'hearts', 'word']);
+const SAFETY = new Set(['safe', 'painless', 'harmless', 'risk-free', 'non-toxic', 'nontoxic', 'side-effect-free']);
+/** Classes that make an effect verb's object a matter of health. */
+const HEALTH = new Set(['cond', 'outcome', 'body', 'num', 'drug']);
+/** Where a predicate stops: a new clause or a purpose ("so you can ..."). */
+const CLAUSE_END = new Set(['but', 'while', 'whereas', 'although', 'though', 'because', 'if', 'when', 'unless', 'so']);
+
+/** Structural claims in one sentence (offsets in the sentence). */
+export function structuralClaims(sentence: string): StructuralClaim[] {
+  if (!PREFILTER.test(sentence)) return [];
+  const words = structuredWords(sentence);
+  if (words.length < 3) return [];
+  const v = verbIndex(words);
+  if (v >= words.length) return [];
+  const subject = words.slice(0, v);
+  const own = subject.some((w) => w.token.lower === 'our' || w.token.lower === 'we');
+  const reader = !own && subject.some((w) => w.cls === 'second');
+  if (!own && !reader) return [];
+  // "Graduates of our program never feel ...": adverbs and modals before the verb belong to the predicate.
+  let from = v;
+  while (from > 1 && (words[from - 1].cls === 'neg' || words[from - 1].cls === 'freq' || words[from - 1].cls === 'modal')) from--;
+  let end = words.length;
+  for (let i = v + 1; i < words.length; i++) if (CLAUSE_END.has(words[i].token.lower)) end = Math.min(end, i);
+  const predicate = words.slice(from, end);
+  // "may help", "can reduce", "is designed to": hedged; "does not cure": negated.
+  // (An attitude verb the word lists do not know may be taken for part of the subject: "Our doctors hope you will ...".)
+  const head = [...subject.slice(1), ...predicate.slice(0, 3)];
+  if (head.some((w) => HEDGES.has(w.token.lower) || NEGATIONS.has(w.token.lower))) return [];
+  if (reader && !predicate.slice(0, 2).some((w) => w.token.lower === 'will' || /['’]ll$/.test(w.token.lower))) return [];
+  const found = classify(predicate, reader);
+  if (!found) return [];
+  return [{ kind: found.kind, start: predicate[0].token.start, end: found.last.token.end }];
+}
+
+function absoluteOutcome(p: StructuredWord[], i: number): boolean {
+  if (ALWAYS_ABSOLUTE.has(p[i].token.lower)) return true;
+  if (TEMPORAL_ABSOLUTE.has(p[i].token.lower)) return p.slice(i + 1).some((x) => x.cls !== undefined && HEALTH_OR_TIME.has(x.cls));
+  return p.slice(i + 1, i + 3).some((x) => (x.cls && ABSOLUTE_OF.has(x.cls)) || ABSOLUTE_WORDS.has(x.token.lower));
+}
+
+function classify(p: StructuredWord[], reader: boolean): { kind: StructuralKind; last: StructuredWord } | undefined {
+  for (let i = 0; i < p.length; i++) {
+    const w = p[i].token.lower;
+    // "the highest pregnancy rates", "the most advanced technology".
+    // A superlative after "the" or a possessive ("the most advanced", "Canada's best"); bare "most", "only" are quantities.
+    if (SUPERLATIVES.has(w) && !reader && (BARE_SUPERLATIVES.has(w) || (i > 0 && DEFINITE.test(p[i - 1].token.lower)))) {
+      return { kind: 'superlative', last: p[Math.min(p.length - 1, i + 2)] };
+    }
+    // "3 times faster than", "heals concussions twice as fast as standard care".
+    if (COMPARATIVE_HEADS.has(w)) {
+      const than = p.slice(i + 1, i + 5).find((x) => x.token.lower === 'than' || x.token.lower === 'as');
+      if (than && !reader) return { kind: 'superiority', last: than };
+    }
+  }
+  for (let i = 0; i < p.length; i++) {
+    const w = p[i].token.lower;
+    if (ABSOLUTES.has(w) && absoluteOutcome(p, i)) return { kind: 'absolute', last: p[Math.min(p.length - 1, i + 2)] };
+    if (SAFETY.has(w) && !reader) return { kind: 'safety', last: p[i] };
+  }
+  // An outcome stated as fact: an effect verb with a health object, "lose up to 20%" (not in a
+  // promise to the reader, where "you will keep a sleep diary" is how the visit goes).
+  if (reader) return undefined;
+  for (let i = 0; i < p.length; i++) {
+    if (!PROMISED.has(p[i].lemma)) continue;
+    const object = p.slice(i + 1, i + 5).find((x) => x.cls && HEALTH.has(x.cls));
+    if (object) return { kind: 'outcome', last: object };
+  }
+  return undefined;
+}

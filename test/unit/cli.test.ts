@@ -159,6 +159,20 @@ describe('start-up code cache (dist/cli.js, dist/server.js)', () => {
     assert.match(runWith({ CLINICAL_LINT_CACHE_DIR: dir }).stderr, /accepted/);
   });
 
+  it('keeps one file per installed copy and drops the files of its earlier builds', () => {
+    const dir = tmp({});
+    const cacheDir = path.join(dir, 'code-cache');
+    runWith({ CLINICAL_LINT_CACHE_DIR: dir });
+    const [mine] = fs.readdirSync(cacheDir);
+    const place = mine.split('-')[2];
+    // Another copy's cache, and an earlier build of this copy's.
+    fs.writeFileSync(path.join(cacheDir, 'cli-bundle-00000000-1-2-3.v8cache'), 'x');
+    fs.writeFileSync(path.join(cacheDir, `cli-bundle-${place}-1-2-3.v8cache`), 'x');
+    fs.rmSync(path.join(cacheDir, mine));
+    runWith({ CLINICAL_LINT_CACHE_DIR: dir });
+    assert.deepEqual(fs.readdirSync(cacheDir).sort(), ['cli-bundle-00000000-1-2-3.v8cache', mine].sort());
+  });
+
   it('runs without one where the directory cannot be written, or when turned off', () => {
     const dir = tmp({ 'file-not-dir': 'x' });
     const r = runWith({ CLINICAL_LINT_CACHE_DIR: path.join(dir, 'file-not-dir') });

@@ -62,7 +62,7 @@ if (cacheFile && (!cached || script.cachedDataRejected)) {
       fs.renameSync(tmp, cacheFile);
       trace(`written to ${cacheFile}`);
       // Caches of earlier builds or engines of this bundle are never read again.
-      const prefix = `${path.basename(file, '.js')}-`;
+      const prefix = `${path.basename(file, '.js')}-${placeOf(file)}-`;
       for (const old of fs.readdirSync(path.dirname(cacheFile))) {
         if (old.startsWith(prefix) && old.endsWith('.v8cache') && old !== path.basename(cacheFile)) fs.rmSync(path.join(path.dirname(cacheFile), old), { force: true });
       }
@@ -82,13 +82,21 @@ const run = script.runInThisContext() as (exports: unknown, req: NodeJS.Require,
 run.call(bundleModule.exports, bundleModule.exports, Module.createRequire(file), bundleModule, file, path.dirname(file));
 bundleModule.loaded = true;
 
-/** Where this bundle's code cache lives: per user, per bundle, engine and bundle version. */
+/** A short hash of the bundle's path. */
+function placeOf(bundle: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < bundle.length; i++) h = Math.imul(h ^ bundle.charCodeAt(i), 16777619);
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+/** Where this bundle's code cache lives: per user, per installed bundle, engine and bundle version. */
 function cachePath(bundle: string, length: number): string | undefined {
   if (process.env.CLINICAL_LINT_NO_CACHE === '1') return undefined;
   try {
     const dir = process.env.CLINICAL_LINT_CACHE_DIR || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'clinical-lint');
     const mtime = Math.floor(fs.statSync(bundle).mtimeMs);
-    const name = `${path.basename(bundle, '.js')}-${process.versions.v8}-${length}-${mtime}.v8cache`;
+    // Each installed copy has its own file (two copies never evict each other's cache).
+    const name = `${path.basename(bundle, '.js')}-${placeOf(bundle)}-${process.versions.v8}-${length}-${mtime}.v8cache`;
     return path.join(dir, 'code-cache', name);
   } catch {
     return undefined;

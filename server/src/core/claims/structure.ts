@@ -76,6 +76,7 @@ const OUTCOME_WORDS = set(`
   risk risks chance chances odds likelihood rate rates levels level function quality recovery remission response survival outcomes outcome
   improvement improvements benefit benefits effect effects results result relief healing progress progression severity intensity frequency
   mood sleep memory focus concentration energy weight appetite growth fertility pressure sugar glucose cholesterol aging ageing
+  hearing vision eyesight balance mobility stamina
 `);
 /** Words that assess safety, frequency or standing: "is not contagious", "are common", "remains the first-line", "never diagnosed". */
 const ASSESSMENTS = set(`
@@ -99,14 +100,14 @@ const AUXILIARIES = set(`has have had does do did having`);
 const DETERMINERS = set(`a an the this that these those its their his her`);
 const QUANTIFIERS = set(`many most some few several all every each any both half majority minority`);
 const TIME_WORDS = set(`day days week weeks month months year years hour hours minute minutes decade decades lifetime age ages`);
-const NUMBER_WORDS = set(`one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand million twice double triple`);
+const NUMBER_WORDS = set(`one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand million twice double triple times`);
 /** Verbs of effect, course and cause (lemmas). */
 const EFFECT_VERBS = set(`
   reduce improve relieve lower decrease increase prevent shorten lengthen prolong worsen raise alleviate ease slow protect boost cause affect
   reverse eliminate restore repair heal strengthen weaken trigger halve double delay speed enhance maintain keep decline drop fall cut stop
   peak fade subside persist return recur regrow damage harm lead develop start begin last resolve clear spread run change shift help
   rise drive block interfere interact predict contribute treat cure control manage limit calm soothe sharpen rebuild regulate balance
-  outperform improve remove destroy kill promote support respond lose gain regrow realign reset rewire flush clear transform
+  outperform improve remove destroy kill promote support respond lose gain recover regrow realign reset rewire flush clear transform
 `);
 /** Other common verbs, so the first verb of a sentence is found without a tagger. */
 const OTHER_VERBS = set(`
@@ -227,7 +228,10 @@ export function verbIndex(words: StructuredWord[]): number {
     // An unknown word ending in -s after a noun-like word: "Cravings peak", "It tends", "Nicotine changes".
     const w = words[i].token.lower;
     const prev = words[i - 1].cls;
-    if (!c && i <= 6 && /[^s]s$/.test(w) && prev !== 'det' && prev !== 'first' && prev !== 'second') return i;
+    // Not when a verb follows: "Our facial peels are ...".
+    const next = words[i + 1]?.cls;
+    const verbNext = next === 'copula' || next === 'aux' || next === 'modal' || next === 'neg' || next === 'freq';
+    if (!c && i <= 6 && /[^s]s$/.test(w) && prev !== 'det' && prev !== 'first' && prev !== 'second' && !verbNext) return i;
   }
   return Math.min(words.length, 4);
 }

@@ -1,0 +1,135 @@
+// missing-citation beyond the cue families: the sentence structure (word classes, subject and
+// predicate, the gate that asks for an effect, outcome, frequency, comparison or quantity) and
+// the classifier trained on the development labels. The sentences here are not in the
+// evaluation articles: they check that the model carries to new wording.
+import * as assert from 'node:assert/strict';
+import { evidenceCue } from '../../server/src/core/claims/evidence';
+import { askable, citationModel, modelNeedsCitation, scoreSentence } from '../../server/src/core/claims/model';
+import { GATE, lemma, sentenceFeatures, structuredWords } from '../../server/src/core/claims/structure';
+import { mine } from './claims-helpers';
+
+describe('citation need: sentence structure', () => {
+  const classes: [string, string, string][] = [
+    ['Psoriasis usually first appears in young adults.', 'Psoriasis', 'cond'],
+    ['Psoriasis usually first appears in young adults.', 'usually', 'freq'],
+    ['Psoriasis usually first appears in young adults.', 'adults', 'pop'],
+    ['Tendinitis heals slowly.', 'Tendinitis', 'cond'],
+    ['Semaglutide lowers appetite.', 'Semaglutide', 'drug'],
+    ['Semaglutide lowers appetite.', 'lowers', 'effect'],
+    ['Our clinic offers flu shots.', 'Our', 'first'],
+    ['Our clinic offers flu shots.', 'clinic', 'service'],
+    ['Eczema is not contagious.', 'contagious', 'assess'],
+  ];
+  for (const [sentence, word, cls] of classes) {
+    it(`${word} is ${cls} in: ${sentence}`, () => {
+      const w = structuredWords(sentence).find((x) => x.token.text === word);
+      assert.ok(w, 'word found');
+      assert.equal(w.cls, cls);
+    });
+  }
+
+  const lemmas: [string, string][] = [
+    ['eliminates', 'eliminat'],
+    ['eliminated', 'eliminat'],
+    ['eliminate', 'eliminat'],
+    ['stopped', 'stop'],
+    ['therapies', 'therapy'],
+    ['kept', 'keep'],
+  ];
+  for (const [w, l] of lemmas) it(`lemma of ${w}`, () => assert.equal(lemma(w), l));
+
+  const gate: [string, boolean][] = [
+    ['Rosacea tends to flare in hot weather.', true],
+    ['Iron tablets often upset the stomach.', true],
+    ['Lupus mostly affects women of childbearing age.', true],
+    ['Eczema is not contagious.', true],
+    ['Many teens with migraine are never diagnosed.', true],
+    ['Ketamine can be administered through several medical routes.', false],
+    ['Monitoring is recommended for all patients who start lithium.', false],
+    ['The program keeps you on track with weekly calls.', false],
+    ['The clinic is open on Saturdays.', false],
+  ];
+  for (const [sentence, open] of gate) {
+    it(`${open ? 'states something' : 'states nothing a source could back'}: ${sentence}`, () => assert.equal(sentenceFeatures(sentence).includes(GATE), open));
+  }
+
+  it('definitions and descriptions have their shapes', () => {
+    assert.ok(sentenceFeatures('Insulin is a hormone made by the pancreas.').includes('shape:definition'));
+    assert.ok(sentenceFeatures('Panic disorder means repeated attacks.').includes('shape:definition'));
+    assert.ok(sentenceFeatures('Kratom is made from the leaves of a tree.').includes('shape:passive-description'));
+    assert.ok(sentenceFeatures('Set a quit date within two weeks.').includes('shape:imperative'));
+    assert.ok(sentenceFeatures('Our nurses check your blood pressure.').includes('shape:we-subject'));
+  });
+});
+
+describe('citation need: the classifier', () => {
+  it('ships a trained model', () => {
+    const m = citationModel();
+    assert.ok(m, 'a model');
+    assert.ok(Object.keys(m.weights).length > 100, 'weights');
+    assert.ok(m.threshold > 0.5 && m.threshold < 1, 'threshold');
+    for (const name of Object.keys(m.weights)) assert.match(name, /^(?:w|b|first|s|p|v|vn|shape|len|gate):/, name);
+  });
+
+  // Wording no cue family covers: a frequency, a course, an effect or a population stated as fact.
+  const needs = [
+    'Rosacea tends to flare in hot weather.',
+    'Iron tablets often upset the stomach.',
+    'Scar tissue forms within days of the injury.',
+    'Lupus mostly affects women of childbearing age.',
+    'Tinnitus seldom goes away completely.',
+    'Chickenpox spreads easily in schools.',
+    'Shingles pain can linger for months in older adults.',
+  ];
+  for (const sentence of needs) {
+    it(`needs a source: ${sentence}`, () => {
+      assert.equal(evidenceCue(sentence), undefined, 'no cue family covers it');
+      assert.ok(modelNeedsCitation(sentence), `probability ${scoreSentence(sentence)?.probability.toFixed(2)}`);
+    });
+  }
+
+  // Definitions, descriptions of the clinic, instructions and hedged personal possibilities.
+  const not = [
+    'Psoriasis is a skin condition that causes red, scaly patches.',
+    'Insulin is a hormone made by the pancreas.',
+    'Our nurses check your blood pressure at every visit.',
+    'Your first appointment lasts about an hour.',
+    'Bring a list of your medications to the visit.',
+    'You may feel a little tired after the session.',
+    'Our clinic offers flu shots every autumn.',
+    'Physiotherapy sessions take place in our gym.',
+    'A referral is not needed.',
+    'Ketamine can be administered through several medical routes depending on clinical context.',
+  ];
+  for (const sentence of not) it(`needs no source: ${sentence}`, () => assert.equal(modelNeedsCitation(sentence), undefined));
+
+  it('is asked only about full sentences that are not disclosures', () => {
+    assert.equal(askable('Rosacea tends to flare in hot weather'), false, 'a title or label');
+    assert.equal(askable('Ketamine is not approved by Health Canada for depression; this use is off-label.'), false, 'a disclosure');
+    assert.equal(askable('Rosacea tends to flare in hot weather.'), true);
+  });
+});
+
+describe('missing-citation: the classifier in the rule', () => {
+  const flagged = (text: string): string[] => mine(text).filter((f) => f.ruleId === 'missing-citation').map((f) => text.slice(f.start, f.end));
+
+  it('flags wording no cue covers, with its own message', () => {
+    const text = 'Rosacea tends to flare in hot weather.\n';
+    const f = mine(text).find((x) => x.ruleId === 'missing-citation');
+    assert.ok(f);
+    assert.match(f.message, /states a clinical fact/);
+  });
+
+  it('a later marker in the paragraph still covers it', () => {
+    assert.deepEqual(flagged('Rosacea tends to flare in hot weather. Sunscreen is advised.[1]\n\nReferences\n\n1. Smith J. Rosacea. J Derm. 2020;1:1-2.\n'), []);
+  });
+
+  it('is not asked about a conclusion drawn from the cited sentence before it', () => {
+    const text = 'Ketamine acts within hours.[1] Given its rapid onset, ketamine may be considered when timely symptom relief is important.\n\nReferences\n\n1. Smith J. Ketamine. J Psych. 2020;1:1-2.\n';
+    assert.deepEqual(flagged(text), []);
+  });
+
+  it('is not asked about claim wording the author distances', () => {
+    assert.deepEqual(flagged('Claims that a single infusion cures depression are misleading.\n'), []);
+  });
+});

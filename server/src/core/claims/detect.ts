@@ -1,5 +1,6 @@
 import type { Article, Block, Sentence } from '../article/model';
 import { type ClaimEntry, type ClaimLexicon, phraseInfo, type PhraseInfo } from '../knowledge/claims';
+import { type Memo, noMemo } from '../memo';
 import type { CitationScope, Span } from '../types';
 import { coveringMarker } from './coverage';
 import { STRUCTURAL_ENTRY, structuralClaims } from './claimStructure';
@@ -119,15 +120,55 @@ const hitCache = new WeakMap<Article, { lexicon: ClaimLexicon; scope: CitationSc
  * Every lexicon hit in the article, in document order, classified. Computed once per article,
  * lexicon and scope (both claim rules ask for it).
  */
-export function findClaimHits(article: Article, lexicon: ClaimLexicon, scope: CitationScope): ClaimHit[] {
+export function findClaimHits(article: Article, lexicon: ClaimLexicon, scope: CitationScope, memo: Memo = noMemo): ClaimHit[] {
   const cached = hitCache.get(article);
   if (cached && cached.lexicon === lexicon && cached.scope === scope) return cached.hits;
-  const hits = computeClaimHits(article, lexicon, scope);
+  const hits = computeClaimHits(article, lexicon, scope, memo);
   hitCache.set(article, { lexicon, scope, hits });
   return hits;
 }
 
-function computeClaimHits(article: Article, lexicon: ClaimLexicon, scope: CitationScope): ClaimHit[] {
+/** A lexicon or structural match in a block's prose, relative to the block. */
+interface BlockMatch {
+  entry: ClaimEntry;
+  start: number;
+  matched: string;
+  info?: PhraseInfo;
+}
+
+/**
+ * The matches of the lexicon (and of claim structure) in one block: they depend on its prose
+ * (and its sentences, which follow from the prose) alone, so they are kept across versions of
+ * the document while the block is unchanged.
+ */
+function blockMatches(block: Block, lexicon: ClaimLexicon): BlockMatch[] {
+  const out: BlockMatch[] = [];
+  if (lexicon.phraseMatcher) {
+    for (const m of lexicon.phraseMatcher.matchAll(block.prose)) {
+      const info = phraseInfo(lexicon, m.text);
+      if (info) out.push({ entry: info.entry, start: m.index, matched: m.text, info });
+    }
+  }
+  for (const { entry, re } of lexicon.patterns) {
+    re.lastIndex = 0;
+    for (const m of block.prose.matchAll(re)) if (m[0]) out.push({ entry, start: m.index, matched: m[0] });
+  }
+  // Sentences with no lexicon match: claims recognised by their structure (claimStructure.ts).
+  if (block.kind !== 'heading') {
+    const entries = structuralEntries(lexicon);
+    const matched = (s: Sentence): boolean => out.some((m) => s.start - block.start <= m.start && m.start < s.end - block.start);
+    for (const sentence of block.sentences) {
+      if (matched(sentence)) continue;
+      for (const c of structuralClaims(sentence.text)) {
+        const entry = entries.get(c.kind);
+        if (entry) out.push({ entry, start: sentence.start - block.start + c.start, matched: sentence.text.slice(c.start, c.end) });
+      }
+    }
+  }
+  return out;
+}
+
+function computeClaimHits(article: Article, lexicon: ClaimLexicon, scope: CitationScope, memo: Memo): ClaimHit[] {
   const hits: ClaimHit[] = [];
   for (const block of article.blocks) {
     if (!CLAIM_BLOCKS.has(block.kind)) continue;
@@ -138,27 +179,8 @@ function computeClaimHits(article: Article, lexicon: ClaimLexicon, scope: Citati
       if (block.kind !== 'heading' && !sentence) return;
       found.push({ entry, info, matched, block, sentence, start: s, end: s + matched.length });
     };
-    if (lexicon.phraseMatcher) {
-      for (const m of lexicon.phraseMatcher.matchAll(block.prose)) {
-        const info = phraseInfo(lexicon, m.text);
-        if (info) add(info.entry, m.index, m.text, info);
-      }
-    }
-    for (const { entry, re } of lexicon.patterns) {
-      re.lastIndex = 0;
-      for (const m of block.prose.matchAll(re)) if (m[0]) add(entry, m.index, m[0]);
-    }
-    // Sentences with no lexicon match: claims recognised by their structure (claimStructure.ts).
-    if (block.kind !== 'heading') {
-      const entries = structuralEntries(lexicon);
-      for (const sentence of block.sentences) {
-        if (found.some((f) => f.sentence === sentence)) continue;
-        for (const c of structuralClaims(sentence.text)) {
-          const entry = entries.get(c.kind);
-          if (entry) add(entry, sentence.start - block.start + c.start, sentence.text.slice(c.start, c.end));
-        }
-      }
-    }
+    const key = block.kind === 'heading' ? `#${block.prose}` : block.prose;
+    for (const m of memo(lexicon, key, () => blockMatches(block, lexicon))) add(m.entry, m.start, m.matched, m.info);
     found.sort((a, b) => a.start - b.start || b.end - a.end);
     let lastEnd = -1;
     for (const f of found) {

@@ -34,7 +34,7 @@ export const missingCitation: Rule = {
     const scope = config.citationScope;
     // Sentences where unsupported-claim reports a claim: that finding (with its cite fixes) stands for both.
     const claimRuleOn = config.rules['unsupported-claim'] !== 'off';
-    const hits = findClaimHits(article, claimLexicon(config.lexicon), scope);
+    const hits = findClaimHits(article, claimLexicon(config.lexicon), scope, memo);
     const claimed = new Set<Sentence>();
     const hedged = new Map<Sentence, string>();
     // Sentences whose claim wording the author distances (negated, quoted, attributed): the

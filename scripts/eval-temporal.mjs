@@ -1,9 +1,13 @@
-// How the citation-need model would have done on the twelve held-out sets of test/eval, each
-// with the rules as they were when the set was written (before they were tuned on it) and a
-// model trained on every other article: the nearest thing to new wording the labelled articles
-// allow. Needs each set's commit built into a folder (see test/eval/README.md):
-//   node scripts/eval-temporal.mjs <folder-with-wt-<commit>-builds>
-import { readFileSync, readdirSync } from 'node:fs';
+// How the rules would have done on the twelve held-out sets of test/eval with the citation-need
+// classifier and the structural claims: each set linted with the rules as they were when it was
+// written (before they were tuned on it), a classifier trained on every other article, and the
+// current structural claims where the rules of the time found no claim. The nearest thing to
+// new wording the labelled articles allow. Builds each set's commit once into a folder (default:
+// the system's temporary folder) with `git archive` and `tsc`.
+//   npx tsc -p . && node scripts/eval-temporal.mjs [folder] [thresholds, e.g. 0.6,0.7,0.8]
+import { execSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { labelSentences, loadArticles, norm, parseEvalFile } from './eval-data.mjs';
@@ -14,7 +18,24 @@ const { structuralClaims } = require(join(new URL('..', import.meta.url).pathnam
 /** Each held-out set: the commit that added it (labelled, rules not yet run on it). */
 export const SETS = ['8b55d95', '6c849c1', '441b32a', '4dda1fa', '26095ec', 'a57a922', 'd04a6e3', '526f6d1', '0076557', '3bd9ddc', 'b614d59', '9cb36bb'];
 
-const builds = process.argv[2];
+const root = new URL('..', import.meta.url).pathname;
+const builds = process.argv[2] ?? join(tmpdir(), 'clinical-lint-eval-replay');
+
+/** The core of a commit, compiled into `<builds>/wt-<commit>` unless it is there already. */
+function build(commit) {
+  const dir = join(builds, `wt-${commit}`);
+  if (existsSync(join(dir, 'out/server/src/core/lint.js'))) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  execSync(`git archive ${commit} | tar -x -C ${JSON.stringify(dir)}`, { cwd: root });
+  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+  try {
+    execSync('npx tsc -p . --outDir out', { cwd: dir, stdio: 'ignore' });
+  } catch {
+    // Type errors in an old test file do not stop the core from being emitted.
+  }
+  return dir;
+}
 const thresholds = (process.argv[3] ?? `${SETTINGS.threshold}`).split(',').map(Number);
 const current = loadArticles();
 const records = sentenceRecords(current);
@@ -26,7 +47,7 @@ const add = (name, c) => {
   pooled.set(name, p);
 };
 for (const [k, commit] of SETS.entries()) {
-  const dir = join(builds, `wt-${commit}`);
+  const dir = build(commit);
   const { lint } = require(join(dir, 'out/server/src/core/lint.js'));
   const files = readdirSync(join(dir, 'test/eval/articles')).filter((f) => f.startsWith('h'));
   const added = files.filter((f) => current.some((a) => key(a.file) === key(f)) && !readdirSync(join(dir, 'test/eval/articles')).some((g) => !g.startsWith('h') && key(g) === key(f)));

@@ -2,7 +2,7 @@ import type { Article } from './article/model';
 import type { BibliographyLoader } from './article/pandoc';
 import { parseArticle } from './article/parse';
 import { type LintConfig, defaultConfig } from './config';
-import { type Memo, noMemo } from './memo';
+import { blockMemo, type Memo, noBlockMemo, noMemo } from './memo';
 import { RULES } from './rules';
 import { applySuppressions } from './suppression';
 import type { Rule } from './rules/rule';
@@ -44,6 +44,7 @@ export function lintArticle(article: Article, options: LintOptions): LintResult 
   const config = effectiveConfig(article, options.config ?? defaultConfig());
   let findings: Finding[] = [];
   const ran = new Set<string>();
+  const perBlock = options.memo ? blockMemo(article.blocks, options.memo) : noBlockMemo;
   for (const rule of options.rules ?? RULES) {
     const setting = config.rules[rule.meta.id] ?? rule.meta.defaultSeverity;
     if (setting === 'off') continue;
@@ -55,6 +56,7 @@ export function lintArticle(article: Article, options: LintOptions): LintResult 
         config,
         fixes: options.fixes !== false,
         memo: options.memo ?? noMemo,
+        blockMemo: perBlock,
         report(f) {
           // A user's explicit severity wins; otherwise the rule may lower its own default
           // (e.g. for unverified data).

@@ -1,3 +1,5 @@
+import type { Block, BlockKind } from './article/model';
+
 /**
  * Memoisation of pure computations across the versions of one document: the parser's per-block
  * work and the rules' per-block work, so that a one-character edit in a large document repeats
@@ -12,6 +14,39 @@ export type Memo = <T>(ns: object | string, key: string, compute: () => T) => T;
 
 /** No store: every call computes (one-shot lints: the CLI, tests). */
 export const noMemo: Memo = (_ns, _key, compute) => compute();
+
+/**
+ * Per-block results for the rules: `compute()` depends on the block's kind and prose alone (and
+ * on `ns`, which names the computation and any data it reads). All the results of one block sit
+ * in one record, found with one lookup per block and version.
+ */
+export type BlockMemo = <T>(block: Block, ns: object | string, compute: () => T) => T;
+
+const RECORDS: Record<BlockKind, string> = {
+  heading: 'record:heading',
+  paragraph: 'record:paragraph',
+  listItem: 'record:listItem',
+  tableRow: 'record:tableRow',
+  footnoteDefinition: 'record:footnoteDefinition',
+  referenceEntry: 'record:referenceEntry',
+  trailer: 'record:trailer',
+};
+
+/** The `BlockMemo` of one version's blocks, over the document's store. */
+export function blockMemo(blocks: readonly Block[], memo: Memo): BlockMemo {
+  const records: (Map<object | string, unknown> | undefined)[] = new Array(blocks.length);
+  return <T>(block: Block, ns: object | string, compute: () => T): T => {
+    let record = records[block.index];
+    if (!record) records[block.index] = record = memo(RECORDS[block.kind], block.prose, () => new Map<object | string, unknown>());
+    if (record.has(ns)) return record.get(ns) as T;
+    const v = compute();
+    record.set(ns, v);
+    return v;
+  };
+}
+
+/** No store (one-shot lints). */
+export const noBlockMemo: BlockMemo = (_block, _ns, compute) => compute();
 
 /**
  * A memo store for the versions of one document. Each entry remembers the last version

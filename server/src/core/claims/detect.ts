@@ -1,6 +1,6 @@
 import type { Article, Block, Sentence } from '../article/model';
 import { type ClaimEntry, type ClaimLexicon, phraseInfo, type PhraseInfo } from '../knowledge/claims';
-import { type Memo, noMemo } from '../memo';
+import { type BlockMemo, noBlockMemo } from '../memo';
 import type { CitationScope, Span } from '../types';
 import { coveringMarker } from './coverage';
 import { STRUCTURAL_ENTRY, structuralClaims } from './claimStructure';
@@ -120,7 +120,7 @@ const hitCache = new WeakMap<Article, { lexicon: ClaimLexicon; scope: CitationSc
  * Every lexicon hit in the article, in document order, classified. Computed once per article,
  * lexicon and scope (both claim rules ask for it).
  */
-export function findClaimHits(article: Article, lexicon: ClaimLexicon, scope: CitationScope, memo: Memo = noMemo): ClaimHit[] {
+export function findClaimHits(article: Article, lexicon: ClaimLexicon, scope: CitationScope, memo: BlockMemo = noBlockMemo): ClaimHit[] {
   const cached = hitCache.get(article);
   if (cached && cached.lexicon === lexicon && cached.scope === scope) return cached.hits;
   const hits = computeClaimHits(article, lexicon, scope, memo);
@@ -168,7 +168,7 @@ function blockMatches(block: Block, lexicon: ClaimLexicon): BlockMatch[] {
   return out;
 }
 
-function computeClaimHits(article: Article, lexicon: ClaimLexicon, scope: CitationScope, memo: Memo): ClaimHit[] {
+function computeClaimHits(article: Article, lexicon: ClaimLexicon, scope: CitationScope, memo: BlockMemo): ClaimHit[] {
   const hits: ClaimHit[] = [];
   for (const block of article.blocks) {
     if (!CLAIM_BLOCKS.has(block.kind)) continue;
@@ -179,8 +179,7 @@ function computeClaimHits(article: Article, lexicon: ClaimLexicon, scope: Citati
       if (block.kind !== 'heading' && !sentence) return;
       found.push({ entry, info, matched, block, sentence, start: s, end: s + matched.length });
     };
-    const key = block.kind === 'heading' ? `#${block.prose}` : block.prose;
-    for (const m of memo(lexicon, key, () => blockMatches(block, lexicon))) add(m.entry, m.start, m.matched, m.info);
+    for (const m of memo(block, lexicon, () => blockMatches(block, lexicon))) add(m.entry, m.start, m.matched, m.info);
     found.sort((a, b) => a.start - b.start || b.end - a.end);
     let lastEnd = -1;
     for (const f of found) {

@@ -30,11 +30,11 @@ export const missingCitation: Rule = {
     category: 'citations',
     fixable: 'suggestion',
   },
-  check({ article, config, report, memo, fixes: wantsFixes = true }) {
+  check({ article, config, report, blockMemo, fixes: wantsFixes = true }) {
     const scope = config.citationScope;
     // Sentences where unsupported-claim reports a claim: that finding (with its cite fixes) stands for both.
     const claimRuleOn = config.rules['unsupported-claim'] !== 'off';
-    const hits = findClaimHits(article, claimLexicon(config.lexicon), scope, memo);
+    const hits = findClaimHits(article, claimLexicon(config.lexicon), scope, blockMemo);
     const claimed = new Set<Sentence>();
     const hedged = new Map<Sentence, string>();
     // Sentences whose claim wording the author distances (negated, quoted, attributed): the
@@ -54,7 +54,7 @@ export const missingCitation: Rule = {
       // The cue and the classifier read the sentence's text alone: kept across versions, per
       // block (its prose is the same string while the block is unchanged, so the key is cheap)
       // and sentence.
-      const kept = memo(model ?? 'missing-citation-no-model', article.blocks[sentence.blockIndex].prose, () => new Map<string, unknown>());
+      const kept = blockMemo(article.blocks[sentence.blockIndex], model ?? 'missing-citation-no-model', () => new Map<string, unknown>());
       const cueKey = `c${sentence.start - article.blocks[sentence.blockIndex].start}`;
       if (!kept.has(cueKey)) kept.set(cueKey, evidenceCue(sentence.text));
       const cue = kept.get(cueKey) as ReturnType<typeof evidenceCue>;

@@ -1,6 +1,6 @@
 import type { Article, Block } from '../article/model';
 import { type DrugKnowledge, JURISDICTION_NAMES, type TermMatch, drugKnowledge } from '../knowledge/drugs';
-import { type Memo, noMemo } from '../memo';
+import { type BlockMemo, noBlockMemo } from '../memo';
 import type { Fix, Jurisdiction, RelatedInfo, Span } from '../types';
 import type { Rule } from './rule';
 
@@ -42,9 +42,9 @@ function proseOf(block: Block, span: Span): string {
 }
 
 /** Terms named in each block's prose, computed once (per unchanged block, once across versions with a memo). */
-export function termsByBlock(article: Article, kb: DrugKnowledge, memo: Memo = noMemo): TermMatch[][] {
+export function termsByBlock(article: Article, kb: DrugKnowledge, memo: BlockMemo = noBlockMemo): TermMatch[][] {
   return article.blocks.map((b) => {
-    const rel = memo(kb, b.prose, () => kb.findTerms(b.prose, 0));
+    const rel = memo(b, kb, () => kb.findTerms(b.prose, 0));
     return rel.length ? rel.map((t) => ({ ...t, start: t.start + b.start, end: t.end + b.start })) : [];
   });
 }
@@ -198,7 +198,7 @@ export interface Disclosures {
 }
 
 /** Which of a block's contexts (`contexts(block)`) are off-label statements, by index. */
-function disclosureContexts(block: Block, memo: Memo): number[] {
+function disclosureContexts(block: Block, memo: BlockMemo): number[] {
   const compute = (): number[] => {
     const out: number[] = [];
     contexts(block).forEach((ctx, i) => {
@@ -206,12 +206,12 @@ function disclosureContexts(block: Block, memo: Memo): number[] {
     });
     return out;
   };
-  // Contexts are the sentences of a paragraph, the whole block otherwise: both follow from the prose.
-  return memo(block.kind === 'paragraph' ? 'disclosure-paragraph' : 'disclosure-block', block.prose, compute);
+  // Contexts are the sentences of a paragraph, the whole block otherwise: both follow from the kind and prose.
+  return memo(block, 'disclosures', compute);
 }
 
 /** Off-label statements in the document and the drugs they speak of. */
-export function findDisclosures(article: Article, kb: DrugKnowledge, terms = termsByBlock(article, kb), memo: Memo = noMemo): Disclosures {
+export function findDisclosures(article: Article, kb: DrugKnowledge, terms = termsByBlock(article, kb), memo: BlockMemo = noBlockMemo): Disclosures {
   const result: Disclosures = { general: false, drugs: new Set(), spans: [] };
   for (const block of article.blocks) {
     if (block.kind === 'referenceEntry' || block.kind === 'trailer') continue;
@@ -300,10 +300,10 @@ export const offLabelDisclaimer: Rule = {
     const { article, config } = ctx;
     const kb = drugKnowledge(config.drugs);
     const j = config.jurisdiction;
-    const terms = termsByBlock(article, kb, ctx.memo);
+    const terms = termsByBlock(article, kb, ctx.blockMemo);
     const mentions = findOffLabelMentions(article, kb, j, terms);
     if (!mentions.length) return;
-    const disclosures = findDisclosures(article, kb, terms, ctx.memo);
+    const disclosures = findDisclosures(article, kb, terms, ctx.blockMemo);
     if (disclosures.general) return;
     const jn = JURISDICTION_NAMES[j];
     const byDrug = new Map<string, OffLabelMention[]>();

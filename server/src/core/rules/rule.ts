@@ -1,6 +1,6 @@
 import type { Article } from '../article/model';
 import type { LintConfig } from '../config';
-import type { Memo } from '../memo';
+import type { BlockMemo, Memo } from '../memo';
 import type { RuleFinding, Severity } from '../types';
 
 export type RuleCategory = 'citations' | 'claims' | 'disclosure' | 'safe-messaging' | 'suppression';
@@ -31,6 +31,8 @@ export interface RuleContext {
    * Computes every time when the host keeps nothing.
    */
   readonly memo: Memo;
+  /** Per-block results kept across versions (`core/memo.ts`): prefer it to `memo` for work on one block. */
+  readonly blockMemo: BlockMemo;
 }
 
 /** One rule per file under `rules/`, registered in `rules/index.ts`. */

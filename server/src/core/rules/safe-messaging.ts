@@ -1,5 +1,5 @@
 import type { Article, Block } from '../article/model';
-import type { Memo } from '../memo';
+import type { BlockMemo, Memo } from '../memo';
 import type { Fix, Jurisdiction, Span, TextEdit } from '../types';
 import { lineEnding } from './off-label-disclaimer';
 import type { Rule } from './rule';
@@ -196,7 +196,7 @@ export function crisisInsertion(article: Article, line: string): TextEdit | unde
  * is not tested again in the next version of the document (its prose is the same string then,
  * so the key costs nothing to hash).
  */
-function documentHasCrisisResource(article: Article, memo: Memo): boolean {
+function documentHasCrisisResource(article: Article, memo: Memo, perBlock: BlockMemo): boolean {
   const text = article.text;
   let at = 0;
   for (const b of article.blocks) {
@@ -204,7 +204,7 @@ function documentHasCrisisResource(article: Article, memo: Memo): boolean {
       const gap = text.slice(at, b.start);
       if (/\S/.test(gap) && memo('crisis-resource', gap, () => hasCrisisResource(gap))) return true;
     }
-    if (memo('crisis-resource', b.prose, () => hasCrisisResource(b.prose))) return true;
+    if (perBlock(b, 'crisis-resource', () => hasCrisisResource(b.prose))) return true;
     at = Math.max(at, b.end);
   }
   const rest = text.slice(at);
@@ -253,7 +253,7 @@ export const safeMessaging: Rule = {
       if (SKIPPED.has(block.kind)) continue;
       const prose = block.prose;
       // Everything below depends on the block alone (its prose, and its sentences when it has them).
-      const scan = ctx.memo(block.sentences.length ? 'safe-messaging-sentences' : 'safe-messaging-block', prose, () => scanBlock(block));
+      const scan = ctx.blockMemo(block, 'safe-messaging', () => scanBlock(block));
       if (!firstTopic && scan.topic) firstTopic = { start: block.start + scan.topic.start, end: block.start + scan.topic.end };
       for (const hit of scan.hits) {
         const p = PATTERNS[hit.pattern];
@@ -268,7 +268,7 @@ export const safeMessaging: Rule = {
         ctx.report({ start: span.start, end: span.end, message: p.message(m), fixes: fixes.length ? fixes : undefined });
       }
     }
-    if (firstTopic && !documentHasCrisisResource(article, ctx.memo)) {
+    if (firstTopic && !documentHasCrisisResource(article, ctx.memo, ctx.blockMemo)) {
       const crisis = CRISIS_LINES[config.jurisdiction];
       const edit = crisisInsertion(article, crisis.line);
       const note = crisis.verified ? '' : ' (This crisis line is not yet verified against the project sources: check it before publishing.)';

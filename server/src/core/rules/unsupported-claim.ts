@@ -19,9 +19,9 @@ export const unsupportedClaim: Rule = {
     category: 'claims',
     fixable: 'suggestion',
   },
-  check({ article, config, report, memo, fixes: wantsFixes = true }) {
+  check({ article, config, report, blockMemo, fixes: wantsFixes = true }) {
     const lexicon = claimLexicon(config.lexicon);
-    for (const hit of findClaimHits(article, lexicon, config.citationScope, memo)) {
+    for (const hit of findClaimHits(article, lexicon, config.citationScope, blockMemo)) {
       if (hit.status !== 'claim') continue;
       const { entry } = hit;
       const what = `"${hit.matched.replace(/\s+/g, ' ')}" is a ${entry.label}`;

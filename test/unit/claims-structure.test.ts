@@ -19,6 +19,8 @@ describe('unsupported-claim: claims by structure', () => {
     ['Our facial peels are completely painless.', 'absolute', 'are completely painless'],
     ['Our tinctures are safe for the whole family.', 'safety', 'are safe'],
     ['With our inhaler kit, your child will never have another asthma attack.', 'absolute', 'will never'],
+    ['Many users tell us their cravings vanished within days.', 'testimonial', 'users tell us their cravings'],
+    ['Thousands of parents report calmer evenings and better sleep.', 'testimonial', 'parents report'],
   ];
   for (const [sentence, kind, text] of cases) {
     it(`${kind || 'none'}: ${sentence}`, () => {
@@ -44,6 +46,8 @@ describe('unsupported-claim: claims by structure', () => {
     'Our therapy does not cure depression.',
     'You will keep a sleep diary for two weeks.',
     'Exercise restores function in most people with back pain.',
+    'Our patients tell us the parking is easy to find.',
+    'Patients report side effects to the nurse.',
   ];
   for (const sentence of none) it(`not a claim: ${sentence}`, () => assert.deepEqual(structuralClaims(sentence), []));
 

@@ -10,13 +10,16 @@ import { lemma, type StructuredWord, structuredWords, verbIndex } from './struct
  *   ("the highest pregnancy rates", "3 times faster than"), an absolute ("never", "every", "100%",
  *   "completely") or safety ("safe", "painless");
  * - a promise to the reader: "you" or "your ..." with "will" and an outcome or an absolute
- *   ("your child will never miss another day").
+ *   ("your child will never miss another day");
+ * - customers as witnesses: clients, patients, members... (the advertiser's, or counted: "many",
+ *   "thousands of") saying, reporting or feeling an outcome ("Many users tell us their cravings
+ *   vanished").
  *
  * Each finding names the lexicon entry whose category, basis and sources it carries; the
  * context (negation, quotation, attribution, hedge, citation) is then judged as for any hit.
  */
 
-export type StructuralKind = 'outcome' | 'superiority' | 'superlative' | 'absolute' | 'safety';
+export type StructuralKind = 'outcome' | 'superiority' | 'superlative' | 'absolute' | 'safety' | 'testimonial';
 
 /** The lexicon entry each kind reports as. */
 export const STRUCTURAL_ENTRY: Record<StructuralKind, string> = {
@@ -25,6 +28,7 @@ export const STRUCTURAL_ENTRY: Record<StructuralKind, string> = {
   superlative: 'superlative',
   absolute: 'works-for-everyone',
   safety: 'is-safe',
+  testimonial: 'testimonial',
 };
 
 export interface StructuralClaim extends Span {
@@ -32,7 +36,12 @@ export interface StructuralClaim extends Span {
 }
 
 /** Cheap prefilter: the words these structures need. */
-const PREFILTER = /(?<![\p{L}])(?:our|we|you|your|will)(?![\p{L}])|['’]ll(?![\p{L}])/iu;
+const PREFILTER = /(?<![\p{L}])(?:our|we|you|your|will|clients?|customers?|patients|members|users|graduates|families|parents)(?![\p{L}])|['’]ll(?![\p{L}])/iu;
+
+const CUSTOMERS = new Set(['client', 'clients', 'customer', 'customers', 'patients', 'members', 'users', 'graduates', 'families', 'parents']);
+const COUNTED = new Set(['our', 'many', 'most', 'thousands', 'hundreds', 'millions', 'countless', 'all']);
+const WITNESS_VERBS = new Set(['say', 'says', 'said', 'report', 'reports', 'reported', 'tell', 'told', 'find', 'found', 'notice', 'noticed', 'feel', 'felt', 'rave', 'swear', 'describe', 'describes', 'love']);
+const WITNESSED = new Set(['cond', 'outcome', 'effect', 'assess', 'body', 'comp']);
 
 /** Hedges and attitudes: "may help", "can reduce", "is designed to", "we hope you will". */
 const HEDGES = new Set([
@@ -77,6 +86,8 @@ export function structuralClaims(sentence: string): StructuralClaim[] {
   const v = verbIndex(words);
   if (v >= words.length) return [];
   const subject = words.slice(0, v);
+  const witness = testimonial(words);
+  if (witness) return [witness];
   const own = subject.some((w) => w.token.lower === 'our' || w.token.lower === 'we');
   const reader = !own && subject.some((w) => w.cls === 'second');
   if (!own && !reader) return [];
@@ -94,6 +105,20 @@ export function structuralClaims(sentence: string): StructuralClaim[] {
   const found = classify(predicate, reader);
   if (!found) return [];
   return [{ kind: found.kind, start: predicate[0].token.start, end: found.last.token.end }];
+}
+
+/** "Many users tell us their cravings vanished", "Our clients report deeper sleep". */
+function testimonial(words: StructuredWord[]): StructuralClaim | undefined {
+  for (let i = 0; i + 1 < words.length && i < 6; i++) {
+    if (!CUSTOMERS.has(words[i].token.lower)) continue;
+    if (!words.slice(Math.max(0, i - 3), i).some((w) => COUNTED.has(w.token.lower))) return undefined;
+    const j = words.slice(i + 1, i + 3).findIndex((w) => WITNESS_VERBS.has(w.token.lower));
+    if (j < 0) return undefined;
+    const outcome = words.slice(i + 2 + j, i + 10 + j).find((w) => w.cls !== undefined && WITNESSED.has(w.cls));
+    if (!outcome) return undefined;
+    return { kind: 'testimonial', start: words[i].token.start, end: outcome.token.end };
+  }
+  return undefined;
 }
 
 function absoluteOutcome(p: StructuredWord[], i: number): boolean {

@@ -117,6 +117,17 @@ describe('incremental parse', () => {
     }
   });
 
+  it('gives the findings of a fresh lint when only a heading above an unchanged block changes', () => {
+    // The paragraph names no drug: the heading does, and the paragraph's finding depends on it.
+    const under = (heading: string): string => `## ${heading}\n\nIt is also used for generalized anxiety disorder in adults.\n`;
+    const parser = new IncrementalParser('markdown');
+    for (const d of [under('Gabapentin'), under('Overview'), under('Propranolol'), under('Gabapentin')]) {
+      const kept = lintArticle(parser.parse(d), { kind: 'markdown', memo: parser.memo });
+      assert.deepStrictEqual(kept.findings, lint(d, { kind: 'markdown' }).findings, d);
+    }
+    assert.ok(lint(under('Gabapentin'), { kind: 'markdown' }).findings.some((f) => f.ruleId === 'off-label-disclaimer'));
+  });
+
   it('re-cuts from the edit to the first old cut moved by the edit, and reuses the chunks on both sides', () => {
     // Chunks of one length but different kinds: reusing a scan at the wrong place shows.
     const before = 'Aa.\n\n# B\n\n- c\n\nDd.\n\n# E\n\n- f\n';

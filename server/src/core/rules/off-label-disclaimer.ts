@@ -93,61 +93,86 @@ function isAdverseContext(block: Block, ctx: Span, t: TermMatch): boolean {
  * Every place where a drug is named with a condition or route it is not approved for in the
  * jurisdiction: in the same sentence, the same list item, or under a heading naming the drug.
  */
-export function findOffLabelMentions(article: Article, kb: DrugKnowledge, j: Jurisdiction, terms = termsByBlock(article, kb)): OffLabelMention[] {
+export function findOffLabelMentions(article: Article, kb: DrugKnowledge, j: Jurisdiction, terms = termsByBlock(article, kb), memo: BlockMemo = noBlockMemo): OffLabelMention[] {
   const out: OffLabelMention[] = [];
+  const ns = namespaceFor(kb, j);
   for (const block of article.blocks) {
-    if (SKIPPED_BLOCKS.has(block.kind)) continue;
+    // A use needs a term in its context: a block without any names none (most blocks).
+    if (SKIPPED_BLOCKS.has(block.kind) || terms[block.index].length === 0) continue;
     const fromHeadings = headingDrugs(article, terms, block);
-    for (const ctx of contexts(block)) {
-      const here = terms[block.index].filter((t) => t.start >= ctx.start && t.end <= ctx.end);
-      const conditions = here.filter((t) => t.kind === 'condition' && !isAdverseContext(block, ctx, t));
-      const routes = here.filter((t) => t.kind === 'route');
-      const drugsHere = here.filter((t) => t.kind === 'drug');
-      const seen = new Set<string>();
-      const candidates: { id: string; text: string; span: Span | undefined }[] = [];
-      for (const d of drugsHere) {
-        if (seen.has(d.id)) continue;
-        seen.add(d.id);
-        candidates.push({ id: d.id, text: d.text, span: d });
+    // A block's mentions follow from its prose and the drugs its headings name: kept across
+    // versions, relative to the block.
+    const byHeadings = memo(block, ns, () => new Map<string, OffLabelMention[]>());
+    const key = fromHeadings.map((d) => `${d.id}\u0001${d.text}`).join('\u0002');
+    let found = byHeadings.get(key);
+    if (!found) byHeadings.set(key, (found = blockMentions(block, terms[block.index], fromHeadings, kb, j).map((m) => ({ ...m, start: m.start - block.start, end: m.end - block.start }))));
+    for (const m of found) out.push({ ...m, start: m.start + block.start, end: m.end + block.start, blockIndex: block.index });
+  }
+  return out;
+}
+
+const namespaces = new WeakMap<DrugKnowledge, Map<Jurisdiction, object>>();
+function namespaceFor(kb: DrugKnowledge, j: Jurisdiction): object {
+  let byJ = namespaces.get(kb);
+  if (!byJ) namespaces.set(kb, (byJ = new Map()));
+  let ns = byJ.get(j);
+  if (!ns) byJ.set(j, (ns = {}));
+  return ns;
+}
+
+/** The mentions in one block (absolute offsets), given its terms and the drugs its headings name. */
+function blockMentions(block: Block, blockTerms: TermMatch[], fromHeadings: { id: string; text: string }[], kb: DrugKnowledge, j: Jurisdiction): OffLabelMention[] {
+  const out: OffLabelMention[] = [];
+  for (const ctx of contexts(block)) {
+    const here = blockTerms.filter((t) => t.start >= ctx.start && t.end <= ctx.end);
+    if (here.length === 0) continue;
+    const conditions = here.filter((t) => t.kind === 'condition' && !isAdverseContext(block, ctx, t));
+    const routes = here.filter((t) => t.kind === 'route');
+    const drugsHere = here.filter((t) => t.kind === 'drug');
+    const seen = new Set<string>();
+    const candidates: { id: string; text: string; span: Span | undefined }[] = [];
+    for (const d of drugsHere) {
+      if (seen.has(d.id)) continue;
+      seen.add(d.id);
+      candidates.push({ id: d.id, text: d.text, span: d });
+    }
+    for (const d of fromHeadings) {
+      if (seen.has(d.id)) continue;
+      seen.add(d.id);
+      candidates.push({ id: d.id, text: d.text, span: undefined });
+    }
+    const routeIds = [...new Set(routes.map((r) => r.id))];
+    for (const c of candidates) {
+      const approval = kb.approval(c.id, j);
+      // A condition or route that is on-label for another drug named in the same place is
+      // taken to be about that drug ("Esketamine, a nasal spray form of ketamine, is approved
+      // for TRD"): a comparison is not a claim of off-label use.
+      const charged = [...conditions, ...routes].filter((t) => !drugsHere.some((d) => d.id !== c.id && onLabel(kb, d.id, j, t, routeIds)));
+      const uses: OffLabelUse[] = [];
+      const add = (u: OffLabelUse): void => {
+        if (!uses.some((x) => x.kind === u.kind && x.id === u.id)) uses.push(u);
+      };
+      for (const t of charged) {
+        if (approval.status === 'approved' && onLabel(kb, c.id, j, t, routeIds)) continue;
+        add({ kind: t.kind === 'route' ? 'route' : 'condition', id: t.id });
       }
-      for (const d of fromHeadings) {
-        if (seen.has(d.id)) continue;
-        seen.add(d.id);
-        candidates.push({ id: d.id, text: d.text, span: undefined });
-      }
-      const routeIds = [...new Set(routes.map((r) => r.id))];
-      for (const c of candidates) {
-        const approval = kb.approval(c.id, j);
-        // A condition or route that is on-label for another drug named in the same place is
-        // taken to be about that drug ("Esketamine, a nasal spray form of ketamine, is approved
-        // for TRD"): a comparison is not a claim of off-label use.
-        const charged = [...conditions, ...routes].filter((t) => !drugsHere.some((d) => d.id !== c.id && onLabel(kb, d.id, j, t, routeIds)));
-        const uses: OffLabelUse[] = [];
-        const add = (u: OffLabelUse): void => {
-          if (!uses.some((x) => x.kind === u.kind && x.id === u.id)) uses.push(u);
-        };
-        for (const t of charged) {
-          if (approval.status === 'approved' && onLabel(kb, c.id, j, t, routeIds)) continue;
-          add({ kind: t.kind === 'route' ? 'route' : 'condition', id: t.id });
-        }
-        // No approved product: any discussion of its use is unapproved, even with no condition
-        // or route named in the drug's own sentence.
-        if (approval.status === 'not-approved' && !uses.length && c.span) add({ kind: 'any', id: '' });
-        if (!uses.length) continue;
-        // The finding sits on the drug's name; when only a heading names the drug, on the first use.
-        const firstUse = charged.find((t) => uses.some((u) => u.id === t.id));
-        const span = c.span ?? firstUse ?? ctx;
-        out.push({
-          drugId: c.id,
-          drugText: c.text,
-          start: span.start,
-          end: span.end,
-          uses,
-          blockIndex: block.index,
-          verified: approval.status !== 'unknown' && approval.verified,
-          status: approval.status,
-        });
-      }
+      // No approved product: any discussion of its use is unapproved, even with no condition
+      // or route named in the drug's own sentence.
+      if (approval.status === 'not-approved' && !uses.length && c.span) add({ kind: 'any', id: '' });
+      if (!uses.length) continue;
+      // The finding sits on the drug's name; when only a heading names the drug, on the first use.
+      const firstUse = charged.find((t) => uses.some((u) => u.id === t.id));
+      const span = c.span ?? firstUse ?? ctx;
+      out.push({
+        drugId: c.id,
+        drugText: c.text,
+        start: span.start,
+        end: span.end,
+        uses,
+        blockIndex: block.index,
+        verified: approval.status !== 'unknown' && approval.verified,
+        status: approval.status,
+      });
     }
   }
   return out;
@@ -301,7 +326,7 @@ export const offLabelDisclaimer: Rule = {
     const kb = drugKnowledge(config.drugs);
     const j = config.jurisdiction;
     const terms = termsByBlock(article, kb, ctx.blockMemo);
-    const mentions = findOffLabelMentions(article, kb, j, terms);
+    const mentions = findOffLabelMentions(article, kb, j, terms, ctx.blockMemo);
     if (!mentions.length) return;
     const disclosures = findDisclosures(article, kb, terms, ctx.blockMemo);
     if (disclosures.general) return;

@@ -38,6 +38,7 @@ export interface StructuralClaim extends Span {
 /** Cheap prefilter: the words these structures need. */
 const PREFILTER = /(?<![\p{L}])(?:our|we|you|your|will|clients?|customers?|patients|members|users|graduates|families|parents)(?![\p{L}])|['’]ll(?![\p{L}])/iu;
 
+const PREFILTER_SPAN = 80;
 const CUSTOMERS = new Set(['client', 'clients', 'customer', 'customers', 'patients', 'members', 'users', 'graduates', 'families', 'parents']);
 const COUNTED = new Set(['our', 'many', 'most', 'thousands', 'hundreds', 'millions', 'countless', 'all']);
 const WITNESS_VERBS = new Set(['say', 'says', 'said', 'report', 'reports', 'reported', 'tell', 'told', 'find', 'found', 'notice', 'noticed', 'feel', 'felt', 'rave', 'swear', 'describe', 'describes', 'love']);
@@ -80,7 +81,8 @@ const CLAUSE_END = new Set(['but', 'while', 'whereas', 'although', 'though', 'be
 
 /** Structural claims in one sentence (offsets in the sentence). */
 export function structuralClaims(sentence: string): StructuralClaim[] {
-  if (!PREFILTER.test(sentence)) return [];
+  // The subject these structures need comes first: look for its words near the start only.
+  if (!PREFILTER.test(sentence.length > PREFILTER_SPAN ? sentence.slice(0, PREFILTER_SPAN) : sentence)) return [];
   const words = structuredWords(sentence);
   if (words.length < 3) return [];
   const v = verbIndex(words);

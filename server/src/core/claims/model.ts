@@ -24,7 +24,11 @@ let current: CitationModel | null = shipped as CitationModel;
 /** Replaces the model (the evaluation's cross-validation trains one per held-out article); `null` turns it off. */
 export function setCitationModel(model: CitationModel | null): void {
   current = model;
+  verdicts.clear();
 }
+
+/** Verdicts of the current model by sentence text: an edited document re-lints mostly unchanged sentences. */
+const verdicts = new Map<string, ModelVerdict | undefined>();
 
 export function citationModel(): CitationModel | null {
   return current;
@@ -97,7 +101,17 @@ export function scoreSentence(sentence: string, model: CitationModel | null = cu
 
 /** Whether the model says the sentence needs a source. */
 export function modelNeedsCitation(sentence: string, model: CitationModel | null = current): ModelVerdict | undefined {
-  if (!model || !askable(sentence)) return undefined;
-  const v = scoreSentence(sentence, model);
-  return v && model && v.probability >= model.threshold ? v : undefined;
+  if (!model) return undefined;
+  const cacheable = model === current;
+  if (cacheable && verdicts.has(sentence)) return verdicts.get(sentence);
+  let verdict: ModelVerdict | undefined;
+  if (askable(sentence)) {
+    const v = scoreSentence(sentence, model);
+    verdict = v && v.probability >= model.threshold ? v : undefined;
+  }
+  if (cacheable) {
+    if (verdicts.size > 5000) verdicts.clear();
+    verdicts.set(sentence, verdict);
+  }
+  return verdict;
 }

@@ -57,7 +57,7 @@ export class IncrementalParser implements ParseCache {
    * their text among the old chunks (a paste may move them), else scanned.
    */
   scan(text: string, kind: DocumentKind): BlockScan {
-    const last = this.last?.text !== undefined && kind === this.kind ? this.last : undefined;
+    const last = this.last;
     const byIndex = new Map<number, BlockScan>();
     let cuts: number[] | undefined;
     if (last) {

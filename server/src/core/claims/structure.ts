@@ -236,6 +236,8 @@ export function verbIndex(words: StructuredWord[]): number {
   return Math.min(words.length, 4);
 }
 
+/** A term with its abbreviation in parentheses, before the first clause ends. */
+const ABBREVIATION = /^[^.;:()]{3,80}\((?:[A-Z][A-Za-z0-9+-]{1,9})\)/u;
 const PARTICIPLE = /(?:ed|en|wn|ne|lt|nt|de|ld|ng)$/;
 const DESCRIPTIVE_PREPOSITIONS = set(`by from in at with as to for on into under before after during through since`);
 const DEFINING_VERBS = set(`mean refer describe`);
@@ -327,6 +329,14 @@ export function sentenceFeatures(sentence: string): string[] {
   if (subjectClasses.has('second')) f.add('shape:you-subject');
   if (subjectClasses.has('second') && predicateClasses.has('modal')) f.add('shape:you-modal');
   if (subjectClasses.has('service') || predicateClasses.has('service')) f.add('shape:service');
+  // "Obstructive sleep apnea (OSA) happens when": a sentence that introduces a term defines it.
+  if (ABBREVIATION.test(sentence)) f.add('shape:introduces-term');
+  // "has been used as an anesthetic for more than 50 years", "since the 1960s": history of use.
+  for (let i = 0; i + 1 < n; i++) {
+    if (words[i].token.lower === 'used' && (words[i - 1]?.token.lower === 'been' || words[i - 1]?.cls === 'copula')) {
+      if (words.slice(i + 1).some((w) => w.token.lower === 'since' || w.token.lower === 'decades' || w.token.lower === 'years')) f.add('shape:history');
+    }
+  }
   f.add(`len:${n < 8 ? 's' : n < 16 ? 'm' : n < 26 ? 'l' : 'x'}`);
   if (statesSomething(words, v)) f.add(GATE);
   return [...f];

@@ -1,6 +1,8 @@
 // Trains the citation-need classifier (server/src/core/claims/model.ts) on the labelled
 // development articles of test/eval and writes server/src/core/knowledge/citationModel.json.
-// `--cv` prints leave-one-article-out figures instead of writing (also `npm run eval -- --cv`).
+// `--cv` prints leave-one-article-out figures instead of writing (also `npm run eval -- --cv`),
+// `--cv --grid` for a grid of L2 and thresholds. For experiments, L2, LEXICAL_L2, MIN_COUNT and
+// DROP_FEATURES (a regex of feature names to leave out) override the settings below.
 // Runs on the compiled core in out/ (`npx tsc -p .` first).
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -168,7 +170,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const model = train(records);
     const pos = records.filter((r) => r.trainable && r.expected.includes('missing-citation')).length;
     const neg = records.filter((r) => r.trainable).length - pos;
-    model.about = `Logistic regression over claims/structure.ts features; trained by scripts/train-claims.mjs on ${pos} sentences needing a citation and ${neg} not needing one (development articles of test/eval); l2 ${SETTINGS.l2}, threshold ${SETTINGS.threshold}. Regenerate after changing the features or the labels.`;
+    model.about = `Logistic regression over claims/structure.ts features; trained by scripts/train-claims.mjs on ${pos} sentences needing a citation and ${neg} not needing one (development articles of test/eval); l2 ${SETTINGS.l2} (words and word pairs ${SETTINGS.l2 * SETTINGS.lexicalL2}), threshold ${SETTINGS.threshold}. Regenerate after changing the features or the labels.`;
     const path = join(root, 'server/src/core/knowledge/citationModel.json');
     writeFileSync(path, `${JSON.stringify(model, null, 1)}\n`);
     console.log(`wrote ${path}: ${Object.keys(model.weights).length} weights`);

@@ -8,9 +8,9 @@ const require = createRequire(import.meta.url);
 const rpc = require('vscode-jsonrpc/node');
 const root = new URL('..', import.meta.url).pathname;
 
-export function startServer(settings = {}) {
+export function startServer(settings = {}, env = {}) {
   const spawnedAt = performance.now();
-  const child = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
   const waiters = [];
   const logs = [];

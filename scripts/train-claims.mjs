@@ -15,7 +15,7 @@ const { lint } = core('lint.js');
 const { isCovered } = core('claims/coverage.js');
 const { notAClaim, evidenceCue } = core('claims/evidence.js');
 const { sentenceFeatures } = core('claims/structure.js');
-const { setCitationModel, askable, concludesFromCited } = core('claims/model.js');
+const { setCitationModel, askable, askableInArticle } = core('claims/model.js');
 const { findClaimHits } = core('claims/detect.js');
 const { claimLexicon } = core('knowledge/claims.js');
 
@@ -55,7 +55,7 @@ export function sentenceRecords(articles = loadArticles()) {
         // Uncovered, and not a question, instruction or visit description.
         // Uncovered, not a question, instruction or visit description, a full sentence with its
         // claim wording not distanced, not a disclosure, and a predicate that states something.
-        open: !isCovered(article, s, 'paragraph') && !notAClaim(article, s) && !distanced.has(s) && !concludesFromCited(article, s) && askable(s.text) && sentenceFeatures(s.text).includes('gate:states'),
+        open: !isCovered(article, s, 'paragraph') && !notAClaim(article, s) && !distanced.has(s) && askableInArticle(article, s) && askable(s.text) && sentenceFeatures(s.text).includes('gate:states'),
         cue: !!evidenceCue(s.text),
         features: sentenceFeatures(s.text),
       });

@@ -1,7 +1,7 @@
 import shipped from '../knowledge/citationModel.json';
 import type { Article, Sentence } from '../article/model';
 import { isDisclosure } from '../rules/off-label-disclaimer';
-import { GATE, sentenceFeatures } from './structure';
+import { GATE, healthAnchored, sentenceFeatures } from './structure';
 
 /**
  * The citation-need classifier: a logistic regression over the structural features of
@@ -71,6 +71,22 @@ const CONSEQUENCE = /^\W*(?:given|therefore|thus|hence|so|for this reason|for th
  * onset, ketamine may be considered ..."): the classifier is not asked about it (a cue still
  * flags it: "For this reason, experts agree ...").
  */
+/** The sentence before this one in its paragraph, if any. */
+export function previousSentence(article: Article, sentence: Sentence): Sentence | undefined {
+  const block = article.blocks[sentence.blockIndex];
+  const i = block.sentences.indexOf(sentence);
+  return i > 0 ? block.sentences[i - 1] : undefined;
+}
+
+/**
+ * Whether the classifier may be asked about a sentence in its article: about health (see
+ * `healthAnchored`), and not a conclusion drawn from the cited sentence before it.
+ */
+export function askableInArticle(article: Article, sentence: Sentence): boolean {
+  if (concludesFromCited(article, sentence)) return false;
+  return healthAnchored(sentence.text, previousSentence(article, sentence)?.text);
+}
+
 export function concludesFromCited(article: Article, sentence: Sentence): boolean {
   if (!CONSEQUENCE.test(sentence.text)) return false;
   const block = article.blocks[sentence.blockIndex];

@@ -267,6 +267,31 @@ function statesSomething(words: StructuredWord[], v: number): boolean {
   return false;
 }
 
+const HEALTH_CLASSES = new Set<WordClass>(['cond', 'drug', 'treat', 'pop', 'body', 'outcome']);
+const PRONOUN_SUBJECTS = new Set(['it', 'they', 'this', 'these', 'its', 'their']);
+
+/**
+ * Whether a sentence is about health: a condition, drug, treatment, population, body part or
+ * outcome in it, or a pronoun subject ("It often starts before the first birthday") after a
+ * sentence of its paragraph that has one. Text about software or opening hours is not.
+ */
+export function healthAnchored(sentence: string, previous?: string): boolean {
+  const words = structuredWords(sentence);
+  if (words.some(isAnchor)) return true;
+  if (!previous || !words.length || !PRONOUN_SUBJECTS.has(words[0].token.lower)) return false;
+  return structuredWords(previous).some(isAnchor);
+}
+
+/** Outcome words that are as much about software or service as about health ("result", "level") anchor nothing. */
+const GENERIC_OUTCOMES = set(`
+  result results effect effects level levels rate rates function quality response benefit benefits improvement improvements progress
+  frequency intensity severity outcome outcomes pressure focus energy balance
+`);
+
+function isAnchor(w: StructuredWord): boolean {
+  return w.cls !== undefined && HEALTH_CLASSES.has(w.cls) && !(w.cls === 'outcome' && GENERIC_OUTCOMES.has(w.token.lower));
+}
+
 const CLASS_WORD: Partial<Record<WordClass, string>> = { cond: '<cond>', drug: '<drug>', num: '<num>' };
 
 /**

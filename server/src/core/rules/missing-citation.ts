@@ -1,7 +1,7 @@
 import { findClaimHits } from '../claims/detect';
 import { evidenceCue, notAClaim } from '../claims/evidence';
 import { isCovered } from '../claims/coverage';
-import { citationModel, concludesFromCited, modelNeedsCitation } from '../claims/model';
+import { askableInArticle, citationModel, modelNeedsCitation } from '../claims/model';
 import { citationFixes } from '../features/cite';
 import { claimLexicon } from '../knowledge/claims';
 import type { Sentence } from '../article/model';
@@ -60,11 +60,12 @@ export const missingCitation: Rule = {
       const cue = kept.get(cueKey) as ReturnType<typeof evidenceCue>;
       const asModel = (): boolean => {
         const key = `m${sentence.start - article.blocks[sentence.blockIndex].start}`;
-        if (!kept.has(key)) kept.set(key, !!modelNeedsCitation(sentence.text, model));
+        // About health, not a conclusion from the cited sentence before it (both within the block).
+        if (!kept.has(key)) kept.set(key, askableInArticle(article, sentence) && !!modelNeedsCitation(sentence.text, model));
         return kept.get(key) as boolean;
       };
       // No cue: the structural classifier (claims/model.ts) has the last word.
-      const family = cue ? cue.family : hedged.has(sentence) ? 'hedged' : !distanced.has(sentence) && !concludesFromCited(article, sentence) && asModel() ? 'model' : undefined;
+      const family = cue ? cue.family : hedged.has(sentence) ? 'hedged' : !distanced.has(sentence) && asModel() ? 'model' : undefined;
       if (!family) continue;
       const lead = sentence.text.length - sentence.text.trimStart().length;
       const start = sentence.start + lead;

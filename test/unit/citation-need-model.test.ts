@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { evidenceCue } from '../../server/src/core/claims/evidence';
 import { askable, citationModel, modelNeedsCitation, scoreSentence } from '../../server/src/core/claims/model';
-import { GATE, lemma, sentenceFeatures, structuredWords } from '../../server/src/core/claims/structure';
+import { GATE, healthAnchored, lemma, sentenceFeatures, structuredWords } from '../../server/src/core/claims/structure';
 import { mine } from './claims-helpers';
 
 describe('citation need: sentence structure', () => {
@@ -51,6 +51,17 @@ describe('citation need: sentence structure', () => {
   ];
   for (const [sentence, open] of gate) {
     it(`${open ? 'states something' : 'states nothing a source could back'}: ${sentence}`, () => assert.equal(sentenceFeatures(sentence).includes(GATE), open));
+  }
+
+  const anchored: [string, string | undefined, boolean][] = [
+    ['Rosacea tends to flare in hot weather.', undefined, true],
+    ['It often starts before the first birthday.', 'Eczema is an itchy skin condition.', true],
+    ['It often starts before the first birthday.', 'The party is on Saturday.', false],
+    ['It runs in any editor that speaks the Language Server Protocol.', 'The tool lints Markdown files.', false],
+    ['The cache keeps results across versions of the document.', undefined, false],
+  ];
+  for (const [sentence, previous, about] of anchored) {
+    it(`${about ? 'about health' : 'not about health'}: ${sentence}${previous ? ` (after "${previous}")` : ''}`, () => assert.equal(healthAnchored(sentence, previous), about));
   }
 
   it('definitions and descriptions have their shapes', () => {
@@ -127,6 +138,10 @@ describe('missing-citation: the classifier in the rule', () => {
   it('is not asked about a conclusion drawn from the cited sentence before it', () => {
     const text = 'Ketamine acts within hours.[1] Given its rapid onset, ketamine may be considered when timely symptom relief is important.\n\nReferences\n\n1. Smith J. Ketamine. J Psych. 2020;1:1-2.\n';
     assert.deepEqual(flagged(text), []);
+  });
+
+  it('is not asked about text that is not about health', () => {
+    assert.deepEqual(flagged('The cache keeps results across versions of the document. It runs in any editor.\n'), []);
   });
 
   it('is not asked about claim wording the author distances', () => {

@@ -39,6 +39,7 @@ export interface StructuralClaim extends Span {
 const PREFILTER = /(?<![\p{L}])(?:our|we|you|your|will|clients?|customers?|patients|members|users|graduates|families|parents)(?![\p{L}])|['’]ll(?![\p{L}])/iu;
 
 const PREFILTER_SPAN = 80;
+const MAX_READ = 1500;
 const CUSTOMERS = new Set(['client', 'clients', 'customer', 'customers', 'patients', 'members', 'users', 'graduates', 'families', 'parents']);
 const COUNTED = new Set(['our', 'many', 'most', 'thousands', 'hundreds', 'millions', 'countless', 'all']);
 const WITNESS_VERBS = new Set(['say', 'says', 'said', 'report', 'reports', 'reported', 'tell', 'told', 'find', 'found', 'notice', 'noticed', 'feel', 'felt', 'rave', 'swear', 'describe', 'describes', 'love']);
@@ -83,7 +84,8 @@ const CLAUSE_END = new Set(['but', 'while', 'whereas', 'although', 'though', 'be
 export function structuralClaims(sentence: string): StructuralClaim[] {
   // The subject these structures need comes first: look for its words near the start only.
   if (!PREFILTER.test(sentence.length > PREFILTER_SPAN ? sentence.slice(0, PREFILTER_SPAN) : sentence)) return [];
-  const words = structuredWords(sentence);
+  // The structures live in a sentence's first clauses: a run-on block is read as far as a long sentence goes.
+  const words = structuredWords(sentence.length > MAX_READ ? sentence.slice(0, MAX_READ) : sentence);
   if (words.length < 3) return [];
   const v = verbIndex(words);
   if (v >= words.length) return [];

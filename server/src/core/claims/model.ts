@@ -58,11 +58,15 @@ export interface ModelVerdict {
  * off-label"). The caller also leaves out sentences whose claim wording the author distances.
  */
 export function askable(sentence: string): boolean {
+  // Longer than any sentence the classifier learnt from: a run-on block, not a statement.
+  if (sentence.length > MAX_SENTENCE) return false;
   const text = sentence.trimEnd().replace(/["'”’)\]*]+$/u, '');
   const last = text.charCodeAt(text.length - 1);
   if (last !== 46 && last !== 33) return false;
   return !isDisclosure(sentence);
 }
+
+const MAX_SENTENCE = 1500;
 
 const CONSEQUENCE = /^\W*(?:given|therefore|thus|hence|so|for this reason|for these reasons|as a result|because of this|this means|in short)\b/iu;
 
@@ -83,7 +87,7 @@ export function previousSentence(article: Article, sentence: Sentence): Sentence
  * `healthAnchored`), and not a conclusion drawn from the cited sentence before it.
  */
 export function askableInArticle(article: Article, sentence: Sentence): boolean {
-  if (concludesFromCited(article, sentence)) return false;
+  if (sentence.text.length > MAX_SENTENCE || concludesFromCited(article, sentence)) return false;
   return healthAnchored(sentence.text, previousSentence(article, sentence)?.text);
 }
 

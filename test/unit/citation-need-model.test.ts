@@ -48,6 +48,9 @@ describe('citation need: sentence structure', () => {
     ['Monitoring is recommended for all patients who start lithium.', false],
     ['The program keeps you on track with weekly calls.', false],
     ['The clinic is open on Saturdays.', false],
+    ['Panic disorder means repeated attacks and ongoing worry about having more.', false],
+    ['Tinnitus is when you hear ringing in the ears.', false],
+    ['Pacing, which means balancing activity and rest, helps many patients avoid crashes.', true],
   ];
   for (const [sentence, open] of gate) {
     it(`${open ? 'states something' : 'states nothing a source could back'}: ${sentence}`, () => assert.equal(sentenceFeatures(sentence).includes(GATE), open));

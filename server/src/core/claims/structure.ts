@@ -252,6 +252,19 @@ export const GATE = 'gate:states';
  * product is called) is a description, whatever the classifier's words say.
  */
 const UNIVERSAL = set(`all any each every both`);
+const RELATIVE = set(`which that who`);
+
+/**
+ * A definition by its main verb: "Panic disorder means ...", "X refers to ...", "OSA happens
+ * when ...", "X is when ..." (not "Pacing, which means ..., helps": a relative clause).
+ */
+function defines(words: StructuredWord[], v: number): boolean {
+  const verb = words[v];
+  if (!verb || (v > 0 && RELATIVE.has(words[v - 1].token.lower))) return false;
+  const next = words[v + 1]?.token.lower;
+  if (verb.lemma === 'mean' || verb.lemma === 'refer' || (verb.lemma === 'defin' && words[v - 1]?.cls === 'copula')) return true;
+  return (verb.lemma === 'happen' || verb.lemma === 'occur' || verb.cls === 'copula') && next === 'when';
+}
 
 function statesSomething(words: StructuredWord[], v: number): boolean {
   for (let i = v; i < words.length; i++) {
@@ -363,6 +376,6 @@ export function sentenceFeatures(sentence: string): string[] {
     }
   }
   f.add(`len:${n < 8 ? 's' : n < 16 ? 'm' : n < 26 ? 'l' : 'x'}`);
-  if (statesSomething(words, v)) f.add(GATE);
+  if (statesSomething(words, v) && !defines(words, v)) f.add(GATE);
   return [...f];
 }

@@ -240,17 +240,11 @@ export function verbIndex(words: StructuredWord[]): number {
 const ABBREVIATION = /^[^.;:()]{3,80}\((?:[A-Z][A-Za-z0-9+-]{1,9})\)/u;
 const PARTICIPLE = /(?:ed|en|wn|ne|lt|nt|de|ld|ng)$/;
 const DESCRIPTIVE_PREPOSITIONS = set(`by from in at with as to for on into under before after during through since`);
-const DEFINING_VERBS = set(`mean refer describe`);
+const DEFINING_VERBS = set(`mean refer`);
 
 /** The feature that says the predicate states something a source could back (see `statesSomething`). */
 export const GATE = 'gate:states';
 
-/**
- * Whether the predicate states what evidence is about: an effect or a cause (an effect verb),
- * an outcome or a condition, a frequency, a comparison, or a quantity (a number, a duration,
- * "many", "most"). A sentence whose predicate names none of these (routes, settings, what a
- * product is called) is a description, whatever the classifier's words say.
- */
 const UNIVERSAL = set(`all any each every both`);
 const RELATIVE = set(`which that who`);
 
@@ -266,6 +260,12 @@ function defines(words: StructuredWord[], v: number): boolean {
   return (verb.lemma === 'happen' || verb.lemma === 'occur' || verb.cls === 'copula') && next === 'when';
 }
 
+/**
+ * Whether the predicate states what evidence is about: an effect or a cause (an effect verb),
+ * an outcome or a condition, a frequency, a comparison, or a quantity (a number, a duration,
+ * "many", "most"). A sentence whose predicate names none of these (routes, settings, what a
+ * product is called) is a description, whatever the classifier's words say.
+ */
 function statesSomething(words: StructuredWord[], v: number): boolean {
   for (let i = v; i < words.length; i++) {
     // "for all patients who start lithium": what follows "who" describes the population.

@@ -21,7 +21,7 @@ let trainModel;
 let printCrossValidation;
 if (cv) {
   const t = await import('./train-claims.mjs');
-  records = t.sentenceRecords();
+  records = t.sentenceRecords(t.trainingArticles());
   trainModel = (file) => t.train(records.filter((r) => r.file !== file));
   printCrossValidation = t.printCrossValidation;
 }

@@ -158,8 +158,11 @@ export function printCrossValidation(records, settings = SETTINGS, out = console
   return scored;
 }
 
+/** The articles the model learns from: the development articles, never the held-out `h*` ones. */
+export const trainingArticles = () => loadArticles().filter((a) => !a.file.startsWith('h'));
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const records = sentenceRecords();
+  const records = sentenceRecords(trainingArticles());
   if (process.argv.includes('--cv')) {
     const grid = process.argv.includes('--grid');
     if (grid) {

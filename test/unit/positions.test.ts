@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { lint } from '../../server/src/core/lint';
 import { LineIndex } from '../../server/src/core/text/lineIndex';
 import { toDiagnostic } from '../../server/src/lsp/convert';
+import { FAST_CHECK } from './property-support';
 
 /** Expected LSP position of `needle`, computed independently: UTF-16 length of the line prefix. */
 function expected(text: string, needle: string): { line: number; character: number } {
@@ -62,6 +64,36 @@ describe('positions: UTF-16 inside, LSP at the edge', () => {
         const c = text.charCodeAt(o);
         assert.ok(!(c >= 0xdc00 && c <= 0xdfff), `offset ${o} splits a surrogate pair`);
       }
+    }
+  });
+});
+
+describe('property: the line index of an edited text, from the previous one', () => {
+  const piece = fc.constantFrom('a', 'bc', '\n', '\r', '\r\n', '\n\n', '¹²', '😀', '中文', ' ', '\r\r\n');
+  const text = fc.array(piece, { maxLength: 30 }).map((p) => p.join(''));
+
+  it('equals the index built from scratch, whatever the edit (CR, LF, CRLF split or joined, emoji)', () => {
+    fc.assert(
+      fc.property(text, fc.nat(), fc.nat(), text, (before, a, b, insert) => {
+        const start = a % (before.length + 1);
+        const end = start + (b % (before.length - start + 1));
+        const after = before.slice(0, start) + insert + before.slice(end);
+        assert.deepStrictEqual(LineIndex.after(new LineIndex(before), after).lineStarts, new LineIndex(after).lineStarts);
+      }),
+      { ...FAST_CHECK, numRuns: (FAST_CHECK.numRuns ?? 100) * 20 },
+    );
+  });
+
+  it('handles the edits at the seams by hand too', () => {
+    for (const [before, after] of [
+      ['a\r', 'a\r\n'],
+      ['a\r\nb', 'a\rb'],
+      ['a\r\nb', 'a\r\n\nb'],
+      ['\n', ''],
+      ['', '\r'],
+      ['x\ny', 'x\r\ny'],
+    ]) {
+      assert.deepStrictEqual(LineIndex.after(new LineIndex(before), after).lineStarts, new LineIndex(after).lineStarts, JSON.stringify([before, after]));
     }
   });
 });

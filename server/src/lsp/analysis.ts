@@ -30,6 +30,8 @@ export interface AnalysisOptions {
   bibliography?: BibliographyLoader;
   /** The document's incremental parser (reuses the unchanged blocks of the previous version). */
   parser?: IncrementalParser;
+  /** The line index of an earlier version of the document (only the edited stretch is read again). */
+  previousIndex?: LineIndex;
 }
 
 /** Decides whether and how to lint a document version, then lints it. Never throws. */
@@ -55,7 +57,7 @@ export async function analyseUnlessStale(uri: string, version: number, text: str
 }
 
 function* analysisSteps(uri: string, version: number, text: string, opts: AnalysisOptions): Generator<void, Analysis> {
-  const base = { uri, version, text, kind: opts.kind, index: new LineIndex(text) };
+  const base = { uri, version, text, kind: opts.kind, index: opts.previousIndex ? LineIndex.after(opts.previousIndex, text) : new LineIndex(text) };
   if (text.length > opts.maxBytes) {
     return { ...base, skipped: `clinical-lint skipped this document: it is ${(text.length / 1024 / 1024).toFixed(1)} MB, over the ${(opts.maxBytes / 1024).toFixed(0)} KiB limit (setting clinicalLint.maxFileSizeKiB).` };
   }

@@ -173,7 +173,7 @@ export function startServer(connection: Connection): void {
     const kind = kindOf(doc);
     // Superseded by a newer version while it ran (it gives way between parsing and the rules): dropped.
     const stale = (): boolean => documents.get(doc.uri)?.version !== doc.version;
-    const a = await analyseUnlessStale(doc.uri, doc.version, text, { kind, config, plaintext: settings.plaintext, maxBytes: settings.maxFileSizeKiB * 1024, bibliography: bibliographyFor(doc.uri), parser: parserFor(doc.uri, kind) }, stale);
+    const a = await analyseUnlessStale(doc.uri, doc.version, text, { kind, config, plaintext: settings.plaintext, maxBytes: settings.maxFileSizeKiB * 1024, bibliography: bibliographyFor(doc.uri), parser: parserFor(doc.uri, kind), previousIndex: analyses.get(doc.uri)?.index }, stale);
     if (!a) return;
     analyses.set(doc.uri, a);
     const diagnostics: Diagnostic[] = a.result ? a.result.findings.map((f) => toDiagnostic(a.index, f, doc.uri)) : [];
@@ -245,7 +245,7 @@ export function startServer(connection: Connection): void {
     if (a && a.version === doc.version) return a;
     const settings = await settingsFor(uri);
     const { config } = configFor(uri, settings);
-    const fresh = analyse(uri, doc.version, doc.getText(), { kind: kindOf(doc), config, plaintext: 'always', maxBytes: settings.maxFileSizeKiB * 1024, bibliography: bibliographyFor(uri), parser: parserFor(uri, kindOf(doc)) });
+    const fresh = analyse(uri, doc.version, doc.getText(), { kind: kindOf(doc), config, plaintext: 'always', maxBytes: settings.maxFileSizeKiB * 1024, bibliography: bibliographyFor(uri), parser: parserFor(uri, kindOf(doc)), previousIndex: a?.index });
     analyses.set(uri, fresh);
     return fresh;
   }

@@ -1,6 +1,7 @@
 import { GenerationalMemo, type Memo } from '../memo';
 import type { DocumentKind } from '../types';
 import { chunkStarts, cutsFrom, scanInChunks } from './chunks';
+import { commonPrefix, commonSuffix } from '../text/common';
 import { lineStartOf } from '../text/lineStart';
 import type { Article } from './model';
 import { type ParseCache, type ParseOptions, parseArticle } from './parse';
@@ -104,24 +105,6 @@ export class IncrementalParser implements ParseCache {
     this.stats.chunksReused = r.reused;
     return r.scan;
   }
-}
-
-/** Compares whole runs first (string equality is far faster than a loop over code units). */
-const RUN = 4096;
-
-function commonPrefix(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  let i = 0;
-  while (i + RUN <= n && a.slice(i, i + RUN) === b.slice(i, i + RUN)) i += RUN;
-  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  return i;
-}
-
-function commonSuffix(a: string, b: string, max: number): number {
-  let i = 0;
-  while (i + RUN <= max && a.slice(a.length - i - RUN, a.length - i) === b.slice(b.length - i - RUN, b.length - i)) i += RUN;
-  while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
-  return i;
 }
 
 /** Index of the last element of the sorted `xs` that is below `limit`, or -1. */

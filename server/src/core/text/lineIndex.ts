@@ -3,6 +3,8 @@
  * LSP positions (0-based line, UTF-16 character). Line breaks are `\n`, `\r\n` and lone `\r`, as
  * in the LSP specification. Used only at the edges: the LSP adapters, the CLI and tests.
  */
+import { commonPrefix, commonSuffix } from './common';
+
 export interface Position {
   line: number;
   character: number;
@@ -12,18 +14,35 @@ export class LineIndex {
   /** Offset at which each line starts. */
   readonly lineStarts: number[];
 
-  constructor(readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (c === 10 /* \n */) {
-        starts.push(i + 1);
-      }
-    }
-    this.lineStarts = starts;
+  constructor(
+    readonly text: string,
+    lineStarts?: number[],
+  ) {
+    this.lineStarts = lineStarts ?? [0, ...lineStartsIn(text, 1, text.length)];
+  }
+
+  /**
+   * The index of `text`, an edited version of the text of `previous`: the line starts before the
+   * edit are kept, those after it moved by the edit's length, only the edited stretch is read.
+   * Equal to `new LineIndex(text)`.
+   */
+  static after(previous: LineIndex, text: string): LineIndex {
+    const old = previous.text;
+    const p = commonPrefix(old, text);
+    const s = commonSuffix(old, text, Math.min(old.length, text.length) - p);
+    const delta = text.length - old.length;
+    // A line start x depends on the code units at x - 1 and x only: the starts up to p - 1 are
+    // the old ones, and so are (moved) those from the old end of the edit plus one.
+    const keepBefore = Math.max(0, p - 1);
+    const oldTail = old.length - s + 1;
+    const starts: number[] = [];
+    const olds = previous.lineStarts;
+    let k = 0;
+    while (k < olds.length && olds[k] <= keepBefore) starts.push(olds[k++]);
+    for (const x of lineStartsIn(text, keepBefore + 1, oldTail + delta - 1)) starts.push(x);
+    while (k < olds.length && olds[k] < oldTail) k++;
+    while (k < olds.length) starts.push(olds[k++] + delta);
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {
@@ -60,6 +79,17 @@ export class LineIndex {
     if (end > this.lineStarts[line] && this.text.charCodeAt(end - 1) === 13) end--;
     return end;
   }
+}
+
+/** The line starts x with `from <= x <= to` (a start follows `\n`, or `\r` not followed by `\n`). */
+function lineStartsIn(text: string, from: number, to: number): number[] {
+  const out: number[] = [];
+  const last = Math.min(to, text.length);
+  for (let x = Math.max(1, from); x <= last; x++) {
+    const c = text.charCodeAt(x - 1);
+    if (c === 10 || (c === 13 && text.charCodeAt(x) !== 10)) out.push(x);
+  }
+  return out;
 }
 
 /** The line break the document uses most (for edits that insert lines). */

@@ -33,32 +33,27 @@ export function parseArticle(text: string, kind: DocumentKind, options: ParseOpt
   const cache = options.cache;
   const scan = cache ? cache.scan(text, kind) : scanInChunks(text, kind).scan;
   const memo = cache ? cache.memo : noMemo;
-  const nsStage1 = `s${kind}`;
-  const nsProse = `p${kind}`;
+  const nsWork = `w${kind}`;
 
-  // Stage 1 of each block: code, comments and link targets blanked (markers are found here).
-  const stage1 = (b: RawBlock): string => {
-    const raw = text.slice(b.start, b.end);
-    return memo(nsStage1, raw, () => (kind === 'markdown' ? blankSpans(raw, markdownCodeSpans(raw)) : blankSpans(raw, commentSpans(raw))));
-  };
-  const headingText = (b: RawBlock): string => prose(b, stage1(b), []);
-  const prose = (b: RawBlock, s1: string, markers: Span[]): string => {
+  // The work on a block's text, kept across versions under that text (one lookup per block):
+  // stage 1 (code, comments and link targets blanked: markers are found here), and for each set
+  // of spans blanked on top of it (syntax, markers) the prose and its sentence boundaries.
+  const work = (raw: string): BlockWork => memo(nsWork, raw, () => ({ s1: kind === 'markdown' ? blankSpans(raw, markdownCodeSpans(raw)) : blankSpans(raw, commentSpans(raw)), proses: new Map() }));
+  const proseOf = (b: RawBlock, w: BlockWork, markers: Span[]): ProseWork => {
     const rel = (sp: Span): Span => ({ start: sp.start - b.start, end: sp.end - b.start });
     const given = [...b.syntax.map(rel), ...markers.map(rel)];
-    // Keyed by the stage-1 text (the same string object while the block is unchanged, so its
-    // hash is computed once), then by the spans blanked on top of it.
-    const byGiven = memo(nsProse, s1, () => new Map<string, string>());
     const givenKey = given.length ? given.map((g) => `${g.start}-${g.end}`).join() : '';
-    let out = byGiven.get(givenKey);
+    let out = w.proses.get(givenKey);
     if (out === undefined) {
+      const s1 = w.s1;
       const spans: Span[] = [...given, ...urlSpans(s1), ...lineBreakSpans(s1)];
       if (kind === 'markdown') spans.push(...markdownSyntaxSpans(s1));
       else if (s1.includes('<')) spans.push(...htmlTagSpans(s1));
-      out = blankSpans(s1, spans);
-      byGiven.set(givenKey, out);
+      w.proses.set(givenKey, (out = { prose: blankSpans(s1, spans) }));
     }
     return out;
   };
+  const headingText = (b: RawBlock): string => proseOf(b, work(text.slice(b.start, b.end)), []).prose;
 
   const refs = findReferenceList(text, scan.blocks, headingText, memo);
   const rawBlocks = refs.blocks;
@@ -83,8 +78,9 @@ export function parseArticle(text: string, kind: DocumentKind, options: ParseOpt
     const rb = rawBlocks[i];
     const kindOf = refs.trailerFrom >= 0 && i >= refs.trailerFrom && rb.kind !== 'footnoteDefinition' ? 'trailer' : rb.kind;
     const index = blocks.length;
-    const s1 = stage1(rb);
     const raw = text.slice(rb.start, rb.end);
+    const w = work(raw);
+    const s1 = w.s1;
     let blockMarkers: Marker[] = [];
     if (kindOf === 'footnoteDefinition') {
       const ref = footnoteReference(text, rb, footnotes.length + 1, memo);
@@ -94,9 +90,10 @@ export function parseArticle(text: string, kind: DocumentKind, options: ParseOpt
     } else if (kindOf !== 'referenceEntry' && kindOf !== 'trailer') {
       blockMarkers = markersOf(s1, raw, rb.start, index);
     }
-    const p = prose(rb, s1, blockMarkers);
+    const pw = proseOf(rb, w, blockMarkers);
+    const p = pw.prose;
     const block: Block = { kind: kindOf, level: rb.level, start: rb.start, end: rb.end, prose: p, sentences: [], markers: blockMarkers, headingIndex, index };
-    block.sentences = kindOf === 'heading' || kindOf === 'trailer' || kindOf === 'referenceEntry' ? [] : makeSentences(block, memo('t', p, () => splitSentences(p)));
+    block.sentences = kindOf === 'heading' || kindOf === 'trailer' || kindOf === 'referenceEntry' ? [] : makeSentences(block, (pw.sentences ??= splitSentences(p)));
     blocks.push(block);
     sentences.push(...block.sentences);
     markers.push(...blockMarkers);
@@ -115,6 +112,18 @@ export function parseArticle(text: string, kind: DocumentKind, options: ParseOpt
     comments: scan.comments,
     bibliographies: pandoc && options.bibliography ? loadBibliographies(pandoc, options.bibliography) : undefined,
   };
+}
+
+/** A block text's work (see `work` in `parseArticle`). */
+interface BlockWork {
+  s1: string;
+  proses: Map<string, ProseWork>;
+}
+
+interface ProseWork {
+  prose: string;
+  /** Sentence boundaries in the prose, once asked for. */
+  sentences?: Span[];
 }
 
 function makeSentences(block: Block, spans: Span[]): Sentence[] {

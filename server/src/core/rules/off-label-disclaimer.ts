@@ -41,13 +41,16 @@ function proseOf(block: Block, span: Span): string {
   return block.prose.slice(span.start - block.start, span.end - block.start);
 }
 
-/** Terms named in each block's prose, computed once (per unchanged block, once across versions with a memo). */
-export function termsByBlock(article: Article, kb: DrugKnowledge, memo: BlockMemo = noBlockMemo): TermMatch[][] {
-  return article.blocks.map((b) => {
-    const rel = memo(b, kb, () => kb.findTerms(b.prose, 0));
-    return rel.length ? rel.map((t) => ({ ...t, start: t.start + b.start, end: t.end + b.start })) : [];
-  });
+/**
+ * Terms named in each block's prose, with offsets relative to the block (computed once per
+ * unchanged block across versions with a memo; shared, never changed).
+ */
+export function termsByBlock(article: Article, kb: DrugKnowledge, memo: BlockMemo = noBlockMemo): readonly TermMatch[][] {
+  return article.blocks.map((b) => memo(b, kb, () => kb.findTerms(b.prose, 0)));
 }
+
+/** A block's terms at their offsets in the document. */
+const placed = (block: Block, rel: readonly TermMatch[]): TermMatch[] => rel.map((t) => ({ ...t, start: t.start + block.start, end: t.end + block.start }));
 
 const parentCache = new WeakMap<Article, Int32Array>();
 
@@ -68,7 +71,7 @@ function headingParents(article: Article): Int32Array {
 }
 
 /** Drug ids named by the headings that enclose a block (nearest first, then its parents). */
-function headingDrugs(article: Article, terms: TermMatch[][], block: Block): { id: string; text: string }[] {
+function headingDrugs(article: Article, terms: readonly TermMatch[][], block: Block): { id: string; text: string }[] {
   const out: { id: string; text: string }[] = [];
   const parent = headingParents(article);
   let i = block.kind === 'heading' ? parent[block.index] : block.headingIndex;
@@ -93,7 +96,7 @@ function isAdverseContext(block: Block, ctx: Span, t: TermMatch): boolean {
  * Every place where a drug is named with a condition or route it is not approved for in the
  * jurisdiction: in the same sentence, the same list item, or under a heading naming the drug.
  */
-export function findOffLabelMentions(article: Article, kb: DrugKnowledge, j: Jurisdiction, terms = termsByBlock(article, kb), memo: BlockMemo = noBlockMemo): OffLabelMention[] {
+export function findOffLabelMentions(article: Article, kb: DrugKnowledge, j: Jurisdiction, terms: readonly TermMatch[][] = termsByBlock(article, kb), memo: BlockMemo = noBlockMemo): OffLabelMention[] {
   const out: OffLabelMention[] = [];
   const ns = namespaceFor(kb, j);
   for (const block of article.blocks) {
@@ -105,7 +108,7 @@ export function findOffLabelMentions(article: Article, kb: DrugKnowledge, j: Jur
     const byHeadings = memo(block, ns, () => new Map<string, OffLabelMention[]>());
     const key = fromHeadings.map((d) => `${d.id}\u0001${d.text}`).join('\u0002');
     let found = byHeadings.get(key);
-    if (!found) byHeadings.set(key, (found = blockMentions(block, terms[block.index], fromHeadings, kb, j).map((m) => ({ ...m, start: m.start - block.start, end: m.end - block.start }))));
+    if (!found) byHeadings.set(key, (found = blockMentions(block, placed(block, terms[block.index]), fromHeadings, kb, j).map((m) => ({ ...m, start: m.start - block.start, end: m.end - block.start }))));
     for (const m of found) out.push({ ...m, start: m.start + block.start, end: m.end + block.start, blockIndex: block.index });
   }
   return out;
@@ -236,7 +239,7 @@ function disclosureContexts(block: Block, memo: BlockMemo): number[] {
 }
 
 /** Off-label statements in the document and the drugs they speak of. */
-export function findDisclosures(article: Article, kb: DrugKnowledge, terms = termsByBlock(article, kb), memo: BlockMemo = noBlockMemo): Disclosures {
+export function findDisclosures(article: Article, kb: DrugKnowledge, terms: readonly TermMatch[][] = termsByBlock(article, kb), memo: BlockMemo = noBlockMemo): Disclosures {
   const result: Disclosures = { general: false, drugs: new Set(), spans: [] };
   for (const block of article.blocks) {
     if (block.kind === 'referenceEntry' || block.kind === 'trailer') continue;
@@ -246,7 +249,7 @@ export function findDisclosures(article: Article, kb: DrugKnowledge, terms = ter
     for (const ctx of found.map((i) => all[i])) {
       result.spans.push({ start: ctx.start, end: ctx.end });
       const drugIds = (ts: TermMatch[]): string[] => ts.filter((t) => t.kind === 'drug').map((t) => t.id);
-      let named = drugIds(terms[block.index].filter((t) => t.start >= ctx.start && t.end <= ctx.end));
+      let named = drugIds(terms[block.index].filter((t) => t.start + block.start >= ctx.start && t.end + block.start <= ctx.end));
       if (!named.length) named = drugIds(terms[block.index]);
       if (!named.length) named = headingDrugs(article, terms, block).map((d) => d.id);
       if (!named.length) result.general = true;

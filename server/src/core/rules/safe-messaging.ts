@@ -200,15 +200,24 @@ function documentHasCrisisResource(article: Article, memo: Memo, perBlock: Block
   const text = article.text;
   let at = 0;
   for (const b of article.blocks) {
-    if (b.start > at) {
+    if (b.start > at && !blank(text, at, b.start)) {
       const gap = text.slice(at, b.start);
-      if (/\S/.test(gap) && memo('crisis-resource', gap, () => hasCrisisResource(gap))) return true;
+      if (memo('crisis-resource', gap, () => hasCrisisResource(gap))) return true;
     }
     if (perBlock(b, 'crisis-resource', () => hasCrisisResource(b.prose))) return true;
     at = Math.max(at, b.end);
   }
   const rest = text.slice(at);
   return /\S/.test(rest) && hasCrisisResource(rest);
+}
+
+/** Whether `text[from, to)` is all white space (without making a string of it). */
+function blank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 10 && c !== 13 && c !== 9) return false;
+  }
+  return true;
 }
 
 interface BlockScan {

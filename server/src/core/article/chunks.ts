@@ -18,16 +18,18 @@ import { type BlockScan, type Lines, type RawBlock, scanFrontMatter, splitLines 
 export function scanInChunks(
   text: string,
   kind: DocumentKind,
-  known?: (c: number, start: number, end: number) => BlockScan | undefined,
+  known?: (c: number, start: number, end: number) => { scan: BlockScan; placed?: RawBlock[] } | undefined,
   cuts = chunkStarts(text, kind),
-): { scan: BlockScan; cuts: number[]; scans: BlockScan[]; reused: number } {
+): { scan: BlockScan; cuts: number[]; scans: BlockScan[]; placed: RawBlock[][]; reused: number } {
   const out: BlockScan = { blocks: [], excluded: [], comments: [], frontMatter: {} };
   const scans: BlockScan[] = new Array(cuts.length);
+  const placed: RawBlock[][] = new Array(cuts.length);
   let reused = 0;
   for (let c = 0; c < cuts.length; c++) {
     const start = cuts[c];
     const end = c + 1 < cuts.length ? cuts[c + 1] : text.length;
-    let s = known?.(c, start, end);
+    const k = known?.(c, start, end);
+    let s = k?.scan;
     if (s) reused++;
     else {
       const chunk = cuts.length === 1 ? text : text.slice(start, end);
@@ -35,17 +37,14 @@ export function scanInChunks(
     }
     scans[c] = s;
     if (c === 0) out.frontMatter = s.frontMatter;
-    if (start === 0 && !known) {
-      out.blocks.push(...s.blocks);
-      out.excluded.push(...s.excluded);
-      out.comments.push(...s.comments);
-      continue;
-    }
-    for (const b of s.blocks) out.blocks.push(shiftBlock(b, start));
-    for (const e of s.excluded) out.excluded.push(shift(e, start));
-    for (const m of s.comments) out.comments.push({ ...shift(m, start), body: m.body });
+    // The chunk's blocks at their place: kept from the last version when the chunk has not moved.
+    const blocks = k?.placed ?? (start === 0 && !known ? s.blocks : s.blocks.map((b) => shiftBlock(b, start)));
+    placed[c] = blocks;
+    for (const b of blocks) out.blocks.push(b);
+    for (const e of s.excluded) out.excluded.push(start === 0 ? e : shift(e, start));
+    for (const m of s.comments) out.comments.push(start === 0 ? m : { ...shift(m, start), body: m.body });
   }
-  return { scan: out, cuts, scans, reused };
+  return { scan: out, cuts, scans, placed, reused };
 }
 
 const shift = (s: Span, by: number): Span => ({ start: s.start + by, end: s.end + by });

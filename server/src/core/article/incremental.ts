@@ -5,7 +5,7 @@ import { commonPrefix, commonSuffix } from '../text/common';
 import { lineStartOf } from '../text/lineStart';
 import type { Article } from './model';
 import { type ParseCache, type ParseOptions, parseArticle } from './parse';
-import type { BlockScan } from './rawBlock';
+import type { BlockScan, RawBlock } from './rawBlock';
 
 /**
  * Incremental parsing: a parser object per open document keeps the work of its last parse, so a
@@ -24,7 +24,7 @@ import type { BlockScan } from './rawBlock';
  */
 export class IncrementalParser implements ParseCache {
   /** The last version's text, its chunk cuts and the scan of each chunk. */
-  private last: { text: string; cuts: number[]; scans: BlockScan[] } | undefined;
+  private last: { text: string; cuts: number[]; scans: BlockScan[]; placed: RawBlock[][] } | undefined;
   private store = new GenerationalMemo();
   /** What the last parse reused (for the benchmark and tests). */
   stats = { chunks: 0, chunksReused: 0, memos: 0, memosReused: 0 };
@@ -59,7 +59,8 @@ export class IncrementalParser implements ParseCache {
    */
   scan(text: string, kind: DocumentKind): BlockScan {
     const last = this.last;
-    const byIndex = new Map<number, BlockScan>();
+    // New chunk index to the old one whose scan it reuses.
+    const byIndex = new Map<number, number>();
     let cuts: number[] | undefined;
     if (last) {
       const old = last.text;
@@ -74,13 +75,13 @@ export class IncrementalParser implements ParseCache {
         let sync = -1;
         const r = cutsFrom(text, kind, last.cuts[k], (at) => at >= changeEnd && (sync = indexOf(last.cuts, at - delta)) >= 0);
         cuts = last.cuts.slice(0, k).concat(r.cuts);
-        for (let i = 0; i < k; i++) byIndex.set(i, last.scans[i]);
+        for (let i = 0; i < k; i++) byIndex.set(i, i);
         // The chunk cutting starts again at is unchanged when it ends where it did, before the edit.
-        if (r.cuts.length > 1 && r.cuts[1] === last.cuts[k + 1] && r.cuts[1] <= p) byIndex.set(k, last.scans[k]);
+        if (r.cuts.length > 1 && r.cuts[1] === last.cuts[k + 1] && r.cuts[1] <= p) byIndex.set(k, k);
         if (r.stopped) {
           const base = cuts.length - 1;
           for (let i = sync + 1; i < last.cuts.length; i++) cuts.push(last.cuts[i] + delta);
-          for (let i = sync; i < last.cuts.length; i++) byIndex.set(base + i - sync, last.scans[i]);
+          for (let i = sync; i < last.cuts.length; i++) byIndex.set(base + i - sync, i);
         }
       }
     }
@@ -88,19 +89,22 @@ export class IncrementalParser implements ParseCache {
     // paste, a move); scanning one or two edited chunks costs less than hashing every chunk.
     let byText: Map<string, BlockScan> | undefined;
     const unknown = cuts ? cuts.length - byIndex.size : Infinity;
-    const lookUp = (c: number, start: number, end: number): BlockScan | undefined => {
-      const known = byIndex.get(c);
-      if (known || !last || unknown <= 8) return known;
+    const lookUp = (c: number, start: number, end: number): { scan: BlockScan; placed?: RawBlock[] } | undefined => {
+      const i = byIndex.get(c);
+      // Same scan at the same place: the placed blocks of the last version too.
+      if (i !== undefined) return { scan: last!.scans[i], placed: last!.cuts[i] === start ? last!.placed[i] : undefined };
+      if (!last || unknown <= 8) return undefined;
       if (!byText) {
         byText = new Map();
         for (let i = last.cuts.length - 1; i >= 1; i--) byText.set(last.text.slice(last.cuts[i], i + 1 < last.cuts.length ? last.cuts[i + 1] : last.text.length), last.scans[i]);
       }
       // The first chunk alone may hold front matter: only the old first chunk stands for it.
-      if (c === 0) return text.slice(0, end) === last.text.slice(0, last.cuts.length > 1 ? last.cuts[1] : last.text.length) ? last.scans[0] : undefined;
-      return byText.get(text.slice(start, end));
+      if (c === 0) return text.slice(0, end) === last.text.slice(0, last.cuts.length > 1 ? last.cuts[1] : last.text.length) ? { scan: last.scans[0], placed: last.placed[0] } : undefined;
+      const scan = byText.get(text.slice(start, end));
+      return scan && { scan };
     };
     const r = scanInChunks(text, kind, lookUp, cuts ?? chunkStarts(text, kind));
-    this.last = { text, cuts: r.cuts, scans: r.scans };
+    this.last = { text, cuts: r.cuts, scans: r.scans, placed: r.placed };
     this.stats.chunks = r.cuts.length;
     this.stats.chunksReused = r.reused;
     return r.scan;

@@ -40,9 +40,15 @@ export function parseArticle(text: string, kind: DocumentKind, options: ParseOpt
   // of spans blanked on top of it (syntax, markers) the prose and its sentence boundaries.
   const work = (raw: string): BlockWork => memo(nsWork, raw, () => ({ s1: kind === 'markdown' ? blankSpans(raw, markdownCodeSpans(raw)) : blankSpans(raw, commentSpans(raw)), proses: new Map() }));
   const proseOf = (b: RawBlock, w: BlockWork, markers: Span[]): ProseWork => {
-    const rel = (sp: Span): Span => ({ start: sp.start - b.start, end: sp.end - b.start });
-    const given = [...b.syntax.map(rel), ...markers.map(rel)];
-    const givenKey = given.length ? given.map((g) => `${g.start}-${g.end}`).join() : '';
+    // The spans blanked on top of stage 1, relative to the block, as numbers: most versions
+    // blank what the last one did, which is found without making a key.
+    const flat: number[] = [];
+    for (const sp of b.syntax) flat.push(sp.start - b.start, sp.end - b.start);
+    for (const sp of markers) flat.push(sp.start - b.start, sp.end - b.start);
+    if (w.last && sameNumbers(w.last.flat, flat)) return w.last.work;
+    const given: Span[] = [];
+    for (let i = 0; i < flat.length; i += 2) given.push({ start: flat[i], end: flat[i + 1] });
+    const givenKey = flat.join();
     let out = w.proses.get(givenKey);
     if (out === undefined) {
       const s1 = w.s1;
@@ -51,6 +57,7 @@ export function parseArticle(text: string, kind: DocumentKind, options: ParseOpt
       else if (s1.includes('<')) spans.push(...htmlTagSpans(s1));
       w.proses.set(givenKey, (out = { prose: blankSpans(s1, spans) }));
     }
+    w.last = { flat, work: out };
     return out;
   };
   const headingText = (b: RawBlock): string => proseOf(b, work(text.slice(b.start, b.end)), []).prose;
@@ -118,6 +125,14 @@ export function parseArticle(text: string, kind: DocumentKind, options: ParseOpt
 interface BlockWork {
   s1: string;
   proses: Map<string, ProseWork>;
+  /** The spans last blanked (flattened) and their work. */
+  last?: { flat: number[]; work: ProseWork };
+}
+
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 interface ProseWork {

@@ -148,6 +148,27 @@ describe('incremental parse', () => {
     }
   });
 
+  it('makes new blocks where an edit after them changes what they are', () => {
+    const entries = (n: number): string => Array.from({ length: n }, (_, i) => `${i + 1}. Author ${i}. Title ${i}. J Med. 2020.`).join('\n\n');
+    const cases: [string, string][] = [
+      // The same superscript reads as 12 with twelve references, as 1 and 2 with fewer.
+      [`Ketamine helps.¹²\n\n## References\n\n${entries(12)}\n`, `Ketamine helps.¹²\n\n## References\n\n${entries(3)}\n`],
+      // A page trailer becomes a paragraph when a reference list is added after it.
+      // (The edit is two chunks past it, so its block is the last version's scanned block.)
+      ['Intro.\n\n## References\n\n1. A. Title. J. 2020.\n\nTrailer text here.\n\nMore.\n\nEnd.\n', 'Intro.\n\n## References\n\n1. A. Title. J. 2020.\n\nTrailer text here.\n\nMore.\n\nEnd.\n\n## References\n\n1. B. Other. J. 2021.\n'],
+    ];
+    for (const [before, after] of cases) {
+      for (const [x, y] of [
+        [before, after],
+        [after, before],
+      ]) {
+        const parser = new IncrementalParser('markdown');
+        parser.parse(x);
+        assert.deepStrictEqual(parser.parse(y), parseArticle(y, 'markdown'), JSON.stringify([x, y]));
+      }
+    }
+  });
+
   it('drops what the last parse did not use', () => {
     const parser = new IncrementalParser('plaintext');
     parser.parse('one\n\ntwo\n');

@@ -7,6 +7,8 @@ import { evidenceCue } from '../../server/src/core/claims/evidence';
 import { askable, citationModel, modelNeedsCitation, scoreSentence } from '../../server/src/core/claims/model';
 import { GATE, healthAnchored, lemma, sentenceFeatures, structuredWords } from '../../server/src/core/claims/structure';
 import { mine } from './claims-helpers';
+import { lint } from '../../server/src/core/lint';
+import { defaultConfig } from '../../server/src/core/config';
 
 describe('citation need: sentence structure', () => {
   const classes: [string, string, string][] = [
@@ -149,5 +151,27 @@ describe('missing-citation: the classifier in the rule', () => {
 
   it('is not asked about claim wording the author distances', () => {
     assert.deepEqual(flagged('Claims that a single infusion cures depression are misleading.\n'), []);
+  });
+});
+
+describe('missing-citation severity by what found the sentence', () => {
+  it('reports the classifier at information and the cue phrases as warnings', () => {
+    const text = 'Cataracts are common in older adults. It usually develops slowly with age, making vision blurred or dim and lights seem glaring. Studies show that surgery restores sight in 95% of cases.';
+    const found = lint(text, { kind: 'markdown' }).findings.filter((f) => f.ruleId === 'missing-citation');
+    const byClassifier = found.filter((f) => /sentence classifier/.test(f.message));
+    assert.equal(byClassifier.length, 1);
+    assert.equal(byClassifier[0].severity, 'info');
+    assert.match(text.slice(byClassifier[0].start, byClassifier[0].end), /^It usually develops slowly/);
+    const byCue = found.filter((f) => !/sentence classifier/.test(f.message));
+    assert.equal(byCue.length, 2);
+    assert.ok(byCue.every((f) => f.severity === 'warning'));
+  });
+
+  it('uses the severity the user sets for both', () => {
+    const text = 'It usually develops slowly with age, making vision blurred or dim and lights seem glaring.';
+    const config = { ...defaultConfig(), rules: { 'missing-citation': 'error' as const } };
+    const found = lint(text, { kind: 'markdown', config }).findings.filter((f) => f.ruleId === 'missing-citation');
+    assert.equal(found.length, 1);
+    assert.equal(found[0].severity, 'error');
   });
 });

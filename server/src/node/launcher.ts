@@ -16,7 +16,7 @@ import * as vm from 'node:vm';
  * - The CLI keeps its heap smaller: the young generation does not grow
  *   (`--semi-space-growth-factor=1`) and the old generation grows in smaller steps
  *   (`--heap-growing-percent=20`): on a 10 MB article the peak memory goes from about 310 to
- *   about 230 MiB, at the same speed. The server keeps V8's defaults (its edits are small).
+ *   about 240 MiB, at the same speed. The server keeps V8's defaults (its edits are small).
  * - The bundle's compiled code is kept in a per-user cache (V8 code cache, as Node's own
  *   `module.enableCompileCache` does from Node 22), so a later start does not parse and compile
  *   the bundle's functions again. V8 checks the cache against the source and its flags and

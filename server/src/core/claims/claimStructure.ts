@@ -92,7 +92,8 @@ export function structuralClaims(sentence: string): StructuralClaim[] {
   const subject = words.slice(0, v);
   const witness = testimonial(words);
   if (witness) return [witness];
-  const own = subject.some((w) => w.token.lower === 'our' || w.token.lower === 'we');
+  // "Our bodies", "our skin": everyone's, not the advertiser's service.
+  const own = subject.some((w, i) => w.token.lower === 'we' || (w.token.lower === 'our' && subject[i + 1]?.cls !== 'body'));
   const reader = !own && subject.some((w) => w.cls === 'second');
   if (!own && !reader) return [];
   // "Graduates of our program never feel ...": adverbs and modals before the verb belong to the predicate.

@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { expandPhrase, nounForms, verbForms } from '../../server/src/core/claims/inflect';
 import shipped from '../../server/src/core/knowledge/claims.json';
+import { lint } from '../../server/src/core/lint';
 import { CLAIM_CATEGORIES, SLOTS, claimLexicon, entrySources, isLinearPattern, lexiconConfigErrors, lexiconFromForms, shippedForms, shippedLexiconErrors, validateClaimEntries } from '../../server/src/core/knowledge/claims';
 
 describe('claim lexicon: data', () => {
@@ -149,4 +150,20 @@ describe('claim lexicon: patterns and workspace entries', () => {
     assert.ok(errors.some((e) => e.includes('unknown source "nowhere"')));
     assert.ok(errors.some((e) => e.includes('unknown field "colour"')));
   });
+});
+
+describe('unsupported-claim: wording added after the blind sets 13 and 14', () => {
+  const claims = (text: string): string[] => lint(text, { kind: 'plaintext' }).findings.filter((f) => f.ruleId === 'unsupported-claim').map((f) => text.slice(f.start, f.end));
+  for (const [text, found] of [
+    ['Nothing beats a cold plunge for recovery.', 'Nothing beats'],
+    ['It is also proven to speed up muscle recovery.', 'is also proven to'],
+    ['Treated veins never come back.', 'never come back'],
+    ['The pain was gone for good.', 'gone for good'],
+  ] as const) {
+    it(`flags "${found}" in: ${text}`, () => assert.ok(claims(text).some((c) => c.includes(found)), JSON.stringify(claims(text))));
+  }
+  for (const text of ['Your satisfaction is guaranteed: send the bottle back within 60 days.', 'Free delivery and a 60-day money-back guarantee if you are not happy.', 'Our bodies make less collagen as we age, with production falling by about 1% a year.']) {
+    it(`does not flag: ${text}`, () => assert.deepEqual(claims(text), []));
+  }
+  it('still flags a guarantee of results', () => assert.equal(claims('Results are guaranteed.').length, 1));
 });

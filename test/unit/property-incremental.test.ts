@@ -169,6 +169,25 @@ describe('incremental parse', () => {
     }
   });
 
+  it('reads an unchanged block\'s markers again when an edit before it changes the numbers cited so far', () => {
+    const entries = Array.from({ length: 12 }, (_, i) => `${i + 1}. Author ${i}. Title ${i}. J Med. 2020.`).join('\n\n');
+    const sup = ['¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹', '¹⁰', '¹¹'];
+    // After ¹ to ¹¹ the run ¹² reads as 12; after ¹ and ² it reads as 1 and 2.
+    const doc = (first: string): string => `${first}\n\nLater text.¹²\n\n## References\n\n${entries}\n`;
+    const many = doc(sup.map((s) => `Then.${s}`).join(' '));
+    const few = doc('Then.¹ Then.²');
+    for (const [x, y] of [
+      [many, few],
+      [few, many],
+    ]) {
+      const parser = new IncrementalParser('markdown');
+      parser.parse(x);
+      const a = parser.parse(y);
+      assert.deepStrictEqual(a, parseArticle(y, 'markdown'));
+      assert.deepEqual(a.markers.filter((m) => m.raw === '¹²').map((m) => m.numbers), [y === many ? [12] : [1, 2]]);
+    }
+  });
+
   it('drops what the last parse did not use', () => {
     const parser = new IncrementalParser('plaintext');
     parser.parse('one\n\ntwo\n');

@@ -69,8 +69,19 @@ export function parseArticle(text: string, kind: DocumentKind, options: ParseOpt
   // Pandoc citations (Markdown): bracketed always, in-text `@key` when a bibliography is named.
   const pandoc = kind === 'markdown' ? pandocFrontMatter(text) : undefined;
   const inText = !!pandoc && (pandoc.bibliographies.length > 0 || pandoc.hasReferences);
-  const markersOf = (s1: string, raw: string, base: number, index: number): Marker[] => {
-    const found = findMarkers(s1, raw, base, index, ctx);
+  const markersOf = (w: BlockWork, raw: string, base: number, index: number): Marker[] => {
+    const s1 = w.s1;
+    // A block's markers depend on its text and on the running context at its start (the list's
+    // length, the highest number cited so far): kept per context, relative to the block.
+    const key = `${ctx.referenceCount}:${ctx.maxSeen}`;
+    let kept = w.markers?.get(key);
+    if (!kept) {
+      const probe: MarkerContext = { referenceCount: ctx.referenceCount, maxSeen: ctx.maxSeen };
+      kept = { markers: findMarkers(s1, raw, 0, 0, probe), maxSeen: probe.maxSeen };
+      (w.markers ??= new Map()).set(key, kept);
+    }
+    ctx.maxSeen = kept.maxSeen;
+    const found = kept.markers.map((m) => ({ ...m, start: m.start + base, end: m.end + base, blockIndex: index }));
     if (!pandoc) return found;
     // A Pandoc citation never overlaps another marker (`[^@x]` is a footnote).
     const cites = findPandocCitations(s1, raw, base, index, inText).filter((c) => !found.some((m) => m.start < c.end && c.start < m.end));
@@ -87,15 +98,14 @@ export function parseArticle(text: string, kind: DocumentKind, options: ParseOpt
     const index = blocks.length;
     const raw = text.slice(rb.start, rb.end);
     const w = work(raw);
-    const s1 = w.s1;
     let blockMarkers: Marker[] = [];
     if (kindOf === 'footnoteDefinition') {
       const ref = footnoteReference(text, rb, footnotes.length + 1, memo);
       if (ref) footnotes.push(ref);
       // A footnote's own text may cite, but its label is not a marker.
-      blockMarkers = markersOf(s1, raw, rb.start, index).filter((m) => m.start >= (ref?.textSpan.start ?? rb.start));
+      blockMarkers = markersOf(w, raw, rb.start, index).filter((m) => m.start >= (ref?.textSpan.start ?? rb.start));
     } else if (kindOf !== 'referenceEntry' && kindOf !== 'trailer') {
-      blockMarkers = markersOf(s1, raw, rb.start, index);
+      blockMarkers = markersOf(w, raw, rb.start, index);
     }
     const pw = proseOf(rb, w, blockMarkers);
     const p = pw.prose;
@@ -127,6 +137,8 @@ interface BlockWork {
   proses: Map<string, ProseWork>;
   /** The spans last blanked (flattened) and their work. */
   last?: { flat: number[]; work: ProseWork };
+  /** The block's markers (relative to it) by the running marker context at its start. */
+  markers?: Map<string, { markers: Marker[]; maxSeen: number }>;
 }
 
 function sameNumbers(a: readonly number[], b: readonly number[]): boolean {

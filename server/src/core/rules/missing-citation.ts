@@ -1,5 +1,5 @@
 import { findClaimHits } from '../claims/detect';
-import { evidenceCue, notAClaim } from '../claims/evidence';
+import { type EvidenceCue, evidenceCue, notAClaim } from '../claims/evidence';
 import { isCovered } from '../claims/coverage';
 import { askableInArticle, citationModel, modelNeedsCitation } from '../claims/model';
 import { citationFixes } from '../features/cite';
@@ -54,15 +54,16 @@ export const missingCitation: Rule = {
       // The cue and the classifier read the sentence's text alone: kept across versions, per
       // block (its prose is the same string while the block is unchanged, so the key is cheap)
       // and sentence.
-      const kept = blockMemo(article.blocks[sentence.blockIndex], model ?? 'missing-citation-no-model', () => new Map<string, unknown>());
-      const cueKey = `c${sentence.start - article.blocks[sentence.blockIndex].start}`;
-      if (!kept.has(cueKey)) kept.set(cueKey, evidenceCue(sentence.text));
-      const cue = kept.get(cueKey) as ReturnType<typeof evidenceCue>;
+      const kept = blockMemo(article.blocks[sentence.blockIndex], model ?? 'missing-citation-no-model', () => ({ cues: new Map<number, EvidenceCue | undefined>(), verdicts: new Map<number, boolean>() }));
+      // Keyed by the sentence's offset in its block (the prose fixes its sentences).
+      const at = sentence.start - article.blocks[sentence.blockIndex].start;
+      if (!kept.cues.has(at)) kept.cues.set(at, evidenceCue(sentence.text));
+      const cue = kept.cues.get(at);
       const asModel = (): boolean => {
-        const key = `m${sentence.start - article.blocks[sentence.blockIndex].start}`;
+        let v = kept.verdicts.get(at);
         // About health, not a conclusion from the cited sentence before it (both within the block).
-        if (!kept.has(key)) kept.set(key, askableInArticle(article, sentence) && !!modelNeedsCitation(sentence.text, model));
-        return kept.get(key) as boolean;
+        if (v === undefined) kept.verdicts.set(at, (v = askableInArticle(article, sentence) && !!modelNeedsCitation(sentence.text, model)));
+        return v;
       };
       // No cue: the structural classifier (claims/model.ts) has the last word.
       const family = cue ? cue.family : hedged.has(sentence) ? 'hedged' : !distanced.has(sentence) && asModel() ? 'model' : undefined;

@@ -103,6 +103,8 @@ export function findOffLabelMentions(article: Article, kb: DrugKnowledge, j: Jur
     // A use needs a term in its context: a block without any names none (most blocks).
     if (SKIPPED_BLOCKS.has(block.kind) || terms[block.index].length === 0) continue;
     const fromHeadings = headingDrugs(article, terms, block);
+    // A use needs a drug: named in the block, or by a heading above it.
+    if (!fromHeadings.length && !terms[block.index].some((t) => t.kind === 'drug')) continue;
     // A block's mentions follow from its prose and the drugs its headings name: kept across
     // versions, relative to the block.
     const byHeadings = memo(block, ns, () => new Map<string, OffLabelMention[]>());

@@ -14,13 +14,15 @@ import type { BlockScan, RawBlock } from './rawBlock';
  * - The text is cut into top-level chunks at blank lines that cannot be inside any Markdown
  *   construct (not in fenced code, an HTML comment or a raw HTML block; the next line starts at
  *   column 0 and is not `---`), so that scanning each chunk alone gives the blocks that scanning
- *   the whole text gives. Each chunk's scan is kept, keyed by its text, and reused at its new
- *   offset.
- * - The per-block work (masks, prose, sentence boundaries) is memoised by the block's text.
- * - Document-level joins (reference list, marker numbering, rules) run again on every parse.
+ *   the whole text gives. The last version's cuts and chunk scans are kept: cutting starts
+ *   again at the edit and stops where the old cuts resume (`scan` below), and the chunks on
+ *   either side are reused by place (the unmoved ones with their placed blocks).
+ * - The per-block work (masks, prose, sentence boundaries, markers by the running marker
+ *   context) is kept under the block's text in the memo store, which the rules share.
+ * - Document-level joins (reference list, marker numbering, footnotes) run again on every parse.
  *
  * The result is always identical to `parseArticle(text, kind)` (a property test checks it).
- * Entries not used by the last parse are dropped, so memory stays about twice one parse's.
+ * Memo entries the last two versions did not use are swept, so memory stays about two versions' worth.
  */
 export class IncrementalParser implements ParseCache {
   /** The last version's text, its chunk cuts and the scan of each chunk. */

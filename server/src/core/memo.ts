@@ -12,6 +12,22 @@ import type { Block, BlockKind } from './article/model';
  */
 export type Memo = <T>(ns: object | string, key: string, compute: () => T) => T;
 
+/**
+ * A memo keyed by a span of the text being parsed: `compute(raw)` depends on the span's text
+ * alone. The incremental parser (`article/incremental.ts`) finds the result of a span the edit
+ * did not touch by its place in the last version, which costs a number lookup where a lookup by
+ * text hashes and compares the whole text (a megabyte per version for a large document).
+ */
+export type SpanMemo = <T>(ns: string, start: number, end: number, compute: (raw: string) => T) => T;
+
+/** The `SpanMemo` of `text` over a text-keyed store. */
+export function spanMemoOver(text: string, memo: Memo): SpanMemo {
+  return (ns, start, end, compute) => {
+    const raw = text.slice(start, end);
+    return memo(ns, raw, () => compute(raw));
+  };
+}
+
 /** No store: every call computes (one-shot lints: the CLI, tests). */
 export const noMemo: Memo = (_ns, _key, compute) => compute();
 

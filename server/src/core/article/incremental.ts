@@ -1,7 +1,7 @@
-import { GenerationalMemo, type Memo } from '../memo';
+import { GenerationalMemo, type Memo, type SpanMemo } from '../memo';
 import type { DocumentKind } from '../types';
 import { chunkStarts, cutsFrom, scanInChunks } from './chunks';
-import { commonPrefix, commonSuffix } from '../text/common';
+import { unchangedEnds } from '../text/common';
 import { lineStartOf } from '../text/lineStart';
 import type { Article } from './model';
 import { type ParseCache, type ParseOptions, parseArticle } from './parse';
@@ -18,7 +18,9 @@ import type { BlockScan, RawBlock } from './rawBlock';
  *   again at the edit and stops where the old cuts resume (`scan` below), and the chunks on
  *   either side are reused by place (the unmoved ones with their placed blocks).
  * - The per-block work (masks, prose, sentence boundaries, markers by the running marker
- *   context) is kept under the block's text in the memo store, which the rules share.
+ *   context) and each reference entry's fields are kept by place (`spanMemo`): a span the edit
+ *   did not touch finds the last version's result where the edit moved it, with a number lookup;
+ *   any other span is looked up by its text in the memo store, which the rules share.
  * - Document-level joins (reference list, marker numbering, footnotes) run again on every parse.
  *
  * The result is always identical to `parseArticle(text, kind)` (a property test checks it).
@@ -28,6 +30,11 @@ export class IncrementalParser implements ParseCache {
   /** The last version's text, its chunk cuts and the scan of each chunk. */
   private last: { text: string; cuts: number[]; scans: BlockScan[]; placed: RawBlock[][] } | undefined;
   private store = new GenerationalMemo();
+  /** Span results of the last parse and of the current one: by namespace, then by start. */
+  private kept = new Map<string, Map<number, { length: number; value: unknown }>>();
+  private keeping = new Map<string, Map<number, { length: number; value: unknown }>>();
+  /** The current parse: its text, and where the edit from the last text left it alone. */
+  private current: { text: string; prefixEnd: number; suffixStart: number; delta: number } | undefined;
   /** What the last parse reused (for the benchmark and tests). */
   stats = { chunks: 0, chunksReused: 0, memos: 0, memosReused: 0 };
 
@@ -39,12 +46,53 @@ export class IncrementalParser implements ParseCache {
    */
   parse(text: string, options: Omit<ParseOptions, 'cache'> = {}): Article {
     this.store.nextGeneration();
+    const old = this.last?.text;
+    if (old === undefined) this.current = { text, prefixEnd: 0, suffixStart: text.length + 1, delta: 0 };
+    else {
+      const { prefix, suffix } = unchangedEnds(old, text);
+      this.current = { text, prefixEnd: prefix, suffixStart: text.length - suffix, delta: text.length - old.length };
+    }
+    this.keeping = new Map();
     try {
       return parseArticle(text, this.kind, { ...options, cache: this });
     } finally {
+      this.kept = this.keeping;
+      this.keeping = new Map();
+      this.current = undefined;
       this.stats.memos = this.store.lookups;
       this.stats.memosReused = this.store.hits;
     }
+  }
+
+  /**
+   * Results by span of the text being parsed: a span inside the text the edit left alone (the
+   * common prefix, or the common suffix, moved by the edit's length) takes the last version's
+   * result at its old place when one of the same length is there; any other span is looked up
+   * by its text. Only during `parse`.
+   */
+  spanMemo(text: string): SpanMemo {
+    return <T>(ns: string, start: number, end: number, compute: (raw: string) => T): T => {
+      const c = this.current;
+      const length = end - start;
+      let value: T | undefined;
+      let found = false;
+      if (c && c.text === text) {
+        const at = end <= c.prefixEnd ? start : start >= c.suffixStart ? start - c.delta : -1;
+        const o = at >= 0 ? this.kept.get(ns)?.get(at) : undefined;
+        if (o && o.length === length) {
+          value = o.value as T;
+          found = true;
+        }
+      }
+      if (!found) {
+        const raw = text.slice(start, end);
+        value = this.store.memo(ns, raw, () => compute(raw));
+      }
+      let k = this.keeping.get(ns);
+      if (!k) this.keeping.set(ns, (k = new Map()));
+      k.set(start, { length, value });
+      return value as T;
+    };
   }
 
   /** The document's memo store (parser and rules): entries the last two versions did not use are dropped. */
@@ -66,8 +114,7 @@ export class IncrementalParser implements ParseCache {
     let cuts: number[] | undefined;
     if (last) {
       const old = last.text;
-      const p = commonPrefix(old, text);
-      const s = commonSuffix(old, text, Math.min(old.length, text.length) - p);
+      const { prefix: p, suffix: s } = unchangedEnds(old, text);
       const delta = text.length - old.length;
       // The last old cut before the line of the first change (0 when there is none: the whole
       // text is cut again, as the first chunk may hold front matter).

@@ -1,4 +1,4 @@
-import { type Memo, noMemo } from '../memo';
+import { type Memo, type SpanMemo, noMemo, spanMemoOver } from '../memo';
 import type { DocumentKind, Span } from '../types';
 import { scanInChunks } from './chunks';
 import { findMarkers, type MarkerContext } from './markers';
@@ -22,6 +22,8 @@ export interface ParseCache {
   scan(text: string, kind: DocumentKind): BlockScan;
   /** `compute()`, or its result from an earlier call with the same namespace and key (pure computations only). */
   memo: Memo;
+  /** The span memo for `text`, the text just scanned: results kept by place for the spans the edit left alone. */
+  spanMemo(text: string): SpanMemo;
 }
 
 /**
@@ -32,13 +34,13 @@ export interface ParseCache {
 export function parseArticle(text: string, kind: DocumentKind, options: ParseOptions = {}): Article {
   const cache = options.cache;
   const scan = cache ? cache.scan(text, kind) : scanInChunks(text, kind).scan;
-  const memo = cache ? cache.memo : noMemo;
+  const spanMemo = cache ? cache.spanMemo(text) : spanMemoOver(text, noMemo);
   const nsWork = `w${kind}`;
 
   // The work on a block's text, kept across versions under that text (one lookup per block):
   // stage 1 (code, comments and link targets blanked: markers are found here), and for each set
   // of spans blanked on top of it (syntax, markers) the prose and its sentence boundaries.
-  const work = (raw: string): BlockWork => memo(nsWork, raw, () => ({ s1: kind === 'markdown' ? blankSpans(raw, markdownCodeSpans(raw)) : blankSpans(raw, commentSpans(raw)), proses: new Map() }));
+  const work = (start: number, end: number): BlockWork => spanMemo(nsWork, start, end, (raw) => ({ s1: kind === 'markdown' ? blankSpans(raw, markdownCodeSpans(raw)) : blankSpans(raw, commentSpans(raw)), proses: new Map() }));
   const proseOf = (b: RawBlock, w: BlockWork, markers: Span[]): ProseWork => {
     // The spans blanked on top of stage 1, relative to the block, as numbers: most versions
     // blank what the last one did, which is found without making a key.
@@ -60,9 +62,9 @@ export function parseArticle(text: string, kind: DocumentKind, options: ParseOpt
     w.last = { flat, work: out };
     return out;
   };
-  const headingText = (b: RawBlock): string => proseOf(b, work(text.slice(b.start, b.end)), []).prose;
+  const headingText = (b: RawBlock): string => proseOf(b, work(b.start, b.end), []).prose;
 
-  const refs = findReferenceList(text, scan.blocks, headingText, memo);
+  const refs = findReferenceList(text, scan.blocks, headingText, spanMemo);
   const rawBlocks = refs.blocks;
   const footnotes: Reference[] = [];
   const ctx: MarkerContext = { referenceCount: refs.list?.entries.length ?? 0, maxSeen: 0 };
@@ -97,10 +99,10 @@ export function parseArticle(text: string, kind: DocumentKind, options: ParseOpt
     const kindOf = refs.trailerFrom >= 0 && i >= refs.trailerFrom && rb.kind !== 'footnoteDefinition' ? 'trailer' : rb.kind;
     const index = blocks.length;
     const raw = text.slice(rb.start, rb.end);
-    const w = work(raw);
+    const w = work(rb.start, rb.end);
     let blockMarkers: Marker[] = [];
     if (kindOf === 'footnoteDefinition') {
-      const ref = footnoteReference(text, rb, footnotes.length + 1, memo);
+      const ref = footnoteReference(text, rb, footnotes.length + 1, spanMemo);
       if (ref) footnotes.push(ref);
       // A footnote's own text may cite, but its label is not a marker.
       blockMarkers = markersOf(w, raw, rb.start, index).filter((m) => m.start >= (ref?.textSpan.start ?? rb.start));

@@ -2,7 +2,7 @@ import type { Span } from '../types';
 import type { Reference, ReferenceFields, ReferenceList } from './model';
 import type { RawBlock } from './rawBlock';
 import { lineStartOf } from '../text/lineStart';
-import { type Memo, noMemo } from '../memo';
+import { type SpanMemo, noMemo, spanMemoOver } from '../memo';
 
 /**
  * The reference list: a heading (or a plain title line) named References, Bibliography,
@@ -21,7 +21,7 @@ export interface ReferenceScan {
   blocks: RawBlock[];
 }
 
-export function findReferenceList(text: string, blocks: RawBlock[], headingText: (b: RawBlock) => string, memo: Memo = noMemo): ReferenceScan {
+export function findReferenceList(text: string, blocks: RawBlock[], headingText: (b: RawBlock) => string, memo: SpanMemo = spanMemoOver(text, noMemo)): ReferenceScan {
   // The last heading-like block named like a reference list that is followed by entries.
   for (let h = blocks.length - 1; h >= 0; h--) {
     const b = blocks[h];
@@ -78,25 +78,24 @@ export function findReferenceList(text: string, blocks: RawBlock[], headingText:
   return { blocks, trailerFrom: -1 };
 }
 
-function makeEntry(text: string, start: number, end: number, numberSpan: Span, number: number, textStart: number, ordinal: number, memo: Memo): Reference {
-  const { collapsed, fields } = entryText(text.slice(textStart, end), memo);
+function makeEntry(text: string, start: number, end: number, numberSpan: Span, number: number, textStart: number, ordinal: number, memo: SpanMemo): Reference {
+  const { collapsed, fields } = entryText(textStart, end, memo);
   return { start, end, number, numberSpan, text: collapsed, textSpan: { start: textStart, end }, fields, ordinal };
 }
 
 /** An entry's text with whitespace collapsed, and its fields (shared, never mutated). */
-function entryText(raw: string, memo: Memo): { collapsed: string; fields: ReferenceFields } {
-  return memo('ref', raw, () => ({ collapsed: raw.replace(/\s+/g, ' ').trim(), fields: parseReferenceFields(raw) }));
+function entryText(start: number, end: number, memo: SpanMemo): { collapsed: string; fields: ReferenceFields } {
+  return memo('ref', start, end, (raw) => ({ collapsed: raw.replace(/\s+/g, ' ').trim(), fields: parseReferenceFields(raw) }));
 }
 
 /** A footnote definition block (`[^label]: text`) as a reference. */
-export function footnoteReference(text: string, block: RawBlock, ordinal: number, memo: Memo = noMemo): Reference | undefined {
+export function footnoteReference(text: string, block: RawBlock, ordinal: number, memo: SpanMemo = spanMemoOver(text, noMemo)): Reference | undefined {
   const m = /^ {0,3}\[\^([^\]\s]+)\]:[ \t]?/.exec(text.slice(block.start, block.end));
   if (!m) return undefined;
   const labelStart = block.start + m[0].indexOf('^') + 1;
   const textStart = block.start + m[0].length;
-  const raw = text.slice(textStart, block.end);
   const label = m[1];
-  const { collapsed, fields } = entryText(raw, memo);
+  const { collapsed, fields } = entryText(textStart, block.end, memo);
   return {
     start: block.start,
     end: block.end,

@@ -67,12 +67,11 @@ function blockedByContext(entry: ClaimEntry, before: string, after: string): str
   return undefined;
 }
 
-function classify(article: Article, hit: Omit<ClaimHit, 'status'>, scope: CitationScope): Pick<ClaimHit, 'status' | 'cue'> {
-  const { entry, block } = hit;
-  // The context: the sentence, or a heading's whole prose.
-  const ctxStart = hit.sentence ? hit.sentence.start : block.start;
-  const ctx = hit.sentence ? hit.sentence.text : block.prose;
-  const rel = { start: hit.start - ctxStart, end: hit.end - ctxStart };
+/**
+ * What the context does to a hit, from the text around it alone (its sentence, or a heading's
+ * whole prose): undefined when nothing does, and the hit is a claim unless a marker covers it.
+ */
+function contextStatus(entry: ClaimEntry, ctx: string, rel: Span, hasSentence: boolean): Pick<ClaimHit, 'status' | 'cue'> | undefined {
   const blocked = blockedByContext(entry, ctx.slice(0, rel.start), ctx.slice(rel.end));
   if (blocked) return { status: 'context', cue: blocked };
   if (isQuestion(ctx)) return { status: 'question', cue: '?' };
@@ -87,15 +86,7 @@ function classify(article: Article, hit: Omit<ClaimHit, 'status'>, scope: Citati
     const h = hedgeCue(ctx, rel, tokens);
     if (h) return { status: 'hedged', cue: h };
   }
-  if (entry.citable && hit.sentence) {
-    const m = coveringMarker(article, hit.sentence, scope);
-    if (m) return { status: 'cited', cue: m.raw };
-  }
-  return { status: 'claim' };
-}
-
-function sentenceAt(block: Block, offset: number): Sentence | undefined {
-  return block.sentences.find((s) => s.start <= offset && offset < s.end);
+  return hasSentence && entry.citable ? undefined : { status: 'claim' };
 }
 
 const structuralCache = new WeakMap<ClaimLexicon, Map<string, ClaimEntry>>();
@@ -168,25 +159,55 @@ function blockMatches(block: Block, lexicon: ClaimLexicon): BlockMatch[] {
   return out;
 }
 
+/** A block's hit, relative to the block, with what its context does to it. */
+interface BlockHit extends BlockMatch {
+  end: number;
+  /** Index of the sentence in the block's sentences; -1 in a heading. */
+  sentence: number;
+  /** The status its context gives; undefined: a claim unless a marker covers its sentence. */
+  context?: Pick<ClaimHit, 'status' | 'cue'>;
+}
+
+/**
+ * The block's hits in order (of overlapping matches, the earlier and longer one), each with what
+ * its context does to it: all of it follows from the block's prose, so it is kept across
+ * versions while the block is unchanged. Only citation coverage is left to each version.
+ */
+function blockHits(block: Block, lexicon: ClaimLexicon): BlockHit[] {
+  const found: BlockHit[] = [];
+  for (const m of blockMatches(block, lexicon)) {
+    const sentence = block.sentences.findIndex((s) => s.start - block.start <= m.start && m.start < s.end - block.start);
+    if (block.kind !== 'heading' && sentence < 0) continue;
+    found.push({ ...m, end: m.start + m.matched.length, sentence });
+  }
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: BlockHit[] = [];
+  let lastEnd = -1;
+  for (const f of found) {
+    // Overlapping matches of different entries: the earlier, longer one wins.
+    if (f.start < lastEnd) continue;
+    lastEnd = f.end;
+    const s = f.sentence >= 0 ? block.sentences[f.sentence] : undefined;
+    const ctxStart = s ? s.start - block.start : 0;
+    const ctx = s ? s.text : block.prose;
+    f.context = contextStatus(f.entry, ctx, { start: f.start - ctxStart, end: f.end - ctxStart }, !!s);
+    out.push(f);
+  }
+  return out;
+}
+
 function computeClaimHits(article: Article, lexicon: ClaimLexicon, scope: CitationScope, memo: BlockMemo): ClaimHit[] {
   const hits: ClaimHit[] = [];
   for (const block of article.blocks) {
     if (!CLAIM_BLOCKS.has(block.kind)) continue;
-    const found: Omit<ClaimHit, 'status'>[] = [];
-    const add = (entry: ClaimEntry, start: number, matched: string, info?: PhraseInfo): void => {
-      const s = block.start + start;
-      const sentence = sentenceAt(block, s);
-      if (block.kind !== 'heading' && !sentence) return;
-      found.push({ entry, info, matched, block, sentence, start: s, end: s + matched.length });
-    };
-    for (const m of memo(block, lexicon, () => blockMatches(block, lexicon))) add(m.entry, m.start, m.matched, m.info);
-    found.sort((a, b) => a.start - b.start || b.end - a.end);
-    let lastEnd = -1;
-    for (const f of found) {
-      // Overlapping matches of different entries: the earlier, longer one wins.
-      if (f.start < lastEnd) continue;
-      lastEnd = f.end;
-      hits.push({ ...f, ...classify(article, f, scope) });
+    for (const h of memo(block, lexicon, () => blockHits(block, lexicon))) {
+      const sentence = h.sentence >= 0 ? block.sentences[h.sentence] : undefined;
+      let status = h.context;
+      if (!status) {
+        const m = coveringMarker(article, sentence!, scope);
+        status = m ? { status: 'cited', cue: m.raw } : { status: 'claim' };
+      }
+      hits.push({ entry: h.entry, info: h.info, matched: h.matched, block, sentence, start: block.start + h.start, end: block.start + h.end, ...status });
     }
   }
   return hits;

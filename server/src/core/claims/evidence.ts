@@ -420,8 +420,24 @@ export type NotAClaimReason = 'block' | 'question' | 'instruction' | 'process' |
  */
 export function notAClaim(article: Article, sentence: Sentence): NotAClaimReason | undefined {
   const block = article.blocks[sentence.blockIndex];
-  if (block.kind !== 'paragraph' && block.kind !== 'listItem' && block.kind !== 'tableRow') return 'block';
-  const text = sentence.text.trim();
+  if (!CLAIM_BLOCK_KINDS.has(block.kind)) return 'block';
+  return notAClaimByText(sentence.text) ?? notAClaimByPlace(article, block);
+}
+
+/** The part of `notAClaim` that depends on where the block is: a summary of a cited article. */
+export function notAClaimByPlace(article: Article, block: Block): NotAClaimReason | undefined {
+  return inSummary(article, block) && article.markers.length > 0 ? 'summary' : undefined;
+}
+
+/** Blocks whose sentences can be evidence statements. */
+export const CLAIM_BLOCK_KINDS: ReadonlySet<Block['kind']> = new Set(['paragraph', 'listItem', 'tableRow']);
+
+/**
+ * The part of `notAClaim` that reads the sentence's text alone (questions, instructions, the
+ * visit, the article describing itself): what a block's record can keep across versions.
+ */
+export function notAClaimByText(sentenceText: string): NotAClaimReason | undefined {
+  const text = sentenceText.trim();
   if (isQuestion(text)) return 'question';
   const words = tokenize(text).filter((t) => !t.punct);
   if (words.length === 0) return 'block';
@@ -440,7 +456,6 @@ export function notAClaim(article: Article, sentence: Sentence): NotAClaimReason
     if (will >= 0 && words.slice(1, will + 1).some((w) => CARE_PROVIDERS.has(w.lower))) return 'process';
   }
   if (SELF_REFERENCE.test(text)) return 'self-reference';
-  if (inSummary(article, block) && article.markers.length > 0) return 'summary';
   return undefined;
 }
 

@@ -1,10 +1,11 @@
 import { findClaimHits } from '../claims/detect';
-import { type EvidenceCue, evidenceCue, notAClaim } from '../claims/evidence';
+import { CLAIM_BLOCK_KINDS, type EvidenceCue, evidenceCue, notAClaimByPlace, notAClaimByText } from '../claims/evidence';
 import { isCovered } from '../claims/coverage';
 import { askableInArticle, citationModel, modelNeedsCitation } from '../claims/model';
 import { citationFixes } from '../features/cite';
 import { claimLexicon } from '../knowledge/claims';
 import type { Sentence } from '../article/model';
+import type { NotAClaimReason } from '../claims/evidence';
 import type { Rule } from './rule';
 
 const FAMILY_WORDS = {
@@ -17,6 +18,13 @@ const FAMILY_WORDS = {
   hedged: 'makes a hedged claim',
   model: 'states a clinical fact (a finding, frequency, risk, course or effect)',
 } as const;
+
+/** What a sentence's text decides, kept per block (null: computed, none). */
+interface SentenceWork {
+  reason: NotAClaimReason | null;
+  cue?: EvidenceCue | null;
+  verdict?: boolean;
+}
 
 /**
  * An evidence statement with no citation that covers it: its own marker or, with the default
@@ -46,43 +54,47 @@ export const missingCitation: Rule = {
       if (h.status === 'claim' && claimRuleOn) claimed.add(h.sentence);
       if (h.status === 'hedged' && h.entry.citable) hedged.set(h.sentence, h.matched);
     }
-    // Verdicts are kept per classifier model (tests swap models): the model is the namespace.
+    // What a sentence's text alone decides (not-a-claim reasons, cues, classifier verdicts) is
+    // kept across versions in its block's record (the block's prose fixes its sentences), per
+    // classifier model (tests swap models): the model is the namespace.
     const model = citationModel();
-    for (const sentence of article.sentences) {
-      // Coverage first: it is a lookup, where the cue runs some thirty patterns per sentence.
-      if (claimed.has(sentence) || isCovered(article, sentence, scope) || notAClaim(article, sentence)) continue;
-      // The cue and the classifier read the sentence's text alone: kept across versions, per
-      // block (its prose is the same string while the block is unchanged, so the key is cheap)
-      // and sentence.
-      const kept = blockMemo(article.blocks[sentence.blockIndex], model ?? 'missing-citation-no-model', () => ({ cues: new Map<number, EvidenceCue | undefined>(), verdicts: new Map<number, boolean>() }));
-      // Keyed by the sentence's offset in its block (the prose fixes its sentences).
-      const at = sentence.start - article.blocks[sentence.blockIndex].start;
-      if (!kept.cues.has(at)) kept.cues.set(at, evidenceCue(sentence.text));
-      const cue = kept.cues.get(at);
-      const asModel = (): boolean => {
-        let v = kept.verdicts.get(at);
-        // About health, not a conclusion from the cited sentence before it (both within the block).
-        if (v === undefined) kept.verdicts.set(at, (v = askableInArticle(article, sentence) && !!modelNeedsCitation(sentence.text, model)));
-        return v;
-      };
-      // No cue: the structural classifier (claims/model.ts) has the last word.
-      const family = cue ? cue.family : hedged.has(sentence) ? 'hedged' : !distanced.has(sentence) && asModel() ? 'model' : undefined;
-      if (!family) continue;
-      const lead = sentence.text.length - sentence.text.trimStart().length;
-      const start = sentence.start + lead;
-      const end = sentence.start + sentence.text.trimEnd().length;
-      const quoted = cue ? cue.text : (hedged.get(sentence) ?? '');
-      const where = scope === 'paragraph' ? 'no marker in this sentence or later in its paragraph' : 'no marker in this sentence (citationScope: sentence)';
-      const what = family === 'model' ? FAMILY_WORDS.model : `${FAMILY_WORDS[family]} ("${quoted.replace(/\s+/g, ' ')}")`;
-      report({
-        start,
-        end,
-        // The classifier's findings (no cue phrase) report as information: on text nobody tuned
-        // for, two in three of them were sentences editors accept without a source.
-        severity: family === 'model' ? 'info' : undefined,
-        message: `This sentence ${what} but cites no source: ${where}.${family === 'model' ? ' (Found by the sentence classifier, not by a cue phrase: information only.)' : ''}`,
-        fixes: wantsFixes ? citationFixes(article, sentence) : undefined,
-      });
+    const ns = model ?? 'missing-citation-no-model';
+    for (const block of article.blocks) {
+      if (block.sentences.length === 0 || !CLAIM_BLOCK_KINDS.has(block.kind)) continue;
+      let kept: SentenceWork[] | undefined;
+      for (let i = 0; i < block.sentences.length; i++) {
+        const sentence = block.sentences[i];
+        // Coverage first: it is a lookup, where the cue runs some thirty patterns per sentence.
+        if (claimed.has(sentence) || isCovered(article, sentence, scope)) continue;
+        kept ??= blockMemo(block, ns, (): SentenceWork[] => []);
+        const w = (kept[i] ??= { reason: notAClaimByText(sentence.text) ?? null });
+        if (w.reason || notAClaimByPlace(article, block)) continue;
+        if (w.cue === undefined) w.cue = evidenceCue(sentence.text) ?? null;
+        const cue = w.cue ?? undefined;
+        const asModel = (): boolean => {
+          // About health, not a conclusion from the cited sentence before it (both within the block).
+          w.verdict ??= askableInArticle(article, sentence) && !!modelNeedsCitation(sentence.text, model);
+          return w.verdict;
+        };
+        // No cue: the structural classifier (claims/model.ts) has the last word.
+        const family = cue ? cue.family : hedged.has(sentence) ? 'hedged' : !distanced.has(sentence) && asModel() ? 'model' : undefined;
+        if (!family) continue;
+        const lead = sentence.text.length - sentence.text.trimStart().length;
+        const start = sentence.start + lead;
+        const end = sentence.start + sentence.text.trimEnd().length;
+        const quoted = cue ? cue.text : (hedged.get(sentence) ?? '');
+        const where = scope === 'paragraph' ? 'no marker in this sentence or later in its paragraph' : 'no marker in this sentence (citationScope: sentence)';
+        const what = family === 'model' ? FAMILY_WORDS.model : `${FAMILY_WORDS[family]} ("${quoted.replace(/\s+/g, ' ')}")`;
+        report({
+          start,
+          end,
+          // The classifier's findings (no cue phrase) report as information: on text nobody tuned
+          // for, two in three of them were sentences editors accept without a source.
+          severity: family === 'model' ? 'info' : undefined,
+          message: `This sentence ${what} but cites no source: ${where}.${family === 'model' ? ' (Found by the sentence classifier, not by a cue phrase: information only.)' : ''}`,
+          fixes: wantsFixes ? citationFixes(article, sentence) : undefined,
+        });
+      }
     }
   },
 };

@@ -3,7 +3,7 @@
  * LSP positions (0-based line, UTF-16 character). Line breaks are `\n`, `\r\n` and lone `\r`, as
  * in the LSP specification. Used only at the edges: the LSP adapters, the CLI and tests.
  */
-import { commonPrefix, commonSuffix } from './common';
+import { unchangedEnds } from './common';
 
 export interface Position {
   line: number;
@@ -28,8 +28,7 @@ export class LineIndex {
    */
   static after(previous: LineIndex, text: string): LineIndex {
     const old = previous.text;
-    const p = commonPrefix(old, text);
-    const s = commonSuffix(old, text, Math.min(old.length, text.length) - p);
+    const { prefix: p, suffix: s } = unchangedEnds(old, text);
     const delta = text.length - old.length;
     // A line start x depends on the code units at x - 1 and x only: the starts up to p - 1 are
     // the old ones, and so are (moved) those from the old end of the edit plus one.

@@ -74,16 +74,24 @@ export function parseArticle(text: string, kind: DocumentKind, options: ParseOpt
   const markersOf = (w: BlockWork, raw: string, base: number, index: number): Marker[] => {
     const s1 = w.s1;
     // A block's markers depend on its text and on the running context at its start (the list's
-    // length, the highest number cited so far): kept per context, relative to the block.
-    const key = `${ctx.referenceCount}:${ctx.maxSeen}`;
-    let kept = w.markers?.get(key);
-    if (!kept) {
-      const probe: MarkerContext = { referenceCount: ctx.referenceCount, maxSeen: ctx.maxSeen };
-      kept = { markers: findMarkers(s1, raw, 0, 0, probe), maxSeen: probe.maxSeen };
-      (w.markers ??= new Map()).set(key, kept);
+    // length, the highest number cited so far): kept per context, relative to the block. Most
+    // versions see the context the last one did, which is found without making a key.
+    let kept: KeptMarkers;
+    const lc = w.lastContext;
+    if (lc && lc.referenceCount === ctx.referenceCount && lc.maxSeen === ctx.maxSeen) kept = lc.kept;
+    else {
+      const key = `${ctx.referenceCount}:${ctx.maxSeen}`;
+      let k = w.markers?.get(key);
+      if (!k) {
+        const probe: MarkerContext = { referenceCount: ctx.referenceCount, maxSeen: ctx.maxSeen };
+        k = { markers: findMarkers(s1, raw, 0, 0, probe), maxSeen: probe.maxSeen };
+        (w.markers ??= new Map()).set(key, k);
+      }
+      kept = k;
+      w.lastContext = { referenceCount: ctx.referenceCount, maxSeen: ctx.maxSeen, kept };
     }
     ctx.maxSeen = kept.maxSeen;
-    const found = kept.markers.map((m) => ({ ...m, start: m.start + base, end: m.end + base, blockIndex: index }));
+    const found = placed(w, kept.markers, base, index);
     if (!pandoc) return found;
     // A Pandoc citation never overlaps another marker (`[^@x]` is a footnote).
     const cites = findPandocCitations(s1, raw, base, index, inText).filter((c) => !found.some((m) => m.start < c.end && c.start < m.end));
@@ -100,7 +108,7 @@ export function parseArticle(text: string, kind: DocumentKind, options: ParseOpt
     const index = blocks.length;
     const raw = text.slice(rb.start, rb.end);
     const w = work(rb.start, rb.end);
-    let blockMarkers: Marker[] = [];
+    let blockMarkers: Marker[] = NO_MARKERS;
     if (kindOf === 'footnoteDefinition') {
       const ref = footnoteReference(text, rb, footnotes.length + 1, spanMemo);
       if (ref) footnotes.push(ref);
@@ -112,7 +120,7 @@ export function parseArticle(text: string, kind: DocumentKind, options: ParseOpt
     const pw = proseOf(rb, w, blockMarkers);
     const p = pw.prose;
     const block: Block = { kind: kindOf, level: rb.level, start: rb.start, end: rb.end, prose: p, sentences: [], markers: blockMarkers, headingIndex, index };
-    block.sentences = kindOf === 'heading' || kindOf === 'trailer' || kindOf === 'referenceEntry' ? [] : makeSentences(block, (pw.sentences ??= splitSentences(p)));
+    block.sentences = kindOf === 'heading' || kindOf === 'trailer' || kindOf === 'referenceEntry' ? [] : sentencesOf(block, pw);
     blocks.push(block);
     sentences.push(...block.sentences);
     markers.push(...blockMarkers);
@@ -140,7 +148,33 @@ interface BlockWork {
   /** The spans last blanked (flattened) and their work. */
   last?: { flat: number[]; work: ProseWork };
   /** The block's markers (relative to it) by the running marker context at its start. */
-  markers?: Map<string, { markers: Marker[]; maxSeen: number }>;
+  markers?: Map<string, KeptMarkers>;
+  /** The context of the last lookup and what it found. */
+  lastContext?: { referenceCount: number; maxSeen: number; kept: KeptMarkers };
+  /** The last markers placed in the document (relative list, block start and index, result). */
+  lastPlaced?: { rel: Marker[]; base: number; index: number; found: Marker[] };
+}
+
+/** Every block without markers shares this (frozen: nothing may add to it). */
+const NO_MARKERS: Marker[] = Object.freeze([]) as unknown as Marker[];
+
+/** A block's markers in one running context, relative to the block, and the context after it. */
+interface KeptMarkers {
+  markers: Marker[];
+  maxSeen: number;
+}
+
+/**
+ * A block's markers (relative to it) placed at `base` as block `index`: the same objects as the
+ * last time when the block is where it was (a block before the edit).
+ */
+function placed(w: BlockWork, rel: Marker[], base: number, index: number): Marker[] {
+  if (rel.length === 0) return NO_MARKERS;
+  const la = w.lastPlaced;
+  if (la && la.rel === rel && la.base === base && la.index === index) return la.found;
+  const found = rel.map((m) => ({ ...m, start: m.start + base, end: m.end + base, blockIndex: index }));
+  w.lastPlaced = { rel, base, index, found };
+  return found;
 }
 
 function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
@@ -151,15 +185,30 @@ function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
 
 interface ProseWork {
   prose: string;
-  /** Sentence boundaries in the prose, once asked for. */
-  sentences?: Span[];
+  /** Sentence boundaries in the prose and their texts, once asked for. */
+  sentences?: { spans: Span[]; texts: string[] };
+  /** The last sentences made (block start and index, its markers, result). */
+  lastMade?: { base: number; index: number; markers: Marker[]; sentences: Sentence[] };
 }
 
-function makeSentences(block: Block, spans: Span[]): Sentence[] {
-  const out: Sentence[] = spans.map((s) => ({
+/** The block's sentences: the last ones made when the block is where it was, with the same markers. */
+function sentencesOf(block: Block, pw: ProseWork): Sentence[] {
+  const lm = pw.lastMade;
+  if (lm && lm.base === block.start && lm.index === block.index && lm.markers === block.markers) return lm.sentences;
+  if (!pw.sentences) {
+    const spans = splitSentences(block.prose);
+    pw.sentences = { spans, texts: spans.map((s) => block.prose.slice(s.start, s.end)) };
+  }
+  const sentences = makeSentences(block, pw.sentences.spans, pw.sentences.texts);
+  pw.lastMade = { base: block.start, index: block.index, markers: block.markers, sentences };
+  return sentences;
+}
+
+function makeSentences(block: Block, spans: Span[], texts: string[]): Sentence[] {
+  const out: Sentence[] = spans.map((s, i) => ({
     start: block.start + s.start,
     end: block.start + s.end,
-    text: block.prose.slice(s.start, s.end),
+    text: texts[i],
     blockIndex: block.index,
     markers: [],
   }));

@@ -62,6 +62,8 @@ describe('citation need: sentences that are not claims', () => {
     '',
     'If you have side effects, call the clinic. You will be monitored for side effects.',
     '',
+    'No one should stop lithium suddenly. Nobody should drive after sedation. No one knows why it works.',
+    '',
     'Your care team will check your blood pressure. This article summarizes the research.',
     '',
     'Studies show it works fast.¹',
@@ -78,6 +80,11 @@ describe('citation need: sentences that are not claims', () => {
   it('questions', () => assert.equal(reason(doc, 'Do studies show'), 'question'));
   it('instructions', () => assert.equal(reason(doc, 'Talk to your doctor'), 'instruction'));
   it('conditional instructions', () => assert.equal(reason(doc, 'If you have side effects'), 'instruction'));
+  it('advice to anyone', () => {
+    assert.equal(reason(doc, 'No one should stop lithium'), 'instruction');
+    assert.equal(reason(doc, 'Nobody should drive'), 'instruction');
+    assert.equal(reason(doc, 'No one knows why'), undefined, 'the state of knowledge is a claim');
+  });
   it('what will happen at a visit', () => assert.equal(reason(doc, 'You will be monitored'), 'process'));
   it('what the care team will do', () => assert.equal(reason(doc, 'Your care team will'), 'process'));
   it('the article describing itself', () => assert.equal(reason(doc, 'This article summarizes'), 'self-reference'));

@@ -450,6 +450,9 @@ export function notAClaimByText(sentenceText: string): NotAClaimReason | undefin
     if (next && IMPERATIVES.has(next.lower)) return 'instruction';
   }
   if (words[0].lower === 'you' && words[1] && /^(?:will|must|should|can|need|'ll)$/.test(words[1].lower)) return 'process';
+  // Advice to anyone: "No one should stop their medication suddenly", "Nobody should drive after".
+  if (/^(?:nobody|anyone|everyone)$/.test(words[0].lower) && words[1] && /^(?:should|must|shouldn't|mustn't)$/.test(words[1].lower)) return 'instruction';
+  if (words[0].lower === 'no' && words[1]?.lower === 'one' && words[2] && /^(?:should|must)$/.test(words[2].lower)) return 'instruction';
   if (/^you'll$/.test(words[0].lower)) return 'process';
   if (words[0].lower === 'your') {
     const will = words.slice(1, 5).findIndex((w) => w.lower === 'will');

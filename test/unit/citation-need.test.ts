@@ -145,7 +145,7 @@ describe('citation need: coverage', () => {
 });
 
 describe('citation need and claims together', () => {
-  const text = 'Ketamine\n\nStudies show that ketamine is more effective than SSRIs.\n';
+  const text = 'Ketamine\n\nStudies show that our ketamine program is more effective than SSRIs.\n';
 
   it('a sentence with an unsupported claim gets the claim finding only', () => {
     assert.deepEqual(mine(text).map((f) => f.ruleId), ['unsupported-claim']);
@@ -153,6 +153,13 @@ describe('citation need and claims together', () => {
 
   it('with unsupported-claim off, missing-citation reports the sentence', () => {
     assert.deepEqual(mine(text, 'plaintext', { rules: { 'unsupported-claim': 'off' } }).map((f) => f.ruleId), ['missing-citation']);
+  });
+
+  it('a plain comparison between treatments needs a citation, and is not a promotional claim', () => {
+    const plain = 'Ketamine\n\nKetamine is more effective than SSRIs for treatment-resistant depression.\n';
+    const found = mine(plain);
+    assert.deepEqual(found.map((f) => f.ruleId), ['missing-citation']);
+    assert.match(found[0].message, /compares treatments/);
   });
 
   it('a hedged comparative still needs a citation', () => {

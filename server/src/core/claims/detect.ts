@@ -28,6 +28,12 @@ export interface ClaimHit extends Span {
   cue?: string;
 }
 
+/** The author as advertiser: "our", "we", "us" ("our clinic", "we offer", "call us"). */
+const ADVERTISER = /(?<![\p{L}])(?:our|ours|we|us|we['’](?:re|ve|ll))(?![\p{L}])/iu;
+
+/** A comparison puffed up by the word before it: "far more effective", "much better than". */
+const INTENSIFIED = /(?<![\p{L}])(?:far|much|vastly|dramatically|way|infinitely)\s+$/iu;
+
 /** Blocks whose prose can carry the author's claims. */
 const CLAIM_BLOCKS = new Set<Block['kind']>(['paragraph', 'listItem', 'tableRow', 'heading']);
 
@@ -71,9 +77,13 @@ function blockedByContext(entry: ClaimEntry, before: string, after: string): str
  * What the context does to a hit, from the text around it alone (its sentence, or a heading's
  * whole prose): undefined when nothing does, and the hit is a claim unless a marker covers it.
  */
-function contextStatus(entry: ClaimEntry, ctx: string, rel: Span, hasSentence: boolean): Pick<ClaimHit, 'status' | 'cue'> | undefined {
+function contextStatus(entry: ClaimEntry, ctx: string, rel: Span, hasSentence: boolean, phrase: boolean): Pick<ClaimHit, 'status' | 'cue'> | undefined {
   const blocked = blockedByContext(entry, ctx.slice(0, rel.start), ctx.slice(rel.end));
   if (blocked) return { status: 'context', cue: blocked };
+  // A plain comparison between treatments is evidence (missing-citation asks for its source);
+  // it is a promotional claim when the author's own service is in the sentence, or when the
+  // comparison is puffed up ("far more effective than").
+  if (entry.promotionalOnly && phrase && !ADVERTISER.test(ctx) && !INTENSIFIED.test(ctx.slice(0, rel.start))) return { status: 'context', cue: 'a comparison, not a promotion' };
   if (isQuestion(ctx)) return { status: 'question', cue: '?' };
   const tokens = tokenize(ctx);
   const neg = negationCue(ctx, rel, tokens);
@@ -190,7 +200,7 @@ function blockHits(block: Block, lexicon: ClaimLexicon): BlockHit[] {
     const s = f.sentence >= 0 ? block.sentences[f.sentence] : undefined;
     const ctxStart = s ? s.start - block.start : 0;
     const ctx = s ? s.text : block.prose;
-    f.context = contextStatus(f.entry, ctx, { start: f.start - ctxStart, end: f.end - ctxStart }, !!s);
+    f.context = contextStatus(f.entry, ctx, { start: f.start - ctxStart, end: f.end - ctxStart }, !!s, f.info !== undefined);
     out.push(f);
   }
   return out;

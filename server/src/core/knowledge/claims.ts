@@ -41,6 +41,12 @@ export interface ClaimEntry {
   unlessBefore?: string[];
   /** Words that, right after the match, make it something else than a claim. */
   unlessAfter?: string[];
+  /**
+   * A claim only when the sentence promotes the author's own service (it names "our", "we",
+   * "us"): a plain comparison between treatments is evidence that needs a citation, which
+   * `missing-citation` asks for.
+   */
+  promotionalOnly?: boolean;
 }
 
 /** What a matched literal form means. */
@@ -86,7 +92,7 @@ export const SLOTS: Slots = {
 };
 const SEVERITIES: readonly string[] = ['error', 'warning', 'info', 'hint'];
 const REQUIRED = ['id', 'category', 'label', 'severity', 'citable', 'hedgeable', 'basis', 'source', 'rewordings'];
-const OPTIONAL = ['phrases', 'pattern', 'rewrite', 'rewriteWhole', 'unlessBefore', 'unlessAfter'];
+const OPTIONAL = ['phrases', 'pattern', 'rewrite', 'rewriteWhole', 'unlessBefore', 'unlessAfter', 'promotionalOnly'];
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string' && x.length > 0);
@@ -160,7 +166,7 @@ function entryErrors(e: unknown, path: string, sources: Record<string, string>):
   if (e.category !== undefined && !(CLAIM_CATEGORIES as readonly unknown[]).includes(e.category)) errs.push(`${path}.category: must be one of ${CLAIM_CATEGORIES.join(', ')}`);
   if (e.severity !== undefined && !SEVERITIES.includes(e.severity as string)) errs.push(`${path}.severity: must be one of ${SEVERITIES.join(', ')}`);
   for (const k of ['citable', 'hedgeable']) if (e[k] !== undefined && typeof e[k] !== 'boolean') errs.push(`${path}.${k}: must be true or false`);
-  if (e.rewriteWhole !== undefined && typeof e.rewriteWhole !== 'boolean') errs.push(`${path}.rewriteWhole: must be true or false`);
+  for (const k of ['rewriteWhole', 'promotionalOnly']) if (e[k] !== undefined && typeof e[k] !== 'boolean') errs.push(`${path}.${k}: must be true or false`);
   for (const k of ['label', 'basis']) if (e[k] !== undefined && (typeof e[k] !== 'string' || !(e[k] as string).trim())) errs.push(`${path}.${k}: must be a non-empty string`);
   for (const k of ['rewordings', 'unlessBefore', 'unlessAfter']) if (e[k] !== undefined && !isStrings(e[k])) errs.push(`${path}.${k}: must be a list of strings`);
   if (e.source !== undefined) {

@@ -117,4 +117,20 @@ describe('plain-text article model', () => {
     assert.equal(e2.fields.pmcid, 'PMC6543210');
     assert.equal(a.blocks[a.blocks.length - 1].kind, 'trailer');
   });
+
+  it('takes numbered references that end the document for the list, without a heading', () => {
+    const text = 'Manipulation helps some people with back pain.[1] Serious harms are rare.[2]\n\n[1] Rubinstein SM, van Tulder MW. Benefits and harms of spinal manipulative therapy: systematic review. BMJ. 2019;364:l689.\n[2] Smith J. Harms of manipulation. Spine J. 2020. doi:10.1016/j.spinee.2020.01.001\n';
+    const a = parseArticle(text, 'plaintext');
+    assert.equal(a.references?.heading, undefined);
+    assert.deepEqual(a.references?.entries.map((e) => e.number), [1, 2]);
+    assert.equal(a.references?.entries[0].fields.journal, 'BMJ');
+    assert.deepEqual(a.references?.entries[0].fields.authors, ['Rubinstein SM', 'van Tulder MW'], 'a surname with a particle is an author');
+    assert.deepEqual(a.blocks.map((b) => b.kind), ['paragraph', 'referenceEntry', 'referenceEntry']);
+    assert.equal(a.sentences.some((s) => /Rubinstein/.test(s.text)), false, 'an entry has no sentences');
+  });
+
+  it('leaves a numbered list of steps that ends the document alone', () => {
+    const a = parseArticle('Before your visit:\n\n1. Bring your medication list.\n2. Arrive ten minutes early in 2024.\n', 'plaintext');
+    assert.equal(a.references, undefined);
+  });
 });

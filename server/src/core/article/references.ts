@@ -8,7 +8,9 @@ import { type SpanMemo, noMemo, spanMemoOver } from '../memo';
  * The reference list: a heading (or a plain title line) named References, Bibliography,
  * Sources, Works Cited or Notes, then numbered entries (`1.`, `1)`, `[1]`), each possibly
  * wrapped over several lines. The list ends where the entries end; blocks after it are the page
- * trailer. Markdown footnote definitions (`[^1]: ...`) are parsed into entries too.
+ * trailer. Without a heading, numbered entries that end the document are the list when each is
+ * plainly a bibliographic reference. Markdown footnote definitions (`[^1]: ...`) are parsed
+ * into entries too.
  */
 export const REFERENCE_HEADING = /^(?:references?|bibliography|sources|works cited|notes|reference list|literature cited|citations|endnotes)\s*:?$/i;
 const ENTRY_START = /^([ \t]*(?:[-*+•][ \t]+)?)(?:\[(\d{1,4})\]|(\d{1,4})([.)]))[ \t]+/;
@@ -28,57 +30,77 @@ export function findReferenceList(text: string, blocks: RawBlock[], headingText:
     if (b.kind !== 'heading' && b.kind !== 'paragraph') continue;
     const title = headingText(b).trim();
     if (!REFERENCE_HEADING.test(title) || h + 1 >= blocks.length) continue;
-    const entries: Reference[] = [];
-    const entryBlocks: RawBlock[] = [];
-    let numbering: ReferenceList['numbering'] = 'dot';
-    let k = h + 1;
-    for (; k < blocks.length; k++) {
-      const blk = blocks[k];
-      if (blk.kind === 'heading' || blk.kind === 'footnoteDefinition') break;
-      const lineStart = lineStartOf(text, blk.start);
-      const lines = text.slice(lineStart, blk.end).split(/(?<=\r\n|\r(?!\n)|\n)/);
-      if (!ENTRY_START.test(lines[0])) break;
-      let at = lineStart;
-      let current: { start: number; numberSpan: Span; number: number; textStart: number; end: number } | undefined;
-      const finish = (): void => {
-        if (!current) return;
-        const entry = makeEntry(text, current.start, current.end, current.numberSpan, current.number, current.textStart, entries.length + 1, memo);
-        entries.push(entry);
-        entryBlocks.push({ kind: 'referenceEntry', level: 0, start: entry.start, end: entry.end, syntax: [{ start: current.start, end: current.textStart }] });
-      };
-      for (const line of lines) {
-        const m = ENTRY_START.exec(line);
-        const contentEnd = at + line.replace(/[\r\n]+$/, '').length;
-        if (m) {
-          finish();
-          const numStart = at + m[1].length + (m[2] ? 1 : 0);
-          const num = m[2] ?? m[3];
-          numbering = m[2] ? 'bracket' : m[4] === ')' ? 'paren' : 'dot';
-          current = { start: at + m[1].length, numberSpan: { start: numStart, end: numStart + num.length }, number: Number(num), textStart: at + m[0].length, end: contentEnd };
-        } else if (current && line.trim()) {
-          current.end = contentEnd;
-        }
-        at += line.length;
-      }
-      finish();
-    }
-    if (entries.length === 0) continue;
-    // A Markdown list numbered `1.` throughout renders as 1, 2, 3...
-    if (entries.length > 1 && entries.every((e) => e.number === 1)) entries.forEach((e, i) => (e.number = i + 1));
+    const run = entriesFrom(text, blocks, h + 1, memo);
+    if (run.entries.length === 0) continue;
     const list: ReferenceList = {
       start: b.start,
-      end: entries[entries.length - 1].end,
+      end: run.entries[run.entries.length - 1].end,
       heading: { start: b.start, end: b.end, title },
-      entries,
-      numbering,
+      entries: run.entries,
+      numbering: run.numbering,
     };
-    const out = [...blocks.slice(0, h), { ...b, kind: 'heading' as const, level: b.level || 2 }, ...entryBlocks, ...blocks.slice(k)];
-    return { list, blocks: out, trailerFrom: h + 1 + entryBlocks.length };
+    const out = [...blocks.slice(0, h), { ...b, kind: 'heading' as const, level: b.level || 2 }, ...run.entryBlocks, ...blocks.slice(run.next)];
+    return { list, blocks: out, trailerFrom: h + 1 + run.entryBlocks.length };
+  }
+  // No heading: numbered entries that end the document, each plainly a bibliographic reference
+  // (a year, and a journal's volume and pages, a DOI, a PMID or a web address).
+  let s = blocks.length;
+  while (s > 0 && blocks[s - 1].kind !== 'heading' && blocks[s - 1].kind !== 'footnoteDefinition' && ENTRY_START.test(text.slice(lineStartOf(text, blocks[s - 1].start), blocks[s - 1].end))) s--;
+  if (s < blocks.length && s > 0) {
+    const run = entriesFrom(text, blocks, s, memo);
+    if (run.next === blocks.length && run.entries.length > 0 && run.entries.every((e) => BIBLIOGRAPHIC.test(e.text))) {
+      const list: ReferenceList = { start: run.entries[0].start, end: run.entries[run.entries.length - 1].end, entries: run.entries, numbering: run.numbering };
+      return { list, blocks: [...blocks.slice(0, s), ...run.entryBlocks], trailerFrom: -1 };
+    }
   }
   return { blocks, trailerFrom: -1 };
 }
 
-function makeEntry(text: string, start: number, end: number, numberSpan: Span, number: number, textStart: number, ordinal: number, memo: SpanMemo): Reference {
+/** A reference without a list heading: a year, and volume and pages, a DOI, a PMID or an address. */
+const BIBLIOGRAPHIC = /\b(?:1[89]|20)\d{2}\b.*(?:;\s*\d+|:\s*[a-z]?\d+|\bdoi\b|\bPMID\b|https?:\/\/)|(?:;\s*\d+|\bdoi\b|\bPMID\b|https?:\/\/).*\b(?:1[89]|20)\d{2}\b/i;
+
+/** The numbered entries that start at block `from`, up to the first block that is not one. */
+function entriesFrom(text: string, blocks: RawBlock[], from: number, memo: SpanMemo): { entries: Reference[]; entryBlocks: RawBlock[]; numbering: ReferenceList['numbering']; next: number } {
+  const entries: Reference[] = [];
+  const entryBlocks: RawBlock[] = [];
+  let numbering: ReferenceList['numbering'] = 'dot';
+  let k = from;
+  for (; k < blocks.length; k++) {
+    const blk = blocks[k];
+    if (blk.kind === 'heading' || blk.kind === 'footnoteDefinition') break;
+    const lineStart = lineStartOf(text, blk.start);
+    const lines = text.slice(lineStart, blk.end).split(/(?<=\r\n|\r(?!\n)|\n)/);
+    if (!ENTRY_START.test(lines[0])) break;
+    let at = lineStart;
+    let current: { start: number; numberSpan: Span; number: number; textStart: number; end: number } | undefined;
+    const finish = (): void => {
+      if (!current) return;
+      const entry = makeEntry(current.start, current.end, current.numberSpan, current.number, current.textStart, entries.length + 1, memo);
+      entries.push(entry);
+      entryBlocks.push({ kind: 'referenceEntry', level: 0, start: entry.start, end: entry.end, syntax: [{ start: current.start, end: current.textStart }] });
+    };
+    for (const line of lines) {
+      const m = ENTRY_START.exec(line);
+      const contentEnd = at + line.replace(/[\r\n]+$/, '').length;
+      if (m) {
+        finish();
+        const numStart = at + m[1].length + (m[2] ? 1 : 0);
+        const num = m[2] ?? m[3];
+        numbering = m[2] ? 'bracket' : m[4] === ')' ? 'paren' : 'dot';
+        current = { start: at + m[1].length, numberSpan: { start: numStart, end: numStart + num.length }, number: Number(num), textStart: at + m[0].length, end: contentEnd };
+      } else if (current && line.trim()) {
+        current.end = contentEnd;
+      }
+      at += line.length;
+    }
+    finish();
+  }
+  // A Markdown list numbered `1.` throughout renders as 1, 2, 3...
+  if (entries.length > 1 && entries.every((e) => e.number === 1)) entries.forEach((e, i) => (e.number = i + 1));
+  return { entries, entryBlocks, numbering, next: k };
+}
+
+function makeEntry(start: number, end: number, numberSpan: Span, number: number, textStart: number, ordinal: number, memo: SpanMemo): Reference {
   const { collapsed, fields } = entryText(textStart, end, memo);
   return { start, end, number, numberSpan, text: collapsed, textSpan: { start: textStart, end }, fields, ordinal };
 }
@@ -113,7 +135,10 @@ const DOI = /(?:\bdoi:?\s*|https?:\/\/(?:dx\.)?doi\.org\/)(10\.\d{4,9}\/[^\s"<>]
 const PMID = /\bPMID:?\s*(\d{1,9})\b/i;
 const PMCID = /\b(PMC\d{4,9})\b/;
 const URL = /\bhttps?:\/\/[^\s<>"]+/i;
-const AUTHOR = /^(?:[\p{Lu}][\p{L}'’-]+(?:[ -][\p{Lu}][\p{L}'’-]+)*\s+\p{Lu}{1,3}|[\p{Lu}][\p{L}'’-]+,\s*(?:\p{Lu}\.\s*){1,3})$/u;
+/** A surname's particles, written in lower case: "van Tulder MW", "de Zoete A", "da Silva J". */
+const PARTICLES = "(?:(?:van|von|de|der|den|del|della|di|da|dos|das|du|la|le|ter|ten|bin|al|el)\\s+)*";
+const AUTHOR_SEPARATOR = new RegExp(`\\s*,\\s*(?=${PARTICLES}\\p{Lu})|\\s*;\\s*`, 'u');
+const AUTHOR = new RegExp(`^(?:${PARTICLES}[\\p{Lu}][\\p{L}'’-]+(?:[ -]${PARTICLES}[\\p{Lu}][\\p{L}'’-]+)*\\s+\\p{Lu}{1,3}|${PARTICLES}[\\p{Lu}][\\p{L}'’-]+,\\s*(?:\\p{Lu}\\.\\s*){1,3})$`, 'u');
 
 /** Vancouver/AMA fields of an entry; whatever is not recognised stays in the raw text. */
 export function parseReferenceFields(raw: string): ReferenceFields {
@@ -139,7 +164,7 @@ export function parseReferenceFields(raw: string): ReferenceFields {
   const parts = rest.split(/(?<=[.?!])\s+(?=[\p{Lu}\d"“(])/u).map((p) => p.trim()).filter(Boolean);
   let i = 0;
   if (parts.length > 1) {
-    const names = parts[0].replace(/\.$/, '').split(/\s*,\s*(?=\p{Lu})|\s*;\s*/u);
+    const names = parts[0].replace(/\.$/, '').split(AUTHOR_SEPARATOR);
     const last = names[names.length - 1];
     const etAl = /\bet al\.?$/.test(parts[0]) || /^et al\.?$/.test(last);
     const authors = names.map((n) => n.replace(/,?\s*et al\.?$/, '').trim()).filter((n) => n && !/^et al\.?$/.test(n));

@@ -12,6 +12,9 @@ const { lint } = require(join(root, 'out/server/src/core/lint.js'));
 const { setCitationModel, citationModel } = require(join(root, 'out/server/src/core/claims/model.js'));
 
 const verbose = process.argv.includes('--verbose');
+// `--only PREFIX`: only the articles whose file names start with PREFIX (one set: `--only h16`).
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
 // `--cv`: leave-one-article-out, each article linted with a citation-need model trained on the
 // other articles (the rules are the same for all: they were tuned on every article).
 const cv = process.argv.includes('--cv');
@@ -35,7 +38,8 @@ let positives = 0;
 const problems = [];
 const disagreements = [];
 
-for (const a of loadArticles()) {
+const chosen = (f) => !only || f.startsWith(only);
+for (const a of loadArticles().filter((x) => chosen(x.file))) {
   const { file, text, kind } = a;
   if (cv) setCitationModel(trainModel(file));
   const { article, findings } = lint(text, { kind });
@@ -83,9 +87,9 @@ const notACureFlagged = sampleResult.findings.some((f) => RULES.includes(f.ruleI
 
 const pct = (x) => (Number.isFinite(x) ? x.toFixed(3) : 'n/a');
 if (cv) console.log('leave-one-article-out: each article linted with a citation-need model trained on the other articles\n');
-console.log(`clinical-lint evaluation: ${items} labelled sentences (${positives} needing a flag) in ${readdirSync(dir).length} articles\n`);
+console.log(`clinical-lint evaluation: ${items} labelled sentences (${positives} needing a flag) in ${readdirSync(dir).filter(chosen).length} articles${only ? ` (only ${only}*)` : ''}\n`);
 for (const group of Object.keys(GROUPS)) {
-  const files = readdirSync(dir).filter(GROUPS[group]).length;
+  const files = readdirSync(dir).filter(chosen).filter(GROUPS[group]).length;
   const title = { all: 'all articles', development: 'development articles (used to tune the rules)', 'held-out': 'held-out articles (written after tuning)' }[group];
   console.log(`${title}: ${files}`);
   console.log('rule                 TP   FP   FN   precision  recall  F1');

@@ -167,3 +167,39 @@ describe('unsupported-claim: wording added after the blind sets 13 and 14', () =
   }
   it('still flags a guarantee of results', () => assert.equal(claims('Results are guaranteed.').length, 1));
 });
+
+describe('unsupported-claim: after blind set 16', () => {
+  const claims = (text: string): string[] => lint(text, { kind: 'plaintext' }).findings.filter((f) => f.ruleId === 'unsupported-claim').map((f) => text.slice(f.start, f.end));
+  const evidence = (text: string): boolean => lint(text, { kind: 'plaintext' }).findings.some((f) => f.ruleId === 'missing-citation');
+  // A customer's quoted words that tell of a recovery, first person or attributed.
+  for (const [text, found] of [
+    ['"After one drip my chronic fatigue was gone and I felt twenty-five again."', 'was gone'],
+    ['"Since Ellie started her preventer she hasn\'t missed a single day of school," says her mum, Karen.', "hasn't missed a"],
+    ['Three weeks after starting CPAP, my wife says I\'m a new man."', 'a new man'],
+    ['"After years of pain I could pick up my grandson again after three sessions."', 'again'],
+    ['Clearwater is rated the best hearing centre in Yorkshire.', 'rated the best'],
+    ["SlimReset is the UK's most successful medical weight-loss programme.", "the UK's most successful"],
+    ['The Glow drip turns back the clock on ageing skin.', 'turns back the clock'],
+    ['Say goodbye to yo-yo dieting forever.', 'Say goodbye to'],
+    ["Book a course of six and you'll feel the difference from the first drip.", "you'll feel the difference"],
+    ['Our personalised HRT plans will give you your life back.', 'give you your life back'],
+  ] as const) {
+    it(`flags "${found}" in: ${text}`, () => assert.ok(claims(text).some((c) => c.includes(found)), JSON.stringify(claims(text))));
+  }
+  for (const text of [
+    '"I tell my patients it may take a few weeks," says Dr Lee.',
+    'For most people the ringing fades again after a few weeks.',
+    "They help far less in noisy restaurants, and that's the number one complaint I hear.",
+  ]) {
+    it(`does not flag: ${text}`, () => assert.deepEqual(claims(text), []));
+  }
+  // The clinic's next steps are not findings that need a source.
+  for (const text of [
+    "If your pain hasn't improved after three months, we may offer shockwave therapy.",
+    'Your child will usually be given two inhalers: a reliever and a preventer.',
+    "We'll go through your symptoms and family history, then check your blood pressure.",
+  ]) {
+    it(`needs no source: ${text}`, () => assert.equal(evidence(text), false));
+  }
+  it('a clinic promising a figure still needs one', () => assert.ok(evidence('We will see a 50% drop in symptoms within a month.') || claims('We will see a 50% drop in symptoms within a month.').length > 0));
+});

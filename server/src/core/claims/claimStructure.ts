@@ -13,7 +13,10 @@ import { lemma, type StructuredWord, structuredWords, verbIndex } from './struct
  *   ("your child will never miss another day");
  * - customers as witnesses: clients, patients, members... (the advertiser's, or counted: "many",
  *   "thousands of") saying, reporting or feeling an outcome ("Many users tell us their cravings
- *   vanished").
+ *   vanished");
+ * - a customer's own words: a quotation in the first person, or one attributed to someone
+ *   ("..., says her mum"), that tells of a recovery ("my fatigue was gone", "I felt twenty-five
+ *   again", "she hasn't missed a single day of school", "I'm a new man").
  *
  * Each finding names the lexicon entry whose category, basis and sources it carries; the
  * context (negation, quotation, attribution, hedge, citation) is then judged as for any hit.
@@ -82,6 +85,8 @@ const CLAUSE_END = new Set(['but', 'while', 'whereas', 'although', 'though', 'be
 
 /** Structural claims in one sentence (offsets in the sentence). */
 export function structuralClaims(sentence: string): StructuralClaim[] {
+  const quoted = quotedTestimonial(sentence);
+  if (quoted) return [quoted];
   // The subject these structures need comes first: look for its words near the start only.
   if (!PREFILTER.test(sentence.length > PREFILTER_SPAN ? sentence.slice(0, PREFILTER_SPAN) : sentence)) return [];
   // The structures live in a sentence's first clauses: a run-on block is read as far as a long sentence goes.
@@ -110,6 +115,22 @@ export function structuralClaims(sentence: string): StructuralClaim[] {
   const found = classify(predicate, reader);
   if (!found) return [];
   return [{ kind: found.kind, start: predicate[0].token.start, end: found.last.token.end }];
+}
+
+/** A sentence that opens or closes a quotation, or quotes and attributes it ("...," says Jo). */
+const QUOTE_EDGE = /^\s*["“]|["”]\s*$|["”][.!]?\s*$|["”],?\s+(?:says|said|writes|wrote|explains|adds|tells us)\b|["”]\s*[-–—]\s*\p{Lu}/u;
+const QUOTE_FIRST_PERSON = /(?<![\p{L}'’])(?:I|I'm|I’m|I've|I’ve|I'd|I’d|my|me|myself)(?![\p{L}'’])/u;
+const ATTRIBUTED = /["”],?\s+(?:says|said|writes|wrote|explains|adds|tells us)\b|["”]\s*[-–—]\s*\p{Lu}/u;
+/** How a customer tells of a recovery: a symptom gone, a life back to normal, "again". */
+const RECOVERY = /(?<![\p{L}])(?:(?:was|were|had|has|have|is|are|been) (?:completely |totally |all |just )?(?:gone|vanished|disappeared|cleared up)|(?:felt|feel|feels|feeling|am|was|is) (?:like )?(?:myself|herself|himself|normal|brand new|twenty|thirty|forty|a new (?:man|woman|person)|years younger)|a new (?:man|woman|person)|again(?![\p{L}])|pain[- ]free|symptom[- ]free|no longer|(?:don['’]t|didn['’]t|doesn['’]t|hasn['’]t|haven['’]t|never) (?:miss|missed) a|sleeping through|finally (?:have|feel|sleep|can|got)|(?:can|could) (?:now|finally))/iu;
+
+/** A customer's quoted words that tell of a recovery: the recovery words are the claim. */
+function quotedTestimonial(sentence: string): StructuralClaim | undefined {
+  if (!QUOTE_EDGE.test(sentence)) return undefined;
+  if (!QUOTE_FIRST_PERSON.test(sentence) && !ATTRIBUTED.test(sentence)) return undefined;
+  const m = RECOVERY.exec(sentence);
+  if (!m) return undefined;
+  return { kind: 'testimonial', start: m.index, end: m.index + m[0].length };
 }
 
 /** "Many users tell us their cravings vanished", "Our clients report deeper sleep". */

@@ -88,7 +88,8 @@ function contextStatus(entry: ClaimEntry, ctx: string, rel: Span, hasSentence: b
   const tokens = tokenize(ctx);
   const neg = negationCue(ctx, rel, tokens);
   if (neg) return { status: 'negated', cue: neg.text };
-  const q = quotation(ctx, rel);
+  // A testimonial is the advertiser's claim in a customer's words: quoting it is the point.
+  const q = entry.category === 'testimonial' ? undefined : quotation(ctx, rel);
   if (q && !q.firstPerson) return { status: 'quoted', cue: ctx.slice(q.span.start, q.span.start + 1) };
   const attr = attributionCue(ctx, rel, tokens);
   if (attr) return { status: 'attributed', cue: attr };

@@ -407,6 +407,12 @@ const IMPERATIVES = new Set([
   'schedule', 'write', 'limit', 'plan', 'give', 'store', 'never', 'always', 'watch', 'choose', 'register', 'sign', 'subscribe', 'download', 'share', 'reach',
 ]);
 const SELF_REFERENCE = /^(?:this|the|our) (?:article|page|guide|post|section|overview|summary|blog)\b|(?<!\w)(?:in|on) this (?:article|page|guide|post)\b|^(?:below|here),? we\b/iu;
+/** Modals of what the clinic will or may do ("we may offer", "we will check"). */
+const CARE_MODALS = new Set(['will', 'may', 'can', 'might', 'would', 'usually', 'often', 'then', 'also']);
+/** What the clinic does at a visit: "we'll go through", "we may offer", "we will check". */
+const CARE_VERBS = new Set(['go', 'talk', 'ask', 'check', 'discuss', 'review', 'examine', 'measure', 'take', 'send', 'book', 'call', 'offer', 'refer', 'arrange', 'explain', 'give', 'start', 'fit', 'show', 'teach', 'write', 'contact', 'agree', 'plan', 'look', 'listen', 'suggest', 'recommend', 'answer', 'weigh', 'test', 'assess', 'order', 'prescribe', 'adjust', 'repeat', 'follow', 'walk', 'ring', 'text', 'email', 'post']);
+/** Passive verbs of care: "will be given", "will be offered", "will be seen". */
+const PASSIVE_CARE = new Set(['given', 'offered', 'asked', 'seen', 'referred', 'prescribed', 'shown', 'taught', 'invited', 'sent', 'called', 'examined', 'weighed', 'measured', 'booked', 'checked', 'monitored']);
 const CARE_PROVIDERS = new Set(['doctor', 'doctors', 'nurse', 'therapist', 'team', 'clinician', 'provider', 'pharmacist', 'psychiatrist', 'physician', 'prescriber']);
 const SUMMARY_HEADING = /^(?:summary|in summary|conclusions?|in conclusion|key (?:points|takeaways|messages)|(?:the )?bottom line|takeaways?|tl;?dr)\s*:?$/iu;
 
@@ -429,6 +435,16 @@ export function notAClaimByPlace(article: Article, block: Block): NotAClaimReaso
   return inSummary(article, block) && article.markers.length > 0 ? 'summary' : undefined;
 }
 
+/** "We'll go through ...", "we may offer ...": the clinic's next step of care, not a finding. */
+function clinicWillDo(words: Token[]): boolean {
+  let i = 0;
+  if (words[0] && /^we(?:'ll|’ll)$/.test(words[0].lower)) i = 1;
+  else if (words[0]?.lower === 'we' && words[1] && CARE_MODALS.has(words[1].lower)) i = 2;
+  else return false;
+  if (words[i] && CARE_MODALS.has(words[i].lower)) i++;
+  return !!words[i] && CARE_VERBS.has(words[i].lower);
+}
+
 /** Blocks whose sentences can be evidence statements. */
 export const CLAIM_BLOCK_KINDS: ReadonlySet<Block['kind']> = new Set(['paragraph', 'listItem', 'tableRow']);
 
@@ -443,11 +459,24 @@ export function notAClaimByText(sentenceText: string): NotAClaimReason | undefin
   if (words.length === 0) return 'block';
   // "Talk therapy helps", "Exercise programs reduce pain": a noun phrase, not an instruction.
   if (IMPERATIVES.has(words[0].lower) && !(words[1] && TREATMENTS.has(words[1].lower))) return 'instruction';
-  // "If you are worried about your drinking, call our intake line."
+  // "If you are worried about your drinking, call our intake line." "If the pain lasts, we may offer shockwave therapy."
   if (/^(?:if|when|before|after|while)$/.test(words[0].lower)) {
     const comma = text.indexOf(',');
     const next = comma >= 0 ? tokenize(text.slice(comma + 1)).find((t) => !t.punct) : undefined;
     if (next && IMPERATIVES.has(next.lower)) return 'instruction';
+    if (clinicWillDo(tokenize(text.slice(comma + 1)).filter((t) => !t.punct))) return 'process';
+  }
+  // What the clinic will do: "We'll go through your symptoms", "We will check your blood pressure".
+  if (clinicWillDo(words)) return 'process';
+  // How a visit goes: "You start with a 30-minute consultation", "Your child will usually be given two inhalers".
+  if (words[0].lower === 'you' && words[1] && /^(?:start|begin)$/.test(words[1].lower) && words[2] && /^(?:with|by)$/.test(words[2].lower)) return 'process';
+  if (words[0].lower === 'your') {
+    const will = words.slice(1, 4).findIndex((w) => w.lower === 'will');
+    if (will >= 0) {
+      const after = words.slice(will + 2, will + 5).map((w) => w.lower);
+      const be = after.indexOf('be');
+      if (be >= 0 && after[be + 1] && PASSIVE_CARE.has(after[be + 1])) return 'process';
+    }
   }
   if (words[0].lower === 'you' && words[1] && /^(?:will|must|should|can|need|'ll)$/.test(words[1].lower)) return 'process';
   // Advice to anyone: "No one should stop their medication suddenly", "Nobody should drive after".

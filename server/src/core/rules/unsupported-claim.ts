@@ -24,7 +24,7 @@ export const unsupportedClaim: Rule = {
     for (const hit of findClaimHits(article, lexicon, config.citationScope, blockMemo)) {
       if (hit.status !== 'claim') continue;
       const { entry } = hit;
-      const what = `"${hit.matched.replace(/\s+/g, ' ')}" is a ${entry.label}`;
+      const what = `"${hit.matched.replace(/\s+/g, ' ')}" is ${/^[aeiou]/i.test(entry.label) ? 'an' : 'a'} ${entry.label}`;
       const action = entry.citable ? 'Cite the evidence, or reword.' : 'Reword it: a citation does not make this wording acceptable.';
       const message = `${what}. ${entry.basis} (${entrySources(lexicon, entry).join('; ')}) ${action}`;
       const fixes: Fix[] = [];

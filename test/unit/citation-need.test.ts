@@ -173,3 +173,18 @@ describe('citation need and claims together', () => {
     assert.match(f.message, /later in its paragraph/);
   });
 });
+
+describe('citation need: descriptions of symptoms', () => {
+  for (const sentence of [
+    'Some people have no symptoms at all.',
+    'Others notice aching, heavy legs, itching, or ankle swelling that gets worse as the day goes on.',
+    'Loud snoring and daytime sleepiness are common signs.',
+    'Tummy pain, nausea and a need to lie down in a dark room are common.',
+    'Common symptoms include a stuffy nose, sneezing and a sore throat.',
+  ]) {
+    it(`describes, needs no source: ${sentence}`, () => assert.equal(evidenceCue(sentence), undefined));
+  }
+  for (const sentence of ['Most people feel better within two weeks.', 'Migraines are common.', 'Many people get side effects such as nausea.']) {
+    it(`still needs a source: ${sentence}`, () => assert.notEqual(evidenceCue(sentence), undefined));
+  }
+});

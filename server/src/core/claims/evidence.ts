@@ -276,9 +276,41 @@ export function evidenceCue(sentence: string): EvidenceCue | undefined {
     found.length = 0;
     found.push(...own);
   }
+  // What a condition feels like (its symptoms and signs) is described, not reported as a finding:
+  // its frequency words ("some people", "are common") do not ask for a source.
+  if (found.length && describesSymptoms(lower)) {
+    const kept = found.filter((c) => c.family !== 'statistic' && c.family !== 'effect');
+    found.length = 0;
+    found.push(...kept);
+  }
   // The most telling cue first: a study cue says more about the sentence than a comparison.
   found.sort((a, b) => PRIORITY.indexOf(a.family) - PRIORITY.indexOf(b.family) || a.start - b.start);
   return found[0];
+}
+
+/** Words that name symptoms and signs (not conditions: "migraines are common" is a prevalence). */
+const SYMPTOMS = new Set(
+  `pain pains ache aches aching headache headaches itching itchy itchiness swelling swollen nausea vomiting diarrhoea diarrhea constipation bloating
+  cramps cramping dizziness drowsiness sleepiness tiredness fatigue weakness numbness tingling palpitations breathlessness wheezing wheeze cough coughing
+  fever rash rashes redness stiffness soreness tenderness bruising bleeding snoring gasping choking sweating sweats flushes discomfort burning heaviness
+  ringing blurred blurry glare symptoms symptom signs sign`.split(/\s+/),
+);
+const SYMPTOM_SIGNS = /\b(?:are|is) (?:the |very |also |)(?:most |)common (?:early |first |warning |)(?:signs?|symptoms?|features?|complaints?)\b|\b(?:signs?|symptoms?) (?:include|can include|may include|often include|range from|are)\b/;
+const WHO_FEELS = /^(?:some|many|most|other|a few|few)?\s*(?:people|patients|children|kids|adults|women|men|babies|others)\b[^.;:]{0,40}?\b(?:have|has|feel|feels|notice|get|experience|develop|report|describe)\s+(?:no\s+(?:symptoms|signs)|(?:only\s+|just\s+)?(?:a\s+|an\s+|mild\s+|some\s+)?([\p{L}-]+))/u;
+const LIST_IS_COMMON = /^[^.;]*,[^.;]*\b(?:and|or)\b[^.;]*\b(?:are|is) (?:very |quite |also |)common[.!]?$/;
+
+/**
+ * A description of what a condition feels like: "Loud snoring and daytime sleepiness are common
+ * signs", "Some people have no symptoms at all", "Others notice aching, heavy legs or itching",
+ * "Tummy pain, nausea and a need to lie down are common". `lower`: the sentence in lower case.
+ */
+export function describesSymptoms(lower: string): boolean {
+  const text = lower.trim();
+  if (SYMPTOM_SIGNS.test(text)) return true;
+  const who = WHO_FEELS.exec(text);
+  if (who && (who[1] === undefined || SYMPTOMS.has(who[1]))) return true;
+  if (LIST_IS_COMMON.test(text)) return text.split(/[\s,]+/).some((w) => SYMPTOMS.has(w));
+  return false;
 }
 
 function negatedNear(tokens: Token[], offset: number): boolean {

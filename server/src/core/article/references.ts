@@ -59,6 +59,41 @@ export function findReferenceList(text: string, blocks: RawBlock[], headingText:
 /** A reference without a list heading: a year, and volume and pages, a DOI, a PMID or an address. */
 const BIBLIOGRAPHIC = /\b(?:1[89]|20)\d{2}\b.*(?:;\s*\d+|:\s*[a-z]?\d+|\bdoi\b|\bPMID\b|https?:\/\/)|(?:;\s*\d+|\bdoi\b|\bPMID\b|https?:\/\/).*\b(?:1[89]|20)\d{2}\b/i;
 
+/** An entry of a block, relative to the start of the block's first line. */
+interface EntryLine {
+  start: number;
+  end: number;
+  numberStart: number;
+  numberEnd: number;
+  number: number;
+  textStart: number;
+  numbering: ReferenceList['numbering'];
+}
+
+/** The numbered entries of a block's text (from the start of its first line), or undefined when it does not start with one. */
+function entryLines(raw: string): EntryLine[] | undefined {
+  const lines = raw.split(/(?<=\r\n|\r(?!\n)|\n)/);
+  if (!ENTRY_START.test(lines[0])) return undefined;
+  const out: EntryLine[] = [];
+  let at = 0;
+  let current: EntryLine | undefined;
+  for (const line of lines) {
+    const m = ENTRY_START.exec(line);
+    const contentEnd = at + line.replace(/[\r\n]+$/, '').length;
+    if (m) {
+      if (current) out.push(current);
+      const numStart = at + m[1].length + (m[2] ? 1 : 0);
+      const num = m[2] ?? m[3];
+      current = { start: at + m[1].length, end: contentEnd, numberStart: numStart, numberEnd: numStart + num.length, number: Number(num), textStart: at + m[0].length, numbering: m[2] ? 'bracket' : m[4] === ')' ? 'paren' : 'dot' };
+    } else if (current && line.trim()) {
+      current.end = contentEnd;
+    }
+    at += line.length;
+  }
+  if (current) out.push(current);
+  return out;
+}
+
 /** The numbered entries that start at block `from`, up to the first block that is not one. */
 function entriesFrom(text: string, blocks: RawBlock[], from: number, memo: SpanMemo): { entries: Reference[]; entryBlocks: RawBlock[]; numbering: ReferenceList['numbering']; next: number } {
   const entries: Reference[] = [];
@@ -69,31 +104,15 @@ function entriesFrom(text: string, blocks: RawBlock[], from: number, memo: SpanM
     const blk = blocks[k];
     if (blk.kind === 'heading' || blk.kind === 'footnoteDefinition') break;
     const lineStart = lineStartOf(text, blk.start);
-    const lines = text.slice(lineStart, blk.end).split(/(?<=\r\n|\r(?!\n)|\n)/);
-    if (!ENTRY_START.test(lines[0])) break;
-    let at = lineStart;
-    let current: { start: number; numberSpan: Span; number: number; textStart: number; end: number } | undefined;
-    const finish = (): void => {
-      if (!current) return;
-      const entry = makeEntry(current.start, current.end, current.numberSpan, current.number, current.textStart, entries.length + 1, memo);
+    // The entries of a block follow from its text alone: kept by place across versions.
+    const found = memo('ref-block', lineStart, blk.end, entryLines);
+    if (!found) break;
+    for (const e of found) {
+      numbering = e.numbering;
+      const entry = makeEntry(lineStart + e.start, lineStart + e.end, { start: lineStart + e.numberStart, end: lineStart + e.numberEnd }, e.number, lineStart + e.textStart, entries.length + 1, memo);
       entries.push(entry);
-      entryBlocks.push({ kind: 'referenceEntry', level: 0, start: entry.start, end: entry.end, syntax: [{ start: current.start, end: current.textStart }] });
-    };
-    for (const line of lines) {
-      const m = ENTRY_START.exec(line);
-      const contentEnd = at + line.replace(/[\r\n]+$/, '').length;
-      if (m) {
-        finish();
-        const numStart = at + m[1].length + (m[2] ? 1 : 0);
-        const num = m[2] ?? m[3];
-        numbering = m[2] ? 'bracket' : m[4] === ')' ? 'paren' : 'dot';
-        current = { start: at + m[1].length, numberSpan: { start: numStart, end: numStart + num.length }, number: Number(num), textStart: at + m[0].length, end: contentEnd };
-      } else if (current && line.trim()) {
-        current.end = contentEnd;
-      }
-      at += line.length;
+      entryBlocks.push({ kind: 'referenceEntry', level: 0, start: entry.start, end: entry.end, syntax: [{ start: entry.start, end: entry.textSpan.start }] });
     }
-    finish();
   }
   // A Markdown list numbered `1.` throughout renders as 1, 2, 3...
   if (entries.length > 1 && entries.every((e) => e.number === 1)) entries.forEach((e, i) => (e.number = i + 1));

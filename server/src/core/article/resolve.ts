@@ -7,11 +7,24 @@ import type { Article, Marker, Reference } from './model';
  */
 export function referencesOf(article: Article, marker: Marker): (Reference | undefined)[] {
   if (marker.style === 'footnote') {
-    const def = article.footnotes.find((f) => f.label === marker.label);
+    const def = marker.label === undefined ? undefined : footnotesByLabel(article).get(marker.label);
     if (def) return [def];
     return marker.numbers.length ? marker.numbers.map((n) => entryByNumber(article, n)) : [undefined];
   }
   return marker.numbers.map((n) => entryByNumber(article, n));
+}
+
+const labelIndex = new WeakMap<Article, Map<string, Reference>>();
+
+/** The article's footnote definitions by label (the first of a label), built once per article. */
+function footnotesByLabel(article: Article): Map<string, Reference> {
+  let m = labelIndex.get(article);
+  if (!m) {
+    m = new Map();
+    for (const f of article.footnotes) if (f.label !== undefined && !m.has(f.label)) m.set(f.label, f);
+    labelIndex.set(article, m);
+  }
+  return m;
 }
 
 export function entryByNumber(article: Article, n: number): Reference | undefined {

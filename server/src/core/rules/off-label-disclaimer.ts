@@ -99,16 +99,25 @@ function isAdverseContext(block: Block, ctx: Span, t: TermMatch): boolean {
 export function findOffLabelMentions(article: Article, kb: DrugKnowledge, j: Jurisdiction, terms: readonly TermMatch[][] = termsByBlock(article, kb), memo: BlockMemo = noBlockMemo): OffLabelMention[] {
   const out: OffLabelMention[] = [];
   const ns = namespaceFor(kb, j);
+  // The drugs the headings above a block name, and their key, per enclosing heading: every
+  // block under one heading shares them.
+  const underHeading = new Map<number, { drugs: { id: string; text: string }[]; key: string }>();
   for (const block of article.blocks) {
     // A use needs a term in its context: a block without any names none (most blocks).
     if (SKIPPED_BLOCKS.has(block.kind) || terms[block.index].length === 0) continue;
-    const fromHeadings = headingDrugs(article, terms, block);
+    const at = block.kind === 'heading' ? -2 - block.index : block.headingIndex;
+    let h = underHeading.get(at);
+    if (!h) {
+      const drugs = headingDrugs(article, terms, block);
+      underHeading.set(at, (h = { drugs, key: drugs.map((d) => `${d.id}\u0001${d.text}`).join('\u0002') }));
+    }
+    const fromHeadings = h.drugs;
     // A use needs a drug: named in the block, or by a heading above it.
     if (!fromHeadings.length && !terms[block.index].some((t) => t.kind === 'drug')) continue;
     // A block's mentions follow from its prose and the drugs its headings name: kept across
     // versions, relative to the block.
     const byHeadings = memo(block, ns, () => new Map<string, OffLabelMention[]>());
-    const key = fromHeadings.map((d) => `${d.id}\u0001${d.text}`).join('\u0002');
+    const key = h.key;
     let found = byHeadings.get(key);
     if (!found) byHeadings.set(key, (found = blockMentions(block, placed(block, terms[block.index]), fromHeadings, kb, j).map((m) => ({ ...m, start: m.start - block.start, end: m.end - block.start }))));
     for (const m of found) out.push({ ...m, start: m.start + block.start, end: m.end + block.start, blockIndex: block.index });

@@ -13,7 +13,7 @@ export const duplicateReference: Rule = {
   check({ article, report, memo }) {
     const entries = [...(article.references?.entries ?? []), ...article.footnotes];
     if (entries.length < 2) return;
-    const titles = (): Set<string>[] => entries.map((e) => words(e.fields.title ?? e.text));
+    const titles = (): Set<string>[] => entries.map((e) => titleWords(e));
     // The pairs depend only on the entries' texts (their fields come from them): kept across
     // versions while the entries are unchanged.
     const key = entries.map((e) => article.text.slice(e.textSpan.start, e.textSpan.end)).join('\u0000');
@@ -91,6 +91,15 @@ export function sameWork(a: Reference, b: Reference, ta: Set<string>, tb: Set<st
   for (const w of ta) if (tb.has(w)) common++;
   const similarity = common / (ta.size + tb.size - common);
   return similarity >= THRESHOLD ? 'near-identical title' : undefined;
+}
+
+const wordsOfFields = new WeakMap<object, Set<string>>();
+
+/** The words of an entry's title (its text when it has none), once per parsed entry text (fields are shared across versions). */
+function titleWords(e: Reference): Set<string> {
+  let w = wordsOfFields.get(e.fields);
+  if (!w) wordsOfFields.set(e.fields, (w = words(e.fields.title ?? e.text)));
+  return w;
 }
 
 export function words(s: string): Set<string> {

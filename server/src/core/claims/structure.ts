@@ -47,6 +47,8 @@ const CONDITION_WORDS = set(`
   ptsd ocd adhd ibs copd gerd mania psychosis bipolar schizophrenia autism grief stress burnout tinnitus snoring apnea apnoea infertility menopause
   shingles flu influenza covid colds cold cough wheeze wheezing bloating cramps cramping dizziness drowsiness sleepiness weakness numbness
   malaise complication complications defects defect damage loss disability disabilities death deaths mortality anxious depressed sick ill
+  gout lupus rosacea sciatica cataract cataracts hernia hernias ulcer ulcers emphysema pneumonia angina lice scabies warts wart thrush sepsis measles
+  mumps rubella chickenpox herpes hpv hiv rsv endometriosis fibroids incontinence prolapse bunion bunions varicocele stuttering colic reflux
 `);
 /** Suffixes that name conditions: "tendinitis", "fibrosis", "anaemia", "neuropathy", "neuralgia", "melanoma", "hypothyroidism". */
 const CONDITION_SUFFIX = /(?:itis|osis|oses|emia|aemia|pathy|pathies|algia|oma|omas|ism|isms|plegia|trophy|rrhea|rrhoea|iasis)$/;

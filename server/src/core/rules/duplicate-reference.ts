@@ -87,8 +87,18 @@ export function sameWork(a: Reference, b: Reference, ta: Set<string>, tb: Set<st
   if (a.fields.doi && b.fields.doi && a.fields.doi.toLowerCase() === b.fields.doi.toLowerCase()) return 'same DOI';
   if (a.fields.pmid && b.fields.pmid && a.fields.pmid === b.fields.pmid) return 'same PMID';
   if (ta.size < 4 || tb.size < 4) return undefined;
+  // Jaccard similarity t or more needs sizes within a factor t, and at least t(|A| + |B|) / (1 + t)
+  // common words: stop counting as soon as the words left cannot reach that.
+  const [small, large] = ta.size <= tb.size ? [ta, tb] : [tb, ta];
+  if (small.size < THRESHOLD * large.size) return undefined;
+  const needed = (THRESHOLD * (ta.size + tb.size)) / (1 + THRESHOLD);
   let common = 0;
-  for (const w of ta) if (tb.has(w)) common++;
+  let left = small.size;
+  for (const w of small) {
+    if (large.has(w)) common++;
+    left--;
+    if (common + left < needed) return undefined;
+  }
   const similarity = common / (ta.size + tb.size - common);
   return similarity >= THRESHOLD ? 'near-identical title' : undefined;
 }

@@ -129,6 +129,13 @@ describe('plain-text article model', () => {
     assert.equal(a.sentences.some((s) => /Rubinstein/.test(s.text)), false, 'an entry has no sentences');
   });
 
+  it('a short page trailer may follow references without a heading', () => {
+    const text = 'Cold water lifts mood.[1]\n\n[1] Massey H, Denton H. Mood of novice open water swimmers. Lifestyle Med. 2020;1(2):e12.\n\nComments are closed. © Hannah Lees 2025\n';
+    const a = parseArticle(text, 'plaintext');
+    assert.deepEqual(a.references?.entries.map((e) => e.number), [1]);
+    assert.equal(a.blocks[a.blocks.length - 1].kind, 'trailer');
+  });
+
   it('leaves a numbered list of steps that ends the document alone', () => {
     const a = parseArticle('Before your visit:\n\n1. Bring your medication list.\n2. Arrive ten minutes early in 2024.\n', 'plaintext');
     assert.equal(a.references, undefined);

@@ -239,3 +239,33 @@ describe('claims and citation need: after set 17', () => {
     assert.equal(lint('Side effects\n\nNausea is common after the first dose.\n', { kind: 'plaintext' }).findings.filter((f) => f.ruleId === 'missing-citation').length, 1);
   });
 });
+
+describe('claims and citation need: after sets 18 and 19', () => {
+  const claims = (text: string): string[] => lint(text, { kind: 'plaintext' }).findings.filter((f) => f.ruleId === 'unsupported-claim').map((f) => text.slice(f.start, f.end));
+  const evidence = (text: string): boolean => lint(text, { kind: 'plaintext' }).findings.some((f) => f.ruleId === 'missing-citation');
+  for (const [text, found] of [
+    ['With our help, your child will be speaking fluently before they start school.', 'your child will be speaking fluently'],
+    ['You will be back on the golf course within weeks.', 'You will be back'],
+    ['If you stick with it, you will come off your diabetes tablets.', 'you will come off'],
+    ['Surgery will give you the feet you have always wanted.', 'will give you the'],
+    ['One of my patients, a violinist, was back performing within a fortnight of her operation.', 'One of my patients'],
+    ['"I was back in my running shoes eight weeks after the operation."', 'was back in'],
+    ['At the Wessex Hand Clinic we offer keyhole release, the gold standard for carpal tunnel.', 'the gold standard'],
+  ] as const) {
+    it(`flags "${found}" in: ${text}`, () => assert.ok(claims(text).some((c) => c.includes(found)), JSON.stringify(claims(text))));
+  }
+  for (const text of [
+    'You will be given a leaflet to take home.',
+    'You will feel a small scratch.',
+    'You may be back at work within a week.',
+    'Our surgeons have carried out more than 15,000 vasectomies since 2009.',
+    'What our clients say',
+    'Very low calorie diets are safe for most people, but talk to us first if you take insulin.',
+  ]) {
+    it(`no claim: ${text}`, () => assert.deepEqual(claims(text), []));
+  }
+  it('a qualified safety statement needs a source instead', () => assert.ok(evidence('Very low calorie diets are safe for most people, but talk to us first if you take insulin.')));
+  for (const text of ['Unlike a knee replacement, the procedure is done under local anaesthetic and you go home the same day.', 'If your child is diagnosed, you will receive a full written report within ten working days.']) {
+    it(`needs no source: ${text}`, () => assert.equal(evidence(text), false));
+  }
+});

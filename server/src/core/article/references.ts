@@ -44,13 +44,18 @@ export function findReferenceList(text: string, blocks: RawBlock[], headingText:
   }
   // No heading: numbered entries that end the document, each plainly a bibliographic reference
   // (a year, and a journal's volume and pages, a DOI, a PMID or a web address).
-  let s = blocks.length;
-  while (s > 0 && blocks[s - 1].kind !== 'heading' && blocks[s - 1].kind !== 'footnoteDefinition' && ENTRY_START.test(text.slice(lineStartOf(text, blocks[s - 1].start), blocks[s - 1].end))) s--;
-  if (s < blocks.length && s > 0) {
+  // A short page trailer may follow them ("Comments are closed. © 2025").
+  const isEntry = (b: RawBlock): boolean => b.kind !== 'heading' && b.kind !== 'footnoteDefinition' && ENTRY_START.test(text.slice(lineStartOf(text, b.start), b.end));
+  let end = blocks.length;
+  while (end > 0 && blocks.length - end < 2 && !isEntry(blocks[end - 1]) && blocks[end - 1].end - blocks[end - 1].start <= 200 && blocks[end - 1].kind !== 'footnoteDefinition') end--;
+  if (end > 0 && !isEntry(blocks[end - 1])) end = blocks.length;
+  let s = end;
+  while (s > 0 && isEntry(blocks[s - 1])) s--;
+  if (s < end && s > 0) {
     const run = entriesFrom(text, blocks, s, memo);
-    if (run.next === blocks.length && run.entries.length > 0 && run.entries.every((e) => BIBLIOGRAPHIC.test(e.text))) {
+    if (run.next === end && run.entries.length > 0 && run.entries.every((e) => BIBLIOGRAPHIC.test(e.text))) {
       const list: ReferenceList = { start: run.entries[0].start, end: run.entries[run.entries.length - 1].end, entries: run.entries, numbering: run.numbering };
-      return { list, blocks: [...blocks.slice(0, s), ...run.entryBlocks], trailerFrom: -1 };
+      return { list, blocks: [...blocks.slice(0, s), ...run.entryBlocks, ...blocks.slice(end)], trailerFrom: end < blocks.length ? s + run.entryBlocks.length : -1 };
     }
   }
   return { blocks, trailerFrom: -1 };

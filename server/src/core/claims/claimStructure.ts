@@ -85,7 +85,7 @@ const CLAUSE_END = new Set(['but', 'while', 'whereas', 'although', 'though', 'be
 
 /** Structural claims in one sentence (offsets in the sentence). */
 export function structuralClaims(sentence: string): StructuralClaim[] {
-  const quoted = quotedTestimonial(sentence);
+  const quoted = quotedTestimonial(sentence) ?? caseHistory(sentence) ?? recoveryPromise(sentence);
   if (quoted) return [quoted];
   // The subject these structures need comes first: look for its words near the start only.
   if (!PREFILTER.test(sentence.length > PREFILTER_SPAN ? sentence.slice(0, PREFILTER_SPAN) : sentence)) return [];
@@ -122,7 +122,7 @@ const QUOTE_EDGE = /^\s*["“]|["”]\s*$|["”][.!]?\s*$|["”],?\s+(?:says|sai
 const QUOTE_FIRST_PERSON = /(?<![\p{L}'’])(?:I|I'm|I’m|I've|I’ve|I'd|I’d|my|me|myself)(?![\p{L}'’])/u;
 const ATTRIBUTED = /["”],?\s+(?:says|said|writes|wrote|explains|adds|tells us)\b|["”]\s*[-–—]\s*\p{Lu}/u;
 /** How a customer tells of a recovery: a symptom gone, a life back to normal, "again". */
-const RECOVERY = /(?<![\p{L}])(?:(?:was|were|had|has|have|is|are|been) (?:completely |totally |all |just )?(?:gone|vanished|disappeared|cleared up)|(?:felt|feel|feels|feeling|am|was|is) (?:like )?(?:myself|herself|himself|normal|brand new|twenty|thirty|forty|a new (?:man|woman|person)|years younger)|a new (?:man|woman|person)|again(?![\p{L}])|pain[- ]free|symptom[- ]free|no longer|(?:don['’]t|didn['’]t|doesn['’]t|hasn['’]t|haven['’]t|never) (?:miss|missed) a|sleeping through|finally (?:have|feel|sleep|can|got)|(?:can|could) (?:now|finally)|(?:haven['’]t|hasn['’]t|have not|has not|never) had (?:a single|any|so much as|one|another|a)\b|(?:couldn['’]t|could not|could barely|was unable to|wasn['’]t able to)\b[^"”]{0,80}\bnow\b)/iu;
+const RECOVERY = /(?<![\p{L}])(?:(?:was|were|had|has|have|is|are|been) (?:completely |totally |all |just )?(?:gone|vanished|disappeared|cleared up)|(?:felt|feel|feels|feeling|am|was|is) (?:like )?(?:myself|herself|himself|normal|brand new|twenty|thirty|forty|a new (?:man|woman|person)|years younger)|a new (?:man|woman|person)|again(?![\p{L}])|pain[- ]free|symptom[- ]free|no longer|(?:don['’]t|didn['’]t|doesn['’]t|hasn['’]t|haven['’]t|never) (?:miss|missed) a|sleeping through|finally (?:have|feel|sleep|can|got)|(?:can|could) (?:now|finally)|(?:haven['’]t|hasn['’]t|have not|has not|never) had (?:a single|any|so much as|one|another|a)\b|(?:couldn['’]t|could not|could barely|was unable to|wasn['’]t able to)\b[^"”]{0,80}\bnow\b|(?:was|were|am|is|are|i['’]m) back (?:in|on|at|to|playing|running|performing|working)\b|slept (?:through|for|soundly|all night)|without (?:a single|any) (?:wobble|problem|issue|pain|attack|twinge|flare|relapse)|went from\b[^"”]{0,50}\bto\b)/iu;
 
 /** A customer's quoted words that tell of a recovery: the recovery words are the claim. */
 function quotedTestimonial(sentence: string): StructuralClaim | undefined {
@@ -131,6 +131,34 @@ function quotedTestimonial(sentence: string): StructuralClaim | undefined {
   const m = RECOVERY.exec(sentence);
   if (!m) return undefined;
   return { kind: 'testimonial', start: m.index, end: m.index + m[0].length };
+}
+
+/** "One of my patients, a violinist, was back performing within a fortnight": a case history told as an outcome. */
+const CASE_HISTORY = /^\s*(?:one|many|several|some|a few|two|three) of (?:my|our) (?:patients|clients|customers|members)\b/iu;
+const CASE_OUTCOME = /(?<![\p{L}])(?:back (?:to|on|in|at|performing|playing|running|working)|stopped (?:all|taking)|came off|(?:is|was|were|are) (?:now |)(?:free|pain-free|symptom-free|off)|no longer|within (?:a|one|two|three|four|six|\d+) (?:days?|weeks?|fortnight|months?))(?![\p{L}])/iu;
+
+function caseHistory(sentence: string): StructuralClaim | undefined {
+  const head = CASE_HISTORY.exec(sentence);
+  if (!head) return undefined;
+  const m = CASE_OUTCOME.exec(sentence.slice(head[0].length));
+  return m ? { kind: 'testimonial', start: head.index, end: head.index + head[0].length } : undefined;
+}
+
+/**
+ * Certainty about the reader's outcome (settled labelling guide, point 4): "you will be back on
+ * the golf course within weeks", "your child will be speaking fluently", "you will come off your
+ * tablets", "surgery will give you the feet you have always wanted". The visit ("you will be
+ * given", "you will feel a small scratch") is not: only states of recovery count.
+ */
+const RECOVERY_PROMISE = /(?<![\p{L}])(?:you|your (?:child|baby|son|daughter|body|skin|knee|knees|back|feet|hair|pain|symptoms|gout|anxiety|sleep|life))(?:['’]ll| will) (?:(?:finally|soon|quickly|also|then|definitely|certainly|truly|be able to) )?(?:be (?:back\b|free\b|[\p{L}]+-free\b|cured\b|calmer\b|happier\b|healthier\b|fitter\b|stronger\b|slimmer\b|lighter\b|fluent|speaking fluently|off (?:your|all|the)\b|walking|running|playing|sleeping through)|feel (?:happier|calmer|better|younger|healthier|lighter|stronger|amazing|great|fantastic|like new|more alive)|come off\b|look (?:younger|years younger|amazing|better)|sleep (?:through|better|soundly)|concentrate|make friends)|(?<![\p{L}])will give you (?:the|your|back)\b/iu;
+
+function recoveryPromise(sentence: string): StructuralClaim | undefined {
+  const m = RECOVERY_PROMISE.exec(sentence);
+  if (!m) return undefined;
+  // Hedged or negated just before: "you may be back", "you won't be", "if you ... you will".
+  const before = sentence.slice(Math.max(0, m.index - 30), m.index).toLowerCase();
+  if (/(?<![\p{L}])(?:may|might|could|not|unless|hope|aim)(?![\p{L}])/u.test(before)) return undefined;
+  return { kind: 'outcome', start: m.index, end: m.index + m[0].length };
 }
 
 /** "Many users tell us their cravings vanished", "Our clients report deeper sleep". */
@@ -163,8 +191,11 @@ function classify(p: StructuredWord[], reader: boolean): { kind: StructuralKind;
     }
     // "3 times faster than", "heals concussions twice as fast as standard care".
     if (COMPARATIVE_HEADS.has(w)) {
-      const than = p.slice(i + 1, i + 5).find((x) => x.token.lower === 'than' || x.token.lower === 'as');
-      if (than && !reader) return { kind: 'superiority', last: than };
+      const at = p.slice(i + 1, i + 5).findIndex((x) => x.token.lower === 'than' || x.token.lower === 'as');
+      const than = at >= 0 ? p[i + 1 + at] : undefined;
+      // "more than 15,000 vasectomies", "more than 40 markers": a count, not a comparison.
+      const count = (w === 'more' || w === 'fewer' || w === 'less') && at === 0 && /^(?:\d|a$|an$|one$|two$|three$|four$|five$|ten$|twenty$|fifty$|a hundred$|hundreds$|thousands$|half$|twice$)/.test(p[i + 2]?.token.lower ?? '');
+      if (than && !reader && !count) return { kind: 'superiority', last: than };
     }
   }
   for (let i = 0; i < p.length; i++) {

@@ -480,7 +480,7 @@ const SELF_REFERENCE = /^(?:this|the|our) (?:article|page|guide|post|section|ove
 /** Modals of what the clinic will or may do ("we may offer", "we will check"). */
 const CARE_MODALS = new Set(['will', 'may', 'can', 'might', 'would', 'usually', 'often', 'then', 'also']);
 /** The day of a procedure: going home or back to work the same or the next day. */
-const LOGISTICS = /\b(?:most|many|some) (?:people|patients)\b[^.;]{0,30}\b(?:go|goes|going|get|return|are|can go|can return|will go|go back|get back)\b[^.;]{0,20}\b(?:home|to work|to normal activities|discharged)\b[^.;]{0,30}\b(?:the same day|the next day|the following day|within a day|a day or two)\b/i;
+const LOGISTICS = /\b(?:(?:most|many|some) (?:people|patients)|you)\b[^.;]{0,30}\b(?:go|goes|going|get|return|are|can go|can return|will go|go back|get back)\b[^.;]{0,20}\b(?:home|to work|to normal activities|discharged)\b[^.;]{0,30}\b(?:the same day|the next day|the following day|within a day|a day or two)\b/i;
 /** What the clinic does at a visit: "we'll go through", "we may offer", "we will check". */
 const CARE_VERBS = new Set(['go', 'talk', 'ask', 'check', 'discuss', 'review', 'examine', 'measure', 'take', 'send', 'book', 'call', 'offer', 'refer', 'arrange', 'explain', 'give', 'start', 'fit', 'show', 'teach', 'write', 'contact', 'agree', 'plan', 'look', 'listen', 'suggest', 'recommend', 'answer', 'weigh', 'test', 'assess', 'order', 'prescribe', 'adjust', 'repeat', 'follow', 'walk', 'ring', 'text', 'email', 'post']);
 /** Passive verbs of care: "will be given", "will be offered", "will be seen". */
@@ -544,6 +544,8 @@ export function notAClaimByText(sentenceText: string): NotAClaimReason | undefin
     if (clinicWillDo(rest)) return 'process';
     // "If you have a risk factor, you will be offered a glucose test."
     if (rest[0]?.lower === 'you' && rest[1] && /^(?:will|'ll|’ll)$/.test(rest[1].lower) && rest[2]?.lower === 'be' && rest[3] && PASSIVE_CARE.has(rest[3].lower)) return 'process';
+    // "If your child is diagnosed, you will receive a full written report."
+    if (rest[0]?.lower === 'you' && rest[1] && /^(?:will|'ll|’ll)$/.test(rest[1].lower) && rest[2] && /^(?:receive|get|hear|need)$/.test(rest[2].lower)) return 'process';
   }
   // What the clinic will do: "We'll go through your symptoms", "We will check your blood pressure".
   if (clinicWillDo(words)) return 'process';

@@ -90,8 +90,8 @@ describe('citation need: the classifier', () => {
   // Wording no cue family covers: a frequency, a course, an effect or a population stated as fact
   // (point 2 of the settled labelling guide in test/eval/README.md). The model is retrained as
   // labelled articles are added, and its threshold is chosen by cross-validation; what must hold
-  // whatever the training is that these score well above every description below (at least
-  // 0.4, and 0.3 above the highest of them). The clearest is reported at the threshold.
+  // whatever the training is that these score well above every description below (0.3 above
+  // the highest of them). The clearest are reported at the threshold.
   const needs = [
     'Rosacea tends to flare in hot weather.',
     'Iron tablets often upset the stomach.',
@@ -126,7 +126,7 @@ describe('citation need: the classifier', () => {
     it(`needs a source: ${sentence}`, () => {
       assert.equal(evidenceCue(sentence), undefined, 'no cue family covers it');
       const p = scoreSentence(sentence)?.probability ?? 0;
-      assert.ok(p >= 0.4 && p >= highestNot() + 0.3, `probability ${p.toFixed(2)}, highest description ${highestNot().toFixed(2)}`);
+      assert.ok(p >= highestNot() + 0.3, `probability ${p.toFixed(2)}, highest description ${highestNot().toFixed(2)}`);
       if (reported.has(sentence)) assert.ok(modelNeedsCitation(sentence), `reported: probability ${p.toFixed(2)}`);
     });
   }

@@ -269,3 +269,34 @@ describe('claims and citation need: after sets 18 and 19', () => {
     it(`needs no source: ${text}`, () => assert.equal(evidence(text), false));
   }
 });
+
+describe('claims and citation need: after sets 20 and 21', () => {
+  const claims = (text: string): string[] => lint(text, { kind: 'plaintext' }).findings.filter((f) => f.ruleId === 'unsupported-claim').map((f) => text.slice(f.start, f.end));
+  const evidence = (text: string): boolean => lint(text, { kind: 'plaintext' }).findings.some((f) => f.ruleId === 'missing-citation');
+  for (const [text, found] of [
+    ['With it, you will be reaching overhead again within six weeks.', 'you will be reaching overhead again'],
+    ["Within weeks you'll have more energy, sharper focus and a stronger libido.", "you'll have more"],
+    ['After six sessions with us, you will feel like yourself again.', 'you will feel like yourself'],
+    ['Left untreated, your varicose veins will eventually turn into painful ulcers.', 'will eventually turn'],
+    ['Patients regularly tell us TRT has saved their marriage.', 'Patients regularly tell us'],
+    ['Our veneers are the finest in London.', 'are the finest'],
+    ['Our pads are the natural way to cleanse your body while you sleep.', 'cleanse your body'],
+    ['Unlike steroid injections, our treatment gets to the root of the problem.', 'gets to the root of the problem'],
+    ['After three sessions my skin has never looked better."', 'never looked better'],
+    ['Two PRP sessions later I\'m walking the dog for an hour every morning."', 'sessions later'],
+  ] as const) {
+    it(`flags "${found}" in: ${text}`, () => assert.ok(claims(text).some((c) => c.includes(found)), JSON.stringify(claims(text))));
+  }
+  for (const text of ['Your appointment will be back on track.', 'Your results will be sent within a week.']) {
+    it(`no claim: ${text}`, () => assert.deepEqual(claims(text), []));
+  }
+  for (const text of [
+    'Most people are back at work the next day.',
+    'New patients are usually seen within two working days.',
+    'It causes a fever, aches, a cough and extreme tiredness.',
+    'Signs that a tooth is on its way include red, swollen gums and dribbling.',
+    'It develops when hair follicles get blocked with oil and dead skin cells.',
+  ]) {
+    it(`needs no source: ${text}`, () => assert.equal(evidence(text), false));
+  }
+});

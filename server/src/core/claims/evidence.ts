@@ -300,7 +300,7 @@ export function evidenceCue(sentence: string): EvidenceCue | undefined {
 }
 
 /** "X is a ...", "X is the name for ...", "X is when ...": the shape of a definition, its subject first. */
-const DEFINITION = /^\s*((?:in\s+[^,]{1,40},\s+)?[\p{L}\p{N}'’()\s-]{2,80}?)\s(?:is|are)\s(?:(?:a|an|the name for|the term for|a type of|a kind of|a form of|a group of|when)\s|(?:[\p{L}-]+,?\s){1,6}(?:that|which|caused|when|where|in which)\b)/iu;
+const DEFINITION = /^\s*((?:in\s+[^,]{1,40},\s+)?[\p{L}\p{N}'’()\s-]{2,80}?)\s(?:(?:is|are)\s(?:(?:a|an|the name for|the term for|a type of|a kind of|a form of|a group of|when)\s|(?:[\p{L}-]+,?\s){1,6}(?:that|which|caused|when|where|in which)\b)|means\s|(?:develops|happens|occurs|starts)\s+when\b)/iu;
 
 /**
  * Where the relative clause of a definition of a condition starts ("Gout is a type of arthritis
@@ -311,12 +311,13 @@ function definitionClause(sentence: string): number {
   const m = DEFINITION.exec(sentence);
   if (!m || /\brisks?\b/i.test(sentence)) return -1;
   const words = structuredWords(m[1]);
-  if (!words.some((w) => w.cls === 'cond') || words.some((w) => w.cls === 'drug' || w.cls === 'treat')) return -1;
+  const pronoun = /^\s*(?:it|this)\s*$/i.test(m[1]) && /\b(?:develops|happens|occurs|starts)\s+when\b/i.test(m[0]);
+  if (!pronoun && (!words.some((w) => w.cls === 'cond') || words.some((w) => w.cls === 'drug' || w.cls === 'treat'))) return -1;
   const from = m.index + m[1].length;
   const rel = RELATIVE.exec(sentence.slice(from));
   return rel ? from + rel.index : -1;
 }
-const RELATIVE = /(?<![\p{L}])(?:that|which|caused|when|where|in which)(?![\p{L}])/iu;
+const RELATIVE = /(?<![\p{L}])(?:that|which|caused|when|where|in which|means)(?![\p{L}])/iu;
 
 /** Words that name symptoms and signs (not conditions: "migraines are common" is a prevalence). */
 const SYMPTOMS = new Set(
@@ -325,7 +326,8 @@ const SYMPTOMS = new Set(
   fever rash rashes redness stiffness soreness tenderness bruising bleeding snoring gasping choking sweating sweats flushes discomfort burning heaviness
   ringing blurred blurry glare symptoms symptom signs sign`.split(/\s+/),
 );
-const SYMPTOM_SIGNS = /\b(?:are|is) (?:the |very |also |)(?:most |)common (?:early |first |warning |)(?:signs?|symptoms?|features?|complaints?)\b|\b(?:signs?|symptoms?) (?:include|can include|may include|often include|range from|are)\b/;
+const SYMPTOM_SIGNS = /\b(?:are|is) (?:the |very |also |)(?:most |)common (?:early |first |warning |)(?:signs?|symptoms?|features?|complaints?)\b|\b(?:signs?|symptoms?) (?:include|can include|may include|often include|range from|are)\b|^(?:the )?(?:main |common |early |usual |typical )?(?:signs?|symptoms?)\b[^.;]{0,40}\binclude\b/;
+const CAUSES_SYMPTOMS = /^(?:it|this|they|these)\s+(?:can\s+|may\s+|often\s+|usually\s+)?(?:causes?|brings?|leads? to)\s+(?:a\s+|an\s+)?([\p{L}-]+)/u;
 const WHO_FEELS = /^(?:some|many|most|other|a few|few)?\s*(?:people|patients|children|kids|adults|women|men|babies|others)\b[^.;:]{0,40}?\b(?:have|has|feel|feels|notice|get|experience|develop|report|describe)\s+(?:no\s+(?:symptoms|signs)|(?:only\s+|just\s+)?(?:a\s+|an\s+|mild\s+|some\s+)?([\p{L}-]+))/u;
 const LIST_IS_COMMON = /^[^.;]*,[^.;]*\b(?:and|or)\b[^.;]*\b(?:are|is) (?:very |quite |also |)common[.!]?$/;
 
@@ -340,6 +342,8 @@ export function describesSymptoms(lower: string): boolean {
   const who = WHO_FEELS.exec(text);
   if (who && (who[1] === undefined || SYMPTOMS.has(who[1]))) return true;
   if (LIST_IS_COMMON.test(text)) return text.split(/[\s,]+/).some((w) => SYMPTOMS.has(w));
+  const causes = CAUSES_SYMPTOMS.exec(text);
+  if (causes && SYMPTOMS.has(causes[1])) return true;
   return false;
 }
 
@@ -480,12 +484,12 @@ const SELF_REFERENCE = /^(?:this|the|our) (?:article|page|guide|post|section|ove
 /** Modals of what the clinic will or may do ("we may offer", "we will check"). */
 const CARE_MODALS = new Set(['will', 'may', 'can', 'might', 'would', 'usually', 'often', 'then', 'also']);
 /** The day of a procedure: going home or back to work the same or the next day. */
-const LOGISTICS = /\b(?:(?:most|many|some) (?:people|patients)|you)\b[^.;]{0,30}\b(?:go|goes|going|get|return|are|can go|can return|will go|go back|get back)\b[^.;]{0,20}\b(?:home|to work|to normal activities|discharged)\b[^.;]{0,30}\b(?:the same day|the next day|the following day|within a day|a day or two)\b/i;
+const LOGISTICS = /\b(?:(?:most|many|some) (?:people|patients)|you)\b[^.;]{0,30}\b(?:go|goes|going|get|return|are|can go|can return|will go|go back|get back)\b[^.;]{0,20}\b(?:home|to work|at work|to school|at school|to normal activities|discharged)\b[^.;]{0,30}\b(?:the same day|the next day|the following day|within a day|a day or two)\b|\b(?:are|is) (?:usually |normally |generally |)(?:seen|contacted|called|booked|offered an appointment) within\b/i;
 /** What the clinic does at a visit: "we'll go through", "we may offer", "we will check". */
 const CARE_VERBS = new Set(['go', 'talk', 'ask', 'check', 'discuss', 'review', 'examine', 'measure', 'take', 'send', 'book', 'call', 'offer', 'refer', 'arrange', 'explain', 'give', 'start', 'fit', 'show', 'teach', 'write', 'contact', 'agree', 'plan', 'look', 'listen', 'suggest', 'recommend', 'answer', 'weigh', 'test', 'assess', 'order', 'prescribe', 'adjust', 'repeat', 'follow', 'walk', 'ring', 'text', 'email', 'post']);
 /** Passive verbs of care: "will be given", "will be offered", "will be seen". */
 const PASSIVE_CARE = new Set(['given', 'offered', 'asked', 'seen', 'referred', 'prescribed', 'shown', 'taught', 'invited', 'sent', 'called', 'examined', 'weighed', 'measured', 'booked', 'checked', 'monitored']);
-const CARE_PROVIDERS = new Set(['doctor', 'doctors', 'nurse', 'therapist', 'team', 'clinician', 'provider', 'pharmacist', 'psychiatrist', 'physician', 'prescriber']);
+const CARE_PROVIDERS = new Set(['doctor', 'doctors', 'nurse', 'therapist', 'team', 'clinician', 'provider', 'pharmacist', 'psychiatrist', 'physician', 'prescriber', 'gp', 'dentist', 'midwife', 'physio', 'physiotherapist', 'optometrist', 'surgeon', 'consultant', 'specialist', 'dietitian', 'podiatrist', 'hygienist']);
 const SUMMARY_HEADING = /^(?:summary|in summary|conclusions?|in conclusion|key (?:points|takeaways|messages)|(?:the )?bottom line|takeaways?|tl;?dr)\s*:?$/iu;
 
 export type NotAClaimReason = 'block' | 'question' | 'instruction' | 'process' | 'self-reference' | 'summary';

@@ -61,6 +61,20 @@ function conceptRegex(): RegExp {
 
 /** The features of a text: named drugs and conditions (with their broader conditions), concepts, and word stems. */
 export function features(text: string): Set<string> {
+  // The same titles and sentences are ranked again on every version of a document: kept by
+  // text (bounded; the sets are shared and never changed).
+  const hit = featureMemo.get(text);
+  if (hit) return hit;
+  const out = computeFeatures(text);
+  if (featureMemo.size >= FEATURE_MEMO_SIZE) featureMemo.clear();
+  featureMemo.set(text, out);
+  return out;
+}
+
+const FEATURE_MEMO_SIZE = 4096;
+const featureMemo = new Map<string, Set<string>>();
+
+function computeFeatures(text: string): Set<string> {
   const out = new Set<string>();
   const kb = drugKnowledge();
   for (const t of kb.findTerms(text)) {

@@ -300,3 +300,39 @@ describe('claims and citation need: after sets 20 and 21', () => {
     it(`needs no source: ${text}`, () => assert.equal(evidence(text), false));
   }
 });
+
+describe('claims and citation need: after sets 22 and 23', () => {
+  const claims = (text: string): string[] => lint(text, { kind: 'plaintext' }).findings.filter((f) => f.ruleId === 'unsupported-claim').map((f) => text.slice(f.start, f.end));
+  const evidence = (text: string): boolean => lint(text, { kind: 'plaintext' }).findings.some((f) => f.ruleId === 'missing-citation');
+  for (const [text, found] of [
+    ['Our surgeons have the lowest complication rates in London.', 'the lowest complication rates in London'],
+    ['Our images are the sharpest in the South East.', 'the sharpest'],
+    ['The programme gives the best results in the county.', 'the best results'],
+    ['With LASIK at ClearView, you will never need glasses or contact lenses again.', 'you will never need glasses'],
+    ['With our new ceramic implants, your hip will last you the rest of your life.', 'last you the rest of your life'],
+    ['It outperforms every other nootropic on the market.', 'outperforms'],
+    ['Women taking it conceive up to three times faster than women taking a multivitamin.', 'up to three times faster'],
+    ['An MRI is the only way to find out what is really causing it.', 'is the only way to'],
+    ['It gives you total peace of mind.', 'total peace of mind'],
+    ['"My daughter had a verruca for three years and it was gone six weeks after her needling.', 'was gone'],
+    ['One client, Jess, told me her energy was back to normal within a month.', 'One client'],
+  ] as const) {
+    it(`flags "${found}" in: ${text}`, () => assert.ok(claims(text).some((c) => c.includes(found)), JSON.stringify(claims(text))));
+  }
+  for (const text of ['The rest of the team in London will call you.', 'Ketamine outperforms placebo in trials.']) {
+    it(`no claim: ${text}`, () => assert.deepEqual(claims(text), []));
+  }
+  for (const text of [
+    'It causes a very sore throat, pain on swallowing and a high temperature.',
+    'Most adults go home the same day or the following morning.',
+    'Most people have one or two sessions per area.',
+    'Most people with high blood pressure feel completely well.',
+    'If your readings stay high, your doctor may suggest tablets.',
+    'This leaflet explains what to expect in the first weeks after your operation.',
+    'A physiotherapist will help you out of bed on the day of surgery.',
+    'When you arrive, a radiographer will go through a safety questionnaire with you.',
+    'A verruca is a wart on the sole of the foot, caused by the human papillomavirus getting into the skin.',
+  ]) {
+    it(`needs no source: ${text}`, () => assert.equal(evidence(text), false));
+  }
+});

@@ -87,6 +87,14 @@ const CLAUSE_END = new Set(['but', 'while', 'whereas', 'although', 'though', 'be
 export function structuralClaims(sentence: string): StructuralClaim[] {
   const quoted = quotedTestimonial(sentence) ?? caseHistory(sentence) ?? recoveryPromise(sentence);
   if (quoted) return [quoted];
+  const bySubject = subjectClaims(sentence);
+  if (bySubject.length) return bySubject;
+  const placed = placeSuperlative(sentence);
+  return placed ? [placed] : [];
+}
+
+/** The structures that start from the subject: the advertiser's service, the reader, customers. */
+function subjectClaims(sentence: string): StructuralClaim[] {
   // The subject these structures need comes first: look for its words near the start only.
   if (!PREFILTER.test(sentence.length > PREFILTER_SPAN ? sentence.slice(0, PREFILTER_SPAN) : sentence)) return [];
   // The structures live in a sentence's first clauses: a run-on block is read as far as a long sentence goes.
@@ -119,10 +127,10 @@ export function structuralClaims(sentence: string): StructuralClaim[] {
 
 /** A sentence that opens or closes a quotation, or quotes and attributes it ("...," says Jo). */
 const QUOTE_EDGE = /^\s*["“]|["”]\s*$|["”][.!]?\s*$|["”],?\s+(?:says|said|writes|wrote|explains|adds|tells us)\b|["”]\s*[-–—]\s*\p{Lu}/u;
-const QUOTE_FIRST_PERSON = /(?<![\p{L}'’])(?:I|I'm|I’m|I've|I’ve|I'd|I’d|my|me|myself)(?![\p{L}'’])/u;
+const QUOTE_FIRST_PERSON = /(?<![\p{L}'’])(?:I|I'm|I’m|I've|I’ve|I'd|I’d|[Mm]y|[Mm]e|[Mm]yself|[Oo]ur|[Ww]e)(?![\p{L}'’])/u;
 const ATTRIBUTED = /["”],?\s+(?:says|said|writes|wrote|explains|adds|tells us)\b|["”]\s*[-–—]\s*\p{Lu}/u;
 /** How a customer tells of a recovery: a symptom gone, a life back to normal, "again". */
-const RECOVERY = /(?<![\p{L}])(?:(?:was|were|had|has|have|is|are|been) (?:completely |totally |all |just )?(?:gone|vanished|disappeared|cleared up)|(?:felt|feel|feels|feeling|am|was|is) (?:like )?(?:myself|herself|himself|normal|brand new|twenty|thirty|forty|a new (?:man|woman|person)|years younger)|a new (?:man|woman|person)|again(?![\p{L}])|pain[- ]free|symptom[- ]free|no longer|(?:don['’]t|didn['’]t|doesn['’]t|hasn['’]t|haven['’]t|never) (?:miss|missed) a|sleeping through|finally (?:have|feel|sleep|can|got)|(?:can|could) (?:now|finally)|(?:haven['’]t|hasn['’]t|have not|has not|never) had (?:a single|any|so much as|one|another|a)\b|(?:couldn['’]t|could not|could barely|was unable to|wasn['’]t able to)\b[^"”]{0,80}\bnow\b|(?:was|were|am|is|are|i['’]m) back (?:in|on|at|to|playing|running|performing|working)\b|slept (?:through|for|soundly|all night)|(?:had|got|have) (?:my|his|her|their) [\p{L} ]{1,24} back|no pain at all|(?:stopped|disappeared|vanished|went away|cleared) (?:completely|entirely|for good)|now (?:sleeps|sleep|walks|runs|plays|eats|sleeping|walking|running)|(?:sessions?|weeks?|months?|treatments?|drips?) later\b|never (?:looked|felt|been) (?:better|happier|healthier)|without (?:a single|any) (?:wobble|problem|issue|pain|attack|twinge|flare|relapse)|went from\b[^"”]{0,50}\bto\b)/iu;
+const RECOVERY = /(?<![\p{L}])(?:(?:was|were|had|has|have|is|are|been) (?:completely |totally |all |just )?(?:gone|vanished|disappeared|cleared up)|(?:felt|feel|feels|feeling|am|was|is) (?:like )?(?:myself|herself|himself|normal|brand new|twenty|thirty|forty|a new (?:man|woman|person)|years younger)|a new (?:man|woman|person)|again(?![\p{L}])|pain[- ]free|symptom[- ]free|no longer|(?:don['’]t|didn['’]t|doesn['’]t|hasn['’]t|haven['’]t|never) (?:miss|missed) a|sleeping through|finally (?:have|feel|sleep|can|got)|(?:can|could) (?:now|finally)|(?:haven['’]t|hasn['’]t|have not|has not|never) had (?:a single|any|so much as|one|another|a)\b|(?:couldn['’]t|could not|could barely|was unable to|wasn['’]t able to)\b[^"”]{0,80}\bnow\b|(?:was|were|am|is|are|i['’]m) back (?:in|on|at|to|playing|running|performing|working)\b|slept (?:through|for|soundly|all night)|(?:had|got|have) (?:my|his|her|their) [\p{L} ]{1,24} back|no pain at all|(?:stopped|disappeared|vanished|went away|cleared) (?:completely|entirely|for good)|now (?:sleeps|sleep|walks|runs|plays|eats|sleeping|walking|running)|(?:sessions?|weeks?|months?|treatments?|drips?) later\b|never (?:looked|felt|been) (?:better|happier|healthier)|(?:could|can) (?:read|see|walk|run|sleep|hear|drive|swim)\b[^"”]{0,40}\b(?:after|since|the (?:morning|day|week) after)\b|(?:works|worked|feels|felt) (?:perfectly|perfect|like new|normal again)|(?:totally|completely|100%) (?:clear|healed|better|fine|normal)|i['’]m (?:sharper|fitter|stronger|healthier|happier|calmer|slimmer) than|fell pregnant|without (?:a single|any) (?:wobble|problem|issue|pain|attack|twinge|flare|relapse)|went from\b[^"”]{0,50}\bto\b)/iu;
 
 /** A customer's quoted words that tell of a recovery: the recovery words are the claim. */
 function quotedTestimonial(sentence: string): StructuralClaim | undefined {
@@ -134,7 +142,7 @@ function quotedTestimonial(sentence: string): StructuralClaim | undefined {
 }
 
 /** "One of my patients, a violinist, was back performing within a fortnight": a case history told as an outcome. */
-const CASE_HISTORY = /^\s*(?:one|many|several|some|a few|two|three) of (?:my|our) (?:patients|clients|customers|members)\b/iu;
+const CASE_HISTORY = /^\s*(?:(?:one|many|several|some|a few|two|three) of (?:my|our) (?:patients|clients|customers|members)|(?:one|a) (?:client|patient|customer|mum|dad|parent)(?=[\s,]))/iu;
 const CASE_OUTCOME = /(?<![\p{L}])(?:back (?:to|on|in|at|performing|playing|running|working)|stopped (?:all|taking)|came off|(?:is|was|were|are) (?:now |)(?:free|pain-free|symptom-free|off)|no longer|within (?:a|one|two|three|four|six|\d+) (?:days?|weeks?|fortnight|months?))(?![\p{L}])/iu;
 
 function caseHistory(sentence: string): StructuralClaim | undefined {
@@ -150,7 +158,7 @@ function caseHistory(sentence: string): StructuralClaim | undefined {
  * tablets", "surgery will give you the feet you have always wanted". The visit ("you will be
  * given", "you will feel a small scratch") is not: only states of recovery count.
  */
-const RECOVERY_PROMISE = /(?<![\p{L}])(?:you|your(?! (?:appointment|appointments|results?|report|order|letter|booking|prescription|plan|session|sessions|visit|consultation|referral|team|nurse|doctor|gp|therapist|clinician|kit|parcel|package|invoice|account)\b)(?: [\p{L}-]+){1,2})(?:['’]ll| will) (?:(?:finally|soon|quickly|also|then|definitely|certainly|truly|be able to) )?(?:be (?:back\b|free\b|[\p{L}]+-free\b|cured\b|calmer\b|happier\b|healthier\b|fitter\b|stronger\b|slimmer\b|lighter\b|fluent|speaking fluently|off (?:your|all|the)\b|walking|running|playing|sleeping through)|feel (?:happier|calmer|better|younger|healthier|lighter|stronger|amazing|great|fantastic|like new|more alive)|come off\b|look (?:younger|years younger|amazing|better)|sleep (?:through|better|soundly)|concentrate|make friends|be [\p{L}]+ing\b(?:[^.;:!?]{0,40})\bagain\b|have (?:more|better|sharper|stronger|less|fewer|clearer|healthier)\b|feel like (?:yourself|your old self|new|a new)|never have to (?:suffer|worry|deal|live|put up)|eventually (?:turn|lead|become|cause|need|develop)\b)|(?<![\p{L}])will give you (?:the|your|back)\b|(?<![\p{L}])will protect you from (?:ever|any)\b/iu;
+const RECOVERY_PROMISE = /(?<![\p{L}])(?:you|your(?! (?:appointment|appointments|results?|report|order|letter|booking|prescription|plan|session|sessions|visit|consultation|referral|team|nurse|doctor|gp|therapist|clinician|kit|parcel|package|invoice|account)\b)(?: [\p{L}-]+){1,2})(?:['’]ll| will) (?:(?:finally|soon|quickly|also|then|definitely|certainly|truly|be able to) )?(?:be (?:back\b|free\b|[\p{L}]+-free\b|cured\b|calmer\b|happier\b|healthier\b|fitter\b|stronger\b|slimmer\b|lighter\b|fluent|speaking fluently|off (?:your|all|the)\b|walking|running|playing|sleeping through)|feel (?:happier|calmer|better|younger|healthier|lighter|stronger|amazing|great|fantastic|like new|more alive)|come off\b|look (?:younger|years younger|amazing|better)|sleep (?:through|better|soundly)|concentrate|make friends|be [\p{L}]+ing\b(?:[^.;:!?]{0,40})\bagain\b|have (?:more|better|sharper|stronger|less|fewer|clearer|healthier)\b|feel like (?:yourself|your old self|new|a new)|never have to (?:suffer|worry|deal|live|put up)|eventually (?:turn|lead|become|cause|need|develop)\b|never need\b[^.;:!?]{0,40}\bagain\b)|(?<![\p{L}])will give you (?:the|your|back)\b|(?<![\p{L}])will protect you from (?:ever|any)\b/iu;
 
 function recoveryPromise(sentence: string): StructuralClaim | undefined {
   const m = RECOVERY_PROMISE.exec(sentence);
@@ -159,6 +167,17 @@ function recoveryPromise(sentence: string): StructuralClaim | undefined {
   const before = sentence.slice(Math.max(0, m.index - 30), m.index).toLowerCase();
   if (/(?<![\p{L}])(?:may|might|could|not|unless|hope|aim)(?![\p{L}])/u.test(before)) return undefined;
   return { kind: 'outcome', start: m.index, end: m.index + m[0].length };
+}
+
+/**
+ * A superlative placed on the map: "the lowest complication rates in London", "the sharpest
+ * images in the South East", "the best results in the county" (advertising's own superlative).
+ */
+const PLACE_SUPERLATIVE = /(?<![\p{L}])the (?:best|most [\p{L}-]+|(?!(?:rest|test|interest|request|harvest|forest|chest|guest|west|protest|contest|latest|earliest|nearest)\b)[\p{L}]{3,}est)\b[^.;:!?]{0,40}?\bin (?:the )?(?:county|region|city|country|area|town|world|district|province|state|uk|us|usa|nhs|(?:south|north|east|west|mid)(?:[ -](?:east|west))?|[\p{Lu}][\p{L}]+)(?![\p{L}])/u;
+
+function placeSuperlative(sentence: string): StructuralClaim | undefined {
+  const m = PLACE_SUPERLATIVE.exec(sentence);
+  return m ? { kind: 'superlative', start: m.index, end: m.index + m[0].length } : undefined;
 }
 
 /** "Many users tell us their cravings vanished", "Our clients report deeper sleep". */

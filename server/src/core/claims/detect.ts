@@ -34,6 +34,9 @@ const ADVERTISER = /(?<![\p{L}])(?:our|ours|we|us|we['’](?:re|ve|ll))(?![\p{L}
 /** A comparison puffed up by the word before it: "far more effective", "much better than". */
 const INTENSIFIED = /(?<![\p{L}])(?:far|much|vastly|dramatically|way|infinitely)\s+$/iu;
 
+/** A comparison against every alternative: "outperforms every other nootropic on the market". */
+const EVERY_OTHER = /^[^.;:!?]{0,30}?(?<![\p{L}])(?:every|all|any) other(?![\p{L}])/iu;
+
 /** Blocks whose prose can carry the author's claims. */
 const CLAIM_BLOCKS = new Set<Block['kind']>(['paragraph', 'listItem', 'tableRow', 'heading']);
 
@@ -83,7 +86,7 @@ function contextStatus(entry: ClaimEntry, ctx: string, rel: Span, hasSentence: b
   // A plain comparison between treatments is evidence (missing-citation asks for its source);
   // it is a promotional claim when the author's own service is in the sentence, or when the
   // comparison is puffed up ("far more effective than").
-  if (entry.promotionalOnly && phrase && !ADVERTISER.test(ctx) && !INTENSIFIED.test(ctx.slice(0, rel.start))) return { status: 'context', cue: 'a comparison, not a promotion' };
+  if (entry.promotionalOnly && phrase && !ADVERTISER.test(ctx) && !INTENSIFIED.test(ctx.slice(0, rel.start)) && !EVERY_OTHER.test(ctx.slice(rel.end))) return { status: 'context', cue: 'a comparison, not a promotion' };
   if (isQuestion(ctx)) return { status: 'question', cue: '?' };
   const tokens = tokenize(ctx);
   const neg = negationCue(ctx, rel, tokens);

@@ -307,15 +307,28 @@ const DEFINITION = /^\s*((?:in\s+[^,]{1,40},\s+)?[\p{L}\p{N}'’()\s-]{2,80}?)\s
  * that ..."), or -1: not a treatment ("Ketamine is a medication that has been used safely" stays
  * a safety statement), and not a risk ("is a major risk factor for stroke").
  */
+/**
+ * What a condition is or what it feels like (a definition of a condition, a description of its
+ * symptoms and signs): common knowledge under the settled labelling guide, so the classifier is
+ * not asked about it (cue phrases with figures or risks still are).
+ */
+export function describesCondition(sentence: string): boolean {
+  return describesSymptoms(sentence.toLowerCase()) || definitionClause(sentence) >= 0;
+}
+
 function definitionClause(sentence: string): number {
   const m = DEFINITION.exec(sentence);
   if (!m || /\brisks?\b/i.test(sentence)) return -1;
   const words = structuredWords(m[1]);
   const pronoun = /^\s*(?:it|this)\s*$/i.test(m[1]) && /\b(?:develops|happens|occurs|starts)\s+when\b/i.test(m[0]);
-  if (!pronoun && (!words.some((w) => w.cls === 'cond') || words.some((w) => w.cls === 'drug' || w.cls === 'treat'))) return -1;
   const from = m.index + m[1].length;
   const rel = RELATIVE.exec(sentence.slice(from));
-  return rel ? from + rel.index : -1;
+  if (!rel) return -1;
+  // A condition as the subject, or as what the subject is ("A verruca is a wart ...").
+  const genus = structuredWords(sentence.slice(from, from + rel.index));
+  const isCondition = words.some((w) => w.cls === 'cond') || genus.some((w) => w.cls === 'cond');
+  if (!pronoun && (!isCondition || words.some((w) => w.cls === 'drug' || w.cls === 'treat'))) return -1;
+  return from + rel.index;
 }
 const RELATIVE = /(?<![\p{L}])(?:that|which|caused|when|where|in which|means)(?![\p{L}])/iu;
 
@@ -324,10 +337,10 @@ const SYMPTOMS = new Set(
   `pain pains ache aches aching headache headaches itching itchy itchiness swelling swollen nausea vomiting diarrhoea diarrhea constipation bloating
   cramps cramping dizziness drowsiness sleepiness tiredness fatigue weakness numbness tingling palpitations breathlessness wheezing wheeze cough coughing
   fever rash rashes redness stiffness soreness tenderness bruising bleeding snoring gasping choking sweating sweats flushes discomfort burning heaviness
-  ringing blurred blurry glare symptoms symptom signs sign`.split(/\s+/),
+  ringing blurred blurry glare sore temperature headache symptoms symptom signs sign`.split(/\s+/),
 );
 const SYMPTOM_SIGNS = /\b(?:are|is) (?:the |very |also |)(?:most |)common (?:early |first |warning |)(?:signs?|symptoms?|features?|complaints?)\b|\b(?:signs?|symptoms?) (?:include|can include|may include|often include|range from|are)\b|^(?:the )?(?:main |common |early |usual |typical )?(?:signs?|symptoms?)\b[^.;]{0,40}\binclude\b/;
-const CAUSES_SYMPTOMS = /^(?:it|this|they|these)\s+(?:can\s+|may\s+|often\s+|usually\s+)?(?:causes?|brings?|leads? to)\s+(?:a\s+|an\s+)?([\p{L}-]+)/u;
+const CAUSES_SYMPTOMS = /^(?:it|this|they|these)\s+(?:can\s+|may\s+|often\s+|usually\s+)?(?:causes?|brings?|leads? to)\s+(?:a\s+|an\s+)?([\p{L}-]+)(?:\s+([\p{L}-]+))?(?:\s+([\p{L}-]+))?/u;
 const WHO_FEELS = /^(?:some|many|most|other|a few|few)?\s*(?:people|patients|children|kids|adults|women|men|babies|others)\b[^.;:]{0,40}?\b(?:have|has|feel|feels|notice|get|experience|develop|report|describe)\s+(?:no\s+(?:symptoms|signs)|(?:only\s+|just\s+)?(?:a\s+|an\s+|mild\s+|some\s+)?([\p{L}-]+))/u;
 const LIST_IS_COMMON = /^[^.;]*,[^.;]*\b(?:and|or)\b[^.;]*\b(?:are|is) (?:very |quite |also |)common[.!]?$/;
 
@@ -343,7 +356,9 @@ export function describesSymptoms(lower: string): boolean {
   if (who && (who[1] === undefined || SYMPTOMS.has(who[1]))) return true;
   if (LIST_IS_COMMON.test(text)) return text.split(/[\s,]+/).some((w) => SYMPTOMS.has(w));
   const causes = CAUSES_SYMPTOMS.exec(text);
-  if (causes && SYMPTOMS.has(causes[1])) return true;
+  if (causes && causes.slice(1).some((w) => w !== undefined && SYMPTOMS.has(w))) return true;
+  // "Most people with high blood pressure feel completely well": no symptoms at all.
+  if (/^(?:most|many|some)\s+(?:people|patients|children|adults)\b[^.;:]{0,40}?\bfeel\s+(?:completely\s+|perfectly\s+)?(?:well|fine)\b/.test(text)) return true;
   return false;
 }
 
@@ -480,16 +495,16 @@ const IMPERATIVES = new Set([
   'try', 'visit', 'read', 'learn', 'see', 'check', 'seek', 'stop', 'start', 'use', 'remember', 'consider', 'arrange', 'fill', 'order', 'follow', 'discuss', 'join', 'click',
   'schedule', 'write', 'limit', 'plan', 'give', 'store', 'never', 'always', 'watch', 'choose', 'register', 'sign', 'subscribe', 'download', 'share', 'reach',
 ]);
-const SELF_REFERENCE = /^(?:this|the|our) (?:article|page|guide|post|section|overview|summary|blog)\b|(?<!\w)(?:in|on) this (?:article|page|guide|post)\b|^(?:below|here),? we\b/iu;
+const SELF_REFERENCE = /^(?:this|the|our) (?:article|page|guide|post|section|overview|summary|blog|leaflet|booklet|factsheet|fact sheet|newsletter)\b|(?<!\w)(?:in|on) this (?:article|page|guide|post|leaflet|booklet|newsletter)\b|^(?:below|here),? we\b/iu;
 /** Modals of what the clinic will or may do ("we may offer", "we will check"). */
 const CARE_MODALS = new Set(['will', 'may', 'can', 'might', 'would', 'usually', 'often', 'then', 'also']);
 /** The day of a procedure: going home or back to work the same or the next day. */
-const LOGISTICS = /\b(?:(?:most|many|some) (?:people|patients)|you)\b[^.;]{0,30}\b(?:go|goes|going|get|return|are|can go|can return|will go|go back|get back)\b[^.;]{0,20}\b(?:home|to work|at work|to school|at school|to normal activities|discharged)\b[^.;]{0,30}\b(?:the same day|the next day|the following day|within a day|a day or two)\b|\b(?:are|is) (?:usually |normally |generally |)(?:seen|contacted|called|booked|offered an appointment) within\b/i;
+const LOGISTICS = /\b(?:most|many|some) (?:people|patients|clients|adults|children) (?:have|need) (?:one|two|three|four|five|six|a few|\d+)(?: (?:or|to) (?:two|three|four|five|six|\d+))? (?:sessions?|treatments?|appointments?|visits?)\b|\b(?:(?:most|many|some) (?:people|patients|adults|children)|you)\b[^.;]{0,30}\b(?:go|goes|going|get|return|are|can go|can return|will go|go back|get back)\b[^.;]{0,20}\b(?:home|to work|at work|to school|at school|to normal activities|discharged)\b[^.;]{0,30}\b(?:the same day|the next day|the following day|within a day|a day or two)\b|\b(?:are|is) (?:usually |normally |generally |)(?:seen|contacted|called|booked|offered an appointment) within\b/i;
 /** What the clinic does at a visit: "we'll go through", "we may offer", "we will check". */
 const CARE_VERBS = new Set(['go', 'talk', 'ask', 'check', 'discuss', 'review', 'examine', 'measure', 'take', 'send', 'book', 'call', 'offer', 'refer', 'arrange', 'explain', 'give', 'start', 'fit', 'show', 'teach', 'write', 'contact', 'agree', 'plan', 'look', 'listen', 'suggest', 'recommend', 'answer', 'weigh', 'test', 'assess', 'order', 'prescribe', 'adjust', 'repeat', 'follow', 'walk', 'ring', 'text', 'email', 'post']);
 /** Passive verbs of care: "will be given", "will be offered", "will be seen". */
 const PASSIVE_CARE = new Set(['given', 'offered', 'asked', 'seen', 'referred', 'prescribed', 'shown', 'taught', 'invited', 'sent', 'called', 'examined', 'weighed', 'measured', 'booked', 'checked', 'monitored']);
-const CARE_PROVIDERS = new Set(['doctor', 'doctors', 'nurse', 'therapist', 'team', 'clinician', 'provider', 'pharmacist', 'psychiatrist', 'physician', 'prescriber', 'gp', 'dentist', 'midwife', 'physio', 'physiotherapist', 'optometrist', 'surgeon', 'consultant', 'specialist', 'dietitian', 'podiatrist', 'hygienist']);
+const CARE_PROVIDERS = new Set(['doctor', 'doctors', 'nurse', 'therapist', 'team', 'clinician', 'provider', 'pharmacist', 'psychiatrist', 'physician', 'prescriber', 'gp', 'dentist', 'midwife', 'physio', 'physiotherapist', 'radiographer', 'radiologist', 'nurses', 'surgeons', 'anaesthetist', 'anesthetist', 'audiologist', 'optometrist', 'surgeon', 'consultant', 'specialist', 'dietitian', 'podiatrist', 'hygienist']);
 const SUMMARY_HEADING = /^(?:summary|in summary|conclusions?|in conclusion|key (?:points|takeaways|messages)|(?:the )?bottom line|takeaways?|tl;?dr)\s*:?$/iu;
 
 export type NotAClaimReason = 'block' | 'question' | 'instruction' | 'process' | 'self-reference' | 'summary';
@@ -509,6 +524,18 @@ export function notAClaim(article: Article, sentence: Sentence): NotAClaimReason
 /** The part of `notAClaim` that depends on where the block is: a summary of a cited article. */
 export function notAClaimByPlace(article: Article, block: Block): NotAClaimReason | undefined {
   return inSummary(article, block) && article.markers.length > 0 ? 'summary' : undefined;
+}
+
+/** "A physiotherapist will help you out of bed", "your doctor may suggest tablets": the care to come. */
+function careProviderWill(words: Token[]): boolean {
+  let i = 0;
+  if (words[i] && /^(?:a|an|the|your|our)$/.test(words[i].lower)) i++;
+  if (!words[i] || !CARE_PROVIDERS.has(words[i].lower)) return false;
+  i++;
+  if (!words[i] || !/^(?:will|may|might|can|would|usually|often|then|'ll|’ll)$/.test(words[i].lower)) return false;
+  i++;
+  if (words[i] && CARE_MODALS.has(words[i].lower)) i++;
+  return !!words[i] && (CARE_VERBS.has(words[i].lower) || /^(?:help|suggest|prescribe|see|explain)$/.test(words[i].lower));
 }
 
 /** "We'll go through ...", "we may offer ...": the clinic's next step of care, not a finding. */
@@ -548,6 +575,7 @@ export function notAClaimByText(sentenceText: string): NotAClaimReason | undefin
     if (clinicWillDo(rest)) return 'process';
     // "If you have a risk factor, you will be offered a glucose test."
     if (rest[0]?.lower === 'you' && rest[1] && /^(?:will|'ll|’ll)$/.test(rest[1].lower) && rest[2]?.lower === 'be' && rest[3] && PASSIVE_CARE.has(rest[3].lower)) return 'process';
+    if (careProviderWill(rest)) return 'process';
     // "If your child is diagnosed, you will receive a full written report."
     if (rest[0]?.lower === 'you' && rest[1] && /^(?:will|'ll|’ll)$/.test(rest[1].lower) && rest[2] && /^(?:receive|get|hear|need)$/.test(rest[2].lower)) return 'process';
   }
@@ -555,6 +583,7 @@ export function notAClaimByText(sentenceText: string): NotAClaimReason | undefin
   if (clinicWillDo(words)) return 'process';
   // How a visit goes: "You start with a 30-minute consultation", "Your child will usually be given two inhalers".
   if (words[0].lower === 'you' && words[1] && /^(?:start|begin)$/.test(words[1].lower) && words[2] && /^(?:with|by)$/.test(words[2].lower)) return 'process';
+  if (careProviderWill(words)) return 'process';
   if (words[0].lower === 'your') {
     const will = words.slice(1, 4).findIndex((w) => w.lower === 'will');
     if (will >= 0) {

@@ -1,5 +1,5 @@
 import { findClaimHits } from '../claims/detect';
-import { CLAIM_BLOCK_KINDS, type EvidenceCue, evidenceCue, notAClaimByPlace, notAClaimByText } from '../claims/evidence';
+import { CLAIM_BLOCK_KINDS, describesCondition, type EvidenceCue, evidenceCue, notAClaimByPlace, notAClaimByText } from '../claims/evidence';
 import { isCovered } from '../claims/coverage';
 import { askableInArticle, citationModel, modelNeedsCitation } from '../claims/model';
 import { citationFixes } from '../features/cite';
@@ -24,6 +24,7 @@ interface SentenceWork {
   reason: NotAClaimReason | null;
   cue?: EvidenceCue | null;
   verdict?: boolean;
+  describes?: boolean;
 }
 
 /**
@@ -77,7 +78,9 @@ export const missingCitation: Rule = {
           return w.verdict;
         };
         // No cue: the structural classifier (claims/model.ts) has the last word.
-        const family = cue ? cue.family : hedged.has(sentence) ? 'hedged' : !distanced.has(sentence) && asModel() ? 'model' : undefined;
+        // What a condition is or feels like is not put to the classifier (settled guide, point 1).
+        const describes = (): boolean => (w.describes ??= describesCondition(sentence.text));
+        const family = cue ? cue.family : hedged.has(sentence) ? 'hedged' : !distanced.has(sentence) && !describes() && asModel() ? 'model' : undefined;
         if (!family) continue;
         const lead = sentence.text.length - sentence.text.trimStart().length;
         const start = sentence.start + lead;

@@ -336,3 +336,26 @@ describe('claims and citation need: after sets 22 and 23', () => {
     it(`needs no source: ${text}`, () => assert.equal(evidence(text), false));
   }
 });
+
+describe('claims and citation need: after sets 24 and 25', () => {
+  const claims = (text: string): string[] => lint(text, { kind: 'plaintext' }).findings.filter((f) => f.ruleId === 'unsupported-claim').map((f) => text.slice(f.start, f.end));
+  for (const [text, found] of [
+    ['But it takes five minutes, and this simple kit will save your life.', 'will save your life'],
+    ['You will notice a difference from the very first week.', 'You will notice a difference'],
+    ['Follow these simple steps and your baby will never have nappy rash again.', 'your baby will never have nappy rash again'],
+    ['Book your session today and this will be the last packet you ever buy.', 'the last packet you ever buy'],
+    ['With the right help, you will get better.', 'you will get better'],
+    ['"After three sessions I didn\'t need Viagra any more.', "didn't need Viagra any more"],
+    ['"One session with Helen and I haven\'t touched a cigarette since."', "haven't touched a cigarette since"],
+    ['Guests tell us they leave with clearer skin and more energy.', 'Guests tell us'],
+  ] as const) {
+    it(`flags "${found}" in: ${text}`, () => assert.ok(claims(text).some((c) => c.includes(found)), JSON.stringify(claims(text))));
+  }
+  for (const text of [
+    'Smoking is the biggest preventable cause of death in the UK.',
+    'Smokers are up to four times more likely to develop AMD than people who have never smoked.',
+    'Many new parents feel tearful, anxious or low in the first few days after the birth.',
+  ]) {
+    it(`no claim: ${text}`, () => assert.deepEqual(claims(text), []));
+  }
+});

@@ -359,3 +359,20 @@ describe('claims and citation need: after sets 24 and 25', () => {
     it(`no claim: ${text}`, () => assert.deepEqual(claims(text), []));
   }
 });
+
+describe('claims: after sets 26 and 27', () => {
+  const claims = (text: string): string[] => lint(text, { kind: 'plaintext' }).findings.filter((f) => f.ruleId === 'unsupported-claim').map((f) => text.slice(f.start, f.end));
+  for (const [text, found] of [
+    ["Rest assured: once you've taken it, you won't get pregnant.", "you won't get"],
+    ["Follow the plan and you'll never hit that 3pm crash again.", "you'll never hit that 3pm crash again"],
+    ['My Adrenal Reset programme will restore your energy and heal your adrenals.', 'will restore your'],
+    ['"Since Jack had his tonsils out he hasn\'t had a single sore throat, and he\'s a different boy."', "hasn't had a single"],
+    ['Mo, one of my Tuesday clients, went from a 100 kg to a 140 kg deadlift in four months on it.', 'one of my Tuesday clients'],
+    ['"For the first time in twelve years I wake up without that weight on my chest.', 'For the first time in twelve years'],
+  ] as const) {
+    it(`flags "${found}" in: ${text}`, () => assert.ok(claims(text).some((c) => c.startsWith(found)), JSON.stringify(claims(text))));
+  }
+  for (const text of ['Every guard comes with a two-year guarantee against cracks and breakage.', "You won't need a referral."]) {
+    it(`no claim: ${text}`, () => assert.deepEqual(claims(text), []));
+  }
+});

@@ -168,11 +168,35 @@ describe('unsupported-claim: wording added after the blind sets 13 and 14', () =
   it('still flags a guarantee of results', () => assert.equal(claims('Results are guaranteed.').length, 1));
 });
 
-describe('unsupported-claim: after blind set 16', () => {
-  const claims = (text: string): string[] => lint(text, { kind: 'plaintext' }).findings.filter((f) => f.ruleId === 'unsupported-claim').map((f) => text.slice(f.start, f.end));
-  const evidence = (text: string): boolean => lint(text, { kind: 'plaintext' }).findings.some((f) => f.ruleId === 'missing-citation');
-  // A customer's quoted words that tell of a recovery, first person or attributed.
-  for (const [text, found] of [
+
+const claimsIn = (text: string): string[] => lint(text, { kind: 'plaintext' }).findings.filter((f) => f.ruleId === 'unsupported-claim').map((f) => text.slice(f.start, f.end));
+const sourceAsked = (text: string): boolean => lint(text, { kind: 'plaintext' }).findings.some((f) => f.ruleId === 'missing-citation');
+const cueFound = (text: string): boolean => lint(text, { kind: 'plaintext' }).findings.some((f) => f.ruleId === 'missing-citation' && !/sentence classifier/.test(f.message));
+
+/** One round of wording: what is flagged (the finding containing or starting with `found`), and what is not. */
+interface WordingRound {
+  flags?: readonly (readonly [string, string])[];
+  startsWith?: boolean;
+  noClaim?: string[];
+  noSource?: string[];
+  noCue?: string[];
+  cue?: string[];
+}
+
+function wordingRound(title: string, r: WordingRound): void {
+  describe(title, () => {
+    for (const [text, found] of r.flags ?? []) {
+      it(`flags "${found}" in: ${text}`, () => assert.ok(claimsIn(text).some((c) => (r.startsWith ? c.startsWith(found) : c.includes(found))), JSON.stringify(claimsIn(text))));
+    }
+    for (const text of r.noClaim ?? []) it(`no claim: ${text}`, () => assert.deepEqual(claimsIn(text), []));
+    for (const text of r.noSource ?? []) it(`needs no source: ${text}`, () => assert.equal(sourceAsked(text), false));
+    for (const text of r.noCue ?? []) it(`no cue: ${text}`, () => assert.equal(cueFound(text), false));
+    for (const text of r.cue ?? []) it(`still a cue: ${text}`, () => assert.equal(cueFound(text), true));
+  });
+}
+
+wordingRound('unsupported-claim: after blind set 16', {
+  flags: [
     ['"After one drip my chronic fatigue was gone and I felt twenty-five again."', 'was gone'],
     ['"Since Ellie started her preventer she hasn\'t missed a single day of school," says her mum, Karen.', "hasn't missed a"],
     ['Three weeks after starting CPAP, my wife says I\'m a new man."', 'a new man'],
@@ -183,67 +207,56 @@ describe('unsupported-claim: after blind set 16', () => {
     ['Say goodbye to yo-yo dieting forever.', 'Say goodbye to'],
     ["Book a course of six and you'll feel the difference from the first drip.", "you'll feel the difference"],
     ['Our personalised HRT plans will give you your life back.', 'give you your life back'],
-  ] as const) {
-    it(`flags "${found}" in: ${text}`, () => assert.ok(claims(text).some((c) => c.includes(found)), JSON.stringify(claims(text))));
-  }
-  for (const text of [
+  ],
+  noClaim: [
     '"I tell my patients it may take a few weeks," says Dr Lee.',
     'For most people the ringing fades again after a few weeks.',
     "They help far less in noisy restaurants, and that's the number one complaint I hear.",
-  ]) {
-    it(`does not flag: ${text}`, () => assert.deepEqual(claims(text), []));
-  }
-  // The clinic's next steps are not findings that need a source.
-  for (const text of [
+  ],
+  noSource: [
     "If your pain hasn't improved after three months, we may offer shockwave therapy.",
     'Your child will usually be given two inhalers: a reliever and a preventer.',
     "We'll go through your symptoms and family history, then check your blood pressure.",
-  ]) {
-    it(`needs no source: ${text}`, () => assert.equal(evidence(text), false));
-  }
-  it('a clinic promising a figure still needs one', () => assert.ok(evidence('We will see a 50% drop in symptoms within a month.') || claims('We will see a 50% drop in symptoms within a month.').length > 0));
+  ],
 });
 
-describe('claims and citation need: after set 17', () => {
-  const claims = (text: string): string[] => lint(text, { kind: 'plaintext' }).findings.filter((f) => f.ruleId === 'unsupported-claim').map((f) => text.slice(f.start, f.end));
-  const cue = (text: string): boolean => lint(text, { kind: 'plaintext' }).findings.some((f) => f.ruleId === 'missing-citation' && !/sentence classifier/.test(f.message));
-  for (const [text, found] of [
+describe('unsupported-claim: after blind set 16: more', () => {
+  it('a clinic promising a figure still needs one', () => assert.ok(sourceAsked('We will see a 50% drop in symptoms within a month.') || claimsIn('We will see a 50% drop in symptoms within a month.').length > 0));
+});
+
+wordingRound('claims and citation need: after set 17', {
+  flags: [
     ['"I had both doses last year and I haven\'t had so much as a tingle since," says Mrs Patel.', "haven't had so much as"],
     ['"Before the course I couldn\'t walk to the end of the garden, and now I walk the dog every morning," says Bill.', "couldn't walk"],
     ["Two doses and you're protected for life.", 'protected for life'],
     ['Implants are the gold standard for replacing missing teeth.', 'are the gold standard'],
     ["Parents tell us it's the only thing that has ever worked for their kids.", 'Parents tell us'],
     ['Follow these tips and your gout will be under control within weeks.', 'will be under control'],
-  ] as const) {
-    it(`flags "${found}" in: ${text}`, () => assert.ok(claims(text).some((c) => c.includes(found)), JSON.stringify(claims(text))));
-  }
-  for (const text of [
+  ],
+  noCue: [
     'Gout is a type of arthritis that causes sudden attacks of severe pain and swelling in a joint.',
     'Shingles is a painful rash caused by the chickenpox virus waking up again.',
     'Single implants from £2,195 including the crown, with 0% finance available.',
     'The implant is placed under local anaesthetic, and most people go back to work the next day.',
     'If you have a risk factor, you will be offered a glucose tolerance test at 24 to 28 weeks.',
-  ]) {
-    it(`no cue: ${text}`, () => assert.equal(cue(text), false));
-  }
-  for (const text of [
+  ],
+  cue: [
     'High blood pressure is a major risk factor for stroke.',
     'Ketamine is a medication that has been used safely for decades.',
     'Gout is a type of arthritis that affects 1 in 40 adults.',
     'Candesartan seems to work about as well as propranolol.',
     'About 20% of people relapse within a year.',
-  ]) {
-    it(`still a cue: ${text}`, () => assert.equal(cue(text), true));
-  }
+  ],
+});
+
+describe('claims and citation need: after set 17: more', () => {
   it('a label of a few words with no sentence punctuation is not a claim', () => {
     assert.equal(lint('Side effects\n\nNausea is common after the first dose.\n', { kind: 'plaintext' }).findings.filter((f) => f.ruleId === 'missing-citation').length, 1);
   });
 });
 
-describe('claims and citation need: after sets 18 and 19', () => {
-  const claims = (text: string): string[] => lint(text, { kind: 'plaintext' }).findings.filter((f) => f.ruleId === 'unsupported-claim').map((f) => text.slice(f.start, f.end));
-  const evidence = (text: string): boolean => lint(text, { kind: 'plaintext' }).findings.some((f) => f.ruleId === 'missing-citation');
-  for (const [text, found] of [
+wordingRound('claims and citation need: after sets 18 and 19', {
+  flags: [
     ['With our help, your child will be speaking fluently before they start school.', 'your child will be speaking fluently'],
     ['You will be back on the golf course within weeks.', 'You will be back'],
     ['If you stick with it, you will come off your diabetes tablets.', 'you will come off'],
@@ -251,29 +264,26 @@ describe('claims and citation need: after sets 18 and 19', () => {
     ['One of my patients, a violinist, was back performing within a fortnight of her operation.', 'One of my patients'],
     ['"I was back in my running shoes eight weeks after the operation."', 'was back in'],
     ['At the Wessex Hand Clinic we offer keyhole release, the gold standard for carpal tunnel.', 'the gold standard'],
-  ] as const) {
-    it(`flags "${found}" in: ${text}`, () => assert.ok(claims(text).some((c) => c.includes(found)), JSON.stringify(claims(text))));
-  }
-  for (const text of [
+  ],
+  noClaim: [
     'You will be given a leaflet to take home.',
     'You will feel a small scratch.',
     'You may be back at work within a week.',
     'Our surgeons have carried out more than 15,000 vasectomies since 2009.',
     'What our clients say',
     'Very low calorie diets are safe for most people, but talk to us first if you take insulin.',
-  ]) {
-    it(`no claim: ${text}`, () => assert.deepEqual(claims(text), []));
-  }
-  it('a qualified safety statement needs a source instead', () => assert.ok(evidence('Very low calorie diets are safe for most people, but talk to us first if you take insulin.')));
-  for (const text of ['Unlike a knee replacement, the procedure is done under local anaesthetic and you go home the same day.', 'If your child is diagnosed, you will receive a full written report within ten working days.']) {
-    it(`needs no source: ${text}`, () => assert.equal(evidence(text), false));
-  }
+  ],
+  noSource: [
+    'Unlike a knee replacement, the procedure is done under local anaesthetic and you go home the same day.', 'If your child is diagnosed, you will receive a full written report within ten working days.',
+  ],
 });
 
-describe('claims and citation need: after sets 20 and 21', () => {
-  const claims = (text: string): string[] => lint(text, { kind: 'plaintext' }).findings.filter((f) => f.ruleId === 'unsupported-claim').map((f) => text.slice(f.start, f.end));
-  const evidence = (text: string): boolean => lint(text, { kind: 'plaintext' }).findings.some((f) => f.ruleId === 'missing-citation');
-  for (const [text, found] of [
+describe('claims and citation need: after sets 18 and 19: more', () => {
+  it('a qualified safety statement needs a source instead', () => assert.ok(sourceAsked('Very low calorie diets are safe for most people, but talk to us first if you take insulin.')));
+});
+
+wordingRound('claims and citation need: after sets 20 and 21', {
+  flags: [
     ['With it, you will be reaching overhead again within six weeks.', 'you will be reaching overhead again'],
     ["Within weeks you'll have more energy, sharper focus and a stronger libido.", "you'll have more"],
     ['After six sessions with us, you will feel like yourself again.', 'you will feel like yourself'],
@@ -284,27 +294,21 @@ describe('claims and citation need: after sets 20 and 21', () => {
     ['Unlike steroid injections, our treatment gets to the root of the problem.', 'gets to the root of the problem'],
     ['After three sessions my skin has never looked better."', 'never looked better'],
     ['Two PRP sessions later I\'m walking the dog for an hour every morning."', 'sessions later'],
-  ] as const) {
-    it(`flags "${found}" in: ${text}`, () => assert.ok(claims(text).some((c) => c.includes(found)), JSON.stringify(claims(text))));
-  }
-  for (const text of ['Your appointment will be back on track.', 'Your results will be sent within a week.']) {
-    it(`no claim: ${text}`, () => assert.deepEqual(claims(text), []));
-  }
-  for (const text of [
+  ],
+  noClaim: [
+    'Your appointment will be back on track.', 'Your results will be sent within a week.',
+  ],
+  noSource: [
     'Most people are back at work the next day.',
     'New patients are usually seen within two working days.',
     'It causes a fever, aches, a cough and extreme tiredness.',
     'Signs that a tooth is on its way include red, swollen gums and dribbling.',
     'It develops when hair follicles get blocked with oil and dead skin cells.',
-  ]) {
-    it(`needs no source: ${text}`, () => assert.equal(evidence(text), false));
-  }
+  ],
 });
 
-describe('claims and citation need: after sets 22 and 23', () => {
-  const claims = (text: string): string[] => lint(text, { kind: 'plaintext' }).findings.filter((f) => f.ruleId === 'unsupported-claim').map((f) => text.slice(f.start, f.end));
-  const evidence = (text: string): boolean => lint(text, { kind: 'plaintext' }).findings.some((f) => f.ruleId === 'missing-citation');
-  for (const [text, found] of [
+wordingRound('claims and citation need: after sets 22 and 23', {
+  flags: [
     ['Our surgeons have the lowest complication rates in London.', 'the lowest complication rates in London'],
     ['Our images are the sharpest in the South East.', 'the sharpest'],
     ['The programme gives the best results in the county.', 'the best results'],
@@ -316,13 +320,11 @@ describe('claims and citation need: after sets 22 and 23', () => {
     ['It gives you total peace of mind.', 'total peace of mind'],
     ['"My daughter had a verruca for three years and it was gone six weeks after her needling.', 'was gone'],
     ['One client, Jess, told me her energy was back to normal within a month.', 'One client'],
-  ] as const) {
-    it(`flags "${found}" in: ${text}`, () => assert.ok(claims(text).some((c) => c.includes(found)), JSON.stringify(claims(text))));
-  }
-  for (const text of ['The rest of the team in London will call you.', 'Ketamine outperforms placebo in trials.']) {
-    it(`no claim: ${text}`, () => assert.deepEqual(claims(text), []));
-  }
-  for (const text of [
+  ],
+  noClaim: [
+    'The rest of the team in London will call you.', 'Ketamine outperforms placebo in trials.',
+  ],
+  noSource: [
     'It causes a very sore throat, pain on swallowing and a high temperature.',
     'Most adults go home the same day or the following morning.',
     'Most people have one or two sessions per area.',
@@ -332,14 +334,11 @@ describe('claims and citation need: after sets 22 and 23', () => {
     'A physiotherapist will help you out of bed on the day of surgery.',
     'When you arrive, a radiographer will go through a safety questionnaire with you.',
     'A verruca is a wart on the sole of the foot, caused by the human papillomavirus getting into the skin.',
-  ]) {
-    it(`needs no source: ${text}`, () => assert.equal(evidence(text), false));
-  }
+  ],
 });
 
-describe('claims and citation need: after sets 24 and 25', () => {
-  const claims = (text: string): string[] => lint(text, { kind: 'plaintext' }).findings.filter((f) => f.ruleId === 'unsupported-claim').map((f) => text.slice(f.start, f.end));
-  for (const [text, found] of [
+wordingRound('claims and citation need: after sets 24 and 25', {
+  flags: [
     ['But it takes five minutes, and this simple kit will save your life.', 'will save your life'],
     ['You will notice a difference from the very first week.', 'You will notice a difference'],
     ['Follow these simple steps and your baby will never have nappy rash again.', 'your baby will never have nappy rash again'],
@@ -348,31 +347,25 @@ describe('claims and citation need: after sets 24 and 25', () => {
     ['"After three sessions I didn\'t need Viagra any more.', "didn't need Viagra any more"],
     ['"One session with Helen and I haven\'t touched a cigarette since."', "haven't touched a cigarette since"],
     ['Guests tell us they leave with clearer skin and more energy.', 'Guests tell us'],
-  ] as const) {
-    it(`flags "${found}" in: ${text}`, () => assert.ok(claims(text).some((c) => c.includes(found)), JSON.stringify(claims(text))));
-  }
-  for (const text of [
+  ],
+  noClaim: [
     'Smoking is the biggest preventable cause of death in the UK.',
     'Smokers are up to four times more likely to develop AMD than people who have never smoked.',
     'Many new parents feel tearful, anxious or low in the first few days after the birth.',
-  ]) {
-    it(`no claim: ${text}`, () => assert.deepEqual(claims(text), []));
-  }
+  ],
 });
 
-describe('claims: after sets 26 and 27', () => {
-  const claims = (text: string): string[] => lint(text, { kind: 'plaintext' }).findings.filter((f) => f.ruleId === 'unsupported-claim').map((f) => text.slice(f.start, f.end));
-  for (const [text, found] of [
+wordingRound('claims: after sets 26 and 27', {
+  flags: [
     ["Rest assured: once you've taken it, you won't get pregnant.", "you won't get"],
     ["Follow the plan and you'll never hit that 3pm crash again.", "you'll never hit that 3pm crash again"],
     ['My Adrenal Reset programme will restore your energy and heal your adrenals.', 'will restore your'],
     ['"Since Jack had his tonsils out he hasn\'t had a single sore throat, and he\'s a different boy."', "hasn't had a single"],
     ['Mo, one of my Tuesday clients, went from a 100 kg to a 140 kg deadlift in four months on it.', 'one of my Tuesday clients'],
     ['"For the first time in twelve years I wake up without that weight on my chest.', 'For the first time in twelve years'],
-  ] as const) {
-    it(`flags "${found}" in: ${text}`, () => assert.ok(claims(text).some((c) => c.startsWith(found)), JSON.stringify(claims(text))));
-  }
-  for (const text of ['Every guard comes with a two-year guarantee against cracks and breakage.', "You won't need a referral."]) {
-    it(`no claim: ${text}`, () => assert.deepEqual(claims(text), []));
-  }
+  ],
+  startsWith: true,
+  noClaim: [
+    'Every guard comes with a two-year guarantee against cracks and breakage.', "You won't need a referral.",
+  ],
 });

@@ -369,3 +369,24 @@ wordingRound('claims: after sets 26 and 27', {
     'Every guard comes with a two-year guarantee against cracks and breakage.', "You won't need a referral.",
   ],
 });
+
+wordingRound('claims and citation need: after sets 28 and 29', {
+  flags: [
+    ['It works where therapy, medication and time off have failed, because it tackles the root cause.', 'works where'],
+    ['Left unchecked, burnout will wreck your health, your relationships and your career.', 'Left unchecked'],
+    ['Left untreated, spider veins will keep spreading and eventually turn into painful varicose veins.', 'Left untreated'],
+    ['Our Brain Fit plan will keep your mind sharp for years to come.', 'will keep your mind sharp'],
+    ['Within two weeks you will notice less bloating, more energy and clearer skin.', 'you will notice less'],
+    ['With our programme you will never sprain that ankle again.', 'you will never sprain that ankle again'],
+    ["It's a single jab that will protect you for life.", 'protect you for life'],
+    ['My needle technique is so precise that the condition will not come back.', 'will not come back'],
+    ['"Six sessions with Hannah and I sleep like a baby after every night shift."', 'sleep like a baby'],
+  ],
+  noClaim: ['Most people have no side effects, or just a sore arm for a day or two.', 'Left untreated, high blood pressure can lead to a stroke.'],
+  noSource: [
+    'Low B12 can cause tiredness, pins and needles and a sore tongue.',
+    'Most UTIs are caused by bacteria from the bowel getting into the bladder.',
+    'Most clients need a course of three sessions, four to six weeks apart.',
+    'If you have a UTI, you will usually be given a course of antibiotics for three days.',
+  ],
+});

@@ -300,7 +300,7 @@ export function evidenceCue(sentence: string): EvidenceCue | undefined {
 }
 
 /** "X is a ...", "X is the name for ...", "X is when ...": the shape of a definition, its subject first. */
-const DEFINITION = /^\s*((?:in\s+[^,]{1,40},\s+)?[\p{L}\p{N}'’()\s-]{2,80}?)\s(?:(?:is|are)\s(?:(?:a|an|the name for|the term for|a type of|a kind of|a form of|a group of|when)\s|(?:[\p{L}-]+,?\s){1,6}(?:that|which|caused|when|where|in which)\b)|means\s|(?:develops|happens|occurs|starts)\s+when\b)/iu;
+const DEFINITION = /^\s*((?:in\s+[^,]{1,40},\s+)?[\p{L}\p{N}'’()\s-]{2,80}?)\s(?:(?:is|are)\s+(?:usually\s+|mostly\s+|often\s+)?(?=caused\b)|(?:is|are)\s(?:(?:a|an|the name for|the term for|a type of|a kind of|a form of|a group of|when)\s|(?:[\p{L}-]+,?\s){1,6}(?:that|which|caused|when|where|in which)\b)|means\s|(?:develops|happens|occurs|starts)\s+when\b)/iu;
 
 /**
  * Where the relative clause of a definition of a condition starts ("Gout is a type of arthritis
@@ -340,7 +340,7 @@ const SYMPTOMS = new Set(
   ringing blurred blurry glare sore temperature headache symptoms symptom signs sign`.split(/\s+/),
 );
 const SYMPTOM_SIGNS = /\b(?:are|is) (?:the |very |also |)(?:most |)common (?:early |first |warning |)(?:signs?|symptoms?|features?|complaints?)\b|\b(?:signs?|symptoms?) (?:include|can include|may include|often include|range from|are)\b|^(?:the )?(?:main |common |early |usual |typical )?(?:signs?|symptoms?)\b[^.;]{0,40}\binclude\b/;
-const CAUSES_SYMPTOMS = /^(?:it|this|they|these)\s+(?:can\s+|may\s+|often\s+|usually\s+)?(?:causes?|brings?|leads? to)\s+(?:a\s+|an\s+)?([\p{L}-]+)(?:\s+([\p{L}-]+))?(?:\s+([\p{L}-]+))?/u;
+const CAUSES_SYMPTOMS = /^(?:it|this|they|these|(?:low|high|a lack of|too much|too little)?\s*[a-z0-9-]+(?:\s+[a-z0-9-]+){0,2})\s+(?:can\s+|may\s+|often\s+|usually\s+)?(?:causes?|brings?|leads? to)\s+(?:a\s+|an\s+)?([\p{L}-]+)(?:\s+([\p{L}-]+))?(?:\s+([\p{L}-]+))?/u;
 const WHO_FEELS = /^(?:some|many|most|other|a few|few)?\s*(?:people|patients|children|kids|adults|women|men|babies|others)\b[^.;:]{0,40}?\b(?:have|has|feel|feels|notice|get|experience|develop|report|describe)\s+(?:no\s+(?:symptoms|signs)|(?:only\s+|just\s+)?(?:a\s+|an\s+|mild\s+|some\s+)?([\p{L}-]+))/u;
 const LIST_IS_COMMON = /^[^.;]*,[^.;]*\b(?:and|or)\b[^.;]*\b(?:are|is) (?:very |quite |also |)common[.!]?$/;
 
@@ -499,7 +499,7 @@ const SELF_REFERENCE = /^(?:this|the|our) (?:article|page|guide|post|section|ove
 /** Modals of what the clinic will or may do ("we may offer", "we will check"). */
 const CARE_MODALS = new Set(['will', 'may', 'can', 'might', 'would', 'usually', 'often', 'then', 'also']);
 /** The day of a procedure: going home or back to work the same or the next day. */
-const LOGISTICS = /\b(?:most|many|some) (?:people|patients|clients|adults|children) (?:have|need) (?:one|two|three|four|five|six|a few|\d+)(?: (?:or|to) (?:two|three|four|five|six|\d+))? (?:sessions?|treatments?|appointments?|visits?)\b|\b(?:(?:most|many|some) (?:people|patients|adults|children)|you)\b[^.;]{0,80}\b(?:go|goes|going|get|return|are|can go|can return|will go|go back|get back)\b[^.;]{0,20}\b(?:home|to work|at work|to school|at school|to normal activities|discharged)\b[^.;]{0,30}\b(?:the same day|the next day|the following day|within a day|a day or two)\b|\b(?:are|is) (?:usually |normally |generally |)(?:seen|contacted|called|booked|offered an appointment) within\b/i;
+const LOGISTICS = /\b(?:most|many|some) (?:people|patients|clients|adults|children) (?:have|need) (?:a course of )?(?:one|two|three|four|five|six|a few|\d+)(?: (?:or|to) (?:two|three|four|five|six|\d+))? (?:sessions?|treatments?|appointments?|visits?)\b|\b(?:(?:most|many|some) (?:people|patients|adults|children)|you)\b[^.;]{0,80}\b(?:go|goes|going|get|return|are|can go|can return|will go|go back|get back)\b[^.;]{0,20}\b(?:home|to work|at work|to school|at school|to normal activities|discharged)\b[^.;]{0,30}\b(?:the same day|the next day|the following day|within a day|a day or two)\b|\b(?:are|is) (?:usually |normally |generally |)(?:seen|contacted|called|booked|offered an appointment) within\b/i;
 /** What the clinic does at a visit: "we'll go through", "we may offer", "we will check". */
 const CARE_VERBS = new Set(['go', 'talk', 'ask', 'check', 'discuss', 'review', 'examine', 'measure', 'take', 'send', 'book', 'call', 'offer', 'refer', 'arrange', 'explain', 'give', 'start', 'fit', 'show', 'teach', 'write', 'contact', 'agree', 'plan', 'look', 'listen', 'suggest', 'recommend', 'answer', 'weigh', 'test', 'assess', 'order', 'prescribe', 'adjust', 'repeat', 'follow', 'walk', 'ring', 'text', 'email', 'post']);
 /** Passive verbs of care: "will be given", "will be offered", "will be seen". */
@@ -574,7 +574,8 @@ export function notAClaimByText(sentenceText: string): NotAClaimReason | undefin
     const rest = tokenize(text.slice(comma + 1)).filter((t) => !t.punct);
     if (clinicWillDo(rest)) return 'process';
     // "If you have a risk factor, you will be offered a glucose test."
-    if (rest[0]?.lower === 'you' && rest[1] && /^(?:will|'ll|’ll)$/.test(rest[1].lower) && rest[2]?.lower === 'be' && rest[3] && PASSIVE_CARE.has(rest[3].lower)) return 'process';
+    const adverb = rest[2] && /^(?:usually|normally|then|also|probably|often)$/.test(rest[2].lower) ? 1 : 0;
+    if (rest[0]?.lower === 'you' && rest[1] && /^(?:will|'ll|’ll)$/.test(rest[1].lower) && rest[2 + adverb]?.lower === 'be' && rest[3 + adverb] && PASSIVE_CARE.has(rest[3 + adverb].lower)) return 'process';
     if (careProviderWill(rest)) return 'process';
     // "If your child is diagnosed, you will receive a full written report."
     if (rest[0]?.lower === 'you' && rest[1] && /^(?:will|'ll|’ll)$/.test(rest[1].lower) && rest[2] && /^(?:receive|get|hear|need)$/.test(rest[2].lower)) return 'process';

@@ -49,6 +49,7 @@ const CONDITION_WORDS = set(`
   malaise complication complications defects defect damage loss disability disabilities death deaths mortality anxious depressed sick ill
   gout lupus rosacea sciatica cataract cataracts hernia hernias ulcer ulcers emphysema pneumonia angina lice scabies warts wart thrush sepsis measles
   mumps rubella chickenpox herpes hpv hiv rsv endometriosis fibroids incontinence prolapse bunion bunions varicocele stuttering colic reflux
+  uti utis burnout loneliness dementia croup pcos gallstones tonsillitis sprain sprains tear tears
 `);
 /** Suffixes that name conditions: "tendinitis", "fibrosis", "anaemia", "neuropathy", "neuralgia", "melanoma", "hypothyroidism". */
 const CONDITION_SUFFIX = /(?:itis|osis|oses|emia|aemia|pathy|pathies|algia|oma|omas|ism|isms|plegia|trophy|rrhea|rrhoea|iasis)$/;

@@ -44,24 +44,10 @@ const claimForms = {
   },
 };
 
-// The core's knowledge files (the drug data, the claim lexicon, the citation-need model: some
-// hundreds of kilobytes) as JSON.parse of a string: V8 parses JSON faster than it compiles and
-// runs an object literal of that size, which start-up pays for.
-const jsonAsParse = {
-  name: 'json-as-parse',
-  setup(build) {
-    build.onLoad({ filter: /[\\/]knowledge[\\/][^\\/]+\.json$/ }, async (args) => {
-      const { readFile } = await import('node:fs/promises');
-      const text = await readFile(args.path, 'utf8');
-      return { contents: `module.exports = JSON.parse(${JSON.stringify(JSON.stringify(JSON.parse(text)))});`, loader: 'js' };
-    });
-  },
-};
-
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'], banner: { js: metaUrl } }),
-  esbuild.build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server-bundle.js', plugins: [claimForms, jsonAsParse], banner: { js: metaUrl } }),
-  esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-bundle.js', plugins: [claimForms, jsonAsParse], banner: { js: metaUrl } }),
+  esbuild.build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server-bundle.js', plugins: [claimForms], banner: { js: metaUrl } }),
+  esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-bundle.js', plugins: [claimForms], banner: { js: metaUrl } }),
   // The entry points: each starts its bundle with the regex flag and the code cache (server/src/node/launcher.ts).
   ...[
     ['server', []],

@@ -43,7 +43,8 @@ export interface ClaimEntry {
   unlessAfter?: string[];
   /**
    * A claim only when the sentence promotes the author's own service (it names "our", "we",
-   * "us"): a plain comparison between treatments is evidence that needs a citation, which
+   * "us"), puffs the wording up ("far more") or sets it against every alternative ("every
+   * other"): a plain comparison between treatments is evidence that needs a citation, which
    * `missing-citation` asks for.
    */
   promotionalOnly?: boolean;

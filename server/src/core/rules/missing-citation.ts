@@ -1,11 +1,10 @@
 import { findClaimHits } from '../claims/detect';
-import { CLAIM_BLOCK_KINDS, describesCondition, type EvidenceCue, evidenceCue, notAClaimByPlace, notAClaimByText } from '../claims/evidence';
+import { CLAIM_BLOCK_KINDS, describesCondition, type EvidenceCue, evidenceCue, type NotAClaimReason, notAClaimByPlace, notAClaimByText } from '../claims/evidence';
 import { isCovered } from '../claims/coverage';
 import { askableInArticle, citationModel, modelNeedsCitation } from '../claims/model';
 import { citationFixes } from '../features/cite';
 import { claimLexicon } from '../knowledge/claims';
 import type { Sentence } from '../article/model';
-import type { NotAClaimReason } from '../claims/evidence';
 import type { Rule } from './rule';
 
 const FAMILY_WORDS = {

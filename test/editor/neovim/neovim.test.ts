@@ -29,14 +29,16 @@ function runNeovim(check: string, file: string): { status: number | null; output
     );
     const r = spawnSync('nvim', ['--headless', '--clean', '-n', '-i', 'NONE', '-c', `luafile ${script}`, file], {
       cwd: root,
-      env: { ...process.env, ...xdg, CLINICAL_LINT_ROOT: root, CLINICAL_LINT_NVIM_CHECK: check },
+      // No code cache: the server, which can outlive nvim by a moment, would write it into this
+      // temporary home while it is being removed.
+      env: { ...process.env, ...xdg, CLINICAL_LINT_ROOT: root, CLINICAL_LINT_NVIM_CHECK: check, CLINICAL_LINT_NO_CACHE: '1' },
       encoding: 'utf8',
       timeout: 60_000,
     });
     if (r.error) throw r.error;
     return { status: r.status, output: `${r.stdout}${r.stderr}` };
   } finally {
-    fs.rmSync(home, { recursive: true, force: true });
+    fs.rmSync(home, { recursive: true, force: true, maxRetries: 5 });
   }
 }
 

@@ -30,7 +30,8 @@ let formsJson;
 try {
   const out = join(tmp, 'forms.cjs');
   await esbuild.build({ ...common, sourcemap: false, minify: false, entryPoints: ['server/src/core/knowledge/claims.ts'], outfile: out, banner: { js: metaUrl } });
-  formsJson = JSON.stringify(createRequire(import.meta.url)(out).shippedForms());
+  const lexicon = createRequire(import.meta.url)(out);
+  formsJson = JSON.stringify(lexicon.packForms(lexicon.shippedForms()));
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }
@@ -38,7 +39,7 @@ const claimForms = {
   name: 'claim-forms',
   setup(build) {
     build.onLoad({ filter: /[\\/]knowledge[\\/]claimForms\.ts$/ }, () => ({
-      contents: `export const PRECOMPUTED_FORMS = JSON.parse(${JSON.stringify(formsJson)});`,
+      contents: `export const PRECOMPUTED_FORMS = ${formsJson};`,
       loader: 'js',
     }));
   },

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { expandPhrase, nounForms, verbForms } from '../../server/src/core/claims/inflect';
 import shipped from '../../server/src/core/knowledge/claims.json';
 import { lint } from '../../server/src/core/lint';
-import { CLAIM_CATEGORIES, SLOTS, claimLexicon, entrySources, isLinearPattern, lexiconConfigErrors, lexiconFromForms, shippedForms, shippedLexiconErrors, validateClaimEntries } from '../../server/src/core/knowledge/claims';
+import { CLAIM_CATEGORIES, SLOTS, claimLexicon, entrySources, isLinearPattern, lexiconConfigErrors, lexiconFromForms, packForms, shippedForms, shippedLexiconErrors, validateClaimEntries } from '../../server/src/core/knowledge/claims';
 
 describe('claim lexicon: data', () => {
   it('the shipped file has no errors', () => {
@@ -13,20 +13,29 @@ describe('claim lexicon: data', () => {
     assert.equal(claimLexicon().entries.length, shipped.entries.length, 'every shipped entry is loaded');
   });
 
-  it('the forms the build precomputes (JSON) give the same lexicon as expanding the phrases', () => {
+  it('the forms the build packs give the same lexicon as expanding the phrases', () => {
     const expanded = claimLexicon();
-    const forms = JSON.parse(JSON.stringify(shippedForms()));
-    const built = lexiconFromForms(forms);
-    assert.deepEqual([...built.phrases.keys()], [...expanded.phrases.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)));
-    for (const [text, info] of expanded.phrases) {
-      const got = built.phrases.get(text)!;
-      assert.equal(got.entry, info.entry, text);
-      assert.deepEqual({ ...got, entry: undefined }, { ...info, entry: undefined }, text);
-    }
+    const packed = JSON.parse(JSON.stringify(packForms(shippedForms())));
+    const built = lexiconFromForms(packed);
+    assert.deepEqual(built.literals, expanded.literals);
+    assert.ok(built.literals.length > 1000, 'the shipped lexicon has its forms');
+    expanded.literals.forEach((text, k) => {
+      const got = built.info(k);
+      const want = expanded.info(k);
+      assert.equal(got.entry, want.entry, text);
+      assert.deepEqual({ ...got, entry: undefined }, { ...want, entry: undefined }, text);
+    });
     assert.equal(built.phraseMatcher?.size, expanded.phraseMatcher?.size);
     assert.deepEqual(built.patterns.map((p) => [p.entry.id, p.re.source]), expanded.patterns.map((p) => [p.entry.id, p.re.source]));
     const text = 'This miracle cure is guaranteed to work and completely safe, clinically proven to cure anxiety.';
     assert.deepEqual(built.phraseMatcher?.matchAll(text), expanded.phraseMatcher?.matchAll(text));
+  });
+
+  it('packing refuses what it cannot hold rather than shipping a wrong lexicon', () => {
+    assert.throws(() => packForms([['cure', 36 * 36, null, null, null, null]]), /does not fit/);
+    assert.throws(() => packForms([['a\ncure', 0, null, null, null, null]]), /line break/);
+    const one = packForms([['cures anxiety', 3, 0, 1, 'cures', 's']]);
+    assert.deepEqual(one, { texts: 'cures anxiety', meta: '0401020101', heads: ['cures'], forms: ['s'] });
   });
 
   it('covers every category', () => {
@@ -131,7 +140,7 @@ describe('claim lexicon: patterns and workspace entries', () => {
     const list: unknown[] = [extra, { id: 'Bad Id', category: 'nonsense' }, { ...extra, id: 'loop', phrases: undefined, pattern: '(a+)+' }];
     const lex = claimLexicon(list);
     assert.ok(lex.entries.some((e) => e.id === 'detox'));
-    assert.ok(lex.phrases.has('detoxes your brain'));
+    assert.ok(lex.literals.includes('detoxes your brain'));
     assert.ok(lex.errors.some((e) => e.includes('lexicon[1]') && e.includes('category')));
     assert.ok(lex.errors.some((e) => e.includes('"loop"') && e.includes('nested quantifiers')));
     assert.ok(!lex.entries.some((e) => e.id === 'loop'));

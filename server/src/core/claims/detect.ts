@@ -1,5 +1,5 @@
 import type { Article, Block, Sentence } from '../article/model';
-import { type ClaimEntry, type ClaimLexicon, phraseInfo, type PhraseInfo } from '../knowledge/claims';
+import { type ClaimEntry, type ClaimLexicon, type PhraseInfo } from '../knowledge/claims';
 import { type BlockMemo, noBlockMemo } from '../memo';
 import type { CitationScope, Span } from '../types';
 import { coveringMarker } from './coverage';
@@ -150,8 +150,8 @@ function blockMatches(block: Block, lexicon: ClaimLexicon): BlockMatch[] {
   const out: BlockMatch[] = [];
   if (lexicon.phraseMatcher) {
     for (const m of lexicon.phraseMatcher.matchAll(block.prose)) {
-      const info = phraseInfo(lexicon, m.text);
-      if (info) out.push({ entry: info.entry, start: m.index, matched: m.text, info });
+      const info = lexicon.info(m.literal);
+      out.push({ entry: info.entry, start: m.index, matched: m.text, info });
     }
   }
   for (const { entry, re } of lexicon.patterns) {

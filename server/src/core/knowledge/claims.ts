@@ -1,9 +1,9 @@
-import { expandPhrase, type Form, normalizePhrase, type Slots } from '../claims/inflect';
+import { expandPhrase, type Form, type Slots } from '../claims/inflect';
 import { SHIPPED_DRUG_DATA } from './drugs';
 import { LiteralMatcher } from '../text/literalMatcher';
 import type { Severity } from '../types';
 import shipped from './claims.json';
-import { PRECOMPUTED_FORMS, type SerializedForm } from './claimForms';
+import { PRECOMPUTED_FORMS, type PackedForms, type SerializedForm } from './claimForms';
 
 /**
  * The claim lexicon of `unsupported-claim`: shipped as `claims.json` (syntax in its `about`
@@ -69,7 +69,10 @@ export interface ClaimLexicon {
    * to compile that regex, and ran it at about 1.5 MB/s).
    */
   phraseMatcher?: LiteralMatcher;
-  phrases: Map<string, PhraseInfo>;
+  /** The literal forms in the matcher's order. */
+  literals: readonly string[];
+  /** What the literal form of that index (`LiteralMatch.literal`) means. */
+  info(literal: number): PhraseInfo;
   patterns: { entry: ClaimEntry; re: RegExp }[];
   /** Problems with workspace entries (left out of the lexicon). */
   errors: string[];
@@ -223,7 +226,13 @@ export function validateClaimEntries(entries: unknown, sources: Record<string, s
 }
 
 
-function expandEntries(entries: ClaimEntry[]): { phrases: Map<string, PhraseInfo>; literals: string[] } {
+/** The literal forms of entries, in priority order (longest first), with what each means. */
+interface FormTable {
+  literals: string[];
+  info(literal: number): PhraseInfo;
+}
+
+function expandEntries(entries: ClaimEntry[]): { literals: string[]; infos: PhraseInfo[] } {
   const phrases = new Map<string, PhraseInfo>();
   for (const entry of entries) {
     for (const p of entry.phrases ?? []) {
@@ -234,40 +243,82 @@ function expandEntries(entries: ClaimEntry[]): { phrases: Map<string, PhraseInfo
     }
   }
   const literals = [...phrases.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  return { phrases, literals };
+  return { literals, infos: literals.map((l) => phrases.get(l)!) };
 }
 
-/** The shipped lexicon's literal forms, in priority order (the build ships them precomputed, `claimForms.ts`). */
+/** The shipped lexicon's literal forms, in priority order (the build ships them packed, `claimForms.ts`). */
 export function shippedForms(): SerializedForm[] {
   const entries = SHIPPED.entries as ClaimEntry[];
-  const { phrases, literals } = expandEntries(entries);
-  return literals.map((text) => {
-    const i = phrases.get(text)!;
+  const { literals, infos } = expandEntries(entries);
+  return literals.map((text, k) => {
+    const i = infos[k];
     return [text, entries.indexOf(i.entry), i.headWord ?? null, i.headWords ?? null, i.head ?? null, i.form ?? null];
   });
 }
 
-function fromForms(entries: ClaimEntry[], forms: SerializedForm[]): { phrases: Map<string, PhraseInfo>; literals: string[] } {
-  const phrases = new Map<string, PhraseInfo>();
-  const literals: string[] = new Array(forms.length);
-  forms.forEach(([text, entry, headWord, headWords, head, form], k) => {
-    literals[k] = text;
-    phrases.set(text, { entry: entries[entry], headWord: headWord ?? undefined, headWords: headWords ?? undefined, head: head ?? undefined, form: form ?? undefined });
-  });
-  return { phrases, literals };
+/** Fields per packed form, and base-36 digits per field (`PackedForms.meta`). */
+const PACKED_FIELDS = 5;
+const FIELD = 2;
+const FIELD_MAX = 36 ** FIELD - 1;
+
+/** Packs forms for the bundles (`PackedForms`). */
+export function packForms(list: SerializedForm[]): PackedForms {
+  const heads: string[] = [];
+  const forms: Form[] = [];
+  const indexIn = <T>(xs: T[], x: T | null): number | null => {
+    if (x === null) return null;
+    let i = xs.indexOf(x);
+    if (i < 0) i = xs.push(x) - 1;
+    return i;
+  };
+  const field = (v: number | null): string => {
+    const n = v === null ? 0 : v + 1;
+    if (!Number.isInteger(n) || n < 0 || n > FIELD_MAX) throw new Error(`packForms: ${v} does not fit a field`);
+    return n.toString(36).padStart(FIELD, '0');
+  };
+  let meta = '';
+  for (const [text, entry, headWord, headWords, head, form] of list) {
+    if (text.includes('\n')) throw new Error(`packForms: a form holds a line break: ${JSON.stringify(text)}`);
+    meta += field(entry) + field(headWord) + field(headWords) + field(indexIn(heads, head)) + field(indexIn(forms, form));
+  }
+  return { texts: list.map((f) => f[0]).join('\n'), meta, heads, forms };
 }
 
-function compile(entries: ClaimEntry[], sources: Record<string, string>, errors: string[], forms?: SerializedForm[]): ClaimLexicon {
-  const { phrases, literals } = forms ? fromForms(entries, forms) : expandEntries(entries);
+/** Unpacked forms: the texts split once, each form's fields decoded when it is first asked for. */
+function fromPacked(entries: ClaimEntry[], packed: PackedForms): FormTable {
+  const literals = packed.texts.length ? packed.texts.split('\n') : [];
+  const infos: (PhraseInfo | undefined)[] = new Array(literals.length);
+  const at = (k: number, f: number): number => parseInt(packed.meta.substr((k * PACKED_FIELDS + f) * FIELD, FIELD), 36) - 1;
+  return {
+    literals,
+    info(k) {
+      let i = infos[k];
+      if (!i) {
+        const [entry, headWord, headWords, head, form] = [0, 1, 2, 3, 4].map((f) => at(k, f));
+        i = { entry: entries[entry], headWord: headWord < 0 ? undefined : headWord, headWords: headWords < 0 ? undefined : headWords, head: head < 0 ? undefined : packed.heads[head], form: form < 0 ? undefined : packed.forms[form] };
+        infos[k] = i;
+      }
+      return i;
+    },
+  };
+}
+
+function compile(entries: ClaimEntry[], sources: Record<string, string>, errors: string[], packed?: PackedForms): ClaimLexicon {
+  let table: FormTable;
+  if (packed) table = fromPacked(entries, packed);
+  else {
+    const { literals, infos } = expandEntries(entries);
+    table = { literals, info: (k) => infos[k] };
+  }
   const patterns: { entry: ClaimEntry; re: RegExp }[] = [];
   for (const entry of entries) if (entry.pattern) patterns.push({ entry, re: new RegExp(entry.pattern, 'giu') });
-  const phraseMatcher = literals.length ? new LiteralMatcher(literals, { hyphenIsWord: true, apostrophes: true }) : undefined;
-  return { entries, sources, phraseMatcher, phrases, patterns, errors };
+  const phraseMatcher = table.literals.length ? new LiteralMatcher(table.literals, { hyphenIsWord: true, apostrophes: true }) : undefined;
+  return { entries, sources, phraseMatcher, literals: table.literals, info: table.info, patterns, errors };
 }
 
-/** The shipped lexicon built from serialised forms (what the bundles do), for a test to compare with `claimLexicon()`. */
-export function lexiconFromForms(forms: SerializedForm[]): ClaimLexicon {
-  return compile(SHIPPED.entries as ClaimEntry[], SHIPPED.sources, [], forms);
+/** The shipped lexicon built from packed forms (what the bundles do), for a test to compare with `claimLexicon()`. */
+export function lexiconFromForms(packed: PackedForms): ClaimLexicon {
+  return compile(SHIPPED.entries as ClaimEntry[], SHIPPED.sources, [], packed);
 }
 
 let shippedLexicon: ClaimLexicon | undefined;
@@ -311,7 +362,3 @@ export function entrySources(lexicon: ClaimLexicon, entry: ClaimEntry): string[]
   return entry.source.map((s) => lexicon.sources[s] ?? s);
 }
 
-/** The lexicon's information about a literal form as matched in a text. */
-export function phraseInfo(lexicon: ClaimLexicon, matched: string): PhraseInfo | undefined {
-  return lexicon.phrases.get(normalizePhrase(matched));
-}

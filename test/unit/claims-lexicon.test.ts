@@ -399,3 +399,52 @@ wordingRound('claims and citation need: after sets 28 and 29', {
     'If you have a UTI, you will usually be given a course of antibiotics for three days.',
   ],
 });
+
+wordingRound('claims: after sets 30 and 31', {
+  flags: [
+    ["Welcome to Ageless Health, London's leading longevity clinic.", "London's leading longevity clinic"],
+    ['AlignPro is the most comfortable and effective posture corrector on the market.', 'on the market'],
+    ['Stick with the programme and you will grow your hair back, or your next course is free.', 'grow your hair back'],
+    ['Because there are no wires or brackets, aligners carry no risk at all of damaging your teeth.', 'no risk at all'],
+    ['Step into our chamber for three minutes and walk out feeling brand new.', 'walk out feeling brand new'],
+    ["It's the ultimate biohack for fat loss, better sleep and glowing skin.", 'the ultimate biohack'],
+    ["Come three times a week and we promise you'll see a difference within a month.", "we promise you'll"],
+    ['"Since I started using the chamber after leg day, I\'m never sore the next morning."', "I'm never sore"],
+    ['★★★★★ "My neck pain disappeared after one week.', 'pain disappeared'],
+    ['Last spring a marathon runner came to us unable to run a mile, and eight weeks later she finished the Manchester Marathon.', 'came to us'],
+    ['A client who had checked the locks for hours every night told me that after eight sessions her OCD had gone.', 'A client'],
+    ['One client, Mark, brought his cholesterol down from 7 to 5 in three months without tablets.', 'One client'],
+    ['"At 58 I have more energy than I did at 35.', 'more energy than'],
+    ["Our laser points include an appetite-control point, so you won't put on weight.", "you won't put on weight"],
+    ["It retrains your muscle memory, so you'll never slouch again.", "you'll never slouch again"],
+    ["Follow it and you'll never need statins.", "you'll never need statins"],
+    ["With our myopia control programme, your child's eyesight will stop getting worse.", 'will stop getting worse'],
+    ["Our running clinic gets better results for runner's knee than any other practice in Leeds.", 'better results'],
+    ['Unlike other therapists in the area, I offer intensive ERP.', 'Unlike other therapists'],
+  ],
+  noClaim: [
+    'No particular diet has been shown to work better than any other for PCOS.',
+    'We give every client a free booster session within three months if they need it.',
+    'We see every patient within two weeks of referral.',
+    'Most are harmless, but some can slowly turn into cancer over many years.',
+    'Steroid injections, which many of our patients have tried before, can weaken tendons if they are repeated.',
+    'A patient who starts allopurinol usually has a blood test after four weeks.',
+    'The leading cause of death in London\'s poorest boroughs is heart disease.',
+    'No treatment is guaranteed to work.',
+    'IV drips are often sold as a miracle cure for hangovers.',
+    'Some clinics advertise it as a guaranteed cure.',
+  ],
+  noSource: [
+    'It is usually caused by a virus, most often parainfluenza.',
+    'Antibiotics are not used, because croup is caused by a virus.',
+    'Scabies is caused by tiny mites that burrow into the skin.',
+    'The nurse will tell you what was found before you go home.',
+    'Founding Membership costs £9,500 a year and includes four doctor reviews and a DEXA scan.',
+    'Sessions are 50 minutes, and most people have between 12 and 20 sessions.',
+  ],
+  cue: ['Lung damage was found in most of the vapers studied.', 'Most flare-ups are caused by stress, according to a large survey.'],
+});
+
+wordingRound('claims: selling words attribute only what a thing is sold as', {
+  flags: [["Our salon-grade panels are far more powerful than the home laser caps sold online, so you'll see results faster.", "you'll see results"]],
+});

@@ -237,6 +237,9 @@ const FREQUENCY_OF = new Set([
 const COMPARATIVES = new Set(['more', 'less', 'fewer', 'greater', 'larger', 'smaller', 'longer', 'shorter', 'faster', 'slower', 'better', 'worse', 'higher', 'lower', 'safer', 'stronger', 'weaker', 'quicker']);
 const QUANTITY = /^(?:\d|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twenty|half|twice|several|a few|few)$/;
 
+/** The object of "caused by" that makes it a textbook cause: an infection or infestation. */
+const PATHOGEN_CAUSE = /^\s+(?:a |an |the )?(?:(?:common |different |tiny |other )?(?:virus|viruses|viral infection|bacteria|bacterium|bacterial infection|infection|infections|fungus|fungi|fungal infection|germs?|mites?|parasites?|worms?|yeast)|[\p{L}-]+ (?:virus|bacteria|bacterium|infection|mites?))(?![\p{L}])/iu;
+
 /** The first evidence cue of a sentence, if it asserts evidence. */
 export function evidenceCue(sentence: string): EvidenceCue | undefined {
   const tokens = tokenize(sentence);
@@ -291,6 +294,13 @@ export function evidenceCue(sentence: string): EvidenceCue | undefined {
   const clause = found.some((c) => c.family === 'effect' || c.family === 'safety') ? definitionClause(sentence) : -1;
   if (clause >= 0) {
     const kept = found.filter((c) => !((c.family === 'effect' || c.family === 'safety') && c.start >= clause));
+    found.length = 0;
+    found.push(...kept);
+  }
+  // "Usually caused by a virus", "caused by tiny mites": the textbook cause of an infection or
+  // infestation is described, not reported. "What was found" at a test is its result, not a finding.
+  if (found.length) {
+    const kept = found.filter((c) => !(c.family === 'effect' && /^caused by$/i.test(c.text) && PATHOGEN_CAUSE.test(sentence.slice(c.end, c.end + 40))) && !(c.family === 'study' && /^(?:was|were) found$/i.test(c.text) && /(?<![\p{L}])(?:what|anything|nothing|something|whatever)\s+$/iu.test(sentence.slice(Math.max(0, c.start - 12), c.start))));
     found.length = 0;
     found.push(...kept);
   }
@@ -499,7 +509,8 @@ const SELF_REFERENCE = /^(?:this|the|our) (?:article|page|guide|post|section|ove
 /** Modals of what the clinic will or may do ("we may offer", "we will check"). */
 const CARE_MODALS = new Set(['will', 'may', 'can', 'might', 'would', 'usually', 'often', 'then', 'also']);
 /** The day of a procedure: going home or back to work the same or the next day. */
-const LOGISTICS = /\b(?:most|many|some) (?:people|patients|clients|adults|children) (?:have|need) (?:a course of )?(?:one|two|three|four|five|six|a few|\d+)(?: (?:or|to) (?:two|three|four|five|six|\d+))? (?:sessions?|treatments?|appointments?|visits?)\b|\b(?:(?:most|many|some) (?:people|patients|adults|children)|you)\b[^.;]{0,80}\b(?:go|goes|going|get|return|are|can go|can return|will go|go back|get back)\b[^.;]{0,20}\b(?:home|to work|at work|to school|at school|to normal activities|discharged)\b[^.;]{0,30}\b(?:the same day|the next day|the following day|within a day|a day or two)\b|\b(?:are|is) (?:usually |normally |generally |)(?:seen|contacted|called|booked|offered an appointment) within\b/i;
+const LOGISTICS = /\b(?:most|many|some) (?:people|patients|clients|adults|children) (?:have|need) (?:a course of |between )?(?:one|two|three|four|five|six|a few|\d+)(?: (?:or|to|and) (?:two|three|four|five|six|\d+))? (?:sessions?|treatments?|appointments?|visits?)\b|\b(?:(?:most|many|some) (?:people|patients|adults|children)|you)\b[^.;]{0,80}\b(?:go|goes|going|get|return|are|can go|can return|will go|go back|get back)\b[^.;]{0,20}\b(?:home|to work|at work|to school|at school|to normal activities|discharged)\b[^.;]{0,30}\b(?:the same day|the next day|the following day|within a day|a day or two)\b|\b(?:are|is) (?:usually |normally |generally |)(?:seen|contacted|called|booked|offered an appointment) within\b/i;
+const PRICE = /(?<![\p{L}])(?:costs?|is|are|priced at|from|just|only)\s+(?:£|\$|€|us\$|ca\$|a\$)\s?\d[\d,.]*(?:\s+(?:a|per|each)\s+(?:year|month|week|session|treatment|visit|course|drip|injection))?(?![\p{L}\p{N}])/iu;
 /** What the clinic does at a visit: "we'll go through", "we may offer", "we will check". */
 const CARE_VERBS = new Set(['go', 'talk', 'ask', 'check', 'discuss', 'review', 'examine', 'measure', 'take', 'send', 'book', 'call', 'offer', 'refer', 'arrange', 'explain', 'give', 'start', 'fit', 'show', 'teach', 'write', 'contact', 'agree', 'plan', 'look', 'listen', 'suggest', 'recommend', 'answer', 'weigh', 'test', 'assess', 'order', 'prescribe', 'adjust', 'repeat', 'follow', 'walk', 'ring', 'text', 'email', 'post']);
 /** Passive verbs of care: "will be given", "will be offered", "will be seen". */
@@ -564,6 +575,8 @@ export function notAClaimByText(sentenceText: string): NotAClaimReason | undefin
   if (words.length <= 5 && !/[.!?:;]["”’)]*$/.test(text)) return 'block';
   // How a procedure's day goes: "most people go home the same day", "back to work the next day".
   if (LOGISTICS.test(text)) return 'process';
+  // A price and what it buys: "Membership costs £950 a year and includes four reviews".
+  if (PRICE.test(text)) return 'process';
   // "Talk therapy helps", "Exercise programs reduce pain": a noun phrase, not an instruction.
   if (IMPERATIVES.has(words[0].lower) && !(words[1] && TREATMENTS.has(words[1].lower))) return 'instruction';
   // "If you are worried about your drinking, call our intake line." "If the pain lasts, we may offer shockwave therapy."

@@ -48,6 +48,9 @@ const COORDINATORS = new Set(['and', 'or', 'but']);
 
 const NEGATION_WORDS = new Set(['not', 'no', 'never', 'without', 'nor', 'neither', 'none', 'nothing', 'nobody', 'cannot', 'unlikely', 'lack', 'lacks', 'absence', 'nowhere']);
 const NEGATION_WINDOW = 6;
+/** Sentence-initial words that negate the clause they open ("No diet has been shown to ..."). */
+const NEGATED_SUBJECTS = new Set(['no', 'none', 'nothing', 'neither', 'nobody']);
+const NEGATED_SUBJECT_WINDOW = 14;
 
 const HEDGE_WORDS = new Set(['may', 'might', 'could', 'appear', 'appears', 'appeared', 'seem', 'seems', 'seemed', 'suggest', 'suggests', 'suggested', 'possibly', 'potentially', 'perhaps', 'likely', 'probably', 'preliminary', 'emerging']);
 const HEDGE_PHRASES = ['can help', 'may be', 'is thought', 'are thought', 'in some', 'for some', 'tend to', 'tends to'];
@@ -59,6 +62,13 @@ const ATTRIBUTION_WORDS = new Set([
   'promoted', 'tout', 'touts', 'touted', 'billed', 'myth', 'myths', 'beware', 'wary', 'promise', 'promises', 'promised', 'describe', 'describes', 'described', 'labelled',
   'labeled', 'idea', 'notion', 'misconception', 'misleading', 'false', 'untrue', 'hype', 'sell', 'sells', 'sold',
 ]);
+/** Selling words attribute the wording only when it is what the thing is sold as ("often sold as a cure"), not in "caps sold online". */
+const SOLD = new Set(['sell', 'sells', 'sold', 'market', 'markets', 'marketed', 'advertise', 'advertises', 'advertised', 'promote', 'promotes', 'promoted']);
+function soldAs(tokens: Token[], cue: Token): boolean {
+  const i = tokens.indexOf(cue);
+  const next = tokens.slice(i + 1, i + 5).filter((t) => !t.punct);
+  return next[0]?.lower === 'with' || next[0]?.lower === 'on' || next.slice(0, 3).some((t) => t.lower === 'as' || t.lower === 'to' || t.lower === 'for');
+}
 const ATTRIBUTION_AFTER = /(?<![\p{L}])(?:(?:is|are|was|were)\s+(?:a\s+)?(?:myths?|misleading|false|untrue|not\s+true|exaggerated|unproven|unsupported|hype)|(?:is|are)n['’]t\s+true)\b/iu;
 const ATTRIBUTION_WINDOW = 14;
 
@@ -114,7 +124,14 @@ function wordsAfter(tokens: Token[], span: Span, window: number): Token[] {
 /** A negation cue whose scope covers the span ("not a cure", "no treatment works for everyone", "a cure is not"). */
 export function negationCue(sentence: string, span: Span, tokens = tokenize(sentence)): Token | undefined {
   const before = wordsBefore(tokens, span, NEGATION_WINDOW).find(isNegationToken);
-  if (before) return before;
+  // "With no wires or brackets, aligners carry no risk": a determiner "no" negates its own noun
+  // phrase, which a comma closes.
+  if (before && !(before.lower === 'no' && tokens.some((t) => t.text === ',' && t.start > before.start && t.start < span.start))) return before;
+  // "No particular diet has been shown to work better than ...": a negated subject at the start
+  // of the sentence covers its whole first clause, however long the subject and verb group.
+  const opening = wordsBefore(tokens, span, NEGATED_SUBJECT_WINDOW);
+  const first = opening[opening.length - 1];
+  if (first && first === tokens.find((t) => !t.punct) && NEGATED_SUBJECTS.has(first.lower)) return first;
   // "lack of", "absence of" are cues only with "of"; plain "rather than" negates what follows.
   const after = wordsAfter(tokens, span, 3);
   // "A cure is not available", "guarantees aren't possible".
@@ -140,7 +157,8 @@ export function hedgeCue(sentence: string, span: Span, tokens = tokenize(sentenc
  * "marketed as", "is a myth".
  */
 export function attributionCue(sentence: string, span: Span, tokens = tokenize(sentence)): string | undefined {
-  const before = wordsBefore(tokens, span, ATTRIBUTION_WINDOW, false).find((t) => ATTRIBUTION_WORDS.has(t.lower));
+  const window = wordsBefore(tokens, span, ATTRIBUTION_WINDOW, false);
+  const before = window.find((t) => ATTRIBUTION_WORDS.has(t.lower) && !(SOLD.has(t.lower) && !soldAs(tokens, t)));
   if (before) return before.text;
   // The rest of the clause after the wording: "... are misleading", "... is a myth".
   // (At most 1,000 characters: a sentence without punctuation can be megabytes long.)

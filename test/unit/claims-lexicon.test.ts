@@ -448,3 +448,30 @@ wordingRound('claims: after sets 30 and 31', {
 wordingRound('claims: selling words attribute only what a thing is sold as', {
   flags: [["Our salon-grade panels are far more powerful than the home laser caps sold online, so you'll see results faster.", "you'll see results"]],
 });
+
+wordingRound('claims and citation need: after sets 32 and 33', {
+  flags: [
+    ['Sensitive teeth are nothing to be embarrassed about, and with the right care they will always get better.', 'will always get better'],
+    ['"After 25 years of elbows in the ribs, my wife says she finally gets a full night\'s sleep," says Graham.', 'finally gets'],
+    ['After her second session with Dr Patel she slept for five hours straight."', 'slept for'],
+    ['Our treatment is extremely safe.', 'is extremely safe'],
+  ],
+  startsWith: true,
+  noClaim: [
+    'Some clinics advertise that cranial osteopathy will drain glue ear for good, but there is no good evidence for this.',
+    'A Cochrane review found that the Epley manoeuvre is a safe and effective treatment for BPPV.',
+    'National guidance from NICE says that frenotomy is safe and can improve breastfeeding.',
+    'In the hands of a qualified practitioner, acupuncture is very safe.',
+  ],
+  noSource: [
+    'Neck pain is one of the most common reasons people come to see us.',
+    'This is one of the most common worries we hear.',
+    'Some chiropractors believe that a difficult birth can leave tension in a baby\'s neck.',
+    'Traditional Chinese medicine describes this as restoring the flow of qi, or energy.',
+  ],
+  cue: [
+    'Low back pain is one of the most common reasons people see a doctor.',
+    'Permethrin is very safe and is suitable for pregnant and breastfeeding women.',
+    'A Cochrane review found that the Epley manoeuvre is a safe and effective treatment for BPPV.',
+  ],
+});

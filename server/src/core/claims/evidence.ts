@@ -93,7 +93,7 @@ const PHRASE_CUES: PhraseCue[] = [
     'interacts with', 'interact with', 'interactions', 'dangerous', 'toxic', 'toxicity', 'contraindicated', 'overdose', 'should not be used',
     'should not be taken', 'should not be given', 'must not be used', 'cause dependence', 'causes dependence', 'should not take', 'should not use', 'risks include', 'generally safe', 'considered safe', 'usually safe', 'warning about', 'boxed warning', 'black box warning',
     'serious risks', 'not recommended', 'during pregnancy',
-    'in pregnancy', 'while breastfeeding', 'compatible with breastfeeding',
+    'in pregnancy', 'while breastfeeding', 'compatible with breastfeeding', 'very safe',
   ]),
 ];
 
@@ -510,6 +510,8 @@ const SELF_REFERENCE = /^(?:this|the|our) (?:article|page|guide|post|section|ove
 const CARE_MODALS = new Set(['will', 'may', 'can', 'might', 'would', 'usually', 'often', 'then', 'also']);
 /** The day of a procedure: going home or back to work the same or the next day. */
 const LOGISTICS = /\b(?:most|many|some) (?:people|patients|clients|adults|children) (?:have|need) (?:a course of |between )?(?:one|two|three|four|five|six|a few|\d+)(?: (?:or|to|and) (?:two|three|four|five|six|\d+))? (?:sessions?|treatments?|appointments?|visits?)\b|\b(?:(?:most|many|some) (?:people|patients|adults|children)|you)\b[^.;]{0,80}\b(?:go|goes|going|get|return|are|can go|can return|will go|go back|get back)\b[^.;]{0,20}\b(?:home|to work|at work|to school|at school|to normal activities|discharged)\b[^.;]{0,30}\b(?:the same day|the next day|the following day|within a day|a day or two)\b|\b(?:are|is) (?:usually |normally |generally |)(?:seen|contacted|called|booked|offered an appointment) within\b/i;
+const CLINIC_EXPERIENCE = /(?<![\p{L}])one of the (?:most common|commonest|most frequent) (?:reasons|things|worries|questions|problems|complaints|conditions|concerns)\b[^.;:!?]{0,40}?(?<![\p{L}])(?:we (?:hear|see|treat|get|are asked)|(?:people|patients|clients|parents) (?:come|ask|contact|see|bring)[^.;:!?]{0,20}?(?<![\p{L}])(?:us|our|me)(?![\p{L}]))/iu;
+const REPORTED_BELIEF = /^(?:some|many) (?:chiropractors|osteopaths|practitioners|therapists|naturopaths|homeopaths|acupuncturists|herbalists|clinics|providers) (?:believe|think|claim|feel|argue|say)\b|^(?:in )?(?:traditional (?:chinese )?medicine|ayurveda|homeopathy|naturopathy)\b,? (?:describes|sees|views|explains|teaches|this is described)\b/iu;
 const PRICE = /(?<![\p{L}])(?:costs?|is|are|priced at|from|just|only)\s+(?:£|\$|€|us\$|ca\$|a\$)\s?\d[\d,.]*(?:\s+(?:a|per|each)\s+(?:year|month|week|session|treatment|visit|course|drip|injection))?(?![\p{L}\p{N}])/iu;
 /** What the clinic does at a visit: "we'll go through", "we may offer", "we will check". */
 const CARE_VERBS = new Set(['go', 'talk', 'ask', 'check', 'discuss', 'review', 'examine', 'measure', 'take', 'send', 'book', 'call', 'offer', 'refer', 'arrange', 'explain', 'give', 'start', 'fit', 'show', 'teach', 'write', 'contact', 'agree', 'plan', 'look', 'listen', 'suggest', 'recommend', 'answer', 'weigh', 'test', 'assess', 'order', 'prescribe', 'adjust', 'repeat', 'follow', 'walk', 'ring', 'text', 'email', 'post']);
@@ -518,7 +520,7 @@ const PASSIVE_CARE = new Set(['given', 'offered', 'asked', 'seen', 'referred', '
 const CARE_PROVIDERS = new Set(['doctor', 'doctors', 'nurse', 'therapist', 'team', 'clinician', 'provider', 'pharmacist', 'psychiatrist', 'physician', 'prescriber', 'gp', 'dentist', 'midwife', 'physio', 'physiotherapist', 'radiographer', 'radiologist', 'nurses', 'surgeons', 'anaesthetist', 'anesthetist', 'audiologist', 'optometrist', 'surgeon', 'consultant', 'specialist', 'dietitian', 'podiatrist', 'hygienist']);
 const SUMMARY_HEADING = /^(?:summary|in summary|conclusions?|in conclusion|key (?:points|takeaways|messages)|(?:the )?bottom line|takeaways?|tl;?dr)\s*:?$/iu;
 
-export type NotAClaimReason = 'block' | 'question' | 'instruction' | 'process' | 'self-reference' | 'summary';
+export type NotAClaimReason = 'block' | 'question' | 'instruction' | 'process' | 'self-reference' | 'summary' | 'attributed';
 
 /**
  * Why a sentence cannot be an evidence claim, if it cannot: headings, reference entries and
@@ -616,6 +618,10 @@ export function notAClaimByText(sentenceText: string): NotAClaimReason | undefin
     if (will >= 0 && words.slice(1, will + 1).some((w) => CARE_PROVIDERS.has(w.lower))) return 'process';
   }
   if (SELF_REFERENCE.test(text)) return 'self-reference';
+  // What the clinic hears most ("one of the most common worries we hear"): its own experience, not a prevalence.
+  if (CLINIC_EXPERIENCE.test(text)) return 'self-reference';
+  // A belief reported as some practitioners' or a tradition's ("Some chiropractors believe that ...").
+  if (REPORTED_BELIEF.test(text)) return 'attributed';
   return undefined;
 }
 

@@ -62,12 +62,16 @@ const ATTRIBUTION_WORDS = new Set([
   'promoted', 'tout', 'touts', 'touted', 'billed', 'myth', 'myths', 'beware', 'wary', 'promise', 'promises', 'promised', 'describe', 'describes', 'described', 'labelled',
   'labeled', 'idea', 'notion', 'misconception', 'misleading', 'false', 'untrue', 'hype', 'sell', 'sells', 'sold',
 ]);
+const REPORTED = /(?<![\p{L}])(?:review|reviews|study|studies|trial|trials|research|guidance|guideline|guidelines|nice|who|evidence|analysis|meta-analysis)\s+(?:has\s+|have\s+)?(found|finds|find|shows?|showed|shown|says|said|concluded|concludes|suggests|suggested|recommends|confirms|confirmed)\s+that\s+[^.;:!?]*$/iu;
+
+const OWN_SERVICE = /(?<![\p{L}])(?:our|we|us|my)(?![\p{L}])/iu;
+
 /** Selling words attribute the wording only when it is what the thing is sold as ("often sold as a cure"), not in "caps sold online". */
 const SOLD = new Set(['sell', 'sells', 'sold', 'market', 'markets', 'marketed', 'advertise', 'advertises', 'advertised', 'promote', 'promotes', 'promoted']);
 function soldAs(tokens: Token[], cue: Token): boolean {
   const i = tokens.indexOf(cue);
   const next = tokens.slice(i + 1, i + 5).filter((t) => !t.punct);
-  return next[0]?.lower === 'with' || next[0]?.lower === 'on' || next.slice(0, 3).some((t) => t.lower === 'as' || t.lower === 'to' || t.lower === 'for');
+  return next[0]?.lower === 'with' || next[0]?.lower === 'on' || next[0]?.lower === 'that' || next.slice(0, 3).some((t) => t.lower === 'as' || t.lower === 'to' || t.lower === 'for');
 }
 const ATTRIBUTION_AFTER = /(?<![\p{L}])(?:(?:is|are|was|were)\s+(?:a\s+)?(?:myths?|misleading|false|untrue|not\s+true|exaggerated|unproven|unsupported|hype)|(?:is|are)n['’]t\s+true)\b/iu;
 const ATTRIBUTION_WINDOW = 14;
@@ -160,6 +164,12 @@ export function attributionCue(sentence: string, span: Span, tokens = tokenize(s
   const window = wordsBefore(tokens, span, ATTRIBUTION_WINDOW, false);
   const before = window.find((t) => ATTRIBUTION_WORDS.has(t.lower) && !(SOLD.has(t.lower) && !soldAs(tokens, t)));
   if (before) return before.text;
+  // A finding reported from the evidence ("A Cochrane review found that ...", "NICE says that
+  // ..."): the wording is the source's, and the sentence asks for that source (missing-citation).
+  // Not when the finding is about the author's own service ("Studies show that our program is
+  // more effective"): that stays the author's claim.
+  const reported = REPORTED.exec(sentence.slice(Math.max(0, span.start - 120), span.start));
+  if (reported && !OWN_SERVICE.test(reported[0])) return reported[1];
   // The rest of the clause after the wording: "... are misleading", "... is a myth".
   // (At most 1,000 characters: a sentence without punctuation can be megabytes long.)
   const rest = sentence.slice(span.end, span.end + 1000);

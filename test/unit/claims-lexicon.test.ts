@@ -475,3 +475,27 @@ wordingRound('claims and citation need: after sets 32 and 33', {
     'A Cochrane review found that the Epley manoeuvre is a safe and effective treatment for BPPV.',
   ],
 });
+
+wordingRound('claims and citation need: after sets 34 and 35', {
+  flags: [
+    ['Since joining last year, Peter says his tremor has all but disappeared and he has put his walking stick away.', 'has all but disappeared'],
+    ['At Harbour Lane, nerve damage is simply not something our patients need to worry about.', 'not something our patients need to worry about'],
+    ['After 18 sessions with us he cancelled the operation and is back on the roofs full time.', 'After 18 sessions with us he'],
+    ['Unlike cheaper clinics, we only use premium brands, which give smoother and longer-lasting results.', 'Unlike cheaper clinics'],
+    ['Our comprehensive stool test gives a complete picture of your gut health.', 'a complete picture of your gut health'],
+    ['"I hadn\'t realised how much I was missing until I heard every word of the speeches."', 'heard every word'],
+  ],
+  startsWith: true,
+  noClaim: [
+    'Try it risk-free: if you are not happy for any reason, return the empty tub within 60 days for a full refund.',
+    'An allergy is when the immune system reacts to something harmless, such as pollen.',
+    'After six sessions with us, most people know whether the treatment suits them.',
+  ],
+  noSource: [
+    'Chickenpox is an infection caused by the varicella-zoster virus.',
+    'Many children also have a mild fever, aches and a poor appetite for a day or two before the spots appear.',
+    'Preeclampsia is a condition in pregnancy in which blood pressure rises and there are signs that other organs are affected.',
+    'Sciatica is pain that travels from the lower back down the back of the leg, caused by pressure on the sciatic nerve.',
+  ],
+  cue: ['Removal occasionally causes tingling or numbness, which is permanent in fewer than 1 in 100 people.'],
+});

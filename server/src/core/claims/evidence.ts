@@ -284,7 +284,8 @@ export function evidenceCue(sentence: string): EvidenceCue | undefined {
   // What a condition feels like (its symptoms and signs) is described, not reported as a finding:
   // its frequency words ("some people", "are common") do not ask for a source.
   if (found.length && describesSymptoms(lower)) {
-    const kept = found.filter((c) => c.family !== 'statistic' && c.family !== 'effect');
+    // Its figures still need a source ("permanent in fewer than 1 in 100 people").
+    const kept = found.filter((c) => (c.family !== 'statistic' || /\d/.test(c.text)) && c.family !== 'effect');
     found.length = 0;
     found.push(...kept);
   }
@@ -293,7 +294,9 @@ export function evidenceCue(sentence: string): EvidenceCue | undefined {
   // chickenpox virus"): a definition, not a finding. Its figures still need a source.
   const clause = found.some((c) => c.family === 'effect' || c.family === 'safety') ? definitionClause(sentence) : -1;
   if (clause >= 0) {
-    const kept = found.filter((c) => !((c.family === 'effect' || c.family === 'safety') && c.start >= clause));
+    // The whole predicate defines: "an infection caused by", "pain that travels from".
+    const predicate = definitionSubjectEnd(sentence);
+    const kept = found.filter((c) => !((c.family === 'effect' || c.family === 'safety') && c.start >= Math.min(clause, predicate)));
     found.length = 0;
     found.push(...kept);
   }
@@ -326,6 +329,12 @@ export function describesCondition(sentence: string): boolean {
   return describesSymptoms(sentence.toLowerCase()) || definitionClause(sentence) >= 0;
 }
 
+/** Where the subject of a definition ends ("Chickenpox| is an infection ..."), or the sentence's length. */
+function definitionSubjectEnd(sentence: string): number {
+  const m = DEFINITION.exec(sentence);
+  return m ? m.index + m[1].length : sentence.length;
+}
+
 function definitionClause(sentence: string): number {
   const m = DEFINITION.exec(sentence);
   if (!m || /\brisks?\b/i.test(sentence)) return -1;
@@ -351,7 +360,7 @@ const SYMPTOMS = new Set(
 );
 const SYMPTOM_SIGNS = /\b(?:are|is) (?:the |very |also |)(?:most |)common (?:early |first |warning |)(?:signs?|symptoms?|features?|complaints?)\b|\b(?:signs?|symptoms?) (?:include|can include|may include|often include|range from|are)\b|^(?:the )?(?:main |common |early |usual |typical )?(?:signs?|symptoms?)\b[^.;]{0,40}\binclude\b/;
 const CAUSES_SYMPTOMS = /^(?:it|this|they|these|(?:low|high|a lack of|too much|too little)?\s*[a-z0-9-]+(?:\s+[a-z0-9-]+){0,2})\s+(?:can\s+|may\s+|often\s+|usually\s+)?(?:causes?|brings?|leads? to)\s+(?:a\s+|an\s+)?([\p{L}-]+)(?:\s+([\p{L}-]+))?(?:\s+([\p{L}-]+))?/u;
-const WHO_FEELS = /^(?:some|many|most|other|a few|few)?\s*(?:people|patients|children|kids|adults|women|men|babies|others)\b[^.;:]{0,40}?\b(?:have|has|feel|feels|notice|get|experience|develop|report|describe)\s+(?:no\s+(?:symptoms|signs)|(?:only\s+|just\s+)?(?:a\s+|an\s+|mild\s+|some\s+)?([\p{L}-]+))/u;
+const WHO_FEELS = /^(?:some|many|most|other|a few|few)?\s*(?:people|patients|children|kids|adults|women|men|babies|others)\b[^.;:]{0,40}?\b(?:have|has|feel|feels|notice|get|experience|develop|report|describe)\s+(?:no\s+(?:symptoms|signs)|(?:only\s+|just\s+)?(?:(?:a|an|mild|some|slight|high|low|little|few|sore|bad|blocked|runny)\s+){0,3}([\p{L}-]+))/u;
 const LIST_IS_COMMON = /^[^.;]*,[^.;]*\b(?:and|or)\b[^.;]*\b(?:are|is) (?:very |quite |also |)common[.!]?$/;
 
 /**

@@ -50,6 +50,7 @@ const CONDITION_WORDS = set(`
   gout lupus rosacea sciatica cataract cataracts hernia hernias ulcer ulcers emphysema pneumonia angina lice scabies warts wart thrush sepsis measles
   mumps rubella chickenpox herpes hpv hiv rsv endometriosis fibroids incontinence prolapse bunion bunions varicocele stuttering colic reflux
   uti utis burnout loneliness dementia croup pcos gallstones tonsillitis sprain sprains tear tears
+  preeclampsia pre-eclampsia eclampsia hypermobility impetigo threadworm threadworms verruca verrucas ganglion ganglions bronchiolitis diverticular
 `);
 /** Suffixes that name conditions: "tendinitis", "fibrosis", "anaemia", "neuropathy", "neuralgia", "melanoma", "hypothyroidism". */
 const CONDITION_SUFFIX = /(?:itis|osis|oses|emia|aemia|pathy|pathies|algia|oma|omas|ism|isms|plegia|trophy|rrhea|rrhoea|iasis)$/;

@@ -499,3 +499,26 @@ wordingRound('claims and citation need: after sets 34 and 35', {
   ],
   cue: ['Removal occasionally causes tingling or numbness, which is permanent in fewer than 1 in 100 people.'],
 });
+
+wordingRound('claims and citation need: after sets 36 and 37', {
+  flags: [
+    ['Thousands of customers have already transformed their energy levels with VitaPanel.', 'Thousands of customers have already transformed'],
+    ['After just six sessions with us, Graham walked to his local pub without his stick for the first time in a year.', 'After just six sessions with us, Graham'],
+    ['"I can\'t believe the difference, everyone says I look so refreshed," says Janet, 58.', "can't believe the difference"],
+    ['Our gentle dose-escalation plan means side effects are never a problem for our patients.', 'side effects are never a problem'],
+    ['Emma, 39, had been trying for four years and was pregnant after just eight sessions with us.', 'Emma, 39,'],
+    ['Our herbal blend balances your hormones, with none of the side effects of drugs.', 'none of the side effects'],
+    ['Our scanner detects every sign of heart disease years before it could cause a problem.', 'detects every sign'],
+    ['"Thanks to HeartCheck I found out I had a blocked artery and had a stent fitted in time."', 'Thanks to HeartCheck'],
+    ['"After three sessions my bald patch had completely filled in.', 'had completely filled in'],
+  ],
+  startsWith: true,
+  noClaim: [
+    'Iron deficiency is the most common nutritional deficiency in the world.',
+    'They are the most common worm infection in the UK and are especially common in children under 10.',
+    'After six sessions with us, most people know whether the treatment suits them.',
+    'Sarah, our practice manager, will call you to book.',
+  ],
+  noSource: ['Most cases are caused by respiratory syncytial virus (RSV).'],
+  cue: ['Rarely, impetigo caused by strep bacteria can lead to a deeper skin infection called cellulitis.', 'Iron deficiency is the most common nutritional deficiency in the world.'],
+});

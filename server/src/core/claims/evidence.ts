@@ -238,7 +238,7 @@ const COMPARATIVES = new Set(['more', 'less', 'fewer', 'greater', 'larger', 'sma
 const QUANTITY = /^(?:\d|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twenty|half|twice|several|a few|few)$/;
 
 /** The object of "caused by" that makes it a textbook cause: an infection or infestation. */
-const PATHOGEN_CAUSE = /^\s+(?:a |an |the )?(?:(?:common |different |tiny |other )?(?:virus|viruses|viral infection|bacteria|bacterium|bacterial infection|infection|infections|fungus|fungi|fungal infection|germs?|mites?|parasites?|worms?|yeast)|[\p{L}-]+ (?:virus|bacteria|bacterium|infection|mites?))(?![\p{L}])/iu;
+const PATHOGEN_CAUSE = /^\s+(?:a |an |the )?(?:(?:common |different |tiny |other )?(?:virus|viruses|viral infection|bacteria|bacterium|bacterial infection|infection|infections|fungus|fungi|fungal infection|germs?|mites?|parasites?|worms?|yeast)|(?:[\p{L}-]+ ){1,3}(?:virus|bacteria|bacterium|infection|mites?))(?![\p{L}])/iu;
 
 /** The first evidence cue of a sentence, if it asserts evidence. */
 export function evidenceCue(sentence: string): EvidenceCue | undefined {
@@ -303,7 +303,10 @@ export function evidenceCue(sentence: string): EvidenceCue | undefined {
   // "Usually caused by a virus", "caused by tiny mites": the textbook cause of an infection or
   // infestation is described, not reported. "What was found" at a test is its result, not a finding.
   if (found.length) {
-    const kept = found.filter((c) => !(c.family === 'effect' && /^caused by$/i.test(c.text) && PATHOGEN_CAUSE.test(sentence.slice(c.end, c.end + 40))) && !(c.family === 'study' && /^(?:was|were) found$/i.test(c.text) && /(?<![\p{L}])(?:what|anything|nothing|something|whatever)\s+$/iu.test(sentence.slice(Math.max(0, c.start - 12), c.start))));
+    const cause = found.find((c) => c.family === 'effect' && /^caused by$/i.test(c.text) && PATHOGEN_CAUSE.test(sentence.slice(c.end, c.end + 60)));
+    // "Most cases are caused by a virus": with the textbook cause, "most cases" is no figure.
+    const textbook = (c: EvidenceCue): boolean => cause !== undefined && ((c.family === 'effect' && (c === cause || (c.start <= cause.start && c.end <= cause.end + 60 && /caused by\s*\S*$/i.test(c.text)))) || (c.family === 'statistic' && /^(?:most|many|some) (?:cases|infections|episodes)$/i.test(c.text) && c.end <= cause.start));
+    const kept = found.filter((c) => !textbook(c) && !(c.family === 'study' && /^(?:was|were) found$/i.test(c.text) && /(?<![\p{L}])(?:what|anything|nothing|something|whatever)\s+$/iu.test(sentence.slice(Math.max(0, c.start - 12), c.start))));
     found.length = 0;
     found.push(...kept);
   }

@@ -8,6 +8,13 @@ import type { Span } from '../types';
  */
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 const SEGMENTER_LIMIT = 20_000;
+/**
+ * Text with no possible sentence break: only characters that are neither sentence terminators
+ * nor paragraph separators in the Unicode sentence-break rules (UAX #29: STerm, ATerm, Sep, CR,
+ * LF), from a list known to hold none (ASCII less . ! ?, Latin-1, the dashes, quotes and
+ * primes of General Punctuation, superscripts). Anything else goes to the segmenter.
+ */
+const NO_BREAK = /^[\t\x20-\x20\x22-\x2D\x2F-\x3E\x40-\x7E\u00A0-\u024F\u2010-\u2023\u2027\u2030-\u203B\u2070-\u209F]*$/;
 
 const ABBREVIATION = new RegExp(
   String.raw`(?:^|[\s(])(?:et al|e\.g|i\.e|cf|vs|viz|approx|ca|etc|Dr|Drs|Mr|Mrs|Ms|Prof|St|Jr|Sr|Inc|Ltd|Co|Fig|Figs|No|Nos|Vol|Vols|Eq|Ref|Refs|Suppl|Ed|Eds|pp|p|ch|sec|min|max|mo|wk|yr|hr|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z]|` +
@@ -26,6 +33,10 @@ export function splitSentences(prose: string): Span[] {
       start = m.index + m[0].length;
     }
     raw.push({ start, end: prose.length });
+  } else if (NO_BREAK.test(prose)) {
+    // Nothing the segmenter could break at (a heading, a label, a list item without a full
+    // stop): one sentence, without the segmenter's per-call cost.
+    raw.push({ start: 0, end: prose.length });
   } else {
     for (const seg of segmenter.segment(prose)) raw.push({ start: seg.index, end: seg.index + seg.segment.length });
   }

@@ -93,6 +93,18 @@ export function structuralClaims(sentence: string): StructuralClaim[] {
   return placed ? [placed] : [];
 }
 
+/**
+ * Words the structures below cannot match without: each structure is tried only where its gate,
+ * a plain alternation of literals (far cheaper than a pattern with look-behinds tried at every
+ * position), finds one.
+ */
+const REPORTED_GATE = /say|said|tell|told|report|wrote/i;
+const QUOTE_GATE = /["“”]/;
+const CASE_GATE = /patient|client|customer|member|mum|dad|parent|came to|after/i;
+const PROMISE_GATE = /you|left /i;
+const SUPERLATIVE_GATE = /est|most/i;
+const RANK_GATE = /['’]s |s['’] /;
+
 /** The structures that start from the subject: the advertiser's service, the reader, customers. */
 function subjectClaims(sentence: string): StructuralClaim[] {
   // The subject these structures need comes first: look for its words near the start only.
@@ -138,12 +150,12 @@ const RECOVERY = /(?<![a-z])(?:(?:was|were|had|has|have|is|are|been) (?:complete
 const REPORTED_SPEECH = /(?<![\p{L}])\p{Lu}[\p{L}]+,?(?: \d{1,2},)? (?:says|said|tells us|told us|reports|reported|wrote)(?: that)? (?:his|her|their|she|he|they|my)(?![\p{L}])/u;
 
 function quotedTestimonial(sentence: string): StructuralClaim | undefined {
-  const reported = REPORTED_SPEECH.exec(sentence);
+  const reported = REPORTED_GATE.test(sentence) ? REPORTED_SPEECH.exec(sentence) : null;
   if (reported) {
     const m = RECOVERY.exec(sentence.slice(reported.index));
     if (m) return { kind: 'testimonial', start: reported.index + m.index, end: reported.index + m.index + m[0].length };
   }
-  if (!QUOTE_EDGE.test(sentence)) return undefined;
+  if (!QUOTE_GATE.test(sentence) || !QUOTE_EDGE.test(sentence)) return undefined;
   // First person, attributed ("..., says her mum"), or a whole sentence in quotation marks.
   if (!QUOTE_FIRST_PERSON.test(sentence) && !ATTRIBUTED.test(sentence) && !WHOLLY_QUOTED.test(sentence)) return undefined;
   const m = RECOVERY.exec(sentence);
@@ -161,7 +173,7 @@ const CASE_AFTER = /(?<![a-z])(?:after|within) (?:just |only )?(?:one|two|three|
 const PAST_STORY = /(?<![a-z])(?:was|were|had|told|said|came|could|felt|wrote)(?![a-z])/i;
 
 function caseHistory(sentence: string): StructuralClaim | undefined {
-  const head = CASE_HISTORY.exec(sentence) ?? NAMED_CASE_HISTORY.exec(sentence);
+  const head = (CASE_GATE.test(sentence) ? CASE_HISTORY.exec(sentence) : null) ?? NAMED_CASE_HISTORY.exec(sentence);
   if (!head) return undefined;
   const rest = sentence.slice(head.index + head[0].length);
   const m = CASE_OUTCOME.exec(rest) ?? (PAST_STORY.test(rest) ? CASE_AFTER.exec(rest) : null);
@@ -177,7 +189,7 @@ function caseHistory(sentence: string): StructuralClaim | undefined {
 const RECOVERY_PROMISE = /(?<![a-z])(?:you|your(?! (?:appointment|appointments|results?|report|order|letter|booking|prescription|plan|session|sessions|visit|consultation|referral|team|nurse|doctor|gp|therapist|clinician|kit|parcel|package|invoice|account)\b)(?: [a-z'’-]+){1,2})(?:['’]ll| will) (?:(?:finally|soon|quickly|also|then|definitely|certainly|truly|be able to) )?(?:be (?:back\b|free\b|[a-z]+-free\b|cured\b|calmer\b|happier\b|healthier\b|fitter\b|stronger\b|slimmer\b|lighter\b|fluent|speaking fluently|off (?:your|all|the)\b|walking|running|playing|sleeping through)|feel (?:happier|calmer|better|younger|healthier|lighter|stronger|amazing|great|fantastic|like new|more alive)|come off\b|look (?:younger|years younger|amazing|better)|sleep (?:through|better|soundly)|concentrate|make friends|be [a-z]+ing\b(?:[^.;:!?]{0,40})\bagain\b|have (?:more|better|sharper|stronger|less|fewer|clearer|healthier)\b|feel like (?:yourself|your old self|new|a new)|never have to (?:suffer|worry|deal|live|put up)|eventually (?:turn|lead|become|cause|need|develop)\b|never need\b[^.;:!?]{0,40}\bagain\b|never [a-z]+\b[^.;:!?]{0,40}\bagain\b|never need (?:to take )?(?:a |an |any |your )?(?:statins|tablets|pills|medication|medicines?|drugs|surgery|operation|glasses|spectacles|contact lenses|reading glasses|insulin|painkillers|inhalers?|antibiotics|hearing aids?|injections|braces|fillings?)\b|stop (?:getting worse|progressing|deteriorating|coming back|recurring)\b|notice (?:less|more|fewer)\b|get (?:better|well)\b|come back\b|grow (?:your |new |all your )?hair back\b|lose (?:weight|the weight|inches|pounds|a stone|\d+)\b|keep\b[^.;:!?]{0,30}\bfor life\b|save your life)|(?<![a-z])will give you (?:the|your|back)\b|(?<![a-z])will protect you from (?:ever|any)\b|(?<![a-z])will save your life\b|(?<![a-z])will (?:restore|rebalance|heal|cure|fix|reset|transform) your\b|(?<![a-z])you won['’]t (?:get|suffer|catch|put on weight|gain weight|(?:ever )?need (?:to take )?(?:a |an |any )?(?:statins|tablets|pills|medication|medicines?|surgery|operation|glasses|insulin|painkillers|inhalers?))\b|(?<![a-z])will (?:wreck|ruin|destroy) your\b|(?<![a-z])will keep your [a-z]+ (?:sharp|young|healthy|strong|clear)\b|^\s*left (?:untreated|unchecked|alone|unmanaged),?[^.;:!?]{0,60}?\bwill\b(?! not)[^.;:!?]{0,40}?\b(?:turn|lead|become|spread|get worse|keep|wreck|ruin|destroy|cause|need)\b/i;
 
 function recoveryPromise(sentence: string): StructuralClaim | undefined {
-  const m = RECOVERY_PROMISE.exec(sentence);
+  const m = PROMISE_GATE.test(sentence) ? RECOVERY_PROMISE.exec(sentence) : null;
   if (!m) return undefined;
   // Hedged or negated just before: "you may be back", "you won't be", "if you ... you will".
   const before = sentence.slice(Math.max(0, m.index - 30), m.index).toLowerCase();
@@ -194,7 +206,7 @@ const PLACE_SUPERLATIVE = /(?<![\p{L}])the (?:best|most [\p{L}-]+|(?!(?:rest|tes
 const PLACE_RANK = /(?<![\p{L}])[\p{Lu}][\p{L}]+(?:['’]s|s['’]) (?:leading|best|top|number one|#1|premier|foremost|most trusted|most advanced|most experienced|favourite|favorite)(?: [\p{L}-]+){0,2} (?:clinic|clinics|centre|center|practice|provider|service|team|destination|choice|specialists?)(?![\p{L}])/u;
 
 function placeSuperlative(sentence: string): StructuralClaim | undefined {
-  const m = PLACE_SUPERLATIVE.exec(sentence) ?? PLACE_RANK.exec(sentence);
+  const m = (SUPERLATIVE_GATE.test(sentence) ? PLACE_SUPERLATIVE.exec(sentence) : null) ?? (RANK_GATE.test(sentence) ? PLACE_RANK.exec(sentence) : null);
   // "the biggest preventable cause of death in the UK", "the most common worm infection in the
   // UK": a fact about a risk or a frequency, not an advertisement.
   if (!m || /\b(?:cause|causes|risk|risks|killer|reason|reasons|problem|problems|common|commonest|frequent|prevalent|widespread|rarest|deadliest)\b/i.test(m[0])) return undefined;

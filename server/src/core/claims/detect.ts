@@ -154,7 +154,12 @@ function blockMatches(block: Block, lexicon: ClaimLexicon): BlockMatch[] {
       out.push({ entry: info.entry, start: m.index, matched: m.text, info });
     }
   }
-  for (const { entry, re } of lexicon.patterns) {
+  let lower: string | undefined;
+  for (const { entry, re, requires } of lexicon.patterns) {
+    if (requires) {
+      lower ??= block.prose.toLowerCase();
+      if (!requires.some((r) => lower!.includes(r))) continue;
+    }
     re.lastIndex = 0;
     for (const m of block.prose.matchAll(re)) if (m[0]) out.push({ entry, start: m.index, matched: m[0] });
   }

@@ -590,7 +590,7 @@ export function notAClaimByText(sentenceText: string): NotAClaimReason | undefin
   // How a procedure's day goes: "most people go home the same day", "back to work the next day".
   if (LOGISTICS.test(text)) return 'process';
   // A price and what it buys: "Membership costs £950 a year and includes four reviews".
-  if (PRICE.test(text)) return 'process';
+  if (/[£$€]/.test(text) && PRICE.test(text)) return 'process';
   // "Talk therapy helps", "Exercise programs reduce pain": a noun phrase, not an instruction.
   if (IMPERATIVES.has(words[0].lower) && !(words[1] && TREATMENTS.has(words[1].lower))) return 'instruction';
   // "If you are worried about your drinking, call our intake line." "If the pain lasts, we may offer shockwave therapy."
@@ -631,7 +631,7 @@ export function notAClaimByText(sentenceText: string): NotAClaimReason | undefin
   }
   if (SELF_REFERENCE.test(text)) return 'self-reference';
   // What the clinic hears most ("one of the most common worries we hear"): its own experience, not a prevalence.
-  if (CLINIC_EXPERIENCE.test(text)) return 'self-reference';
+  if (/one of the/i.test(text) && CLINIC_EXPERIENCE.test(text)) return 'self-reference';
   // A belief reported as some practitioners' or a tradition's ("Some chiropractors believe that ...").
   if (REPORTED_BELIEF.test(text)) return 'attributed';
   return undefined;

@@ -37,6 +37,12 @@ export interface ClaimEntry {
   rewrite?: Record<string, string>;
   /** `rewrite` replaces the whole match even when the phrase has a head. */
   rewriteWhole?: boolean;
+  /**
+   * For a `pattern`: strings (lower case) one of which a text must contain for the pattern to be
+   * run on it. A substring search is far cheaper than a regular expression tried at every
+   * position; the pattern must not be able to match without one of them.
+   */
+  requires?: string[];
   /** Words that, within three words before the match, make it something else than a claim. */
   unlessBefore?: string[];
   /** Words that, right after the match, make it something else than a claim. */
@@ -73,7 +79,7 @@ export interface ClaimLexicon {
   literals: readonly string[];
   /** What the literal form of that index (`LiteralMatch.literal`) means. */
   info(literal: number): PhraseInfo;
-  patterns: { entry: ClaimEntry; re: RegExp }[];
+  patterns: { entry: ClaimEntry; re: RegExp; requires?: readonly string[] }[];
   /** Problems with workspace entries (left out of the lexicon). */
   errors: string[];
 }
@@ -96,7 +102,7 @@ export const SLOTS: Slots = {
 };
 const SEVERITIES: readonly string[] = ['error', 'warning', 'info', 'hint'];
 const REQUIRED = ['id', 'category', 'label', 'severity', 'citable', 'hedgeable', 'basis', 'source', 'rewordings'];
-const OPTIONAL = ['phrases', 'pattern', 'rewrite', 'rewriteWhole', 'unlessBefore', 'unlessAfter', 'promotionalOnly'];
+const OPTIONAL = ['phrases', 'pattern', 'requires', 'rewrite', 'rewriteWhole', 'unlessBefore', 'unlessAfter', 'promotionalOnly'];
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string' && x.length > 0);
@@ -173,6 +179,8 @@ function entryErrors(e: unknown, path: string, sources: Record<string, string>):
   for (const k of ['rewriteWhole', 'promotionalOnly']) if (e[k] !== undefined && typeof e[k] !== 'boolean') errs.push(`${path}.${k}: must be true or false`);
   for (const k of ['label', 'basis']) if (e[k] !== undefined && (typeof e[k] !== 'string' || !(e[k] as string).trim())) errs.push(`${path}.${k}: must be a non-empty string`);
   for (const k of ['rewordings', 'unlessBefore', 'unlessAfter']) if (e[k] !== undefined && !isStrings(e[k])) errs.push(`${path}.${k}: must be a list of strings`);
+  if (e.requires !== undefined && (!isStrings(e.requires) || e.requires.length === 0 || e.requires.some((r) => r !== r.toLowerCase()))) errs.push(`${path}.requires: must be a non-empty list of lower-case strings`);
+  if (e.requires !== undefined && e.pattern === undefined) errs.push(`${path}.requires: only applies to a "pattern"`);
   if (e.source !== undefined) {
     if (!isStrings(e.source) || e.source.length === 0) errs.push(`${path}.source: must be a non-empty list of sources`);
     // A key of `sources`, or a citation written out (it then contains a space).
@@ -310,8 +318,8 @@ function compile(entries: ClaimEntry[], sources: Record<string, string>, errors:
     const { literals, infos } = expandEntries(entries);
     table = { literals, info: (k) => infos[k] };
   }
-  const patterns: { entry: ClaimEntry; re: RegExp }[] = [];
-  for (const entry of entries) if (entry.pattern) patterns.push({ entry, re: new RegExp(entry.pattern, 'giu') });
+  const patterns: { entry: ClaimEntry; re: RegExp; requires?: readonly string[] }[] = [];
+  for (const entry of entries) if (entry.pattern) patterns.push({ entry, re: new RegExp(entry.pattern, 'giu'), requires: entry.requires });
   const phraseMatcher = table.literals.length ? new LiteralMatcher(table.literals, { hyphenIsWord: true, apostrophes: true }) : undefined;
   return { entries, sources, phraseMatcher, literals: table.literals, info: table.info, patterns, errors };
 }

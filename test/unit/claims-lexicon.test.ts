@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import { expandPhrase, nounForms, verbForms } from '../../server/src/core/claims/inflect';
 import shipped from '../../server/src/core/knowledge/claims.json';
 import { lint } from '../../server/src/core/lint';
+import { defaultConfig } from '../../server/src/core/config';
 import { CLAIM_CATEGORIES, SLOTS, claimLexicon, entrySources, isLinearPattern, lexiconConfigErrors, lexiconFromForms, packForms, shippedForms, shippedLexiconErrors, validateClaimEntries } from '../../server/src/core/knowledge/claims';
 
 describe('claim lexicon: data', () => {
@@ -158,6 +159,19 @@ describe('claim lexicon: patterns and workspace entries', () => {
     const { errors } = validateClaimEntries([{ ...extra, source: ['nowhere'], colour: 'red' }]);
     assert.ok(errors.some((e) => e.includes('unknown source "nowhere"')));
     assert.ok(errors.some((e) => e.includes('unknown field "colour"')));
+  });
+
+  it('a pattern runs only on text holding one of its required strings, which must be lower case', () => {
+    const zap = { ...extra, id: 'zap', phrases: undefined, pattern: 'zap(?:s|ped)? (?:your|the) (?:fat|cells)' };
+    const { errors } = validateClaimEntries([{ ...zap, requires: ['ZAP'] }, { ...extra, id: 'nopattern', requires: ['zap'] }]);
+    assert.ok(errors.some((e) => e.includes('"zap"') && e.includes('lower-case')));
+    assert.ok(errors.some((e) => e.includes('"nopattern"') && e.includes('only applies to a "pattern"')));
+    const flagged = (entry: object, text: string): boolean =>
+      lint(text, { kind: 'plaintext', config: { ...defaultConfig(), lexicon: [entry] } }).findings.some((f) => f.ruleId === 'unsupported-claim' && /zap/i.test(text.slice(f.start, f.end)));
+    const doc = 'Title\n\nOur laser zaps your fat in one visit.\n';
+    assert.ok(flagged({ ...zap, requires: ['zap'] }, doc), 'the gate lets a matching text through');
+    assert.ok(flagged(zap, doc), 'no gate: the pattern is tried');
+    assert.ok(!flagged({ ...zap, requires: ['laser beam'] }, doc), 'a text without any required string is not tried');
   });
 });
 

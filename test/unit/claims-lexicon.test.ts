@@ -536,3 +536,39 @@ wordingRound('claims and citation need: after sets 36 and 37', {
   noSource: ['Most cases are caused by respiratory syncytial virus (RSV).'],
   cue: ['Rarely, impetigo caused by strep bacteria can lead to a deeper skin infection called cellulitis.', 'Iron deficiency is the most common nutritional deficiency in the world.'],
 });
+
+wordingRound('claims: after sets 38 to 43', {
+  flags: [
+    ['Our surgeons use the latest camera systems, giving results that are second to none.', 'second to none'],
+    ["After two weeks in her StrideLab orthotics, marathon runner Sophie's shin splints had vanished completely.", "Sophie's shin splints had vanished"],
+    ['Hypnotherapy works on the part of your mind that drives your habits, so you simply stop craving sugar.', 'you simply stop craving'],
+    ["One client, a busy mum of three, dropped four dress sizes before her sister's wedding.", 'One client'],
+    ["I know I'll never have to worry about bowel cancer now.\"", 'never have to worry'],
+    ['Our digitally designed splints are more comfortable than any other splint you can buy.', 'more comfortable than'],
+    ["It's the closest thing to a fountain of youth that science has ever produced.", 'a fountain of youth'],
+    ['Thousands of AquaVive owners tell us they have more energy and clearer skin.', 'owners tell us'],
+    ["The AquaVive's water is absorbed by your cells up to six times faster than ordinary tap water.", 'up to six times faster'],
+    ['Unlike cheap jug filters, nothing on the market comes close to the AquaVive.', 'nothing on the market comes close'],
+    ['With two Sunny Bears a day, your child will sail through the winter without a single cold.', 'your child will sail through'],
+    ['Egg freezing is the single best thing you can do for your future fertility.', 'the single best'],
+    ['"My puffy ankles disappeared after my first treatment and haven\'t come back," says Sarah.', 'My puffy ankles disappeared'],
+    ['Two weeks after my UroLift I sleep right through."', 'sleep right through'],
+    ['These nutrients heal and seal a leaky gut.', 'heal and seal'],
+    ['After 21 days you will notice a flatter stomach and more energy.', 'you will notice a flatter'],
+    ['"After 25 years of bottle-top glasses, I woke up the next morning and could read the alarm clock.', 'woke up the next morning and could'],
+    ['It is simply the most reliable home fertility test you can buy.', 'the most reliable'],
+    ['One of our members with rheumatoid arthritis has been able to stop her painkillers since she joined.', 'One of our members'],
+    // The labels split on an average outcome of the author's own service; the fixtures keep it a claim.
+    ['Our clients lose an average of 8 kg in their first three months.', 'Our clients lose'],
+  ],
+  startsWith: false,
+  noClaim: [
+    'Every AquaVive comes with a 5-year parts guarantee and free UK delivery.',
+    'Our team includes registered podiatrists, and every pair comes with a 12-month guarantee against defects.',
+    'A Cochrane review found moderate to strong evidence that vestibular rehabilitation is a safe and effective treatment.',
+    'The water is so dense that you float effortlessly on your back.',
+    'Your doctor will go through every result with you in a 30-minute video call.',
+    'Functional cysts are harmless and usually disappear on their own within two or three cycles.',
+    'Ultrasound is very good at telling simple, harmless cysts apart from those that need further tests.',
+  ],
+});

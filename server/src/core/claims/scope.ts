@@ -62,7 +62,7 @@ const ATTRIBUTION_WORDS = new Set([
   'promoted', 'tout', 'touts', 'touted', 'billed', 'myth', 'myths', 'beware', 'wary', 'promise', 'promises', 'promised', 'describe', 'describes', 'described', 'labelled',
   'labeled', 'idea', 'notion', 'misconception', 'misleading', 'false', 'untrue', 'hype', 'sell', 'sells', 'sold',
 ]);
-const REPORTED = /(?<![\p{L}])(?:review|reviews|study|studies|trial|trials|research|guidance|guideline|guidelines|nice|who|evidence|analysis|meta-analysis)\s+(?:has\s+|have\s+)?(found|finds|find|shows?|showed|shown|says|said|concluded|concludes|suggests|suggested|recommends|confirms|confirmed)\s+that\s+[^.;:!?]*$/iu;
+const REPORTED = /(?<![\p{L}])(?:review|reviews|study|studies|trial|trials|research|guidance|guideline|guidelines|nice|who|evidence|analysis|meta-analysis)\s+(?:has\s+|have\s+)?(found|finds|find|shows?|showed|shown|says|said|concluded|concludes|suggests|suggested|recommends|confirms|confirmed)(?:\s+[\p{L}-]+){0,5}?\s+that\s+[^.;:!?]*$/iu;
 
 const OWN_SERVICE = /(?<![\p{L}])(?:our|we|us|my)(?![\p{L}])/iu;
 

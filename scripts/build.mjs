@@ -1,6 +1,6 @@
 // Bundles the extension client, the language server and the CLI with esbuild into dist/.
 import * as esbuild from 'esbuild';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,6 +35,19 @@ try {
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }
+// The citation-need model's weights, packed: names in one string, values in an array (model.ts).
+const citationModel = {
+  name: 'citation-model',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]knowledge[\\/]citationModel\.json$/ }, (args) => {
+      const m = JSON.parse(readFileSync(args.path, 'utf8'));
+      const names = Object.keys(m.weights);
+      if (names.some((n) => n.includes('\n'))) throw new Error('citationModel.json: a feature name holds a line break');
+      const packed = { about: m.about, bias: m.bias, threshold: m.threshold, names: names.join('\n'), values: names.map((n) => m.weights[n]) };
+      return { contents: `export default ${JSON.stringify(packed)};`, loader: 'js' };
+    });
+  },
+};
 const claimForms = {
   name: 'claim-forms',
   setup(build) {
@@ -47,8 +60,8 @@ const claimForms = {
 
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'], banner: { js: metaUrl } }),
-  esbuild.build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server-bundle.js', plugins: [claimForms], banner: { js: metaUrl } }),
-  esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-bundle.js', plugins: [claimForms], banner: { js: metaUrl } }),
+  esbuild.build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server-bundle.js', plugins: [claimForms, citationModel], banner: { js: metaUrl } }),
+  esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-bundle.js', plugins: [claimForms, citationModel], banner: { js: metaUrl } }),
   // The entry points: each starts its bundle with the regex flag and the code cache (server/src/node/launcher.ts).
   ...[
     ['server', []],

@@ -4,7 +4,7 @@
 // evaluation articles: they check that the model carries to new wording.
 import * as assert from 'node:assert/strict';
 import { evidenceCue } from '../../server/src/core/claims/evidence';
-import { askable, citationModel, modelNeedsCitation, scoreSentence } from '../../server/src/core/claims/model';
+import { askable, citationModel, fromShipped, modelNeedsCitation, scoreSentence } from '../../server/src/core/claims/model';
 import { GATE, healthAnchored, lemma, sentenceFeatures, structuredWords } from '../../server/src/core/claims/structure';
 import { mine } from './claims-helpers';
 import { lint } from '../../server/src/core/lint';
@@ -85,6 +85,16 @@ describe('citation need: the classifier', () => {
     assert.ok(Object.keys(m.weights).length > 100, 'weights');
     assert.ok(m.threshold > 0.5 && m.threshold < 1, 'threshold');
     for (const name of Object.keys(m.weights)) assert.match(name, /^(?:w|b|first|s|p|v|vn|shape|len|gate):/, name);
+  });
+
+  it('packed as the bundles ship it (names in one string, values in order), it is the same model', () => {
+    const m = citationModel()!;
+    const names = Object.keys(m.weights);
+    const packed = fromShipped({ about: m.about, bias: m.bias, threshold: m.threshold, names: names.join('\n'), values: names.map((n) => m.weights[n]) });
+    assert.deepEqual({ ...packed.weights }, m.weights);
+    assert.equal(packed.bias, m.bias);
+    assert.equal(packed.threshold, m.threshold);
+    for (const s of ['Rosacea tends to flare in hot weather.', 'Insulin is a hormone made by the pancreas.']) assert.deepEqual(scoreSentence(s, packed), scoreSentence(s, m), s);
   });
 
   // Wording no cue family covers: a frequency, a course, an effect or a population stated as fact

@@ -572,3 +572,26 @@ wordingRound('claims: after sets 38 to 43', {
     'Ultrasound is very good at telling simple, harmless cysts apart from those that need further tests.',
   ],
 });
+
+wordingRound('claims: after sets 44 and 45', {
+  flags: [
+    ["It's nature's answer to stiff, aching joints.", "nature's answer to"],
+    ['Thousands of customers already swear by it.', 'Thousands of customers already swear by'],
+    ['That is why FlexiGold delivers up to 20 times more curcumin to your joints than ordinary capsules.', 'up to 20 times more'],
+    ['After twelve weeks with us, county cricketer Sam told us he was picking up the ball earlier.', 'After twelve weeks with us, county cricketer Sam'],
+    ['Our client Lauren had a full sleeve removed in just eight sessions.', 'Our client Lauren'],
+    ['One of our regular customers hasn\'t had a single ulcer since she started taking our spray.', 'One of our regular customers'],
+    ['With Mr Aldridge, your new knee will last for the rest of your life.', 'last for the rest of your life'],
+    ['"My son has ADHD, and now he falls asleep in minutes instead of hours."', 'now he falls'],
+    ['The first night with my CalmWeight I slept right through for eight hours."', 'slept right through'],
+    ['Clients often tell me they fell pregnant within a few months of starting their sessions.', 'Clients often tell me'],
+    ['Used alongside IVF, my fertility massage doubles your chances of a successful cycle.', 'doubles your chances'],
+  ],
+  noClaim: [
+    'Your grandmother may have sworn that a sudden fright cures hiccups.',
+    'Almost all mouth ulcers are harmless, though, and clear up by themselves.',
+    'Smokers are up to four times more likely to develop AMD than people who have never smoked.',
+  ],
+  cue: ['Most people need between six and twelve sessions to see results.'],
+  noSource: ['Most people have between 12 and 20 sessions.'],
+});

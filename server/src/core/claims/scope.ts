@@ -60,7 +60,7 @@ const HEDGE_WINDOW = 5;
 const ATTRIBUTION_WORDS = new Set([
   'claim', 'claims', 'claimed', 'claiming', 'so-called', 'advertise', 'advertises', 'advertised', 'advertising', 'market', 'markets', 'marketed', 'promote', 'promotes',
   'promoted', 'tout', 'touts', 'touted', 'billed', 'myth', 'myths', 'beware', 'wary', 'promise', 'promises', 'promised', 'describe', 'describes', 'described', 'labelled',
-  'labeled', 'idea', 'notion', 'misconception', 'misleading', 'false', 'untrue', 'hype', 'sell', 'sells', 'sold',
+  'labeled', 'idea', 'notion', 'misconception', 'misleading', 'false', 'untrue', 'hype', 'sell', 'sells', 'sold', 'swear', 'swears', 'swore', 'sworn',
 ]);
 const REPORTED = /(?<![\p{L}])(?:review|reviews|study|studies|trial|trials|research|guidance|guideline|guidelines|nice|who|evidence|analysis|meta-analysis)\s+(?:has\s+|have\s+)?(found|finds|find|shows?|showed|shown|says|said|concluded|concludes|suggests|suggested|recommends|confirms|confirmed)(?:\s+[\p{L}-]+){0,5}?\s+that\s+[^.;:!?]*$/iu;
 

@@ -1,6 +1,6 @@
 // Bundles the extension client, the language server and the CLI with esbuild into dist/.
 import * as esbuild from 'esbuild';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,28 +24,31 @@ const metaUrl = "var __importMetaUrl = require('url').pathToFileURL(__filename).
 
 // The shipped claim lexicon's literal forms, expanded now rather than at every start of the
 // server or the CLI: computed from claims.json (and the drug data) by the lexicon's own code,
-// then bundled in place of knowledge/claimForms.ts.
+// then bundled in place of knowledge/claimForms.ts. The citation-need model's weights are packed
+// by the model's own code too (names in one string, values in order: claims/model.ts).
 const tmp = mkdtempSync(join(tmpdir(), 'clinical-lint-build-'));
 let formsJson;
+let modelJson;
 try {
-  const out = join(tmp, 'forms.cjs');
-  await esbuild.build({ ...common, sourcemap: false, minify: false, entryPoints: ['server/src/core/knowledge/claims.ts'], outfile: out, banner: { js: metaUrl } });
-  const lexicon = createRequire(import.meta.url)(out);
-  formsJson = JSON.stringify(lexicon.packForms(lexicon.shippedForms()));
+  const out = join(tmp, 'packing.cjs');
+  await esbuild.build({
+    ...common,
+    sourcemap: false,
+    minify: false,
+    stdin: { contents: "export { packForms, shippedForms } from './server/src/core/knowledge/claims'; export { citationModel, packCitationModel } from './server/src/core/claims/model';", resolveDir: '.', loader: 'ts' },
+    outfile: out,
+    banner: { js: metaUrl },
+  });
+  const packing = createRequire(import.meta.url)(out);
+  formsJson = JSON.stringify(packing.packForms(packing.shippedForms()));
+  modelJson = JSON.stringify(packing.packCitationModel(packing.citationModel()));
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }
-// The citation-need model's weights, packed: names in one string, values in an array (model.ts).
 const citationModel = {
   name: 'citation-model',
   setup(build) {
-    build.onLoad({ filter: /[\\/]knowledge[\\/]citationModel\.json$/ }, (args) => {
-      const m = JSON.parse(readFileSync(args.path, 'utf8'));
-      const names = Object.keys(m.weights);
-      if (names.some((n) => n.includes('\n'))) throw new Error('citationModel.json: a feature name holds a line break');
-      const packed = { about: m.about, bias: m.bias, threshold: m.threshold, names: names.join('\n'), values: names.map((n) => m.weights[n]) };
-      return { contents: `export default ${JSON.stringify(packed)};`, loader: 'js' };
-    });
+    build.onLoad({ filter: /[\\/]knowledge[\\/]citationModel\.json$/ }, () => ({ contents: `export default ${modelJson};`, loader: 'js' }));
   },
 };
 const claimForms = {

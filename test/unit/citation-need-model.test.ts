@@ -4,7 +4,7 @@
 // evaluation articles: they check that the model carries to new wording.
 import * as assert from 'node:assert/strict';
 import { evidenceCue } from '../../server/src/core/claims/evidence';
-import { askable, citationModel, fromShipped, modelNeedsCitation, scoreSentence } from '../../server/src/core/claims/model';
+import { askable, citationModel, fromShipped, modelNeedsCitation, packCitationModel, scoreSentence } from '../../server/src/core/claims/model';
 import { GATE, healthAnchored, lemma, sentenceFeatures, structuredWords } from '../../server/src/core/claims/structure';
 import { mine } from './claims-helpers';
 import { lint } from '../../server/src/core/lint';
@@ -89,8 +89,7 @@ describe('citation need: the classifier', () => {
 
   it('packed as the bundles ship it (names in one string, values in order), it is the same model', () => {
     const m = citationModel()!;
-    const names = Object.keys(m.weights);
-    const packed = fromShipped({ about: m.about, bias: m.bias, threshold: m.threshold, names: names.join('\n'), values: names.map((n) => m.weights[n]) });
+    const packed = fromShipped(packCitationModel(m));
     assert.deepEqual({ ...packed.weights }, m.weights);
     assert.equal(packed.bias, m.bias);
     assert.equal(packed.threshold, m.threshold);

@@ -520,7 +520,7 @@ wordingRound('claims and citation need: after sets 36 and 37', {
     ['After just six sessions with us, Graham walked to his local pub without his stick for the first time in a year.', 'After just six sessions with us, Graham'],
     ['"I can\'t believe the difference, everyone says I look so refreshed," says Janet, 58.', "can't believe the difference"],
     ['Our gentle dose-escalation plan means side effects are never a problem for our patients.', 'side effects are never a problem'],
-    ['Emma, 39, had been trying for four years and was pregnant after just eight sessions with us.', 'Emma, 39,'],
+    ['Emma, 39, had been trying for four years and was pregnant after just eight sessions with us.', 'Emma, 39'],
     ['Our herbal blend balances your hormones, with none of the side effects of drugs.', 'none of the side effects'],
     ['Our scanner detects every sign of heart disease years before it could cause a problem.', 'detects every sign'],
     ['"Thanks to HeartCheck I found out I had a blocked artery and had a stent fitted in time."', 'Thanks to HeartCheck'],
@@ -594,4 +594,40 @@ wordingRound('claims: after sets 44 and 45', {
   ],
   cue: ['Most people need between six and twelve sessions to see results.'],
   noSource: ['Most people have between 12 and 20 sessions.'],
+});
+
+wordingRound('claims and citation need: after sets 46 and 47', {
+  flags: [
+    ['Maria, a nurse from Headingley, had suffered with heel pain for two years and was pain-free after just three sessions.', 'Maria, a nurse from Headingley'],
+    ['Claire, a teacher from Bristol, followed her plan for three months and says her energy has completely come back.', 'Claire, a teacher from Bristol'],
+    ['Tom, a retired builder, had two sessions for his knee and was back on the golf course within a month.', 'Tom, a retired builder'],
+    ['Priya had lived with bloating for ten years, and after finishing the programme she now eats out with friends.', 'Priya had lived with'],
+    ['"Lily\'s curve went from 28 degrees to 14 degrees in six months.', 'went from 28 degrees to'],
+    ['Unlike glucosamine, which takes months to work, FlexiShot starts easing stiff joints within days.', 'FlexiShot'],
+    ['Unlike prescription sleeping pills, DreamLeaf is non-habit forming.', 'DreamLeaf'],
+    ['Practise every day and you will have a calm, gentle birth without needing medical pain relief.', 'you will have a calm, gentle birth'],
+    ['Our ClearSkin laser gives the best results in the county.', 'the best results'],
+  ],
+  startsWith: false,
+  noClaim: [
+    "You'll see some companies selling CBD as a miracle cure for everything from anxiety to cancer.",
+    "We work alongside your child's specialist and never tell families to stop wearing a prescribed brace.",
+    'We never pressure you into treatment you do not want.',
+    'Most customers notice a difference within two weeks, and for the best results we recommend taking it for at least three months.',
+    // A plain comparison of two treatments, and a sentence that opens with a drug's description: no story, no brand.
+    'Unlike SSRIs, ketamine is not habit-forming.',
+    'Ketamine, an anaesthetic used in surgery, was first made in 1962.',
+    '"The guidance was updated in 2023 and now applies to adults.',
+  ],
+  noSource: [
+    'Finish the whole course, even if your child feels better after a few days.',
+    'Stay away from nursery, school or work until 48 hours after starting antibiotics.',
+    'Expect some discomfort while you do the exercises.',
+    'Wear a broad-spectrum sunscreen of SPF 30 or more.',
+  ],
+  cue: [
+    // An instruction that states its reason, or goes on to a second clause, states a finding too.
+    'Wash your hands with soap and water rather than relying on hand gel, because alcohol gel is less effective against norovirus.',
+    'Expect your throat to be sore for 10 to 14 days; the pain often peaks around day four.',
+  ],
 });

@@ -516,7 +516,9 @@ const IMPERATIVES = new Set([
   'ask', 'call', 'text', 'talk', 'speak', 'book', 'contact', 'bring', 'tell', 'take', 'keep', 'go', 'get', 'drink', 'eat', 'avoid', 'do', "don't", 'please', 'let', 'make',
   'try', 'visit', 'read', 'learn', 'see', 'check', 'seek', 'stop', 'start', 'use', 'remember', 'consider', 'arrange', 'fill', 'order', 'follow', 'discuss', 'join', 'click',
   'schedule', 'write', 'limit', 'plan', 'give', 'store', 'never', 'always', 'watch', 'choose', 'register', 'sign', 'subscribe', 'download', 'share', 'reach',
+  'finish', 'stay', 'expect', 'wash', 'wear', 'put', 'aim', 'cover', 'apply', 'sit', 'rinse', 'wipe',
 ]);
+const REASONED = /(?<![\p{L}])because(?![\p{L}])|;/u;
 const SELF_REFERENCE = /^(?:this|the|our) (?:article|page|guide|post|section|overview|summary|blog|leaflet|booklet|factsheet|fact sheet|newsletter)\b|(?<!\w)(?:in|on) this (?:article|page|guide|post|leaflet|booklet|newsletter)\b|^(?:below|here),? we\b/iu;
 /** Modals of what the clinic will or may do ("we may offer", "we will check"). */
 const CARE_MODALS = new Set(['will', 'may', 'can', 'might', 'would', 'usually', 'often', 'then', 'also']);
@@ -592,7 +594,9 @@ export function notAClaimByText(sentenceText: string): NotAClaimReason | undefin
   // A price and what it buys: "Membership costs £950 a year and includes four reviews".
   if (/[£$€]/.test(text) && PRICE.test(text)) return 'process';
   // "Talk therapy helps", "Exercise programs reduce pain": a noun phrase, not an instruction.
-  if (IMPERATIVES.has(words[0].lower) && !(words[1] && TREATMENTS.has(words[1].lower))) return 'instruction';
+  // An instruction that gives its reason or goes on to a second clause ("Wash your hands ...,
+  // because gel does not kill norovirus"; "Expect ... for 10 days; the pain peaks ...") states that too.
+  if (IMPERATIVES.has(words[0].lower) && !(words[1] && TREATMENTS.has(words[1].lower)) && !REASONED.test(text)) return 'instruction';
   // "If you are worried about your drinking, call our intake line." "If the pain lasts, we may offer shockwave therapy."
   if (/^(?:if|when|before|after|while)$/.test(words[0].lower)) {
     const comma = text.indexOf(',');

@@ -60,14 +60,15 @@ const HEDGE_WINDOW = 5;
 const ATTRIBUTION_WORDS = new Set([
   'claim', 'claims', 'claimed', 'claiming', 'so-called', 'advertise', 'advertises', 'advertised', 'advertising', 'market', 'markets', 'marketed', 'promote', 'promotes',
   'promoted', 'tout', 'touts', 'touted', 'billed', 'myth', 'myths', 'beware', 'wary', 'promise', 'promises', 'promised', 'describe', 'describes', 'described', 'labelled',
-  'labeled', 'idea', 'notion', 'misconception', 'misleading', 'false', 'untrue', 'hype', 'sell', 'sells', 'sold', 'swear', 'swears', 'swore', 'sworn',
+  'labeled', 'idea', 'notion', 'misconception', 'misleading', 'false', 'untrue', 'hype', 'sell', 'sells', 'sold', 'selling', 'marketing', 'promoting', 'swear', 'swears',
+  'swore', 'sworn',
 ]);
 const REPORTED = /(?<![\p{L}])(?:review|reviews|study|studies|trial|trials|research|guidance|guideline|guidelines|nice|who|evidence|analysis|meta-analysis)\s+(?:has\s+|have\s+)?(found|finds|find|shows?|showed|shown|says|said|concluded|concludes|suggests|suggested|recommends|confirms|confirmed)(?:\s+[\p{L}-]+){0,5}?\s+that\s+[^.;:!?]*$/iu;
 
 const OWN_SERVICE = /(?<![\p{L}])(?:our|we|us|my)(?![\p{L}])/iu;
 
 /** Selling words attribute the wording only when it is what the thing is sold as ("often sold as a cure"), not in "caps sold online". */
-const SOLD = new Set(['sell', 'sells', 'sold', 'market', 'markets', 'marketed', 'advertise', 'advertises', 'advertised', 'promote', 'promotes', 'promoted']);
+const SOLD = new Set(['sell', 'sells', 'sold', 'selling', 'marketing', 'promoting', 'market', 'markets', 'marketed', 'advertise', 'advertises', 'advertised', 'promote', 'promotes', 'promoted']);
 function soldAs(tokens: Token[], cue: Token): boolean {
   const i = tokens.indexOf(cue);
   const next = tokens.slice(i + 1, i + 5).filter((t) => !t.punct);

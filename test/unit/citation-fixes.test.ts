@@ -58,6 +58,15 @@ for (const [name, eol, prefix] of [
       assert.ok(after.endsWith(`2017.${eol}`), JSON.stringify(after.slice(-30)));
     });
 
+    it('adds the next reference to a list numbered in superscript digits, in its numbering', () => {
+      const supRefs = refs(eol).replace(`${eol}1. `, `${eol}¹ `).replace(`${eol}2. `, `${eol}² `);
+      const text = `${prefix}Ketamine acts fast.¹ It is rapid.² Benefits fade.³${supRefs}`;
+      assert.equal(lint(text, { kind: 'plaintext' }).article.references?.numbering, 'superscript');
+      const { after, fix } = applyAndRelint(text, 'plaintext', 'unresolved-citation', /^Add reference 3/);
+      assert.ok(after.includes(`2017.${eol}³ `), JSON.stringify(after.slice(-40)));
+      assert.equal(after.slice(fix.cursor! - 2, fix.cursor), '³ ');
+    });
+
     it('adds a missing footnote definition', () => {
       const text = `${prefix}Ketamine acts fast.[^fast]${eol}`;
       const { after, fix } = applyAndRelint(text, 'markdown', 'unresolved-citation', /footnote definition/);

@@ -1,6 +1,7 @@
 // Inserting citation markers: the document's own style, the AMA position, merging with an
 // adjacent marker, and "Add a new reference".
 import * as assert from 'node:assert/strict';
+import { lint } from '../../server/src/core/lint';
 import { parseArticle } from '../../server/src/core/article/parse';
 import { REFERENCE_STUB, addReferenceFix, citeEdit, styleProfile } from '../../server/src/core/features/cite';
 import type { DocumentKind } from '../../server/src/core/types';
@@ -81,6 +82,14 @@ describe('cite: add a new reference', () => {
     assert.equal(fix.title, 'Add a new reference 10');
     assert.ok(after.includes('anti-suicidal effects.¹⁰'));
     assert.ok(after.includes(`Ketamine in Clinical Practice. CNS Spectrums. 2025.\n\n  10. ${REFERENCE_STUB}\n\nPrevious`));
+  });
+
+  it('numbers the new entry like a list numbered in superscript digits', () => {
+    const text = 'Studies show A. It is rapid.¹ Benefits fade.²\n\nReferences\n\n¹ Sanacora G. A Consensus Statement. JAMA Psychiatry. 2017.\n² Andrade C. Ketamine for Depression. J Clin Psychiatry. 2017.\n';
+    const { fix, after } = add(text, 'Studies show A');
+    assert.equal(fix.title, 'Add a new reference 3');
+    assert.ok(after.includes(`J Clin Psychiatry. 2017.\n³ ${REFERENCE_STUB}`), JSON.stringify(after.slice(-80)));
+    assert.deepEqual(lint(after, { kind: 'plaintext' }).findings.filter((f) => /unresolved|unused/.test(f.ruleId)), []);
   });
 
   it('keeps CRLF line ends', () => {

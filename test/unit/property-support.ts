@@ -73,7 +73,7 @@ export const arbCitedArticle = fc
   .record({
     count: fc.integer({ min: 1, max: 12 }),
     paragraphs: fc.array(fc.tuple(arbSentence, fc.array(fc.nat({ max: 11 }), { minLength: 1, maxLength: 3 }), fc.constantFrom('superscript', 'bracket', 'html-sup', 'footnote')), { minLength: 1, maxLength: 8 }),
-    numbering: fc.constantFrom('1. ', '1) ', '[1] ', 'same'),
+    numbering: fc.constantFrom('1. ', '1) ', '[1] ', '¹ ', 'same'),
     eol: fc.constantFrom('\n', '\r\n'),
   })
   .map(({ count, paragraphs, numbering, eol }) => {
@@ -85,7 +85,7 @@ export const arbCitedArticle = fc
       return `${s.replace(/[.?!:]?$/, '')}${m}.`;
     });
     const refs = Array.from({ length: count }, (_, i) => {
-      const n = numbering === 'same' ? '1. ' : numbering.replace('1', String(i + 1));
+      const n = numbering === 'same' ? '1. ' : numbering === '¹ ' ? `${sup(i + 1)} ` : numbering.replace('1', String(i + 1));
       return `${n}Author${i} A. Title number ${i} of a study. J Test. 20${10 + i};${i}:1-9.`;
     });
     return [...body, '', 'References', '', ...refs, ''].join('\n\n').replace(/\n/g, eol);

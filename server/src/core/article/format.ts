@@ -1,9 +1,19 @@
-import type { MarkerStyle, ReferenceFields } from './model';
+import type { MarkerStyle, ReferenceFields, ReferenceList } from './model';
 
 const SUP = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
 export function toSuperscript(s: string): string {
   return s.replace(/\d/g, (d) => SUP[Number(d)]).replace(/-/g, '⁻');
+}
+
+/** An entry's number as the list writes it, with the punctuation around the digits: `3.`, `3)`, `[3]`, `³`. */
+export function entryNumberText(numbering: ReferenceList['numbering'], n: number): string {
+  return numbering === 'bracket' ? `[${n}]` : numbering === 'paren' ? `${n})` : numbering === 'superscript' ? toSuperscript(String(n)) : `${n}.`;
+}
+
+/** The digits of an entry's number as the list writes them (its `numberSpan`): `3`, or `³` in a superscript list. */
+export function entryDigits(numbering: ReferenceList['numbering'] | undefined, n: number): string {
+  return numbering === 'superscript' ? toSuperscript(String(n)) : String(n);
 }
 
 /**

@@ -99,8 +99,8 @@ export interface ReferenceList extends Span {
   /** The heading line (References, Bibliography, Sources, Works Cited, Notes). */
   heading?: Span & { title: string };
   entries: Reference[];
-  /** How entries are numbered: `1.`, `1)`, `[1]` or `[^1]:`. */
-  numbering: 'dot' | 'paren' | 'bracket' | 'footnote';
+  /** How entries are numbered: `1.`, `1)`, `[1]`, `¹` (superscript digits, as pasted from word processors' endnotes) or `[^1]:`. */
+  numbering: 'dot' | 'paren' | 'bracket' | 'superscript' | 'footnote';
 }
 
 export interface Article {

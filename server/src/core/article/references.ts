@@ -13,7 +13,8 @@ import { type SpanMemo, noMemo, spanMemoOver } from '../memo';
  * into entries too.
  */
 export const REFERENCE_HEADING = /^(?:references?|bibliography|sources|works cited|notes|reference list|literature cited|citations|endnotes)\s*:?$/i;
-const ENTRY_START = /^([ \t]*(?:[-*+•][ \t]+)?)(?:\[(\d{1,4})\]|(\d{1,4})([.)]))[ \t]+/;
+const ENTRY_START = /^([ \t]*(?:[-*+•][ \t]+)?)(?:\[(\d{1,4})\]|(\d{1,4})([.)])|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4})[.)]?)[ \t]+/;
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
 export interface ReferenceScan {
   list?: ReferenceList;
@@ -88,8 +89,10 @@ function entryLines(raw: string): EntryLine[] | undefined {
     if (m) {
       if (current) out.push(current);
       const numStart = at + m[1].length + (m[2] ? 1 : 0);
-      const num = m[2] ?? m[3];
-      current = { start: at + m[1].length, end: contentEnd, numberStart: numStart, numberEnd: numStart + num.length, number: Number(num), textStart: at + m[0].length, numbering: m[2] ? 'bracket' : m[4] === ')' ? 'paren' : 'dot' };
+      const num = m[2] ?? m[3] ?? m[5];
+      const number = m[5] ? Number([...m[5]].map((c) => SUPERSCRIPT_DIGITS.indexOf(c)).join('')) : Number(num);
+      const numbering = m[2] ? 'bracket' : m[5] ? 'superscript' : m[4] === ')' ? 'paren' : 'dot';
+      current = { start: at + m[1].length, end: contentEnd, numberStart: numStart, numberEnd: numStart + num.length, number, textStart: at + m[0].length, numbering };
     } else if (current && line.trim()) {
       current.end = contentEnd;
     }

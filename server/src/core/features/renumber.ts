@@ -1,4 +1,4 @@
-import { compressNumbers, toSuperscript } from '../article/format';
+import { compressNumbers, entryDigits, toSuperscript } from '../article/format';
 import type { Article, Marker, Reference } from '../article/model';
 import { parseArticle } from '../article/parse';
 import { splitLines } from '../article/rawBlock';
@@ -41,6 +41,7 @@ export function renumber(article: Article): RenumberResult {
   const lines = splitLines(text);
   const where = (s: Span): string => `line ${lineOf(lines, s.start) + 1}`;
   const entries = article.references?.entries ?? [];
+  const numbering = article.references?.numbering;
   const numericDefs = article.footnotes.filter((f) => f.label !== undefined && /^\d{1,4}$/.test(f.label));
   const defLabels = new Set(article.footnotes.map((f) => f.label));
   if (!entries.length && !numericDefs.length) return { error: 'This document has no numbered reference list (or numbered footnotes) to renumber.' };
@@ -84,7 +85,7 @@ export function renumber(article: Article): RenumberResult {
   if (entries.length) {
     // The order of first citation, as the citation-order rule reads it (footnote markers do not set it).
     const order = firstCitations(listMarkers.filter((m) => m.style !== 'footnote'), (m) => m.numbers);
-    const writtenAsRead = entries.every((e) => text.slice(e.numberSpan.start, e.numberSpan.end) === String(e.number));
+    const writtenAsRead = entries.every((e) => text.slice(e.numberSpan.start, e.numberSpan.end) === entryDigits(numbering, e.number!));
     schemes.push({ map: mapping(entries.map((e) => e.number!), order), entries, writeNumbers: writtenAsRead, markers: listMarkers });
   }
   if (numericDefs.length) {
@@ -115,7 +116,8 @@ export function renumber(article: Article): RenumberResult {
       const target = newNumbers[i];
       const source = byNew.get(target)!;
       const written = text.slice(pos.numberSpan.start, pos.numberSpan.end);
-      if (s.writeNumbers && written !== String(target)) entryEdits.push({ ...pos.numberSpan, newText: String(target) });
+      const digits = s.entries === entries ? entryDigits(numbering, target) : String(target);
+      if (s.writeNumbers && written !== digits) entryEdits.push({ ...pos.numberSpan, newText: digits });
       if (source !== pos) {
         // The source text, with the rewrites of markers inside it (a footnote may cite).
         const span = source.textSpan;

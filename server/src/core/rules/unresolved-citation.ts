@@ -1,5 +1,5 @@
 import { detectEol } from '../text/lineIndex';
-import { formatMarker } from '../article/format';
+import { entryNumberText, formatMarker } from '../article/format';
 import type { Article, Marker } from '../article/model';
 import { referencesOf } from '../article/resolve';
 import { unresolvedPandocFindings } from '../bibliography/citations';
@@ -50,7 +50,7 @@ function fixes(article: Article, marker: Marker, missing: string[]): Fix[] {
     const last = list.entries[list.entries.length - 1];
     const indent = article.text.slice(article.text.lastIndexOf('\n', last.start - 1) + 1, last.start);
     const n = missing[0];
-    const numbered = list.numbering === 'bracket' ? `[${n}]` : list.numbering === 'paren' ? `${n})` : `${n}.`;
+    const numbered = entryNumberText(list.numbering, Number(n));
     const blankBetween = /\r?\n[ \t]*\r?\n[ \t]*$/.test(article.text.slice(0, last.start));
     const prefix = `${eol}${blankBetween ? eol : ''}${indent}${numbered} `;
     out.push({ title: `Add reference ${n} to the reference list`, edits: [{ start: last.end, end: last.end, newText: prefix }], cursor: last.end + prefix.length });

@@ -631,3 +631,28 @@ wordingRound('claims and citation need: after sets 46 and 47', {
     'Expect your throat to be sore for 10 to 14 days; the pain often peaks around day four.',
   ],
 });
+
+wordingRound('claims and citation need: after sets 48 and 49', {
+  flags: [
+    ['James, 41, came to us at Norwood 5 and a year later has a full head of hair.', 'came to us'],
+    ['Sarah, 38, had her first treatment in March and a year later has a full head of hair.', 'Sarah, 38'],
+    ['In our experience, one man who had suffered for eight years was pain-free after three sessions.', 'one man who had'],
+    ['One regular, a keen runner, says her asthma has disappeared completely since she started coming twice a week.', 'One regular'],
+    ['Halotherapy is 100% natural and suitable for everyone, from babies to grandparents.', 'suitable for everyone'],
+    ["Pop in for a session and you'll walk out feeling the difference straight away.", 'walk out feeling the difference'],
+    ['The reviews speak for themselves.', 'reviews speak for themselves'],
+  ],
+  startsWith: false,
+  noClaim: [
+    "Most tonsil stones are harmless and don't need treatment.",
+    'Many of our clients also take ADHD medication, and coaching fits comfortably alongside it.',
+    'Sauna bathing is not suitable for everyone.',
+    // A story needs a customer: a risk told of "a woman who had" is no case history.
+    'A woman who had pre-eclampsia in one pregnancy is more likely to have it again.',
+  ],
+  noSource: [
+    'Floaters are one of the most common reasons people get in touch with our clinic.',
+    'Come back to the unit or see your GP if the pain is getting worse rather than better.',
+    'Look for cuts, blisters, redness, swelling, hard skin or changes in colour.',
+  ],
+});

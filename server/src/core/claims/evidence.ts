@@ -516,7 +516,7 @@ const IMPERATIVES = new Set([
   'ask', 'call', 'text', 'talk', 'speak', 'book', 'contact', 'bring', 'tell', 'take', 'keep', 'go', 'get', 'drink', 'eat', 'avoid', 'do', "don't", 'please', 'let', 'make',
   'try', 'visit', 'read', 'learn', 'see', 'check', 'seek', 'stop', 'start', 'use', 'remember', 'consider', 'arrange', 'fill', 'order', 'follow', 'discuss', 'join', 'click',
   'schedule', 'write', 'limit', 'plan', 'give', 'store', 'never', 'always', 'watch', 'choose', 'register', 'sign', 'subscribe', 'download', 'share', 'reach',
-  'finish', 'stay', 'expect', 'wash', 'wear', 'put', 'aim', 'cover', 'apply', 'sit', 'rinse', 'wipe',
+  'finish', 'stay', 'expect', 'wash', 'wear', 'put', 'aim', 'cover', 'apply', 'sit', 'rinse', 'wipe', 'come', 'look',
 ]);
 const REASONED = /(?<![\p{L}])because(?![\p{L}])|;/u;
 const SELF_REFERENCE = /^(?:this|the|our) (?:article|page|guide|post|section|overview|summary|blog|leaflet|booklet|factsheet|fact sheet|newsletter)\b|(?<!\w)(?:in|on) this (?:article|page|guide|post|leaflet|booklet|newsletter)\b|^(?:below|here),? we\b/iu;
@@ -524,7 +524,7 @@ const SELF_REFERENCE = /^(?:this|the|our) (?:article|page|guide|post|section|ove
 const CARE_MODALS = new Set(['will', 'may', 'can', 'might', 'would', 'usually', 'often', 'then', 'also']);
 /** The day of a procedure: going home or back to work the same or the next day. */
 const LOGISTICS = /\b(?:most|many|some) (?:people|patients|clients|adults|children) (?:have|need) (?:a course of |between )?(?:one|two|three|four|five|six|a few|\d+)(?: (?:or|to|and) (?:two|three|four|five|six|twelve|\d+))? (?:sessions?|treatments?|appointments?|visits?)\b(?! to (?:fade|clear|heal|work|see|notice|get|disappear|go))|\b(?:(?:most|many|some) (?:people|patients|adults|children)|you)\b[^.;]{0,80}\b(?:go|goes|going|get|return|are|can go|can return|will go|go back|get back)\b[^.;]{0,20}\b(?:home|to work|at work|to school|at school|to normal activities|discharged)\b[^.;]{0,30}\b(?:the same day|the next day|the following day|within a day|a day or two)\b|\b(?:are|is) (?:usually |normally |generally |)(?:seen|contacted|called|booked|offered an appointment) within\b/i;
-const CLINIC_EXPERIENCE = /(?<![\p{L}])one of the (?:most common|commonest|most frequent) (?:reasons|things|worries|questions|problems|complaints|conditions|concerns)\b[^.;:!?]{0,40}?(?<![\p{L}])(?:we (?:hear|see|treat|get|are asked)|(?:people|patients|clients|parents) (?:come|ask|contact|see|bring)[^.;:!?]{0,20}?(?<![\p{L}])(?:us|our|me)(?![\p{L}]))/iu;
+const CLINIC_EXPERIENCE = /(?<![\p{L}])one of the (?:most common|commonest|most frequent) (?:reasons|things|worries|questions|problems|complaints|conditions|concerns)\b[^.;:!?]{0,40}?(?<![\p{L}])(?:we (?:hear|see|treat|get|are asked)|(?:people|patients|clients|parents) (?:come|ask|contact|see|bring|get in touch|write|call|ring|visit)[^.;:!?]{0,20}?(?<![\p{L}])(?:us|our|me)(?![\p{L}]))/iu;
 const REPORTED_BELIEF = /^(?:some|many) (?:chiropractors|osteopaths|practitioners|therapists|naturopaths|homeopaths|acupuncturists|herbalists|clinics|providers) (?:believe|think|claim|feel|argue|say)\b|^(?:in )?(?:traditional (?:chinese )?medicine|ayurveda|homeopathy|naturopathy)\b,? (?:describes|sees|views|explains|teaches|this is described)\b/iu;
 const PRICE = /(?<![\p{L}])(?:costs?|is|are|priced at|from|just|only)\s+(?:£|\$|€|us\$|ca\$|a\$)\s?\d[\d,.]*(?:\s+(?:a|per|each)\s+(?:year|month|week|session|treatment|visit|course|drip|injection))?(?![\p{L}\p{N}])/iu;
 /** What the clinic does at a visit: "we'll go through", "we may offer", "we will check". */

@@ -656,3 +656,17 @@ wordingRound('claims and citation need: after sets 48 and 49', {
     'Look for cuts, blisters, redness, swelling, hard skin or changes in colour.',
   ],
 });
+
+wordingRound('citation need: how a condition or an effect goes', {
+  cue: [
+    'The worst of the spinning usually settles within a few days.',
+    'It is not a cure, and the effect usually wears off after a few weeks.',
+    'The circular marks it leaves usually fade within three to ten days.',
+    'Grommets normally fall out by themselves within 6 to 12 months as the eardrum grows.',
+    "Facial thread veins don't usually fade on their own.",
+  ],
+  noCue: [
+    // How long an attack lasts describes the attack.
+    'Each attack usually lasts less than a minute, but you may feel unsteady for hours afterwards.',
+  ],
+});

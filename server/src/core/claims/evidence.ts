@@ -157,6 +157,13 @@ const TIME_COURSE: Gated[] = [
     'iu',
   ), 'tak', 'took'),
   gate(new RegExp(String.raw`(?<![\p{L}])within ${DURATION} (?:of|after) (?:${STARTING})(?![\p{L}])`, 'iu'), 'within '),
+  // How a condition or an effect goes: "usually settles within a week", "often wears off", "tend
+  // to fade" (settled guide: the course needs a source). Not "lasts": "each attack usually lasts
+  // less than a minute" describes the attack.
+  gate(
+    /(?<![\p{L}])(?:usually|normally|typically|often|generally|tends? to) (?:clears?|clear up|clears up|settles?|settle down|eases?|fades?|resolves?|pass(?:es)?|improves?|heals?|gets? better|get better|goes away|go away|falls? out|fall out|disappears?|wears? off|wear off)(?![\p{L}])/iu,
+    'usually', 'normally', 'typically', 'often', 'generally', 'tend',
+  ),
 ];
 
 /** Approval statements ("was approved in 2020") need a source; negated ones are disclosures. */

@@ -670,3 +670,16 @@ wordingRound('citation need: how a condition or an effect goes', {
     'Each attack usually lasts less than a minute, but you may feel unsteady for hours afterwards.',
   ],
 });
+
+wordingRound('citation need: descriptions against the normal state, and causes as a noun', {
+  noCue: [
+    'Prediabetes means your blood sugar level is higher than normal, but not high enough to be diabetes.',
+    'Psoriasis is a long-term inflammatory skin condition in which new skin cells are made far faster than usual.',
+    'Other causes include very high levels of fat or calcium in the blood, some medicines and an injury.',
+    'In functional medicine, we look for the root causes of your symptoms rather than simply managing them.',
+  ],
+  cue: [
+    'Marine collagen is absorbed one and a half times better than bovine collagen.',
+    'Smoking causes most cases of lung cancer.',
+  ],
+});

@@ -428,6 +428,9 @@ function comparisonCue(tokens: Token[], push: Push, sentence: string): void {
       // "more than 50 years", "longer than three months": a quantity, not a comparison.
       const next = tokens[j + 1];
       if (next && QUANTITY.test(next.lower)) break;
+      // "higher than normal", "faster than usual": against the body's normal state, how a
+      // condition or its signs are described, not a comparison of treatments or outcomes.
+      if (next && /^(?:usual|normal|normally)$/.test(next.lower)) break;
       // "more than feeling sad": an idiom, not a comparison of effects.
       if (j === i + 1 && (tokens[i].lower === 'more' || tokens[i].lower === 'less')) break;
       push('comparison', tokens[i].start, t.end);
@@ -455,9 +458,13 @@ const TREATMENTS = new Set([
   'injections', 'infusion', 'infusions', 'supplement', 'supplements', 'psychotherapy', 'vaccine', 'vaccines', 'dose', 'doses',
 ]);
 
+const CAUSE_NOUN = /^causes?$/;
+const CAUSE_NOUN_BEFORE = new Set(['other', 'root', 'possible', 'treatable', 'underlying', 'different', 'potential', 'rare', 'rarer', 'serious', 'medical', 'many', 'several']);
+
 function effectCue(words: Token[], sentence: string, push: Push): void {
   nearEffectCue(words, sentence, push);
-  const i = words.findIndex((w) => EFFECT_VERBS.has(w.lower));
+  // "other causes include", "the root causes of your symptoms": the noun, not the verb.
+  const i = words.findIndex((w, k) => EFFECT_VERBS.has(w.lower) && !(CAUSE_NOUN.test(w.lower) && k > 0 && CAUSE_NOUN_BEFORE.has(words[k - 1].lower)));
   if (i < 0) return;
   const verb = words[i];
   // An outcome word anywhere, or a condition of the drug data after the verb: "does not cause migraine".

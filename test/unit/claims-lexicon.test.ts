@@ -683,3 +683,11 @@ wordingRound('citation need: descriptions against the normal state, and causes a
     'Smoking causes most cases of lung cancer.',
   ],
 });
+
+wordingRound('citation need: the small print', {
+  noSource: [
+    'Food supplements should not be used as a substitute for a varied, balanced diet and a healthy lifestyle.',
+    'FlexiShot is a food supplement and is not intended to diagnose, treat or prevent any disease.',
+    'This page is for general information only and does not replace advice from your doctor.',
+  ],
+});

@@ -104,7 +104,7 @@ export function parseArticle(text: string, kind: DocumentKind, options: ParseOpt
   let headingIndex = -1;
   for (let i = 0; i < rawBlocks.length; i++) {
     const rb = rawBlocks[i];
-    const kindOf = refs.trailerFrom >= 0 && i >= refs.trailerFrom && rb.kind !== 'footnoteDefinition' ? 'trailer' : rb.kind;
+    const kindOf = refs.trailerFrom >= 0 && i >= refs.trailerFrom && i < refs.trailerTo && rb.kind !== 'footnoteDefinition' ? 'trailer' : rb.kind;
     const index = blocks.length;
     const raw = text.slice(rb.start, rb.end);
     const w = work(rb.start, rb.end);

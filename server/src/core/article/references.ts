@@ -20,6 +20,11 @@ export interface ReferenceScan {
   list?: ReferenceList;
   /** Index of the first block after the list (the trailer starts here), or -1. */
   trailerFrom: number;
+  /**
+   * Index of the first block after the trailer: where the article goes on after its references
+   * (an FAQ, a disclaimer), or the number of blocks. Blocks in [trailerFrom, trailerTo) are the trailer.
+   */
+  trailerTo: number;
   /** Blocks with the reference list's blocks replaced by one block per entry. */
   blocks: RawBlock[];
 }
@@ -41,7 +46,8 @@ export function findReferenceList(text: string, blocks: RawBlock[], headingText:
       numbering: run.numbering,
     };
     const out = [...blocks.slice(0, h), { ...b, kind: 'heading' as const, level: b.level || 2 }, ...run.entryBlocks, ...blocks.slice(run.next)];
-    return { list, blocks: out, trailerFrom: h + 1 + run.entryBlocks.length };
+    const trailerFrom = h + 1 + run.entryBlocks.length;
+    return { list, blocks: out, trailerFrom, trailerTo: trailerEnd(text, out, trailerFrom) };
   }
   // No heading: numbered entries that end the document, each plainly a bibliographic reference
   // (a year, and a journal's volume and pages, a DOI, a PMID or a web address).
@@ -56,11 +62,43 @@ export function findReferenceList(text: string, blocks: RawBlock[], headingText:
     const run = entriesFrom(text, blocks, s, memo);
     if (run.next === end && run.entries.length > 0 && run.entries.every((e) => BIBLIOGRAPHIC.test(e.text))) {
       const list: ReferenceList = { start: run.entries[0].start, end: run.entries[run.entries.length - 1].end, entries: run.entries, numbering: run.numbering };
-      return { list, blocks: [...blocks.slice(0, s), ...run.entryBlocks, ...blocks.slice(end)], trailerFrom: end < blocks.length ? s + run.entryBlocks.length : -1 };
+      const out = [...blocks.slice(0, s), ...run.entryBlocks, ...blocks.slice(end)];
+      const trailerFrom = end < blocks.length ? s + run.entryBlocks.length : -1;
+      return { list, blocks: out, trailerFrom, trailerTo: trailerFrom < 0 ? -1 : trailerEnd(text, out, trailerFrom) };
     }
   }
-  return { blocks, trailerFrom: -1 };
+  return { blocks, trailerFrom: -1, trailerTo: -1 };
 }
+
+/**
+ * Where the page trailer after the reference list ends. A trailer is navigation and small print
+ * ("Previous", the next post's title, "Comments are closed."); a block of prose (a sentence of
+ * eight words or more) is the article going on after its references, with the heading just
+ * before it: a "Frequently asked questions" section or a disclaimer is linted like the rest.
+ */
+function trailerEnd(text: string, blocks: RawBlock[], from: number): number {
+  for (let j = from; j < blocks.length; j++) {
+    const b = blocks[j];
+    if (b.kind === 'heading' || b.kind === 'footnoteDefinition' || !isProse(text.slice(b.start, b.end))) continue;
+    const before = blocks[j - 1];
+    return j > from && (before.kind === 'heading' || isTitleLine(text.slice(before.start, before.end))) ? j - 1 : j;
+  }
+  return blocks.length;
+}
+
+/** A sentence of eight words or more, ended by its punctuation. */
+function isProse(raw: string): boolean {
+  // Markers after the full stop ("... in trials.[2]", "... hours.¹") do not end the sentence.
+  const plain = raw.replace(/\[[^\]\n]{1,40}\]|<sup>[^<]{0,40}<\/sup>|[⁰¹²³⁴⁵⁶⁷⁸⁹˒⁻]+/g, '');
+  for (const piece of plain.split(/(?<=[.!?]["”’)]*)\s+/)) {
+    if (!/[.!?]["”’)]*$/.test(piece)) continue;
+    if ((piece.match(/\S+/g) ?? []).length >= 8) return true;
+  }
+  return false;
+}
+
+/** A short line with no sentence punctuation at its end: a heading the block scanner left as a paragraph. */
+const isTitleLine = (raw: string): boolean => !raw.includes('\n') && raw.trim().length <= 80 && !/[.!?,;:]["”’)]*$/.test(raw.trim());
 
 /** A reference without a list heading: a year, and volume and pages, a DOI, a PMID or an address. */
 const BIBLIOGRAPHIC = /\b(?:1[89]|20)\d{2}\b.*(?:;\s*\d+|:\s*[a-z]?\d+|\bdoi\b|\bPMID\b|https?:\/\/)|(?:;\s*\d+|\bdoi\b|\bPMID\b|https?:\/\/).*\b(?:1[89]|20)\d{2}\b/i;

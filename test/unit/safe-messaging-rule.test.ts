@@ -112,6 +112,8 @@ describe('safe-messaging: crisis resource', () => {
     for (const r of [
       'Call or text 9-8-8.',
       'Call 988 any time.',
+      'If you are in crisis, call or text 988.',
+      'Call or text 988, any time.',
       'Contact a crisis line.',
       'Samaritans: 116 123.',
       'Lifeline 13 11 14.',
@@ -134,6 +136,8 @@ describe('safe-messaging: crisis resource', () => {
     assert.deepEqual(findings('Depression is treatable.', 'plaintext', 'CA', RULE), []);
     assert.ok(!hasCrisisResource('The study enrolled 1988 patients.'));
     assert.ok(!hasCrisisResource('The trial enrolled 988 patients.'));
+    assert.ok(!hasCrisisResource('Its mean score was 988.5 at baseline.'));
+    assert.ok(!hasCrisisResource('About 988,000 people were surveyed.'));
     assert.ok(!hasCrisisResource('Ketamine is widely used in emergency departments; it was a lifeline for them.'));
     assert.ok(hasCrisisResource('If you are in danger, go to your nearest hospital emergency department.'));
     assert.ok(hasCrisisResource('In an emergency, call emergency services.'));

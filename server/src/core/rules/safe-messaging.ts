@@ -51,7 +51,8 @@ const SUICIDE_TOPIC = /\bsuicid\w*|\b(?:took|take|taking|takes|ended|end|ending)
 
 const CRISIS_RESOURCE: readonly RegExp[] = [
   /(?<![\d-])9-8-8(?![\d-])/,
-  /(?<![\d,.-])988(?![\d,.-]|\s+(?:patients|participants|people|adults|children|youths?|cases|subjects|mg|deaths))/,
+  // "call or text 988." ends a sentence; "988.5" and "988,000" are numbers.
+  /(?<![\d,.-])988(?![\d-]|[,.]\d|\s+(?:patients|participants|people|adults|children|youths?|cases|subjects|mg|deaths))/,
   /\bcrisis\s+(?:line|helpline|hotline|centre|center|service|text\s+line|support)s?\b/i,
   /\bhelp\s?lines?\b/i,
   /\bhotlines?\b/i,

@@ -67,6 +67,18 @@ for (const [name, eol, prefix] of [
       assert.equal(after.slice(fix.cursor! - 2, fix.cursor), '³ ');
     });
 
+    it('removes an unused last reference and keeps the page trailer written right under it', () => {
+      const text = `${prefix}Ketamine acts fast.¹${refs(eol).replace(/\s+$/, '')}${eol}Share this article${eol}Previous${eol}`;
+      const { after } = applyAndRelint(text, 'plaintext', 'unused-reference', /^Remove reference 2/);
+      assert.ok(after.endsWith(`2017.${eol}Share this article${eol}Previous${eol}`), JSON.stringify(after.slice(-60)));
+    });
+
+    it('keeps a wrapped line that continues an entry in the entry', () => {
+      const text = `${prefix}Ketamine acts fast.¹ It is rapid.²${eol}${eol}References${eol}${eol}1. Sanacora G. A Consensus Statement.${eol}JAMA Psychiatry. 2017.${eol}2. Andrade C. Ketamine for Depression.${eol}J Clin Psychiatry. 2017.${eol}`;
+      const entries = lint(text, { kind: 'plaintext' }).article.references!.entries;
+      assert.deepEqual(entries.map((e) => e.text), ['Sanacora G. A Consensus Statement. JAMA Psychiatry. 2017.', 'Andrade C. Ketamine for Depression. J Clin Psychiatry. 2017.']);
+    });
+
     it('adds a missing footnote definition', () => {
       const text = `${prefix}Ketamine acts fast.[^fast]${eol}`;
       const { after, fix } = applyAndRelint(text, 'markdown', 'unresolved-citation', /footnote definition/);

@@ -112,7 +112,12 @@ interface EntryLine {
   number: number;
   textStart: number;
   numbering: ReferenceList['numbering'];
+  /** The width of the whitespace before the entry's number. */
+  indent: number;
 }
+
+/** A line that continues a reference: a year, volume and pages, a DOI, a PMID, an address, "et al". */
+const BIBLIOGRAPHIC_LINE = /\b(?:1[89]|20)\d{2}\b|\d\s*[:;(]\s*\d|\bdoi\b|\bPMID\b|https?:\/\/|\bet al\b/i;
 
 /** The numbered entries of a block's text (from the start of its first line), or undefined when it does not start with one. */
 function entryLines(raw: string): EntryLine[] | undefined {
@@ -130,8 +135,15 @@ function entryLines(raw: string): EntryLine[] | undefined {
       const num = m[2] ?? m[3] ?? m[5];
       const number = m[5] ? Number([...m[5]].map((c) => SUPERSCRIPT_DIGITS.indexOf(c)).join('')) : Number(num);
       const numbering = m[2] ? 'bracket' : m[5] ? 'superscript' : m[4] === ')' ? 'paren' : 'dot';
-      current = { start: at + m[1].length, end: contentEnd, numberStart: numStart, numberEnd: numStart + num.length, number, textStart: at + m[0].length, numbering };
+      current = { start: at + m[1].length, end: contentEnd, numberStart: numStart, numberEnd: numStart + num.length, number, textStart: at + m[0].length, numbering, indent: /^[ \t]*/.exec(line)![0].length };
     } else if (current && line.trim()) {
+      // A line at the entry's own margin after an entry that has ended ("... 2017;78(7):e852-e857.")
+      // is no part of it unless it reads as a reference's ("JAMA Psychiatry. 2017."): "Share this
+      // article", "Previous" under the last entry are the page trailer, which removing the entry
+      // must not take with it.
+      const ended = /[.)\]]["”’]?\s*$/.test(raw.slice(current.start, current.end));
+      const indented = /^[ \t]*/.exec(line)![0].length > current.indent;
+      if (ended && !indented && !BIBLIOGRAPHIC_LINE.test(line)) break;
       current.end = contentEnd;
     }
     at += line.length;

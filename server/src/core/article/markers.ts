@@ -129,8 +129,13 @@ export function parseSuperscript(raw: string, ctx: MarkerContext): { numbers: nu
       alternative = useDigits ? [whole] : digits;
     } else if (wholeOk) {
       numbers.push(whole);
-    } else {
+    } else if (count === 0 && digits.every((d, k) => d >= 1 && (k === 0 || d > digits[k - 1]))) {
+      // No list to decide by: rising digits are read one by one (¹² = 1, 2), as the sample writes them.
       numbers.push(...digits);
+    } else {
+      // Neither reading resolves: the digits are one number unless they rise (¹⁰ is 10, never 1
+      // and 0; ²¹ is 21), and that number is the one reported.
+      numbers.push(...(digitsOk ? digits : [whole]));
     }
   }
   return alternative ? { numbers, alternative } : { numbers };

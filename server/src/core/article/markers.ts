@@ -6,8 +6,11 @@ import type { Marker } from './model';
  */
 const SUP_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const SUP_RUN = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:[,˒⁻–-][⁰¹²³⁴⁵⁶⁷⁸⁹]+)*/g;
-const HTML_SUP = /<sup>\s*\[?\s*(\d{1,4}(?:\s*[,–—-]\s*\d{1,4})*)\s*\]?\s*<\/sup>/gi;
-const BRACKET = /\[(\d{1,3}(?:\s*[,–—-]\s*\d{1,3})*)\]/g;
+// `<sup>1</sup>`, and as content management systems write it: with attributes, a link inside,
+// a non-breaking space or a trailing comma (`<sup class="cite"><a href="#ref1">1</a></sup>`).
+const HTML_SUP = /<sup(?:\s[^<>]*)?>\s*(?:<a\b[^<>]*>\s*)?\[?(?:\s|&nbsp;|&#160;)*(\d{1,4}(?:\s*[,–—‐−-]\s*\d{1,4})*)\s*,?\s*\]?\s*(?:<\/a>\s*)?<\/sup>/gi;
+// Ranges are written with any dash a word processor makes: -, ‐ (hyphen), – , — and − (minus).
+const BRACKET = /\[(\d{1,3}(?:\s*[,–—‐−-]\s*\d{1,3})*)\]/g;
 const FOOTNOTE = /\[\^([^\]\s]+)\]/g;
 const UNIT_BEFORE = /(?:^|[^A-Za-z])(?:[kcmd]?m|ft|in|yd|s|sec)$|[0-9^/]$/;
 
@@ -74,7 +77,7 @@ export function findMarkers(scan: string, raw: string, base: number, blockIndex:
 export function expandList(list: string): number[] {
   const out: number[] = [];
   for (const part of list.split(/\s*,\s*/)) {
-    const range = /^(\d+)\s*[–—-]\s*(\d+)$/.exec(part.trim());
+    const range = /^(\d+)\s*[–—‐−-]\s*(\d+)$/.exec(part.trim());
     if (range) {
       const a = Number(range[1]);
       const b = Number(range[2]);

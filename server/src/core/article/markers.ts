@@ -56,7 +56,9 @@ export function findMarkers(scan: string, raw: string, base: number, blockIndex:
       const prev = raw[m.index - 1];
       const next = raw[m.index + m[0].length];
       // `[1]: url` at the start of a line is a link reference definition; `text [1]:` cites.
-      if (prev === ']' || prev === '!' || prev === '\\' || next === '(' || (next === ':' && atLineStart(raw, m.index))) continue;
+      // `[text][1]` is a reference-style link; `[1][2]` is two markers side by side.
+      const afterMarker = prev === ']' && out.some((o) => o.style === 'bracket' && o.end === base + m!.index);
+      if ((prev === ']' && !afterMarker) || prev === '!' || prev === '\\' || next === '(' || (next === ':' && atLineStart(raw, m.index))) continue;
       while (sup < sups.length && sups[sup].end <= base + m.index) sup++;
       if (sup < sups.length && sups[sup].start <= base + m.index) continue; // `<sup>[3]</sup>`
       out.push({ style: 'bracket', raw: m[0], start: base + m.index, end: base + m.index + m[0].length, numbers: expandList(m[1]), blockIndex });

@@ -123,4 +123,12 @@ describe('regressions', function () {
       assert.equal(isLinearPattern('(?:cure|cures)+x'), false);
     });
   });
+
+  describe('citations in articles as writers paste them (found by exploratory testing)', () => {
+    it('a list that skips a number says so, instead of "cites reference 3, but the list has 3 entries"', () => {
+      const t = 'A.[1] B.[2] C.[3] D.[4]\n\n## References\n\n1. A A. One. J. 2001.\n2. B B. Two. J. 2002.\n4. D D. Four. J. 2004.\n';
+      const f = lint(t, { kind: 'markdown' }).findings.filter((x) => x.ruleId === 'unresolved-citation');
+      assert.deepEqual(f.map((x) => x.message), ['Citation [3] cites reference 3, but the reference list skips that number (its entries are numbered 1, 2, 4).']);
+    });
+  });
 });

@@ -1,5 +1,5 @@
 import { detectEol } from '../text/lineIndex';
-import { entryNumberText, formatMarker } from '../article/format';
+import { compressNumbers, entryNumberText, formatMarker } from '../article/format';
 import type { Article, Marker } from '../article/model';
 import { referencesOf } from '../article/resolve';
 import { unresolvedPandocFindings } from '../bibliography/citations';
@@ -17,6 +17,10 @@ export const unresolvedCitation: Rule = {
   },
   check({ article, report }) {
     const count = article.references?.entries.length ?? 0;
+    // A list numbered 1, 2, 4: "cites reference 3, but the list has 3 entries" would puzzle.
+    const listNumbers = (article.references?.entries ?? []).map((e) => e.number ?? e.ordinal);
+    const maxNumber = listNumbers.length ? Math.max(...listNumbers) : 0;
+    const numberedAs = compressNumbers(listNumbers).replace(/,/g, ', ');
     // Pandoc citations: unknown keys, unreadable bibliographies (bibliography/citations.ts).
     for (const f of unresolvedPandocFindings(article)) report(f);
     for (const marker of article.markers) {
@@ -30,7 +34,9 @@ export const unresolvedCitation: Rule = {
           ? 'there is no matching footnote definition'
           : count === 0
             ? 'the article has no numbered reference list'
-            : `the reference list has ${count} ${count === 1 ? 'entry' : 'entries'}`;
+            : missing.every((n) => Number(n) <= maxNumber)
+              ? `the reference list skips ${missing.length === 1 ? 'that number' : 'those numbers'} (its entries are numbered ${numberedAs})`
+              : `the reference list has ${count} ${count === 1 ? 'entry' : 'entries'}`;
       report({ start: marker.start, end: marker.end, message: `Citation ${marker.raw} cites ${what}, but ${where}.`, fixes: fixes(article, marker, missing) });
     }
   },

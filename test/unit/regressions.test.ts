@@ -125,6 +125,27 @@ describe('regressions', function () {
   });
 
   describe('citations in articles as writers paste them (found by exploratory testing)', () => {
+    for (const [name, one, two, three] of [
+      ['superscript digits', '¹ ', '² ', '³ '],
+      ['a number and a tab', '1\t', '2\t', '3\t'],
+      ['a number in parentheses', '(1) ', '(2) ', '(3) '],
+      ['a non-breaking space after the number', '1.\u00A0', '2.\u00A0', '3.\u00A0'],
+    ] as const) {
+      it(`a reference list numbered with ${name}, right under its heading, is the list; a new entry is numbered the same way`, () => {
+        const t = `Studies show ketamine acts fast.¹ Trials show benefit in adults.² A third trial agreed.³\n\nReferences\n${one}Sanacora G. A Consensus Statement. JAMA Psychiatry. 2017;74(4):399-405.\n${two}Andrade C. Ketamine for Depression. J Clin Psychiatry. 2017;78(7):e852-e857.\n`;
+        const r = lint(t, { kind: 'plaintext' });
+        assert.deepEqual(r.article.references?.entries.map((e) => e.number), [1, 2]);
+        const f = r.findings.filter((x) => x.ruleId !== 'off-label-disclaimer');
+        assert.deepEqual(f.map((x) => `${x.ruleId} ${t.slice(x.start, x.end)}`), ['unresolved-citation ³']);
+        const fix = f[0].fixes!.find((x) => x.title.startsWith('Add reference 3'))!;
+        const after = applyEdits(t, fix.edits);
+        assert.ok(after.includes(`e852-e857.\n${three}`), JSON.stringify(after.slice(-40)));
+      });
+    }
+    it('a hard-wrapped line that starts with a marker stays in its paragraph', () => {
+      const a = parseArticle('Studies show ketamine has rapid\n¹ antidepressant effects in adults.\n', 'plaintext');
+      assert.deepEqual(a.blocks.map((b) => b.kind), ['paragraph']);
+    });
     it('a list that skips a number says so, instead of "cites reference 3, but the list has 3 entries"', () => {
       const t = 'A.[1] B.[2] C.[3] D.[4]\n\n## References\n\n1. A A. One. J. 2001.\n2. B B. Two. J. 2002.\n4. D D. Four. J. 2004.\n';
       const f = lint(t, { kind: 'markdown' }).findings.filter((x) => x.ruleId === 'unresolved-citation');

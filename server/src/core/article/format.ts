@@ -1,4 +1,4 @@
-import type { MarkerStyle, ReferenceFields, ReferenceList } from './model';
+import type { MarkerStyle, Reference, ReferenceFields, ReferenceList } from './model';
 
 const SUP = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
@@ -6,9 +6,12 @@ export function toSuperscript(s: string): string {
   return s.replace(/\d/g, (d) => SUP[Number(d)]).replace(/-/g, '⁻');
 }
 
-/** An entry's number as the list writes it, with the punctuation around the digits: `3.`, `3)`, `[3]`, `³`. */
-export function entryNumberText(numbering: ReferenceList['numbering'], n: number): string {
-  return numbering === 'bracket' ? `[${n}]` : numbering === 'paren' ? `${n})` : numbering === 'superscript' ? toSuperscript(String(n)) : `${n}.`;
+/**
+ * How a new entry numbered `n` starts, written like `like` (the list's last entry): its
+ * punctuation and the space after it, with the digits replaced (`3. `, `[3] `, `(3) `, `³ `, `3\t`).
+ */
+export function entryPrefixLike(text: string, like: Reference, numbering: ReferenceList['numbering'], n: number): string {
+  return `${text.slice(like.start, like.numberSpan.start)}${entryDigits(numbering, n)}${text.slice(like.numberSpan.end, like.textSpan.start)}`;
 }
 
 /** The digits of an entry's number as the list writes them (its `numberSpan`): `3`, or `³` in a superscript list. */

@@ -99,7 +99,10 @@ export interface ReferenceList extends Span {
   /** The heading line (References, Bibliography, Sources, Works Cited, Notes). */
   heading?: Span & { title: string };
   entries: Reference[];
-  /** How entries are numbered: `1.`, `1)`, `[1]`, `¹` (superscript digits, as pasted from word processors' endnotes) or `[^1]:`. */
+  /**
+   * How entries are numbered: `1.` (or a number and a tab), `1)` or `(1)`, `[1]`, `¹`
+   * (superscript digits, as pasted from word processors' endnotes) or `[^1]:`.
+   */
   numbering: 'dot' | 'paren' | 'bracket' | 'superscript' | 'footnote';
 }
 

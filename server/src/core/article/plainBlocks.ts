@@ -6,7 +6,15 @@ import { type BlockScan, type Lines, type RawBlock, findComments } from './rawBl
  * lines as list items (with their continuation lines), short title-like lines as headings, and
  * `<!-- ... -->` lines as comments (for suppression), never as prose.
  */
-const BULLET = /^[ \t]*(?:[•◦▪·‣∙*+-]|\d{1,4}[.)]|\[\d{1,4}\])[ \t]+/;
+const BULLET = /^[ \t]*(?:[•◦▪·‣∙*+-]|\d{1,4}[.)]|\[\d{1,4}\])[ \t\u00A0]+/;
+/**
+ * The other numberings of reference lists as pasted (`(1)`, `¹`, a number and a tab): list items
+ * only at the start of a block, under a line such as "References", or after another such item,
+ * so that a hard-wrapped line that starts with a marker ("...effects\n¹ Other trials") stays in
+ * its paragraph.
+ */
+const PASTED_NUMBER = /^[ \t]*(?:\(\d{1,4}\)|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4}[.)]?|\d{1,4}(?=\t))[ \t\u00A0]+/;
+const LIST_TITLE = /^[ \t]*(?:references?|bibliography|sources|works cited|notes|reference list|literature cited|citations|endnotes)\s*:?\s*$/i;
 const COMMENT_LINE = /^[ \t]*<!--.*-->[ \t]*$/;
 
 export function scanPlaintext(text: string, lines: Lines): BlockScan {
@@ -44,11 +52,15 @@ function emitChunk(text: string, lines: Lines, chunk: number[], out: RawBlock[])
     out.push({ kind: 'heading', level: 2, start: lines.starts[l] + lead, end: lines.ends[l], syntax: [] });
     return;
   }
-  let current: { kind: 'paragraph' | 'listItem'; lines: number[] } | undefined;
-  const groups: { kind: 'paragraph' | 'listItem'; lines: number[] }[] = [];
-  for (const l of chunk) {
-    if (BULLET.test(lineText(l))) {
-      current = { kind: 'listItem', lines: [l] };
+  let current: { kind: 'paragraph' | 'listItem'; lines: number[]; pasted?: boolean } | undefined;
+  const groups: { kind: 'paragraph' | 'listItem'; lines: number[]; pasted?: boolean }[] = [];
+  let pasted = false;
+  chunk.forEach((l, k) => {
+    const line = lineText(l);
+    const isPasted = !BULLET.test(line) && PASTED_NUMBER.test(line) && (k === 0 || pasted || LIST_TITLE.test(lineText(chunk[k - 1])));
+    if (isPasted || BULLET.test(line)) {
+      pasted = isPasted;
+      current = { kind: 'listItem', lines: [l], pasted: isPasted };
       groups.push(current);
     } else if (current) {
       current.lines.push(l);
@@ -56,11 +68,11 @@ function emitChunk(text: string, lines: Lines, chunk: number[], out: RawBlock[])
       current = { kind: 'paragraph', lines: [l] };
       groups.push(current);
     }
-  }
+  });
   for (const g of groups) {
     const syntax: Span[] = [];
     g.lines.forEach((l, i) => {
-      const re = i === 0 && g.kind === 'listItem' ? BULLET : /^[ \t]*/;
+      const re = i === 0 && g.kind === 'listItem' ? (g.pasted ? PASTED_NUMBER : BULLET) : /^[ \t]*/;
       const m = re.exec(lineText(l))!;
       if (m[0].length) syntax.push({ start: lines.starts[l], end: lines.starts[l] + m[0].length });
     });

@@ -13,7 +13,9 @@ import { type SpanMemo, noMemo, spanMemoOver } from '../memo';
  * into entries too.
  */
 export const REFERENCE_HEADING = /^(?:references?|bibliography|sources|works cited|notes|reference list|literature cited|citations|endnotes)\s*:?$/i;
-const ENTRY_START = /^([ \t]*(?:[-*+•][ \t]+)?)(?:\[(\d{1,4})\]|(\d{1,4})([.)])|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4})[.)]?)[ \t]+/;
+// `1.`, `1)`, `[1]`, `¹`, `(1)`, or a number and a tab (a word processor's list pasted as text);
+// then spaces, tabs or a non-breaking space (pasted from a web page).
+const ENTRY_START = /^([ \t]*(?:[-*+•][ \t]+)?)(?:\[(\d{1,4})\]|(\d{1,4})([.)])|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4})[.)]?|\((\d{1,4})\)|(\d{1,4})(?=\t))[ \t\u00A0]+/;
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
 export interface ReferenceScan {
@@ -131,10 +133,10 @@ function entryLines(raw: string): EntryLine[] | undefined {
     const contentEnd = at + line.replace(/[\r\n]+$/, '').length;
     if (m) {
       if (current) out.push(current);
-      const numStart = at + m[1].length + (m[2] ? 1 : 0);
-      const num = m[2] ?? m[3] ?? m[5];
+      const numStart = at + m[1].length + (m[2] || m[6] ? 1 : 0);
+      const num = m[2] ?? m[3] ?? m[5] ?? m[6] ?? m[7];
       const number = m[5] ? Number([...m[5]].map((c) => SUPERSCRIPT_DIGITS.indexOf(c)).join('')) : Number(num);
-      const numbering = m[2] ? 'bracket' : m[5] ? 'superscript' : m[4] === ')' ? 'paren' : 'dot';
+      const numbering = m[2] ? 'bracket' : m[5] ? 'superscript' : m[4] === ')' || m[6] ? 'paren' : 'dot';
       current = { start: at + m[1].length, end: contentEnd, numberStart: numStart, numberEnd: numStart + num.length, number, textStart: at + m[0].length, numbering, indent: /^[ \t]*/.exec(line)![0].length };
     } else if (current && line.trim()) {
       // A line at the entry's own margin after an entry that has ended ("... 2017;78(7):e852-e857.")

@@ -1,4 +1,4 @@
-import { compressNumbers, entryNumberText, formatMarker, toSuperscript } from '../article/format';
+import { compressNumbers, entryPrefixLike, formatMarker, toSuperscript } from '../article/format';
 import type { Article, Marker, MarkerStyle, Reference, Sentence } from '../article/model';
 import { superscriptCitesAfter } from '../article/markers';
 import { dominantStyle } from '../article/resolve';
@@ -355,9 +355,8 @@ export function addReferenceFix(article: Article, sentence: Sentence): Fix {
     const last = list.entries[list.entries.length - 1];
     const lineStart = text.lastIndexOf('\n', last.start - 1) + 1;
     const indent = /^[ \t]*/.exec(text.slice(lineStart, last.start))?.[0] ?? '';
-    const numbered = entryNumberText(list.numbering, n);
     const blankBetween = list.entries.length > 1 ? /\n[ \t]*\r?\n/.test(text.slice(list.entries[list.entries.length - 2].end, last.start)) : false;
-    const prefix = `${eol}${blankBetween ? eol : ''}${indent}${numbered} `;
+    const prefix = `${eol}${blankBetween ? eol : ''}${indent}${entryPrefixLike(text, last, list.numbering, n)}`;
     const at = last.end;
     return { title: `Add a new reference ${n}`, edits: orderEdits([marker, { start: at, end: at, newText: `${prefix}${REFERENCE_STUB}` }]), safe: false, cursor: cursorAfter([marker], at) + prefix.length };
   }

@@ -1,5 +1,5 @@
 import { detectEol } from '../text/lineIndex';
-import { compressNumbers, entryNumberText, formatMarker } from '../article/format';
+import { compressNumbers, entryPrefixLike, formatMarker } from '../article/format';
 import type { Article, Marker } from '../article/model';
 import { referencesOf } from '../article/resolve';
 import { unresolvedPandocFindings } from '../bibliography/citations';
@@ -56,9 +56,8 @@ function fixes(article: Article, marker: Marker, missing: string[]): Fix[] {
     const last = list.entries[list.entries.length - 1];
     const indent = article.text.slice(article.text.lastIndexOf('\n', last.start - 1) + 1, last.start);
     const n = missing[0];
-    const numbered = entryNumberText(list.numbering, Number(n));
     const blankBetween = /\r?\n[ \t]*\r?\n[ \t]*$/.test(article.text.slice(0, last.start));
-    const prefix = `${eol}${blankBetween ? eol : ''}${indent}${numbered} `;
+    const prefix = `${eol}${blankBetween ? eol : ''}${indent}${entryPrefixLike(article.text, last, list.numbering, Number(n))}`;
     out.push({ title: `Add reference ${n} to the reference list`, edits: [{ start: last.end, end: last.end, newText: prefix }], cursor: last.end + prefix.length });
   }
   // A typo'd marker next to a valid reading: offer the marker without the missing numbers.

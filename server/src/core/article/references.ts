@@ -12,7 +12,10 @@ import { type SpanMemo, noMemo, spanMemoOver } from '../memo';
  * plainly a bibliographic reference. Markdown footnote definitions (`[^1]: ...`) are parsed
  * into entries too.
  */
-export const REFERENCE_HEADING = /^(?:references?|bibliography|sources|works cited|notes|reference list|literature cited|citations|endnotes)\s*:?$/i;
+export const REFERENCE_HEADING =
+  /^(?:references?|bibliography|sources|works cited|notes|reference list|literature cited|citations|endnotes|footnotes|sources and references|references and sources|references and (?:further|suggested) reading|(?:key|selected|main|further) references|further reading|suggested reading|reading list|références|referencias|referenze|referências|literatur(?:verzeichnis)?|bibliografía|bibliographie)\s*:?$/i;
+/** A list to read, not to cite: its entries need no marker (`unused-reference`). */
+export const READING_LIST_HEADING = /^(?:further|suggested) reading|^reading list/i;
 // `1.`, `1)`, `[1]`, `¹`, `(1)`, or a number and a tab (a word processor's list pasted as text);
 // then spaces, tabs or a non-breaking space (pasted from a web page).
 const ENTRY_START = /^([ \t]*(?:[-*+•][ \t]+)?)(?:\[(\d{1,4})\]|(\d{1,4})([.)])|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4})[.)]?|\((\d{1,4})\)|(\d{1,4})(?=\t))[ \t\u00A0]+/;
@@ -62,7 +65,7 @@ export function findReferenceList(text: string, blocks: RawBlock[], headingText:
   while (s > 0 && isEntry(blocks[s - 1])) s--;
   if (s < end && s > 0) {
     const run = entriesFrom(text, blocks, s, memo);
-    if (run.next === end && run.entries.length > 0 && run.entries.every((e) => BIBLIOGRAPHIC.test(e.text))) {
+    if (run.next === end && run.entries.length > 0 && run.entries.every((e) => BIBLIOGRAPHIC.test(e.text) || AUTHORS_AND_YEAR.test(e.text))) {
       const list: ReferenceList = { start: run.entries[0].start, end: run.entries[run.entries.length - 1].end, entries: run.entries, numbering: run.numbering };
       const out = [...blocks.slice(0, s), ...run.entryBlocks, ...blocks.slice(end)];
       const trailerFrom = end < blocks.length ? s + run.entryBlocks.length : -1;
@@ -104,6 +107,9 @@ const isTitleLine = (raw: string): boolean => !raw.includes('\n') && raw.trim().
 
 /** A reference without a list heading: a year, and volume and pages, a DOI, a PMID or an address. */
 const BIBLIOGRAPHIC = /\b(?:1[89]|20)\d{2}\b.*(?:;\s*\d+|:\s*[a-z]?\d+|\bdoi\b|\bPMID\b|https?:\/\/)|(?:;\s*\d+|\bdoi\b|\bPMID\b|https?:\/\/).*\b(?:1[89]|20)\d{2}\b/i;
+
+/** A Vancouver entry without volume or pages: authors first ("Sanacora G, Frye MA, ..."), and a year. */
+const AUTHORS_AND_YEAR = /^\p{Lu}[\p{L}'’-]+,? (?:\p{Lu}{1,3}|(?:\p{Lu}\.\s?){1,3})[,.;].*\b(?:1[89]|20)\d{2}\b/u;
 
 /** An entry of a block, relative to the start of the block's first line. */
 interface EntryLine {

@@ -1,6 +1,7 @@
 import { referencesOf } from '../article/resolve';
 import type { Reference } from '../article/model';
 import { unusedPandocFindings } from '../bibliography/citations';
+import { READING_LIST_HEADING } from '../article/references';
 import type { Rule } from './rule';
 
 /** A reference entry that no marker cites (AMA: every reference is cited at least once). */
@@ -13,7 +14,9 @@ export const unusedReference: Rule = {
     fixable: 'suggestion',
   },
   check({ article, report }) {
-    const entries = article.references?.entries ?? [];
+    // "Further reading" lists works to read, not works cited.
+    const readingList = !!article.references?.heading && READING_LIST_HEADING.test(article.references.heading.title);
+    const entries = readingList ? [] : (article.references?.entries ?? []);
     // Every cited reference, in one pass over the markers (asking per entry is quadratic).
     const cited = new Set<Reference | undefined>();
     for (const m of article.markers) for (const r of referencesOf(article, m)) cited.add(r);

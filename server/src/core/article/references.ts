@@ -42,7 +42,15 @@ export function findReferenceList(text: string, blocks: RawBlock[], headingText:
     const title = headingText(b).trim();
     if (!REFERENCE_HEADING.test(title) || h + 1 >= blocks.length) continue;
     const run = entriesFrom(text, blocks, h + 1, memo);
-    if (run.entries.length === 0) continue;
+    if (run.entries.length === 0) {
+      // Unnumbered entries (bullets, author-date): no numbers for markers to resolve against,
+      // and no prose either: they are reference entries outside any numbered list.
+      let k = h + 1;
+      while (k < blocks.length && (blocks[k].kind === 'paragraph' || blocks[k].kind === 'listItem') && readsAsReference(text.slice(blocks[k].start, blocks[k].end))) k++;
+      if (k === h + 1) continue;
+      const out = [...blocks.slice(0, h), { ...b, kind: 'heading' as const, level: b.level || 2 }, ...blocks.slice(h + 1, k).map((x) => ({ ...x, kind: 'referenceEntry' as const })), ...blocks.slice(k)];
+      return { blocks: out, trailerFrom: k, trailerTo: trailerEnd(text, out, k) };
+    }
     const list: ReferenceList = {
       start: b.start,
       end: run.entries[run.entries.length - 1].end,
@@ -107,6 +115,13 @@ const isTitleLine = (raw: string): boolean => !raw.includes('\n') && raw.trim().
 
 /** A reference without a list heading: a year, and volume and pages, a DOI, a PMID or an address. */
 const BIBLIOGRAPHIC = /\b(?:1[89]|20)\d{2}\b.*(?:;\s*\d+|:\s*[a-z]?\d+|\bdoi\b|\bPMID\b|https?:\/\/)|(?:;\s*\d+|\bdoi\b|\bPMID\b|https?:\/\/).*\b(?:1[89]|20)\d{2}\b/i;
+
+/** An APA or Harvard entry: "Sanacora, G., Frye, M. A. (2017).", "Andrade C (2017)". */
+const AUTHOR_DATE = /^\p{Lu}[\p{L}'’-]+,? (?:\p{Lu}\.\s?){1,3}.*\((?:1[89]|20)\d{2}[a-z]?\)|^\p{Lu}[\p{L}'’-]+,? \p{Lu}{1,3}\b.*\((?:1[89]|20)\d{2}[a-z]?\)/u;
+const readsAsReference = (raw: string): boolean => {
+  const t = raw.replace(/^[ \t]*(?:[-*+•][ \t]+)?/, '');
+  return BIBLIOGRAPHIC.test(t) || AUTHORS_AND_YEAR.test(t) || AUTHOR_DATE.test(t);
+};
 
 /** A Vancouver entry without volume or pages: authors first ("Sanacora G, Frye MA, ..."), and a year. */
 const AUTHORS_AND_YEAR = /^\p{Lu}[\p{L}'’-]+,? (?:\p{Lu}{1,3}|(?:\p{Lu}\.\s?){1,3})[,.;].*\b(?:1[89]|20)\d{2}\b/u;

@@ -12,6 +12,8 @@ const HTML_SUP = /<sup(?:\s[^<>]*)?>\s*(?:<a\b[^<>]*>\s*)?\[?(?:\s|&nbsp;|&#160;
 // Ranges are written with any dash a word processor makes: -, ‐ (hyphen), – , — and − (minus).
 const BRACKET = /\[(\d{1,3}(?:\s*[,–—‐−-]\s*\d{1,3})*)\]/g;
 const FOOTNOTE = /\[\^([^\]\s]+)\]/g;
+/** `\[2\]`: a bracket marker as Markdown converters escape it (it renders as [2]). */
+const ESCAPED_BRACKET = /\\\[(\d{1,3}(?:\s*[,–—‐−-]\s*\d{1,3})*)\\\]/g;
 const UNIT_BEFORE = /(?:^|[^A-Za-z])(?:[kcmd]?m|ft|in|yd|s|sec)$|[0-9^/]$/;
 
 export interface MarkerContext {
@@ -62,6 +64,12 @@ export function findMarkers(scan: string, raw: string, base: number, blockIndex:
       while (sup < sups.length && sups[sup].end <= base + m.index) sup++;
       if (sup < sups.length && sups[sup].start <= base + m.index) continue; // `<sup>[3]</sup>`
       out.push({ style: 'bracket', raw: m[0], start: base + m.index, end: base + m.index + m[0].length, numbers: expandList(m[1]), blockIndex });
+    }
+    if (scan.includes('\\[')) {
+      ESCAPED_BRACKET.lastIndex = 0;
+      for (let m = ESCAPED_BRACKET.exec(scan); m; m = ESCAPED_BRACKET.exec(scan)) {
+        out.push({ style: 'bracket', raw: m[0], start: base + m.index, end: base + m.index + m[0].length, numbers: expandList(m[1]), blockIndex });
+      }
     }
     FOOTNOTE.lastIndex = 0;
     for (let m = FOOTNOTE.exec(scan); m; m = FOOTNOTE.exec(scan)) {

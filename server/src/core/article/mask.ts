@@ -60,13 +60,31 @@ export function markdownCodeSpans(s: string): Span[] {
   // stays prose.
   const link = (re: RegExp): void =>
     add(re, (m) => {
-      const open = s.lastIndexOf('[', m.index);
+      const open = linkOpen(s, m.index);
       if (open >= 0 && !inCode(open) && s.lastIndexOf('\n', m.index) < open) spans.push({ start: open, end: open + 1 });
       return { start: m.index, end: m.index + m[0].length };
     });
   link(/\]\((?:[^()\n]|\([^()\n]*\))*\)/g);
   link(/\]\[(?![\d\s,–-]+\])[^\]\n^]*\]/g);
   return spans;
+}
+
+/**
+ * The `[` that opens the link text closed at `close`, counting nested brackets: in
+ * `[[1]](#ref-1)` (a citation as Pandoc and document converters write it) the outer one.
+ */
+function linkOpen(s: string, close: number): number {
+  let depth = 0;
+  for (let i = close - 1; i >= 0; i--) {
+    const c = s[i];
+    if (c === '\n') return -1;
+    if (c === ']') depth++;
+    else if (c === '[') {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return -1;
 }
 
 /** Spans of Markdown syntax inside prose: emphasis, link brackets, escapes, HTML tags. */

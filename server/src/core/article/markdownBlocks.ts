@@ -97,9 +97,14 @@ export function scanMarkdown(text: string, lines: Lines): BlockScan {
         code.push({ start: lines.starts[l0], end: lines.ends[Math.max(l0, l1 - 1)] });
         excluded.push(code[code.length - 1]);
         break;
-      case 'html_block':
-        excluded.push({ start: lines.starts[l0], end: lines.ends[Math.max(l0, l1 - 1)] });
+      case 'html_block': {
+        const start = lines.starts[l0];
+        const end = lines.ends[Math.max(l0, l1 - 1)];
+        const prose = htmlProseBlocks(text, start, end);
+        if (prose) blocks.push(...prose);
+        else excluded.push({ start, end });
         break;
+      }
       case 'heading_open': {
         const level = Number(t.tag.slice(1));
         const setext = t.markup === '=' || t.markup === '-';
@@ -147,6 +152,40 @@ export function scanMarkdown(text: string, lines: Lines): BlockScan {
   const inCode = (c: Span): boolean => code.some((e) => e.start <= c.start && c.end <= e.end);
   const comments = findComments(text, fm?.end ?? 0, text.length).filter((c) => !inCode(c));
   return { blocks: all.filter((b) => b.end > b.start), excluded, comments, frontMatter: fm?.values ?? {} };
+}
+
+/** Block-level HTML elements: each starts or ends a block of prose. */
+const HTML_BLOCK_TAG = /<\/?(?:p|div|h[1-6]|li|ul|ol|dl|dt|dd|blockquote|section|article|aside|header|footer|main|figure|figcaption|table|thead|tbody|tr|td|th|br|hr)\b[^<>]*>/gi;
+const HTML_PROSE_START = /^[ \t]*<(?:p|div|h[1-6]|ul|ol|li|blockquote|section|article|aside|figure|table)\b/i;
+
+/**
+ * The prose of an HTML block as content management systems export it (`<p>Our infusions ...</p>`):
+ * one block per stretch of text between block-level tags (a heading for `<h1>` to `<h6>`),
+ * inline tags left for the prose mask. Undefined for other HTML (comments, scripts, styles,
+ * preformatted text), which stays out of the analysis.
+ */
+function htmlProseBlocks(text: string, start: number, end: number): RawBlock[] | undefined {
+  const raw = text.slice(start, end);
+  if (!HTML_PROSE_START.test(raw) || /<(?:script|style|pre|code|textarea)\b|<!--/i.test(raw)) return undefined;
+  const out: RawBlock[] = [];
+  let from = 0;
+  let heading = 0;
+  const emit = (a: number, b: number): void => {
+    const seg = raw.slice(a, b);
+    const lead = seg.length - seg.trimStart().length;
+    const body = seg.trim();
+    if (!body) return;
+    out.push({ kind: heading ? 'heading' : 'paragraph', level: heading, start: start + a + lead, end: start + a + lead + body.length, syntax: [] });
+  };
+  HTML_BLOCK_TAG.lastIndex = 0;
+  for (let m = HTML_BLOCK_TAG.exec(raw); m; m = HTML_BLOCK_TAG.exec(raw)) {
+    emit(from, m.index);
+    const h = /^<(\/?)h([1-6])\b/i.exec(m[0]);
+    if (h) heading = h[1] ? 0 : Number(h[2]);
+    from = m.index + m[0].length;
+  }
+  emit(from, raw.length);
+  return out;
 }
 
 function makeBlock(kind: RawBlock['kind'], level: number, lines: Lines, l0: number, l1: number, syntax: Span[]): RawBlock {

@@ -4,6 +4,7 @@ import { parseArticle } from '../../server/src/core/article/parse';
 import { splitSentences } from '../../server/src/core/article/sentences';
 import { applyEdits } from '../../server/src/core/fixes';
 import { isLinearPattern } from '../../server/src/core/knowledge/claims';
+import { parseReferenceFields } from '../../server/src/core/article/references';
 import { lint } from '../../server/src/core/lint';
 import type { DocumentKind } from '../../server/src/core/types';
 
@@ -142,6 +143,17 @@ describe('regressions', function () {
         assert.ok(after.includes(`e852-e857.\n${three}`), JSON.stringify(after.slice(-40)));
       });
     }
+    it('DOIs and PMIDs written as Markdown links or PubMed addresses are read, so duplicates are found', () => {
+      const doi = '10.1001/jamapsychiatry.2017.0080';
+      for (const r of [`[doi](https://doi.org/${doi})`, `doi:[${doi}](https://doi.org/${doi})`, `https://doi.org/${doi}.`, `doi:${doi}`]) {
+        assert.equal(parseReferenceFields(`Sanacora G. A Consensus Statement. JAMA Psychiatry. 2017. ${r}`).doi, doi, r);
+      }
+      // A DOI's own parentheses stay.
+      assert.equal(parseReferenceFields('Lancet. 2018. (doi:10.1016/S0140-6736(17)32802-7)').doi, '10.1016/S0140-6736(17)32802-7');
+      assert.equal(parseReferenceFields('JAMA. 2017. https://pubmed.ncbi.nlm.nih.gov/28749092/').pmid, '28749092');
+      const t = `A.[1] B.[2]\n\n## References\n\n1. Sanacora G. A Consensus Statement. JAMA Psychiatry. 2017. [doi](https://doi.org/${doi})\n2. Sanacora G. Consensus statement on ketamine. JAMA Psychiatry. 2017. doi:${doi}\n`;
+      assert.ok(lint(t, { kind: 'markdown' }).findings.some((f) => f.ruleId === 'duplicate-reference'));
+    });
     it('a hard-wrapped line that starts with a marker stays in its paragraph', () => {
       const a = parseArticle('Studies show ketamine has rapid\n¹ antidepressant effects in adults.\n', 'plaintext');
       assert.deepEqual(a.blocks.map((b) => b.kind), ['paragraph']);

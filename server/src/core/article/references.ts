@@ -231,8 +231,10 @@ export function footnoteReference(text: string, block: RawBlock, ordinal: number
   };
 }
 
-const DOI = /(?:\bdoi:?\s*|https?:\/\/(?:dx\.)?doi\.org\/)(10\.\d{4,9}\/[^\s"<>]+)/i;
-const PMID = /\bPMID:?\s*(\d{1,9})\b/i;
+// A DOI or PMID also as written in a Markdown link: `doi:[10.1001/x](https://doi.org/10.1001/x)`,
+// `[doi](https://doi.org/10.1001/x)`, `https://pubmed.ncbi.nlm.nih.gov/28749092/`.
+const DOI = /(?:\bdoi:?\s*\[?|https?:\/\/(?:dx\.)?doi\.org\/)(10\.\d{4,9}\/[^\s"<>\]]+)/i;
+const PMID = /\bPMID:?\s*(\d{1,9})\b|\bpubmed\.ncbi\.nlm\.nih\.gov\/(\d{1,9})\b/i;
 const PMCID = /\b(PMC\d{4,9})\b/;
 const URL = /\bhttps?:\/\/[^\s<>"]+/i;
 /** A surname's particles, written in lower case: "van Tulder MW", "de Zoete A", "da Silva J". */
@@ -241,6 +243,13 @@ const AUTHOR_SEPARATOR = new RegExp(`\\s*,\\s*(?=${PARTICLES}\\p{Lu})|\\s*;\\s*`
 const AUTHOR = new RegExp(`^(?:${PARTICLES}[\\p{Lu}][\\p{L}'’-]+(?:[ -]${PARTICLES}[\\p{Lu}][\\p{L}'’-]+)*\\s+\\p{Lu}{1,3}|${PARTICLES}[\\p{Lu}][\\p{L}'’-]+,\\s*(?:\\p{Lu}\\.\\s*){1,3})$`, 'u');
 
 /** Vancouver/AMA fields of an entry; whatever is not recognised stays in the raw text. */
+/** A DOI without the punctuation after it, nor a link's closing parenthesis (a DOI's own, "(17)", stays). */
+function trimDoi(doi: string): string {
+  let d = doi.replace(/[.,;]+$/, '');
+  while (d.endsWith(')') && (d.match(/\)/g) ?? []).length > (d.match(/\(/g) ?? []).length) d = d.slice(0, -1).replace(/[.,;]+$/, '');
+  return d;
+}
+
 export function parseReferenceFields(raw: string): ReferenceFields {
   const fields: ReferenceFields = { authors: [], etAl: false };
   let rest = raw.replace(/\s+/g, ' ').trim();
@@ -248,10 +257,10 @@ export function parseReferenceFields(raw: string): ReferenceFields {
     const m = re.exec(rest);
     if (!m) return undefined;
     rest = (rest.slice(0, m.index) + rest.slice(m.index + m[0].length)).trim();
-    return m[1] ?? m[0];
+    return m[1] ?? m[2] ?? m[0];
   };
   const doi = take(DOI);
-  if (doi) fields.doi = doi.replace(/[.,;]+$/, '');
+  if (doi) fields.doi = trimDoi(doi);
   const pmid = take(PMID);
   if (pmid) fields.pmid = pmid;
   const pmcid = take(/\bPMCID:?\s*(PMC\d{4,9})\b/i) ?? take(PMCID);

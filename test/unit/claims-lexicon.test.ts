@@ -691,3 +691,22 @@ wordingRound('citation need: the small print', {
     'This page is for general information only and does not replace advice from your doctor.',
   ],
 });
+
+wordingRound('claims: after sets 52 and 53', {
+  flags: [
+    ['Four sessions with Priya and it\'s completely gone."', "it's completely gone"],
+    ['"Since starting Vitality+ I\'ve got the energy of someone half my age.', 'energy of someone half my age'],
+    ['My knees don\'t ache on our morning walks any more."', "don't ache on our morning walks any more"],
+    ['Taking NMN restores your NAD+ to youthful levels, recharging every cell in your body.', 'recharging every cell'],
+    ['Thousands of men have already got their hairline back with us.', 'their hairline back'],
+    ['Reflexology has helped hundreds of my clients fall pregnant.', 'helped hundreds of my clients'],
+    ['Most of our clients say the pain has gone for good.', 'Most of our clients'],
+  ],
+  startsWith: false,
+  noClaim: [
+    // How often an effect is felt is a frequency, left to missing-citation.
+    'Most clients notice more energy within a few days of their first injection.',
+    'Most of our patients notice a real difference within four to six sessions.',
+    'Many patients also notice smoother, more even skin afterwards.',
+  ],
+});

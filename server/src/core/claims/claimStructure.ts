@@ -115,6 +115,8 @@ function brandComparison(sentence: string): StructuralClaim | undefined {
  */
 const REPORTED_GATE = /say|said|tell|told|report|wrote/i;
 const QUOTE_GATE = /["“”]/;
+/** What every named case history starts with: "After ...", a name and a comma or "had", "our client", "my patient". */
+const NAMED_GATE = /^\s*(?:[Aa]fter |\p{Lu}[\p{L}]+(?:, | had ))|[Oo]ur (?:client|patient|customer|member) |[Mm]y (?:client|patient|customer|member) /u;
 const CASE_GATE = /patient|client|customer|member|mum|dad|parent|came to|after|regular|visitor|guest| who /i;
 const PROMISE_GATE = /you|left /i;
 const SUPERLATIVE_GATE = /est|most/i;
@@ -198,7 +200,7 @@ const NAMED_OUTCOME = /(?<![\p{L}])\p{Lu}[\p{L}]+['’]s (?:[\p{L}-]+ ){1,3}(?:h
 function caseHistory(sentence: string): StructuralClaim | undefined {
   const named = RANK_GATE.test(sentence) ? NAMED_OUTCOME.exec(sentence) : null;
   if (named) return { kind: 'testimonial', start: named.index, end: named.index + named[0].length };
-  const head = (CASE_GATE.test(sentence) ? CASE_HISTORY.exec(sentence) : null) ?? NAMED_CASE_HISTORY.exec(sentence);
+  const head = (CASE_GATE.test(sentence) ? CASE_HISTORY.exec(sentence) : null) ?? (NAMED_GATE.test(sentence) ? NAMED_CASE_HISTORY.exec(sentence) : null);
   if (!head) return undefined;
   const rest = sentence.slice(head.index + head[0].length);
   // "After twelve weeks with us, county cricketer Sam told us ...": the head dates the result.

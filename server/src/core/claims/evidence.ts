@@ -532,6 +532,7 @@ const IMPERATIVES = new Set([
   'schedule', 'write', 'limit', 'plan', 'give', 'store', 'never', 'always', 'watch', 'choose', 'register', 'sign', 'subscribe', 'download', 'share', 'reach',
   'finish', 'stay', 'expect', 'wash', 'wear', 'put', 'aim', 'cover', 'apply', 'sit', 'rinse', 'wipe', 'come', 'look',
 ]);
+const SMALL_PRINT_GATE = /intended|meant|designed|substitute|replace|information/i;
 const SMALL_PRINT = /(?<![\p{L}])not (?:intended|meant|designed) to (?:diagnose|treat|cure|prevent|replace)(?![\p{L}])|(?<![\p{L}])should not be used as a substitute for(?![\p{L}])|(?<![\p{L}])(?:is not|isn['’]t|does not|doesn['’]t) (?:a substitute for|replace) (?:medical|professional|your doctor|advice)|(?<![\p{L}])for (?:general )?information(?:al)? (?:purposes )?only(?![\p{L}])/iu;
 const REASONED = /(?<![\p{L}])because(?![\p{L}])|;/u;
 const SELF_REFERENCE = /^(?:this|the|our) (?:article|page|guide|post|section|overview|summary|blog|leaflet|booklet|factsheet|fact sheet|newsletter)\b|(?<!\w)(?:in|on) this (?:article|page|guide|post|leaflet|booklet|newsletter)\b|^(?:below|here),? we\b/iu;
@@ -651,7 +652,7 @@ export function notAClaimByText(sentenceText: string): NotAClaimReason | undefin
   if (SELF_REFERENCE.test(text)) return 'self-reference';
   // The small print of supplements and health pages: "not intended to diagnose, treat or prevent
   // any disease", "should not be used as a substitute for a varied, balanced diet".
-  if (SMALL_PRINT.test(text)) return 'self-reference';
+  if (SMALL_PRINT_GATE.test(text) && SMALL_PRINT.test(text)) return 'self-reference';
   // What the clinic hears most ("one of the most common worries we hear"): its own experience, not a prevalence.
   if (/one of the/i.test(text) && CLINIC_EXPERIENCE.test(text)) return 'self-reference';
   // A belief reported as some practitioners' or a tradition's ("Some chiropractors believe that ...").

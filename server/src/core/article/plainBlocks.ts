@@ -1,5 +1,6 @@
 import type { Span } from '../types';
 import { type BlockScan, type Lines, type RawBlock, findComments } from './rawBlock';
+import { REFERENCE_HEADING } from './references';
 
 /**
  * Block structure of a plain-text article: paragraphs split on blank lines, bullet and numbered
@@ -14,7 +15,7 @@ const BULLET = /^[ \t]*(?:[•◦▪·‣∙*+-]|\d{1,4}[.)]|\[\d{1,4}\])[ \t\u0
  * its paragraph.
  */
 const PASTED_NUMBER = /^[ \t]*(?:\(\d{1,4}\)|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4}[.)]?|\d{1,4}(?=\t))[ \t\u00A0]+/;
-const LIST_TITLE = /^[ \t]*(?:references?|bibliography|sources|works cited|notes|reference list|literature cited|citations|endnotes)\s*:?\s*$/i;
+const isListTitle = (line: string): boolean => REFERENCE_HEADING.test(line.trim());
 const COMMENT_LINE = /^[ \t]*<!--.*-->[ \t]*$/;
 
 export function scanPlaintext(text: string, lines: Lines): BlockScan {
@@ -57,7 +58,7 @@ function emitChunk(text: string, lines: Lines, chunk: number[], out: RawBlock[])
   let pasted = false;
   chunk.forEach((l, k) => {
     const line = lineText(l);
-    const isPasted = !BULLET.test(line) && PASTED_NUMBER.test(line) && (k === 0 || pasted || LIST_TITLE.test(lineText(chunk[k - 1])));
+    const isPasted = !BULLET.test(line) && PASTED_NUMBER.test(line) && (k === 0 || pasted || isListTitle(lineText(chunk[k - 1])));
     if (isPasted || BULLET.test(line)) {
       pasted = isPasted;
       current = { kind: 'listItem', lines: [l], pasted: isPasted };

@@ -154,6 +154,24 @@ describe('regressions', function () {
       const t = `A.[1] B.[2]\n\n## References\n\n1. Sanacora G. A Consensus Statement. JAMA Psychiatry. 2017. [doi](https://doi.org/${doi})\n2. Sanacora G. Consensus statement on ketamine. JAMA Psychiatry. 2017. doi:${doi}\n`;
       assert.ok(lint(t, { kind: 'markdown' }).findings.some((f) => f.ruleId === 'duplicate-reference'));
     });
+    it('a Further reading list after the references never takes their markers, nor is it prose (found by testing the server)', () => {
+      const t = '# Ketamine\n\nKetamine acts within hours.[1] Effects fade in two weeks.[2]\n\n## References\n\n1. Sanacora G. A Consensus Statement on Ketamine. JAMA Psychiatry. 2017.\n2. Andrade C. Ketamine for Depression. J Clin Psychiatry. 2017.\n\n## Further reading\n\n1. Smith J. Living with depression. Penguin. 2020.\n2. Doe J. Recovery stories. Penguin. 2021.\n';
+      const r = lint(t, { kind: 'markdown' });
+      assert.equal(r.article.references?.heading?.title, 'References');
+      assert.deepEqual(r.findings.filter((f) => f.ruleId !== 'off-label-disclaimer' || f.start > t.indexOf('## References')).map((f) => f.ruleId), []);
+    });
+    it('the crisis line goes before a Markdown reference heading, not into it (found by testing the server)', () => {
+      const t = 'Ketamine and suicide risk\n\nKetamine may reduce suicidal thoughts within hours.[1]\n\n## References\n\n1. Sanacora G. A Consensus Statement. JAMA Psychiatry. 2017.\n';
+      const f = lint(t, { kind: 'markdown' }).findings.find((x) => x.ruleId === 'safe-messaging')!;
+      const after = applyEdits(t, f.fixes![0].edits);
+      assert.ok(/\n\n[^\n]*(?:9-8-8|988|911)[^\n]*\n\n## References\n/.test(after), JSON.stringify(after));
+    });
+    it('with CR line ends, adding a reference inserts only the new entry (found by testing the server)', () => {
+      const t = 'Ketamine notes\r\rKetamine acts fast.¹ It fades.²\r\rReferences\r\r1. Sanacora G. A Consensus Statement. JAMA Psychiatry. 2017.\r';
+      const f = lint(t, { kind: 'plaintext' }).findings.find((x) => x.ruleId === 'unresolved-citation')!;
+      const fix = f.fixes!.find((x) => x.title.startsWith('Add reference 2'))!;
+      assert.deepEqual(fix.edits.map((e) => e.newText), ['\r2. ']);
+    });
     it('a hard-wrapped line that starts with a marker stays in its paragraph', () => {
       const a = parseArticle('Studies show ketamine has rapid\n¹ antidepressant effects in adults.\n', 'plaintext');
       assert.deepEqual(a.blocks.map((b) => b.kind), ['paragraph']);

@@ -14,6 +14,8 @@ import { type SpanMemo, noMemo, spanMemoOver } from '../memo';
  */
 export const REFERENCE_HEADING =
   /^(?:references?|bibliography|sources|works cited|notes|reference list|literature cited|citations|endnotes|footnotes|sources and references|references and sources|references and (?:further|suggested) reading|(?:key|selected|main|further) references|further reading|suggested reading|reading list|références|referencias|referenze|referências|literatur(?:verzeichnis)?|bibliografía|bibliographie)\s*:?$/i;
+/** Lists that are references only when the article has no other: reading lists and notes. */
+const SECONDARY_HEADING = /^(?:(?:further|suggested) reading|reading list|notes|footnotes|endnotes)\b/i;
 /** A list to read, not to cite: its entries need no marker (`unused-reference`). */
 export const READING_LIST_HEADING = /^(?:further|suggested) reading|^reading list/i;
 // `1.`, `1)`, `[1]`, `¹`, `(1)`, or a number and a tab (a word processor's list pasted as text);
@@ -35,12 +37,15 @@ export interface ReferenceScan {
 }
 
 export function findReferenceList(text: string, blocks: RawBlock[], headingText: (b: RawBlock) => string, memo: SpanMemo = spanMemoOver(text, noMemo)): ReferenceScan {
-  // The last heading-like block named like a reference list that is followed by entries.
-  for (let h = blocks.length - 1; h >= 0; h--) {
+  // The last heading-like block named like a reference list that is followed by entries; a
+  // reading list ("Further reading") or notes only when no list of references comes first, so
+  // that a reading list after the references never takes their markers.
+  for (const pass of [1, 2]) for (let h = blocks.length - 1; h >= 0; h--) {
     const b = blocks[h];
     if (b.kind !== 'heading' && b.kind !== 'paragraph') continue;
     const title = headingText(b).trim();
     if (!REFERENCE_HEADING.test(title) || h + 1 >= blocks.length) continue;
+    if (pass === 1 && SECONDARY_HEADING.test(title)) continue;
     const run = entriesFrom(text, blocks, h + 1, memo);
     if (run.entries.length === 0) {
       // Unnumbered entries (bullets, author-date): no numbers for markers to resolve against,

@@ -1,3 +1,4 @@
+import { lineStartOf } from '../text/lineStart';
 import { compressNumbers, entryPrefixLike, formatMarker, toSuperscript } from '../article/format';
 import type { Article, Marker, MarkerStyle, Reference, Sentence } from '../article/model';
 import { superscriptCitesAfter } from '../article/markers';
@@ -353,7 +354,7 @@ export function addReferenceFix(article: Article, sentence: Sentence): Fix {
   const marker = citeEdit(article, sentence, [n]);
   if (list && list.entries.length) {
     const last = list.entries[list.entries.length - 1];
-    const lineStart = text.lastIndexOf('\n', last.start - 1) + 1;
+    const lineStart = lineStartOf(text, last.start);
     const indent = /^[ \t]*/.exec(text.slice(lineStart, last.start))?.[0] ?? '';
     const blankBetween = list.entries.length > 1 ? /\n[ \t]*\r?\n/.test(text.slice(list.entries[list.entries.length - 2].end, last.start)) : false;
     const prefix = `${eol}${blankBetween ? eol : ''}${indent}${entryPrefixLike(text, last, list.numbering, n)}`;

@@ -1,3 +1,4 @@
+import { lineStartOf } from '../text/lineStart';
 import type { Article, Block } from '../article/model';
 import type { BlockMemo, Memo } from '../memo';
 import type { Fix, Jurisdiction, Span, TextEdit } from '../types';
@@ -183,7 +184,8 @@ export function crisisInsertion(article: Article, line: string): TextEdit | unde
   const eol = lineEnding(article.text);
   const refs = article.references;
   if (refs) {
-    const at = refs.heading?.start ?? refs.start;
+    // At the start of the heading's line: a Markdown heading's text starts after its `## `.
+    const at = lineStartOf(article.text, refs.heading?.start ?? refs.start);
     return { start: at, end: at, newText: `${line}${eol}${eol}` };
   }
   const last = [...article.blocks].reverse().find((b) => !SKIPPED.has(b.kind) && b.kind !== 'footnoteDefinition');

@@ -1,3 +1,4 @@
+import { lineStartOf } from '../text/lineStart';
 import { detectEol } from '../text/lineIndex';
 import { compressNumbers, entryPrefixLike, formatMarker } from '../article/format';
 import type { Article, Marker } from '../article/model';
@@ -54,7 +55,7 @@ function fixes(article: Article, marker: Marker, missing: string[]): Fix[] {
   const out: Fix[] = [];
   if (list && missing.length === 1 && Number(missing[0]) === list.entries.length + 1) {
     const last = list.entries[list.entries.length - 1];
-    const indent = article.text.slice(article.text.lastIndexOf('\n', last.start - 1) + 1, last.start);
+    const indent = article.text.slice(lineStartOf(article.text, last.start), last.start);
     const n = missing[0];
     const blankBetween = /\r?\n[ \t]*\r?\n[ \t]*$/.test(article.text.slice(0, last.start));
     const prefix = `${eol}${blankBetween ? eol : ''}${indent}${entryPrefixLike(article.text, last, list.numbering, Number(n))}`;

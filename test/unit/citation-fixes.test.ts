@@ -94,6 +94,12 @@ describe('ambiguous-citation fixes', () => {
     const { after } = applyAndRelint(text, 'plaintext', 'ambiguous-citation', /^Cite 1 and 2/);
     assert.ok(after.includes('Twelve.¹,²'));
   });
+  it('rewrites only the ambiguous run of a list, keeping the other numbers it cites (found by testing the server)', () => {
+    const t = text.replace('Twelve.¹²', 'Twelve.¹⁰,¹²');
+    const f = lint(t, { kind: 'plaintext' }).findings.find((x) => x.ruleId === 'ambiguous-citation')!;
+    assert.match(f.message, /10, 12 or 10, 1, 2/);
+    for (const fix of f.fixes!) assert.ok(/¹⁰/.test(fix.edits[0].newText), fix.edits[0].newText);
+  });
   it('offers no fix that changes nothing', () => {
     const f = lint(text, { kind: 'plaintext' }).findings.find((x) => x.ruleId === 'ambiguous-citation')!;
     for (const fix of f.fixes!) assert.notEqual(fix.edits[0].newText, '¹²');

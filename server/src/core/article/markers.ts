@@ -118,7 +118,10 @@ export function parseSuperscript(raw: string, ctx: MarkerContext): { numbers: nu
   const ascii = supToAscii(raw);
   const parts = ascii.split(',');
   const numbers: number[] = [];
-  let alternative: number[] | undefined;
+  // The other reading of the (last) ambiguous run: where it starts in `numbers`, how many numbers
+  // the chosen reading took there, and the other numbers. The marker's alternative is its whole
+  // list with that run read the other way (`¹⁰,¹²` is 10, 12 or 10, 1, 2).
+  let alt: { at: number; length: number; numbers: number[] } | undefined;
   for (const part of parts) {
     const range = /^(\d+)-(\d+)$/.exec(part);
     if (range) {
@@ -138,8 +141,8 @@ export function parseSuperscript(raw: string, ctx: MarkerContext): { numbers: nu
     if (wholeOk && digitsOk) {
       const keepsOrder = (ns: number[]): boolean => ns.every((n) => n <= Math.max(ctx.maxSeen, ...numbers) + ns.length);
       const useDigits = keepsOrder(digits) && !keepsOrder([whole]);
+      alt = { at: numbers.length, length: useDigits ? digits.length : 1, numbers: useDigits ? [whole] : digits };
       numbers.push(...(useDigits ? digits : [whole]));
-      alternative = useDigits ? [whole] : digits;
     } else if (wholeOk) {
       numbers.push(whole);
     } else if (count === 0 && digits.every((d, k) => d >= 1 && (k === 0 || d > digits[k - 1]))) {
@@ -151,7 +154,8 @@ export function parseSuperscript(raw: string, ctx: MarkerContext): { numbers: nu
       numbers.push(...(digitsOk ? digits : [whole]));
     }
   }
-  return alternative ? { numbers, alternative } : { numbers };
+  if (!alt) return { numbers };
+  return { numbers, alternative: [...numbers.slice(0, alt.at), ...alt.numbers, ...numbers.slice(alt.at + alt.length)] };
 }
 
 /** Whether only spaces and tabs stand between the start of its line and `i`. */

@@ -15,15 +15,17 @@ export const ambiguousCitation: Rule = {
       if (!m.alternative) continue;
       const chosen = m.numbers.join(', ');
       const other = m.alternative.join(', ');
-      const readAsDigits = m.alternative.length === 1;
+      // The two readings of the whole marker: the one with more numbers reads the run digit by digit.
+      const readAsDigits = m.alternative.length < m.numbers.length;
       const digits = readAsDigits ? m.numbers : m.alternative;
       const whole = readAsDigits ? m.alternative : m.numbers;
+      const list = (ns: number[]): string => (ns.length > 1 ? `${ns.slice(0, -1).join(', ')} and ${ns[ns.length - 1]}` : String(ns[0]));
       report({
         start: m.start,
         end: m.end,
         message: `Citation ${m.raw} is ambiguous: it can mean reference${m.numbers.length > 1 ? 's' : ''} ${chosen} or ${other}. Separate the numbers with a comma, or write the range.`,
         fixes: [
-          { title: `Cite ${digits.join(' and ')} (${formatMarker('superscript', digits)})`, edits: [{ start: m.start, end: m.end, newText: formatMarker('superscript', digits) }] },
+          { title: `Cite ${list([...digits].sort((a, b) => a - b))} (${formatMarker('superscript', digits)})`, edits: [{ start: m.start, end: m.end, newText: formatMarker('superscript', digits) }] },
           { title: `Cite ${whole.join(', ')} only`, edits: [{ start: m.start, end: m.end, newText: formatMarker('superscript', whole) }] },
         ].filter((f) => f.edits[0].newText !== m.raw),
       });

@@ -55,7 +55,10 @@ export interface Marker extends Span {
   numbers: number[];
   /** Footnote label (`[^note]` gives `note`); numeric labels also appear in `numbers`. */
   label?: string;
-  /** For a superscript run with two readings (¹² as 12, or as 1 and 2): the reading not chosen. */
+  /**
+   * For a superscript run with two readings (¹² as 12, or as 1 and 2): the marker's whole list
+   * with that run read the way not chosen (`¹⁰,¹²` chosen as 10, 12 has 10, 1, 2).
+   */
   alternative?: number[];
   /** Pandoc citation keys, in the order written (`[@a; @b]` gives `a`, `b`). */
   keys?: string[];

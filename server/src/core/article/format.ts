@@ -6,6 +6,11 @@ export function toSuperscript(s: string): string {
   return s.replace(/\d/g, (d) => SUP[Number(d)]).replace(/-/g, '⁻');
 }
 
+/** Superscript digits as ASCII digits (`¹⁰` gives `10`); other characters stay. */
+export function fromSuperscript(s: string): string {
+  return s.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]/g, (c) => String(SUP.indexOf(c)));
+}
+
 /**
  * How a new entry numbered `n` starts, written like `like` (the list's last entry): its
  * punctuation and the space after it, with the digits replaced (`3. `, `[3] `, `(3) `, `³ `, `3\t`).

@@ -1,4 +1,5 @@
 import type { Span } from '../types';
+import { fromSuperscript } from './format';
 import type { Reference, ReferenceFields, ReferenceList } from './model';
 import type { RawBlock } from './rawBlock';
 import { lineStartOf } from '../text/lineStart';
@@ -21,7 +22,6 @@ export const READING_LIST_HEADING = /^(?:further|suggested) reading|^reading lis
 // `1.`, `1)`, `[1]`, `¹`, `(1)`, or a number and a tab (a word processor's list pasted as text);
 // then spaces, tabs or a non-breaking space (pasted from a web page).
 const ENTRY_START = /^([ \t]*(?:[-*+•][ \t]+)?)(?:\[(\d{1,4})\]|(\d{1,4})([.)])|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4})[.)]?|\((\d{1,4})\)|(\d{1,4})(?=\t))[ \t\u00A0]+/;
-const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
 export interface ReferenceScan {
   list?: ReferenceList;
@@ -161,7 +161,7 @@ function entryLines(raw: string): EntryLine[] | undefined {
       if (current) out.push(current);
       const numStart = at + m[1].length + (m[2] || m[6] ? 1 : 0);
       const num = m[2] ?? m[3] ?? m[5] ?? m[6] ?? m[7];
-      const number = m[5] ? Number([...m[5]].map((c) => SUPERSCRIPT_DIGITS.indexOf(c)).join('')) : Number(num);
+      const number = Number(m[5] ? fromSuperscript(m[5]) : num);
       const numbering = m[2] ? 'bracket' : m[5] ? 'superscript' : m[4] === ')' || m[6] ? 'paren' : 'dot';
       current = { start: at + m[1].length, end: contentEnd, numberStart: numStart, numberEnd: numStart + num.length, number, textStart: at + m[0].length, numbering, indent: /^[ \t]*/.exec(line)![0].length };
     } else if (current && line.trim()) {
@@ -247,7 +247,6 @@ const PARTICLES = "(?:(?:van|von|de|der|den|del|della|di|da|dos|das|du|la|le|ter
 const AUTHOR_SEPARATOR = new RegExp(`\\s*,\\s*(?=${PARTICLES}\\p{Lu})|\\s*;\\s*`, 'u');
 const AUTHOR = new RegExp(`^(?:${PARTICLES}[\\p{Lu}][\\p{L}'’-]+(?:[ -]${PARTICLES}[\\p{Lu}][\\p{L}'’-]+)*\\s+\\p{Lu}{1,3}|${PARTICLES}[\\p{Lu}][\\p{L}'’-]+,\\s*(?:\\p{Lu}\\.\\s*){1,3})$`, 'u');
 
-/** Vancouver/AMA fields of an entry; whatever is not recognised stays in the raw text. */
 /** A DOI without the punctuation after it, nor a link's closing parenthesis (a DOI's own, "(17)", stays). */
 function trimDoi(doi: string): string {
   let d = doi.replace(/[.,;]+$/, '');
@@ -255,6 +254,7 @@ function trimDoi(doi: string): string {
   return d;
 }
 
+/** Vancouver/AMA fields of an entry; whatever is not recognised stays in the raw text. */
 export function parseReferenceFields(raw: string): ReferenceFields {
   const fields: ReferenceFields = { authors: [], etAl: false };
   let rest = raw.replace(/\s+/g, ' ').trim();

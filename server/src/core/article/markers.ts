@@ -53,17 +53,19 @@ export function findMarkers(scan: string, raw: string, base: number, blockIndex:
   }
   if (scan.includes('[')) {
     let sup = 0; // html-sup markers and bracket matches both come in document order
+    let lastBracketEnd = -1; // `[1][2]`: the second starts where the first ends
     BRACKET.lastIndex = 0;
     for (let m = BRACKET.exec(scan); m; m = BRACKET.exec(scan)) {
       const prev = raw[m.index - 1];
       const next = raw[m.index + m[0].length];
       // `[1]: url` at the start of a line is a link reference definition; `text [1]:` cites.
       // `[text][1]` is a reference-style link; `[1][2]` is two markers side by side.
-      const afterMarker = prev === ']' && out.some((o) => o.style === 'bracket' && o.end === base + m!.index);
+      const afterMarker = prev === ']' && lastBracketEnd === base + m.index;
       if ((prev === ']' && !afterMarker) || prev === '!' || prev === '\\' || next === '(' || (next === ':' && atLineStart(raw, m.index))) continue;
       while (sup < sups.length && sups[sup].end <= base + m.index) sup++;
       if (sup < sups.length && sups[sup].start <= base + m.index) continue; // `<sup>[3]</sup>`
       out.push({ style: 'bracket', raw: m[0], start: base + m.index, end: base + m.index + m[0].length, numbers: expandList(m[1]), blockIndex });
+      lastBracketEnd = base + m.index + m[0].length;
     }
     if (scan.includes('\\[')) {
       ESCAPED_BRACKET.lastIndex = 0;

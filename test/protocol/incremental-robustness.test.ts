@@ -89,6 +89,43 @@ describe('server: incremental analysis over the protocol', () => {
   });
 });
 
+describe('server: every publication is the analysis of the version it names', () => {
+  it('while the author types at any pace, each publication matches the text of its version', async () => {
+    // Edits arrive 0 to 40 ms apart, so some land while an earlier version is being analysed;
+    // each inserts a line at the top, so a publication computed for an older text but labelled
+    // with a newer version has every range one line off.
+    const server = await startServer({ debounceMs: 10 });
+    try {
+      const uri = 'file:///virtual/typing.txt';
+      const texts = new Map<number, string>();
+      const published: { version: number; diagnostics: Diagnostic[] }[] = [];
+      server.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number; diagnostics: Diagnostic[] }) => {
+        server.diagnostics.set(p.uri, p as never);
+        if (p.uri === uri && p.version !== undefined) published.push({ version: p.version, diagnostics: p.diagnostics });
+      });
+      let text = SAMPLE;
+      let version = 1;
+      texts.set(version, text);
+      open(server, uri, text, 'plaintext', version);
+      await diagnosticsFor(server, uri, version);
+      const gaps = [0, 3, 7, 12, 18, 25, 33, 40, 1, 9, 15, 22, 30, 5, 11, 17, 27, 2, 36, 14];
+      for (const gap of gaps) {
+        const typedAt = Date.now();
+        await waitFor('the next keystroke', () => Date.now() - typedAt >= gap);
+        text = `x\n${text}`;
+        version++;
+        texts.set(version, text);
+        server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x\n' }] });
+      }
+      await diagnosticsFor(server, uri, version);
+      assert.ok(published.length >= 2);
+      for (const p of published) assert.deepEqual(keys(p.diagnostics), expected(texts.get(p.version)!, 'plaintext'), `the publication labelled v${p.version}`);
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
 describe('server: never blocks, never crashes', () => {
   it('a document over clinicalLint.maxFileSizeKiB gets one information message', async () => {
     const server = await startServer({ maxFileSizeKiB: 64 });

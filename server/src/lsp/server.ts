@@ -152,19 +152,26 @@ export function startServer(connection: Connection): void {
     return { config };
   }
 
-  async function validate(doc: TextDocument): Promise<void> {
-    const settings = await settingsFor(doc.uri);
-    const current = documents.get(doc.uri);
-    if (!current || current.version !== doc.version) return; // a newer version is on its way
-    if (isConfigDocument(doc.uri)) {
+  /**
+   * Lints the document's current version and publishes the findings labelled with that version.
+   * `TextDocuments` updates a document object in place, so the version and the text are read
+   * together, once, after the last await before parsing; a later version arriving meanwhile
+   * makes this run stale (`version` no longer the document's) and it publishes nothing.
+   */
+  async function validate(uri: string): Promise<void> {
+    const settings = await settingsFor(uri);
+    const doc = documents.get(uri);
+    if (!doc) return;
+    const version = doc.version;
+    if (isConfigDocument(uri)) {
       validateConfigDocument(doc);
       return;
     }
-    const { config, configProblem, ignored } = configFor(doc.uri, settings);
+    const { config, configProblem, ignored } = configFor(uri, settings);
     if (ignored) {
-      analyses.delete(doc.uri);
-      void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: [] });
-      const skipped: StatusParams = { uri: doc.uri, counts: { error: 0, warning: 0, info: 0, hint: 0 }, jurisdiction: config.jurisdiction, skipped: ignored };
+      analyses.delete(uri);
+      void connection.sendDiagnostics({ uri, version, diagnostics: [] });
+      const skipped: StatusParams = { uri: uri, counts: { error: 0, warning: 0, info: 0, hint: 0 }, jurisdiction: config.jurisdiction, skipped: ignored };
       void connection.sendNotification(STATUS_NOTIFICATION, skipped);
       return;
     }
@@ -172,25 +179,25 @@ export function startServer(connection: Connection): void {
     const started = Date.now();
     const kind = kindOf(doc);
     // Superseded by a newer version while it ran (it gives way between parsing and the rules): dropped.
-    const stale = (): boolean => documents.get(doc.uri)?.version !== doc.version;
-    const a = await analyseUnlessStale(doc.uri, doc.version, text, { kind, config, plaintext: settings.plaintext, maxBytes: settings.maxFileSizeKiB * 1024, bibliography: bibliographyFor(doc.uri), parser: parserFor(doc.uri, kind), previousIndex: analyses.get(doc.uri)?.index }, stale);
+    const stale = (): boolean => documents.get(uri)?.version !== version;
+    const a = await analyseUnlessStale(uri, version, text, { kind, config, plaintext: settings.plaintext, maxBytes: settings.maxFileSizeKiB * 1024, bibliography: bibliographyFor(uri), parser: parserFor(uri, kind), previousIndex: analyses.get(uri)?.index }, stale);
     if (!a) return;
-    analyses.set(doc.uri, a);
-    const diagnostics: Diagnostic[] = a.result ? a.result.findings.map((f) => toDiagnostic(a.index, f, doc.uri)) : [];
+    analyses.set(uri, a);
+    const diagnostics: Diagnostic[] = a.result ? a.result.findings.map((f) => toDiagnostic(a.index, f, uri)) : [];
     if (a.skipped && a.result === undefined && text.length > settings.maxFileSizeKiB * 1024) {
       diagnostics.push({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, source: SOURCE, code: 'file-too-large', message: a.skipped });
     }
     if (configProblem) {
       diagnostics.push({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Warning, source: SOURCE, code: 'config', message: configProblem });
     }
-    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+    void connection.sendDiagnostics({ uri, version, diagnostics });
     const counts = { error: 0, warning: 0, info: 0, hint: 0 };
     for (const f of a.result?.findings ?? []) counts[f.severity]++;
-    const status: StatusParams = { uri: doc.uri, counts, jurisdiction: a.result?.config.jurisdiction ?? config.jurisdiction, skipped: a.skipped };
+    const status: StatusParams = { uri: uri, counts, jurisdiction: a.result?.config.jurisdiction ?? config.jurisdiction, skipped: a.skipped };
     void connection.sendNotification(STATUS_NOTIFICATION, status);
-    const arrived = changedAt.get(doc.uri);
-    const since = arrived && arrived.version === doc.version ? `, ${(performance.now() - arrived.at).toFixed(1)} ms after the change arrived` : '';
-    connection.console.log(`linted ${doc.uri} v${doc.version} in ${Date.now() - started} ms${since}: ${diagnostics.length} findings`);
+    const arrived = changedAt.get(uri);
+    const since = arrived && arrived.version === version ? `, ${(performance.now() - arrived.at).toFixed(1)} ms after the change arrived` : '';
+    connection.console.log(`linted ${uri} v${version} in ${Date.now() - started} ms${since}: ${diagnostics.length} findings`);
   }
 
   /** The document's incremental parser: a one-character edit re-analyses only the blocks it touched. */
@@ -221,7 +228,7 @@ export function startServer(connection: Connection): void {
       doc.uri,
       setTimeout(() => {
         timers.delete(doc.uri);
-        validate(doc).catch((e) => connection.console.error(`clinical-lint: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+        validate(doc.uri).catch((e) => connection.console.error(`clinical-lint: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
       }, delay),
     );
   }

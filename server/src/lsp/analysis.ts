@@ -5,6 +5,7 @@ import { parseArticle } from '../core/article/parse';
 import { lintArticle, type LintResult } from '../core/lint';
 import { LineIndex } from '../core/text/lineIndex';
 import type { DocumentKind } from '../core/types';
+import type { RenumberResult } from '../core/features/renumber';
 
 /** One analysed document version: the lint result and its line index, computed once. */
 export interface Analysis {
@@ -19,6 +20,8 @@ export interface Analysis {
   withFixes?: () => LintResult;
   /** Why the document was not linted, if it was not. */
   skipped?: string;
+  /** The renumbering of this version, computed once (a code action at a citation-order finding, then the command). */
+  renumbered?: RenumberResult;
 }
 
 export interface AnalysisOptions {

@@ -384,7 +384,7 @@ export function startServer(connection: Connection): void {
 
   /** The "Renumber references" quick fix of a citation-order finding (disabled, with the reason, when refused). */
   function renumberAction(a: Analysis, doc: TextDocument, diag: Diagnostic): CodeAction {
-    const r = renumber(a.result!.article);
+    const r = (a.renumbered ??= renumber(a.result!.article));
     const title = 'Renumber references in order of first citation';
     if ('error' in r) return { title, kind: CodeActionKind.QuickFix, diagnostics: [diag], disabled: { reason: r.error } };
     return {
@@ -415,7 +415,7 @@ export function startServer(connection: Connection): void {
     }
     const a = await current(uri);
     if (!a?.result || a.version !== doc.version) return { applied: false, message: a?.skipped ?? 'the document is not linted' };
-    const r = renumber(a.result.article);
+    const r = (a.renumbered ??= renumber(a.result.article));
     if ('error' in r) {
       void connection.window.showErrorMessage(`clinical-lint: ${r.error}`);
       return { applied: false, message: r.error };

@@ -39,9 +39,8 @@ export function findMarkers(scan: string, raw: string, base: number, blockIndex:
   for (let m = SUP_RUN.exec(scan); m; m = SUP_RUN.exec(scan)) {
     const before = scan.slice(Math.max(0, m.index - 4), m.index);
     if (UNIT_BEFORE.test(before)) continue;
-    const parsed = parseSuperscript(m[0], ctx);
-    out.push({ style: 'superscript', raw: m[0], start: base + m.index, end: base + m.index + m[0].length, numbers: parsed.numbers, alternative: parsed.alternative, blockIndex });
-    for (const n of parsed.numbers) ctx.maxSeen = Math.max(ctx.maxSeen, n);
+    // Read below, in document order with the other markers (an ambiguous run is read by the numbers cited before it).
+    out.push({ style: 'superscript', raw: m[0], start: base + m.index, end: base + m.index + m[0].length, numbers: [], blockIndex });
   }
   const sups: Marker[] = [];
   if (scan.includes('<')) {
@@ -82,6 +81,15 @@ export function findMarkers(scan: string, raw: string, base: number, blockIndex:
     }
   }
   if (out.length > 1) out.sort((a, b) => a.start - b.start);
+  for (const m of out) {
+    if (m.style === 'footnote') continue; // numeric footnote labels number their own notes, not the list
+    if (m.style === 'superscript') {
+      const parsed = parseSuperscript(m.raw, ctx);
+      m.numbers = parsed.numbers;
+      if (parsed.alternative) m.alternative = parsed.alternative;
+    }
+    for (const n of m.numbers) if (n > ctx.maxSeen) ctx.maxSeen = n;
+  }
   return out;
 }
 

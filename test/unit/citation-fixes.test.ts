@@ -52,6 +52,26 @@ for (const [name, eol, prefix] of [
       assert.ok(after.includes('fast.[1, 2]'));
     });
 
+    it('reports a second entry numbered like an earlier one as a duplicate number, and numbers it anew', () => {
+      const text = `${prefix}Ketamine acts fast.¹ It is rapid.²${refs(eol)}2. Zarate CA. A Randomized Trial. Arch Gen Psychiatry. 2006.${eol}`;
+      const finding = lint(text, { kind: 'plaintext' }).findings.find((f) => f.ruleId === 'unused-reference');
+      assert.ok(finding);
+      assert.match(finding.message, /^Two reference entries are numbered 2 \(lines 6 and 7\)/);
+      assert.doesNotMatch(finding.message, /never cited in the text/);
+      const { after } = applyAndRelint(text, 'plaintext', 'unused-reference', /^Number this entry 3$/);
+      assert.ok(after.includes(`${eol}3. Zarate CA.`), JSON.stringify(after.slice(-80)));
+      // Now an ordinary uncited entry (the last: it may be removed).
+      const next = lint(after, { kind: 'plaintext' }).findings.filter((f) => f.ruleId === 'unused-reference');
+      assert.deepEqual(next.map((f) => f.message), ['Reference 3 is never cited in the text.']);
+    });
+
+    it('reports a footnote label defined twice as such, not as never referenced', () => {
+      const text = `${prefix}Ketamine acts fast.[^1] It is rapid.[^2]${eol}${eol}[^1]: Sanacora G. A Consensus Statement. 2017.${eol}[^2]: Andrade C. Ketamine for Depression. 2017.${eol}[^2]: Zarate CA. A Randomized Trial. 2006.${eol}`;
+      const findings = lint(text, { kind: 'markdown' }).findings.filter((f) => f.ruleId === 'unused-reference');
+      assert.deepEqual(findings.map((f) => f.message), ["Footnote [^2] is defined twice (lines 4 and 5): the text's [^2] goes to the first, so this one is never shown. Give it its own label."]);
+      assert.equal(text.slice(findings[0].start, findings[0].end).startsWith('[^2]: Zarate'), true);
+    });
+
     it('removes an unused last reference with its line', () => {
       const text = `${prefix}Ketamine acts fast.¹${refs(eol)}`;
       const { after } = applyAndRelint(text, 'plaintext', 'unused-reference', /^Remove reference 2/);

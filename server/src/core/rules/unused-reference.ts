@@ -2,6 +2,9 @@ import { referencesOf } from '../article/resolve';
 import type { Reference } from '../article/model';
 import { unusedPandocFindings } from '../bibliography/citations';
 import { READING_LIST_HEADING } from '../article/references';
+import { entryDigits } from '../article/format';
+import { splitLines } from '../article/rawBlock';
+import { lineOf } from '../suppression';
 import type { Rule } from './rule';
 
 /** A reference entry that no marker cites (AMA: every reference is cited at least once). */
@@ -20,8 +23,26 @@ export const unusedReference: Rule = {
     // Every cited reference, in one pass over the markers (asking per entry is quadratic).
     const cited = new Set<Reference | undefined>();
     for (const m of article.markers) for (const r of referencesOf(article, m)) cited.add(r);
+    // An entry numbered like an earlier one is never cited because citations of its number go
+    // to the earlier entry: that, not "never cited", is what the author needs to hear.
+    let lines: ReturnType<typeof splitLines> | undefined;
+    const lineNumber = (offset: number): number => lineOf((lines ??= splitLines(article.text)), offset) + 1;
+    const firstWithNumber = new Map<number, Reference>();
+    for (const ref of entries) if (ref.number !== undefined && !firstWithNumber.has(ref.number)) firstWithNumber.set(ref.number, ref);
+    const highest = Math.max(0, ...firstWithNumber.keys());
     for (const ref of entries) {
       if (cited.has(ref)) continue;
+      const first = ref.number !== undefined ? firstWithNumber.get(ref.number) : undefined;
+      if (first && first !== ref) {
+        const next = highest + 1;
+        report({
+          start: ref.start,
+          end: ref.end,
+          message: `Two reference entries are numbered ${ref.number} (lines ${lineNumber(first.start)} and ${lineNumber(ref.start)}): citations of ${ref.number} go to the first, so this entry is never cited. Give it its own number.`,
+          fixes: [{ title: `Number this entry ${next}`, edits: [{ ...ref.numberSpan, newText: entryDigits(article.references?.numbering, next) }] }],
+        });
+        continue;
+      }
       const last = ref === entries[entries.length - 1];
       report({
         start: ref.start,
@@ -31,8 +52,19 @@ export const unusedReference: Rule = {
         fixes: last ? [{ title: `Remove reference ${ref.number}`, edits: [{ start: lineStartBefore(article.text, ref.start), end: ref.end, newText: '' }] }] : [],
       });
     }
+    const firstWithLabel = new Map<string | undefined, Reference>();
+    for (const def of article.footnotes) if (!firstWithLabel.has(def.label)) firstWithLabel.set(def.label, def);
     for (const def of article.footnotes) {
       if (cited.has(def)) continue;
+      const first = firstWithLabel.get(def.label);
+      if (first && first !== def) {
+        report({
+          start: def.start,
+          end: def.end,
+          message: `Footnote [^${def.label}] is defined twice (lines ${lineNumber(first.start)} and ${lineNumber(def.start)}): the text's [^${def.label}] goes to the first, so this one is never shown. Give it its own label.`,
+        });
+        continue;
+      }
       report({
         start: def.start,
         end: def.end,

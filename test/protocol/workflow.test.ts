@@ -216,6 +216,32 @@ describe('author workflow over the protocol', () => {
     });
   }
 
+  it('kinds are hierarchical: "source" includes the fix-all, "quickfix" excludes it; no action is offered twice', async () => {
+    const uri = 'file:///virtual/workflow/kinds.txt';
+    const text = 'Her brother committed suicide in 2019, and a cousin tried to commit suicide.\n\nIf you are thinking about suicide, call or text 988.\n';
+    open(server, uri, text, 'plaintext', 1);
+    const diags = await diagnosticsFor(server, uri, 1);
+    const onLine = diags.filter((d) => d.code === 'safe-messaging' && d.range.start.line === 0);
+    assert.equal(onLine.length, 2, 'two findings of one rule on one line');
+    const ask = async (only?: string[]): Promise<CodeAction[]> =>
+      (await server.connection.sendRequest('textDocument/codeAction', {
+        textDocument: { uri },
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: text.indexOf('\n') } },
+        context: { diagnostics: onLine, ...(only ? { only } : {}) },
+      })) as CodeAction[];
+    const source = await ask(['source']);
+    assert.deepEqual(source.map((a) => a.kind), ['source.fixAll.clinical-lint']);
+    const fixes = await ask(['quickfix']);
+    assert.ok(fixes.length > 0 && fixes.every((a) => a.kind === 'quickfix'));
+    const all = await ask();
+    assert.deepEqual(all.map((a) => a.title), fixes.map((a) => a.title), 'with no "only", the quick fixes');
+    const titles = fixes.map((a) => a.title);
+    assert.equal(titles.filter((t) => t === 'Suppress safe-messaging on the next line' || /^Suppress safe-messaging/.test(t)).length, 1, titles.join(' | '));
+    assert.equal(titles.filter((t) => t === 'Show documentation for safe-messaging').length, 1, titles.join(' | '));
+    const keys = fixes.map((a) => JSON.stringify([a.title, a.edit, a.command]));
+    assert.equal(new Set(keys).size, keys.length, 'no action twice');
+  });
+
   describe('configuration file', () => {
     let dir: string;
     before(() => {

@@ -51,6 +51,9 @@ import { formatMarker, shortCitation } from '../core/article/format';
 import { dominantStyle } from '../core/article/resolve';
 import { allReferences, citationChoices, citeFix, sentenceAt } from '../core/features/cite';
 
+/** The kind of the fix-all source action (`editor.codeActionsOnSave`: `source.fixAll.clinical-lint`). */
+const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.clinical-lint`;
+
 /**
  * The language server: thin adapters from LSP requests to the core. State is per document
  * version (`Analysis`); settings are per resource, fetched from the client.
@@ -79,7 +82,7 @@ export function startServer(connection: Connection): void {
         documentLinkProvider: { resolveProvider: false },
         documentSymbolProvider: true,
         completionProvider: { triggerCharacters: ['[', '^', '>', '@'] },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, `${CodeActionKind.SourceFixAll}.clinical-lint`] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         executeCommandProvider: { commands: [RENUMBER_COMMAND] },
       },
       serverInfo: { name: 'clinical-lint' },
@@ -327,22 +330,30 @@ export function startServer(connection: Connection): void {
     if (!doc) return null;
     const want = p.context.only;
     const actions: CodeAction[] = [];
-    const wantsFixAll = want?.some((k) => k.startsWith(CodeActionKind.SourceFixAll));
-    if (wantsFixAll) {
+    // Kinds are hierarchical: `source` asks for `source.fixAll.clinical-lint` too.
+    const wanted = (kind: string): boolean => !!want?.some((k) => kind === k || kind.startsWith(`${k}.`));
+    if (wanted(FIX_ALL_KIND)) {
       const all = await fixAllEdit(a, doc);
-      if (all) actions.push({ title: all.title, kind: `${CodeActionKind.SourceFixAll}.clinical-lint`, edit: all.edit });
-      return actions;
+      if (all) actions.push({ title: all.title, kind: FIX_ALL_KIND, edit: all.edit });
     }
-    if (want && !want.some((k) => k === CodeActionKind.QuickFix || k.startsWith(CodeActionKind.QuickFix))) return actions;
+    if (want && !wanted(CodeActionKind.QuickFix)) return actions;
+    // Overlapping findings of one rule offer the same suppression and documentation: once each.
+    const offered = new Set<string>();
+    const offer = (action: CodeAction): void => {
+      const key = JSON.stringify([action.title, action.edit, action.command, action.disabled]);
+      if (offered.has(key)) return;
+      offered.add(key);
+      actions.push(action);
+    };
     const span = toSpan(a.index, p.range);
     for (const f of (a.withFixes?.() ?? a.result).findings) {
       if (f.end < span.start || f.start > span.end) continue;
       const diag = p.context.diagnostics.find((d) => d.source === SOURCE && d.code === f.ruleId && sameRange(toSpan(a.index, d.range), f)) ?? toDiagnostic(a.index, f, doc.uri);
-      for (const fix of f.fixes ?? []) actions.push(toAction(a, doc, fix, diag));
-      if (f.ruleId === 'citation-order') actions.push(renumberAction(a, doc, diag));
+      for (const fix of f.fixes ?? []) offer(toAction(a, doc, fix, diag));
+      if (f.ruleId === 'citation-order') offer(renumberAction(a, doc, diag));
       // Every finding can be suppressed with a reason, except findings about suppressions.
-      if (f.ruleId !== 'unused-suppression' && f.ruleId !== 'unknown-rule') actions.push(toAction(a, doc, suppressFix(a.result.article, f), diag));
-      actions.push({
+      if (f.ruleId !== 'unused-suppression' && f.ruleId !== 'unknown-rule') offer(toAction(a, doc, suppressFix(a.result.article, f), diag));
+      offer({
         title: `Show documentation for ${f.ruleId}`,
         kind: CodeActionKind.QuickFix,
         diagnostics: [diag],

@@ -84,13 +84,15 @@ export interface SymbolResult extends Span {
 
 /** Outline: headings (nested by level) and, under the reference heading, the entries. */
 export function documentSymbols(article: Article): SymbolResult[] {
+  const text = article.text;
   const roots: SymbolResult[] = [];
   const stack: SymbolResult[] = [];
   const listHeading = article.references?.heading;
   for (const b of article.blocks) {
     if (b.kind !== 'heading') continue;
     const name = b.prose.replace(/\s+/g, ' ').trim() || '(untitled)';
-    const sym: SymbolResult = { name, kind: 'heading', level: b.level || 1, start: b.start, end: b.end, selection: { start: b.start, end: b.end }, children: [] };
+    // The symbol's range starts at its line, with the `##` of an ATX heading; the name is selected.
+    const sym: SymbolResult = { name, kind: 'heading', level: b.level || 1, start: headingLineStart(text, b.start), end: b.end, selection: { start: b.start, end: b.end }, children: [] };
     while (stack.length && stack[stack.length - 1].level >= sym.level) stack.pop();
     (stack.length ? stack[stack.length - 1].children : roots).push(sym);
     stack.push(sym);
@@ -101,18 +103,43 @@ export function documentSymbols(article: Article): SymbolResult[] {
       }
     }
   }
-  // Extend each heading to the start of the next heading at its level or above.
+  // Each heading runs to the last text before the next heading at its level or above (never
+  // into the line break: a range ending between \r and \n is no position an editor can show).
   const close = (list: SymbolResult[], end: number): void => {
     for (let i = 0; i < list.length; i++) {
       const s = list[i];
       if (s.kind !== 'heading') continue;
-      s.end = Math.max(s.end, i + 1 < list.length ? list[i + 1].start - 1 : end);
+      s.end = Math.max(s.end, trimEnd(text, i + 1 < list.length ? list[i + 1].start : end));
       close(s.children, s.end);
     }
   };
-  close(roots, article.text.length);
+  close(roots, text.length);
+  // Footnote definitions sit under the heading they are written under, in document order.
   for (const r of article.footnotes) {
-    roots.push({ name: `[^${r.label}] ${r.fields.title ?? r.text}`.slice(0, 100), kind: 'reference', level: 99, start: r.start, end: r.end, selection: r.numberSpan, children: [] });
+    const sym: SymbolResult = { name: `[^${r.label}] ${r.fields.title ?? r.text}`.slice(0, 100), kind: 'reference', level: 99, start: r.start, end: r.end, selection: r.numberSpan, children: [] };
+    let siblings = roots;
+    for (;;) {
+      const parent = siblings.find((x) => x.kind === 'heading' && x.start <= r.start && r.end <= x.end);
+      if (!parent) break;
+      siblings = parent.children;
+    }
+    let at = siblings.length;
+    while (at > 0 && siblings[at - 1].start > r.start) at--;
+    siblings.splice(at, 0, sym);
   }
   return roots;
+}
+
+/** The start of a heading's line when only an ATX marker (`## `) stands before its text. */
+function headingLineStart(text: string, at: number): number {
+  let i = at;
+  while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\t' || text[i - 1] === '#')) i--;
+  return i === 0 || text[i - 1] === '\n' || text[i - 1] === '\r' ? i : at;
+}
+
+/** `end` moved back over white space (line breaks included). */
+function trimEnd(text: string, end: number): number {
+  let i = end;
+  while (i > 0 && /\s/.test(text[i - 1])) i--;
+  return i;
 }

@@ -223,10 +223,12 @@ export function formatLike(m: Marker, numbers: number[], referenceCount: number)
 function verify(before: Article, after: Article, schemes: Scheme[]): string | undefined {
   if (before.markers.length !== after.markers.length) return 'the number of citations would change.';
   const list = schemes.find((s) => s.entries === before.references?.entries);
+  const schemeOf = new Map<Marker, Scheme>();
+  for (const s of schemes) for (const m of s.markers) schemeOf.set(m, s);
   for (let i = 0; i < before.markers.length; i++) {
     const a = before.markers[i];
     const b = after.markers[i];
-    const s = schemes.find((x) => x.markers.includes(a));
+    const s = schemeOf.get(a);
     if (!s) {
       if (a.raw !== b.raw) return `the citation ${a.raw} would change.`;
       continue;

@@ -142,6 +142,23 @@ describe('server: never blocks, never crashes', () => {
     }
   });
 
+  it('after shutdown, refuses requests with InvalidRequest and publishes nothing more; exit ends the process with 0', async () => {
+    const server = await startServer();
+    const uri = 'file:///virtual/shutdown.md';
+    open(server, uri, 'Ketamine is a guaranteed cure.\n');
+    await diagnosticsFor(server, uri);
+    await server.connection.sendRequest('shutdown');
+    const published = server.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics').length;
+    server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: 'Ketamine is 100% safe.\n' }] });
+    await assert.rejects(server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 3 } }), (e: { code?: number }) => e.code === -32600);
+    await assert.rejects(server.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } }), (e: { code?: number }) => e.code === -32600);
+    assert.equal(server.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics').length, published, 'no publication after shutdown');
+    server.connection.sendNotification('exit');
+    await waitFor('the process to exit', () => server.process.exitCode !== null);
+    assert.equal(server.process.exitCode, 0);
+    server.connection.dispose();
+  });
+
   it('binary content is skipped with a reason, no findings', async () => {
     const server = await startServer({ plaintext: 'always' });
     try {

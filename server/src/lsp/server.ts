@@ -7,8 +7,10 @@ import {
   DiagnosticSeverity,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  ErrorCodes,
   type InitializeParams,
   type InitializeResult,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
   type WorkspaceEdit,
@@ -100,6 +102,20 @@ export function startServer(connection: Connection): void {
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
     }
   });
+
+  // After `shutdown`, requests are refused as the protocol asks (InvalidRequest) and nothing more is linted.
+  let shutDown = false;
+  connection.onShutdown(() => {
+    shutDown = true;
+    for (const t of timers.values()) clearTimeout(t);
+    timers.clear();
+  });
+  function live<A extends unknown[], R>(handler: (...args: A) => R): (...args: A) => R {
+    return (...args: A): R => {
+      if (shutDown) throw new ResponseError(ErrorCodes.InvalidRequest, 'clinical-lint has been asked to shut down: it answers no more requests.');
+      return handler(...args);
+    };
+  }
 
   connection.onDidChangeConfiguration((change) => {
     settingsCache.clear();
@@ -225,6 +241,7 @@ export function startServer(connection: Connection): void {
   }
 
   function schedule(doc: TextDocument, delay: number): void {
+    if (shutDown) return;
     const t = timers.get(doc.uri);
     if (t) clearTimeout(t);
     timers.set(
@@ -269,33 +286,33 @@ export function startServer(connection: Connection): void {
     return fresh;
   }
 
-  connection.onHover(async (p) => {
+  connection.onHover(live(async (p) => {
     const a = await current(p.textDocument.uri);
     if (!a?.result) return null;
     const h = hover(a.result.article, a.index.offsetAt(p.position), a.result.config);
     return h ? { contents: { kind: 'markdown', value: h.markdown }, range: toRange(a.index, h.span) } : null;
-  });
+  }));
 
-  connection.onDefinition(async (p) => {
+  connection.onDefinition(live(async (p) => {
     const a = await current(p.textDocument.uri);
     if (!a?.result) return null;
     // Pandoc citations go into the bibliography file (`uri` and `range` set by the core).
     return definition(a.result.article, a.index.offsetAt(p.position)).map((s) => (s.uri && s.range ? { uri: s.uri, range: s.range } : { uri: p.textDocument.uri, range: toRange(a.index, s) }));
-  });
+  }));
 
-  connection.onReferences(async (p) => {
+  connection.onReferences(live(async (p) => {
     const a = await current(p.textDocument.uri);
     if (!a?.result) return null;
     return findReferences(a.result.article, a.index.offsetAt(p.position), p.context.includeDeclaration).map((s) => ({ uri: p.textDocument.uri, range: toRange(a.index, s) }));
-  });
+  }));
 
-  connection.onDocumentLinks(async (p) => {
+  connection.onDocumentLinks(live(async (p) => {
     const a = await current(p.textDocument.uri);
     if (!a?.result) return null;
     return documentLinks(a.result.article).map((l) => ({ range: toRange(a.index, l), target: l.target, tooltip: l.tooltip }));
-  });
+  }));
 
-  connection.onDocumentSymbol(async (p) => {
+  connection.onDocumentSymbol(live(async (p) => {
     const a = await current(p.textDocument.uri);
     if (!a?.result) return null;
     const conv = (s: SymbolResult): import('vscode-languageserver').DocumentSymbol => ({
@@ -306,9 +323,9 @@ export function startServer(connection: Connection): void {
       children: s.children.map(conv),
     });
     return documentSymbols(a.result.article).map(conv);
-  });
+  }));
 
-  connection.onCompletion(async (p) => {
+  connection.onCompletion(live(async (p) => {
     const a = await current(p.textDocument.uri);
     if (!a?.result) return null;
     const items = completion(a.result.article, a.index.offsetAt(p.position));
@@ -321,9 +338,9 @@ export function startServer(connection: Connection): void {
       textEdit: { range: toRange(a.index, it.replace), newText: it.insertText },
       kind: 18 /* Reference */,
     }));
-  });
+  }));
 
-  connection.onCodeAction(async (p) => {
+  connection.onCodeAction(live(async (p) => {
     const a = await current(p.textDocument.uri);
     if (!a?.result) return null;
     const doc = documents.get(p.textDocument.uri);
@@ -361,7 +378,7 @@ export function startServer(connection: Connection): void {
       });
     }
     return actions;
-  });
+  }));
 
   function toAction(a: Analysis, doc: TextDocument, fix: Fix, diag: Diagnostic): CodeAction {
     const edit: WorkspaceEdit = {
@@ -411,7 +428,7 @@ export function startServer(connection: Connection): void {
    * `clinicalLint.renumberReferences` [uri, version]: computed against exactly that version and
    * applied as one WorkspaceEdit (one undo step); refused when the document has moved on.
    */
-  connection.onExecuteCommand(async (p) => {
+  connection.onExecuteCommand(live(async (p) => {
     if (p.command !== RENUMBER_COMMAND) return null;
     const [uri, version] = (p.arguments ?? []) as [string, number];
     const doc = typeof uri === 'string' ? documents.get(uri) : undefined;
@@ -439,9 +456,9 @@ export function startServer(connection: Connection): void {
     const res = await connection.workspace.applyEdit({ label: 'Renumber references', edit });
     if (res.applied) void connection.window.showInformationMessage(`clinical-lint: ${r.summary}`);
     return { applied: res.applied, message: res.applied ? r.summary : (res.failureReason ?? 'the editor did not apply the edit') };
-  });
+  }));
 
-  connection.onRequest(REFERENCES_REQUEST, async (p: ReferencesParams): Promise<ReferenceItem[]> => {
+  connection.onRequest(REFERENCES_REQUEST, live(async (p: ReferencesParams): Promise<ReferenceItem[]> => {
     const a = await current(p.uri);
     if (!a?.result) return [];
     const art = a.result.article;
@@ -454,9 +471,9 @@ export function startServer(connection: Connection): void {
       title: shortCitation(r.fields, r.text, 120),
       detail: [r.fields.journal, r.fields.year].filter(Boolean).join(', '),
     }));
-  });
+  }));
 
-  connection.onRequest(CITATION_EDIT_REQUEST, async (p: CitationEditParams): Promise<WorkspaceEdit | null> => {
+  connection.onRequest(CITATION_EDIT_REQUEST, live(async (p: CitationEditParams): Promise<WorkspaceEdit | null> => {
     const doc = documents.get(p.uri);
     if (!doc || doc.version !== p.version) return null;
     const a = await current(p.uri);
@@ -469,7 +486,7 @@ export function startServer(connection: Connection): void {
     // In a sentence: the AMA position at its end, merged with a marker already there. Elsewhere: at the cursor.
     const edit = sentence ? citeFix(art, sentence, ref).edits[0] : { start: offset, end: offset, newText: formatMarker(dominantStyle(art) ?? 'superscript', [ref.number ?? ref.ordinal]) };
     return { documentChanges: [{ textDocument: { uri: p.uri, version: a.version }, edits: [{ range: toRange(a.index, edit), newText: edit.newText }] }] };
-  });
+  }));
 
   documents.listen(connection);
   connection.listen();

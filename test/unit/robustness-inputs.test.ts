@@ -77,6 +77,10 @@ describe('robustness: huge and odd inputs', function () {
     const big = analyse('file:///x.md', 1, 'x'.repeat(5 << 20), { ...opts, kind: 'markdown' });
     assert.equal(big.result, undefined);
     assert.match(big.skipped!, /maxFileSizeKiB/);
+    assert.match(big.skipped!, /it is 5\.0 MiB, over the 4\.0 MiB limit/);
+    // A few kilobytes over a small limit read as kilobytes ("0.0 MB" said nothing).
+    const small = analyse('file:///x.md', 1, 'x'.repeat(7 * 1024), { ...opts, kind: 'markdown', maxBytes: 4 * 1024 });
+    assert.match(small.skipped!, /it is 7 KiB, over the 4 KiB limit/);
   });
 
   it('skips binary and non-UTF-8 files and says why (CLI)', () => {

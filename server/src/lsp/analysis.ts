@@ -62,7 +62,7 @@ export async function analyseUnlessStale(uri: string, version: number, text: str
 function* analysisSteps(uri: string, version: number, text: string, opts: AnalysisOptions): Generator<void, Analysis> {
   const base = { uri, version, text, kind: opts.kind, index: opts.previousIndex ? LineIndex.after(opts.previousIndex, text) : new LineIndex(text) };
   if (text.length > opts.maxBytes) {
-    return { ...base, skipped: `clinical-lint skipped this document: it is ${(text.length / 1024 / 1024).toFixed(1)} MB, over the ${(opts.maxBytes / 1024).toFixed(0)} KiB limit (setting clinicalLint.maxFileSizeKiB).` };
+    return { ...base, skipped: `clinical-lint skipped this document: it is ${size(text.length)}, over the ${size(opts.maxBytes)} limit (setting clinicalLint.maxFileSizeKiB).` };
   }
   if (looksBinary(text)) return { ...base, skipped: 'clinical-lint skipped this document: it looks like binary content, not text.' };
   if (opts.kind === 'plaintext' && opts.plaintext === 'never') return { ...base, skipped: 'Plain-text linting is off (clinicalLint.plaintext).' };
@@ -78,6 +78,13 @@ function* analysisSteps(uri: string, version: number, text: string, opts: Analys
     return { ...base, skipped: 'Not linted: this plain-text file has no citation markers or reference list (set clinicalLint.plaintext to "always" to lint it).' };
   }
   return { ...base, result, withFixes };
+}
+
+/** A size for people: `7 KiB`, `1.5 MiB` (never "0.0 MB" for a few kilobytes). */
+export function size(units: number): string {
+  const kib = units / 1024;
+  if (kib < 1024) return `${kib < 10 ? Math.round(kib * 10) / 10 : Math.round(kib)} KiB`;
+  return `${(kib / 1024).toFixed(1)} MiB`;
 }
 
 /** NUL bytes or many replacement characters (undecodable bytes) mean this is not text. */

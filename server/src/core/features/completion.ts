@@ -34,21 +34,28 @@ export function completion(article: Article, offset: number): CompletionResult[]
   const foot = /\[\^([^\]\s]*)$/.exec(before);
   if (foot) {
     const start = offset - foot[1].length;
+    // The rest of a label already written after the cursor is replaced too, and a closed `]` kept.
+    const rest = /^([^\]\s[]*)(\])?/.exec(article.text.slice(offset, offset + 200))!;
+    const end = offset + rest[1].length;
     const labels: { label: string; ref: Reference }[] = article.footnotes.map((f) => ({ label: f.label!, ref: f }));
-    const closing = article.text[offset] === ']' ? '' : ']';
-    return labels.map(({ label, ref }) => item(label, ref, `${label}${closing}`, { start, end: offset }));
+    const closing = rest[2] ? '' : ']';
+    return labels.map(({ label, ref }) => item(label, ref, `${label}${closing}`, { start, end }));
   }
   if (!entries.length) return [];
   const bracket = /\[((?:\d+\s*[,–-]\s*)*)(\d*)$/.exec(before);
   if (bracket) {
     const start = offset - bracket[2].length;
-    const closing = article.text[offset] === ']' ? '' : ']';
-    return entries.map((r) => item(String(r.number), r, `${r.number}${closing}`, { start, end: offset }));
+    // Inside `[1]` or `[1, 2]`: the number at the cursor is replaced and the list's `]` kept.
+    const rest = /^(\d*)([\d\s,–-]*\])?/.exec(article.text.slice(offset, offset + 40))!;
+    const end = offset + rest[1].length;
+    const closing = rest[2] ? '' : ']';
+    return entries.map((r) => item(String(r.number), r, `${r.number}${closing}`, { start, end }));
   }
   const sup = /<sup>((?:\d+\s*[,–-]\s*)*)(\d*)$/i.exec(before);
   if (sup) {
     const start = offset - sup[2].length;
-    return entries.map((r) => item(String(r.number), r, String(r.number), { start, end: offset }));
+    const end = offset + /^\d*/.exec(article.text.slice(offset, offset + 10))![0].length;
+    return entries.map((r) => item(String(r.number), r, String(r.number), { start, end }));
   }
   const style: MarkerStyle | undefined = dominantStyle(article);
   if (style === 'superscript') {

@@ -182,7 +182,7 @@ function checkSuppressFix(text: string, kind: DocumentKind, f: Finding): void {
   assert.equal(after.slice(0, e.start) + after.slice(e.start + e.newText.length), text);
   if (e.start === e.end && e.newText.startsWith(text.slice(e.start, e.start).trimStart())) {
     const lineStart = Math.max(text.lastIndexOf('\n', e.start - 1), text.lastIndexOf('\r', e.start - 1)) + 1;
-    assert.equal(lineStart, e.start, 'a comment is inserted at the start of a line');
+    assert.equal(lineStart === 0 && text.charCodeAt(0) === 0xfeff ? 1 : lineStart, e.start, 'a comment is inserted at the start of a line (after a byte-order mark)');
   }
   const res = lint(after, { kind }).findings;
   const moved = (x: Finding): string => `${x.ruleId}@${x.start >= e.start ? x.start + shift : x.start}:${x.message}`;
@@ -253,6 +253,21 @@ describe('suppression quick fix', () => {
     }
     const txt = 'Ketamine 🧪 acts fast.⁴\r\n\r\n  • one 😀 [1]' + PLAIN_REFS.replace(/\n/g, '\r\n');
     for (const f of lint(txt, { kind: 'plaintext' }).findings) checkSuppressFix(txt, 'plaintext', f);
+  });
+
+  it('goes after a byte-order mark, which stays the first character', () => {
+    for (const [kind, text] of [
+      ['markdown', '\ufeffKetamine acts fast [4].' + REFS],
+      ['plaintext', '\ufeffKetamine acts fast.⁴\r\n\r\nIt works.¹' + PLAIN_REFS.replace(/\n/g, '\r\n')],
+    ] as const) {
+      const a = lint(text, { kind });
+      const f = a.findings.find((x) => x.ruleId === 'unresolved-citation')!;
+      const fix = suppressFix(a.article, f);
+      assert.equal(fix.edits[0].start, 1, kind);
+      const after = applyEdits(text, fix.edits);
+      assert.ok(after.startsWith('\ufeff<!-- clinical-lint-disable-next-line unresolved-citation'), JSON.stringify(after.slice(0, 40)));
+      checkSuppressFix(text, kind, f);
+    }
   });
 
   it('never puts a comment above Markdown front matter', () => {

@@ -195,7 +195,8 @@ export function suppressFix(article: Article, f: { start: number; ruleId: string
       }
     }
   }
-  const lineStart = lines.starts[target];
+  // A byte-order mark stays the document's first character: the comment goes after it.
+  const lineStart = lines.starts[target] === 0 && text.charCodeAt(0) === 0xfeff ? 1 : lines.starts[target];
   const indent = /^[ \t]*/.exec(text.slice(lineStart, lines.ends[target]))![0];
   const eol = lineEnding(text, lines, target);
   const comment = `${indent}<!-- clinical-lint-disable-next-line ${f.ruleId} -- reason -->`;

@@ -16,7 +16,8 @@ const BULLET = /^[ \t]*(?:[•◦▪·‣∙*+-]|\d{1,4}[.)]|\[\d{1,4}\])[ \t\u0
  */
 const PASTED_NUMBER = /^[ \t]*(?:\(\d{1,4}\)|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4}[.)]?|\d{1,4}(?=\t))[ \t\u00A0]+/;
 const isListTitle = (line: string): boolean => REFERENCE_HEADING.test(line.trim());
-const COMMENT_LINE = /^[ \t]*<!--.*-->[ \t]*$/;
+/** A comment on a line of its own (after a byte-order mark on the first line). */
+const COMMENT_LINE = /^\ufeff?[ \t]*<!--.*-->[ \t]*$/;
 
 export function scanPlaintext(text: string, lines: Lines): BlockScan {
   const blocks: RawBlock[] = [];

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { REFERENCE_STUB } from '../../server/src/core/article/format';
 import { applyEdits } from '../../server/src/core/fixes';
 import { lint } from '../../server/src/core/lint';
 import type { DocumentKind, Finding, Fix } from '../../server/src/core/types';
@@ -44,6 +45,20 @@ for (const [name, eol, prefix] of [
       assert.ok(after.includes(`2017.${eol}3. `), JSON.stringify(after.slice(-40)));
       assert.equal(after.slice(fix.cursor! - 3, fix.cursor), '3. ');
       assert.deepEqual(only(lint(after, { kind: 'plaintext' }).findings).filter((f) => f.ruleId === 'unresolved-citation'), []);
+    });
+
+    it('in Markdown too, the added reference resolves the marker at once (a bare "3. " was read as part of entry 2)', () => {
+      const text = `${prefix}Ketamine acts fast.[1] It is rapid.[2] Benefits fade.[3]${refs(eol).replace('References', '## References')}`;
+      const { after, fix } = applyAndRelint(text, 'markdown', 'unresolved-citation', /^Add reference 3/);
+      assert.ok(after.slice(fix.cursor!).startsWith(`${REFERENCE_STUB}${eol}`), JSON.stringify(after.slice(fix.cursor!)));
+      assert.deepEqual(lint(after, { kind: 'markdown' }).findings.filter((f) => f.ruleId === 'unresolved-citation' || f.ruleId === 'unused-reference'), []);
+    });
+
+    it('adds a footnote definition that resolves the footnote at once', () => {
+      const text = `${prefix}Ketamine acts fast.[^fast]${eol}`;
+      const { after, fix } = applyAndRelint(text, 'markdown', 'unresolved-citation', /^Add a footnote definition \[\^fast\]/);
+      assert.ok(after.slice(fix.cursor!).startsWith(REFERENCE_STUB));
+      assert.deepEqual(lint(after, { kind: 'markdown' }).findings.filter((f) => f.ruleId === 'unresolved-citation' || f.ruleId === 'unused-reference'), []);
     });
 
     it('keeps the resolvable numbers of a marker', () => {

@@ -67,3 +67,6 @@ export function shortCitation(fields: ReferenceFields, text: string, max = 80): 
   const s = first ? `${first}${fields.authors.length > 1 || fields.etAl ? ' et al.' : ''}, ${title}` : title;
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
+
+/** The entry a new reference starts as, in Vancouver order, for the author to overwrite (a bare number is no entry to the parser). */
+export const REFERENCE_STUB = 'Author AA, Author BB. Title. Journal. Year;Vol(Issue):Pages.';

@@ -1,5 +1,7 @@
 import { lineStartOf } from '../text/lineStart';
-import { compressNumbers, entryPrefixLike, formatMarker, toSuperscript } from '../article/format';
+import { compressNumbers, entryPrefixLike, formatMarker, REFERENCE_STUB, toSuperscript } from '../article/format';
+
+export { REFERENCE_STUB };
 import type { Article, Marker, MarkerStyle, Reference, Sentence } from '../article/model';
 import { superscriptCitesAfter } from '../article/markers';
 import { dominantStyle } from '../article/resolve';
@@ -325,7 +327,6 @@ export function citeFixes(article: Article, sentence: Sentence, max = 3): Fix[] 
     .map((r, i) => ({ ...citeFix(article, sentence, r.reference), isPreferred: i === 0 }));
 }
 
-export const REFERENCE_STUB = 'Author AA, Author BB. Title. Journal. Year;Vol(Issue):Pages.';
 
 /**
  * "Add a new reference": cites the next number at the end of the sentence and appends an entry

@@ -1,6 +1,6 @@
 import { lineStartOf } from '../text/lineStart';
 import { detectEol } from '../text/lineIndex';
-import { compressNumbers, entryPrefixLike, formatMarker } from '../article/format';
+import { compressNumbers, entryPrefixLike, formatMarker, REFERENCE_STUB } from '../article/format';
 import type { Article, Marker } from '../article/model';
 import { referencesOf } from '../article/resolve';
 import { unresolvedPandocFindings } from '../bibliography/citations';
@@ -49,7 +49,7 @@ function fixes(article: Article, marker: Marker, missing: string[]): Fix[] {
     const end = article.text.length;
     const sep = article.text.endsWith('\n') ? eol : eol + eol;
     const stub = `[^${marker.label}]: `;
-    return [{ title: `Add a footnote definition [^${marker.label}]`, edits: [{ start: end, end, newText: `${sep}${stub}${eol}` }], cursor: end + sep.length + stub.length }];
+    return [{ title: `Add a footnote definition [^${marker.label}]`, edits: [{ start: end, end, newText: `${sep}${stub}${REFERENCE_STUB}${eol}` }], cursor: end + sep.length + stub.length }];
   }
   const list = article.references;
   const out: Fix[] = [];
@@ -59,7 +59,9 @@ function fixes(article: Article, marker: Marker, missing: string[]): Fix[] {
     const n = missing[0];
     const blankBetween = /\r?\n[ \t]*\r?\n[ \t]*$/.test(article.text.slice(0, last.start));
     const prefix = `${eol}${blankBetween ? eol : ''}${indent}${entryPrefixLike(article.text, last, list.numbering, Number(n))}`;
-    out.push({ title: `Add reference ${n} to the reference list`, edits: [{ start: last.end, end: last.end, newText: prefix }], cursor: last.end + prefix.length });
+    // With a stub entry, the marker resolves at once, in Markdown too (where a bare `5. ` under
+    // the last entry is read as part of its text); the cursor is on the stub.
+    out.push({ title: `Add reference ${n} to the reference list`, edits: [{ start: last.end, end: last.end, newText: `${prefix}${REFERENCE_STUB}` }], cursor: last.end + prefix.length });
   }
   // A typo'd marker next to a valid reading: offer the marker without the missing numbers.
   const kept = marker.numbers.filter((n) => !missing.includes(String(n)));

@@ -1,3 +1,4 @@
+import { REFERENCE_STUB } from '../../server/src/core/article/format';
 import * as assert from 'node:assert/strict';
 import { IncrementalParser } from '../../server/src/core/article/incremental';
 import { parseArticle } from '../../server/src/core/article/parse';
@@ -170,7 +171,7 @@ describe('regressions', function () {
       const t = 'Ketamine notes\r\rKetamine acts fast.¹ It fades.²\r\rReferences\r\r1. Sanacora G. A Consensus Statement. JAMA Psychiatry. 2017.\r';
       const f = lint(t, { kind: 'plaintext' }).findings.find((x) => x.ruleId === 'unresolved-citation')!;
       const fix = f.fixes!.find((x) => x.title.startsWith('Add reference 2'))!;
-      assert.deepEqual(fix.edits.map((e) => e.newText), ['\r2. ']);
+      assert.deepEqual(fix.edits.map((e) => e.newText), [`\r2. ${REFERENCE_STUB}`]);
     });
     it('a hard-wrapped line that starts with a marker stays in its paragraph', () => {
       const a = parseArticle('Studies show ketamine has rapid\n¹ antidepressant effects in adults.\n', 'plaintext');

@@ -143,29 +143,63 @@ export function parseSuperscript(raw: string, ctx: MarkerContext): { numbers: nu
       continue;
     }
     const whole = Number(part);
-    const digits = [...part].map(Number);
     const count = ctx.referenceCount;
-    const wholeOk = whole >= 1 && whole <= count;
-    // Digits read one by one only when they rise (¹²³ = 1, 2, 3; ¹¹ is never 1 and 1).
-    const digitsOk = count > 0 && digits.every((d, k) => d >= 1 && d <= count && (k === 0 || d > digits[k - 1]));
-    if (wholeOk && digitsOk) {
+    // Every way to read the run as ascending numbers of the list (¹²¹³: 12, 13 or 1, 2, 13;
+    // ¹¹ is never 1 and 1), fewest numbers first.
+    const readings = count > 0 ? ascendingReadings(part, count) : [];
+    if (readings.length > 1) {
+      // Both readings possible: the first that keeps citation order is chosen, the next kept as `alternative`.
       const keepsOrder = (ns: number[]): boolean => ns.every((n) => n <= Math.max(ctx.maxSeen, ...numbers) + ns.length);
-      const useDigits = keepsOrder(digits) && !keepsOrder([whole]);
-      alt = { at: numbers.length, length: useDigits ? digits.length : 1, numbers: useDigits ? [whole] : digits };
-      numbers.push(...(useDigits ? digits : [whole]));
-    } else if (wholeOk) {
-      numbers.push(whole);
-    } else if (count === 0 && digits.every((d, k) => d >= 1 && (k === 0 || d > digits[k - 1]))) {
+      const chosen = readings.find(keepsOrder) ?? readings[0];
+      const other = readings.find((r) => r !== chosen)!;
+      alt = { at: numbers.length, length: chosen.length, numbers: other };
+      numbers.push(...chosen);
+    } else if (readings.length === 1) {
+      numbers.push(...readings[0]);
+    } else if (count === 0 && [...part].every((d, k) => d >= '1' && (k === 0 || d > part[k - 1]))) {
       // No list to decide by: rising digits are read one by one (¹² = 1, 2), as the sample writes them.
-      numbers.push(...digits);
+      numbers.push(...[...part].map(Number));
     } else {
-      // Neither reading resolves: the digits are one number unless they rise (¹⁰ is 10, never 1
-      // and 0; ²¹ is 21), and that number is the one reported.
-      numbers.push(...(digitsOk ? digits : [whole]));
+      // No reading resolves: the digits are one number (¹⁰ is 10, never 1 and 0; ²¹ is 21),
+      // and that number is the one reported.
+      numbers.push(whole);
     }
   }
   if (!alt) return { numbers };
   return { numbers, alternative: [...numbers.slice(0, alt.at), ...alt.numbers, ...numbers.slice(alt.at + alt.length)] };
+}
+
+/**
+ * The readings of a run of digits as strictly ascending numbers from 1 to `count` (no part with a
+ * leading zero), fewest parts first; runs longer than 9 digits are read only whole or digit by digit.
+ */
+function ascendingReadings(digits: string, count: number): number[][] {
+  const out: number[][] = [];
+  const ok = (n: number, prev: number): boolean => n >= 1 && n <= count && n > prev;
+  if (digits.length > 9) {
+    const whole = Number(digits);
+    if (ok(whole, 0)) out.push([whole]);
+    const single = [...digits].map(Number);
+    if (single.every((n, k) => ok(n, k ? single[k - 1] : 0))) out.push(single);
+    return out;
+  }
+  const walk = (from: number, prev: number, acc: number[]): void => {
+    if (from === digits.length) {
+      out.push([...acc]);
+      return;
+    }
+    if (digits[from] === '0') return;
+    for (let end = from + 1; end <= digits.length; end++) {
+      const n = Number(digits.slice(from, end));
+      if (n > count) break;
+      if (n <= prev) continue;
+      acc.push(n);
+      walk(end, n, acc);
+      acc.pop();
+    }
+  };
+  walk(0, 0, []);
+  return out.sort((a, b) => a.length - b.length);
 }
 
 /** Whether only spaces and tabs stand between the start of its line and `i`. */

@@ -6,14 +6,15 @@ import type { Marker } from './model';
  */
 const SUP_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const SUP_RUN = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:[,˒⁻–-][⁰¹²³⁴⁵⁶⁷⁸⁹]+)*/g;
+/** A list of numbers and ranges, with any dash a word processor makes: -, ‐ (hyphen), –, — and − (minus). */
+const numberList = (digits: number): string => String.raw`\d{1,${digits}}(?:\s*[,–—‐−-]\s*\d{1,${digits}})*`;
 // `<sup>1</sup>`, and as content management systems write it: with attributes, a link inside,
 // a non-breaking space or a trailing comma (`<sup class="cite"><a href="#ref1">1</a></sup>`).
-const HTML_SUP = /<sup(?:\s[^<>]*)?>\s*(?:<a\b[^<>]*>\s*)?\[?(?:\s|&nbsp;|&#160;)*(\d{1,4}(?:\s*[,–—‐−-]\s*\d{1,4})*)\s*,?\s*\]?\s*(?:<\/a>\s*)?<\/sup>/gi;
-// Ranges are written with any dash a word processor makes: -, ‐ (hyphen), – , — and − (minus).
-const BRACKET = /\[(\d{1,3}(?:\s*[,–—‐−-]\s*\d{1,3})*)\]/g;
+const HTML_SUP = new RegExp(String.raw`<sup(?:\s[^<>]*)?>\s*(?:<a\b[^<>]*>\s*)?\[?(?:\s|&nbsp;|&#160;)*(${numberList(4)})\s*,?\s*\]?\s*(?:<\/a>\s*)?<\/sup>`, 'gi');
+const BRACKET = new RegExp(String.raw`\[(${numberList(3)})\]`, 'g');
 const FOOTNOTE = /\[\^([^\]\s]+)\]/g;
 /** `\[2\]`: a bracket marker as Markdown converters escape it (it renders as [2]). */
-const ESCAPED_BRACKET = /\\\[(\d{1,3}(?:\s*[,–—‐−-]\s*\d{1,3})*)\\\]/g;
+const ESCAPED_BRACKET = new RegExp(String.raw`\\\[(${numberList(3)})\\\]`, 'g');
 const UNIT_BEFORE = /(?:^|[^A-Za-z])(?:[kcmd]?m|ft|in|yd|s|sec)$|[0-9^/]$/;
 
 export interface MarkerContext {

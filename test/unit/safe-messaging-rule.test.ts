@@ -54,9 +54,28 @@ describe('safe-messaging: wording', () => {
     assert.deepEqual(wording('She thought about suicide.\n\nHer failed attempt at the exam was a lesson.'), []);
   });
 
-  it('takes the suicide context from the sentence before', () => {
+  it('takes the suicide context from the sentence before, but leaves the rewrite to the author', () => {
     const fs = wording('He once tried to end his life. The failed attempt left him injured.');
     assert.deepEqual(fs.map((f) => f.message.slice(0, 16)), ['"failed attempt"']);
+    assert.equal(fs[0].fixes![0].safe, false, 'not part of fix-all');
+  });
+
+  it('an attempt at something else is no suicide attempt, whatever the sentence before says (fix-all changed their meaning)', () => {
+    assert.deepEqual(wording('She attempted suicide in 2019. Her second attempt at the marathon was a failed attempt too.'), []);
+    assert.deepEqual(wording('He survived a suicide attempt in 2019. Last spring he had a failed attempt at the bar exam.'), []);
+    assert.deepEqual(wording('After his suicide attempt, a failed attempt at the bar exam set him back.'), []);
+    // An attempt at suicide is still one.
+    const fs = wording('She survived a failed attempt at suicide.');
+    assert.equal(fs.length, 1);
+  });
+
+  it('inside a quotation: flagged, with the reason, but never rewritten by fix-all', () => {
+    const fs = wording('The coroner wrote: "the deceased committed suicide on 3 May, after a failed suicide attempt in April."');
+    assert.equal(fs.length, 2);
+    for (const f of fs) {
+      assert.match(f.message, /inside a quotation/);
+      assert.equal(f.fixes![0].safe, false);
+    }
   });
 
   it('does not flag words quoted as words, or programmes described as successful or failed', () => {

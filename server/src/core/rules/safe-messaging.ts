@@ -1,3 +1,4 @@
+import { quoteSpans } from '../claims/scope';
 import { lineStartOf } from '../text/lineStart';
 import type { Article, Block } from '../article/model';
 import type { BlockMemo, Memo } from '../memo';
@@ -169,10 +170,9 @@ function replacementEdit(article: Article, span: Span, text: string): TextEdit {
 }
 
 /** The sentence at `offset` together with the one before it (a suicide context carries over). */
-function contextAt(block: Block, offset: number): Span {
-  const i = block.sentences.findIndex((s) => s.start <= offset && offset < s.end);
-  if (i < 0) return block;
-  return { start: block.sentences[Math.max(0, i - 1)].start, end: block.sentences[i].end };
+/** The index of the block's sentence holding `offset`, or -1. */
+function sentenceIndexAt(block: Block, offset: number): number {
+  return block.sentences.findIndex((s) => s.start <= offset && offset < s.end);
 }
 
 function textOf(block: Block, span: Span): string {
@@ -227,7 +227,15 @@ interface BlockScan {
   /** The first words that make the block about suicide, relative to the block. */
   topic?: Span;
   /** Wording to avoid, relative to the block: the pattern and its match. */
-  hits: { pattern: number; index: number; groups: (string | undefined)[] }[];
+  hits: {
+    pattern: number;
+    index: number;
+    groups: (string | undefined)[];
+    /** Inside a quotation: a fix would change someone's words. */
+    quoted?: boolean;
+    /** About suicide only by the sentence before it: the rewrite needs the author's judgement. */
+    uncertain?: boolean;
+  }[];
 }
 
 function scanBlock(block: Block): BlockScan {
@@ -242,9 +250,26 @@ function scanBlock(block: Block): BlockScan {
       // Words quoted as words ('avoid "committed suicide"') are not the author's wording.
       if (/["“‘'«]$/.test(prose.slice(0, m.index)) && /^["”’'»]/.test(prose.slice(m.index + m[0].length))) continue;
       if (taken.some((x) => span.start < x.end && x.start < span.end)) continue;
-      if (p.needsContext && !SUICIDE_CONTEXT.test(textOf(block, contextAt(block, span.start)))) continue;
+      const at = sentenceIndexAt(block, span.start);
+      const sentence = at >= 0 ? block.sentences[at] : block;
+      const own = textOf(block, sentence);
+      let uncertain = false;
+      if (p.needsContext) {
+        const rest = textOf(block, { start: span.end, end: sentence.end });
+        if (m[2]) {
+          // "failed attempt at/to ...": an attempt at what follows ("at the bar exam" is no suicide attempt).
+          if (!SUICIDE_CONTEXT.test(rest.slice(0, 80))) continue;
+        } else if (!SUICIDE_CONTEXT.test(own)) {
+          // About suicide only by the sentence before, and only when this sentence names no other attempt.
+          const prev = at > 0 ? textOf(block, block.sentences[at - 1]) : '';
+          if (!SUICIDE_CONTEXT.test(prev) || /\battempt(?:s|ed|ing)?\s+(?:at|to)\b/i.test(own)) continue;
+          uncertain = true;
+        }
+      }
+      const rel = span.start - sentence.start;
+      const quoted = quoteSpans(own).some((q) => q.start <= rel && rel + m[0].length <= q.end);
       taken.push(span);
-      out.hits.push({ pattern, index: m.index, groups: [...m] });
+      out.hits.push({ pattern, index: m.index, groups: [...m], ...(quoted ? { quoted } : {}), ...(uncertain ? { uncertain } : {}) });
     }
   });
   return out;
@@ -275,9 +300,11 @@ export const safeMessaging: Rule = {
         const r = p.replace?.(m, prose.slice(0, m.index));
         if (r) {
           const text = matchCase(m[0], r.text);
-          fixes.push({ title: `Replace with "${text}"`, edits: [replacementEdit(article, span, text)], isPreferred: true, safe: r.safe });
+          // Never part of fix-all inside a quotation, or when only the sentence before is about suicide.
+          fixes.push({ title: `Replace with "${text}"`, edits: [replacementEdit(article, span, text)], isPreferred: true, safe: r.safe && !hit.quoted && !hit.uncertain });
         }
-        ctx.report({ start: span.start, end: span.end, message: p.message(m), fixes: fixes.length ? fixes : undefined });
+        const quoted = hit.quoted ? ' It is inside a quotation: keep the quotation exact and comment on it, or paraphrase.' : '';
+        ctx.report({ start: span.start, end: span.end, message: `${p.message(m)}${quoted}`, fixes: fixes.length ? fixes : undefined });
       }
     }
     if (firstTopic && !documentHasCrisisResource(article, ctx.memo, ctx.blockMemo)) {

@@ -206,6 +206,27 @@ describe('server: never blocks, never crashes', () => {
   });
 });
 
+describe('server: settings from initializationOptions', () => {
+  it('a client that answers workspace/configuration with null keeps its initializationOptions (Neovim init_options)', async () => {
+    const server = await startServer({}, { jurisdiction: 'US', debounceMs: 0 });
+    try {
+      (server as { settings: unknown }).settings = null;
+      const uri = 'file:///virtual/init-options.md';
+      open(server, uri, 'Ketamine is studied for suicidal thoughts.[1]\n\n## References\n\n1. A A. One. J. 2001.\n');
+      const status = await waitFor('status', () => server.notifications.find((n) => n.method === 'clinicalLint/status' && (n.params as { uri: string }).uri === uri));
+      assert.equal((status.params as { jurisdiction: string }).jurisdiction, 'US');
+      // A client answering with some settings of its own: those win, the rest stay as initialised.
+      (server as { settings: unknown }).settings = { citationScope: 'sentence', jurisdiction: null };
+      server.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+      server.notifications.length = 0;
+      const again = await waitFor('status after the change', () => server.notifications.find((n) => n.method === 'clinicalLint/status' && (n.params as { uri: string }).uri === uri));
+      assert.equal((again.params as { jurisdiction: string }).jurisdiction, 'US');
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
 describe('server: untrusted workspace', () => {
   let dir: string;
   before(() => {

@@ -134,7 +134,9 @@ export function startServer(connection: Connection): void {
     if (!s) {
       s = connection.workspace
         .getConfiguration({ scopeUri: uri, section: SECTION })
-        .then((raw) => normaliseSettings(raw ?? {}))
+        // Over the initialization options: a client with no settings of its own (Neovim's
+        // `init_options` and a `null` configuration) keeps what it started the server with.
+        .then((raw) => (raw && typeof raw === 'object' ? normaliseSettings(overlay(globalSettings, raw as Record<string, unknown>)) : globalSettings))
         .catch(() => globalSettings);
       settingsCache.set(uri, s);
     }
@@ -498,6 +500,15 @@ function isConfigDocument(uri: string): boolean {
 
 function sameRange(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
   return a.start === b.start && a.end === b.end;
+}
+
+/** `base` with the settings of `raw` that are set (null and undefined leave the base's); rules merged. */
+function overlay(base: ClientSettings, raw: Record<string, unknown>): Partial<ClientSettings> & Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(raw)) if (v !== null && v !== undefined) out[k] = v;
+  const rules = raw.rules && typeof raw.rules === 'object' ? (raw.rules as Record<string, unknown>) : {};
+  out.rules = { ...base.rules, ...rules };
+  return out;
 }
 
 function normaliseSettings(raw: Partial<ClientSettings> & Record<string, unknown>): ClientSettings {

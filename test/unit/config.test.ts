@@ -108,6 +108,21 @@ describe('configuration file problems', () => {
     assert.deepEqual(mergeConfig(defaultConfig(), broken.settings).rules, {}, 'the defaults keep working');
   });
 
+  it('accepts a byte-order mark, and places problems after it where they are', () => {
+    assert.deepEqual(parseConfigFile('\ufeff{"rules":{"unsupported-claim":"off"}}'), { settings: { rules: { 'unsupported-claim': 'off' } }, problems: [] });
+    const text = '\ufeff{\n  "jurisdiction": "XX"\n}\n';
+    const p = parseConfigFile(text);
+    assert.equal(text.slice(p.problems[0].start, p.problems[0].end), '"XX"');
+  });
+
+  it('refuses what the schema refuses: a jurisdiction that is not a string in capitals, a key given twice', () => {
+    const msgs = (t: string): string[] => parseConfigFile(t).problems.map((p) => p.message);
+    assert.deepEqual(msgs('{"jurisdiction":["US"]}'), ['"jurisdiction" must be one of CA, US, UK, AU.']);
+    assert.deepEqual(msgs('{"jurisdiction":"us"}'), ['"jurisdiction" must be one of CA, US, UK, AU (in capitals: "US").']);
+    assert.deepEqual(msgs('{"jurisdiction":"CA","jurisdiction":"US"}'), ['"jurisdiction" is given twice: keep one.']);
+    assert.deepEqual(msgs('{"rules":{"citation-order":"off","citation-order":"error"}}'), ['The severity of "citation-order" is given twice: keep one.']);
+  });
+
   it('accepts comments and trailing commas (JSON with comments)', () => {
     const p = parseConfigFile('{\n  // Canada\n  "jurisdiction": "CA",\n}\n');
     assert.deepEqual(p.problems, []);

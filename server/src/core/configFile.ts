@@ -29,7 +29,9 @@ export interface ParsedConfigFile {
 const SEVERITIES = ['off', 'hint', 'info', 'warning', 'error'];
 const KNOWN_KEYS = ['$schema', 'jurisdiction', 'rules', 'citationScope', 'ignore', 'lexicon', 'drugs'];
 
-export function parseConfigFile(text: string): ParsedConfigFile {
+export function parseConfigFile(file: string): ParsedConfigFile {
+  // A byte-order mark (editors on Windows save one) is read as a space: offsets stay the file's.
+  const text = file.charCodeAt(0) === 0xfeff ? ` ${file.slice(1)}` : file;
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   const problems: ConfigProblem[] = errors.map((e) => ({ start: e.offset, end: e.offset + Math.max(1, e.length), message: `Invalid JSON: ${printParseErrorCode(e.error)}` }));
@@ -39,6 +41,7 @@ export function parseConfigFile(text: string): ParsedConfigFile {
   }
   if (root.type !== 'object') return { settings: {}, problems: [{ ...span(root), message: 'Expected a JSON object.' }] };
   const settings: ConfigFileSettings = {};
+  const seen = new Set<string>();
   for (const prop of root.children ?? []) {
     const [keyNode, valueNode] = prop.children ?? [];
     if (!keyNode || !valueNode) continue;
@@ -46,12 +49,18 @@ export function parseConfigFile(text: string): ParsedConfigFile {
     if (!KNOWN_KEYS.includes(key)) {
       problems.push({ ...span(keyNode), message: `Unknown setting "${key}". Known settings: ${KNOWN_KEYS.slice(1).join(', ')}.` });
     }
+    // JSON readers disagree on which of two equal keys counts: neither is taken silently.
+    if (seen.has(key)) problems.push({ ...span(keyNode), message: `"${key}" is given twice: keep one.` });
+    seen.add(key);
   }
   const jur = findNodeAtLocation(root, ['jurisdiction']);
   if (jur) {
-    const v = String(getNodeValue(jur)).toUpperCase();
-    if ((JURISDICTIONS as readonly string[]).includes(v)) settings.jurisdiction = v as LintConfig['jurisdiction'];
-    else problems.push({ ...span(jur), message: `"jurisdiction" must be one of ${JURISDICTIONS.join(', ')}.` });
+    const v = getNodeValue(jur);
+    if (typeof v === 'string' && (JURISDICTIONS as readonly string[]).includes(v)) settings.jurisdiction = v as LintConfig['jurisdiction'];
+    else {
+      const capitals = typeof v === 'string' && (JURISDICTIONS as readonly string[]).includes(v.toUpperCase()) ? ` (in capitals: "${v.toUpperCase()}")` : '';
+      problems.push({ ...span(jur), message: `"jurisdiction" must be one of ${JURISDICTIONS.join(', ')}${capitals}.` });
+    }
   }
   const scope = findNodeAtLocation(root, ['citationScope']);
   if (scope) {
@@ -64,10 +73,16 @@ export function parseConfigFile(text: string): ParsedConfigFile {
     if (rules.type !== 'object') problems.push({ ...span(rules), message: '"rules" must be an object of rule id to severity.' });
     else {
       settings.rules = {};
+      const ids = new Set<string>();
       for (const prop of rules.children ?? []) {
         const [k, v] = prop.children ?? [];
         if (!k || !v) continue;
         const id = String(k.value);
+        if (ids.has(id)) {
+          problems.push({ ...span(k), message: `The severity of "${id}" is given twice: keep one.` });
+          continue;
+        }
+        ids.add(id);
         if (!RULES.some((r) => r.meta.id === id)) {
           problems.push({ ...span(k), message: `Unknown rule "${id}". Rules: ${RULES.map((r) => r.meta.id).join(', ')}.` });
           continue;

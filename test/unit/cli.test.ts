@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -115,6 +116,25 @@ describe('CLI', () => {
     // "😀 " is three UTF-16 code units: [4] starts at column 15 + 3 + 1.
     assert.deepEqual(region, { startLine: 1, startColumn: 19, endLine: 1, endColumn: 22 });
     assert.match(res.locations[0].physicalLocation.artifactLocation.uri, /a\.md$/);
+  });
+
+  it('SARIF locations and help are valid URIs: relative paths percent-encoded under %SRCROOT%, absolute ones file: URIs', () => {
+    const dir = tmp({ 'with space.md': BROKEN, 'hash#1%20.md': BROKEN, 'sub dir/third.md': BROKEN });
+    const r = spawnSync(process.execPath, [CLI, '--format', 'sarif', 'with space.md', 'hash#1%20.md', path.join(dir, 'sub dir', 'third.md')], { cwd: dir, encoding: 'utf8' });
+    const run0 = JSON.parse(r.stdout).runs[0];
+    const uris = [...new Set(run0.results.map((x: { locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string } } }[] }) => JSON.stringify(x.locations[0].physicalLocation.artifactLocation)))];
+    assert.deepEqual(uris, [
+      JSON.stringify({ uri: 'with%20space.md', uriBaseId: '%SRCROOT%' }),
+      JSON.stringify({ uri: 'hash%231%2520.md', uriBaseId: '%SRCROOT%' }),
+      JSON.stringify({ uri: pathToFileURL(path.join(dir, 'sub dir', 'third.md')).href }),
+    ]);
+    // Each resolves to the file it names.
+    const base = run0.originalUriBaseIds['%SRCROOT%'].uri;
+    assert.equal(fileURLToPath(new URL('hash%231%2520.md', base)), path.join(dir, 'hash#1%20.md'));
+    for (const rule of run0.tool.driver.rules) {
+      assert.match(rule.helpUri, /^file:\/\/\/.*\/docs\/rules\/[a-z-]+\.md$/);
+      assert.ok(fs.existsSync(fileURLToPath(rule.helpUri)), rule.helpUri);
+    }
   });
 
   it('prints stylish output by default and lists rules', () => {

@@ -1,6 +1,8 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { RULES } from '../core/rules';
-import { docsPath } from '../core/rules/rule';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ruleDocsUri } from '../node/docs';
 
 export interface FileReport {
   path: string;
@@ -54,13 +56,23 @@ export function json(files: FileReport[]): string {
 
 const LEVEL = ['none', 'error', 'warning', 'note', 'note'];
 
+/**
+ * Where a file is, as SARIF wants it: a relative path as a percent-encoded relative reference
+ * under `%SRCROOT%` (the working folder; code-scanning services read it as the repository root),
+ * an absolute path as a `file:` URI. `#`, `%` and spaces in names are encoded.
+ */
+function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
+  if (path.isAbsolute(file)) return { uri: pathToFileURL(file).href };
+  return { uri: file.split(/[\\/]/).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
+}
+
 /** SARIF 2.1.0, for code-scanning dashboards. Columns are UTF-16 code units, 1-based. */
-export function sarif(files: FileReport[], version: string): string {
+export function sarif(files: FileReport[], version: string, cwd = process.cwd()): string {
   const rules = RULES.map((r) => ({
     id: r.meta.id,
     name: r.meta.id.replace(/(^|-)([a-z])/g, (_, __, ch: string) => ch.toUpperCase()),
     shortDescription: { text: r.meta.description },
-    helpUri: docsPath(r.meta.id),
+    helpUri: ruleDocsUri(r.meta.id),
     defaultConfiguration: { level: LEVEL[{ error: 1, warning: 2, info: 3, hint: 4 }[r.meta.defaultSeverity]] },
     properties: { category: r.meta.category },
   }));
@@ -75,7 +87,7 @@ export function sarif(files: FileReport[], version: string): string {
         locations: [
           {
             physicalLocation: {
-              artifactLocation: { uri: f.path.split('\\').join('/') },
+              artifactLocation: artifactLocation(f.path),
               region: {
                 startLine: d.range.start.line + 1,
                 startColumn: d.range.start.character + 1,
@@ -94,6 +106,7 @@ export function sarif(files: FileReport[], version: string): string {
     runs: [
       {
         tool: { driver: { name: 'clinical-lint', version, semanticVersion: version, rules } },
+        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(cwd.endsWith(path.sep) ? cwd : `${cwd}${path.sep}`).href } },
         columnKind: 'utf16CodeUnits',
         results,
       },

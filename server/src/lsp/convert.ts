@@ -1,8 +1,6 @@
-import { pathToFileURL } from 'node:url';
-import * as path from 'node:path';
 import { type Diagnostic, DiagnosticSeverity, type Range } from 'vscode-languageserver-types';
 import type { Finding, Severity, Span } from '../core/types';
-import { docsPath } from '../core/rules/rule';
+import { ruleDocsUri } from '../node/docs';
 import type { LineIndex } from '../core/text/lineIndex';
 
 /** Core spans to LSP ranges: the only place positions are converted for the protocol. */
@@ -23,17 +21,6 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 export function toSeverity(s: Severity): DiagnosticSeverity {
   return SEVERITY[s];
-}
-
-/** Root of the installed package (dist/.. ), where docs/rules lives. */
-const packageRoot = path.resolve(__dirname, '..');
-
-const docsUris = new Map<string, string>();
-
-export function ruleDocsUri(ruleId: string): string {
-  let uri = docsUris.get(ruleId);
-  if (uri === undefined) docsUris.set(ruleId, (uri = pathToFileURL(path.join(packageRoot, docsPath(ruleId))).toString()));
-  return uri;
 }
 
 export const SOURCE = 'clinical-lint';

@@ -48,7 +48,8 @@ import {
 } from '../shared/protocol';
 import { type Analysis, analyse, analyseUnlessStale } from './analysis';
 import { IncrementalParser } from '../core/article/incremental';
-import { SOURCE, ruleDocsUri, toDiagnostic, toRange, toSpan } from './convert';
+import { SOURCE, toDiagnostic, toRange, toSpan } from './convert';
+import { ruleDocsUri } from '../node/docs';
 import { formatMarker, shortCitation } from '../core/article/format';
 import { dominantStyle } from '../core/article/resolve';
 import { allReferences, citationChoices, citeFix, sentenceAt } from '../core/features/cite';

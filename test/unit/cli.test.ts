@@ -137,6 +137,36 @@ describe('CLI', () => {
     }
   });
 
+  it('usage errors: a flag given a value, a --rule with extra text, a configuration that is a folder', () => {
+    const dir = tmp({ 'a.md': BROKEN });
+    const before = fs.readFileSync(path.join(dir, 'a.md'), 'utf8');
+    for (const args of [['--fix=no', 'a.md'], ['--list-suppressions=false', 'a.md'], ['--list-rules=1'], ['--rule', 'missing-citation=off=x', 'a.md'], ['--rule', 'missing-citation', 'a.md']]) {
+      const r = run(args, dir);
+      assert.equal(r.status, 2, args.join(' '));
+      assert.match(r.stderr, /^clinical-lint: (--[a-z-]+ takes no value|severity of missing-citation must be)/, args.join(' '));
+    }
+    assert.equal(fs.readFileSync(path.join(dir, 'a.md'), 'utf8'), before, '--fix=no changed nothing');
+    fs.mkdirSync(path.join(dir, 'conf'));
+    const r = run(['--config', 'conf', 'a.md'], dir);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /^clinical-lint: invalid configuration: .*conf:1:1: Cannot read the configuration file: it is a folder, not a file\.\n$/);
+    // A folder named .clinical-lint.json on the way up: the same message, no stack trace.
+    fs.mkdirSync(path.join(dir, 'sub', '.clinical-lint.json'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'sub', 'b.md'), BROKEN);
+    const up = run([path.join('sub', 'b.md')], dir);
+    assert.equal(up.status, 2);
+    assert.match(up.stderr, /Cannot read the configuration file: it is a folder/);
+    assert.doesNotMatch(up.stderr, /internal error|\n\s+at /);
+  });
+
+  it('stops quietly when its reader closes the pipe (| head)', () => {
+    // Far more output than a pipe holds, so the writes after `head` has gone fail.
+    const articles = path.join(ROOT, 'test', 'eval', 'articles');
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" --format json "${articles}" | head -c 20`], { encoding: 'utf8', env: { ...process.env, CLINICAL_LINT_WORKERS: '0' } });
+    assert.equal(r.stderr, '');
+    assert.equal(r.stdout, '{"files":[{"path":"/');
+  });
+
   it('prints stylish output by default and lists rules', () => {
     const r = run([SAMPLE]);
     assert.match(r.stdout, /sample\.txt|No problems/);

@@ -63,6 +63,9 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' | 'list-rules' 
       value = arg.slice(eq + 1);
       arg = arg.slice(0, eq);
     }
+    const flag = (): void => {
+      if (value !== undefined) throw new UsageError(`${arg} takes no value`);
+    };
     const next = (): string => {
       if (value !== undefined) return value;
       const v = argv[++i];
@@ -72,11 +75,14 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' | 'list-rules' 
     switch (arg) {
       case '-h':
       case '--help':
+        flag();
         return 'help';
       case '-v':
       case '--version':
+        flag();
         return 'version';
       case '--list-rules':
+        flag();
         return 'list-rules';
       case '-f':
       case '--format': {
@@ -103,16 +109,21 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' | 'list-rules' 
         break;
       }
       case '--rule': {
-        const [id, sev] = next().split('=');
+        const setting = next();
+        const at = setting.indexOf('=');
+        const id = at < 0 ? setting : setting.slice(0, at);
+        const sev = at < 0 ? '' : setting.slice(at + 1);
         if (!RULES.some((r) => r.meta.id === id)) throw new UsageError(`unknown rule "${id}"`);
         if (!['off', 'hint', 'info', 'warning', 'error'].includes(sev)) throw new UsageError(`severity of ${id} must be off, hint, info, warning or error`);
         o.rules[id] = sev as SeveritySetting;
         break;
       }
       case '--fix':
+        flag();
         o.fix = true;
         break;
       case '--list-suppressions':
+        flag();
         o.listSuppressions = true;
         break;
       default:
@@ -295,6 +306,11 @@ function fixSummary(file: string, applied: { ruleId: string; title: string }[]):
 if (isLintWorker()) {
   runWorker();
 } else {
+  // Output piped into a reader that stops early (`| head`): stop quietly, as other tools do.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

@@ -25,11 +25,19 @@ export function findConfigFile(startDir: string, stopAt?: string): string | unde
   }
 }
 
+/** The file, parsed; one that cannot be read (a folder, no permission) is a problem of its own, never a throw. */
 export function loadConfigFile(file: string): LoadedConfig {
-  const stat = fs.statSync(file);
-  const hit = cache.get(file);
-  if (hit && hit.mtimeMs === stat.mtimeMs && hit.size === stat.size) return hit.loaded;
-  const text = fs.readFileSync(file, 'utf8');
+  let stat: fs.Stats;
+  let text: string;
+  try {
+    stat = fs.statSync(file);
+    if (stat.isDirectory()) return unreadable(file, 'it is a folder, not a file');
+    const hit = cache.get(file);
+    if (hit && hit.mtimeMs === stat.mtimeMs && hit.size === stat.size) return hit.loaded;
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    return unreadable(file, e instanceof Error ? e.message : String(e));
+  }
   const loaded = { ...parseConfigFile(text), path: file, text };
   cache.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, loaded });
   return loaded;
@@ -38,4 +46,8 @@ export function loadConfigFile(file: string): LoadedConfig {
 export function loadConfigFor(documentPath: string, stopAt?: string): LoadedConfig | undefined {
   const file = findConfigFile(path.dirname(documentPath), stopAt);
   return file ? loadConfigFile(file) : undefined;
+}
+
+function unreadable(file: string, why: string): LoadedConfig {
+  return { settings: {}, problems: [{ start: 0, end: 0, message: `Cannot read the configuration file: ${why}.` }], path: file, text: '' };
 }

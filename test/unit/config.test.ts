@@ -182,4 +182,21 @@ describe('ignore globs', () => {
     assert.equal(named.status, 0);
     assert.match(named.stdout, /skipped: ignored by .*\.clinical-lint\.json/);
   });
+
+  it('CLI: a glob run from a subfolder applies the patterns relative to the configuration file, as a folder does', () => {
+    const dir = tmp({
+      '.clinical-lint.json': '{ "ignore": ["drafts/**"] }',
+      'drafts/b.md': BROKEN_ARTICLE,
+      'sub/drafts/sd.md': BROKEN_ARTICLE,
+    });
+    const sub = path.join(dir, 'sub');
+    const glob = cli(['--format', 'json', '**/*.md'], sub);
+    const folder = cli(['--format', 'json', '.'], sub);
+    assert.equal(glob.status, 1, glob.stderr);
+    assert.deepEqual(JSON.parse(glob.stdout).files.map((f: { path: string }) => f.path), [path.join('drafts', 'sd.md')]);
+    assert.deepEqual(JSON.parse(folder.stdout).files.map((f: { path: string }) => f.path), [path.join('drafts', 'sd.md')]);
+    // Every match ignored: nothing to lint, which is no usage error.
+    const ignored = cli(['drafts/*.md'], dir);
+    assert.equal(ignored.status, 0, ignored.stderr);
+  });
 });

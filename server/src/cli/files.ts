@@ -11,13 +11,22 @@ export interface Target {
   explicit: boolean;
 }
 
-/** Files, folders (searched for .md, .markdown, .txt) and globs, in a stable order. */
-export async function expandTargets(args: string[], ignore: string[]): Promise<{ targets: Target[]; missing: string[] }> {
+/**
+ * Files, folders (searched for .md, .markdown, .txt) and globs, in a stable order, each file once
+ * (a symbolic link and its target are one file). `ignore` globs are not applied here: each file
+ * is judged by the configuration that applies to it, relative to that file's folder.
+ */
+export async function expandTargets(args: string[]): Promise<{ targets: Target[]; missing: string[] }> {
   const targets: Target[] = [];
   const missing: string[] = [];
   const seen = new Set<string>();
   const add = (p: string, explicit: boolean): void => {
-    const abs = path.resolve(p);
+    let abs = path.resolve(p);
+    try {
+      abs = fs.realpathSync(abs);
+    } catch {
+      // A broken link: reported when read.
+    }
     if (seen.has(abs)) return;
     seen.add(abs);
     targets.push({ path: p, explicit });
@@ -28,7 +37,7 @@ export async function expandTargets(args: string[], ignore: string[]): Promise<{
       if (stat.isDirectory()) for (const f of walk(arg)) add(f, false);
       else add(arg, true);
     } else if (isDynamicPattern(arg)) {
-      const found = await glob(arg, { ignore: ['**/node_modules/**', '**/.git/**', ...ignore], onlyFiles: true, dot: false });
+      const found = await glob(arg, { ignore: ['**/node_modules/**', '**/.git/**'], onlyFiles: true, dot: false });
       found.sort();
       if (!found.length) missing.push(arg);
       for (const f of found) add(f, false);

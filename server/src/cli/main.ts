@@ -183,8 +183,7 @@ export async function main(argv: string[]): Promise<number> {
     citationScope: o.citationScope ?? c.citationScope,
     rules: { ...c.rules, ...o.rules },
   });
-  const cwdConfig = explicitConfig ?? loadConfigFor(path.join(process.cwd(), 'x'));
-  const { targets, missing } = await expandTargets(o.paths, cwdConfig?.settings.ignore ?? []);
+  const { targets, missing } = await expandTargets(o.paths);
   if (missing.length) {
     process.stderr.write(`clinical-lint: no such file or no match: ${missing.join(', ')}\n`);
     return 2;

@@ -206,6 +206,44 @@ describe('server: never blocks, never crashes', () => {
   });
 });
 
+describe('server: a document that is not linted gets no fixes', () => {
+  const fixAll = (server: TestServer, uri: string): Promise<unknown> =>
+    server.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll.clinical-lint'] } });
+  const quickFixes = (server: TestServer, uri: string): Promise<unknown> =>
+    server.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 40 } }, context: { diagnostics: [] } });
+
+  it('ignored by .clinical-lint.json: no fix-all (editor.codeActionsOnSave would rewrite it), no quick fixes, no hover', async () => {
+    const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'clinical-lint-ignored-')));
+    fs.writeFileSync(path.join(dir, '.clinical-lint.json'), '{"ignore":["vendor-notes.md"]}');
+    const text = 'The patient committed suicide in 2019 [1].\n\n## References\n\n1. A A. One. J. 2001.\n';
+    fs.writeFileSync(path.join(dir, 'vendor-notes.md'), text);
+    const server = await startServer();
+    try {
+      const uri = pathToFileURL(path.join(dir, 'vendor-notes.md')).href;
+      open(server, uri, text, 'markdown');
+      assert.deepEqual(await diagnosticsFor(server, uri), []);
+      assert.equal(await fixAll(server, uri), null);
+      assert.equal(await quickFixes(server, uri), null);
+      assert.equal(await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 39 } }), null);
+    } finally {
+      await server.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('plain text that is not linted (clinicalLint.plaintext "never"): no fix-all, even before the debounced lint', async () => {
+    const server = await startServer({ plaintext: 'never', debounceMs: 5000 });
+    try {
+      const uri = 'untitled:server.log';
+      open(server, uri, 'job committed suicide watch entry\n', 'plaintext');
+      server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: 'job committed suicide watch entry, again\n' }] });
+      assert.equal(await fixAll(server, uri), null);
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
 describe('server: settings from initializationOptions', () => {
   it('a client that answers workspace/configuration with null keeps its initializationOptions (Neovim init_options)', async () => {
     const server = await startServer({}, { jurisdiction: 'US', debounceMs: 0 });

@@ -276,15 +276,21 @@ export function startServer(connection: Connection): void {
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
-  /** The analysis of the document's current version, computed now if needed. */
+  /**
+   * The analysis of the document's current version, computed now if needed: with the same
+   * settings as the diagnostics, so a document that is not linted (ignored by the workspace
+   * file, plain text that is not an article, too large) gets no fixes, no fix-all and no hovers.
+   */
   async function current(uri: string): Promise<Analysis | undefined> {
+    if (!documents.get(uri) || isConfigDocument(uri)) return undefined;
+    const settings = await settingsFor(uri);
     const doc = documents.get(uri);
-    if (!doc || isConfigDocument(uri)) return undefined;
+    if (!doc) return undefined;
     const a = analyses.get(uri);
     if (a && a.version === doc.version) return a;
-    const settings = await settingsFor(uri);
-    const { config } = configFor(uri, settings);
-    const fresh = analyse(uri, doc.version, doc.getText(), { kind: kindOf(doc), config, plaintext: 'always', maxBytes: settings.maxFileSizeKiB * 1024, bibliography: bibliographyFor(uri), parser: parserFor(uri, kindOf(doc)), previousIndex: a?.index });
+    const { config, ignored } = configFor(uri, settings);
+    if (ignored) return undefined;
+    const fresh = analyse(uri, doc.version, doc.getText(), { kind: kindOf(doc), config, plaintext: settings.plaintext, maxBytes: settings.maxFileSizeKiB * 1024, bibliography: bibliographyFor(uri), parser: parserFor(uri, kindOf(doc)), previousIndex: a?.index });
     analyses.set(uri, fresh);
     return fresh;
   }

@@ -206,6 +206,31 @@ describe('server: never blocks, never crashes', () => {
   });
 });
 
+describe('server: each version is linted once', () => {
+  it('an opened document is linted once, not once for the open and again for the same version', async () => {
+    const server = await startServer({ debounceMs: 20 });
+    // A client slow to answer workspace/configuration (as editors are while starting): the open
+    // and its change event then both wait for the same settings.
+    server.connection.onRequest('workspace/configuration', async (p: { items: unknown[] }) => {
+      await new Promise((r) => setTimeout(r, 100));
+      return p.items.map(() => server.settings);
+    });
+    try {
+      const uri = 'file:///virtual/once.txt';
+      open(server, uri, SAMPLE);
+      await diagnosticsFor(server, uri, 1);
+      server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: `${SAMPLE}\nMore.` }] });
+      await diagnosticsFor(server, uri, 2);
+      // v2's lint comes after any second lint of v1 would have: the log is complete for v1.
+      const logs = server.notifications.filter((n) => n.method === 'window/logMessage').map((n) => (n.params as { message: string }).message);
+      assert.equal(logs.filter((m) => m.startsWith(`linted ${uri} v1 `)).length, 1, logs.join('\n'));
+      assert.equal(logs.filter((m) => m.startsWith(`linted ${uri} v2 `)).length, 1, logs.join('\n'));
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
 describe('server: a document that is not linted gets no fixes', () => {
   const fixAll = (server: TestServer, uri: string): Promise<unknown> =>
     server.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll.clinical-lint'] } });

@@ -257,12 +257,15 @@ export function startServer(connection: Connection): void {
   }
 
   /** When each document's latest version arrived (for the log: latency as the client sees it, less the transport). */
-  const changedAt = new Map<string, { version: number; at: number }>();
+  const changedAt = new Map<string, { version: number; at: number; opened?: boolean }>();
   documents.onDidOpen((e) => {
-    changedAt.set(e.document.uri, { version: e.document.version, at: performance.now() });
+    changedAt.set(e.document.uri, { version: e.document.version, at: performance.now(), opened: true });
     schedule(e.document, 0);
   });
   documents.onDidChangeContent((e) => {
+    // `TextDocuments` reports an open as a change too: that version is already scheduled.
+    const last = changedAt.get(e.document.uri);
+    if (last?.opened && last.version === e.document.version) return;
     changedAt.set(e.document.uri, { version: e.document.version, at: performance.now() });
     void settingsFor(e.document.uri).then((s) => schedule(e.document, s.debounceMs));
   });

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseArticle } from '../../server/src/core/article/parse';
 import { renumber } from '../../server/src/core/features/renumber';
+import { htmlComments } from '../../server/src/core/article/rawBlock';
 import { applyEdits } from '../../server/src/core/fixes';
 import { INTERNAL_ERROR, lint } from '../../server/src/core/lint';
 import type { DocumentKind, Finding, Span, TextEdit } from '../../server/src/core/types';
@@ -149,5 +150,21 @@ describe('property: applying edits', () => {
     for (let at = text.indexOf('¹'); at >= 0; at = text.indexOf('¹', at + 1)) edits.push({ start: at, end: at + 1, newText: '²' });
     const out = applyEdits(text, edits);
     assert.equal(out, 'Ketamine² works.² '.repeat(5000));
+  });
+});
+
+describe('property: HTML comments', () => {
+  it('are found as /<!--[\\s\\S]*?-->/g finds them, in any window of the text', () => {
+    const arbText = fc.array(fc.constantFrom('<!--', '-->', '<!-->', '-', '<', '!', 'a', ' ', '\n'), { maxLength: 30 }).map((xs) => xs.join(''));
+    fc.assert(
+      fc.property(arbText, fc.nat(), fc.nat(), (text, a, b) => {
+        const from = a % (text.length + 1);
+        const to = from + (b % (text.length - from + 1));
+        const slice = text.slice(from, to);
+        const want = [...slice.matchAll(/<!--[\s\S]*?-->/g)].map((m) => ({ start: from + m.index!, end: from + m.index! + m[0].length }));
+        assert.deepEqual(htmlComments(text, from, to), want);
+      }),
+      FAST_CHECK,
+    );
   });
 });

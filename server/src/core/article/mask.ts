@@ -1,4 +1,5 @@
 import type { Span } from '../types';
+import { htmlComments } from './rawBlock';
 
 /**
  * Replaces every code unit inside `spans` (offsets relative to `s`) with a space, keeping the
@@ -53,7 +54,7 @@ export function markdownCodeSpans(s: string): Span[] {
       spans.push(group ? group(m) : { start: m.index, end: m.index + m[0].length });
     }
   };
-  add(/<!--[\s\S]*?-->/g);
+  for (const c of htmlComments(s)) if (!inCode(c.start)) spans.push(c);
   add(/<(?:https?|mailto|ftp):[^\s<>]*>/gi);
   add(/!\[[^\]\n]*\]\([^)\n]*\)/g);
   // Links: `[text](url "title")`, `[text][label]`: the brackets and the destination go, the text

@@ -5,7 +5,7 @@ import { findMarkers, type MarkerContext } from './markers';
 import { blankSpans, lineBreakSpans, markdownCodeSpans, markdownSyntaxSpans, urlSpans } from './mask';
 import type { Article, Block, Marker, Reference, Sentence } from './model';
 import { type BibliographyLoader, findPandocCitations, loadBibliographies, pandocFrontMatter } from './pandoc';
-import type { BlockScan, RawBlock } from './rawBlock';
+import { type BlockScan, htmlComments, type RawBlock } from './rawBlock';
 import { findReferenceList, footnoteReference } from './references';
 import { splitSentences } from './sentences';
 
@@ -40,7 +40,7 @@ export function parseArticle(text: string, kind: DocumentKind, options: ParseOpt
   // The work on a block's text, kept across versions under that text (one lookup per block):
   // stage 1 (code, comments and link targets blanked: markers are found here), and for each set
   // of spans blanked on top of it (syntax, markers) the prose and its sentence boundaries.
-  const work = (start: number, end: number): BlockWork => spanMemo(nsWork, start, end, (raw) => ({ s1: kind === 'markdown' ? blankSpans(raw, markdownCodeSpans(raw)) : blankSpans(raw, commentSpans(raw)), proses: new Map() }));
+  const work = (start: number, end: number): BlockWork => spanMemo(nsWork, start, end, (raw) => ({ s1: kind === 'markdown' ? blankSpans(raw, markdownCodeSpans(raw)) : blankSpans(raw, htmlComments(raw)), proses: new Map() }));
   const proseOf = (b: RawBlock, w: BlockWork, markers: Span[]): ProseWork => {
     // The spans blanked on top of stage 1, relative to the block, as numbers: most versions
     // blank what the last one did, which is found without making a key.
@@ -218,13 +218,6 @@ function makeSentences(block: Block, spans: Span[], texts: string[]): Sentence[]
     while (k + 1 < out.length && out[k + 1].start <= m.start) k++;
     if (out.length) out[k].markers.push(m);
   }
-  return out;
-}
-
-function commentSpans(s: string): Span[] {
-  const out: Span[] = [];
-  const re = /<!--[\s\S]*?-->/g;
-  for (let m = re.exec(s); m; m = re.exec(s)) out.push({ start: m.index, end: m.index + m[0].length });
   return out;
 }
 

@@ -38,17 +38,26 @@ export function splitLines(text: string): Lines {
   return { starts, ends };
 }
 
-const COMMENT = /<!--([\s\S]*?)-->/g;
-
-/** HTML comments inside a span of text. */
-export function findComments(text: string, from: number, to: number): (Span & { body: string })[] {
-  const out: (Span & { body: string })[] = [];
-  const slice = text.slice(from, to);
-  COMMENT.lastIndex = 0;
-  for (let m = COMMENT.exec(slice); m; m = COMMENT.exec(slice)) {
-    out.push({ start: from + m.index, end: from + m.index + m[0].length, body: m[1].trim() });
+/**
+ * HTML comments (`<!-- ... -->`) in `s[from, to)`, leftmost first, as `/<!--[\s\S]*?-->/g` finds
+ * them but in linear time: the regular expression scans to the end of the text from every
+ * unclosed `<!--` (quadratic on a text of many), while here the first opener without a close
+ * ends the search, since no later one can close either.
+ */
+export function htmlComments(s: string, from = 0, to = s.length): Span[] {
+  const out: Span[] = [];
+  for (let at = s.indexOf('<!--', from); at >= 0 && at < to; ) {
+    const close = s.indexOf('-->', at + 4);
+    if (close < 0 || close + 3 > to) break;
+    out.push({ start: at, end: close + 3 });
+    at = s.indexOf('<!--', close + 3);
   }
   return out;
+}
+
+/** HTML comments inside a span of text, with their trimmed bodies. */
+export function findComments(text: string, from: number, to: number): (Span & { body: string })[] {
+  return htmlComments(text, from, to).map((c) => ({ ...c, body: text.slice(c.start + 4, c.end - 3).trim() }));
 }
 
 /** `---` front matter at the very start: simple `key: value` lines. */

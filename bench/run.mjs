@@ -186,5 +186,26 @@ if (want('renumber')) {
   report(`renumber references, ${(text.length / MB).toFixed(1)} MB article`, m.toFixed(0), 'ms', 'info', true, `${edits} edits, computed and verified by re-parsing`);
 }
 
+// --- 6. pathological inputs: no input may stall analysis -----------------------------------
+if (want('pathological')) {
+  const core = await loadCore();
+  const cases = [
+    ['100,000 unclosed <!-- (plain text)', 'plaintext', `Title\n\n${'<!-- '.repeat(100_000)}\n\nStudies show 70%.¹²\n`],
+    ['100,000 unclosed <!-- (Markdown)', 'markdown', `# Title\n\nStudies show 70%.[1]\n\n${'<!-- '.repeat(100_000)}\n`],
+    ['1 MB single sentence, no full stop', 'plaintext', `${'studies show ketamine cures depression and '.repeat(24_000)}¹\n`],
+    ['1 MB paragraph of 36,000 sentences, each a drug and a condition', 'plaintext', `${'Ketamine treats depression. '.repeat(36_000)}¹\n`],
+  ];
+  for (const [name, kind, text] of cases) {
+    const times = [];
+    for (let i = 0; i < (quick ? 1 : 3); i++) {
+      const t0 = performance.now();
+      core.lint(text, { kind });
+      times.push(performance.now() - t0);
+    }
+    const m = median(times);
+    report(`pathological: ${name}`, m.toFixed(0), 'ms', '<= 1000 ms', m <= 1000, `${(text.length / 1024).toFixed(0)} KB`);
+  }
+}
+
 writeFileSync(join(CORPUS, 'last-run.txt'), `${new Date().toISOString()}\n${rows.join('\n')}\n`);
 console.log(`\n${failures === 0 ? 'all targets met' : `${failures} target(s) missed`}`);

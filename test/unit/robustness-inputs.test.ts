@@ -34,6 +34,25 @@ describe('robustness: huge and odd inputs', function () {
     }
   });
 
+  it('100,000 unclosed <!-- openers (each used to rescan the rest of the text: 42 s; `npm run bench` times it)', () => {
+    for (const [kind, text] of [
+      ['plaintext', `Title\n\n${'<!-- '.repeat(100_000)}\n\nStudies show 70%.¹²\n`],
+      ['markdown', `# Title\n\nStudies show 70%.[1]\n\n${'<!-- '.repeat(100_000)}\n`],
+    ] as const) {
+      const r = lint(text, { kind });
+      rangesInside(text, r.findings);
+      assert.ok(r.findings.some((f) => f.ruleId === 'unresolved-citation'), kind);
+    }
+  });
+
+  it('a 1 MB sentence naming a drug and a condition 24,000 times, and a 1 MB paragraph of 36,000 such sentences (off-label compared every pair: 2 s and 6 s)', () => {
+    for (const text of [`${'studies show ketamine cures depression and '.repeat(24_000)}¹\n`, `${'Ketamine treats depression. '.repeat(36_000)}¹\n`]) {
+      const r = lint(text, { kind: 'plaintext', config: { ...defaultConfig(), jurisdiction: 'CA' } });
+      rangesInside(text, r.findings);
+      assert.equal(r.findings.filter((f) => f.ruleId === 'off-label-disclaimer').length, 1, 'one off-label finding, at the first mention');
+    }
+  });
+
   it('100,000 markers', () => {
     const text = `${Array.from({ length: 100_000 }, (_, i) => `Fact ${i}.[${(i % 5) + 1}]`).join(' ')}\n\nReferences\n\n1. A. One. J. 2020.\n2. B. Two. J. 2020.\n3. C. Three. J. 2020.\n4. D. Four. J. 2020.\n5. E. Five. J. 2020.\n`;
     const r = lint(text, { kind: 'plaintext' });

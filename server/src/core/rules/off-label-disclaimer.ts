@@ -137,8 +137,14 @@ function namespaceFor(kb: DrugKnowledge, j: Jurisdiction): object {
 /** The mentions in one block (absolute offsets), given its terms and the drugs its headings name. */
 function blockMentions(block: Block, blockTerms: TermMatch[], fromHeadings: { id: string; text: string }[], kb: DrugKnowledge, j: Jurisdiction): OffLabelMention[] {
   const out: OffLabelMention[] = [];
+  // Contexts are in order and apart: each takes the terms that start in it, read once in order
+  // (filtering every term for every sentence is quadratic in a long paragraph).
+  const sorted = [...blockTerms].sort((a, b) => a.start - b.start);
+  let next = 0;
   for (const ctx of contexts(block)) {
-    const here = blockTerms.filter((t) => t.start >= ctx.start && t.end <= ctx.end);
+    while (next < sorted.length && sorted[next].start < ctx.start) next++;
+    const here: TermMatch[] = [];
+    for (let k = next; k < sorted.length && sorted[k].start < ctx.end; k++) if (sorted[k].end <= ctx.end) here.push(sorted[k]);
     if (here.length === 0) continue;
     const conditions = here.filter((t) => t.kind === 'condition' && !isAdverseContext(block, ctx, t));
     const routes = here.filter((t) => t.kind === 'route');
@@ -156,12 +162,13 @@ function blockMentions(block: Block, blockTerms: TermMatch[], fromHeadings: { id
       candidates.push({ id: d.id, text: d.text, span: undefined });
     }
     const routeIds = [...new Set(routes.map((r) => r.id))];
+    const drugIds = [...new Set(drugsHere.map((d) => d.id))];
     for (const c of candidates) {
       const approval = kb.approval(c.id, j);
       // A condition or route that is on-label for another drug named in the same place is
       // taken to be about that drug ("Esketamine, a nasal spray form of ketamine, is approved
       // for TRD"): a comparison is not a claim of off-label use.
-      const charged = [...conditions, ...routes].filter((t) => !drugsHere.some((d) => d.id !== c.id && onLabel(kb, d.id, j, t, routeIds)));
+      const charged = [...conditions, ...routes].filter((t) => !drugIds.some((id) => id !== c.id && onLabel(kb, id, j, t, routeIds)));
       const uses: OffLabelUse[] = [];
       const add = (u: OffLabelUse): void => {
         if (!uses.some((x) => x.kind === u.kind && x.id === u.id)) uses.push(u);

@@ -92,6 +92,22 @@ describe('cite: add a new reference', () => {
     assert.deepEqual(lint(after, { kind: 'plaintext' }).findings.filter((f) => /unresolved|unused/.test(f.ruleId)), []);
   });
 
+  it('a list with no heading stays the reference list with the stub under it (its markers all went unresolved)', () => {
+    for (const [kind, text] of [
+      ['plaintext', 'Cold water swimming\n\nCold showers reduced sick days by 29% in one trial [1]. Swimmers reported better mood [2]. Studies show that 80% of swimmers sleep better.\n\n[1] Buijze GA, Sierevelt IN. The effect of cold showering on health and work. PLoS One. 2016;11(9):e0161749.\n[2] Massey H, Kandala N, Davis C. Mood and well-being of novice open water swimmers. Lifestyle Med. 2020;1(2):e12.\n'],
+      ['plaintext', 'Cold water swimming\n\nCold showers reduced sick days by 29% in one trial.¹ Swimmers reported better mood.² Studies show that 80% of swimmers sleep better.\n\n¹ Buijze GA, Sierevelt IN. The effect of cold showering on health and work. PLoS One. 2016;11(9):e0161749.\n² Massey H, Kandala N, Davis C. Mood and well-being of novice open water swimmers. Lifestyle Med. 2020;1(2):e12.\n'],
+    ] as const) {
+      const before = lint(text, { kind }).findings.map((f) => f.ruleId);
+      const { fix, after } = add(text, 'Studies show that', kind);
+      assert.equal(fix.title, 'Add a new reference 3');
+      const again = lint(after, { kind });
+      assert.equal(again.article.references?.entries.length, 3, JSON.stringify(after.slice(-90)));
+      assert.deepEqual(again.findings.map((f) => f.ruleId), before.filter((id) => id !== 'missing-citation'));
+    }
+    // The stub alone is no reference list.
+    assert.equal(parseArticle(`Title\n\nSome text.\n\n1. ${REFERENCE_STUB}\n`, 'plaintext').references, undefined);
+  });
+
   it('keeps CRLF line ends', () => {
     const { after } = add(SAMPLE.replace(/\n/g, '\r\n'), 'has been found');
     assert.ok(after.includes(`CNS Spectrums. 2025.\r\n\r\n  10. ${REFERENCE_STUB}\r\n`));

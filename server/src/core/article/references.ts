@@ -1,5 +1,5 @@
 import type { Span } from '../types';
-import { fromSuperscript } from './format';
+import { fromSuperscript, REFERENCE_STUB } from './format';
 import type { Reference, ReferenceFields, ReferenceList } from './model';
 import type { RawBlock } from './rawBlock';
 import { lineStartOf } from '../text/lineStart';
@@ -78,7 +78,9 @@ export function findReferenceList(text: string, blocks: RawBlock[], headingText:
   while (s > 0 && isEntry(blocks[s - 1])) s--;
   if (s < end && s > 0) {
     const run = entriesFrom(text, blocks, s, memo);
-    if (run.next === end && run.entries.length > 0 && run.entries.every((e) => BIBLIOGRAPHIC.test(e.text) || AUTHORS_AND_YEAR.test(e.text))) {
+    // The stub a new reference starts as (a fix inserts it) stands for the entry to come.
+    const bibliographic = (t: string): boolean => BIBLIOGRAPHIC.test(t) || AUTHORS_AND_YEAR.test(t) || t.trim() === REFERENCE_STUB;
+    if (run.next === end && run.entries.length > 0 && run.entries.some((e) => e.text.trim() !== REFERENCE_STUB) && run.entries.every((e) => bibliographic(e.text))) {
       const list: ReferenceList = { start: run.entries[0].start, end: run.entries[run.entries.length - 1].end, entries: run.entries, numbering: run.numbering };
       const out = [...blocks.slice(0, s), ...run.entryBlocks, ...blocks.slice(end)];
       const trailerFrom = end < blocks.length ? s + run.entryBlocks.length : -1;

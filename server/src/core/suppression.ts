@@ -179,8 +179,10 @@ function enabledAgain(enables: Suppression[], s: Suppression, f: Finding): boole
  * The fix that silences a finding: a next-line comment above its block (editors offer it on
  * every finding), or the finding's id added to such a comment already there.
  */
-export function suppressFix(article: Article, f: { start: number; ruleId: string }, lines: Lines = splitLines(article.text)): Fix {
+export function suppressFix(article: Article, f: { start: number; ruleId: string }, lines: Lines = splitLines(article.text)): Fix | undefined {
   const text = article.text;
+  // Front matter is YAML: a comment there would break it and suppress nothing.
+  if (f.start < frontMatterEnd(article)) return undefined;
   const target = insertionLine(article, lines, lineOf(lines, f.start));
   // A next-line comment directly above: add the id to it.
   if (target > 0) {
@@ -254,9 +256,14 @@ function isBreak(text: string, lines: Lines, l: number): boolean {
 
 /** The first line after Markdown front matter (a comment never goes above it). */
 function firstContentLine(article: Article, lines: Lines): number {
+  const end = frontMatterEnd(article);
+  return end ? Math.min(lineOf(lines, end) + 1, lines.starts.length - 1) : 0;
+}
+
+/** Where Markdown front matter ends (0 when there is none). */
+function frontMatterEnd(article: Article): number {
   if (article.kind !== 'markdown' || !article.text.startsWith('---')) return 0;
-  const fm = article.excluded.find((e) => e.start === 0);
-  return fm ? Math.min(lineOf(lines, fm.end) + 1, lines.starts.length - 1) : 0;
+  return article.excluded.find((e) => e.start === 0)?.end ?? 0;
 }
 
 function listish(text: string, lines: Lines, l: number): boolean {

@@ -381,7 +381,8 @@ export function startServer(connection: Connection): void {
       for (const fix of f.fixes ?? []) offer(toAction(a, doc, fix, diag));
       if (f.ruleId === 'citation-order') offer(renumberAction(a, doc, diag));
       // Every finding can be suppressed with a reason, except findings about suppressions.
-      if (f.ruleId !== 'unused-suppression' && f.ruleId !== 'unknown-rule') offer(toAction(a, doc, suppressFix(a.result.article, f), diag));
+      const suppress = f.ruleId !== 'unused-suppression' && f.ruleId !== 'unknown-rule' ? suppressFix(a.result.article, f) : undefined;
+      if (suppress) offer(toAction(a, doc, suppress, diag));
       offer({
         title: `Show documentation for ${f.ruleId}`,
         kind: CodeActionKind.QuickFix,

@@ -22,6 +22,12 @@ describe('claims: hedged rewordings', () => {
     ['These drops cure insomnia.', 'cure', 'These drops may reduce symptoms of insomnia.'],
     ['It is designed to cure depression.', 'cure', 'It is designed to reduce symptoms of depression.'],
     ['Ketamine is a cure for depression.', 'is a cure', 'Ketamine is a treatment option for depression.'],
+    // A verb's form used as a noun takes a noun ("offers a may reduce symptoms of" before).
+    ['Our clinic offers a cure.', 'cure', 'Our clinic offers a treatment option.'],
+    // "Guarantee" with an object takes a verb that takes one ("hopes relief" before); with a clause, "hope".
+    ['Ketamine guarantees relief for everyone.', 'guarantees', 'Ketamine aims to provide relief for everyone.'],
+    ['We guarantee results from the first session.', 'guarantee', 'We aim to provide results from the first session.'],
+    ['We guarantee that you will sleep better.', 'guarantee', 'We hope that you will sleep better.'],
     ['Our laser permanently eliminates nerve pain.', 'eliminates nerve pain', 'Our laser may permanently reduce nerve pain.'],
     ['Psilocybin permanently resets the brain.', 'permanently', 'Psilocybin resets the brain.'],
     ['Our infusions are 100% safe.', '100% safe', 'Our infusions are generally well tolerated.'],

@@ -11,6 +11,13 @@ import { normalizePhrase } from './inflect';
  * empty replacement removes the word with one adjacent space.
  */
 
+/** `rewrite` keys of verb forms (see `claims.json`). */
+const VERB_FORMS = new Set(['base', 's', 'ed', 'ing']);
+/** Words before a noun: a verb form after one of them is used as a noun. */
+const DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'our', 'your', 'their', 'his', 'her', 'its', 'my', 'no', 'any', 'every', 'one']);
+/** What starts a clause after a verb such as "guarantee" ("that ...", "you'll ..."), not an object. */
+const CLAUSE_NEXT = /^\s+(?:that\b|(?:you|we|they|it|he|she|everyone|patients|clients|people)(?:['’]ll\b|\s+will\b|\s+won['’]t\b))/i;
+
 const MODALS = new Set(['can', 'could', 'will', 'would', 'may', 'might', 'shall', 'should', 'does', 'do', 'did']);
 
 function previousWord(text: string, at: number): { word: string; start: number } | undefined {
@@ -37,6 +44,17 @@ export function rewordEdit(text: string, hit: ClaimHit): TextEdit | undefined {
   let replacement = rewrite[key];
   let start = span.start;
   let end = span.end;
+  const prevWord = previousWord(text, start)?.word.toLowerCase();
+  // A verb's form used as a noun ("offers a cure"): the entry's noun rewording, or none (a verb
+  // phrase there reads "offers a may reduce symptoms of").
+  if (VERB_FORMS.has(key) && prevWord !== undefined && DETERMINERS.has(prevWord)) {
+    if (!Object.prototype.hasOwnProperty.call(rewrite, 'noun')) return undefined;
+    replacement = rewrite.noun;
+  } else if (Object.prototype.hasOwnProperty.call(rewrite, `${key}+object`) && !CLAUSE_NEXT.test(text.slice(end, end + 40))) {
+    // A verb taking an object, not a clause: "guarantees relief" becomes "aims to provide relief"
+    // (while "guarantee you'll feel better" becomes "hope you'll feel better").
+    replacement = rewrite[`${key}+object`];
+  }
   if (replacement === '') {
     if (text[start - 1] === ' ') start--;
     else if (text[end] === ' ') end++;

@@ -96,6 +96,12 @@ describe('claims: status of each hit', () => {
     ['Ketamine cures depression.¹', ['cures:claim']],
     ['Is ketamine a cure for depression?', ['a cure for:question']],
     ['Researchers hope to find a cure.', ['cure:context']],
+    // "research" or "find" a few words before "cures" is a reported finding, still a cure claim
+    // (a citation does not make one acceptable); research into curing is not.
+    ['Research shows ketamine cures depression.¹', ['cures:claim']],
+    ['Studies find ketamine cures depression.¹', ['cures:claim']],
+    ['Research into curing tinnitus continues.', ['curing:context']],
+    ['Scientists are trying to find ways to cure tinnitus.', ['cure:context']],
     ['Breakthrough pain needs a plan.', ['Breakthrough:context']],
     ['It is one of the most effective options.', ['the most effective:context']],
   ];

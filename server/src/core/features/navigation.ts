@@ -47,10 +47,35 @@ export interface DocumentLinkResult extends Span {
   tooltip: string;
 }
 
-const DOI = /\b(?:doi:\s*|https?:\/\/(?:dx\.)?doi\.org\/)(10\.\d{4,9}\/[^\s"<>]+[^\s"<>.,;)\]])/gi;
+// Links run to the next space; `trimLink` then takes off what ends the sentence around them.
+const DOI = /\b(?:doi:\s*|https?:\/\/(?:dx\.)?doi\.org\/)(10\.\d{4,9}\/[^\s"]+)/gi;
 const PMID = /\bPMID:?\s*(\d{1,9})\b/g;
 const PMCID = /\bPMC\d{4,9}\b/g;
-const URL = /\bhttps?:\/\/[^\s<>"'`]+[^\s<>"'`.,;:!?)\]]/g;
+const URL = /\bhttps?:\/\/[^\s<>"'`]+/g;
+const CLOSERS: Record<string, string> = { ')': '(', ']': '[', '>': '<' };
+
+/**
+ * A link without the punctuation after it: a full stop or comma, and a closing bracket only when
+ * the link does not open it (`.../Ketamine_(drug)` keeps its `)`, `(see https://x.org)` does not;
+ * a SICI DOI keeps its `<...>`).
+ */
+export function trimLink(link: string): string {
+  let out = link;
+  for (;;) {
+    const last = out[out.length - 1];
+    if (last === undefined) return out;
+    if ('.,;:!?\'"*_'.includes(last)) {
+      out = out.slice(0, -1);
+      continue;
+    }
+    const open = CLOSERS[last];
+    if (open === undefined) return out;
+    let depth = 0;
+    for (const c of out) depth += c === open ? 1 : c === last ? -1 : 0;
+    if (depth >= 0) return out;
+    out = out.slice(0, -1);
+  }
+}
 
 /** Links: DOIs, PMIDs, PMCIDs and URLs in the reference list and footnotes. */
 export function documentLinks(article: Article): DocumentLinkResult[] {
@@ -64,10 +89,16 @@ export function documentLinks(article: Article): DocumentLinkResult[] {
       taken.push({ start, end });
       out.push({ start: r.start + start, end: r.start + end, target, tooltip });
     };
-    for (const m of s.matchAll(DOI)) add(m.index!, m.index! + m[0].length, `https://doi.org/${m[1]}`, `Open DOI ${m[1]}`);
+    for (const m of s.matchAll(DOI)) {
+      const doi = trimLink(m[1]);
+      add(m.index!, m.index! + m[0].length - (m[1].length - doi.length), `https://doi.org/${encodeURI(doi)}`, `Open DOI ${doi}`);
+    }
     for (const m of s.matchAll(PMID)) add(m.index!, m.index! + m[0].length, `https://pubmed.ncbi.nlm.nih.gov/${m[1]}/`, `Open PubMed ${m[1]}`);
     for (const m of s.matchAll(PMCID)) add(m.index!, m.index! + m[0].length, `https://www.ncbi.nlm.nih.gov/pmc/articles/${m[0]}/`, `Open PubMed Central ${m[0]}`);
-    for (const m of s.matchAll(URL)) add(m.index!, m.index! + m[0].length, m[0], 'Open link');
+    for (const m of s.matchAll(URL)) {
+      const url = trimLink(m[0]);
+      add(m.index!, m.index! + url.length, url, 'Open link');
+    }
   }
   // Pandoc: the bibliography files named in the front matter.
   out.push(...bibliographyLinks(article));

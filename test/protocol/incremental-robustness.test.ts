@@ -159,6 +159,28 @@ describe('server: never blocks, never crashes', () => {
     server.connection.dispose();
   });
 
+  it('malformed parameters get InvalidParams, not an answer for another place or an internal error', async () => {
+    const server = await startServer();
+    try {
+      const uri = 'file:///virtual/params.txt';
+      open(server, uri, SAMPLE);
+      await diagnosticsFor(server, uri);
+      const invalid = (e: { code?: number }): boolean => e.code === -32602;
+      await assert.rejects(server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 2 } }), invalid);
+      await assert.rejects(server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 'two', character: 1 } }), invalid);
+      await assert.rejects(server.connection.sendRequest('textDocument/definition', { textDocument: {}, position: { line: 0, character: 0 } }), invalid);
+      await assert.rejects(server.connection.sendRequest('clinicalLint/citationEdit', { uri, version: 1, position: { line: 0 } }), invalid);
+      await assert.rejects(server.connection.sendRequest('clinicalLint/references', null), invalid);
+      await assert.rejects(server.connection.sendRequest('workspace/executeCommand', { command: 'clinicalLint.renumberReferences', arguments: { uri } }), invalid);
+      await assert.rejects(server.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 } }, context: { diagnostics: [] } }), invalid);
+      // And the server still answers well-formed requests.
+      const ok = await server.connection.sendRequest('clinicalLint/references', { uri });
+      assert.ok(Array.isArray(ok) && ok.length === 9);
+    } finally {
+      await server.stop();
+    }
+  });
+
   it('binary content is skipped with a reason, no findings', async () => {
     const server = await startServer({ plaintext: 'always' });
     try {

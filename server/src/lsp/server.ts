@@ -111,9 +111,12 @@ export function startServer(connection: Connection): void {
     for (const t of timers.values()) clearTimeout(t);
     timers.clear();
   });
+  /** A request handler that refuses requests after shutdown and parameters of the wrong shape. */
   function live<A extends unknown[], R>(handler: (...args: A) => R): (...args: A) => R {
     return (...args: A): R => {
       if (shutDown) throw new ResponseError(ErrorCodes.InvalidRequest, 'clinical-lint has been asked to shut down: it answers no more requests.');
+      const problem = paramsProblem(args[0]);
+      if (problem) throw new ResponseError(ErrorCodes.InvalidParams, `clinical-lint: ${problem}`);
       return handler(...args);
     };
   }
@@ -511,6 +514,27 @@ function isConfigDocument(uri: string): boolean {
 
 function sameRange(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
   return a.start === b.start && a.end === b.end;
+}
+
+/**
+ * What is wrong with a request's parameters, as far as the handlers read them: an object, a
+ * document URI, and positions and ranges of whole non-negative numbers (a missing `character`
+ * became a NaN offset and an answer for another place).
+ */
+function paramsProblem(p: unknown): string | undefined {
+  if (!p || typeof p !== 'object') return 'the parameters must be an object';
+  const o = p as Record<string, unknown>;
+  const doc = o.textDocument as Record<string, unknown> | undefined;
+  if ('textDocument' in o && (!doc || typeof doc !== 'object' || typeof doc.uri !== 'string')) return 'textDocument.uri must be a string';
+  if ('uri' in o && typeof o.uri !== 'string') return 'uri must be a string';
+  const isPosition = (x: unknown): boolean => !!x && typeof x === 'object' && [(x as Record<string, unknown>).line, (x as Record<string, unknown>).character].every((n) => Number.isInteger(n) && (n as number) >= 0);
+  if ('position' in o && o.position !== undefined && !isPosition(o.position)) return 'position must have whole, non-negative line and character';
+  if ('range' in o) {
+    const r = o.range as Record<string, unknown> | undefined;
+    if (!r || typeof r !== 'object' || !isPosition(r.start) || !isPosition(r.end)) return 'range must have a start and an end position';
+  }
+  if ('arguments' in o && o.arguments !== undefined && !Array.isArray(o.arguments)) return 'arguments must be an array';
+  return undefined;
 }
 
 /** `base` with the settings of `raw` that are set (null and undefined leave the base's); rules merged. */

@@ -113,6 +113,13 @@ describe('renumber references', () => {
     assert.match(out, /First \[1\]\. Then \[2\], \[3\], \[4\]\./);
   });
 
+  it('a marker with no separator of its own takes the document\'s ([1-2] became [2, 3] among [2,4])', () => {
+    const text = 'First [3]. Then [1-2] and [2,4].\n\nReferences\n\n1. A A. One. J. 2001.\n2. B B. Two. J. 2002.\n3. C C. Three. J. 2003.\n4. D D. Four. J. 2004.\n';
+    assert.match(renumbered(text, 'plaintext'), /First \[1\]\. Then \[2,3\] and \[3,4\]\./);
+    const sup = 'First.³ Then.¹⁻² And.²˒⁴\n\nReferences\n\n1. A A. One. J. 2001.\n2. B B. Two. J. 2002.\n3. C C. Three. J. 2003.\n4. D D. Four. J. 2004.\n';
+    assert.match(renumbered(sup, 'plaintext'), /First\.¹ Then\.²˒³ And\.³˒⁴/);
+  });
+
   describe('refuses an ambiguous document with a clear message', () => {
     const refs = (n: number): string => `\n\nReferences\n\n${Array.from({ length: n }, (_, i) => `${i + 1}. Author${i} A. Title ${i + 1}. J. 20${10 + i}.`).join('\n')}\n`;
     const refuse = (text: string, kind: DocumentKind, re: RegExp): void => {

@@ -96,11 +96,12 @@ export function renumber(article: Article): RenumberResult {
   // Marker rewrites, then the entries: each position takes the text of the entry renumbered to it.
   const markerEdits: TextEdit[] = [];
   const count = entries.length;
+  const house = houseStyle(article.markers);
   for (const s of schemes) {
     for (const m of s.markers) {
       const nums = m.style === 'footnote' ? [Number(m.label)] : m.numbers;
       if (nums.every((n) => s.map.get(n) === n)) continue;
-      markerEdits.push({ start: m.start, end: m.end, newText: formatLike(m, nums.map((n) => s.map.get(n)!), count) });
+      markerEdits.push({ start: m.start, end: m.end, newText: formatLike(m, nums.map((n) => s.map.get(n)!), count, house) });
     }
   }
   const inside = (e: TextEdit, span: Span): boolean => e.start >= span.start && e.end <= span.end;
@@ -191,12 +192,13 @@ function mapping(listOrder: number[], citedOrder: number[]): Map<number, number>
  * and dash (`⁻`, `–`, `-`) it was written with, `[1, 2]` or `[1,2]`, `<sup>[1]</sup>`. A run of
  * single superscript digits (¹²) stays a run when it cannot be misread as one number.
  */
-export function formatLike(m: Marker, numbers: number[], referenceCount: number): string {
+export function formatLike(m: Marker, numbers: number[], referenceCount: number, house: HouseStyle = {}): string {
   const list = compressNumbers(numbers);
   const groups = list.split(',');
   switch (m.style) {
     case 'superscript': {
-      const comma = m.raw.includes('˒') ? '˒' : ',';
+      // A marker that had no comma of its own (¹⁻², ¹²) takes the document's.
+      const comma = m.raw.includes('˒') ? '˒' : m.raw.includes(',') ? ',' : (house.superscriptComma ?? ',');
       const dash = m.raw.includes('–') ? '–' : m.raw.includes('-') ? '-' : '⁻';
       const bareRun = !/[,˒⁻–-]/.test(m.raw) && m.numbers.length > 1;
       if (bareRun && groups.length > 1 && groups.every((g) => /^\d$/.test(g)) && Number(groups.join('')) > referenceCount) {
@@ -208,7 +210,7 @@ export function formatLike(m: Marker, numbers: number[], referenceCount: number)
     case 'bracket': {
       const inner = /^(<sup>\s*\[?\s*|\[)(.*?)(\s*\]?\s*<\/sup>|\])$/is.exec(m.raw);
       const body = inner ? inner[2] : '';
-      const sep = /,\s/.test(body) ? ', ' : /,/.test(body) ? ',' : m.style === 'bracket' ? ', ' : ',';
+      const sep = /,\s/.test(body) ? ', ' : /,/.test(body) ? ',' : m.style === 'bracket' ? (house.bracketSeparator ?? ', ') : ',';
       const dash = body.includes('–') ? '–' : body.includes('—') ? '—' : '-';
       const out = groups.map((g) => g.replace('-', dash)).join(sep);
       return inner ? `${inner[1]}${out}${inner[3]}` : m.style === 'bracket' ? `[${out}]` : `<sup>${out}</sup>`;
@@ -217,6 +219,29 @@ export function formatLike(m: Marker, numbers: number[], referenceCount: number)
       return numbers.map((n) => `[^${n}]`).join('');
   }
   return m.raw;
+}
+
+/** How the document separates numbers in its markers, read from the markers that do. */
+export interface HouseStyle {
+  superscriptComma?: ',' | '˒';
+  bracketSeparator?: ', ' | ',';
+}
+
+function houseStyle(markers: readonly Marker[]): HouseStyle {
+  const count = { ',': 0, '˒': 0, ', ': 0, ',tight': 0 };
+  for (const m of markers) {
+    if (m.style === 'superscript') {
+      if (m.raw.includes('˒')) count['˒']++;
+      else if (m.raw.includes(',')) count[',']++;
+    } else if (m.style === 'bracket') {
+      if (/,\s/.test(m.raw)) count[', ']++;
+      else if (m.raw.includes(',')) count[',tight']++;
+    }
+  }
+  return {
+    superscriptComma: count['˒'] + count[','] === 0 ? undefined : count['˒'] > count[','] ? '˒' : ',',
+    bracketSeparator: count[', '] + count[',tight'] === 0 ? undefined : count[',tight'] > count[', '] ? ',' : ', ',
+  };
 }
 
 /** The re-read document cites, marker for marker, what the mapping says. */

@@ -113,6 +113,11 @@ describe('cite: add a new reference', () => {
     assert.ok(after.includes(`CNS Spectrums. 2025.\r\n\r\n  10. ${REFERENCE_STUB}\r\n`));
   });
 
+  it('keeps CR-only line ends, with the blank line between entries (it was left out)', () => {
+    const { after } = add(SAMPLE.replace(/\n/g, '\r'), 'has been found');
+    assert.ok(after.includes(`CNS Spectrums. 2025.\r\r  10. ${REFERENCE_STUB}\r`), JSON.stringify(after.slice(after.indexOf('CNS Spectrums. 2025.'), after.indexOf('CNS Spectrums. 2025.') + 40)));
+  });
+
   it('appends a footnote definition in a footnote document', () => {
     const { fix, after } = add('# T\n\nA is true.[^1] Studies show B.\n\n[^1]: A B. One. J. 2020.\n', 'Studies show B', 'markdown');
     assert.equal(fix.title, 'Add a new reference [^2]');

@@ -236,7 +236,7 @@ export function startServer(connection: Connection): void {
   function validateConfigDocument(doc: TextDocument): void {
     const index = new LineIndex(doc.getText());
     const { problems } = parseConfigFile(doc.getText());
-    const diagnostics: Diagnostic[] = problems.map((p) => ({
+    const diagnostics: Diagnostic[] = [...problems].sort((a, b) => a.start - b.start).map((p) => ({
       range: toRange(index, p),
       severity: DiagnosticSeverity.Error,
       source: SOURCE,

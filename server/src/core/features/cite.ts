@@ -346,7 +346,7 @@ export function addReferenceFix(article: Article, sentence: Sentence): Fix {
     const marker = citeEdit(article, sentence, [n], String(n));
     const lastDef = article.footnotes[article.footnotes.length - 1];
     const at = lastDef ? lastDef.end : text.length;
-    const sep = lastDef ? eol : text.endsWith('\n') ? eol : eol + eol;
+    const sep = lastDef ? eol : /[\r\n]$/.test(text) ? eol : eol + eol;
     const def = `${sep}[^${n}]: `;
     return { title: `Add a new reference [^${n}]`, edits: orderEdits([marker, { start: at, end: at, newText: `${def}${REFERENCE_STUB}` }]), safe: false, cursor: cursorAfter([marker], at) + def.length };
   }
@@ -357,7 +357,7 @@ export function addReferenceFix(article: Article, sentence: Sentence): Fix {
     const last = list.entries[list.entries.length - 1];
     const lineStart = lineStartOf(text, last.start);
     const indent = /^[ \t]*/.exec(text.slice(lineStart, last.start))?.[0] ?? '';
-    const blankBetween = list.entries.length > 1 ? /\n[ \t]*\r?\n/.test(text.slice(list.entries[list.entries.length - 2].end, last.start)) : false;
+    const blankBetween = list.entries.length > 1 ? /(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r(?!\n)|\n)/.test(text.slice(list.entries[list.entries.length - 2].end, last.start)) : false;
     const prefix = `${eol}${blankBetween ? eol : ''}${indent}${entryPrefixLike(text, last, list.numbering, n)}`;
     const at = last.end;
     return { title: `Add a new reference ${n}`, edits: orderEdits([marker, { start: at, end: at, newText: `${prefix}${REFERENCE_STUB}` }]), safe: false, cursor: cursorAfter([marker], at) + prefix.length };

@@ -47,7 +47,7 @@ function fixes(article: Article, marker: Marker, missing: string[]): Fix[] {
   const eol = detectEol(article.text);
   if (marker.style === 'footnote' && marker.label) {
     const end = article.text.length;
-    const sep = article.text.endsWith('\n') ? eol : eol + eol;
+    const sep = /[\r\n]$/.test(article.text) ? eol : eol + eol;
     const stub = `[^${marker.label}]: `;
     return [{ title: `Add a footnote definition [^${marker.label}]`, edits: [{ start: end, end, newText: `${sep}${stub}${REFERENCE_STUB}${eol}` }], cursor: end + sep.length + stub.length }];
   }
@@ -57,7 +57,9 @@ function fixes(article: Article, marker: Marker, missing: string[]): Fix[] {
     const last = list.entries[list.entries.length - 1];
     const indent = article.text.slice(lineStartOf(article.text, last.start), last.start);
     const n = missing[0];
-    const blankBetween = /\r?\n[ \t]*\r?\n[ \t]*$/.test(article.text.slice(0, last.start));
+    // A blank line between the last two entries is kept for the new one (CRLF, LF or CR alone).
+    const prev = list.entries[list.entries.length - 2];
+    const blankBetween = !!prev && /(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r(?!\n)|\n)/.test(article.text.slice(prev.end, last.start));
     const prefix = `${eol}${blankBetween ? eol : ''}${indent}${entryPrefixLike(article.text, last, list.numbering, Number(n))}`;
     // With a stub entry, the marker resolves at once, in Markdown too (where a bare `5. ` under
     // the last entry is read as part of its text); the cursor is on the stub.

@@ -15,12 +15,12 @@ describe('drug hover', () => {
     assert.equal(text.slice(h.span.start, h.span.end), 'Racemic ketamine');
     const md = h.markdown;
     assert.match(md, /\*\*Canada \(CA\)\*\* — default jurisdiction/);
-    assert.match(md, /Approved for:\n\n- general anaesthesia, by intravenous or intramuscular injection; routes: intravenous, intramuscular\n\nVerified against the source\./);
+    assert.match(md, /Approved for:\n\n- general anaesthesia, by intravenous or intramuscular injection; routes: intravenous, intramuscular\n\nRecorded from the source below\./);
     assert.match(md, /Source: Health Canada Drug Product Database/);
     assert.match(md, /\*\*US\*\*: approved for anaesthesia.*FDA label \(DailyMed\): Ketalar/);
     assert.match(md, /\*\*UK\*\*: approval data missing/);
     assert.match(md, /\*\*AU\*\*: approval data missing/);
-    assert.match(md, /Common off-label uses: .*treatment-resistant depression/);
+    assert.match(md, /Common off-label uses in Canada and the US: .*treatment-resistant depression/);
     assert.match(md, /Sanacora/);
   });
 
@@ -33,8 +33,8 @@ describe('drug hover', () => {
     const fm = parseArticle('---\njurisdiction: US\n---\nSpravato is a nasal spray.\n', 'markdown');
     const h = drugHover(fm, fm.text.indexOf('Spravato') + 1, config('US'))!;
     assert.match(h.markdown, /set by this document's front matter/);
-    assert.match(h.markdown, /_not yet verified_/, 'the unverified US indication is marked');
-    assert.match(h.markdown, /\*\*Not yet verified\*\* against the source/);
+    assert.match(h.markdown, /_not yet checked_/, 'the unverified US indication is marked');
+    assert.match(h.markdown, /\*\*Not yet checked\*\* against the source below/);
   });
 
   it('is nothing on words that are not drugs, and is served by the hover feature', () => {

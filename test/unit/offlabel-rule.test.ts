@@ -290,3 +290,23 @@ describe('off-label-disclaimer: the quick fix', () => {
     assert.equal(e.start, text.indexOf('drowsiness for most people.') + 'drowsiness for most people.'.length);
   });
 });
+
+describe('off-label-disclaimer: data corrected by clinical review', () => {
+  const ids = (text: string, j: Jurisdiction): string[] => findings(text, 'plaintext', j, RULE).map((f) => `${f.severity}: ${f.message.slice(0, 60)}`);
+
+  it('esketamine "for suicidal ideation" is not its US use for MDD with suicidal ideation (the label says it has not been shown to reduce it)', () => {
+    assert.equal(findings('Spravato is used for suicidal ideation in adults.\n', 'plaintext', 'US', RULE).length, 1);
+    assert.deepEqual(ids('Spravato is used for major depressive disorder with suicidal ideation in adults.\n', 'US'), []);
+  });
+
+  it('lithium is labelled for bipolar mania and maintenance: bipolar depression is off-label, bipolar disorder is not', () => {
+    assert.equal(findings('Lithium is used for bipolar depression.\n', 'plaintext', 'US', RULE).length, 1);
+    assert.deepEqual(ids('Lithium is used for bipolar disorder.\n', 'US'), []);
+  });
+
+  it('esketamine in Canada: unverified until the second indication is checked, so its findings are information only', () => {
+    const fs = findings('Spravato is used for PTSD.\n', 'plaintext', 'CA', RULE);
+    assert.equal(fs.length, 1);
+    assert.equal(fs[0].severity, 'info');
+  });
+});

@@ -27,7 +27,7 @@ function useText(kb: DrugKnowledge, u: ApprovedUse): string {
   if (u.routes?.length) parts.push(`routes: ${u.routes.map((r) => kb.routeLabel(r)).join(', ')}`);
   if (u.population) parts.push(`population: ${esc(u.population)}`);
   if (u.date) parts.push(u.date);
-  if (!u.verified) parts.push('_not yet verified_');
+  if (!u.verified) parts.push('_not yet checked_');
   return parts.join('; ');
 }
 
@@ -50,7 +50,7 @@ function statusLine(kb: DrugKnowledge, a: Approval): string {
 
 function verification(a: Approval): string {
   if (a.status === 'unknown') return '';
-  return a.verified ? ' — verified' : ' — **not yet verified** against the source (findings are information only)';
+  return a.verified ? ' — recorded from its source' : ' — **not yet checked** against its source (findings are information only)';
 }
 
 export function drugMarkdown(kb: DrugKnowledge, drug: DrugEntry, active: Jurisdiction, article?: Article): string {
@@ -67,7 +67,9 @@ export function drugMarkdown(kb: DrugKnowledge, drug: DrugEntry, active: Jurisdi
       : `jurisdiction from the settings (the default is ${DEFAULT_JURISDICTION})`;
   lines.push(`**${jn.name[0].toUpperCase()}${jn.name.slice(1)} (${active})** — ${origin}`);
   lines.push(statusBlock(kb, a));
-  if (a.status !== 'unknown') lines.push(a.verified ? 'Verified against the source.' : '**Not yet verified** against the source: off-label findings here are information only.');
+  // "Verified" means recorded from the named source without a mark to check it (the rule page's
+  // "Data and verification"), not that this version re-read the monograph or label.
+  if (a.status !== 'unknown') lines.push(a.verified ? 'Recorded from the source below.' : '**Not yet checked** against the source below: off-label findings here are information only.');
   if (a.source) lines.push(`Source: ${esc(a.source)}${a.date ? ` (${a.date})` : ''}`);
   if (a.note) lines.push(`_${esc(a.note)}_`);
   if (a.status === 'unknown') lines.push(`_No approval data for ${jn.name} yet: the off-label check reports at most information here._`);
@@ -76,7 +78,8 @@ export function drugMarkdown(kb: DrugKnowledge, drug: DrugEntry, active: Jurisdi
     return `- **${j}**: ${statusLine(kb, o)}${verification(o)}${o.source ? ` — ${esc(o.source)}` : ''}`;
   });
   lines.push(`Other jurisdictions:\n\n${others.join('\n')}`);
-  if (drug.offLabel?.length) lines.push(`Common off-label uses: ${drug.offLabel.map((c) => kb.conditionLabel(c)).join(', ')}`);
+  // The list comes from Canadian and US practice; licences elsewhere differ (pregabalin is licensed for GAD in the UK).
+  if (drug.offLabel?.length) lines.push(`Common off-label uses in Canada and the US: ${drug.offLabel.map((c) => kb.conditionLabel(c)).join(', ')}`);
   if (drug.references?.length) lines.push(`See: ${drug.references.map(esc).join(' ')}`);
   return lines.join('\n\n');
 }

@@ -128,8 +128,9 @@ describe('renumber references', () => {
       assert.match(r.error, re);
     };
     it('a superscript run with two readings', () => {
+      // ¹² right after reference 1: 1 and 2 by order, or 12.
       const cites = Array.from({ length: 12 }, (_, i) => `S${i + 1}.${String(i + 1).replace(/\d/g, (d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(d)])}`).join(' ');
-      refuse(`${cites} Then.¹²${refs(12)}`, 'plaintext', /¹² \(line 1\) can be read as .*put a comma/);
+      refuse(`First.¹ Then.¹² ${cites}${refs(12)}`, 'plaintext', /¹² \(line 1\) can be read as .*put a comma/);
     });
     it('two entries with the same number', () => {
       refuse('A [2] B [1].\n\nReferences\n\n1. A A. One. J. 2001.\n1. B B. Two. J. 2002.\n2. C C. Three. J. 2003.\n', 'plaintext', /Two reference entries are numbered 1 \(line 5 and line 6\)/);

@@ -149,11 +149,16 @@ export function parseSuperscript(raw: string, ctx: MarkerContext): { numbers: nu
     // ¹¹ is never 1 and 1), fewest numbers first.
     const readings = count > 0 ? ascendingReadings(part, count) : [];
     if (readings.length > 1) {
-      // Both readings possible: the first that keeps citation order is chosen, the next kept as `alternative`.
+      // Several readings: the first that keeps citation order is chosen. When that is the reading
+      // in fewest numbers (¹² as 12 once 1 to 11 are cited: how a superscript number is written),
+      // the run is read so with no doubt; otherwise (digit by digit, or no reading keeps order)
+      // the next reading is kept as `alternative` and the run is reported as ambiguous.
       const keepsOrder = (ns: number[]): boolean => ns.every((n) => n <= Math.max(ctx.maxSeen, ...numbers) + ns.length);
       const chosen = readings.find(keepsOrder) ?? readings[0];
-      const other = readings.find((r) => r !== chosen)!;
-      alt = { at: numbers.length, length: chosen.length, numbers: other };
+      if (chosen !== readings[0] || !keepsOrder(chosen)) {
+        const other = readings.find((r) => r !== chosen)!;
+        alt = { at: numbers.length, length: chosen.length, numbers: other };
+      }
       numbers.push(...chosen);
     } else if (readings.length === 1) {
       numbers.push(...readings[0]);

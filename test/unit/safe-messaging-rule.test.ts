@@ -64,6 +64,9 @@ describe('safe-messaging: wording', () => {
     assert.deepEqual(wording('She attempted suicide in 2019. Her second attempt at the marathon was a failed attempt too.'), []);
     assert.deepEqual(wording('He survived a suicide attempt in 2019. Last spring he had a failed attempt at the bar exam.'), []);
     assert.deepEqual(wording('After his suicide attempt, a failed attempt at the bar exam set him back.'), []);
+    // The suicide words later in the sentence are not the attempt's object.
+    assert.deepEqual(wording('Her failed attempt to quit smoking came a year before her suicide attempt.'), []);
+    assert.deepEqual(wording('His unsuccessful attempt to stop drinking preceded his suicide.'), []);
     // An attempt at suicide is still one.
     const fs = wording('She survived a failed attempt at suicide.');
     assert.equal(fs.length, 1);

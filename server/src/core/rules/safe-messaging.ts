@@ -257,8 +257,10 @@ function scanBlock(block: Block): BlockScan {
       if (p.needsContext) {
         const rest = textOf(block, { start: span.end, end: sentence.end });
         if (m[2]) {
-          // "failed attempt at/to ...": an attempt at what follows ("at the bar exam" is no suicide attempt).
-          if (!SUICIDE_CONTEXT.test(rest.slice(0, 80))) continue;
+          // "failed attempt at/to ...": an attempt at what directly follows ("at the bar exam",
+          // "to quit smoking before her suicide attempt" are no suicide attempts).
+          const object = SUICIDE_CONTEXT.exec(rest.slice(0, 80));
+          if (!object || object.index > 1) continue;
         } else if (!SUICIDE_CONTEXT.test(own)) {
           // About suicide only by the sentence before, and only when this sentence names no other attempt.
           const prev = at > 0 ? textOf(block, block.sentences[at - 1]) : '';

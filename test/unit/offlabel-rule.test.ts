@@ -222,6 +222,25 @@ describe('off-label-disclaimer: disclosure statements', () => {
   for (const s of yes) it(`recognises: ${s}`, () => assert.ok(isDisclosure(s)));
   for (const s of no) it(`does not take as a disclosure: ${s}`, () => assert.ok(!isDisclosure(s)));
 
+  it('a statement about something else does not cover every drug (any "not licensed" sentence silenced the rule)', () => {
+    const use = 'Our clinic offers ketamine infusions for treatment-resistant depression.';
+    for (const other of [
+      'Our clinic is not licensed to sell cannabis.',
+      'Home test kits are not approved by Health Canada.',
+      'Participants were not approved for the study.',
+      'In the UK there is no licensed testosterone product for women, so it is prescribed off-label.',
+      'Prescribing Ozempic for weight loss alone is an off-label use.',
+    ]) {
+      const text = `${use}\n\n${other}\n`;
+      assert.equal(findDisclosures(parseArticle(text, 'plaintext'), drugKnowledge()).general, false, other);
+      assert.equal(findings(text, 'plaintext', 'CA', RULE).length, 1, other);
+    }
+    // A statement about off-label use in general still covers them.
+    for (const general of ['Off-label prescribing is a common and accepted medical practice.', 'Some of the treatments we offer are used off-label.', 'These uses are not approved by Health Canada.']) {
+      assert.deepEqual(findings(`${use}\n\n${general}\n`, 'plaintext', 'CA', RULE), [], general);
+    }
+  });
+
   it('a statement naming another drug does not cover this one', () => {
     const kb = drugKnowledge();
     const text = 'Gabapentin and propranolol are used for anxiety.\n\nGabapentin is not approved for anxiety.\n';

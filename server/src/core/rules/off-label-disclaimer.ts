@@ -235,6 +235,28 @@ export function isDisclosure(sentence: string): boolean {
   return DISCLOSURE.some((re) => re.test(sentence));
 }
 
+/** Capitalised words a general statement may hold: regulators, places, the programmes it names. */
+const GENERAL_CAPITALS = new Set(['I', 'Health', 'Canada', 'Canadian', 'FDA', 'US', 'U.S.', 'USA', 'United', 'States', 'Kingdom', 'UK', 'MHRA', 'TGA', 'Australia', 'Australian', 'NICE', 'Special', 'Access', 'Program', 'Programme', 'Therapeutic', 'Goods', 'Administration', 'Food', 'Drug', 'Drugs', 'Act', 'Medicines', 'Healthcare', 'Products', 'Regulatory', 'Agency', 'Off-label', 'Off', 'Some', 'Many', 'These', 'This', 'Such', 'All', 'Any', 'Our', 'The', 'A', 'An', 'Prescribing', 'Use', 'Using']);
+/** What a general statement speaks of: uses, treatments or medicines in general ("off-label prescribing", "some of these treatments"). */
+const GENERAL_SUBJECT = /\boff[\s\u2010\u2011-]?label\s+(?:use|uses|prescribing|prescription|treatment|treatments)\b|\b(?:some|many|several|these|those|such|all|any|the|our|this|an?)\s+(?:of\s+(?:the|these|our|its)\s+)?(?:[\w-]+\s+)?(?:uses?|treatments?|therap(?:y|ies)|medications?|medicines?|drugs?|prescribing|prescriptions?|indications?)\b/i;
+
+/**
+ * Whether an off-label statement that names no drug the data knows speaks of off-label use in
+ * general (it then covers every drug of the document): it speaks of uses, treatments or
+ * medicines in general, names nothing else ("Prescribing Ozempic ... is an off-label use", a
+ * capitalised name the data does not know), and is not about a licence to do business ("not
+ * licensed to sell"). "Home test kits are not approved" and "participants were not approved"
+ * are about something else.
+ */
+export function isGeneralStatement(sentence: string): boolean {
+  if (!GENERAL_SUBJECT.test(sentence)) return false;
+  if (/\blicen[sc]ed\s+to\s+(?:sell|practi[sc]e|operate|provide|offer|dispense|run)\b/i.test(sentence)) return false;
+  const words = sentence.match(/[\p{Lu}][\p{L}.'’-]*/gu) ?? [];
+  // The first word is capitalised as the sentence's.
+  const first = /^[\s"“'‘(*_#>-]*([\p{L}][\p{L}.'’-]*)/u.exec(sentence)?.[1];
+  return words.every((w, i) => (i === 0 && w === first) || GENERAL_CAPITALS.has(w.replace(/[.'’]+$/, '')));
+}
+
 export interface Disclosures {
   /** A statement that names no drug (applies to every drug in the document). */
   general: boolean;
@@ -270,7 +292,7 @@ export function findDisclosures(article: Article, kb: DrugKnowledge, terms: read
       let named = drugIds(terms[block.index].filter((t) => t.start + block.start >= ctx.start && t.end + block.start <= ctx.end));
       if (!named.length) named = drugIds(terms[block.index]);
       if (!named.length) named = headingDrugs(article, terms, block).map((d) => d.id);
-      if (!named.length) result.general = true;
+      if (!named.length && isGeneralStatement(proseOf(block, ctx))) result.general = true;
       for (const id of named) result.drugs.add(id);
     }
   }

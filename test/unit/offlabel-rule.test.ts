@@ -329,3 +329,16 @@ describe('off-label-disclaimer: data corrected by clinical review', () => {
     assert.equal(fs[0].severity, 'info');
   });
 });
+
+describe('off-label-disclaimer: Roman numerals are not the IV route', () => {
+  it('"Phase IV", "DSM-IV" and "stage IV" do not name the intravenous route (esketamine "by the intravenous route" was claimed)', () => {
+    for (const j of CA_US) {
+      assert.deepEqual(findings('Spravato was tested in a Phase IV study in adults with treatment-resistant depression.\n', 'plaintext', j, RULE), [], j);
+      assert.deepEqual(findings('Spravato is for treatment-resistant depression as defined in DSM-IV and later editions.\n', 'plaintext', j, RULE), [], j);
+    }
+    // "IV" as a route still is one.
+    const iv = findings('Spravato is sometimes given IV for treatment-resistant depression.\n', 'plaintext', 'US', RULE);
+    assert.equal(iv.length, 1);
+    assert.match(iv[0].message, /intravenous/);
+  });
+});

@@ -579,7 +579,7 @@ export class DrugKnowledge {
       done.add(start);
       const term = c.term;
       if (term.kind === 'condition' && this.negatedByContext(term.id, prose, start)) continue;
-      if (term.kind === 'route' && this.otherProduct(term.id, prose, start + len)) continue;
+      if (term.kind === 'route' && (this.otherProduct(term.id, prose, start + len) || romanNumeral(prose, start, start + len))) continue;
       found.push({ kind: term.kind, id: term.id, start: base + start, end: base + start + len, text: prose.slice(start, start + len) });
     }
   }
@@ -684,3 +684,16 @@ export function drugConfigErrors(extra: unknown): string[] {
 }
 
 export const SHIPPED_DRUG_DATA: DrugData = SHIPPED;
+
+/** Words that number what follows with a Roman numeral ("Phase IV", "Stage IV", "Schedule IV"). */
+const NUMBERED = /(?:^|[^\p{L}])(?:phase|stage|grade|type|class|schedule|level|part|chapter|category|tier|step|section|appendix|table|figure|volume|vol\.|article|title|book|study|trial|group|arm)\s+$/iu;
+
+/**
+ * Whether the capital letters at `[start, end)` are a Roman numeral, not a route's abbreviation:
+ * "DSM-IV", "Phase IV", "stage IV cancer" (never "IV ketamine" or "given IV").
+ */
+export function romanNumeral(prose: string, start: number, end: number): boolean {
+  if (!/^[IVX]+$/.test(prose.slice(start, end))) return false;
+  if (prose[start - 1] === '-' && start > 1 && /[\p{L}\p{N}]/u.test(prose[start - 2])) return true;
+  return NUMBERED.test(prose.slice(Math.max(0, start - 24), start));
+}

@@ -165,6 +165,17 @@ describe('off-label-disclaimer: scope of a mention', () => {
     );
   });
 
+  it('gives each drug of a sentence the uses named with it, not the other drug\'s', () => {
+    assert.deepEqual(
+      mentions('Researchers are testing psilocybin for alcohol use disorder, and MDMA for social anxiety.').map((m) => [m.drugId, m.uses.map((u) => u.id).join()]),
+      [['psilocybin', 'aud'], ['mdma', 'social-anxiety']],
+    );
+    // A sentence that names its own drug is about it, whatever drugs the heading names.
+    const text = '# Is Spravato the same as ketamine?\n\nKetamine is given as an infusion for depression and PTSD.\n';
+    const ms = findOffLabelMentions(parseArticle(text, 'markdown'), drugKnowledge(), 'US');
+    assert.deepEqual(ms.map((m) => m.drugId), ['ketamine']);
+  });
+
   it('does not read a contraindication, caution or adverse effect as a use', () => {
     assert.equal(mentions('Ketamine is not recommended for people with uncontrolled high blood pressure.').length, 0);
     assert.equal(mentions('Ketamine may cause anxiety or a rise in blood pressure.').length, 0);

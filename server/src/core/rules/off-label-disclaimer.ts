@@ -156,19 +156,40 @@ function blockMentions(block: Block, blockTerms: TermMatch[], fromHeadings: { id
       seen.add(d.id);
       candidates.push({ id: d.id, text: d.text, span: d });
     }
-    for (const d of fromHeadings) {
-      if (seen.has(d.id)) continue;
-      seen.add(d.id);
-      candidates.push({ id: d.id, text: d.text, span: undefined });
+    // The drugs the headings above name speak for a sentence that names none ("## Ketamine"
+    // over "It is given by infusion"): one that names its own drug is about that drug.
+    if (!drugsHere.length) {
+      for (const d of fromHeadings) {
+        if (seen.has(d.id)) continue;
+        seen.add(d.id);
+        candidates.push({ id: d.id, text: d.text, span: undefined });
+      }
     }
     const routeIds = [...new Set(routes.map((r) => r.id))];
     const drugIds = [...new Set(drugsHere.map((d) => d.id))];
+    // With two drugs or more in the sentence, a drug named after a use starts a new group: each
+    // use belongs to the drugs of its group ("psilocybin for AUD, and MDMA for social anxiety"),
+    // while drugs named together share theirs ("gabapentin and propranolol for anxiety"); uses
+    // named before any drug join the first drugs named.
+    const owners = new Map<TermMatch, Set<string>>();
+    if (drugIds.length > 1) {
+      let group = { drugs: new Set<string>(), uses: [] as TermMatch[] };
+      const groups = [group];
+      for (const t of here) {
+        if (t.kind === 'drug') {
+          if (group.uses.length && group.drugs.size) groups.push((group = { drugs: new Set(), uses: [] }));
+          group.drugs.add(t.id);
+        } else group.uses.push(t);
+      }
+      for (const g of groups) for (const u of g.uses) owners.set(u, g.drugs);
+    }
+    const owns = (t: TermMatch, id: string): boolean => owners.get(t)?.has(id) ?? true;
     for (const c of candidates) {
       const approval = kb.approval(c.id, j);
       // A condition or route that is on-label for another drug named in the same place is
       // taken to be about that drug ("Esketamine, a nasal spray form of ketamine, is approved
       // for TRD"): a comparison is not a claim of off-label use.
-      const charged = [...conditions, ...routes].filter((t) => !drugIds.some((id) => id !== c.id && onLabel(kb, id, j, t, routeIds)));
+      const charged = [...conditions, ...routes].filter((t) => !drugIds.some((id) => id !== c.id && onLabel(kb, id, j, t, routeIds)) && owns(t, c.id));
       const uses: OffLabelUse[] = [];
       const add = (u: OffLabelUse): void => {
         if (!uses.some((x) => x.kind === u.kind && x.id === u.id)) uses.push(u);

@@ -353,3 +353,20 @@ describe('off-label-disclaimer: Roman numerals are not the IV route', () => {
     assert.match(iv[0].message, /intravenous/);
   });
 });
+
+describe('off-label-disclaimer: a form of an approved drug (low-dose naltrexone)', () => {
+  const text = '## Low-dose naltrexone\n\nLow-dose naltrexone (LDN) is taken orally at night for chronic pain and fatigue.\n\n## Next\n\nMore.\n';
+  for (const j of CA_US) {
+    it(`${j}: its use is off-label, not investigational; its oral route is no unapproved use; the statement goes after the paragraph, not under the heading`, () => {
+      const fs = findings(text, 'markdown', j, RULE);
+      assert.equal(fs.length, 1);
+      assert.match(fs[0].message, /is off-label/);
+      assert.doesNotMatch(fs[0].message, /investigational|oral/);
+      const fix = fs[0].fixes![0];
+      assert.match(fix.title, /^Add a statement that low-dose naltrexone is used off-label in /);
+      const after = applyAndRelint(text, 'markdown', j, fs[0], fix);
+      assert.ok(after.includes('chronic pain and fatigue.\n\nLow-dose naltrexone is not approved by '), JSON.stringify(after));
+      assert.doesNotMatch(after, /investigational|oral route/);
+    });
+  }
+});

@@ -49,6 +49,8 @@ export interface Approval {
   date?: string;
   uses?: ApprovedUse[];
   note?: string;
+  /** With `not-approved`: the drug itself is approved, this form is not (low-dose naltrexone): every use is off-label, not investigational. */
+  offLabelOnly?: boolean;
 }
 
 export interface DrugEntry {
@@ -201,7 +203,8 @@ class Checker {
 
   approval(v: unknown, path: string): void {
     if (!isObj(v)) return this.err(path, `must be an object, got ${describe(v)}`);
-    this.keys(v, path, ['status', 'verified', 'source', 'date', 'uses', 'note'], ['status', 'verified']);
+    this.keys(v, path, ['status', 'verified', 'source', 'date', 'uses', 'note', 'offLabelOnly'], ['status', 'verified']);
+    if (v.offLabelOnly !== undefined) this.bool(v.offLabelOnly, `${path}.offLabelOnly`);
     if (v.status !== undefined && !STATUSES.includes(v.status as string)) this.err(`${path}.status`, `must be one of ${STATUSES.join(', ')}, got ${describe(v.status)}`);
     if (v.verified !== undefined) this.bool(v.verified, `${path}.verified`);
     this.text(v.source, `${path}.source`, true);

@@ -353,6 +353,9 @@ export function disclaimerText(kb: DrugKnowledge, drugId: string, drugText: stri
   const name = upperFirst(drugText.trim());
   const approval = kb.approval(drugId, j);
   const what = usesText(kb, uses);
+  if (approval.status === 'not-approved' && approval.offLabelOnly) {
+    return `${name} is not approved by ${jn.regulator} in this form or dose for any use; ${what ? `its use ${what}` : 'its use'} is off-label.`;
+  }
   if (approval.status === 'not-approved') {
     const use = what ? `its use ${what}` : 'its use';
     return `${name} is not an approved drug in ${jn.name}: ${jn.regulator} has not authorized it for any use, and ${use} is investigational.`;
@@ -368,9 +371,18 @@ export function disclaimerText(kb: DrugKnowledge, drugId: string, drugText: stri
  */
 export function insertionPoint(article: Article, blockIndex: number): number {
   let i = blockIndex;
+  // A mention in a heading: after the first paragraph under it, not between the two.
+  while (article.blocks[i].kind === 'heading' && article.blocks[i + 1] && !['heading', 'referenceEntry', 'trailer', 'footnoteDefinition'].includes(article.blocks[i + 1].kind)) i++;
   const kind = article.blocks[i].kind;
   if (kind === 'listItem' || kind === 'tableRow') while (article.blocks[i + 1]?.kind === kind) i++;
   return article.blocks[i].end;
+}
+
+/** A drug's name as written, for the middle of a sentence: "Low-dose naltrexone" from a heading is "low-dose naltrexone"; brands keep their capital. */
+function inSentence(kb: DrugKnowledge, drugId: string, text: string): string {
+  const drug = kb.drug(drugId);
+  const generic = drug && [drug.name, ...drug.names].some((n) => n.toLowerCase() === text.toLowerCase() && n === n.toLowerCase());
+  return generic ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
 
 export function lineEnding(text: string): string {
@@ -409,11 +421,16 @@ export const offLabelDisclaimer: Rule = {
       for (const m of list) for (const u of m.uses) if (!uses.some((x) => x.kind === u.kind && x.id === u.id)) uses.push(u);
       const drug = kb.drug(drugId);
       const name = upperFirst(first.drugText);
-      const what = usesText(kb, uses);
+      const offLabelOnly = status === 'not-approved' && !!kb.approval(drugId, j).offLabelOnly;
+      // A form of an approved drug (low-dose naltrexone) is taken by the drug's own routes: only conditions are named.
+      const named = offLabelOnly ? uses.filter((u) => u.kind !== 'route') : uses;
+      const what = usesText(kb, named);
       const verified = list.some((m) => m.verified);
       let message: string;
       if (status === 'unknown') {
         message = `${name} is discussed ${what || ''} but the approval data for ${drug?.name ?? drugId} in ${jn.name} is missing from the drug knowledge base. If this use is off-label or unapproved in ${jn.name}, the article should say so.`;
+      } else if (offLabelOnly) {
+        message = `${name} has no approved product in ${jn.name} (${jn.abbr}), though the drug itself is approved in other doses, so its use${what ? ` ${what}` : ''} is off-label, and the article does not say so.`;
       } else if (status === 'not-approved') {
         message = `${name} has no approved product in ${jn.name} (${jn.abbr}), so its use${what ? ` ${what}` : ''} is investigational, and the article does not say so.`;
       } else {
@@ -431,8 +448,8 @@ export const offLabelDisclaimer: Rule = {
         const eol = lineEnding(article.text);
         const at = insertionPoint(article, first.blockIndex);
         fixes.push({
-          title: `Add a statement that ${first.drugText.trim()} ${status === 'not-approved' ? 'is investigational' : 'is used off-label'} in ${jn.short}${verified ? '' : ' (check the product monograph or label first)'}`,
-          edits: [{ start: at, end: at, newText: `${eol}${eol}${disclaimerText(kb, drugId, first.drugText, uses, j)}` }],
+          title: `Add a statement that ${inSentence(kb, drugId, first.drugText.trim())} ${status === 'not-approved' && !offLabelOnly ? 'is investigational' : 'is used off-label'} in ${jn.short}${verified ? '' : ' (check the product monograph or label first)'}`,
+          edits: [{ start: at, end: at, newText: `${eol}${eol}${disclaimerText(kb, drugId, first.drugText, named, j)}` }],
           isPreferred: true,
         });
       }

@@ -222,6 +222,13 @@ describe('off-label-disclaimer: disclosure statements', () => {
     'Use outside the approved indication is at the prescriber’s discretion.',
     'There is no approved indication for anxiety.',
     'Gabapentin is not indicated for anxiety.',
+    'Neither drug is approved by Health Canada for this use.',
+    'Neither is FDA-approved for this use.',
+    'Neither ketamine nor esketamine infusions are approved for this.',
+    'No ketamine product is approved for depression in Canada.',
+    'Both treatments remain experimental.',
+    'Ketamine is approved in Canada only as an anaesthetic.',
+    'In the UK this is an off-licence use.',
   ];
   const no = [
     'Ketamine is approved for anaesthesia.',
@@ -229,6 +236,8 @@ describe('off-label-disclaimer: disclosure statements', () => {
     'Ketamine works quickly.',
     'The labelled dose is 0.5 mg/kg.',
     'Experimental evidence from animals suggests benefit.',
+    'Neither drug causes dependence.',
+    'No other product works as fast.',
   ];
   for (const s of yes) it(`recognises: ${s}`, () => assert.ok(isDisclosure(s)));
   for (const s of no) it(`does not take as a disclosure: ${s}`, () => assert.ok(!isDisclosure(s)));

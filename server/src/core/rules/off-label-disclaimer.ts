@@ -249,7 +249,14 @@ const DISCLOSURE: readonly RegExp[] = [
   /\bsection\s+56(?:\(1\))?\s+exemptions?\b/i,
   /\boutside\s+(?:of\s+)?(?:its|the|their)\s+(?:approved|labell?ed|licen[sc]ed|authori[sz]ed)\b/i,
   /\b(?:only|solely)\s+approved\s+(?:for|as|in)\b/i,
-  /\bapproved\s+only\s+(?:for|as|in)\b/i,
+  /\bapproved\s+(?:[\w.]+\s+){0,3}?only\s+(?:for|as)\b/i,
+  // "Neither drug is approved ...", "Neither is FDA-approved for this use".
+  /\bneither\b(?:\s+[\w.-]+){0,6}?\s+(?:is|are|has\s+been|have\s+been)\s+(?:[\w.]+[\s\u2010\u2011-]+){0,3}?(?:approved|authori[sz]ed|licen[sc]ed|indicated)\b/i,
+  // "No ketamine product is approved for depression".
+  /\bno\s+(?:[\w.-]+\s+){0,3}?(?:products?|formulations?|preparations?)\s+(?:is|are|has\s+been|have\s+been)\s+(?:[\w.]+\s+){0,2}?(?:approved|authori[sz]ed|licen[sc]ed)\b/i,
+  /\b(?:remains?|remained|is|are|still)\s+(?:an?\s+)?experimental\b/i,
+  // UK usage.
+  /\boff[\s\u2010\u2011-]?licen[cs]e\b/i,
 ];
 
 export function isDisclosure(sentence: string): boolean {

@@ -87,6 +87,15 @@ for (const [name, eol, prefix] of [
       assert.equal(text.slice(findings[0].start, findings[0].end).startsWith('[^2]: Zarate'), true);
     });
 
+    it('says why every entry is uncited when the article cites in parentheses', () => {
+      const text = `${prefix}Ketamine acts fast (1). It is rapid (2).${refs(eol)}`;
+      const fs = lint(text, { kind: 'plaintext' }).findings.filter((f) => f.ruleId === 'unused-reference');
+      assert.equal(fs.length, 2);
+      for (const f of fs) assert.match(f.message, /Citations written in parentheses, such as \(1\), are not read as citations/);
+      const cited = lint(`${prefix}Ketamine acts fast.¹${refs(eol)}`, { kind: 'plaintext' }).findings.filter((f) => f.ruleId === 'unused-reference');
+      assert.doesNotMatch(cited[0].message, /parentheses/);
+    });
+
     it('removes an unused last reference with its line', () => {
       const text = `${prefix}Ketamine acts fast.¹${refs(eol)}`;
       const { after } = applyAndRelint(text, 'plaintext', 'unused-reference', /^Remove reference 2/);

@@ -8,6 +8,9 @@ import { lineOf } from '../suppression';
 import type { Rule } from './rule';
 
 /** A reference entry that no marker cites (AMA: every reference is cited at least once). */
+/** "(1)", "(2,3)", "(4-6)" after a word or a full stop: the parenthesised citation style. */
+const PARENTHESISED = /[\p{L}.,;:]\s?\(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\)/u;
+
 export const unusedReference: Rule = {
   meta: {
     id: 'unused-reference',
@@ -30,6 +33,8 @@ export const unusedReference: Rule = {
     const firstWithNumber = new Map<number, Reference>();
     for (const ref of entries) if (ref.number !== undefined && !firstWithNumber.has(ref.number)) firstWithNumber.set(ref.number, ref);
     const highest = Math.max(0, ...firstWithNumber.keys());
+    // An article that cites in parentheses ("(1)", "(2,3)") has no markers clinical-lint reads: say so.
+    const hint = !article.markers.length && entries.length && article.blocks.some((b) => b.kind === 'paragraph' && PARENTHESISED.test(b.prose)) ? ' Citations written in parentheses, such as (1), are not read as citations: write [1] or a superscript.' : '';
     for (const ref of entries) {
       if (cited.has(ref)) continue;
       const first = ref.number !== undefined ? firstWithNumber.get(ref.number) : undefined;
@@ -47,7 +52,7 @@ export const unusedReference: Rule = {
       report({
         start: ref.start,
         end: ref.end,
-        message: `Reference ${ref.number} is never cited in the text.`,
+        message: `Reference ${ref.number} is never cited in the text.${hint}`,
         // Removing an entry from the middle would shift every later number: renumber instead.
         fixes: last ? [{ title: `Remove reference ${ref.number}`, edits: [{ start: lineStartBefore(article.text, ref.start), end: ref.end, newText: '' }] }] : [],
       });

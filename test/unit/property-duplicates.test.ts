@@ -33,3 +33,18 @@ describe('property: duplicate references found through candidates', () => {
     );
   });
 });
+
+describe('duplicate-reference: titles', () => {
+  const entry = (title: string): Reference => ({ start: 0, end: 0, numberSpan: { start: 0, end: 0 }, text: title, textSpan: { start: 0, end: 0 }, ordinal: 1, number: 1, fields: { authors: [], etAl: false, title } }) as Reference;
+  const same = (a: string, b: string): string | undefined => sameWork(entry(a), entry(b), words(a), words(b));
+
+  it('British and American spellings of one title are one work ("randomised" was missed)', () => {
+    assert.equal(same('A randomised trial of an N-methyl-D-aspartate antagonist in treatment-resistant major depression', 'A randomized trial of an N-methyl-D-aspartate antagonist in treatment-resistant major depression'), 'near-identical title');
+    assert.equal(same('Behaviour of oestrogen levels in anaemia at a single centre', 'Behavior of estrogen levels in anemia at a single center'), 'near-identical title');
+  });
+
+  it('parts and numbered works are different works (Part I and Part II were one)', () => {
+    assert.equal(same('Lithium in the treatment of mood disorders: a review of the clinical evidence, Part I', 'Lithium in the treatment of mood disorders: a review of the clinical evidence, Part II'), undefined);
+    assert.equal(same('Oral ketamine for depression, 1: pharmacokinetics and clinical use', 'Oral ketamine for depression, 2: pharmacokinetics and clinical use'), undefined);
+  });
+});

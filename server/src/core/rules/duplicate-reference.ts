@@ -87,6 +87,7 @@ export function sameWork(a: Reference, b: Reference, ta: Set<string>, tb: Set<st
   if (a.fields.doi && b.fields.doi && a.fields.doi.toLowerCase() === b.fields.doi.toLowerCase()) return 'same DOI';
   if (a.fields.pmid && b.fields.pmid && a.fields.pmid === b.fields.pmid) return 'same PMID';
   if (ta.size < 4 || tb.size < 4) return undefined;
+  if (numbersOf(ta) !== numbersOf(tb)) return undefined;
   // Jaccard similarity t or more needs sizes within a factor t, and at least t(|A| + |B|) / (1 + t)
   // common words: stop counting as soon as the words left cannot reach that.
   const [small, large] = ta.size <= tb.size ? [ta, tb] : [tb, ta];
@@ -112,6 +113,36 @@ function titleWords(e: Reference): Set<string> {
   return w;
 }
 
+/**
+ * A title's words for comparison: lower case, British spellings as American ("randomised",
+ * "behaviour", "anaemia", "oestrogen", "centre"), words of three letters or more, and every number
+ * or Roman numeral ("Part I" and "Part II" are two works).
+ */
 export function words(s: string): Set<string> {
-  return new Set(s.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}\s]/gu, ' ').split(/\s+/).filter((w) => w.length > 2));
+  return new Set(
+    s
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+      .split(/\s+/)
+      .filter((w) => w.length > 2 || NUMBER.test(w))
+      .map(american),
+  );
+}
+
+const NUMBER = /^(?:\d+|[ivxl]+)$/;
+
+function american(w: string): string {
+  if (NUMBER.test(w)) return w;
+  return w
+    .replace(/(?<=\w{3})is(e|ed|es|ing|ation|ations)$/, 'iz$1')
+    .replace(/(?<=\w{2})our(s|ed|al)?$/, 'or$1')
+    .replace(/ae/g, 'e')
+    .replace(/^oe/, 'e')
+    .replace(/(?<=\w{3})tre(s)?$/, 'ter$1');
+}
+
+/** The numbers and Roman numerals of a title's words: two titles that differ in them are different works. */
+function numbersOf(ws: Set<string>): string {
+  return [...ws].filter((w) => NUMBER.test(w)).sort().join(' ');
 }

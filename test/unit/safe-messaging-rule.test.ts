@@ -86,6 +86,19 @@ describe('safe-messaging: wording', () => {
     assert.deepEqual(wording('A successful suicide prevention programme and failed suicide prevention policies.'), []);
   });
 
+  it('flags "commited suicide" (misspelt), "succeeded in taking her own life", "the suicide was successful", "epidemic proportions"', () => {
+    const fs = wording('He commited suicide in 2019. She succeeded in taking her own life. The suicide was successful. Youth suicide has reached epidemic proportions.');
+    assert.deepEqual(fs.map((f) => f.message.slice(0, 20)), ['"commited suicide" s', '"succeeded in taking', '"suicide was success', '"Epidemic" sensation']);
+    assert.equal(fs[0].fixes![0].title, 'Replace with "died by suicide"');
+    assert.deepEqual(wording('Flu has reached epidemic levels.'), []);
+  });
+
+  it('does not flag the words advice about wording names', () => {
+    assert.deepEqual(wording('Avoid saying someone made a failed suicide attempt.'), []);
+    assert.deepEqual(wording('Instead of committed suicide, write died by suicide.'), []);
+    assert.deepEqual(wording("Don't say successful suicide."), []);
+  });
+
   it('does not flag preferred wording', () => {
     assert.deepEqual(wording('He died by suicide. She survived a suicide attempt and attempted suicide once before.'), []);
   });
@@ -141,14 +154,14 @@ describe('safe-messaging: crisis resource', () => {
       'Lifeline 13 11 14.',
       'Go to the nearest emergency department.',
       'Call 911.',
+      'Text SHOUT to 85258.',
+      'Go to your nearest hospital.',
       'Call the HELPLINE.',
       'Our hotline is open.',
       'Reach the SAMARITANS.',
       'Kids Help Phone is there.',
       'Talk Suicide Canada answers.',
-      'Dial triple zero.',
-      'Ring 999 now.',
-      'Phone 112.',
+
       'Head to the emergency room.',
       'Contact emergency services.',
     ]) {
@@ -156,6 +169,18 @@ describe('safe-messaging: crisis resource', () => {
       assert.deepEqual(findings(`Suicidal thoughts are common in depression. ${r}`, 'plaintext', 'CA', RULE), [], r);
     }
     assert.deepEqual(findings('Depression is treatable.', 'plaintext', 'CA', RULE), []);
+    // Emergency numbers count only where they are the emergency number ("call 911" in a UK article is none).
+    for (const [r, ok, no] of [
+      ['Call 911.', ['CA', 'US'], ['UK', 'AU']],
+      ['Ring 999 now.', ['UK'], ['CA', 'US', 'AU']],
+      ['Phone 112.', ['UK', 'AU'], ['CA', 'US']],
+      ['Dial triple zero.', ['AU'], ['CA', 'UK']],
+      ['Call NHS 111 and choose the mental health option.', ['CA', 'UK'], []],
+      ['Beyond Blue: 1300 22 4636.', ['AU', 'CA'], []],
+    ] as [string, Jurisdiction[], Jurisdiction[]][]) {
+      for (const j of ok) assert.deepEqual(findings(`Suicidal thoughts are common in depression. ${r}`, 'plaintext', j, RULE), [], `${r} (${j})`);
+      for (const j of no) assert.equal(findings(`Suicidal thoughts are common in depression. ${r}`, 'plaintext', j, RULE).length, 1, `${r} (${j})`);
+    }
     assert.ok(!hasCrisisResource('The study enrolled 1988 patients.'));
     assert.ok(!hasCrisisResource('The trial enrolled 988 patients.'));
     assert.ok(!hasCrisisResource('Its mean score was 988.5 at baseline.'));

@@ -64,19 +64,35 @@ const CRISIS_RESOURCE: readonly RegExp[] = [
   /\b13\s?11\s?14\b/,
   /\bkids\s+help\s+phone\b/i,
   /\btalk\s+suicide\b/i,
-  /\b(?:call|dial|phone|ring|text)\s+(?:9-?1-?1|999|000|112)\b/i,
-  /\btriple\s+zero\b/i,
+  /\bshout\s+(?:on\s+|to\s+)?85258\b|\b85258\b/i,
+  /\bNHS\s+111\b/,
+  /\bbeyond\s+blue\b|\b1300\s?22\s?4636\b/i,
   // An instruction to seek emergency care ("ketamine is used in emergency departments" is not).
   /\b(?:go|going|get|come|head)\s+to\s+(?:the\s+|your\s+|a\s+)?(?:nearest\s+)?(?:hospital\s+)?emergency\s+(?:department|room)\b/i,
   /\bnearest\s+(?:hospital\s+)?emergency\b/i,
+  /\b(?:go|going|get|come|head)\s+to\s+(?:the\s+|your\s+)?nearest\s+hospital\b/i,
   /\b(?:call|contact)\s+(?:your\s+local\s+)?emergency\s+services\b/i,
 ];
 
-/** Something every pattern of `CRISIS_RESOURCE` needs: a digit or one of its words (one quick test first). */
-const CRISIS_RESOURCE_NEEDS = /[0-9]|crisis|help|hotline|lifeline|samaritan|kids|talk|triple|emergenc|nearest/i;
+/**
+ * Emergency numbers, by jurisdiction: "call 911" is no resource for a reader in the UK or
+ * Australia (999 and 112 there; 000 and 112 in Australia).
+ */
+const EMERGENCY: Record<Jurisdiction, RegExp> = {
+  CA: /\b(?:call|dial|phone|ring|text)\s+9-?1-?1\b/i,
+  US: /\b(?:call|dial|phone|ring|text)\s+9-?1-?1\b/i,
+  UK: /\b(?:call|dial|phone|ring)\s+(?:999|112)\b/i,
+  AU: /\b(?:call|dial|phone|ring)\s+(?:000|112)\b|\btriple\s+zero\b/i,
+};
 
-export function hasCrisisResource(text: string): boolean {
-  return CRISIS_RESOURCE_NEEDS.test(text) && CRISIS_RESOURCE.some((re) => re.test(text));
+/** Something every pattern of `CRISIS_RESOURCE` and `EMERGENCY` needs: a digit or one of its words (one quick test first). */
+const CRISIS_RESOURCE_NEEDS = /[0-9]|crisis|help|hotline|lifeline|samaritan|kids|talk|triple|emergenc|nearest|shout|beyond/i;
+
+/** A crisis resource in the text, for readers in `jurisdiction` (any jurisdiction's emergency number when none is given). */
+export function hasCrisisResource(text: string, jurisdiction?: Jurisdiction): boolean {
+  if (!CRISIS_RESOURCE_NEEDS.test(text)) return false;
+  if (CRISIS_RESOURCE.some((re) => re.test(text))) return true;
+  return jurisdiction ? EMERGENCY[jurisdiction].test(text) : Object.values(EMERGENCY).some((re) => re.test(text));
 }
 
 interface Pattern {
@@ -87,6 +103,9 @@ interface Pattern {
   /** Replacement for the matched words, or undefined when no single rewrite fits. */
   replace?: (m: RegExpExecArray, before: string) => { text: string; safe: boolean } | undefined;
 }
+
+/** Advice about wording just before the words it names: "avoid saying", "instead of", "rather than". */
+const ADVICE_BEFORE = /\b(?:avoid|don['’]t\s+(?:say|use|write)|do\s+not\s+(?:say|use|write)|never\s+(?:say|use|write)|instead\s+of|rather\s+than)\s+(?:(?:saying|using|writing|calling\s+it|terms?|words?|phrases?|like|such\s+as|that|the|someone|somebody|a\s+person|people|they|he|she|made|had|was|were)\s+){0,5}(?:an?\s+)?$/i;
 
 const NOUN_BEFORE = /\b(?:a|an|the|his|her|their|my|your|our|one|first|second|previous|prior|earlier|another|this|that|any|no)\s+$/i;
 
@@ -103,7 +122,8 @@ const PATTERNS: readonly Pattern[] = [
     },
   },
   {
-    re: /\bcommit(ted|s|ting)?\s+suicide\b/gi,
+    // Also as often misspelt ("commited", "commiting").
+    re: /\bcommit(t?ed|s|t?ing)?\s+suicide\b/gi,
     message: (m) => `"${m[0]}" suggests a crime or sin; write "${commitReplacement(m[1])}".`,
     replace: (m) => ({ text: commitReplacement(m[1]), safe: true }),
   },
@@ -129,13 +149,22 @@ const PATTERNS: readonly Pattern[] = [
     message: (m) => `"${m[0]}" presents death as an achievement; write "died by suicide".`,
   },
   {
+    re: /\bsucceeded\s+in\s+(?:taking|ending)\s+(?:his|her|their|my|your)\s+(?:own\s+)?life\b|\bsuicide\s+(?:attempt\s+)?(?:was|were|is)\s+successful\b/gi,
+    message: (m) => `"${m[0]}" presents death as an achievement; write "died by suicide".`,
+  },
+  {
+    re: /\bepidemic\s+(?:proportions|levels)\b/gi,
+    needsContext: true,
+    message: () => '"Epidemic" sensationalises suicide; describe the rates with data and a source instead.',
+  },
+  {
     re: /\bsuicide\s+epidemic\b|\bepidemic\s+of\s+suicides?\b/gi,
     message: () => '"Epidemic" sensationalises suicide; describe the rates with data and a source instead.',
   },
 ];
 
 function commitReplacement(suffix: string | undefined): string {
-  switch ((suffix ?? '').toLowerCase()) {
+  switch ((suffix ?? '').toLowerCase().replace(/^(?=ed|ing)/, 't')) {
     case 'ted':
       return 'died by suicide';
     case 's':
@@ -199,19 +228,20 @@ export function crisisInsertion(article: Article, line: string): TextEdit | unde
  * is not tested again in the next version of the document (its prose is the same string then,
  * so the key costs nothing to hash).
  */
-function documentHasCrisisResource(article: Article, memo: Memo, perBlock: BlockMemo): boolean {
+function documentHasCrisisResource(article: Article, memo: Memo, perBlock: BlockMemo, j: Jurisdiction): boolean {
   const text = article.text;
+  const ns = `crisis-resource:${j}`;
   let at = 0;
   for (const b of article.blocks) {
     if (b.start > at && !blank(text, at, b.start)) {
       const gap = text.slice(at, b.start);
-      if (memo('crisis-resource', gap, () => hasCrisisResource(gap))) return true;
+      if (memo(ns, gap, () => hasCrisisResource(gap, j))) return true;
     }
-    if (perBlock(b, 'crisis-resource', () => hasCrisisResource(b.prose))) return true;
+    if (perBlock(b, ns, () => hasCrisisResource(b.prose, j))) return true;
     at = Math.max(at, b.end);
   }
   const rest = text.slice(at);
-  return /\S/.test(rest) && hasCrisisResource(rest);
+  return /\S/.test(rest) && hasCrisisResource(rest, j);
 }
 
 /** Whether `text[from, to)` is all white space (without making a string of it). */
@@ -247,8 +277,10 @@ function scanBlock(block: Block): BlockScan {
     p.re.lastIndex = 0;
     for (let m = p.re.exec(prose); m; m = p.re.exec(prose)) {
       const span = { start: block.start + m.index, end: block.start + m.index + m[0].length };
-      // Words quoted as words ('avoid "committed suicide"') are not the author's wording.
+      // Words quoted as words ('avoid "committed suicide"') are not the author's wording, nor
+      // words named in advice about wording ("avoid saying someone made a failed attempt").
       if (/["“‘'«]$/.test(prose.slice(0, m.index)) && /^["”’'»]/.test(prose.slice(m.index + m[0].length))) continue;
+      if (ADVICE_BEFORE.test(prose.slice(Math.max(0, m.index - 60), m.index))) continue;
       if (taken.some((x) => span.start < x.end && x.start < span.end)) continue;
       const at = sentenceIndexAt(block, span.start);
       const sentence = at >= 0 ? block.sentences[at] : block;
@@ -309,7 +341,7 @@ export const safeMessaging: Rule = {
         ctx.report({ start: span.start, end: span.end, message: `${p.message(m)}${quoted}`, fixes: fixes.length ? fixes : undefined });
       }
     }
-    if (firstTopic && !documentHasCrisisResource(article, ctx.memo, ctx.blockMemo)) {
+    if (firstTopic && !documentHasCrisisResource(article, ctx.memo, ctx.blockMemo, config.jurisdiction)) {
       const crisis = CRISIS_LINES[config.jurisdiction];
       const edit = crisisInsertion(article, crisis.line);
       const note = crisis.verified ? '' : ' (This crisis line is not yet verified against the project sources: check it before publishing.)';

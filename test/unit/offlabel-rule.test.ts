@@ -180,6 +180,8 @@ describe('off-label-disclaimer: scope of a mention', () => {
     assert.equal(mentions('Ketamine is not recommended for people with uncontrolled high blood pressure.').length, 0);
     assert.equal(mentions('Ketamine may cause anxiety or a rise in blood pressure.').length, 0);
     assert.equal(mentions('Patients with a history of psychosis or mania should avoid ketamine.').length, 0);
+    assert.equal(mentions('Do not use gabapentin for anxiety in teenagers.', 'markdown', 'US').length, 0);
+    assert.equal(mentions("Don't take ketamine for anxiety without a prescription.").length, 0);
     assert.equal(mentions('Ketamine is used for depression, but it may cause anxiety.').map((m) => m.uses.map((u) => u.id)).join(), 'depression');
     assert.equal(mentions('Ketamine is offered for adults with depression.').length, 1);
     assert.equal(mentions('Ketamine may reduce the risk of suicidal ideation.').length, 1);
@@ -378,4 +380,14 @@ describe('off-label-disclaimer: a form of an approved drug (low-dose naltrexone)
       assert.doesNotMatch(after, /investigational|oral route/);
     });
   }
+});
+
+describe('off-label-disclaimer: terms found in review', () => {
+  it('postpartum depression is not covered by a treatment-resistant depression approval; KAP is ketamine', () => {
+    assert.equal(findings('Spravato is used for postpartum depression.\n', 'plaintext', 'US', RULE).length, 1);
+    assert.deepEqual(findings('Spravato is used for depression.\n', 'plaintext', 'US', RULE), []);
+    const kap = findings('KAP can help with PTSD.\n', 'plaintext', 'US', RULE);
+    assert.equal(kap.length, 1);
+    assert.match(kap[0].message, /post-traumatic stress disorder/);
+  });
 });

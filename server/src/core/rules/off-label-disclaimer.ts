@@ -85,7 +85,7 @@ function headingDrugs(article: Article, terms: readonly TermMatch[][], block: Bl
 // A condition named as a contraindication, a caution or an adverse effect is not a use:
 // "not recommended for people with uncontrolled high blood pressure", "may cause anxiety".
 const ADVERSE_CUE =
-  /\b(?:contraindicat\w*|not\s+(?:be\s+)?(?:recommended|suitable|appropriate|safe|advised)|should\s+not|must\s+not|avoid(?:ed|s)?|history\s+of|uncontrolled|caution|(?:can|may|might|could|to)\s+(?:cause|worsen|trigger|induce|precipitate|raise|increase)|causes?|worsens?|triggers?|side[\s-]effects?|adverse\s+effects?|(?<!\b(?:reduc|lower|decreas|prevent|cut)\w*\s+(?:the\s+)?)risk\s+of|increases?\s+in|withdrawal)\b[^.;:!?]*$/i;
+  /\b(?:contraindicat\w*|not\s+(?:be\s+)?(?:recommended|suitable|appropriate|safe|advised)|should\s+not|must\s+not|(?:do|does)\s+not\s+(?:use|take|give|prescribe|start)|(?:don|doesn)['’]t\s+(?:use|take|give|prescribe|start)|never\s+(?:use|take|give|prescribe)|avoid(?:ed|s)?|history\s+of|uncontrolled|caution|(?:can|may|might|could|to)\s+(?:cause|worsen|trigger|induce|precipitate|raise|increase)|causes?|worsens?|triggers?|side[\s-]effects?|adverse\s+effects?|(?<!\b(?:reduc|lower|decreas|prevent|cut)\w*\s+(?:the\s+)?)risk\s+of|increases?\s+in|withdrawal)\b[^.;:!?]*$/i;
 
 function isAdverseContext(block: Block, ctx: Span, t: TermMatch): boolean {
   const from = Math.max(ctx.start, t.start - 80);

@@ -13,13 +13,16 @@ export const citationOrder: Rule = {
     const entries = article.references?.entries;
     if (!entries?.length) return;
     const known = new Set(entries.map((e) => e.number));
-    let expected = 1;
+    // The numbers the list has, in order: a list that skips one (1, 2, 4) expects 4 after 2.
+    const order = [...known].filter((n): n is number => n !== undefined).sort((a, b) => a - b);
+    let k = 0;
     const seen = new Set<number>();
     for (const m of article.markers) {
       if (m.style === 'footnote') continue;
       for (const n of m.numbers) {
         if (seen.has(n) || !known.has(n)) continue;
         seen.add(n);
+        const expected = order[k];
         if (n !== expected) {
           report({
             start: m.start,
@@ -28,8 +31,7 @@ export const citationOrder: Rule = {
           });
           return;
         }
-        expected++;
-        while (seen.has(expected)) expected++;
+        while (k < order.length && seen.has(order[k])) k++;
       }
     }
   },

@@ -150,6 +150,11 @@ describe('ambiguous-citation fixes', () => {
     assert.match(f.message, /10, 1, 2 or 10, 12/);
     for (const fix of f.fixes!) assert.ok(/¹⁰/.test(fix.edits[0].newText), fix.edits[0].newText);
   });
+  it('writes a backwards range from its lower number', () => {
+    const t = 'A.[1-3] B.[6-4] C.[5]\n\n## References\n\n' + [1, 2, 3, 4, 5, 6].map((i) => `${i}. A${i} A. T ${i}. J. 200${i}.`).join('\n') + '\n';
+    const { after } = applyAndRelint(t, 'markdown', 'ambiguous-citation', /^Write the range as 4 to 6/);
+    assert.ok(after.startsWith('A.[1-3] B.[4-6] C.[5]'));
+  });
   it('offers no fix that changes nothing', () => {
     const f = lint(text, { kind: 'plaintext' }).findings.find((x) => x.ruleId === 'ambiguous-citation')!;
     for (const fix of f.fixes!) assert.notEqual(fix.edits[0].newText, '¹²');

@@ -12,6 +12,24 @@ export const ambiguousCitation: Rule = {
   },
   check({ article, report }) {
     for (const m of article.markers) {
+      // A range written backwards ([6-4]): meant as 4 to 6, or as 6 and 4?
+      if (m.style !== 'footnote' && m.style !== 'pandoc') {
+        const digits = m.style === 'superscript' ? m.raw.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]/g, (c) => String('⁰¹²³⁴⁵⁶⁷⁸⁹'.indexOf(c))).replace(/⁻/g, '-') : m.raw;
+        const range = /(\d+)\s*[–—‐−-]\s*(\d+)/g;
+        for (let r = range.exec(digits); r; r = range.exec(digits)) {
+          const [a, b] = [Number(r[1]), Number(r[2])];
+          if (a <= b) continue;
+          // Both spellings have the same length: the swap is made in place in the marker as written.
+          const fixed = m.raw.slice(0, r.index) + m.raw.slice(r.index, r.index + r[0].length).replace(/^(\S+)(\s*\S\s*)(\S+)$/u, '$3$2$1') + m.raw.slice(r.index + r[0].length);
+          report({
+            start: m.start,
+            end: m.end,
+            message: `Citation ${m.raw} has a range that runs backwards (${a} to ${b}): write it from the lower number (${b} to ${a}), or separate the numbers if they cite ${a} and ${b} alone.`,
+            fixes: fixed !== m.raw ? [{ title: `Write the range as ${b} to ${a} (${fixed})`, edits: [{ start: m.start, end: m.end, newText: fixed }] }] : [],
+          });
+          break;
+        }
+      }
       if (!m.alternative) continue;
       const chosen = m.numbers.join(', ');
       const other = m.alternative.join(', ');

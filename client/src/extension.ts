@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { DidChangeConfigurationNotification, LanguageClient, type LanguageClientOptions, type ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 import {
   CITATION_EDIT_REQUEST,
   FIX_ALL_COMMAND,
@@ -57,22 +57,45 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   const status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Right, 100);
   status.name = 'clinical-lint';
-  status.command = 'workbench.actions.view.problems';
+  // Focus the Problems view (the toggle closed it when it was already open).
+  status.command = 'workbench.panel.markers.view.focus';
   context.subscriptions.push(status, output);
   const statuses = new Map<string, StatusParams>();
+  let serverDown = false;
   const showStatus = (): void => {
+    if (serverDown) {
+      status.text = '$(error) clinical-lint';
+      status.tooltip = 'clinical-lint: the language server is not running. Click for the output; run "clinical-lint: Restart Server" to start it again.';
+      status.command = 'clinicalLint.showOutput';
+      status.show();
+      return;
+    }
+    status.command = 'workbench.panel.markers.view.focus';
     const uri = vscode.window.activeTextEditor?.document.uri.toString();
     const s = uri ? statuses.get(uri) : undefined;
-    if (!s) {
+    // Nothing for a document that is not an article, or plain text with linting off.
+    if (!s || s.quiet) {
       status.hide();
       return;
     }
     const n = s.counts.error + s.counts.warning + s.counts.info + s.counts.hint;
-    status.text = s.skipped ? `$(circle-slash) clinical-lint · ${s.jurisdiction}` : `$(${n ? 'warning' : 'check'}) ${n} · ${s.jurisdiction}`;
+    const icon = s.counts.error ? 'error' : s.counts.warning ? 'warning' : n ? 'info' : 'check';
+    status.text = s.skipped ? `$(circle-slash) clinical-lint · ${s.jurisdiction}` : `$(${icon}) clinical-lint${n ? `: ${n}` : ''} · ${s.jurisdiction}`;
     status.tooltip = s.skipped ?? `clinical-lint: ${s.counts.error} errors, ${s.counts.warning} warnings, ${s.counts.info} info, ${s.counts.hint} hints. Jurisdiction ${s.jurisdiction}.`;
     status.show();
   };
-  context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(showStatus));
+  context.subscriptions.push(
+    vscode.window.onDidChangeActiveTextEditor(showStatus),
+    vscode.workspace.onDidCloseTextDocument((d) => statuses.delete(d.uri.toString())),
+    client.onDidChangeState((e) => {
+      serverDown = e.newState === State.Stopped;
+      showStatus();
+    }),
+    // Trust granted: the server reads the workspace file's lexicon and drugs from now on.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      if (client?.isRunning()) void client.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    }),
+  );
 
   context.subscriptions.push(
     vscode.commands.registerCommand(SET_CURSOR_COMMAND, (uri: string, pos: { line: number; character: number }) => {
@@ -83,21 +106,37 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       editor.revealRange(new vscode.Range(p, p));
     }),
     vscode.commands.registerCommand(SHOW_RULE_DOCS_COMMAND, async (ruleId?: string, docsUri?: string) => {
-      const target = docsUri ? vscode.Uri.parse(docsUri) : vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${ruleId ?? 'README'}.md`);
-      await vscode.commands.executeCommand('markdown.showPreview', target).then(undefined, () => vscode.window.showTextDocument(target));
+      // From the palette: the rule of the finding at the cursor, or a pick of every rule page.
+      let id = ruleId;
+      if (!id && !docsUri) {
+        const editor = vscode.window.activeTextEditor;
+        const here = editor && vscode.languages.getDiagnostics(editor.document.uri).find((d) => d.source === 'clinical-lint' && d.range.contains(editor.selection.active));
+        id = here ? String(typeof here.code === 'object' ? here.code.value : here.code) : undefined;
+        if (!id) {
+          const pages = await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules'));
+          id = await vscode.window.showQuickPick(pages.map(([name]) => name.replace(/\.md$/, '')).sort(), { placeHolder: 'Show the documentation of which rule?' });
+          if (!id) return;
+        }
+      }
+      const target = docsUri ? vscode.Uri.parse(docsUri) : vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${id}.md`);
+      await vscode.commands.executeCommand('markdown.showPreviewToSide', target).then(undefined, () => vscode.window.showTextDocument(target, { viewColumn: vscode.ViewColumn.Beside }));
     }),
     vscode.commands.registerCommand('clinicalLint.insertCitation', async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor || !client) return;
       const doc = editor.document;
       const version = doc.version;
+      if (!client.isRunning()) {
+        void vscode.window.showWarningMessage('clinical-lint: the language server is not running (see "clinical-lint: Show Output").');
+        return;
+      }
       const refs = await client.sendRequest<ReferenceItem[]>(REFERENCES_REQUEST, { uri: doc.uri.toString(), position: editor.selection.active });
       if (!refs.length) {
-        void vscode.window.showInformationMessage('clinical-lint: this document has no numbered reference list to cite from.');
+        void vscode.window.showInformationMessage('clinical-lint: nothing to cite from here: this document has no reference list, or it is not linted (see the status bar).');
         return;
       }
       const pick = await vscode.window.showQuickPick(
-        refs.map((r) => ({ label: r.label !== undefined ? `[^${r.label}]` : `${r.number}`, description: r.title, detail: r.detail, ref: r })),
+        refs.map((r) => ({ label: r.label !== undefined ? `[^${r.label}]` : `${r.number ?? r.ordinal}`, description: r.title, detail: r.detail, ref: r })),
         { placeHolder: 'Cite which reference?', matchOnDescription: true, matchOnDetail: true },
       );
       if (!pick) return;
@@ -108,7 +147,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         return;
       }
       const converted = await client.protocol2CodeConverter.asWorkspaceEdit(edit as never);
-      if (converted) await vscode.workspace.applyEdit(converted);
+      if (converted && !(await vscode.workspace.applyEdit(converted))) void vscode.window.showWarningMessage('clinical-lint: the editor did not apply the citation (is the document read-only?).');
     }),
     vscode.commands.registerCommand(FIX_ALL_COMMAND, async () => {
       // The server's source.fixAll.clinical-lint action: every safe fix, as one edit (one undo step).
@@ -128,20 +167,26 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await client?.restart();
     }),
     vscode.commands.registerCommand('clinicalLint.showOutput', () => output.show()),
+    vscode.commands.registerCommand(`${RENUMBER_COMMAND}.editor`, async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor || !client) return;
+      if (!client.isRunning()) {
+        void vscode.window.showWarningMessage('clinical-lint: the language server is not running (see "clinical-lint: Show Output").');
+        return;
+      }
+      // The server shows what it did or why it did not; a refusal by the editor is said here.
+      const r = await client.sendRequest<{ applied: boolean; message?: string } | null>('workspace/executeCommand', { command: RENUMBER_COMMAND, arguments: [editor.document.uri.toString(), editor.document.version] });
+      if (r && !r.applied && r.message === 'the editor did not apply the edit') void vscode.window.showWarningMessage('clinical-lint: the editor did not apply the renumbering (is the document read-only?).');
+    }),
   );
 
-  await client.start();
   context.subscriptions.push(
     client.onNotification(STATUS_NOTIFICATION, (s: StatusParams) => {
       statuses.set(s.uri, s);
       showStatus();
     }),
-    vscode.commands.registerCommand(`${RENUMBER_COMMAND}.editor`, async () => {
-      const editor = vscode.window.activeTextEditor;
-      if (!editor || !client) return;
-      await client.sendRequest('workspace/executeCommand', { command: RENUMBER_COMMAND, arguments: [editor.document.uri.toString(), editor.document.version] });
-    }),
   );
+  await client.start();
 }
 
 export async function deactivate(): Promise<void> {

@@ -291,6 +291,30 @@ describe('server: a document that is not linted gets no fixes', () => {
   });
 });
 
+describe('server: the workspace file is looked for up to the workspace folder', () => {
+  it('a .clinical-lint.json above the workspace folder does not apply (it silently did)', async () => {
+    const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'clinical-lint-above-')));
+    const folder = path.join(root, 'project');
+    fs.mkdirSync(folder);
+    fs.writeFileSync(path.join(root, '.clinical-lint.json'), '{ "rules": { "unresolved-citation": "off" } }');
+    const text = 'Ketamine helps.[4]\n\n## References\n\n1. A A. One. J. 2001.\n';
+    fs.writeFileSync(path.join(folder, 'a.md'), text);
+    const inFolder = await startServer({}, undefined, true, undefined, [pathToFileURL(folder).href]);
+    const noFolder = await startServer();
+    try {
+      const uri = pathToFileURL(path.join(folder, 'a.md')).href;
+      open(inFolder, uri, text, 'markdown');
+      open(noFolder, uri, text, 'markdown');
+      assert.ok((await diagnosticsFor(inFolder, uri)).some((d) => d.code === 'unresolved-citation'), 'the file above the folder is not read');
+      assert.ok(!(await diagnosticsFor(noFolder, uri)).some((d) => d.code === 'unresolved-citation'), 'with no workspace folder it is, as the CLI reads it');
+    } finally {
+      await inFolder.stop();
+      await noFolder.stop();
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('server: settings from initializationOptions', () => {
   it('a client that answers workspace/configuration with null keeps its initializationOptions (Neovim init_options)', async () => {
     const server = await startServer({}, { jurisdiction: 'US', debounceMs: 0 });

@@ -22,7 +22,7 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(settings: Record<string, unknown> = {}, initializationOptions?: unknown, withConfiguration = true, script = SERVER): Promise<TestServer> {
+export async function startServer(settings: Record<string, unknown> = {}, initializationOptions?: unknown, withConfiguration = true, script = SERVER, workspaceFolders?: string[]): Promise<TestServer> {
   const child = spawn(process.execPath, [script, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const server: TestServer = {
@@ -62,6 +62,7 @@ export async function startServer(settings: Record<string, unknown> = {}, initia
   await connection.sendRequest('initialize', {
     processId: process.pid,
     rootUri: null,
+    workspaceFolders: workspaceFolders?.map((uri, i) => ({ uri, name: `folder${i}` })) ?? null,
     capabilities: withConfiguration ? { workspace: { configuration: true, applyEdit: true, workspaceEdit: { documentChanges: true } } } : {},
     initializationOptions,
   });

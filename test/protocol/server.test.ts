@@ -130,6 +130,9 @@ describe('language server: bad input keeps it serving', () => {
     const uri = 'file:///virtual/server.log.txt';
     open(server, uri, '[1] starting\n[2] Studies show it is 100% safe\n[3] done\n');
     assert.deepEqual(await diagnosticsFor(server, uri), []);
+    // And nothing in the status bar: the status says so.
+    const status = await waitFor('status', () => server.notifications.find((n) => n.method === 'clinicalLint/status' && (n.params as { uri: string }).uri === uri));
+    assert.equal((status.params as { quiet?: boolean }).quiet, true);
   });
 });
 

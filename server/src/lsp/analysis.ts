@@ -1,6 +1,7 @@
 import type { BibliographyLoader } from '../core/article/pandoc';
 import type { LintConfig } from '../core/config';
 import type { IncrementalParser } from '../core/article/incremental';
+import type { Article } from '../core/article/model';
 import { parseArticle } from '../core/article/parse';
 import { lintArticle, type LintResult } from '../core/lint';
 import { LineIndex } from '../core/text/lineIndex';
@@ -20,6 +21,8 @@ export interface Analysis {
   withFixes?: () => LintResult;
   /** Why the document was not linted, if it was not. */
   skipped?: string;
+  /** Not linted as not an article, or with plain-text linting off: editors show nothing for it. */
+  quiet?: boolean;
   /** The renumbering of this version, computed once (a code action at a citation-order finding, then the command). */
   renumbered?: RenumberResult;
 }
@@ -65,8 +68,12 @@ function* analysisSteps(uri: string, version: number, text: string, opts: Analys
     return { ...base, skipped: `clinical-lint skipped this document: it is ${size(text.length)}, over the ${size(opts.maxBytes)} limit (setting clinicalLint.maxFileSizeKiB).` };
   }
   if (looksBinary(text)) return { ...base, skipped: 'clinical-lint skipped this document: it looks like binary content, not text.' };
-  if (opts.kind === 'plaintext' && opts.plaintext === 'never') return { ...base, skipped: 'Plain-text linting is off (clinicalLint.plaintext).' };
+  if (opts.kind === 'plaintext' && opts.plaintext === 'never') return { ...base, skipped: 'Plain-text linting is off (clinicalLint.plaintext).', quiet: true };
   const article = opts.parser && opts.parser.kind === opts.kind ? opts.parser.parse(text, { bibliography: opts.bibliography }) : parseArticle(text, opts.kind, { bibliography: opts.bibliography });
+  // Decided on the parse, before the rules run: a log file or a note costs no lint.
+  if (opts.kind === 'plaintext' && opts.plaintext === 'auto' && !looksLikeArticle(article)) {
+    return { ...base, skipped: 'Not linted: this plain-text file has no citation markers or reference list (set clinicalLint.plaintext to "always" to lint it).', quiet: true };
+  }
   yield;
   const options = { kind: opts.kind, config: opts.config, bibliography: opts.bibliography, memo: opts.parser?.memo };
   // Diagnostics first, without fixes (ranking references for cite fixes costs as much as the
@@ -74,9 +81,6 @@ function* analysisSteps(uri: string, version: number, text: string, opts: Analys
   const result = lintArticle(article, { ...options, fixes: false });
   let fixed: LintResult | undefined;
   const withFixes = (): LintResult => (fixed ??= lintArticle(article, options));
-  if (opts.kind === 'plaintext' && opts.plaintext === 'auto' && !looksLikeArticle(result)) {
-    return { ...base, skipped: 'Not linted: this plain-text file has no citation markers or reference list (set clinicalLint.plaintext to "always" to lint it).' };
-  }
   return { ...base, result, withFixes };
 }
 
@@ -97,8 +101,7 @@ export function looksBinary(text: string): boolean {
 }
 
 /** A plain-text file is an article when it has a reference list, footnotes, or citation markers. */
-export function looksLikeArticle(result: LintResult): boolean {
-  const a = result.article;
+export function looksLikeArticle(a: Article): boolean {
   if (a.references?.entries.length || a.footnotes.length) return true;
   const strong = a.markers.filter((m) => m.style === 'superscript' || m.style === 'html-sup').length;
   return strong >= 2 || a.markers.length >= 3;

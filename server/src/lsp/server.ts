@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   type CodeAction,
@@ -68,11 +69,14 @@ export function startServer(connection: Connection): void {
   const settingsCache = new Map<string, Promise<ClientSettings>>();
   const timers = new Map<string, NodeJS.Timeout>();
   let hasConfigurationCapability = false;
+  /** The workspace folders on disk: `.clinical-lint.json` is looked for up to the folder of a document, not above it. */
+  let workspaceFolders: string[] = [];
   let canWatchBibliographies = false;
   let globalSettings: ClientSettings = { ...DEFAULT_SETTINGS };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
+    workspaceFolders = (params.workspaceFolders ?? []).flatMap((f) => (f.uri.startsWith('file:') ? [fileURLToPath(f.uri)] : []));
     canWatchBibliographies = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     const init = params.initializationOptions as Partial<ClientSettings> | undefined;
     if (init && typeof init === 'object') globalSettings = normaliseSettings(init);
@@ -128,8 +132,15 @@ export function startServer(connection: Connection): void {
     for (const doc of documents.all()) schedule(doc, 0);
   });
 
+  // A changed bibliography or configuration file: every open document again, once the burst of
+  // changes is over (an `npm install` touches thousands of JSON files).
+  let watchedTimer: NodeJS.Timeout | undefined;
   connection.onDidChangeWatchedFiles(() => {
-    for (const doc of documents.all()) schedule(doc, 0);
+    if (watchedTimer) clearTimeout(watchedTimer);
+    watchedTimer = setTimeout(() => {
+      watchedTimer = undefined;
+      for (const doc of documents.all()) schedule(doc, 0);
+    }, 200);
   });
 
   function settingsFor(uri: string): Promise<ClientSettings> {
@@ -161,7 +172,9 @@ export function startServer(connection: Connection): void {
     let config: LintConfig = { ...defaultConfig(), jurisdiction: settings.jurisdiction, citationScope: settings.citationScope, rules: { ...settings.rules } };
     if (!uri.startsWith('file:')) return { config };
     try {
-      const loaded = loadConfigFor(fileURLToPath(uri));
+      const docPath = fileURLToPath(uri);
+      const folder = workspaceFolders.filter((f) => docPath.startsWith(f.endsWith(path.sep) ? f : f + path.sep)).sort((a, b) => b.length - a.length)[0];
+      const loaded = loadConfigFor(docPath, folder);
       if (!loaded) return { config };
       if (loaded.problems.length) {
         const p = loaded.problems[0];
@@ -196,7 +209,7 @@ export function startServer(connection: Connection): void {
     if (ignored) {
       analyses.delete(uri);
       void connection.sendDiagnostics({ uri, version, diagnostics: [] });
-      const skipped: StatusParams = { uri: uri, counts: { error: 0, warning: 0, info: 0, hint: 0 }, jurisdiction: config.jurisdiction, skipped: ignored };
+      const skipped: StatusParams = { uri, counts: { error: 0, warning: 0, info: 0, hint: 0 }, jurisdiction: config.jurisdiction, skipped: ignored };
       void connection.sendNotification(STATUS_NOTIFICATION, skipped);
       return;
     }
@@ -218,7 +231,7 @@ export function startServer(connection: Connection): void {
     void connection.sendDiagnostics({ uri, version, diagnostics });
     const counts = { error: 0, warning: 0, info: 0, hint: 0 };
     for (const f of a.result?.findings ?? []) counts[f.severity]++;
-    const status: StatusParams = { uri: uri, counts, jurisdiction: a.result?.config.jurisdiction ?? config.jurisdiction, skipped: a.skipped };
+    const status: StatusParams = { uri, counts, jurisdiction: a.result?.config.jurisdiction ?? config.jurisdiction, skipped: a.skipped, ...(a.quiet ? { quiet: true } : {}) };
     void connection.sendNotification(STATUS_NOTIFICATION, status);
     const arrived = changedAt.get(uri);
     const since = arrived && arrived.version === version ? `, ${(performance.now() - arrived.at).toFixed(1)} ms after the change arrived` : '';
@@ -483,6 +496,7 @@ export function startServer(connection: Connection): void {
     const refs = sentence ? citationChoices(art, sentence).map((c) => c.reference) : allReferences(art);
     return refs.map((r) => ({
       number: r.number,
+      ordinal: r.ordinal,
       label: r.label,
       title: shortCitation(r.fields, r.text, 120),
       detail: [r.fields.journal, r.fields.year].filter(Boolean).join(', '),

@@ -34,6 +34,8 @@ export const DEFAULT_SETTINGS: ClientSettings = {
 
 export interface ReferenceItem {
   number?: number;
+  /** Its place in the list (for an entry without a number). */
+  ordinal: number;
   label?: string;
   title: string;
   detail: string;
@@ -76,4 +78,6 @@ export interface StatusParams {
   jurisdiction: Jurisdiction;
   /** Set when the document was not linted (too large, binary, not an article). */
   skipped?: string;
+  /** Not linted because it is not an article (or plain-text linting is off): nothing to show. */
+  quiet?: boolean;
 }

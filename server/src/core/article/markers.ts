@@ -15,7 +15,24 @@ const BRACKET = new RegExp(String.raw`\[(${numberList(3)})\]`, 'g');
 const FOOTNOTE = /\[\^([^\]\s]+)\]/g;
 /** `\[2\]`: a bracket marker as Markdown converters escape it (it renders as [2]). */
 const ESCAPED_BRACKET = new RegExp(String.raw`\\\[(${numberList(3)})\\\]`, 'g');
-const UNIT_BEFORE = /(?:^|[^A-Za-z])(?:[kcmd]?m|ft|in|yd|s|sec)$|[0-9^/]$/;
+/** A unit (m², cm³, ft², m/s²), a caret or a slash right before: the superscript is an exponent. */
+const UNIT_BEFORE = /(?:^|[^\p{L}\d])(?:[kcmd]?m|ft|in|yd|sec)$|\/s$|[\^/]$/u;
+
+/**
+ * Whether a superscript `digits` (ASCII, "2") right after `before` is an exponent, not a
+ * citation: after a unit (m², kg/m²), a caret or slash; a square or cube of a one-letter
+ * variable (I², R², χ², x³); or a power of a number (10⁶, 3²): after a number, only 10 and
+ * squares and cubes of short numbers are powers ("approved in 2019¹", "week 4¹" and
+ * "n = 1,200¹" cite).
+ */
+export function exponentAfter(before: string, digits: string): boolean {
+  if (UNIT_BEFORE.test(before)) return true;
+  const squareOrCube = digits === '2' || digits === '3';
+  if (squareOrCube && /(?:^|[^\p{L}\p{N}])\p{L}$/u.test(before)) return true;
+  const number = /(?:^|[^\d,.])(\d+)$/.exec(before);
+  if (number) return number[1] === '10' || (squareOrCube && number[1].length <= 3);
+  return false;
+}
 
 export interface MarkerContext {
   /** Number of entries in the numbered reference list (0 when there is none). */
@@ -25,8 +42,8 @@ export interface MarkerContext {
 }
 
 /** Whether a superscript run right after `before` (the text before it) reads as a marker, not a unit's or number's exponent. */
-export function superscriptCitesAfter(before: string): boolean {
-  return !UNIT_BEFORE.test(before.slice(-4));
+export function superscriptCitesAfter(before: string, digits = '1'): boolean {
+  return !exponentAfter(before.slice(-8), digits);
 }
 
 /**
@@ -38,8 +55,9 @@ export function findMarkers(scan: string, raw: string, base: number, blockIndex:
   const out: Marker[] = [];
   SUP_RUN.lastIndex = 0;
   for (let m = SUP_RUN.exec(scan); m; m = SUP_RUN.exec(scan)) {
-    const before = scan.slice(Math.max(0, m.index - 4), m.index);
-    if (UNIT_BEFORE.test(before)) continue;
+    const before = scan.slice(Math.max(0, m.index - 8), m.index);
+    // A lone ⁰ is a degree sign typed with the wrong key ("25 ⁰C"): there is no reference 0.
+    if (m[0] === '⁰' || exponentAfter(before, supToAscii(m[0]))) continue;
     // Read below, in document order with the other markers (an ambiguous run is read by the numbers cited before it).
     out.push({ style: 'superscript', raw: m[0], start: base + m.index, end: base + m.index + m[0].length, numbers: [], blockIndex });
   }
@@ -47,6 +65,8 @@ export function findMarkers(scan: string, raw: string, base: number, blockIndex:
   if (scan.includes('<')) {
     HTML_SUP.lastIndex = 0;
     for (let m = HTML_SUP.exec(scan); m; m = HTML_SUP.exec(scan)) {
+      // `kg/m<sup>2</sup>`, `I<sup>2</sup>`, `10<sup>6</sup>`: exponents written in HTML.
+      if (exponentAfter(scan.slice(Math.max(0, m.index - 8), m.index), m[1].trim())) continue;
       sups.push({ style: 'html-sup', raw: m[0], start: base + m.index, end: base + m.index + m[0].length, numbers: expandList(m[1]), blockIndex });
     }
     out.push(...sups);

@@ -60,7 +60,9 @@ function emitChunk(text: string, lines: Lines, chunk: number[], out: RawBlock[])
   chunk.forEach((l, k) => {
     const line = lineText(l);
     const isPasted = !BULLET.test(line) && PASTED_NUMBER.test(line) && (k === 0 || pasted || isListTitle(lineText(chunk[k - 1])));
-    if (isPasted || BULLET.test(line)) {
+    // "   2017. doi:..." under a numbered item is the item's wrapped year, not item 2017.
+    const wrappedYear = current?.kind === 'listItem' && /^[ \t]+(?:18|19|20)\d\d[.)][ \t]/.test(line) && /^[ \t]*\d{1,3}[.)][ \t]/.test(lineText(current.lines[0]));
+    if (!wrappedYear && (isPasted || BULLET.test(line))) {
       pasted = isPasted;
       current = { kind: 'listItem', lines: [l], pasted: isPasted };
       groups.push(current);

@@ -149,6 +149,11 @@ interface EntryLine {
 /** A line that continues a reference: a year, volume and pages, a DOI, a PMID, an address, "et al". */
 const BIBLIOGRAPHIC_LINE = /\b(?:1[89]|20)\d{2}\b|\d\s*[:;(]\s*\d|\bdoi\b|\bPMID\b|https?:\/\/|\bet al\b/i;
 
+/** A year (1800 to 2099) where the list's numbers are far below it: a wrapped line's year. */
+function isYearAfter(n: number, previous: number): boolean {
+  return n >= 1800 && n <= 2099 && previous < 1000;
+}
+
 /** The numbered entries of a block's text (from the start of its first line), or undefined when it does not start with one. */
 function entryLines(raw: string): EntryLine[] | undefined {
   const lines = raw.split(/(?<=\r\n|\r(?!\n)|\n)/);
@@ -157,8 +162,10 @@ function entryLines(raw: string): EntryLine[] | undefined {
   let at = 0;
   let current: EntryLine | undefined;
   for (const line of lines) {
-    const m = ENTRY_START.exec(line);
+    let m = ENTRY_START.exec(line);
     const contentEnd = at + line.replace(/[\r\n]+$/, '').length;
+    // "   2017. doi:..." under an entry is its wrapped year, not entry 2017.
+    if (m && current && !m[2] && !m[5] && isYearAfter(Number(m[3] ?? m[6] ?? m[7]), current.number)) m = null;
     if (m) {
       if (current) out.push(current);
       const numStart = at + m[1].length + (m[2] || m[6] ? 1 : 0);

@@ -99,6 +99,10 @@ export function findReferenceList(text: string, blocks: RawBlock[], headingText:
 function trailerEnd(text: string, blocks: RawBlock[], from: number): number {
   for (let j = from; j < blocks.length; j++) {
     const b = blocks[j];
+    // A heading over sentences, however short ("## FAQ" / "Is it safe? It is completely safe."),
+    // is the article going on; page small print under a heading is not.
+    const next = blocks[j + 1];
+    if (b.kind === 'heading' && next?.kind === 'paragraph' && !readsAsReference(text.slice(next.start, next.end)) && hasSentence(text.slice(next.start, next.end))) return j;
     if (b.kind === 'heading' || b.kind === 'footnoteDefinition' || !isProse(text.slice(b.start, b.end))) continue;
     const before = blocks[j - 1];
     return j > from && (before.kind === 'heading' || isTitleLine(text.slice(before.start, before.end))) ? j - 1 : j;
@@ -115,6 +119,16 @@ function isProse(raw: string): boolean {
     if ((piece.match(/\S+/g) ?? []).length >= 8) return true;
   }
   return false;
+}
+
+/** Page small print, never the article: "Comments are closed.", "All rights reserved." */
+const SMALL_PRINT = /comments are closed|all rights reserved|leave a (?:reply|comment)|share this|posted in|filed under|tagged|©|copyright/i;
+
+/** A sentence of three words or more, ended by its punctuation, that is not page small print. */
+function hasSentence(raw: string): boolean {
+  if (SMALL_PRINT.test(raw)) return false;
+  const plain = raw.replace(/\[[^\]\n]{1,40}\]|<sup>[^<]{0,40}<\/sup>|[⁰¹²³⁴⁵⁶⁷⁸⁹˒⁻]+/g, '');
+  return plain.split(/(?<=[.!?]["”’)]*)\s+/).some((piece) => /[.!?]["”’)]*$/.test(piece) && (piece.match(/\S+/g) ?? []).length >= 3);
 }
 
 /** A short line with no sentence punctuation at its end: a heading the block scanner left as a paragraph. */

@@ -5,13 +5,14 @@ import type { Marker } from './model';
  * brackets ([1], [1, 2], [1-3], [1–3, 5]) and Markdown footnotes ([^1], [^note]).
  */
 const SUP_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-const SUP_RUN = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:[,˒⁻–-][⁰¹²³⁴⁵⁶⁷⁸⁹]+)*/g;
+const SUP_RUN = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:[,˒⁻–—‐−-][⁰¹²³⁴⁵⁶⁷⁸⁹]+)*/g;
 /** A list of numbers and ranges, with any dash a word processor makes: -, ‐ (hyphen), –, — and − (minus). */
-const numberList = (digits: number): string => String.raw`\d{1,${digits}}(?:\s*[,–—‐−-]\s*\d{1,${digits}})*`;
+const numberList = (digits: number): string => String.raw`\d{1,${digits}}(?:\s*[,;–—‐−-]\s*\d{1,${digits}})*`;
 // `<sup>1</sup>`, and as content management systems write it: with attributes, a link inside,
 // a non-breaking space or a trailing comma (`<sup class="cite"><a href="#ref1">1</a></sup>`).
 const HTML_SUP = new RegExp(String.raw`<sup(?:\s[^<>]*)?>\s*(?:<a\b[^<>]*>\s*)?\[?(?:\s|&nbsp;|&#160;)*(${numberList(4)})\s*,?\s*\]?\s*(?:<\/a>\s*)?<\/sup>`, 'gi');
-const BRACKET = new RegExp(String.raw`\[(${numberList(3)})\]`, 'g');
+// `[ 1 ]`, `[1 ,2 ]` as typed: spaces inside the brackets.
+const BRACKET = new RegExp(String.raw`\[[ \t]*(${numberList(3)})[ \t]*\]`, 'g');
 const FOOTNOTE = /\[\^([^\]\s]+)\]/g;
 /** `\[2\]`: a bracket marker as Markdown converters escape it (it renders as [2]). */
 const ESCAPED_BRACKET = new RegExp(String.raw`\\\[(${numberList(3)})\\\]`, 'g');
@@ -81,7 +82,9 @@ export function findMarkers(scan: string, raw: string, base: number, blockIndex:
       // `[1]: url` at the start of a line is a link reference definition; `text [1]:` cites.
       // `[text][1]` is a reference-style link; `[1][2]` is two markers side by side.
       const afterMarker = prev === ']' && lastBracketEnd === base + m.index;
-      if ((prev === ']' && !afterMarker) || prev === '!' || prev === '\\' || next === '(' || (next === ':' && atLineStart(raw, m.index))) continue;
+      // `[1](#ref-1)`: a citation linked to its entry on the page (any other target is a link).
+      const linkedToEntry = next === '(' && raw[m.index + m[0].length + 1] === '#';
+      if ((prev === ']' && !afterMarker) || prev === '!' || prev === '\\' || (next === '(' && !linkedToEntry) || (next === ':' && atLineStart(raw, m.index))) continue;
       while (sup < sups.length && sups[sup].end <= base + m.index) sup++;
       if (sup < sups.length && sups[sup].start <= base + m.index) continue; // `<sup>[3]</sup>`
       out.push({ style: 'bracket', raw: m[0], start: base + m.index, end: base + m.index + m[0].length, numbers: expandList(m[1]), blockIndex });
@@ -117,7 +120,7 @@ export function findMarkers(scan: string, raw: string, base: number, blockIndex:
 /** `1, 3-5` gives [1, 3, 4, 5]. Ranges longer than 500 are not expanded past their ends. */
 export function expandList(list: string): number[] {
   const out: number[] = [];
-  for (const part of list.split(/\s*,\s*/)) {
+  for (const part of list.split(/\s*[,;]\s*/)) {
     const range = /^(\d+)\s*[–—‐−-]\s*(\d+)$/.exec(part.trim());
     if (range) {
       const a = Number(range[1]);
@@ -135,7 +138,7 @@ function supToAscii(s: string): string {
   let out = '';
   for (const c of s) {
     const d = SUP_DIGITS.indexOf(c);
-    out += d >= 0 ? String(d) : c === '⁻' || c === '–' || c === '-' ? '-' : ',';
+    out += d >= 0 ? String(d) : '⁻–—‐−-'.includes(c) ? '-' : ',';
   }
   return out;
 }

@@ -62,6 +62,8 @@ export function markdownCodeSpans(s: string): Span[] {
   const link = (re: RegExp): void =>
     add(re, (m) => {
       const open = linkOpen(s, m.index);
+      // `[1](#ref-1)`: a citation linked to its entry; only the destination goes, the `[1]` stays.
+      if (open >= 0 && s[m.index + 2] === '#' && /^\[[ \t]*\d{1,3}(?:\s*[,;–—‐−-]\s*\d{1,3})*[ \t]*$/.test(s.slice(open, m.index))) return { start: m.index + 1, end: m.index + m[0].length };
       if (open >= 0 && !inCode(open) && s.lastIndexOf('\n', m.index) < open) spans.push({ start: open, end: open + 1 });
       return { start: m.index, end: m.index + m[0].length };
     });

@@ -1,6 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import type { Span } from '../types';
-import { type BlockScan, type Lines, type RawBlock, findComments, scanFrontMatter } from './rawBlock';
+import { type BlockScan, type Lines, type RawBlock, findComments, htmlComments, scanFrontMatter } from './rawBlock';
 
 /**
  * Block structure of a Markdown document, from markdown-it's block parser (line maps), plus a
@@ -165,8 +165,13 @@ const HTML_PROSE_START = /^[ \t]*<(?:p|div|h[1-6]|ul|ol|li|blockquote|section|ar
  * preformatted text), which stays out of the analysis.
  */
 function htmlProseBlocks(text: string, start: number, end: number): RawBlock[] | undefined {
-  const raw = text.slice(start, end);
-  if (!HTML_PROSE_START.test(raw) || /<(?:script|style|pre|code|textarea)\b|<!--/i.test(raw)) return undefined;
+  let raw = text.slice(start, end);
+  if (!HTML_PROSE_START.test(raw) || /<(?:script|style|pre|code|textarea)\b/i.test(raw)) return undefined;
+  // Comments between the elements (WordPress writes `<!-- /wp:paragraph -->` after each `<p>`)
+  // separate blocks and are no prose; an unclosed one hides the rest of the block.
+  const comments = htmlComments(raw);
+  const unclosed = raw.indexOf('<!--', comments.length ? comments[comments.length - 1].end : 0);
+  if (unclosed >= 0) raw = raw.slice(0, unclosed);
   const out: RawBlock[] = [];
   let from = 0;
   let heading = 0;
@@ -177,12 +182,17 @@ function htmlProseBlocks(text: string, start: number, end: number): RawBlock[] |
     if (!body) return;
     out.push({ kind: heading ? 'heading' : 'paragraph', level: heading, start: start + a + lead, end: start + a + lead + body.length, syntax: [] });
   };
+  const separators: { index: number; text: string }[] = comments.map((c) => ({ index: c.start, text: raw.slice(c.start, c.end) }));
   HTML_BLOCK_TAG.lastIndex = 0;
   for (let m = HTML_BLOCK_TAG.exec(raw); m; m = HTML_BLOCK_TAG.exec(raw)) {
+    if (!comments.some((c) => c.start <= m!.index && m!.index < c.end)) separators.push({ index: m.index, text: m[0] });
+  }
+  separators.sort((a, b) => a.index - b.index);
+  for (const m of separators) {
     emit(from, m.index);
-    const h = /^<(\/?)h([1-6])\b/i.exec(m[0]);
+    const h = /^<(\/?)h([1-6])\b/i.exec(m.text);
     if (h) heading = h[1] ? 0 : Number(h[2]);
-    from = m.index + m[0].length;
+    from = m.index + m.text.length;
   }
   emit(from, raw.length);
   return out;

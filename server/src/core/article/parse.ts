@@ -57,7 +57,7 @@ export function parseArticle(text: string, kind: DocumentKind, options: ParseOpt
       const spans: Span[] = [...given, ...urlSpans(s1), ...lineBreakSpans(s1)];
       if (kind === 'markdown') spans.push(...markdownSyntaxSpans(s1));
       else if (s1.includes('<')) spans.push(...htmlTagSpans(s1));
-      w.proses.set(givenKey, (out = { prose: blankSpans(s1, spans) }));
+      w.proses.set(givenKey, (out = { prose: decodeEntities(blankSpans(s1, spans)) }));
     }
     w.last = { flat, work: out };
     return out;
@@ -219,6 +219,24 @@ function makeSentences(block: Block, spans: Span[], texts: string[]): Sentence[]
     if (out.length) out[k].markers.push(m);
   }
   return out;
+}
+
+const ENTITY_TEXT: Record<string, string> = { nbsp: ' ', '#160': ' ', '#xa0': ' ', amp: '&', ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', '#8220': '“', '#8221': '”', '#8216': '‘', '#8217': '’', '#x2019': '’', '#39': "'", apos: "'", quot: '"', '#34': '"', mdash: '—', ndash: '–', '#8212': '—', '#8211': '–', hellip: '…' };
+const ENTITY = /&(nbsp|#160|#xa0|amp|ldquo|rdquo|lsquo|rsquo|#8220|#8221|#8216|#8217|#x2019|#39|apos|quot|#34|mdash|ndash|#8212|#8211|hellip);/gi;
+/** An apostrophe entity inside a word ("isn&rsquo;t"): the word is rebuilt whole. */
+const CONTRACTION = /(\p{L})&(?:rsquo|#8217|#x2019|#39|apos);(\p{L}+)/giu;
+
+/**
+ * HTML entities in prose as the characters they stand for, padded with spaces to keep the prose
+ * the length of its block. Each is decoded in place ("committed&nbsp;suicide" reads "committed",
+ * spaces, "suicide", every word where it is written), but an apostrophe inside a word rebuilds the
+ * word ("isn&rsquo;t" reads "isn’t" and then spaces) so that it stays one word.
+ */
+function decodeEntities(prose: string): string {
+  if (!prose.includes('&')) return prose;
+  return prose
+    .replace(CONTRACTION, (m, a: string, b: string) => `${a}’${b}`.padEnd(m.length, ' '))
+    .replace(ENTITY, (m, name: string) => ENTITY_TEXT[name.toLowerCase()].padEnd(m.length, ' '));
 }
 
 function htmlTagSpans(s: string): Span[] {

@@ -173,6 +173,11 @@ describe('regressions', function () {
       const fix = f.fixes!.find((x) => x.title.startsWith('Add reference 2'))!;
       assert.deepEqual(fix.edits.map((e) => e.newText), [`\r2. ${REFERENCE_STUB}`]);
     });
+    it('a marker after "et al." ends the sentence when a capital follows (the next sentence was merged into it)', () => {
+      const a = parseArticle('This was confirmed by Smith et al.¹ Studies show that 30% relapse.\n', 'plaintext');
+      assert.deepEqual(a.sentences.map((s) => s.text.trim()), ['This was confirmed by Smith et al.', 'Studies show that 30% relapse.']);
+      assert.equal(parseArticle('Confirmed by Smith et al. (2019) in adults.\n', 'plaintext').sentences.length, 1);
+    });
     it('a hard-wrapped line that starts with a marker stays in its paragraph', () => {
       const a = parseArticle('Studies show ketamine has rapid\n¹ antidepressant effects in adults.\n', 'plaintext');
       assert.deepEqual(a.blocks.map((b) => b.kind), ['paragraph']);

@@ -44,7 +44,10 @@ export function splitSentences(prose: string): Span[] {
   const merged: Span[] = [];
   for (const s of raw) {
     const prev = merged[merged.length - 1];
-    if (prev && ABBREVIATION.test(prose.slice(Math.max(prev.start, prev.end - 40), prev.end)) && /^\s*[("“]?[A-Za-z0-9]/.test(prose.slice(s.start, s.start + 3))) {
+    // "Smith et al.¹ Studies show ...": the marker (blanked, two spaces or more) after the
+    // abbreviation's full stop ends the sentence when a capital follows.
+    const markerEnds = prev !== undefined && /\.[ \t]{2,}$/.test(prose.slice(Math.max(prev.start, prev.end - 12), prev.end)) && /^[A-Z]/.test(prose.slice(s.start, s.start + 1));
+    if (prev && !markerEnds && ABBREVIATION.test(prose.slice(Math.max(prev.start, prev.end - 40), prev.end)) && /^\s*[("“]?[A-Za-z0-9]/.test(prose.slice(s.start, s.start + 3))) {
       // A lower-case continuation, or an abbreviation that cannot end a sentence.
       const tail = prose.slice(Math.max(prev.start, prev.end - 40), prev.end).trimEnd();
       const nextStartsLower = /^\s*[a-z]/.test(prose.slice(s.start, s.start + 3));

@@ -173,6 +173,9 @@ describe('regressions', function () {
       const fix = f.fixes!.find((x) => x.title.startsWith('Add reference 2'))!;
       assert.deepEqual(fix.edits.map((e) => e.newText), [`\r2. ${REFERENCE_STUB}`]);
     });
+    it('front matter: a YAML comment after the jurisdiction, and GB for the United Kingdom (both fell back to Canada)', () => {
+      for (const v of ['UK # set by the editor', 'GB', '"UK"']) assert.equal(lint(`---\njurisdiction: ${v}\n---\n\nText.\n`, { kind: 'markdown' }).config.jurisdiction, 'UK', v);
+    });
     it('a marker after "et al." ends the sentence when a capital follows (the next sentence was merged into it)', () => {
       const a = parseArticle('This was confirmed by Smith et al.¹ Studies show that 30% relapse.\n', 'plaintext');
       assert.deepEqual(a.sentences.map((s) => s.text.trim()), ['This was confirmed by Smith et al.', 'Studies show that 30% relapse.']);

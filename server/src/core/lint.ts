@@ -82,7 +82,8 @@ export function lintArticle(article: Article, options: LintOptions): LintResult 
 
 /** Front matter `jurisdiction:` overrides the configured jurisdiction for one document. */
 export function effectiveConfig(article: Article, config: LintConfig): LintConfig {
-  const fm = article.frontMatter.jurisdiction?.toUpperCase();
+  // "GB" is the ISO code writers use for the United Kingdom.
+  const fm = article.frontMatter.jurisdiction?.toUpperCase().replace(/^GB$/, 'UK');
   if (fm && (JURISDICTIONS as readonly string[]).includes(fm) && fm !== config.jurisdiction) {
     return { ...config, jurisdiction: fm as Jurisdiction };
   }

@@ -68,7 +68,8 @@ export function scanFrontMatter(text: string, lines: Lines): { end: number; line
     const line = text.slice(lines.starts[l], lines.ends[l]);
     if (/^(---|\.\.\.)\s*$/.test(line)) return { end: lines.ends[l], lineCount: l + 1, values };
     const kv = /^([A-Za-z][\w-]*)\s*:\s*(.*)$/.exec(line);
-    if (kv) values[kv[1].toLowerCase()] = kv[2].trim().replace(/^["']|["']$/g, '');
+    // A YAML comment after the value ("UK # set by the editor") is no part of it.
+    if (kv) values[kv[1].toLowerCase()] = kv[2].replace(/(?:^|\s)#.*$/, '').trim().replace(/^["']|["']$/g, '');
   }
   return undefined;
 }

@@ -59,7 +59,7 @@ export function drugMarkdown(kb: DrugKnowledge, drug: DrugEntry, active: Jurisdi
   lines.push(`**${esc(drug.name)}**${aliases.length ? ` (${aliases.map(esc).join(', ')})` : ''}`);
   const jn = JURISDICTION_NAMES[active];
   const a = kb.approval(drug.id, active);
-  const fromFrontMatter = article?.frontMatter.jurisdiction?.toUpperCase() === active;
+  const fromFrontMatter = article?.frontMatter.jurisdiction?.toUpperCase().replace(/^GB$/, 'UK') === active;
   const origin = fromFrontMatter
     ? `jurisdiction set by this document's front matter (the default is ${DEFAULT_JURISDICTION})`
     : active === DEFAULT_JURISDICTION

@@ -21,7 +21,8 @@ const SECONDARY_HEADING = /^(?:(?:further|suggested) reading|reading list|notes|
 export const READING_LIST_HEADING = /^(?:further|suggested) reading|^reading list/i;
 // `1.`, `1)`, `[1]`, `¹`, `(1)`, or a number and a tab (a word processor's list pasted as text);
 // then spaces, tabs or a non-breaking space (pasted from a web page).
-const ENTRY_START = /^([ \t]*(?:[-*+•][ \t]+)?)(?:\[(\d{1,4})\]|(\d{1,4})([.)])|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4})[.)]?|\((\d{1,4})\)|(\d{1,4})(?=\t))[ \t\u00A0]+/;
+// Also as Markdown converters escape them: `\[1\] Smith ...`, `1\. Smith ...`.
+const ENTRY_START = /^([ \t]*(?:[-*+•][ \t]+)?)(?:\\?\[(\d{1,4})\\?\]|(\d{1,4})\\?([.)])|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4})[.)]?|\((\d{1,4})\)|(\d{1,4})(?=\t))[ \t\u00A0]+/;
 
 export interface ReferenceScan {
   list?: ReferenceList;
@@ -182,8 +183,8 @@ function entryLines(raw: string): EntryLine[] | undefined {
     if (m && current && !m[2] && !m[5] && isYearAfter(Number(m[3] ?? m[6] ?? m[7]), current.number)) m = null;
     if (m) {
       if (current) out.push(current);
-      const numStart = at + m[1].length + (m[2] || m[6] ? 1 : 0);
       const num = m[2] ?? m[3] ?? m[5] ?? m[6] ?? m[7];
+      const numStart = at + line.indexOf(num, m[1].length);
       const number = Number(m[5] ? fromSuperscript(m[5]) : num);
       const numbering = m[2] ? 'bracket' : m[5] ? 'superscript' : m[4] === ')' || m[6] ? 'paren' : 'dot';
       current = { start: at + m[1].length, end: contentEnd, numberStart: numStart, numberEnd: numStart + num.length, number, textStart: at + m[0].length, numbering, indent: /^[ \t]*/.exec(line)![0].length };

@@ -111,15 +111,17 @@ function trailerEnd(text: string, blocks: RawBlock[], from: number): number {
   return blocks.length;
 }
 
+/** The sentence-like pieces of a block's text, markers after a full stop ("... in trials.[2]", "... hours.¹") taken out. */
+function sentencePieces(raw: string): string[] {
+  const plain = raw.replace(/\[[^\]\n]{1,40}\]|<sup>[^<]{0,40}<\/sup>|[⁰¹²³⁴⁵⁶⁷⁸⁹˒⁻]+/g, '');
+  return plain.split(/(?<=[.!?]["”’)]*)\s+/).filter((piece) => /[.!?]["”’)]*$/.test(piece));
+}
+
+const wordCount = (piece: string): number => (piece.match(/\S+/g) ?? []).length;
+
 /** A sentence of eight words or more, ended by its punctuation. */
 function isProse(raw: string): boolean {
-  // Markers after the full stop ("... in trials.[2]", "... hours.¹") do not end the sentence.
-  const plain = raw.replace(/\[[^\]\n]{1,40}\]|<sup>[^<]{0,40}<\/sup>|[⁰¹²³⁴⁵⁶⁷⁸⁹˒⁻]+/g, '');
-  for (const piece of plain.split(/(?<=[.!?]["”’)]*)\s+/)) {
-    if (!/[.!?]["”’)]*$/.test(piece)) continue;
-    if ((piece.match(/\S+/g) ?? []).length >= 8) return true;
-  }
-  return false;
+  return sentencePieces(raw).some((piece) => wordCount(piece) >= 8);
 }
 
 /** Page small print, never the article: "Comments are closed.", "All rights reserved." */
@@ -127,9 +129,7 @@ const SMALL_PRINT = /comments are closed|all rights reserved|leave a (?:reply|co
 
 /** A sentence of three words or more, ended by its punctuation, that is not page small print. */
 function hasSentence(raw: string): boolean {
-  if (SMALL_PRINT.test(raw)) return false;
-  const plain = raw.replace(/\[[^\]\n]{1,40}\]|<sup>[^<]{0,40}<\/sup>|[⁰¹²³⁴⁵⁶⁷⁸⁹˒⁻]+/g, '');
-  return plain.split(/(?<=[.!?]["”’)]*)\s+/).some((piece) => /[.!?]["”’)]*$/.test(piece) && (piece.match(/\S+/g) ?? []).length >= 3);
+  return !SMALL_PRINT.test(raw) && sentencePieces(raw).some((piece) => wordCount(piece) >= 3);
 }
 
 /** A short line with no sentence punctuation at its end: a heading the block scanner left as a paragraph. */

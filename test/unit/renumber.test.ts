@@ -120,6 +120,11 @@ describe('renumber references', () => {
     assert.match(renumbered(sup, 'plaintext'), /First\.¹ Then\.²˒³ And\.³˒⁴/);
   });
 
+  it('keeps the links of <sup> markers, rewriting each number where it stands (the links were dropped)', () => {
+    const text = 'B first.<sup><a href="#r2">2</a></sup> Then.<sup><a href="#r1">1</a>,<a href="#r3">3</a></sup>\n\n## References\n\n1. A A. One. J. 2001.\n2. B B. Two. J. 2002.\n3. C C. Three. J. 2003.\n';
+    assert.ok(renumbered(text, 'markdown').startsWith('B first.<sup><a href="#r2">1</a></sup> Then.<sup><a href="#r1">2</a>,<a href="#r3">3</a></sup>'));
+  });
+
   describe('refuses an ambiguous document with a clear message', () => {
     const refs = (n: number): string => `\n\nReferences\n\n${Array.from({ length: n }, (_, i) => `${i + 1}. Author${i} A. Title ${i + 1}. J. 20${10 + i}.`).join('\n')}\n`;
     const refuse = (text: string, kind: DocumentKind, re: RegExp): void => {

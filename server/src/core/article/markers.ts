@@ -12,6 +12,9 @@ const numberList = (digits: number): string => String.raw`\d{1,${digits}}(?:\s*[
 // a non-breaking space or a trailing comma (`<sup class="cite"><a href="#ref1">1</a></sup>`).
 const HTML_SUP = new RegExp(String.raw`<sup(?:\s[^<>]*)?>\s*(?:<a\b[^<>]*>\s*)?\[?(?:\s|&nbsp;|&#160;)*(${numberList(4)})\s*,?\s*\]?\s*(?:<\/a>\s*)?<\/sup>`, 'gi');
 // `[ 1 ]`, `[1 ,2 ]` as typed: spaces inside the brackets.
+/** A `<sup>` element holding links (up to 300 characters), and the number list its text must be. */
+const SUP_LINKS = /<sup(?:\s[^<>]*)?>((?:(?!<\/?sup\b)[^]){1,300}?)<\/sup>/gi;
+const LIST_ONLY = new RegExp(String.raw`^\s*\[?\s*(${numberList(4)})\s*,?\s*\]?\s*$`);
 const BRACKET = new RegExp(String.raw`\[[ \t]*(${numberList(3)})[ \t]*\]`, 'g');
 const FOOTNOTE = /\[\^([^\]\s]+)\]/g;
 /** `\[2\]`: a bracket marker as Markdown converters escape it (it renders as [2]). */
@@ -69,6 +72,17 @@ export function findMarkers(scan: string, raw: string, base: number, blockIndex:
       // `kg/m<sup>2</sup>`, `I<sup>2</sup>`, `10<sup>6</sup>`: exponents written in HTML.
       if (exponentAfter(scan.slice(Math.max(0, m.index - 8), m.index), m[1].trim())) continue;
       sups.push({ style: 'html-sup', raw: m[0], start: base + m.index, end: base + m.index + m[0].length, numbers: expandList(m[1]), blockIndex });
+    }
+    // A link around each number (`<sup><a href="#r1">1</a>,<a href="#r2">2</a></sup>`): the
+    // numbers read with the links taken out.
+    if (/<a\b[^<>]*>[^<]*<\/a>\s*[,;–-]/i.test(scan)) {
+      SUP_LINKS.lastIndex = 0;
+      for (let m = SUP_LINKS.exec(scan); m; m = SUP_LINKS.exec(scan)) {
+        if (sups.some((x) => x.start === base + m!.index)) continue;
+        const list = LIST_ONLY.exec(m[1].replace(/<\/?a\b[^<>]*>/gi, ''));
+        if (list) sups.push({ style: 'html-sup', raw: m[0], start: base + m.index, end: base + m.index + m[0].length, numbers: expandList(list[1]), blockIndex });
+      }
+      sups.sort((a, b) => a.start - b.start);
     }
     out.push(...sups);
   }

@@ -193,6 +193,15 @@ function mapping(listOrder: number[], citedOrder: number[]): Map<number, number>
  * single superscript digits (¹²) stays a run when it cannot be misread as one number.
  */
 export function formatLike(m: Marker, numbers: number[], referenceCount: number, house: HouseStyle = {}): string {
+  // Links around the numbers (`<sup><a href="#r1">1</a>,<a href="#r2">2</a></sup>`): each number
+  // is rewritten where it stands, the links kept, when there are as many numbers.
+  if (m.style === 'html-sup' && /<a\b/i.test(m.raw)) {
+    const written = [...m.raw.matchAll(/>(\s*)(\d+)(\s*)</g)];
+    if (written.length === m.numbers.length && written.length === numbers.length) {
+      let k = 0;
+      return m.raw.replace(/>(\s*)(\d+)(\s*)</g, (_, a: string, __: string, b: string) => `>${a}${numbers[k++]}${b}<`);
+    }
+  }
   const list = compressNumbers(numbers);
   const groups = list.split(',');
   switch (m.style) {

@@ -216,7 +216,17 @@ function entriesFrom(text: string, blocks: RawBlock[], from: number, memo: SpanM
     const lineStart = lineStartOf(text, blk.start);
     // The entries of a block follow from its text alone: kept by place across versions.
     const found = memo('ref-block', lineStart, blk.end, entryLines);
-    if (!found) break;
+    if (!found) {
+      // Indented under an entry (a "Full text" link as a sub-item, a comment paragraph): part of it.
+      const last = entries[entries.length - 1];
+      if (last && /^(?: {2,}|\t)\S/.test(text.slice(lineStart, blk.end)) && blk.kind !== 'trailer') {
+        const grown = makeEntry(last.start, blk.end, last.numberSpan, last.number!, last.textSpan.start, last.ordinal, memo);
+        entries[entries.length - 1] = grown;
+        entryBlocks[entryBlocks.length - 1] = { ...entryBlocks[entryBlocks.length - 1], end: grown.end };
+        continue;
+      }
+      break;
+    }
     for (const e of found) {
       numbering = e.numbering;
       const entry = makeEntry(lineStart + e.start, lineStart + e.end, { start: lineStart + e.numberStart, end: lineStart + e.numberEnd }, e.number, lineStart + e.textStart, entries.length + 1, memo);

@@ -712,3 +712,11 @@ wordingRound('claims: after sets 52 and 53', {
     'Many patients also notice smoother, more even skin afterwards.',
   ],
 });
+
+wordingRound('claims: found by review of new genres', {
+  flags: [
+    ['Our time-lapse technology is proven to improve embryo selection.', 'is proven to'],
+    ['This formula, proven to boost energy in a week, is our best seller.', 'proven to boost'],
+  ],
+  noClaim: ['It has not been proven to improve survival.'],
+});

@@ -18,15 +18,29 @@ export interface Token extends Span {
 const TOKEN = /[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*%?|[^\s\p{L}\p{N}]/gu;
 
 const tokenCache = new Map<string, Token[]>();
+/**
+ * The last text tokenized, as the string object last asked about: the hits of one sentence come
+ * in a row, and comparing a string with itself costs nothing, while comparing two equal copies
+ * (the same sentence in the next version of the document) reads them whole, for every hit of a
+ * megabyte-long sentence.
+ */
+let last: { s: string; tokens: Token[] } | undefined;
 
 /** The tokens of a text (cached: a sentence is tokenized by several cues). Do not mutate. */
 export function tokenize(s: string): Token[] {
-  const hit = tokenCache.get(s);
-  if (hit) return hit;
-  if (tokenCache.size > 2000) tokenCache.clear();
-  const out = tokenizeUncached(s);
-  tokenCache.set(s, out);
-  return out;
+  if (last && last.s === s) {
+    last.s = s;
+    return last.tokens;
+  }
+  let tokens = tokenCache.get(s);
+  if (!tokens) {
+    if (tokenCache.size > 2000) tokenCache.clear();
+    tokens = tokenizeUncached(s);
+  } else tokenCache.delete(s);
+  // Stored under this copy of the string from now on.
+  tokenCache.set(s, tokens);
+  last = { s, tokens };
+  return tokens;
 }
 
 function tokenizeUncached(s: string): Token[] {
@@ -220,6 +234,8 @@ let lastQuoted: { sentence: string; spans: Span[] } | undefined;
 /** The quotations of a sentence, kept for the next call: the hits of one sentence come in a row. */
 function quoteSpansOf(sentence: string): Span[] {
   if (lastQuoted?.sentence !== sentence) lastQuoted = { sentence, spans: quoteSpans(sentence) };
+  // This copy from now on (see `last` above: equal copies compare whole).
+  else lastQuoted.sentence = sentence;
   return lastQuoted.spans;
 }
 

@@ -132,8 +132,11 @@ export function words(s: string): Set<string> {
 
 const NUMBER = /^(?:\d+|[ivxl]+)$/;
 
+/** Something `american` would change (one test for most words, which it leaves alone). */
+const BRITISH = /is(?:e|ed|es|ing|ation|ations)$|our|ae|^oe|tres?$/;
+
 function american(w: string): string {
-  if (NUMBER.test(w)) return w;
+  if (!BRITISH.test(w) || NUMBER.test(w)) return w;
   return w
     .replace(/(?<=\w{3})is(e|ed|es|ing|ation|ations)$/, 'iz$1')
     .replace(/(?<=\w{2})our(s|ed|al)?$/, 'or$1')

@@ -278,6 +278,21 @@ describe('server: a document that is not linted gets no fixes', () => {
     }
   });
 
+  it('clinicalLint.enable false: no findings, no fixes, no status item', async () => {
+    const server = await startServer({ enable: false });
+    try {
+      const uri = 'file:///virtual/disabled.md';
+      open(server, uri, 'Ketamine is a guaranteed cure.[4]\n\n## References\n\n1. A A. One. J. 2001.\n', 'markdown');
+      assert.deepEqual(await diagnosticsFor(server, uri), []);
+      const status = await waitFor('status', () => server.notifications.find((n) => n.method === 'clinicalLint/status' && (n.params as { uri: string }).uri === uri));
+      assert.equal((status.params as { quiet?: boolean }).quiet, true);
+      assert.equal(await fixAll(server, uri), null);
+      assert.equal(await quickFixes(server, uri), null);
+    } finally {
+      await server.stop();
+    }
+  });
+
   it('plain text that is not linted (clinicalLint.plaintext "never"): no fix-all, even before the debounced lint', async () => {
     const server = await startServer({ plaintext: 'never', debounceMs: 5000 });
     try {

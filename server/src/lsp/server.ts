@@ -169,6 +169,7 @@ export function startServer(connection: Connection): void {
 
   /** Settings, then the workspace file over them (only in a trusted workspace for patterns). */
   function configFor(uri: string, settings: ClientSettings): { config: LintConfig; configProblem?: string; ignored?: string } {
+    if (!settings.enable) return { config: defaultConfig(), ignored: 'Not linted: clinical-lint is turned off here (clinicalLint.enable).' };
     let config: LintConfig = { ...defaultConfig(), jurisdiction: settings.jurisdiction, citationScope: settings.citationScope, rules: { ...settings.rules } };
     if (!uri.startsWith('file:')) return { config };
     try {
@@ -209,7 +210,7 @@ export function startServer(connection: Connection): void {
     if (ignored) {
       analyses.delete(uri);
       void connection.sendDiagnostics({ uri, version, diagnostics: [] });
-      const skipped: StatusParams = { uri, counts: { error: 0, warning: 0, info: 0, hint: 0 }, jurisdiction: config.jurisdiction, skipped: ignored };
+      const skipped: StatusParams = { uri, counts: { error: 0, warning: 0, info: 0, hint: 0 }, jurisdiction: config.jurisdiction, skipped: ignored, ...(settings.enable ? {} : { quiet: true }) };
       void connection.sendNotification(STATUS_NOTIFICATION, skipped);
       return;
     }
@@ -569,6 +570,7 @@ function normaliseSettings(raw: Partial<ClientSettings> & Record<string, unknown
   if (typeof s.debounceMs !== 'number' || s.debounceMs < 0) s.debounceMs = DEFAULT_SETTINGS.debounceMs;
   if (typeof s.maxFileSizeKiB !== 'number' || s.maxFileSizeKiB <= 0) s.maxFileSizeKiB = DEFAULT_SETTINGS.maxFileSizeKiB;
   if (typeof s.trusted !== 'boolean') s.trusted = true;
+  if (typeof s.enable !== 'boolean') s.enable = true;
   // "default" (and anything unknown) leaves the rule at its own severity.
   for (const [k, v] of Object.entries(s.rules)) if (!['off', 'hint', 'info', 'warning', 'error'].includes(v)) delete s.rules[k];
   return s;

@@ -8,6 +8,8 @@ export const SECTION = 'clinicalLint';
 
 /** Settings under `clinicalLint.*`, per resource. */
 export interface ClientSettings {
+  /** Lint at all (per resource: a workspace or folder can turn clinical-lint off). */
+  enable: boolean;
   jurisdiction: Jurisdiction;
   citationScope: CitationScope;
   /** Per-rule severities, from `clinicalLint.rules.<rule-id>`. */
@@ -23,6 +25,7 @@ export interface ClientSettings {
 }
 
 export const DEFAULT_SETTINGS: ClientSettings = {
+  enable: true,
   jurisdiction: 'CA',
   citationScope: 'paragraph',
   rules: {},

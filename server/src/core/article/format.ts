@@ -1,3 +1,4 @@
+import { lineStartOf } from '../text/lineStart';
 import type { MarkerStyle, Reference, ReferenceFields, ReferenceList } from './model';
 
 const SUP = '⁰¹²³⁴⁵⁶⁷⁸⁹';
@@ -17,6 +18,20 @@ export function fromSuperscript(s: string): string {
  */
 export function entryPrefixLike(text: string, like: Reference, numbering: ReferenceList['numbering'], n: number): string {
   return `${text.slice(like.start, like.numberSpan.start)}${entryDigits(numbering, n)}${text.slice(like.numberSpan.end, like.textSpan.start)}`;
+}
+
+/**
+ * Where a new entry `n` goes (after the last one) and the text before its stub: the line end,
+ * a blank line when the last two entries are apart (CRLF, LF or CR alone), the last entry's
+ * indentation and numbering. Undefined for an empty list.
+ */
+export function nextEntry(text: string, list: ReferenceList, n: number, eol: string): { at: number; prefix: string } | undefined {
+  const last = list.entries[list.entries.length - 1];
+  if (!last) return undefined;
+  const indent = /^[ \t]*/.exec(text.slice(lineStartOf(text, last.start), last.start))![0];
+  const prev = list.entries[list.entries.length - 2];
+  const blankBetween = !!prev && /(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r(?!\n)|\n)/.test(text.slice(prev.end, last.start));
+  return { at: last.end, prefix: `${eol}${blankBetween ? eol : ''}${indent}${entryPrefixLike(text, last, list.numbering, n)}` };
 }
 
 /** The digits of an entry's number as the list writes them (its `numberSpan`): `3`, or `³` in a superscript list. */

@@ -1,5 +1,4 @@
-import { lineStartOf } from '../text/lineStart';
-import { compressNumbers, entryPrefixLike, formatMarker, REFERENCE_STUB, toSuperscript } from '../article/format';
+import { compressNumbers, formatMarker, nextEntry, REFERENCE_STUB, toSuperscript } from '../article/format';
 
 export { REFERENCE_STUB };
 import type { Article, Marker, MarkerStyle, Reference, Sentence } from '../article/model';
@@ -353,13 +352,9 @@ export function addReferenceFix(article: Article, sentence: Sentence): Fix {
   const numbers = (list?.entries ?? []).map((e) => e.number ?? e.ordinal);
   const n = numbers.length ? Math.max(...numbers) + 1 : 1;
   const marker = citeEdit(article, sentence, [n]);
-  if (list && list.entries.length) {
-    const last = list.entries[list.entries.length - 1];
-    const lineStart = lineStartOf(text, last.start);
-    const indent = /^[ \t]*/.exec(text.slice(lineStart, last.start))?.[0] ?? '';
-    const blankBetween = list.entries.length > 1 ? /(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r(?!\n)|\n)/.test(text.slice(list.entries[list.entries.length - 2].end, last.start)) : false;
-    const prefix = `${eol}${blankBetween ? eol : ''}${indent}${entryPrefixLike(text, last, list.numbering, n)}`;
-    const at = last.end;
+  const next = list && nextEntry(text, list, n, eol);
+  if (next) {
+    const { at, prefix } = next;
     return { title: `Add a new reference ${n}`, edits: orderEdits([marker, { start: at, end: at, newText: `${prefix}${REFERENCE_STUB}` }]), safe: false, cursor: cursorAfter([marker], at) + prefix.length };
   }
   // No reference list yet: start one after the last block of the article's body.

@@ -1,6 +1,5 @@
-import { lineStartOf } from '../text/lineStart';
 import { detectEol } from '../text/lineIndex';
-import { compressNumbers, entryPrefixLike, formatMarker, REFERENCE_STUB } from '../article/format';
+import { compressNumbers, formatMarker, nextEntry, REFERENCE_STUB } from '../article/format';
 import type { Article, Marker } from '../article/model';
 import { referencesOf } from '../article/resolve';
 import { unresolvedPandocFindings } from '../bibliography/citations';
@@ -53,17 +52,11 @@ function fixes(article: Article, marker: Marker, missing: string[]): Fix[] {
   }
   const list = article.references;
   const out: Fix[] = [];
-  if (list && missing.length === 1 && Number(missing[0]) === list.entries.length + 1) {
-    const last = list.entries[list.entries.length - 1];
-    const indent = article.text.slice(lineStartOf(article.text, last.start), last.start);
-    const n = missing[0];
-    // A blank line between the last two entries is kept for the new one (CRLF, LF or CR alone).
-    const prev = list.entries[list.entries.length - 2];
-    const blankBetween = !!prev && /(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r(?!\n)|\n)/.test(article.text.slice(prev.end, last.start));
-    const prefix = `${eol}${blankBetween ? eol : ''}${indent}${entryPrefixLike(article.text, last, list.numbering, Number(n))}`;
+  const next = list && missing.length === 1 && Number(missing[0]) === list.entries.length + 1 ? nextEntry(article.text, list, Number(missing[0]), eol) : undefined;
+  if (next) {
     // With a stub entry, the marker resolves at once, in Markdown too (where a bare `5. ` under
     // the last entry is read as part of its text); the cursor is on the stub.
-    out.push({ title: `Add reference ${n} to the reference list`, edits: [{ start: last.end, end: last.end, newText: `${prefix}${REFERENCE_STUB}` }], cursor: last.end + prefix.length });
+    out.push({ title: `Add reference ${missing[0]} to the reference list`, edits: [{ start: next.at, end: next.at, newText: `${next.prefix}${REFERENCE_STUB}` }], cursor: next.at + next.prefix.length });
   }
   // A typo'd marker next to a valid reading: offer the marker without the missing numbers.
   const kept = marker.numbers.filter((n) => !missing.includes(String(n)));

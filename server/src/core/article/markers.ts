@@ -77,8 +77,9 @@ export function findMarkers(scan: string, raw: string, base: number, blockIndex:
     // numbers read with the links taken out.
     if (/<a\b[^<>]*>[^<]*<\/a>\s*[,;–-]/i.test(scan)) {
       SUP_LINKS.lastIndex = 0;
+      const read = new Set(sups.map((x) => x.start));
       for (let m = SUP_LINKS.exec(scan); m; m = SUP_LINKS.exec(scan)) {
-        if (sups.some((x) => x.start === base + m!.index)) continue;
+        if (read.has(base + m.index)) continue;
         const list = LIST_ONLY.exec(m[1].replace(/<\/?a\b[^<>]*>/gi, ''));
         if (list) sups.push({ style: 'html-sup', raw: m[0], start: base + m.index, end: base + m.index + m[0].length, numbers: expandList(list[1]), blockIndex });
       }

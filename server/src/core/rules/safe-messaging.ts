@@ -78,9 +78,10 @@ const CRISIS_RESOURCE: readonly RegExp[] = [
  * Emergency numbers, by jurisdiction: "call 911" is no resource for a reader in the UK or
  * Australia (999 and 112 there; 000 and 112 in Australia).
  */
+const NORTH_AMERICA_EMERGENCY = /\b(?:call|dial|phone|ring|text)\s+9-?1-?1\b/i;
 const EMERGENCY: Record<Jurisdiction, RegExp> = {
-  CA: /\b(?:call|dial|phone|ring|text)\s+9-?1-?1\b/i,
-  US: /\b(?:call|dial|phone|ring|text)\s+9-?1-?1\b/i,
+  CA: NORTH_AMERICA_EMERGENCY,
+  US: NORTH_AMERICA_EMERGENCY,
   UK: /\b(?:call|dial|phone|ring)\s+(?:999|112)\b/i,
   AU: /\b(?:call|dial|phone|ring)\s+(?:000|112)\b|\btriple\s+zero\b/i,
 };

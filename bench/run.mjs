@@ -194,6 +194,10 @@ if (want('pathological')) {
     ['100,000 unclosed <!-- (Markdown)', 'markdown', `# Title\n\nStudies show 70%.[1]\n\n${'<!-- '.repeat(100_000)}\n`],
     ['1 MB single sentence, no full stop', 'plaintext', `${'studies show ketamine cures depression and '.repeat(24_000)}¹\n`],
     ['1 MB paragraph of 36,000 sentences, each a drug and a condition', 'plaintext', `${'Ketamine treats depression. '.repeat(36_000)}¹\n`],
+    ['100,000 markers', 'markdown', `# Title\n\n${'Studies show it helps.[1] '.repeat(100_000)}\n\n## References\n\n1. Smith A. A trial. J Test. 2020;1:1-9.\n`],
+    ['lists nested 1,000 deep', 'markdown', `# Title\n\n${Array.from({ length: 1000 }, (_, i) => `${'  '.repeat(i)}- Studies show item ${i} works.`).join('\n')}\n`],
+    ['5,000 reference entries, every one cited', 'markdown', `# Title\n\n${Array.from({ length: 5000 }, (_, i) => `Finding ${i + 1} was reported.[${i + 1}]`).join('\n\n')}\n\n## References\n\n${Array.from({ length: 5000 }, (_, i) => `${i + 1}. Author${i} A. A study of topic ${i} in cohort ${i * 7}. J Test. 2020;${i}:1-9.`).join('\n')}\n`],
+    ['5,000 reference entries of one DOI', 'markdown', `# Title\n\nStudies show it works.[1]\n\n## References\n\n${Array.from({ length: 5000 }, (_, i) => `${i + 1}. Author${i} A. Report ${i}. J Test. 2020;1:1-9. doi:10.1000/same.1`).join('\n')}\n`],
   ];
   for (const [name, kind, text] of cases) {
     const times = [];

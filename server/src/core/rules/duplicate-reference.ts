@@ -46,16 +46,20 @@ export function firstDuplicates(entries: Reference[], titles: Set<string>[]): [n
   const out: [number, number][] = [];
   const freq = new Map<string, number>();
   for (const t of titles) for (const w of t) freq.set(w, (freq.get(w) ?? 0) + 1);
-  const byDoi = new Map<string, number[]>();
-  const byPmid = new Map<string, number[]>();
+  // The first entry of each DOI and PMID: it is one work with every later entry of that DOI, so
+  // no later one can be an earlier match (keeping them all made a long list of one DOI quadratic).
+  const byDoi = new Map<string, number>();
+  const byPmid = new Map<string, number>();
   const byWord = new Map<string, number[]>();
   const t = THRESHOLD - 0.01; // a little more candidates than needed: rounding never loses one
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i];
     const candidates = new Set<number>();
     const doi = e.fields.doi?.toLowerCase();
-    if (doi) for (const j of byDoi.get(doi) ?? []) candidates.add(j);
-    if (e.fields.pmid) for (const j of byPmid.get(e.fields.pmid) ?? []) candidates.add(j);
+    const sameDoi = doi ? byDoi.get(doi) : undefined;
+    if (sameDoi !== undefined) candidates.add(sameDoi);
+    const samePmid = e.fields.pmid ? byPmid.get(e.fields.pmid) : undefined;
+    if (samePmid !== undefined) candidates.add(samePmid);
     const sorted = [...titles[i]].sort((a, b) => freq.get(a)! - freq.get(b)! || (a < b ? -1 : a > b ? 1 : 0));
     const prefix = titles[i].size >= 4 ? sorted.slice(0, sorted.length - Math.ceil(t * sorted.length) + 1) : [];
     for (const w of prefix) for (const j of byWord.get(w) ?? []) candidates.add(j);
@@ -67,8 +71,8 @@ export function firstDuplicates(entries: Reference[], titles: Set<string>[]): [n
       }
     }
     if (first >= 0) out.push([i, first]);
-    if (doi) byDoi.set(doi, [...(byDoi.get(doi) ?? []), i]);
-    if (e.fields.pmid) byPmid.set(e.fields.pmid, [...(byPmid.get(e.fields.pmid) ?? []), i]);
+    if (doi && sameDoi === undefined) byDoi.set(doi, i);
+    if (e.fields.pmid && samePmid === undefined) byPmid.set(e.fields.pmid, i);
     for (const w of prefix) {
       const l = byWord.get(w);
       if (l) l.push(i);
@@ -145,7 +149,11 @@ function american(w: string): string {
     .replace(/(?<=\w{3})tre(s)?$/, 'ter$1');
 }
 
+const numbersOfSet = new WeakMap<Set<string>, string>();
+
 /** The numbers and Roman numerals of a title's words: two titles that differ in them are different works. */
 function numbersOf(ws: Set<string>): string {
-  return [...ws].filter((w) => NUMBER.test(w)).sort().join(' ');
+  let n = numbersOfSet.get(ws);
+  if (n === undefined) numbersOfSet.set(ws, (n = [...ws].filter((w) => NUMBER.test(w)).sort().join(' ')));
+  return n;
 }

@@ -44,6 +44,9 @@ export function startServer(settings = {}, env = {}) {
     open(uri, text, languageId, version = 1) {
       conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
     },
+    request(method, params) {
+      return conn.sendRequest(method, params);
+    },
     change(uri, version, contentChanges) {
       conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges });
     },

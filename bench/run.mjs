@@ -155,6 +155,23 @@ if (want('edit')) {
     const log = s.logs.slice(logsBefore).map((l) => /([\d.]+) ms after the change arrived/.exec(l)).find(Boolean);
     if (log) serverTimes.push(Number(log[1]));
   }
+  // A code action at a missing-citation finding (its cite fixes rank the article's references).
+  const finding = (await (async () => {
+    version++;
+    const g = s.diagnostics(uri, version);
+    s.change(uri, version, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '' }]);
+    return (await g).diagnostics;
+  })()).find((d) => d.code === 'missing-citation');
+  const actionTimes = [];
+  let cites = 0;
+  if (finding) {
+    for (let i = 0; i < (quick ? 3 : 5); i++) {
+      const t1 = performance.now();
+      const actions = await s.request('textDocument/codeAction', { textDocument: { uri }, range: finding.range, context: { diagnostics: [finding] } });
+      actionTimes.push(performance.now() - t1);
+      cites = actions.filter((x) => /^Cite /.test(x.title)).length;
+    }
+  }
   await s.stop();
   // The target is the server's work: from the change arriving (applied to the server's copy of
   // the document) to the diagnostics written to the client, measured by the server's clock.
@@ -162,6 +179,7 @@ if (want('edit')) {
   const m = median(serverTimes);
   const rt = median(times);
   report('1 MB: first analysis after didOpen', openMs.toFixed(0), 'ms', 'info', true);
+  if (actionTimes.length) report('1 MB: code action at a missing-citation finding', median(actionTimes).toFixed(0), 'ms', 'info', cites > 0, `round trip, median of ${actionTimes.length}; first ${actionTimes[0].toFixed(0)} ms; ${cites} cite fixes offered`);
   report('1 MB: one-character didChange to diagnostics', serverTimes.length ? m.toFixed(1) : '?', 'ms', '<= 30 ms', serverTimes.length === edits && m <= 30, `server work, debounce 0, median of ${edits}; round trip as this client sees it: median ${rt.toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms`);
 }
 

@@ -160,3 +160,33 @@ describe('ambiguous-citation fixes', () => {
     for (const fix of f.fixes!) assert.notEqual(fix.edits[0].newText, '¹²');
   });
 });
+
+describe('cite fixes only where asked (a code action at the cursor)', () => {
+  const text = [
+    'Ketamine',
+    '',
+    'Studies show ketamine eases depression within hours.',
+    '',
+    'Research has found that ketamine reduces suicidal thoughts.',
+    '',
+    'Ketamine is guaranteed to cure depression.',
+    refs('\n'),
+  ].join('\n');
+  const cites = (f: Finding): number => (f.fixes ?? []).filter((x) => /^Cite /.test(x.title)).length;
+  const claimsOf = (fs: Finding[]): Finding[] => fs.filter((f) => f.ruleId === 'missing-citation' || f.ruleId === 'unsupported-claim');
+
+  it('a span gives the cite fixes of the findings touching it, and the same findings as without one', () => {
+    const all = claimsOf(lint(text, { kind: 'plaintext' }).findings);
+    assert.ok(all.filter((f) => f.ruleId === 'missing-citation' && cites(f) > 0).length >= 2, 'the evidence statements have cite fixes when all are wanted');
+    assert.ok(all.some((f) => f.ruleId === 'unsupported-claim'), 'the claim is found');
+    const second = all.filter((f) => cites(f) > 0)[1];
+    const near = claimsOf(lint(text, { kind: 'plaintext', fixes: { start: second.start + 3, end: second.start + 3 } }).findings);
+    assert.deepEqual(near.map((f) => [f.ruleId, f.start, f.end, f.message]), all.map((f) => [f.ruleId, f.start, f.end, f.message]));
+    assert.deepEqual(near.map(cites), all.map((f) => (f === second ? cites(f) : 0)));
+    assert.deepEqual(near[all.indexOf(second)].fixes, second.fixes, 'the finding at the cursor has the fixes it has when all are wanted');
+  });
+
+  it('no fixes wanted: no cite fixes at all', () => {
+    assert.deepEqual(claimsOf(lint(text, { kind: 'plaintext', fixes: false }).findings).map(cites).filter((n) => n > 0), []);
+  });
+});

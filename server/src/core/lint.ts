@@ -5,7 +5,7 @@ import { type LintConfig, defaultConfig } from './config';
 import { blockMemo, type Memo, noBlockMemo, noMemo } from './memo';
 import { RULES } from './rules';
 import { applySuppressions } from './suppression';
-import type { Rule } from './rules/rule';
+import type { FixesWanted, Rule } from './rules/rule';
 import { type DocumentKind, type Finding, JURISDICTIONS, type Jurisdiction, type Severity } from './types';
 
 export interface LintOptions {
@@ -18,8 +18,11 @@ export interface LintOptions {
    * CLI) reads the files; without a loader, Pandoc keys are found but neither resolved nor reported.
    */
   bibliography?: BibliographyLoader;
-  /** False: fixes will not be shown (CLI report), rules may leave out the costly ones. */
-  fixes?: boolean;
+  /**
+   * False: fixes will not be shown (CLI report), rules may leave out the costly ones. A span: only
+   * the findings that touch it need their costly fixes (a code action at the cursor).
+   */
+  fixes?: FixesWanted;
   /** The document's memo store (`IncrementalParser.memo`): per-block rule work kept across versions. */
   memo?: Memo;
 }
@@ -54,7 +57,7 @@ export function lintArticle(article: Article, options: LintOptions): LintResult 
       rule.check({
         article,
         config,
-        fixes: options.fixes !== false,
+        fixes: options.fixes ?? true,
         memo: options.memo ?? noMemo,
         blockMemo: perBlock,
         report(f) {

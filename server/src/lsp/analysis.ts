@@ -17,8 +17,12 @@ export interface Analysis {
   index: LineIndex;
   /** The findings, without the costly fixes (diagnostics need none): see `withFixes`. */
   result?: LintResult;
-  /** The findings with their fixes, computed on the first call (a code action asks). */
-  withFixes?: () => LintResult;
+  /**
+   * The findings with their fixes (a code action asks): the costly fixes of every finding, or of
+   * those touching `span` only (ranking the references of a large article for each of its
+   * thousands of findings took seconds). Kept for the last span asked about.
+   */
+  withFixes?: (span?: { start: number; end: number }) => LintResult;
   /** Why the document was not linted, if it was not. */
   skipped?: string;
   /** Not linted as not an article, or with plain-text linting off: editors show nothing for it. */
@@ -79,8 +83,14 @@ function* analysisSteps(uri: string, version: number, text: string, opts: Analys
   // Diagnostics first, without fixes (ranking references for cite fixes costs as much as the
   // rules); the fixes when a code action asks for them.
   const result = lintArticle(article, { ...options, fixes: false });
-  let fixed: LintResult | undefined;
-  const withFixes = (): LintResult => (fixed ??= lintArticle(article, options));
+  let all: LintResult | undefined;
+  let near: { start: number; end: number; result: LintResult } | undefined;
+  const withFixes = (span?: { start: number; end: number }): LintResult => {
+    if (all) return all;
+    if (!span) return (all = lintArticle(article, options));
+    if (near?.start !== span.start || near.end !== span.end) near = { ...span, result: lintArticle(article, { ...options, fixes: span }) };
+    return near.result;
+  };
   return { ...base, result, withFixes };
 }
 

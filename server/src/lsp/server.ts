@@ -392,7 +392,7 @@ export function startServer(connection: Connection): void {
       actions.push(action);
     };
     const span = toSpan(a.index, p.range);
-    for (const f of (a.withFixes?.() ?? a.result).findings) {
+    for (const f of (a.withFixes?.(span) ?? a.result).findings) {
       if (f.end < span.start || f.start > span.end) continue;
       const diag = p.context.diagnostics.find((d) => d.source === SOURCE && d.code === f.ruleId && sameRange(toSpan(a.index, d.range), f)) ?? toDiagnostic(a.index, f, doc.uri);
       for (const fix of f.fixes ?? []) offer(toAction(a, doc, fix, diag));

@@ -5,7 +5,7 @@ import { askableInArticle, citationModel, modelNeedsCitation } from '../claims/m
 import { citationFixes } from '../features/cite';
 import { claimLexicon } from '../knowledge/claims';
 import type { Sentence } from '../article/model';
-import type { Rule } from './rule';
+import { type Rule, wantsFixes } from './rule';
 
 const FAMILY_WORDS = {
   study: 'reports a research finding',
@@ -38,7 +38,7 @@ export const missingCitation: Rule = {
     category: 'citations',
     fixable: 'suggestion',
   },
-  check({ article, config, report, blockMemo, fixes: wantsFixes = true }) {
+  check({ article, config, report, blockMemo, fixes: wanted }) {
     const scope = config.citationScope;
     // Sentences where unsupported-claim reports a claim: that finding (with its cite fixes) stands for both.
     const claimRuleOn = config.rules['unsupported-claim'] !== 'off';
@@ -94,7 +94,7 @@ export const missingCitation: Rule = {
           // for, two in three of them were sentences editors accept without a source.
           severity: family === 'model' ? 'info' : undefined,
           message: `This sentence ${what} but cites no source: ${where}.${family === 'model' ? ' (Found by the sentence classifier, not by a cue phrase: information only.)' : ''}`,
-          fixes: wantsFixes ? citationFixes(article, sentence) : undefined,
+          fixes: wantsFixes(wanted, start, end) ? citationFixes(article, sentence) : undefined,
         });
       }
     }

@@ -16,15 +16,25 @@ export interface RuleMeta {
   fixable: 'none' | 'suggestion' | 'safe';
 }
 
+/** Which findings need their costly fixes: all (true), none (false), those touching a span. */
+export type FixesWanted = boolean | { readonly start: number; readonly end: number };
+
+/** Whether a finding from `start` to `end` needs its costly fixes (see `RuleContext.fixes`). */
+export function wantsFixes(wanted: FixesWanted | undefined, start: number, end: number): boolean {
+  if (wanted === undefined || typeof wanted === 'boolean') return wanted !== false;
+  return end >= wanted.start && start <= wanted.end;
+}
+
 export interface RuleContext {
   readonly article: Article;
   readonly config: LintConfig;
   report(finding: RuleFinding): void;
   /**
    * False when the host shows no fixes (the CLI's report): a rule may then skip computing the
-   * costly ones (ranking references for a cite fix).
+   * costly ones (ranking references for a cite fix). A span when the host shows the fixes of the
+   * findings touching it only (a code action at the cursor): ask `wantsFixes`.
    */
-  readonly fixes?: boolean;
+  readonly fixes?: FixesWanted;
   /**
    * Results of pure per-block (or per-sentence) computations kept from earlier versions of the
    * document (`core/memo.ts`): key them by the block's prose or text, keep offsets relative.

@@ -3,7 +3,7 @@ import { rewordFix } from '../claims/reword';
 import { citationFixes } from '../features/cite';
 import { claimLexicon, entrySources } from '../knowledge/claims';
 import type { Fix } from '../types';
-import type { Rule } from './rule';
+import { type Rule, wantsFixes } from './rule';
 
 /**
  * Wording that regulators single out in health claims: cure, guarantees and absolutes, absolute
@@ -19,7 +19,7 @@ export const unsupportedClaim: Rule = {
     category: 'claims',
     fixable: 'suggestion',
   },
-  check({ article, config, report, blockMemo, fixes: wantsFixes = true }) {
+  check({ article, config, report, blockMemo, fixes: wanted }) {
     const lexicon = claimLexicon(config.lexicon);
     for (const hit of findClaimHits(article, lexicon, config.citationScope, blockMemo)) {
       if (hit.status !== 'claim') continue;
@@ -30,7 +30,7 @@ export const unsupportedClaim: Rule = {
       const fixes: Fix[] = [];
       const reword = rewordFix(article.text, hit);
       if (reword) fixes.push({ ...reword, isPreferred: !entry.citable });
-      if (entry.citable && hit.sentence && wantsFixes) fixes.push(...citationFixes(article, hit.sentence).map((f) => ({ ...f, isPreferred: f.isPreferred && !reword })));
+      if (entry.citable && hit.sentence && wantsFixes(wanted, hit.start, hit.end)) fixes.push(...citationFixes(article, hit.sentence).map((f) => ({ ...f, isPreferred: f.isPreferred && !reword })));
       report({ start: hit.start, end: hit.end, severity: entry.severity, message, fixes: fixes.length ? fixes : undefined });
     }
   },

@@ -32,7 +32,8 @@ export interface RuleContext {
   /**
    * False when the host shows no fixes (the CLI's report): a rule may then skip computing the
    * costly ones (ranking references for a cite fix). A span when the host shows the fixes of the
-   * findings touching it only (a code action at the cursor): ask `wantsFixes`.
+   * findings touching it only (a code action at the cursor): ask `wantsFixes`. A fix left out
+   * this way must never be `safe`: fix-all lints with `fixes: false`.
    */
   readonly fixes?: FixesWanted;
   /**

@@ -720,3 +720,36 @@ wordingRound('claims: found by review of new genres', {
   ],
   noClaim: ['It has not been proven to improve survival.'],
 });
+
+wordingRound('claims: after sets 58 and 59', {
+  flags: [
+    // A sentence that is all quotation is a customer's words the page publishes.
+    ['"Took two of these to a wedding and woke up at 7am feeling amazing, honestly life-changing!"', 'feeling amazing'],
+    ['"Works every single time, no more lost Sundays."', 'Works every single time'],
+    ['"I dropped a whole dress size for my sister\'s wedding after just three wraps!"', 'dropped a whole dress size'],
+    ['So the message for families is simple: your child will definitely grow out of it once their bones stop growing.', 'will definitely grow out of'],
+    ['A graft protects your tooth for life and stops the recession from ever coming back.', 'protects your tooth for life'],
+    ["You'll see new growth within three months and a noticeably fuller head of hair by twelve months.", "You'll see new growth"],
+    ['Lose inches in just one session!', 'Lose inches in just one session'],
+    ['Our results beat PRP injections and minoxidil hands down.', 'hands down'],
+    ['Our results beat PRP injections and minoxidil.', 'beat'],
+    ['Our panel uncovers the hidden hormone imbalances your GP misses.', 'your GP misses'],
+    ['Unlike drinks and tablets, our patch bypasses your stomach, so you absorb far more of every ingredient.', 'Unlike drinks and tablets, our patch'],
+    ['Our own customer trial proves FreshMorning works.', 'proves FreshMorning works'],
+    ['One patient who had put up with flooding for fifteen years told us her periods were finally light and manageable.', 'One patient'],
+    ['One of our patients, a teacher who had hidden her hands for ten years, now has an almost even skin tone.', 'One of our patients'],
+    ['Our infrared body wrap combines gentle heat with a mineral wrap to melt away stubborn fat.', 'melt away stubborn fat'],
+  ],
+  noClaim: [
+    // How the product is made, not a better result.
+    'Unlike the boil-and-bite guards sold online, our devices are made from digital scans of your teeth in our own laboratory.',
+    // "no longer" before the seller's product is not a comparison of results.
+    'Unlike graded exercise therapy, which NICE no longer recommends, our programme starts from the energy you have.',
+    // Quoted words inside the author's own sentence stay someone else's.
+    'Some websites call it a "miracle cure", but the evidence is thin.',
+    '"Miracle cure" is a phrase we never use.',
+    'No trial has proved that it works.',
+    'Lose weight gradually by eating a little less each day.',
+    'When we exercise, our hearts beat faster and our muscles use more oxygen.',
+  ],
+});

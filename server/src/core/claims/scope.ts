@@ -242,7 +242,14 @@ function quoteSpansOf(sentence: string): Span[] {
 export function quotation(sentence: string, span: Span): { span: Span; firstPerson: boolean } | undefined {
   const q = quoteSpansOf(sentence).find((s) => s.start <= span.start && span.end <= s.end);
   if (!q) return undefined;
-  return { span: q, firstPerson: FIRST_PERSON.test(sentence.slice(q.start, q.end)) };
+  // A sentence that is all quotation ("Took two of these to a wedding, honestly life-changing!")
+  // is a customer's words the page publishes, as much as one in the first person.
+  return { span: q, firstPerson: FIRST_PERSON.test(sentence.slice(q.start, q.end)) || whollyQuoted(sentence, q) };
+}
+
+/** Whether the quotation is the whole sentence, but for white space and the punctuation that ends it. */
+function whollyQuoted(sentence: string, q: Span): boolean {
+  return /^[\s*★☆]*$/u.test(sentence.slice(0, q.start)) && /^[\s.!?,;:]*$/u.test(sentence.slice(q.end));
 }
 
 /** Whether a sentence is a question (its prose ends with a question mark). */

@@ -753,3 +753,23 @@ wordingRound('claims: after sets 58 and 59', {
     'When we exercise, our hearts beat faster and our muscles use more oxygen.',
   ],
 });
+
+wordingRound('citation need: how a treatment works in the body', {
+  cue: [
+    'Alpha blockers such as tamsulosin relax the muscle in the prostate and at the neck of the bladder.',
+    'Anti-sweat injections (botulinum toxin) block the nerve signals that switch on the sweat glands.',
+    'Antihistamines reduce the itch and the size of the weals.',
+    'Proton pump inhibitors (PPIs) such as omeprazole and lansoprazole reduce the amount of acid your stomach makes.',
+    'Alginates form a raft on top of the stomach contents.',
+    'Used this way, steroid ointment rarely thins the skin.',
+  ],
+  noCue: [
+    // A relative clause, an infinitive, a clause of its own: not the treatment's main verb.
+    'There is no single treatment that works for everyone with chronic pain.',
+    'It is a cosmetic massage cream intended to soothe and comfort.',
+    'Tinnitus retraining therapy combines counselling about how tinnitus works with sound therapy.',
+    'If other treatments have not helped, a hand surgeon can release the tight tendon sheath.',
+    'Some websites claim the vaccine "encourages risky behaviour".',
+    'Cataract surgery replaces the cloudy lens with a clear artificial one.',
+  ],
+});

@@ -279,6 +279,8 @@ export function evidenceCue(sentence: string): EvidenceCue | undefined {
   comparisonCue(tokens, push, sentence);
   effectCue(words, sentence, push);
   frequencyCue(words, push);
+  // The other cues name the finding better when they find one ("helps reduce cravings").
+  if (!found.length) mechanismCue(words, sentence, push);
   // Words quoted from someone else ('clinics promise to "rewire your brain"') are not the author's assertion.
   if (found.length && /["“”]/.test(sentence)) {
     const own = found.filter((c) => {
@@ -484,6 +486,51 @@ function effectCue(words: Token[], sentence: string, push: Push): void {
   const from = before.length > 8 ? before[before.length - 8].start : 0;
   const treatment = before.find((w) => TREATMENTS.has(w.lower)) ?? (before.length ? drugBefore(sentence, from, verb.start) : undefined);
   if (treatment) push('effect', treatment.start, verb.end);
+}
+
+/**
+ * How a treatment works in the body, told in the present (settled guide, point 2): a treatment or
+ * a drug of the drug data as the subject, then a verb of action on the body: "Alpha blockers
+ * relax the muscle in the prostate", "Desmopressin reduces the amount of urine the kidneys make",
+ * "Anti-sweat injections block the nerve signals". Only the first such verb of the sentence's
+ * opening words is read.
+ */
+const MECHANISM_VERBS = new Set(
+  [
+    'relax', 'block', 'shrink', 'kill', 'form', 'coat', 'numb', 'thin', 'widen', 'narrow', 'tighten', 'dissolve', 'neutralise', 'neutralize', 'suppress', 'dampen', 'stimulate',
+    'reduce', 'lower', 'raise', 'increase', 'prevent', 'target', 'bind', 'release', 'soften', 'loosen', 'destroy', 'flush', 'calm', 'soothe', 'strengthen', 'repair', 'mimic',
+    'boost', 'stop', 'slow', 'act', 'work', 'stabilise', 'stabilize', 'constrict', 'dilate', 'encourage', 'trigger', 'damage', 'heal', 'ease', 'relieve',
+  ].flatMap((l) => {
+    const f = verbForms(l);
+    return [f.base, f.s];
+  }),
+);
+const MECHANISM_SUBJECTS = new Set([
+  ...TREATMENTS,
+  'blocker', 'blockers', 'inhibitor', 'inhibitors', 'antihistamine', 'antihistamines', 'steroid', 'steroids', 'drops', 'tablet', 'tablets', 'spray', 'sprays', 'cream', 'creams',
+  'ointment', 'ointments', 'antibiotic', 'antibiotics', 'stabilisers', 'stabilizers', 'alginates', 'antacids', 'painkillers', 'gel', 'gels', 'pill', 'pills', 'capsules',
+  'statin', 'statins', 'inhaler', 'inhalers', 'antidepressant', 'antidepressants', 'emollients', 'laxatives', 'laxative', 'diuretics', 'decongestants',
+]);
+const MECHANISM_READ = 10;
+/** The treatment is the verb's subject when it is at most this many words before it. */
+const MECHANISM_SUBJECT_SPAN = 8;
+/** Before the verb, these make it a relative clause, an infinitive or a question ("no treatment that works", "intended to soothe"). */
+const NOT_MAIN_VERB = new Set(['that', 'which', 'who', 'how', 'what', 'to', 'whether']);
+/** A clause of its own before the verb: "If other treatments haven't worked, a surgeon can release ...". */
+const CLAUSE_OPENERS = new Set(['if', 'when', 'because', 'although', 'though', 'unless', 'while', 'after', 'before', 'once', 'until']);
+
+function mechanismCue(words: Token[], sentence: string, push: Push): void {
+  for (let v = 1; v < Math.min(words.length, MECHANISM_READ); v++) {
+    if (!MECHANISM_VERBS.has(words[v].lower)) continue;
+    const subject = words.slice(0, v);
+    // "We help", "our team works": the clinic, not a treatment.
+    if (subject.some((w) => FIRST_PERSON.has(w.lower) || w.lower === 'you' || w.lower === 'your' || CLAUSE_OPENERS.has(w.lower))) return;
+    if (words.slice(Math.max(0, v - 2), v).some((w) => NOT_MAIN_VERB.has(w.lower)) || quotation(sentence, words[v])) return;
+    const near = words.slice(Math.max(0, v - MECHANISM_SUBJECT_SPAN), v);
+    const treatment = near.find((w) => MECHANISM_SUBJECTS.has(w.lower)) ?? drugBefore(sentence, near[0].start, words[v].start);
+    if (treatment) push('effect', treatment.start, words[v].end);
+    return;
+  }
 }
 
 function nearEffectCue(words: Token[], sentence: string, push: Push): void {

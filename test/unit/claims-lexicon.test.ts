@@ -773,3 +773,14 @@ wordingRound('citation need: how a treatment works in the body', {
     'Cataract surgery replaces the cloudy lens with a clear artificial one.',
   ],
 });
+
+wordingRound('citation need: how a condition or treatment usually goes', {
+  cue: ["It isn't usually serious and it is easy to treat.", 'Surgery is very rarely needed.', 'Often no cause is found.', 'Soreness usually lasts a day or two.'],
+  noCue: [
+    // How care is done, and what a condition feels like.
+    "Scans aren't usually needed.",
+    'A course usually lasts four to six months.',
+    'Each attack usually lasts less than a minute.',
+    'These are usually found between the fingers and on the wrists.',
+  ],
+});

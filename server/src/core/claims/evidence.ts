@@ -566,10 +566,39 @@ function drugBefore(sentence: string, start: number, end: number): { start: numb
     .find((t) => t.kind === 'drug');
 }
 
+/**
+ * What a frequency adverb says is likely, when no noun of `FREQUENCY_OF` names it: how a
+ * condition or a treatment goes ("It isn't usually serious", "Soreness usually lasts a day or
+ * two", "Surgery is very rarely needed", "Often no cause is found"). How care is done is not
+ * ("Scans aren't usually needed", "A course usually lasts six months"), nor what a condition
+ * feels like ("Each attack usually lasts less than a minute").
+ */
+const FREQUENCY_COURSE = new Set(['settles', 'settle', 'heals', 'heal', 'resolves', 'resolve', 'fades', 'fade', 'disappears', 'disappear', 'recovers', 'recover', 'recurs', 'recur', 'harmless', 'permanent', 'fatal', 'serious']);
+/** Course words that need a subject of their own kind: (word, the subjects it needs). */
+const FREQUENCY_COURSE_OF: [Set<string>, Set<string>][] = [
+  [new Set(['needed', 'necessary', 'required']), new Set(['surgery', 'operation', 'operations', 'surgical'])],
+  [new Set(['found', 'identified']), new Set(['cause', 'causes'])],
+  [new Set(['lasts', 'last']), new Set(['soreness', 'bruising', 'swelling', 'redness', 'tenderness', 'numbness', 'stiffness', 'discomfort', 'aching', 'effects'])],
+];
+const FREQUENCY_COURSE_WINDOW = 4;
+
+function courseAfter(words: Token[], at: number): Token | undefined {
+  const after = words.slice(at + 1, at + 1 + FREQUENCY_COURSE_WINDOW);
+  const plain = after.find((w) => FREQUENCY_COURSE.has(w.lower));
+  if (plain) return plain;
+  const near = words.slice(Math.max(0, at - 3), at + 1 + FREQUENCY_COURSE_WINDOW).map((w) => w.lower);
+  for (const [course, subjects] of FREQUENCY_COURSE_OF) {
+    const w = after.find((x) => course.has(x.lower));
+    if (w && near.some((x) => subjects.has(x))) return w;
+  }
+  return undefined;
+}
+
 function frequencyCue(words: Token[], push: Push): void {
-  const adv = words.find((w) => FREQUENCY.has(w.lower));
-  if (!adv) return;
-  const what = words.find((w) => FREQUENCY_OF.has(w.lower));
+  const at = words.findIndex((w) => FREQUENCY.has(w.lower));
+  if (at < 0) return;
+  const adv = words[at];
+  const what = words.find((w) => FREQUENCY_OF.has(w.lower)) ?? courseAfter(words, at);
   if (what) push('effect', Math.min(adv.start, what.start), Math.max(adv.end, what.end));
 }
 

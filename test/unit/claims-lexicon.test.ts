@@ -784,3 +784,17 @@ wordingRound('citation need: how a condition or treatment usually goes', {
     'These are usually found between the fingers and on the wrists.',
   ],
 });
+
+wordingRound('citation need: side effects after a treatment', {
+  cue: [
+    'Some people notice redness, mild bruising or soreness for a day or two, which settles without treatment.',
+    'Some clients notice mild redness or warmth for an hour or two afterwards.',
+    'If steroid is used, a small patch of thinning of the skin at the injection site can occur.',
+    'You may have some swelling and bruising for a few days.',
+  ],
+  noCue: [
+    // A condition of advice, and a condition of the patient: no harm reported.
+    'Paracetamol can be given for a few days if your child is sore after sport.',
+    'Tell us before the appointment if you have a bleeding disorder or an open wound at the injection site.',
+  ],
+});

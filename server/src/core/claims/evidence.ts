@@ -319,6 +319,9 @@ export function evidenceCue(sentence: string): EvidenceCue | undefined {
     found.length = 0;
     found.push(...kept);
   }
+  // A side effect after a treatment is a harm even where the sentence reads like a symptom
+  // ("Some people notice redness or mild bruising for a day or two"); the last cue tried.
+  if (!found.length) afterEffectCue(lower, push);
   // The most telling cue first: a study cue says more about the sentence than a comparison.
   found.sort((a, b) => PRIORITY.indexOf(a.family) - PRIORITY.indexOf(b.family) || a.start - b.start);
   return found[0];
@@ -592,6 +595,24 @@ function courseAfter(words: Token[], at: number): Token | undefined {
     if (w && near.some((x) => subjects.has(x))) return w;
   }
   return undefined;
+}
+
+/**
+ * The after-effects of a treatment, a harm (settled guide, point 2): a side effect with how long
+ * it lasts or where and when it happens: "You may have some swelling and bruising for a few
+ * days", "Some clients notice mild redness or warmth for an hour or two afterwards", "a small
+ * patch of thinning of the skin at the injection site can occur".
+ */
+const AFTER_EFFECT = /(?<![a-z])(?:bruis(?:e|es|ed|ing)|sore(?:ness)?|redness|swelling|tenderness|numbness|tingling|itching|aching|thinning|discolou?ration|scarring|blistering|bleeding(?! (?:disorders?|problems?|conditions?))|crusting|stiffness|dryness|drowsiness|dizziness|nausea)(?![a-z])/;
+const AFTER_EFFECT_WHEN = /(?<![a-z])(?:for (?:a|an|one|two|three|a few|several|up to \d+|\d+) (?:hours?|days?|weeks?)(?: or (?:two|so|three))?|afterwards|after (?:the|each|your|a) (?:treatment|session|procedure|injection|operation|graft|appointment)|at the (?:injection|treatment|graft|donor) (?:site|area)|where the (?:needles?|injections?|pellets?|graft|fat|tissue) (?:went|was|were) (?:in|taken|placed|removed)|can occur|may occur)(?![a-z])/;
+
+function afterEffectCue(lower: string, push: Push): void {
+  const harm = AFTER_EFFECT.exec(lower);
+  if (!harm || !AFTER_EFFECT_WHEN.test(lower)) return;
+  // A condition of advice, not a harm: "... can be given for a few days if your child is sore".
+  const clause = lower.slice(0, harm.index).split(/[,;:]/).pop() ?? '';
+  if (/(?<![a-z])(?:if|unless|when)(?![a-z])/.test(clause)) return;
+  push('safety', harm.index, harm.index + harm[0].length);
 }
 
 function frequencyCue(words: Token[], push: Push): void {

@@ -798,3 +798,15 @@ wordingRound('citation need: side effects after a treatment', {
     'Tell us before the appointment if you have a bleeding disorder or an open wound at the injection site.',
   ],
 });
+
+wordingRound('citation need: the state of the evidence', {
+  cue: [
+    'The research so far is mixed.',
+    'The evidence for this add-on is limited.',
+    'Only a handful of studies have compared different pillows.',
+    'Today\'s versions contain no alcohol, but there is no research to show that they work.',
+    'Riboflavin and magnesium have only small studies behind them, but they are cheap to try.',
+    'Acupressure wristbands are popular too, though trials of them have given mixed results.',
+  ],
+  noCue: ['Researchers at the clinic are friendly and happy to answer questions.', 'Our review of your notes takes about ten minutes.'],
+});

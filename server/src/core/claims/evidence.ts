@@ -403,7 +403,37 @@ function negatedNear(tokens: Token[], offset: number): boolean {
 
 type Push = (family: CueFamily, start: number, end: number) => void;
 
+/**
+ * The state of the evidence (settled guide, point 2): "The research so far is mixed", "The
+ * evidence for this is weaker", "only small studies behind them", "there is no research to show
+ * that they work", "Only a handful of studies have compared ...".
+ */
+const EVIDENCE_STATE = new Set([
+  'mixed', 'limited', 'weak', 'weaker', 'strong', 'stronger', 'inconclusive', 'inconsistent', 'conflicting', 'lacking', 'sparse', 'scarce', 'thin', 'unclear', 'poor',
+  'encouraging', 'promising', 'preliminary', 'growing', 'robust', 'insufficient', 'uncertain', 'contradictory', 'patchy', 'scant', 'modest',
+]);
+/** Words just before a study noun that state how much evidence there is: "no research", "small studies", "a handful of trials". */
+const EVIDENCE_AMOUNT = new Set(['no', 'little', 'few', 'small', 'handful', 'limited', 'weak', 'good', 'strong', 'some', 'much', 'more', 'growing', 'high-quality', 'low-quality', 'large']);
+const EVIDENCE_STATE_WINDOW = 5;
+
+function evidenceStateCue(words: Token[], push: Push): void {
+  for (let i = 0; i < words.length; i++) {
+    if (!STUDY_NOUNS.has(words[i].lower) || words[i].lower === 'researchers' || words[i].lower === 'scientists' || words[i].lower === 'investigators') continue;
+    const before = words.slice(Math.max(0, i - 2), i).find((w) => EVIDENCE_AMOUNT.has(w.lower));
+    if (before) {
+      push('study', before.start, words[i].end);
+      return;
+    }
+    const state = words.slice(i + 1, i + 1 + EVIDENCE_STATE_WINDOW).find((w) => EVIDENCE_STATE.has(w.lower));
+    if (state) {
+      push('study', words[i].start, state.end);
+      return;
+    }
+  }
+}
+
 function studyCue(words: Token[], push: Push): void {
+  evidenceStateCue(words, push);
   for (let i = 0; i < words.length; i++) {
     if (!STUDY_NOUNS.has(words[i].lower)) continue;
     for (let j = i + 1; j < words.length && j <= i + STUDY_WINDOW; j++) {

@@ -810,3 +810,7 @@ wordingRound('citation need: the state of the evidence', {
   ],
   noCue: ['Researchers at the clinic are friendly and happy to answer questions.', 'Our review of your notes takes about ten minutes.'],
 });
+
+wordingRound('citation need: very rare harms, and relief a treatment gives', {
+  cue: ['Serious allergic reactions are very rare.', 'Antacids from a pharmacy give quick but short-lived relief.'],
+});

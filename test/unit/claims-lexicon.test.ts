@@ -814,3 +814,13 @@ wordingRound('citation need: the state of the evidence', {
 wordingRound('citation need: very rare harms, and relief a treatment gives', {
   cue: ['Serious allergic reactions are very rare.', 'Antacids from a pharmacy give quick but short-lived relief.'],
 });
+
+wordingRound('citation need: hearsay and beliefs reported as others\'', {
+  noSource: [
+    'Some parents have read online that the spray gives children flu.',
+    'You may see the jab described online as "100% safe", or as dangerous.',
+    'One brand sold locally claims its "ConcussGuard" cap "eliminates the risk of concussion".',
+    'In traditional Chinese medicine, the five points are linked to the lungs, liver and kidneys.',
+    'Reflexologists believe each point corresponds to a different part of the body.',
+  ],
+});

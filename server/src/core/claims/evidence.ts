@@ -68,7 +68,7 @@ const PHRASE_CUES: PhraseCue[] = [
   ]),
   phrases('statistic', [
     'prevalence', 'incidence', 'cause of death', 'causes of death', 'odds ratio', 'hazard ratio', 'relative risk', 'risk ratio', 'confidence interval', 'nnt', 'leading cause', 'leading causes', 'most common',
-    'more common', 'less common', 'most frequently', 'most frequent', 'is common', 'are common', 'is very common', 'are very common', 'is fairly common', 'are fairly common', 'is quite common', 'are quite common', 'is rare', 'are rare', 'is uncommon', 'are uncommon', 'more likely',
+    'more common', 'less common', 'most frequently', 'most frequent', 'is common', 'are common', 'is very common', 'are very common', 'is fairly common', 'are fairly common', 'is quite common', 'are quite common', 'is rare', 'are rare', 'is uncommon', 'are uncommon', 'is very rare', 'are very rare', 'is extremely rare', 'are extremely rare', 'is very uncommon', 'are very uncommon', 'more likely',
     'less likely', 'as likely', 'times more likely', 'twice as', 'half as', 'three times more', 'three times as', 'substantial proportion', 'substantial minority', 'proportion of', 'share of', 'small number of', 'large number of', 'majority of',
     'minority of', 'most people', 'most patients', 'most adults', 'most episodes', 'most cases', 'most children', 'most women', 'most men', 'a third of', 'a quarter of', 'a fifth of', 'half of', 'two thirds', 'two-thirds', 'one third', 'one quarter',
     'about half', 'about a third', 'roughly a third', 'on average', 'higher rates', 'lower rates', 'higher rate', 'lower rate', 'rates of',
@@ -532,7 +532,7 @@ const MECHANISM_VERBS = new Set(
   [
     'relax', 'block', 'shrink', 'kill', 'form', 'coat', 'numb', 'thin', 'widen', 'narrow', 'tighten', 'dissolve', 'neutralise', 'neutralize', 'suppress', 'dampen', 'stimulate',
     'reduce', 'lower', 'raise', 'increase', 'prevent', 'target', 'bind', 'release', 'soften', 'loosen', 'destroy', 'flush', 'calm', 'soothe', 'strengthen', 'repair', 'mimic',
-    'boost', 'stop', 'slow', 'act', 'work', 'stabilise', 'stabilize', 'constrict', 'dilate', 'encourage', 'trigger', 'damage', 'heal', 'ease', 'relieve',
+    'boost', 'stop', 'slow', 'act', 'work', 'stabilise', 'stabilize', 'constrict', 'dilate', 'encourage', 'trigger', 'damage', 'heal', 'ease', 'relieve', 'give',
   ].flatMap((l) => {
     const f = verbForms(l);
     return [f.base, f.s];
@@ -668,7 +668,13 @@ const CARE_MODALS = new Set(['will', 'may', 'can', 'might', 'would', 'usually', 
 /** The day of a procedure: going home or back to work the same or the next day. */
 const LOGISTICS = /\b(?:most|many|some) (?:people|patients|clients|adults|children) (?:have|need) (?:a course of |between )?(?:one|two|three|four|five|six|a few|\d+)(?: (?:or|to|and) (?:two|three|four|five|six|twelve|\d+))? (?:sessions?|treatments?|appointments?|visits?)\b(?! to (?:fade|clear|heal|work|see|notice|get|disappear|go))|\b(?:(?:most|many|some) (?:people|patients|adults|children)|you)\b[^.;]{0,80}\b(?:go|goes|going|get|return|are|can go|can return|will go|go back|get back)\b[^.;]{0,20}\b(?:home|to work|at work|to school|at school|to normal activities|discharged)\b[^.;]{0,30}\b(?:the same day|the next day|the following day|within a day|a day or two)\b|\b(?:are|is) (?:usually |normally |generally |)(?:seen|contacted|called|booked|offered an appointment) within\b/i;
 const CLINIC_EXPERIENCE = /(?<![\p{L}])one of the (?:most common|commonest|most frequent) (?:reasons|things|worries|questions|problems|complaints|conditions|concerns)\b[^.;:!?]{0,40}?(?<![\p{L}])(?:we (?:hear|see|treat|get|are asked)|(?:people|patients|clients|parents) (?:come|ask|contact|see|bring|get in touch|write|call|ring|visit)[^.;:!?]{0,20}?(?<![\p{L}])(?:us|our|me)(?![\p{L}]))/iu;
-const REPORTED_BELIEF = /^(?:some|many) (?:chiropractors|osteopaths|practitioners|therapists|naturopaths|homeopaths|acupuncturists|herbalists|clinics|providers) (?:believe|think|claim|feel|argue|say)\b|^(?:in )?(?:traditional (?:chinese )?medicine|ayurveda|homeopathy|naturopathy)\b,? (?:describes|sees|views|explains|teaches|this is described)\b/iu;
+const REPORTED_BELIEF = /^(?:some|many) (?:chiropractors|osteopaths|practitioners|therapists|naturopaths|homeopaths|acupuncturists|herbalists|clinics|providers) (?:believe|think|claim|feel|argue|say)\b|^(?:in )?(?:traditional (?:chinese )?medicine|ayurveda|homeopathy|naturopathy)\b,? (?:describes|sees|views|explains|teaches|this is described)\b|^in (?:traditional (?:chinese )?medicine|ayurveda|homeopathy|naturopathy|reflexology),|^(?:reflexologists|naturopaths|homeopaths|iridologists|kinesiologists) (?:believe|think|claim|say)\b/iu;
+/**
+ * What the reader may have seen or been told elsewhere, or what a seller claims: the wording is
+ * someone else's ("Some parents have read online that the spray gives children flu", "You may
+ * see the jab described online as ...", "One brand sold locally claims its cap ...").
+ */
+const HEARSAY = /(?<![\p{L}])(?:read|heard|seen|see|hear|come across) (?:it )?(?:online|on (?:social media|the internet|tiktok|facebook|instagram|forums?|websites?))(?: that)?(?![\p{L}])|(?<![\p{L}])described (?:online |in adverts |on social media )?as ["“]|^(?:one|a|some|many|several) (?:brands?|compan(?:y|ies)|websites?|sellers?|manufacturers?|products?)(?: [\p{L}-]+){0,3} (?:claims?|promises?|says?|advertises?)(?![\p{L}])/iu;
 const PRICE = /(?<![\p{L}])(?:costs?|is|are|priced at|from|just|only)\s+(?:£|\$|€|us\$|ca\$|a\$)\s?\d[\d,.]*(?:\s+(?:a|per|each)\s+(?:year|month|week|session|treatment|visit|course|drip|injection))?(?![\p{L}\p{N}])/iu;
 /** What the clinic does at a visit: "we'll go through", "we may offer", "we will check". */
 const CARE_VERBS = new Set(['go', 'talk', 'ask', 'check', 'discuss', 'review', 'examine', 'measure', 'take', 'send', 'book', 'call', 'offer', 'refer', 'arrange', 'explain', 'give', 'start', 'fit', 'show', 'teach', 'write', 'contact', 'agree', 'plan', 'look', 'listen', 'suggest', 'recommend', 'answer', 'weigh', 'test', 'assess', 'order', 'prescribe', 'adjust', 'repeat', 'follow', 'walk', 'ring', 'text', 'email', 'post']);
@@ -783,7 +789,7 @@ export function notAClaimByText(sentenceText: string): NotAClaimReason | undefin
   // What the clinic hears most ("one of the most common worries we hear"): its own experience, not a prevalence.
   if (/one of the/i.test(text) && CLINIC_EXPERIENCE.test(text)) return 'self-reference';
   // A belief reported as some practitioners' or a tradition's ("Some chiropractors believe that ...").
-  if (REPORTED_BELIEF.test(text)) return 'attributed';
+  if (REPORTED_BELIEF.test(text) || HEARSAY.test(text)) return 'attributed';
   return undefined;
 }
 

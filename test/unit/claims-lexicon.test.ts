@@ -824,3 +824,13 @@ wordingRound('citation need: hearsay and beliefs reported as others\'', {
     'Reflexologists believe each point corresponds to a different part of the body.',
   ],
 });
+
+wordingRound('citation need: more frequency, harm and comparison wording', {
+  cue: [
+    'Compression can be harmful if the arteries in your legs are narrowed.',
+    'It is also the main reason adults over 35 lose teeth.',
+    'In almost all cases the ball comes out forwards.',
+    'Home trays give longer-lasting results than in-chair whitening.',
+    'Vegetarians and vegans seem to get a bigger boost than meat eaters.',
+  ],
+});

@@ -71,7 +71,7 @@ const PHRASE_CUES: PhraseCue[] = [
     'more common', 'less common', 'most frequently', 'most frequent', 'is common', 'are common', 'is very common', 'are very common', 'is fairly common', 'are fairly common', 'is quite common', 'are quite common', 'is rare', 'are rare', 'is uncommon', 'are uncommon', 'is very rare', 'are very rare', 'is extremely rare', 'are extremely rare', 'is very uncommon', 'are very uncommon', 'more likely',
     'less likely', 'as likely', 'times more likely', 'twice as', 'half as', 'three times more', 'three times as', 'substantial proportion', 'substantial minority', 'proportion of', 'share of', 'small number of', 'large number of', 'majority of',
     'minority of', 'most people', 'most patients', 'most adults', 'most episodes', 'most cases', 'most children', 'most women', 'most men', 'a third of', 'a quarter of', 'a fifth of', 'half of', 'two thirds', 'two-thirds', 'one third', 'one quarter',
-    'about half', 'about a third', 'roughly a third', 'on average', 'higher rates', 'lower rates', 'higher rate', 'lower rate', 'rates of',
+    'about half', 'about a third', 'roughly a third', 'on average', 'in almost all cases', 'in nearly all cases', 'in most cases', 'in the vast majority', 'the main reason', 'the main cause', 'the commonest cause', 'higher rates', 'lower rates', 'higher rate', 'lower rate', 'rates of',
   ]),
   phrases('effect', [
     'caused by', 'driven by', 'works well', 'work well', 'is effective for', 'are effective for', 'is effective in', 'are effective in', 'effective against', 'work best', 'works best', 'most effective when',
@@ -92,7 +92,7 @@ const PHRASE_CUES: PhraseCue[] = [
     'well tolerated', 'well-tolerated', 'tolerability', 'used safely', 'addictive', 'habit-forming', 'potential for dependence', 'potential for physical dependence',
     'interacts with', 'interact with', 'interactions', 'dangerous', 'toxic', 'toxicity', 'contraindicated', 'overdose', 'should not be used',
     'should not be taken', 'should not be given', 'must not be used', 'cause dependence', 'causes dependence', 'should not take', 'should not use', 'risks include', 'generally safe', 'considered safe', 'usually safe', 'warning about', 'boxed warning', 'black box warning',
-    'serious risks', 'not recommended', 'during pregnancy',
+    'serious risks', 'not recommended', 'during pregnancy', 'can be harmful', 'may be harmful', 'is harmful', 'are harmful',
     'in pregnancy', 'while breastfeeding', 'compatible with breastfeeding', 'very safe',
   ]),
 ];
@@ -241,7 +241,7 @@ const FREQUENCY_OF = new Set([
   'attacks', 'results', 'deaths', 'cases', 'complications', 'infections', 'withdrawal', 'flares', 'users',
 ]);
 
-const COMPARATIVES = new Set(['more', 'less', 'fewer', 'greater', 'larger', 'smaller', 'longer', 'shorter', 'faster', 'slower', 'better', 'worse', 'higher', 'lower', 'safer', 'stronger', 'weaker', 'quicker']);
+const COMPARATIVES = new Set(['more', 'less', 'fewer', 'greater', 'larger', 'smaller', 'bigger', 'longer', 'shorter', 'faster', 'slower', 'better', 'worse', 'higher', 'lower', 'safer', 'stronger', 'weaker', 'quicker', 'longer-lasting', 'longer-term']);
 const QUANTITY = /^(?:\d|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twenty|half|twice|several|a few|few)$/;
 
 /** The object of "caused by" that makes it a textbook cause: an infection or infestation. */

@@ -834,3 +834,12 @@ wordingRound('citation need: more frequency, harm and comparison wording', {
     'Vegetarians and vegans seem to get a bigger boost than meat eaters.',
   ],
 });
+
+wordingRound('citation need: how most cases go', {
+  cue: [
+    'Whatever the cause, most sore throats get better on their own within a week.',
+    'Most replacement hips last at least 15 to 20 years.',
+    'Most tonsil stones are harmless and don\'t need treatment.',
+  ],
+  noCue: ['Most appointments take about twenty minutes.'],
+});

@@ -247,6 +247,13 @@ const QUANTITY = /^(?:\d|a|an|one|two|three|four|five|six|seven|eight|nine|ten|t
 /** The object of "caused by" that makes it a textbook cause: an infection or infestation. */
 const PATHOGEN_CAUSE = /^\s+(?:a |an |the )?(?:(?:common |different |tiny |other )?(?:virus|viruses|viral infection|bacteria|bacterium|bacterial infection|infection|infections|fungus|fungi|fungal infection|germs?|mites?|parasites?|worms?|yeast)|(?:[\p{L}-]+ ){1,3}(?:virus|bacteria|bacterium|infection|mites?))(?![\p{L}])/iu;
 
+/**
+ * How most cases go, for any plural subject: "Most sore throats get better on their own within a
+ * week", "Most tonsil stones are harmless", "Most replacement hips last at least 15 years".
+ */
+const MOST_COURSE = /^\s*(?:whatever the cause,\s+|in (?:children|adults|older people|teenagers),\s+)?(?:most|nearly all|almost all)\s+(?:[\p{L}-]+\s+){0,3}?[\p{L}-]+s\s+(?:[\p{L}-]+\s+){0,6}?(?:get better|gets better|heal|heals|settle|settles|clear up|clears up|go away|goes away|resolve|resolves|are harmless|are benign|survive|last at least|last for|last about|last up to|(?:don['’]t|do not) need (?:any )?treatment|recover fully|recover completely)(?![\p{L}])/iu;
+const MOST_GATE = /^\s*(?:whatever|in |most|nearly|almost)/i;
+
 /** The first evidence cue of a sentence, if it asserts evidence. */
 export function evidenceCue(sentence: string): EvidenceCue | undefined {
   const tokens = tokenize(sentence);
@@ -267,6 +274,8 @@ export function evidenceCue(sentence: string): EvidenceCue | undefined {
     }
   };
   each('statistic', STATISTIC_PATTERNS);
+  const most = MOST_GATE.test(sentence) ? MOST_COURSE.exec(sentence) : null;
+  if (most) push('statistic', most.index + most[0].search(/\S/), most.index + most[0].length);
   each('effect', TIME_COURSE);
   each('consensus', UNIVERSAL_NEGATIVE);
   each('consensus', [ACCORDING_TO, AUTHORITY_ADVICE]);

@@ -843,3 +843,13 @@ wordingRound('citation need: how most cases go', {
   ],
   noCue: ['Most appointments take about twenty minutes.'],
 });
+
+wordingRound('citation need: more after-effects and evidence', {
+  cue: [
+    'Freezing can sting for a day or two and sometimes leaves a blister.',
+    'Some people get nausea or constipation in the first few weeks, and this usually settles as the dose steadies.',
+    'The evidence on long-term results is still limited.',
+    'Most studies have tested mushroom extracts on their own.',
+  ],
+  noCue: ['We use eye drops to widen the pupils for the glasses test; they sting for a few seconds and blur vision for several hours.'],
+});

@@ -422,8 +422,8 @@ const EVIDENCE_STATE = new Set([
   'encouraging', 'promising', 'preliminary', 'growing', 'robust', 'insufficient', 'uncertain', 'contradictory', 'patchy', 'scant', 'modest',
 ]);
 /** Words just before a study noun that state how much evidence there is: "no research", "small studies", "a handful of trials". */
-const EVIDENCE_AMOUNT = new Set(['no', 'little', 'few', 'small', 'handful', 'limited', 'weak', 'good', 'strong', 'some', 'much', 'more', 'growing', 'high-quality', 'low-quality', 'large']);
-const EVIDENCE_STATE_WINDOW = 5;
+const EVIDENCE_AMOUNT = new Set(['no', 'little', 'few', 'small', 'handful', 'limited', 'weak', 'good', 'strong', 'some', 'much', 'more', 'most', 'growing', 'high-quality', 'low-quality', 'large']);
+const EVIDENCE_STATE_WINDOW = 7;
 
 function evidenceStateCue(words: Token[], push: Push): void {
   for (let i = 0; i < words.length; i++) {
@@ -642,12 +642,14 @@ function courseAfter(words: Token[], at: number): Token | undefined {
  * days", "Some clients notice mild redness or warmth for an hour or two afterwards", "a small
  * patch of thinning of the skin at the injection site can occur".
  */
-const AFTER_EFFECT = /(?<![a-z])(?:bruis(?:e|es|ed|ing)|sore(?:ness)?|redness|swelling|tenderness|numbness|tingling|itching|aching|thinning|discolou?ration|scarring|blistering|bleeding(?! (?:disorders?|problems?|conditions?))|crusting|stiffness|dryness|drowsiness|dizziness|nausea)(?![a-z])/;
-const AFTER_EFFECT_WHEN = /(?<![a-z])(?:for (?:a|an|one|two|three|a few|several|up to \d+|\d+) (?:hours?|days?|weeks?)(?: or (?:two|so|three))?|afterwards|after (?:the|each|your|a) (?:treatment|session|procedure|injection|operation|graft|appointment)|at the (?:injection|treatment|graft|donor) (?:site|area)|where the (?:needles?|injections?|pellets?|graft|fat|tissue) (?:went|was|were) (?:in|taken|placed|removed)|can occur|may occur)(?![a-z])/;
+const AFTER_EFFECT = /(?<![a-z])(?:bruis(?:e|es|ed|ing)|sore(?:ness)?|redness|swelling|tenderness|numbness|tingling|itching|aching|thinning|discolou?ration|scarring|blistering|blisters?|sting(?:s|ing)?|bleeding(?! (?:disorders?|problems?|conditions?))|crusting|stiffness|dryness|drowsiness|dizziness|nausea)(?![a-z])/;
+const AFTER_EFFECT_WHEN = /(?<![a-z])(?:for (?:a|an|one|two|three|a few|several|up to \d+|\d+) (?:hours?|days?|weeks?)(?: or (?:two|so|three))?|afterwards|after (?:the|each|your|a) (?:treatment|session|procedure|injection|operation|graft|appointment)|at the (?:injection|treatment|graft|donor) (?:site|area)|where the (?:needles?|injections?|pellets?|graft|fat|tissue) (?:went|was|were) (?:in|taken|placed|removed)|can occur|may occur|in the first (?:few )?(?:days|weeks|months)|when (?:you |they |people )?(?:first )?start)(?![a-z])/;
 
 function afterEffectCue(lower: string, push: Push): void {
   const harm = AFTER_EFFECT.exec(lower);
   if (!harm || !AFTER_EFFECT_WHEN.test(lower)) return;
+  // How the clinic does a test, and what it feels like: "We use eye drops to widen the pupils; they sting ...".
+  if (/^\s*(?:we|i)(?![a-z])/.test(lower)) return;
   // A condition of advice, not a harm: "... can be given for a few days if your child is sore".
   const clause = lower.slice(0, harm.index).split(/[,;:]/).pop() ?? '';
   if (/(?<![a-z])(?:if|unless|when)(?![a-z])/.test(clause)) return;

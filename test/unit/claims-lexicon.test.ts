@@ -853,3 +853,10 @@ wordingRound('citation need: more after-effects and evidence', {
   ],
   noCue: ['We use eye drops to widen the pupils for the glasses test; they sting for a few seconds and blur vision for several hours.'],
 });
+
+wordingRound('citation need: not a treatment at work', {
+  noCue: [
+    'Lithium won\'t cure bipolar disorder, and no treatment works for everyone.',
+    'It is not approved by the Food and Drug Administration (FDA) in this form or dose for any use.',
+  ],
+});

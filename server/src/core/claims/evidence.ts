@@ -71,7 +71,7 @@ const PHRASE_CUES: PhraseCue[] = [
     'more common', 'less common', 'most frequently', 'most frequent', 'is common', 'are common', 'is very common', 'are very common', 'is fairly common', 'are fairly common', 'is quite common', 'are quite common', 'is rare', 'are rare', 'is uncommon', 'are uncommon', 'is very rare', 'are very rare', 'is extremely rare', 'are extremely rare', 'is very uncommon', 'are very uncommon', 'more likely',
     'less likely', 'as likely', 'times more likely', 'twice as', 'half as', 'three times more', 'three times as', 'substantial proportion', 'substantial minority', 'proportion of', 'share of', 'small number of', 'large number of', 'majority of',
     'minority of', 'most people', 'most patients', 'most adults', 'most episodes', 'most cases', 'most children', 'most women', 'most men', 'a third of', 'a quarter of', 'a fifth of', 'half of', 'two thirds', 'two-thirds', 'one third', 'one quarter',
-    'about half', 'about a third', 'roughly a third', 'on average', 'in almost all cases', 'in nearly all cases', 'in most cases', 'in the vast majority', 'the main reason', 'the main cause', 'the commonest cause', 'higher rates', 'lower rates', 'higher rate', 'lower rate', 'rates of',
+    'about half', 'about a third', 'roughly a third', 'on average', 'in almost all cases', 'in nearly all cases', 'in the vast majority', 'the main reason', 'the main cause', 'the commonest cause', 'higher rates', 'lower rates', 'higher rate', 'lower rate', 'rates of',
   ]),
   phrases('effect', [
     'caused by', 'driven by', 'works well', 'work well', 'is effective for', 'are effective for', 'is effective in', 'are effective in', 'effective against', 'work best', 'works best', 'most effective when',
@@ -419,7 +419,7 @@ type Push = (family: CueFamily, start: number, end: number) => void;
  */
 const EVIDENCE_STATE = new Set([
   'mixed', 'limited', 'weak', 'weaker', 'strong', 'stronger', 'inconclusive', 'inconsistent', 'conflicting', 'lacking', 'sparse', 'scarce', 'thin', 'unclear', 'poor',
-  'encouraging', 'promising', 'preliminary', 'growing', 'robust', 'insufficient', 'uncertain', 'contradictory', 'patchy', 'scant', 'modest',
+  'encouraging', 'promising', 'preliminary', 'growing', 'robust', 'insufficient', 'uncertain', 'contradictory', 'patchy', 'scant',
 ]);
 /** Words just before a study noun that state how much evidence there is: "no research", "small studies", "a handful of trials". */
 const EVIDENCE_AMOUNT = new Set(['no', 'little', 'few', 'small', 'handful', 'limited', 'weak', 'good', 'strong', 'some', 'much', 'more', 'most', 'growing', 'high-quality', 'low-quality', 'large']);
@@ -554,6 +554,7 @@ const MECHANISM_SUBJECTS = new Set([
   'statin', 'statins', 'inhaler', 'inhalers', 'antidepressant', 'antidepressants', 'emollients', 'laxatives', 'laxative', 'diuretics', 'decongestants',
 ]);
 const MECHANISM_READ = 10;
+const DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'your', 'any', 'each', 'every', 'some', 'no']);
 /** The treatment is the verb's subject when it is at most this many words before it. */
 const MECHANISM_SUBJECT_SPAN = 8;
 /** Before the verb, these make it a relative clause, an infinitive or a question ("no treatment that works", "intended to soothe"). */
@@ -568,8 +569,13 @@ function mechanismCue(words: Token[], sentence: string, push: Push): void {
     // "We help", "our team works": the clinic, not a treatment.
     if (subject.some((w) => FIRST_PERSON.has(w.lower) || w.lower === 'you' || w.lower === 'your' || CLAUSE_OPENERS.has(w.lower))) return;
     if (words.slice(Math.max(0, v - 2), v).some((w) => NOT_MAIN_VERB.has(w.lower)) || quotation(sentence, words[v])) return;
+    // "in this form", "the work": a noun after a determiner, not a verb.
+    if (DETERMINERS.has(words[v - 1].lower)) continue;
     const near = words.slice(Math.max(0, v - MECHANISM_SUBJECT_SPAN), v);
-    const treatment = near.find((w) => MECHANISM_SUBJECTS.has(w.lower)) ?? drugBefore(sentence, near[0].start, words[v].start);
+    const at = near.findIndex((w) => MECHANISM_SUBJECTS.has(w.lower));
+    // "No treatment works for everyone": a universal negative (see UNIVERSAL_NEGATIVE), not what a treatment does.
+    if (at >= 0 && /^(?:no|any)$/.test(near[at - 1]?.lower ?? '')) return;
+    const treatment = at >= 0 ? near[at] : drugBefore(sentence, near[0].start, words[v].start);
     if (treatment) push('effect', treatment.start, words[v].end);
     return;
   }

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { CRISIS_LINES, hasCrisisResource } from '../../server/src/core/rules/safe-messaging';
+import { CRISIS_SERVICES } from '../../server/src/core/knowledge/crisisServices';
+import { CRISIS_LINES, crisisServicesIn, hasCrisisResource } from '../../server/src/core/rules/safe-messaging';
 import type { Jurisdiction } from '../../server/src/core/types';
 import { applyAndRelint, applyEdits, crlf, findings, fixture } from './offlabel-helpers';
 
@@ -150,18 +151,14 @@ describe('safe-messaging: crisis resource', () => {
       'If you are in crisis, call or text 988.',
       'Call or text 988, any time.',
       'Contact a crisis line.',
-      'Samaritans: 116 123.',
-      'Lifeline 13 11 14.',
       'Go to the nearest emergency department.',
       'Call 911.',
-      'Text SHOUT to 85258.',
       'Go to your nearest hospital.',
       'Call the HELPLINE.',
       'Our hotline is open.',
-      'Reach the SAMARITANS.',
       'Kids Help Phone is there.',
       'Talk Suicide Canada answers.',
-
+      'Call your local crisis service.',
       'Head to the emergency room.',
       'Contact emergency services.',
     ]) {
@@ -175,8 +172,6 @@ describe('safe-messaging: crisis resource', () => {
       ['Ring 999 now.', ['UK'], ['CA', 'US', 'AU']],
       ['Phone 112.', ['UK', 'AU'], ['CA', 'US']],
       ['Dial triple zero.', ['AU'], ['CA', 'UK']],
-      ['Call NHS 111 and choose the mental health option.', ['CA', 'UK'], []],
-      ['Beyond Blue: 1300 22 4636.', ['AU', 'CA'], []],
     ] as [string, Jurisdiction[], Jurisdiction[]][]) {
       for (const j of ok) assert.deepEqual(findings(`Suicidal thoughts are common in depression. ${r}`, 'plaintext', j, RULE), [], `${r} (${j})`);
       for (const j of no) assert.equal(findings(`Suicidal thoughts are common in depression. ${r}`, 'plaintext', j, RULE).length, 1, `${r} (${j})`);
@@ -188,5 +183,133 @@ describe('safe-messaging: crisis resource', () => {
     assert.ok(!hasCrisisResource('Ketamine is widely used in emergency departments; it was a lifeline for them.'));
     assert.ok(hasCrisisResource('If you are in danger, go to your nearest hospital emergency department.'));
     assert.ok(hasCrisisResource('In an emergency, call emergency services.'));
+  });
+});
+
+describe('safe-messaging: named crisis services count only where they serve', () => {
+  const ALL: readonly Jurisdiction[] = ['CA', 'US', 'UK', 'AU'];
+  const TOPIC = 'Suicidal thoughts are common in depression. ';
+  // Each service, the jurisdictions whose readers it serves, and how a finding elsewhere names it.
+  const table: { text: string; serves: Jurisdiction[]; named: string }[] = [
+    { text: 'Call Samaritans free on 116 123.', serves: ['UK'], named: 'Samaritans, a service in the UK and Ireland' },
+    { text: 'Phone 116 123 at any time.', serves: ['UK'], named: 'Samaritans, a service in the UK and Ireland' },
+    { text: 'Reach the SAMARITANS.', serves: ['UK'], named: 'Samaritans, a service in the UK and Ireland' },
+    { text: 'Text SHOUT to 85258.', serves: ['UK'], named: 'Shout 85258, a UK service' },
+    { text: 'Call NHS 111 and choose the mental health option.', serves: ['UK'], named: 'NHS 111, a UK service (England and Wales)' },
+    { text: 'Call Lifeline on 0808 808 8000.', serves: ['UK'], named: "Lifeline (0808 808 8000), Northern Ireland's crisis line" },
+    { text: 'Call Lifeline on 13 11 14.', serves: ['AU'], named: 'Lifeline Australia, an Australian service' },
+    { text: 'Lifeline 13 11 14.', serves: ['AU'], named: 'Lifeline Australia, an Australian service' },
+    { text: 'Contact Lifeline Australia.', serves: ['AU'], named: 'Lifeline Australia, an Australian service' },
+    { text: 'Beyond Blue: 1300 22 4636.', serves: ['AU'], named: 'Beyond Blue, an Australian service' },
+    { text: 'Talk to Beyond Blue.', serves: ['AU'], named: 'Beyond Blue, an Australian service' },
+    { text: 'Young people can call Kids Helpline on 1800 55 1800.', serves: ['AU'], named: 'Kids Helpline, an Australian service' },
+    { text: 'Young people can call Kids Helpline.', serves: ['AU'], named: 'Kids Helpline, an Australian service' },
+    { text: 'Contact the Suicide Crisis Helpline.', serves: ['CA'], named: '9-8-8: Suicide Crisis Helpline, a Canadian service' },
+    { text: 'Call or text 9-8-8: Suicide Crisis Helpline.', serves: ['CA', 'US'], named: '9-8-8: Suicide Crisis Helpline, a Canadian service' },
+    { text: 'Kids Help Phone is there: text CONNECT to 686868.', serves: ['CA'], named: 'Kids Help Phone, a Canadian service' },
+    { text: 'Talk Suicide Canada answers.', serves: ['CA'], named: 'Talk Suicide Canada, a Canadian service' },
+    { text: 'Call the Hope for Wellness Help Line at 1-855-242-3310.', serves: ['CA'], named: 'the Hope for Wellness Help Line, a Canadian service' },
+    { text: 'Contact the Suicide & Crisis Lifeline.', serves: ['US'], named: 'the 988 Suicide & Crisis Lifeline, a US service' },
+    { text: 'Contact the National Suicide Prevention Lifeline.', serves: ['US'], named: 'the 988 Suicide & Crisis Lifeline, a US service' },
+    { text: 'Contact the 988 Suicide and Crisis Lifeline.', serves: ['US', 'CA'], named: 'the 988 Suicide & Crisis Lifeline, a US service' },
+    { text: 'Reach the Veterans Crisis Line.', serves: ['US'], named: 'the Veterans Crisis Line, a US service' },
+    { text: 'Text HOME to 741741.', serves: ['US', 'CA'], named: 'Crisis Text Line, a US service' },
+    { text: 'Contact Crisis Text Line.', serves: ['US', 'CA'], named: 'Crisis Text Line, a US service' },
+    { text: 'Call Trans Lifeline.', serves: ['US', 'CA'], named: 'Trans Lifeline, a service in the US and Canada' },
+    { text: 'Call Lifeline.', serves: ['AU', 'UK', 'US'], named: 'Lifeline, the name of crisis lines in Australia, Northern Ireland and the US' },
+    { text: 'Call or text 988, any time.', serves: ['CA', 'US'], named: '988, the suicide crisis number of Canada and the US' },
+    { text: 'Call or text 9-8-8.', serves: ['CA', 'US'], named: '988, the suicide crisis number of Canada and the US' },
+  ];
+  const READERS: Record<Jurisdiction, string> = { CA: 'Canada', US: 'the US', UK: 'the UK', AU: 'Australia' };
+
+  for (const c of table) {
+    for (const j of ALL) {
+      const serves = c.serves.includes(j);
+      it(`${c.text} ${serves ? 'is' : 'is not'} a resource in ${j}`, () => {
+        const text = TOPIC + c.text;
+        assert.equal(hasCrisisResource(c.text, j), serves);
+        assert.ok(hasCrisisResource(c.text), 'a resource for somebody');
+        const fs = findings(text, 'plaintext', j, RULE);
+        if (serves) {
+          assert.deepEqual(fs, []);
+          return;
+        }
+        assert.equal(fs.length, 1);
+        assert.equal(fs[0].severity, 'info');
+        assert.ok(fs[0].message.includes(`names ${c.named}; readers in ${READERS[j]} need a crisis resource that serves them.`), fs[0].message);
+        assert.ok(fs[0].message.includes(CRISIS_LINES[j].source));
+        // The related range is the service's first mention.
+        assert.equal(fs[0].related?.length, 1);
+        assert.ok(c.text.includes(text.slice(fs[0].related![0].start, fs[0].related![0].end)));
+        const fixed = applyAndRelint(text, 'plaintext', j, fs[0], fs[0].fixes![0]);
+        assert.deepEqual(findings(fixed, 'plaintext', j, RULE), []);
+      });
+    }
+  }
+
+  it('a service name is not read as the resource-agnostic words in it ("Kids Helpline" is not "a helpline")', () => {
+    assert.deepEqual(crisisServicesIn('Call Kids Helpline, Trans Lifeline or the 988 Suicide & Crisis Lifeline.'), ['kids-helpline', 'trans-lifeline', '988-lifeline-number']);
+    assert.deepEqual(crisisServicesIn('Text HOME to 741741 (Crisis Text Line) or contact the Veterans Crisis Line.'), ['crisis-text-line', 'crisis-text-line', 'veterans-crisis-line']);
+    assert.ok(!hasCrisisResource('Call Kids Helpline.', 'CA'));
+    assert.ok(!hasCrisisResource('Contact Crisis Text Line.', 'UK'));
+    assert.ok(!hasCrisisResource('Reach the Veterans Crisis Line.', 'AU'));
+  });
+
+  it('resource-agnostic wording counts everywhere, also beside another jurisdiction\'s service', () => {
+    for (const r of ['Contact a crisis line.', 'Call your local crisis service.', 'Call a suicide crisis helpline.', 'Text a crisis text line.', 'Call Samaritans on 116 123 or your local crisis line.', 'Call a helpline such as Beyond Blue.']) {
+      for (const j of ALL) assert.deepEqual(findings(TOPIC + r, 'plaintext', j, RULE), [], `${r} (${j})`);
+    }
+    // "Your GP" was never a crisis resource, and still is not.
+    assert.equal(findings(`${TOPIC}Talk to your GP.`, 'plaintext', 'UK', RULE).length, 1);
+  });
+
+  it('one service that serves the readers is enough, whatever else the article names', () => {
+    assert.deepEqual(findings(`${TOPIC}In Australia, call Beyond Blue. In Canada, call or text 9-8-8.`, 'plaintext', 'CA', RULE), []);
+    assert.deepEqual(findings(`${TOPIC}Call Samaritans.\n\nIn Australia, call Lifeline on 13 11 14.`, 'plaintext', 'AU', RULE), []);
+  });
+
+  it('names every other jurisdiction\'s service once, in the order of the text, each as related information', () => {
+    const text = `${TOPIC}Call Samaritans on 116 123.\n\nOr talk to Beyond Blue, or Samaritans again.`;
+    const fs = findings(text, 'plaintext', 'CA', RULE);
+    assert.equal(fs.length, 1);
+    assert.match(fs[0].message, /but names Samaritans, a service in the UK and Ireland, and Beyond Blue, an Australian service; readers in Canada need a crisis resource that serves them\./);
+    assert.deepEqual(
+      fs[0].related!.map((r) => [text.slice(r.start, r.end), r.message]),
+      [
+        ['Samaritans', 'Samaritans: a service in the UK and Ireland'],
+        ['Beyond Blue', 'Beyond Blue: an Australian service'],
+      ],
+    );
+  });
+
+  it('the jurisdiction in front matter decides which services count', () => {
+    const text = '---\njurisdiction: UK\n---\n\n# Low mood\n\nSuicidal thoughts are common. Call Samaritans free on 116 123.\n';
+    assert.deepEqual(findings(text, 'markdown', 'CA', RULE), []);
+    assert.equal(findings(text.replace('UK', 'AU'), 'markdown', 'CA', RULE).length, 1);
+  });
+
+  it('without a service, the message is as before', () => {
+    const fs = findings(`${TOPIC}Depression is treatable.`, 'plaintext', 'UK', RULE);
+    assert.match(fs[0].message, /^The article discusses suicide but gives no crisis resource\./);
+    assert.equal(fs[0].related, undefined);
+  });
+
+  it('each jurisdiction\'s own line counts for it', () => {
+    for (const j of ALL) assert.ok(hasCrisisResource(CRISIS_LINES[j].line.replace(/In an emergency.*$/, ''), j), j);
+  });
+});
+
+describe('crisis services data', () => {
+  it('every service has a unique id, readers it serves, patterns and a source naming its website', () => {
+    const ids = new Set<string>();
+    for (const s of CRISIS_SERVICES) {
+      assert.match(s.id, /^[a-z0-9]+(-[a-z0-9]+)*$/, s.id);
+      assert.ok(!ids.has(s.id), `${s.id} is unique`);
+      ids.add(s.id);
+      assert.ok(s.serves.length > 0, s.id);
+      assert.ok(s.patterns.length > 0, s.id);
+      for (const p of s.patterns) assert.ok(!p.global && !p.sticky, `${s.id}: ${p.source}`);
+      assert.match(s.source, /\([a-z0-9.-]+\.(?:org|ca|com\.au|org\.au|info|net|uk)\)/, `${s.id}: ${s.source}`);
+    }
   });
 });

@@ -2,7 +2,8 @@ import { quoteSpans } from '../claims/scope';
 import { lineStartOf } from '../text/lineStart';
 import type { Article, Block } from '../article/model';
 import type { BlockMemo, Memo } from '../memo';
-import type { Fix, Jurisdiction, Span, TextEdit } from '../types';
+import { CRISIS_SERVICES } from '../knowledge/crisisServices';
+import { JURISDICTIONS, type Fix, type Jurisdiction, type RelatedInfo, type Span, type TextEdit } from '../types';
 import { lineEnding } from './off-label-disclaimer';
 import type { Rule } from './rule';
 
@@ -43,6 +44,9 @@ export const CRISIS_LINES: Record<Jurisdiction, CrisisLine> = {
   },
 };
 
+/** Where the readers are, as a finding says it. */
+const READERS: Record<Jurisdiction, string> = { CA: 'Canada', US: 'the US', UK: 'the UK', AU: 'Australia' };
+
 const SKIPPED = new Set(['referenceEntry', 'trailer']);
 
 /** Words that make a sentence about suicide (for "failed attempt" and similar). */
@@ -51,28 +55,26 @@ const SUICIDE_CONTEXT =
 /** A document discusses suicide. */
 const SUICIDE_TOPIC = /\bsuicid\w*|\b(?:took|take|taking|takes|ended|end|ending)\s+(?:his|her|their|my|your|one['’]s)\s+own\s+life\b/i;
 
-const CRISIS_RESOURCE: readonly RegExp[] = [
-  /(?<![\d-])9-8-8(?![\d-])/,
-  // "call or text 988." ends a sentence; "988.5" and "988,000" are numbers.
-  /(?<![\d,.-])988(?![\d-]|[,.]\d|\s+(?:patients|participants|people|adults|children|youths?|cases|subjects|mg|deaths))/,
+/**
+ * Resource-agnostic wording: a crisis resource wherever the reader is ("a crisis line", "your
+ * local crisis service", "go to the nearest emergency department"). Named services are in
+ * `knowledge/crisisServices.ts` and count only where they serve.
+ */
+const GENERIC_RESOURCE: readonly RegExp[] = [
   /\bcrisis\s+(?:line|helpline|hotline|centre|center|service|text\s+line|support)s?\b/i,
   /\bhelp\s?lines?\b/i,
   /\bhotlines?\b/i,
-  /\bLifeline\b/,
-  /\bsamaritans\b/i,
-  /\b116\s?123\b/,
-  /\b13\s?11\s?14\b/,
-  /\bkids\s+help\s+phone\b/i,
-  /\btalk\s+suicide\b/i,
-  /\bshout\s+(?:on\s+|to\s+)?85258\b|\b85258\b/i,
-  /\bNHS\s+111\b/,
-  /\bbeyond\s+blue\b|\b1300\s?22\s?4636\b/i,
   // An instruction to seek emergency care ("ketamine is used in emergency departments" is not).
   /\b(?:go|going|get|come|head)\s+to\s+(?:the\s+|your\s+|a\s+)?(?:nearest\s+)?(?:hospital\s+)?emergency\s+(?:department|room)\b/i,
   /\bnearest\s+(?:hospital\s+)?emergency\b/i,
   /\b(?:go|going|get|come|head)\s+to\s+(?:the\s+|your\s+)?nearest\s+hospital\b/i,
   /\b(?:call|contact)\s+(?:your\s+local\s+)?emergency\s+services\b/i,
 ];
+
+/** Every pattern of a service, global, with the service's index in `CRISIS_SERVICES`. */
+const SERVICE_PATTERNS: readonly { re: RegExp; service: number }[] = CRISIS_SERVICES.flatMap((s, service) =>
+  s.patterns.map((p) => ({ re: new RegExp(p.source, `${p.flags}g`), service })),
+);
 
 /**
  * Emergency numbers, by jurisdiction: "call 911" is no resource for a reader in the UK or
@@ -86,14 +88,65 @@ const EMERGENCY: Record<Jurisdiction, RegExp> = {
   AU: /\b(?:call|dial|phone|ring)\s+(?:000|112)\b|\btriple\s+zero\b/i,
 };
 
-/** Something every pattern of `CRISIS_RESOURCE` and `EMERGENCY` needs: a digit or one of its words (one quick test first). */
-const CRISIS_RESOURCE_NEEDS = /[0-9]|crisis|help|hotline|lifeline|samaritan|kids|talk|triple|emergenc|nearest|shout|beyond/i;
+/** Something every pattern of the services, `GENERIC_RESOURCE` and `EMERGENCY` needs: a digit or one of its words (one quick test first). */
+const CRISIS_RESOURCE_NEEDS = /[0-9]|crisis|help|hotline|lifeline|samaritan|kids|talk|triple|emergenc|nearest|shout|beyond|wellness/i;
 
-/** A crisis resource in the text, for readers in `jurisdiction` (any jurisdiction's emergency number when none is given). */
+/** A named service in a text: its index in `CRISIS_SERVICES` and where. */
+interface ServiceMention extends Span {
+  service: number;
+}
+
+/** The crisis resources of a text, whatever the jurisdiction (offsets relative to the text). */
+interface CrisisScan {
+  /** Resource-agnostic wording. */
+  generic: boolean;
+  /** The jurisdictions whose emergency number the text gives. */
+  emergency: readonly Jurisdiction[];
+  /** Named services, in the order of the text. */
+  services: readonly ServiceMention[];
+}
+
+const NO_RESOURCE: CrisisScan = { generic: false, emergency: [], services: [] };
+
+function scanCrisisResources(text: string): CrisisScan {
+  if (!CRISIS_RESOURCE_NEEDS.test(text)) return NO_RESOURCE;
+  // A service's words are blanked once matched: the later services and the generic wording
+  // must not read "Kids Helpline" as "a helpline" or "Trans Lifeline" as "Lifeline".
+  let rest = text;
+  const services: ServiceMention[] = [];
+  for (const { re, service } of SERVICE_PATTERNS) {
+    re.lastIndex = 0;
+    let blanked = '';
+    let from = 0;
+    for (let m = re.exec(rest); m; m = re.exec(rest)) {
+      services.push({ service, start: m.index, end: m.index + m[0].length });
+      blanked += rest.slice(from, m.index) + ' '.repeat(m[0].length);
+      from = m.index + m[0].length;
+    }
+    if (from > 0) rest = blanked + rest.slice(from);
+  }
+  services.sort((a, b) => a.start - b.start);
+  const generic = GENERIC_RESOURCE.some((re) => re.test(rest));
+  const emergency = JURISDICTIONS.filter((j) => EMERGENCY[j].test(rest));
+  if (!generic && !emergency.length && !services.length) return NO_RESOURCE;
+  return { generic, emergency, services };
+}
+
+/** Whether the scan holds a resource for readers in `j` (in any jurisdiction when none is given). */
+function servesReaders(scan: CrisisScan, j: Jurisdiction | undefined): boolean {
+  if (scan.generic) return true;
+  if (!j) return scan.emergency.length > 0 || scan.services.length > 0;
+  return scan.emergency.includes(j) || scan.services.some((s) => CRISIS_SERVICES[s.service].serves.includes(j));
+}
+
+/** A crisis resource in the text, for readers in `jurisdiction` (any jurisdiction's when none is given). */
 export function hasCrisisResource(text: string, jurisdiction?: Jurisdiction): boolean {
-  if (!CRISIS_RESOURCE_NEEDS.test(text)) return false;
-  if (CRISIS_RESOURCE.some((re) => re.test(text))) return true;
-  return jurisdiction ? EMERGENCY[jurisdiction].test(text) : Object.values(EMERGENCY).some((re) => re.test(text));
+  return servesReaders(scanCrisisResources(text), jurisdiction);
+}
+
+/** The ids of the named services in the text, in its order. */
+export function crisisServicesIn(text: string): string[] {
+  return scanCrisisResources(text).services.map((s) => CRISIS_SERVICES[s.service].id);
 }
 
 interface Pattern {
@@ -224,25 +277,38 @@ export function crisisInsertion(article: Article, line: string): TextEdit | unde
 }
 
 /**
- * A crisis resource anywhere in the document: in a block's prose (the trailer too) or between
- * blocks (a comment). Each block and each gap is tested on its own, so that an unchanged block
- * is not tested again in the next version of the document (its prose is the same string then,
- * so the key costs nothing to hash).
+ * The crisis resources anywhere in the document, for readers in `j`: `true` when there is one
+ * for them, else the named services that serve other readers (document offsets, in order). A
+ * block's prose (the trailer too) and each stretch between blocks (a comment) are scanned on
+ * their own, so that an unchanged block is not scanned again in the next version of the document
+ * (its prose is the same string then, so the key costs nothing to hash).
  */
-function documentHasCrisisResource(article: Article, memo: Memo, perBlock: BlockMemo, j: Jurisdiction): boolean {
+function documentCrisisResources(article: Article, memo: Memo, perBlock: BlockMemo, j: Jurisdiction): true | ServiceMention[] {
   const text = article.text;
-  const ns = `crisis-resource:${j}`;
+  const elsewhere: ServiceMention[] = [];
+  const take = (scan: CrisisScan, at: number): boolean => {
+    if (servesReaders(scan, j)) return true;
+    for (const s of scan.services) elsewhere.push({ service: s.service, start: at + s.start, end: at + s.end });
+    return false;
+  };
   let at = 0;
   for (const b of article.blocks) {
     if (b.start > at && !blank(text, at, b.start)) {
       const gap = text.slice(at, b.start);
-      if (memo(ns, gap, () => hasCrisisResource(gap, j))) return true;
+      if (take(memo('crisis-resources', gap, () => scanCrisisResources(gap)), at)) return true;
     }
-    if (perBlock(b, ns, () => hasCrisisResource(b.prose, j))) return true;
+    if (take(perBlock(b, 'crisis-resources', () => scanCrisisResources(b.prose)), b.start)) return true;
     at = Math.max(at, b.end);
   }
   const rest = text.slice(at);
-  return /\S/.test(rest) && hasCrisisResource(rest, j);
+  if (/\S/.test(rest) && take(scanCrisisResources(rest), at)) return true;
+  return elsewhere;
+}
+
+/** "A, a UK service, and B, an Australian service". */
+function describeServices(mentions: readonly ServiceMention[]): string {
+  const described = mentions.map((m) => `${CRISIS_SERVICES[m.service].name}, ${CRISIS_SERVICES[m.service].where}`);
+  return described.length === 1 ? described[0] : `${described.slice(0, -1).join(', ')}, and ${described[described.length - 1]}`;
 }
 
 /** Whether `text[from, to)` is all white space (without making a string of it). */
@@ -342,17 +408,24 @@ export const safeMessaging: Rule = {
         ctx.report({ start: span.start, end: span.end, message: `${p.message(m)}${quoted}`, fixes: fixes.length ? fixes : undefined });
       }
     }
-    if (firstTopic && !documentHasCrisisResource(article, ctx.memo, ctx.blockMemo, config.jurisdiction)) {
-      const crisis = CRISIS_LINES[config.jurisdiction];
-      const edit = crisisInsertion(article, crisis.line);
-      const note = crisis.verified ? '' : ' (This crisis line is not yet verified against the project sources: check it before publishing.)';
-      ctx.report({
-        start: firstTopic.start,
-        end: firstTopic.end,
-        severity: 'info',
-        message: `The article discusses suicide but gives no crisis resource. Safe-messaging guidance recommends one wherever suicide is discussed (${crisis.source}).${note}`,
-        fixes: edit ? [{ title: 'Add a crisis resource line', edits: [edit], isPreferred: true }] : undefined,
-      });
-    }
+    if (!firstTopic) return;
+    const found = documentCrisisResources(article, ctx.memo, ctx.blockMemo, config.jurisdiction);
+    if (found === true) return;
+    const crisis = CRISIS_LINES[config.jurisdiction];
+    const edit = crisisInsertion(article, crisis.line);
+    const note = crisis.verified ? '' : ' (This crisis line is not yet verified against the project sources: check it before publishing.)';
+    // Services named for readers elsewhere: the first mention of each, by the name a finding gives.
+    const named = found.filter((m, i) => found.findIndex((o) => CRISIS_SERVICES[o.service].name === CRISIS_SERVICES[m.service].name) === i);
+    const what = named.length ? `names ${describeServices(named)}; readers in ${READERS[config.jurisdiction]} need a crisis resource that serves them` : 'gives no crisis resource';
+    ctx.report({
+      start: firstTopic.start,
+      end: firstTopic.end,
+      severity: 'info',
+      message: `The article discusses suicide but ${what}. Safe-messaging guidance recommends one wherever suicide is discussed (${crisis.source}).${note}`,
+      fixes: edit ? [{ title: 'Add a crisis resource line', edits: [edit], isPreferred: true }] : undefined,
+      related: named.length
+        ? named.map((m): RelatedInfo => ({ start: m.start, end: m.end, message: `${CRISIS_SERVICES[m.service].name}: ${CRISIS_SERVICES[m.service].where}` }))
+        : undefined,
+    });
   },
 };

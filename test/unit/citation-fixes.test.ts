@@ -87,13 +87,28 @@ for (const [name, eol, prefix] of [
       assert.equal(text.slice(findings[0].start, findings[0].end).startsWith('[^2]: Zarate'), true);
     });
 
-    it('says why every entry is uncited when the article cites in parentheses', () => {
+    it('reads citations in parentheses: no entry is uncited', () => {
       const text = `${prefix}Ketamine acts fast (1). It is rapid (2).${refs(eol)}`;
+      assert.deepEqual(only(lint(text, { kind: 'plaintext' }).findings), []);
+    });
+
+    it('says why every entry is uncited when the numbers in parentheses are not read as citations', () => {
+      // After a full stop and before the next sentence's first word, "(1)" numbers what follows.
+      const text = `${prefix}Ketamine acts fast. (1) It is rapid. (2) It fades.${refs(eol)}`;
       const fs = lint(text, { kind: 'plaintext' }).findings.filter((f) => f.ruleId === 'unused-reference');
       assert.equal(fs.length, 2);
-      for (const f of fs) assert.match(f.message, /Citations written in parentheses, such as \(1\), are not read as citations/);
+      for (const f of fs) assert.match(f.message, /Numbers in parentheses here are not read as citations: one cites where it follows a word and comes before the full stop/);
       const cited = lint(`${prefix}Ketamine acts fast.¹${refs(eol)}`, { kind: 'plaintext' }).findings.filter((f) => f.ruleId === 'unused-reference');
       assert.doesNotMatch(cited[0].message, /parentheses/);
+    });
+
+    it('adds the next reference for a parenthesised citation past the list, and cites only the resolvable numbers', () => {
+      const text = `${prefix}Ketamine acts fast (1). It is rapid (2). Benefits fade (3).${refs(eol)}`;
+      const { after } = applyAndRelint(text, 'plaintext', 'unresolved-citation', /^Add reference 3/);
+      assert.ok(after.includes(`2017.${eol}3. `), JSON.stringify(after.slice(-40)));
+      const list = `${prefix}Ketamine acts fast (1, 2, 4). It is rapid (2).${refs(eol)}`;
+      const fixed = applyAndRelint(list, 'plaintext', 'unresolved-citation', /^Cite only 1, 2/).after;
+      assert.ok(fixed.includes('fast (1, 2). It'), fixed);
     });
 
     it('removes an unused last reference with its line', () => {

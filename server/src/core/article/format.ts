@@ -69,6 +69,8 @@ export function formatMarker(style: MarkerStyle, numbers: number[], label?: stri
       return `<sup>${list}</sup>`;
     case 'bracket':
       return `[${list.replace(/,/g, ', ')}]`;
+    case 'paren':
+      return `(${list.replace(/,/g, ', ')})`;
     case 'footnote':
       return numbers.length === 1 ? `[^${numbers[0]}]` : numbers.map((n) => `[^${n}]`).join('');
   }

@@ -1,8 +1,10 @@
 import type { Marker } from './model';
+import type { ParenCandidate } from './parenthesised';
 
 /**
  * Citation markers in a block: Unicode superscripts (¹², ¹,³, ¹˒³, ¹⁻³, ¹–³), `<sup>1,2</sup>`,
- * brackets ([1], [1, 2], [1-3], [1–3, 5]) and Markdown footnotes ([^1], [^note]).
+ * brackets ([1], [1, 2], [1-3], [1–3, 5]), Markdown footnotes ([^1], [^note]) and, in an
+ * article that cites that way, parenthesised numbers ((1), (2, 3), (1-3): `parenthesised.ts`).
  */
 const SUP_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const SUP_RUN = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:[,˒⁻–—‐−-][⁰¹²³⁴⁵⁶⁷⁸⁹]+)*/g;
@@ -43,6 +45,11 @@ export interface MarkerContext {
   referenceCount: number;
   /** Highest reference number cited so far in the document (for ambiguous superscripts). */
   maxSeen: number;
+  /**
+   * The highest number a parenthesised marker may cite, or 0 when the article does not cite in
+   * parentheses (`parenthesisedLimit`).
+   */
+  parenLimit: number;
 }
 
 /** Whether a superscript run right after `before` (the text before it) reads as a marker, not a unit's or number's exponent. */
@@ -53,9 +60,10 @@ export function superscriptCitesAfter(before: string, digits = '1'): boolean {
 /**
  * Finds the markers of one block. `scan` is the block text with code, comments and link
  * targets blanked; `raw` is the block text as written. Offsets are relative to the block, and
- * shifted by `base`.
+ * shifted by `base`. `paren` are the block's parenthesised candidates (`parenCandidates`), read
+ * as markers when `ctx.parenLimit` allows their numbers.
  */
-export function findMarkers(scan: string, raw: string, base: number, blockIndex: number, ctx: MarkerContext): Marker[] {
+export function findMarkers(scan: string, raw: string, base: number, blockIndex: number, ctx: MarkerContext, paren: readonly ParenCandidate[] = []): Marker[] {
   const out: Marker[] = [];
   SUP_RUN.lastIndex = 0;
   for (let m = SUP_RUN.exec(scan); m; m = SUP_RUN.exec(scan)) {
@@ -120,6 +128,7 @@ export function findMarkers(scan: string, raw: string, base: number, blockIndex:
     }
   }
   if (out.length > 1) out.sort((a, b) => a.start - b.start);
+  if (ctx.parenLimit > 0 && paren.length) addParenthesised(out, paren, base, blockIndex, ctx.parenLimit);
   for (const m of out) {
     if (m.style === 'footnote') continue; // numeric footnote labels number their own notes, not the list
     if (m.style === 'superscript') {
@@ -130,6 +139,27 @@ export function findMarkers(scan: string, raw: string, base: number, blockIndex:
     for (const n of m.numbers) if (n > ctx.maxSeen) ctx.maxSeen = n;
   }
   return out;
+}
+
+/**
+ * Adds the candidates whose numbers are all from 1 to `limit` to `out` (sorted, and kept so),
+ * unless another marker overlaps them.
+ */
+function addParenthesised(out: Marker[], paren: readonly ParenCandidate[], base: number, blockIndex: number, limit: number): void {
+  const others = out.length;
+  const merged: Marker[] = [];
+  let k = 0;
+  for (const c of paren) {
+    if (!c.numbers.every((n) => n >= 1 && n <= limit)) continue;
+    const start = base + c.start;
+    const end = base + c.end;
+    while (k < others && out[k].end <= start) merged.push(out[k++]);
+    if (k < others && out[k].start < end) continue;
+    merged.push({ style: 'paren', raw: c.raw, start, end, numbers: [...c.numbers], blockIndex });
+  }
+  while (k < others) merged.push(out[k++]);
+  out.length = 0;
+  for (const m of merged) out.push(m);
 }
 
 /** `1, 3-5` gives [1, 3, 4, 5]. Ranges longer than 500 are not expanded past their ends. */

@@ -44,8 +44,11 @@ export interface Sentence extends Span {
   markers: Marker[];
 }
 
-/** `pandoc`: `[@key]`, `[@a; @b, p. 3]`, in-text `@key` (no numbers; see `keys`). */
-export type MarkerStyle = 'superscript' | 'html-sup' | 'bracket' | 'footnote' | 'pandoc';
+/**
+ * `paren`: `(1)`, `(2, 3)`, `(1-3)`, read only in an article that cites that way (`parenthesised.ts`).
+ * `pandoc`: `[@key]`, `[@a; @b, p. 3]`, in-text `@key` (no numbers; see `keys`).
+ */
+export type MarkerStyle = 'superscript' | 'html-sup' | 'bracket' | 'paren' | 'footnote' | 'pandoc';
 
 export interface Marker extends Span {
   style: MarkerStyle;

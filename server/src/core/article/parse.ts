@@ -6,6 +6,7 @@ import { blankSpans, lineBreakSpans, markdownCodeSpans, markdownSyntaxSpans, url
 import type { Article, Block, Marker, Reference, Sentence } from './model';
 import { type BibliographyLoader, findPandocCitations, loadBibliographies, pandocFrontMatter } from './pandoc';
 import { type BlockScan, htmlComments, type RawBlock } from './rawBlock';
+import { type ParenCandidate, parenCandidates, parenthesisedLimit } from './parenthesised';
 import { findReferenceList, footnoteReference } from './references';
 import { splitSentences } from './sentences';
 
@@ -67,7 +68,7 @@ export function parseArticle(text: string, kind: DocumentKind, options: ParseOpt
   const refs = findReferenceList(text, scan.blocks, headingText, spanMemo);
   const rawBlocks = refs.blocks;
   const footnotes: Reference[] = [];
-  const ctx: MarkerContext = { referenceCount: refs.list?.entries.length ?? 0, maxSeen: 0 };
+  const ctx: MarkerContext = { referenceCount: refs.list?.entries.length ?? 0, maxSeen: 0, parenLimit: 0 };
   // Pandoc citations (Markdown): bracketed always, in-text `@key` when a bibliography is named.
   const pandoc = kind === 'markdown' ? pandocFrontMatter(text) : undefined;
   const inText = !!pandoc && (pandoc.bibliographies.length > 0 || pandoc.hasReferences);
@@ -78,17 +79,17 @@ export function parseArticle(text: string, kind: DocumentKind, options: ParseOpt
     // versions see the context the last one did, which is found without making a key.
     let kept: KeptMarkers;
     const lc = w.lastContext;
-    if (lc && lc.referenceCount === ctx.referenceCount && lc.maxSeen === ctx.maxSeen) kept = lc.kept;
+    if (lc && lc.referenceCount === ctx.referenceCount && lc.maxSeen === ctx.maxSeen && lc.parenLimit === ctx.parenLimit) kept = lc.kept;
     else {
-      const key = `${ctx.referenceCount}:${ctx.maxSeen}`;
+      const key = `${ctx.referenceCount}:${ctx.maxSeen}:${ctx.parenLimit}`;
       let k = w.markers?.get(key);
       if (!k) {
-        const probe: MarkerContext = { referenceCount: ctx.referenceCount, maxSeen: ctx.maxSeen };
-        k = { markers: findMarkers(s1, raw, 0, 0, probe), maxSeen: probe.maxSeen };
+        const probe: MarkerContext = { referenceCount: ctx.referenceCount, maxSeen: ctx.maxSeen, parenLimit: ctx.parenLimit };
+        k = { markers: findMarkers(s1, raw, 0, 0, probe, ctx.parenLimit ? parenOf(w) : undefined), maxSeen: probe.maxSeen };
         (w.markers ??= new Map()).set(key, k);
       }
       kept = k;
-      w.lastContext = { referenceCount: ctx.referenceCount, maxSeen: ctx.maxSeen, kept };
+      w.lastContext = { referenceCount: ctx.referenceCount, maxSeen: ctx.maxSeen, parenLimit: ctx.parenLimit, kept };
     }
     ctx.maxSeen = kept.maxSeen;
     const found = placed(w, kept.markers, base, index);
@@ -98,25 +99,53 @@ export function parseArticle(text: string, kind: DocumentKind, options: ParseOpt
     return cites.length ? [...found, ...cites].sort((a, b) => a.start - b.start) : found;
   };
 
-  const blocks: Block[] = [];
-  const sentences: Sentence[] = [];
-  const markers: Marker[] = [];
-  let headingIndex = -1;
+  const blockMarkersOf = (p: Pending, index: number): Marker[] => {
+    const found = markersOf(p.w, p.raw, p.rb.start, index);
+    return p.markersFrom > p.rb.start ? found.filter((m) => m.start >= p.markersFrom) : found;
+  };
+
+  // Markers first, block by block (with the running context), then the document-level
+  // decision on parenthesised numbers, then prose and sentences, which depend on the markers.
+  const pending: Pending[] = [];
+  const candidates: (readonly ParenCandidate[])[] = [];
+  let otherMarkers = 0;
   for (let i = 0; i < rawBlocks.length; i++) {
     const rb = rawBlocks[i];
     const kindOf = refs.trailerFrom >= 0 && i >= refs.trailerFrom && i < refs.trailerTo && rb.kind !== 'footnoteDefinition' ? 'trailer' : rb.kind;
-    const index = blocks.length;
-    const raw = text.slice(rb.start, rb.end);
-    const w = work(rb.start, rb.end);
-    let blockMarkers: Marker[] = NO_MARKERS;
+    const p: Pending = { rb, kindOf, raw: text.slice(rb.start, rb.end), w: work(rb.start, rb.end), markersFrom: -1, markers: NO_MARKERS };
     if (kindOf === 'footnoteDefinition') {
       const ref = footnoteReference(text, rb, footnotes.length + 1, spanMemo);
       if (ref) footnotes.push(ref);
       // A footnote's own text may cite, but its label is not a marker.
-      blockMarkers = markersOf(w, raw, rb.start, index).filter((m) => m.start >= (ref?.textSpan.start ?? rb.start));
+      p.markersFrom = ref?.textSpan.start ?? rb.start;
     } else if (kindOf !== 'referenceEntry' && kindOf !== 'trailer') {
-      blockMarkers = markersOf(w, raw, rb.start, index);
+      p.markersFrom = rb.start;
     }
+    if (p.markersFrom >= 0) {
+      p.markers = blockMarkersOf(p, i);
+      otherMarkers += p.markers.length;
+      const paren = parenOf(p.w);
+      if (paren.length) candidates.push(p.markersFrom === rb.start ? paren : paren.filter((c) => c.start >= p.markersFrom - rb.start));
+    }
+    pending.push(p);
+  }
+  const entryNumbers: number[] = [];
+  for (const e of refs.list?.entries ?? []) if (e.number !== undefined) entryNumbers.push(e.number);
+  const parenLimit = candidates.length ? parenthesisedLimit(entryNumbers, candidates, otherMarkers) : 0;
+  if (parenLimit > 0) {
+    // The article cites in parentheses: every block's markers again, with them (a superscript
+    // run is read by the numbers cited before it).
+    ctx.maxSeen = 0;
+    ctx.parenLimit = parenLimit;
+    for (let i = 0; i < pending.length; i++) if (pending[i].markersFrom >= 0) pending[i].markers = blockMarkersOf(pending[i], i);
+  }
+
+  const blocks: Block[] = [];
+  const sentences: Sentence[] = [];
+  const markers: Marker[] = [];
+  let headingIndex = -1;
+  for (let index = 0; index < pending.length; index++) {
+    const { rb, kindOf, w, markers: blockMarkers } = pending[index];
     const pw = proseOf(rb, w, blockMarkers);
     const p = pw.prose;
     const block: Block = { kind: kindOf, level: rb.level, start: rb.start, end: rb.end, prose: p, sentences: [], markers: blockMarkers, headingIndex, index };
@@ -141,16 +170,34 @@ export function parseArticle(text: string, kind: DocumentKind, options: ParseOpt
   };
 }
 
+/** A block on its way into the article: its kind, text and work, and its markers once found. */
+interface Pending {
+  rb: RawBlock;
+  kindOf: Block['kind'];
+  raw: string;
+  w: BlockWork;
+  /** Where markers may start (after a footnote's label), or -1 for a block without markers. */
+  markersFrom: number;
+  markers: Marker[];
+}
+
+/** The block's parenthesised-citation candidates (relative to it), from its text alone. */
+function parenOf(w: BlockWork): readonly ParenCandidate[] {
+  return (w.paren ??= parenCandidates(w.s1));
+}
+
 /** A block text's work (see `work` in `parseArticle`). */
 interface BlockWork {
   s1: string;
+  /** Parenthesised numbers that may be citations (`parenCandidates`). */
+  paren?: readonly ParenCandidate[];
   proses: Map<string, ProseWork>;
   /** The spans last blanked (flattened) and their work. */
   last?: { flat: number[]; work: ProseWork };
   /** The block's markers (relative to it) by the running marker context at its start. */
   markers?: Map<string, KeptMarkers>;
   /** The context of the last lookup and what it found. */
-  lastContext?: { referenceCount: number; maxSeen: number; kept: KeptMarkers };
+  lastContext?: { referenceCount: number; maxSeen: number; parenLimit: number; kept: KeptMarkers };
   /** The last markers placed in the document (relative list, block start and index, result). */
   lastPlaced?: { rel: Marker[]; base: number; index: number; found: Marker[] };
 }

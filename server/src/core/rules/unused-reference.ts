@@ -7,9 +7,10 @@ import { splitLines } from '../article/rawBlock';
 import { lineOf } from '../suppression';
 import type { Rule } from './rule';
 
-/** A reference entry that no marker cites (AMA: every reference is cited at least once). */
-/** "(1)", "(2,3)", "(4-6)" after a word or a full stop: the parenthesised citation style. */
+/** "(1)", "(2,3)", "(4-6)" after a word or punctuation: numbers in parentheses, as some articles cite. */
 const PARENTHESISED = /[\p{L}.,;:]\s?\(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\)/u;
+
+/** A reference entry that no marker cites (AMA: every reference is cited at least once). */
 
 export const unusedReference: Rule = {
   meta: {
@@ -33,8 +34,9 @@ export const unusedReference: Rule = {
     const firstWithNumber = new Map<number, Reference>();
     for (const ref of entries) if (ref.number !== undefined && !firstWithNumber.has(ref.number)) firstWithNumber.set(ref.number, ref);
     const highest = Math.max(0, ...firstWithNumber.keys());
-    // An article that cites in parentheses ("(1)", "(2,3)") has no markers clinical-lint reads: say so.
-    const hint = !article.markers.length && entries.length && article.blocks.some((b) => b.kind === 'paragraph' && PARENTHESISED.test(b.prose)) ? ' Citations written in parentheses, such as (1), are not read as citations: write [1] or a superscript.' : '';
+    // An article with numbers in parentheses that were not read as citations (article/parenthesised.ts
+    // says when they are), and no other markers: say why nothing is cited.
+    const hint = !article.markers.length && entries.length && article.blocks.some((b) => b.kind === 'paragraph' && PARENTHESISED.test(b.prose)) ? ' Numbers in parentheses here are not read as citations: one cites where it follows a word and comes before the full stop ("acts quickly (1)."), not where it numbers steps ("(1) wash, (2) dry") or starts a sentence (". (1) Wash").' : '';
     for (const ref of entries) {
       if (cited.has(ref)) continue;
       const first = ref.number !== undefined ? firstWithNumber.get(ref.number) : undefined;

@@ -67,6 +67,53 @@ describe('cite: marker style and position', () => {
   });
 });
 
+describe('cite: parenthesised citations', () => {
+  /** Cites, checks that the new marker is read as one citing `numbers`, and returns the text. */
+  const citeRead = (text: string, needle: string, numbers: number[], kind: DocumentKind = 'plaintext'): string => {
+    const after = cite(text, needle, numbers, kind);
+    const a = parseArticle(after, kind);
+    const s = a.sentences.find((x) => after.slice(x.start, x.end).includes(needle))!;
+    assert.ok(s.markers.some((m) => numbers.every((n) => m.numbers.includes(n))), `the new marker is read: ${after}`);
+    return after;
+  };
+
+  it('detects the style', () => {
+    assert.equal(styleProfile(parseArticle(`T\n\nA is true (1). B is true (2).${REFS}`, 'plaintext')).style, 'paren');
+  });
+
+  it('writes "(n)" with a space, before the period, in plain text and Markdown', () => {
+    const text = `T\n\nA is true (1). Studies show a benefit. B is true (2).${REFS}`;
+    assert.ok(citeRead(text, 'Studies show a benefit', [3]).includes('Studies show a benefit (3). B'));
+    assert.ok(citeRead(`# T\n\nA is **true** (1). Studies show _a benefit_. B is true (2).${REFS.replace('References', '## References')}`, 'Studies show', [3], 'markdown').includes('Studies show _a benefit_ (3). B'));
+  });
+
+  it('in a document that puts them after the period, after it only at the end of a line, else before it', () => {
+    const text = `T\n\nA is true. (1)\n\nB is true. (2)\n\nStudies show a benefit.\n\nStudies show a harm. More follows.${REFS}`;
+    assert.ok(citeRead(text, 'Studies show a benefit', [3]).includes('Studies show a benefit. (3)\n'));
+    assert.ok(citeRead(text, 'Studies show a harm', [3]).includes('Studies show a harm (3). More follows.'));
+  });
+
+  it('merges with an adjacent marker in its separators', () => {
+    const text = `T\n\nA is true (1). Both are true (2, 4).${REFS}`;
+    assert.ok(citeRead(text, 'A is true', [3]).includes('A is true (1, 3). Both'));
+    assert.ok(citeRead(text, 'Both are true', [3]).includes('Both are true (2-4).'));
+    const tight = `T\n\nA is true (1,2). B is true (2).${REFS}`;
+    assert.ok(citeRead(tight, 'A is true', [4]).includes('A is true (1,2,4). B'));
+  });
+
+  it('in brackets where a parenthesised number would not be read as a citation (after "scale"; in an enumeration)', () => {
+    const text = `T\n\nA is true (1). Pain is rated on a scale. B is true (2).${REFS}`;
+    assert.ok(citeRead(text, 'Pain is rated', [3]).includes('on a scale [3]. B'));
+    const listed = `T\n\nA is true (1). Studies show you should (1) wash and (2) dry. B is true (2).${REFS}`;
+    assert.ok(citeRead(listed, 'Studies show you', [3]).includes('(2) dry (3). B'), 'a marker that closes the sentence is read there');
+  });
+
+  it('offsets are UTF-16 code units next to emoji, line ends kept (CRLF)', () => {
+    const text = `T\r\n\r\n🧠 A is true (1). 😔 Studies show a benefit.\r\n${REFS.replace(/\n/g, '\r\n')}`;
+    assert.ok(citeRead(text, 'Studies show a benefit', [2]).includes('😔 Studies show a benefit (2).\r\n'));
+  });
+});
+
 describe('cite: add a new reference', () => {
   const add = (text: string, needle: string, kind: DocumentKind = 'plaintext') => {
     const article = parseArticle(text, kind);

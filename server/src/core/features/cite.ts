@@ -3,6 +3,9 @@ import { compressNumbers, formatMarker, nextEntry, REFERENCE_STUB, toSuperscript
 export { REFERENCE_STUB };
 import type { Article, Marker, MarkerStyle, Reference, Sentence } from '../article/model';
 import { superscriptCitesAfter } from '../article/markers';
+import { blankSpans, markdownCodeSpans } from '../article/mask';
+import { parenCandidates } from '../article/parenthesised';
+import { htmlComments } from '../article/rawBlock';
 import { dominantStyle } from '../article/resolve';
 import { drugKnowledge } from '../knowledge/drugs';
 import { detectEol } from '../text/lineIndex';
@@ -258,6 +261,9 @@ export function insertionPoint(article: Article, sentence: Sentence, profile = s
   const last = text[end - 1];
   if (last === ':' || last === ';') end--;
   else if (profile.beforePeriod && (last === '.' || last === '!')) end--;
+  // A parenthesised number after a full stop numbers what follows it ("today. (1) Wash ..."):
+  // one goes after the period only at the end of its line, else before it, where it cites.
+  else if (profile.style === 'paren' && (last === '.' || last === '!' || last === '?') && /^[ \t]*[^\s]/.test(text.slice(end, end + 200).split(/[\r\n]/, 1)[0])) end--;
   // A sentence that ends inside a link's text (`[text](url)`, `[text][label]`): after the link,
   // or the marker would become part of the link.
   const link = /^\](?:\((?:[^()\n]|\([^()\n]*\))*\)|\[[^\]\n]*\])/.exec(text.slice(end, end + 2000));
@@ -270,9 +276,10 @@ export function insertionPoint(article: Article, sentence: Sentence, profile = s
 }
 
 /** A marker citing some numbers (or a footnote label) in a style, matching the existing marker's separators. */
-function markerText(style: MarkerStyle, numbers: number[], existing?: Marker, label?: string): string {
+function markerText(article: Article, style: MarkerStyle, numbers: number[], existing?: Marker, label?: string): string {
   if (style === 'footnote') return `[^${label ?? numbers[0]}]`;
   if (style === 'bracket' && existing && !/,\s/.test(existing.raw)) return `[${compressNumbers(numbers)}]`;
+  if (style === 'paren' && existing && (existing.raw.includes(',') ? !/,\s/.test(existing.raw) : tightParentheses(article))) return `(${compressNumbers(numbers)})`;
   if (style === 'superscript') return toSuperscript(compressNumbers(numbers));
   return formatMarker(style, numbers);
 }
@@ -283,17 +290,53 @@ export function citeEdit(article: Article, sentence: Sentence, numbers: number[]
   const { style, spaceBefore } = point.profile;
   if (point.merge && style !== 'footnote') {
     const all = [...point.merge.numbers, ...numbers];
-    return { start: point.merge.start, end: point.merge.end, newText: markerText(style, all, point.merge) };
+    return { start: point.merge.start, end: point.merge.end, newText: markerText(article, style, all, point.merge) };
   }
   // A footnote label cites only in footnote style; a numbered reference in any other style.
-  const useStyle: MarkerStyle = label && !/^\d+$/.test(label) ? 'footnote' : style;
-  const text = markerText(useStyle, numbers, undefined, label);
-  // A bracket right after `!`, `]` or `\` is not read as a marker (image, link label, escape): a space then.
+  let useStyle: MarkerStyle = label && !/^\d+$/.test(label) ? 'footnote' : style;
   const prev = article.text[point.offset - 1];
+  if (useStyle === 'paren') {
+    // "text (3)." with a space; where a parenthesised number would not be read as a citation
+    // (after "scale" or "step", in a sentence that numbers items with them), in brackets.
+    const edit = { start: point.offset, end: point.offset, newText: `${prev === ' ' || prev === '\t' ? '' : ' '}${markerText(article, 'paren', numbers)}` };
+    if (readAsParenthesised(article, sentence, edit)) return edit;
+    useStyle = 'bracket';
+  }
+  const text = markerText(article, useStyle, numbers, undefined, label);
+  // A bracket right after `!`, `]` or `\` is not read as a marker (image, link label, escape): a space then.
   // A superscript right after a unit or a digit reads as an exponent (m², 10³): a space then.
   const exponent = useStyle === 'superscript' && !superscriptCitesAfter(article.text.slice(Math.max(0, point.offset - 4), point.offset));
   const pad = exponent || (useStyle === 'bracket' && (prev === '!' || prev === ']' || prev === '\\')) ? ' ' : spaceBefore && useStyle === 'bracket' && prev !== ' ' ? ' ' : '';
   return { start: point.offset, end: point.offset, newText: pad + text };
+}
+
+/** Whether the document's parenthesised lists are mostly written without a space after the comma (`(1,2)`). */
+function tightParentheses(article: Article): boolean {
+  const known = tightCache.get(article);
+  if (known !== undefined) return known;
+  let tight = 0;
+  let spaced = 0;
+  for (const m of article.markers) {
+    if (m.style !== 'paren' || !m.raw.includes(',')) continue;
+    if (/,\s/.test(m.raw)) spaced++;
+    else tight++;
+  }
+  tightCache.set(article, tight > spaced);
+  return tight > spaced;
+}
+
+const tightCache = new WeakMap<Article, boolean>();
+
+/** Whether the parenthesised marker `edit` inserts is read as one in the sentence's block (`parenCandidates`). */
+function readAsParenthesised(article: Article, sentence: Sentence, edit: TextEdit): boolean {
+  const block = article.blocks[sentence.blockIndex];
+  if (!block) return false;
+  const raw = article.text.slice(block.start, block.end);
+  const at = edit.start - block.start + edit.newText.indexOf('(');
+  const after = raw.slice(0, edit.start - block.start) + edit.newText + raw.slice(edit.end - block.start);
+  // The block as the parser scans it for markers: code, comments and link targets blanked.
+  const scan = blankSpans(after, article.kind === 'markdown' ? markdownCodeSpans(after) : htmlComments(after));
+  return parenCandidates(scan).some((c) => c.start === at);
 }
 
 // ---------------------------------------------------------------------------------------------

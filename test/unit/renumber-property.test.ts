@@ -15,12 +15,13 @@ import type { DocumentKind } from '../../server/src/core/types';
 const citation = (n: number) =>
   fc.record({
     nums: fc.uniqueArray(fc.integer({ min: 1, max: n }), { minLength: 1, maxLength: 3 }),
-    style: fc.constantFrom('sup', 'bracket', 'html'),
+    style: fc.constantFrom('sup', 'bracket', 'html', 'paren'),
   });
 
 function write(style: string, nums: number[]): string {
   if (style === 'sup') return toSuperscript(nums.join(','));
   if (style === 'bracket') return ` [${nums.join(', ')}]`;
+  if (style === 'paren') return ` (${nums.join(', ')})`;
   return `<sup>${nums.join(',')}</sup>`;
 }
 
@@ -35,7 +36,8 @@ const article = fc.integer({ min: 1, max: 14 }).chain((n) =>
 );
 
 function build(a: { n: number; cites: { nums: number[]; style: string }[]; kind: DocumentKind; crlf: boolean; emoji: boolean }): string {
-  const body = a.cites.map((c, i) => `${a.emoji && i % 2 ? '😀 ' : ''}Sentence ${i + 1} states a finding.${write(c.style, c.nums)}`).join('\n\n');
+  // A parenthesised citation goes before the full stop, where it cites.
+  const body = a.cites.map((c, i) => `${a.emoji && i % 2 ? '😀 ' : ''}Sentence ${i + 1} states a finding${c.style === 'paren' ? `${write(c.style, c.nums)}.` : `.${write(c.style, c.nums)}`}`).join('\n\n');
   const heading = a.kind === 'markdown' ? '## References' : 'References';
   const entries = Array.from({ length: a.n }, (_, i) => `${i + 1}. Author${String.fromCharCode(65 + i)} A. Title number ${i + 1}. J Test. ${2000 + i}.`).join('\n');
   const text = `${body}\n\n${heading}\n\n${entries}\n`;
@@ -69,7 +71,7 @@ describe('renumber (property)', () => {
         const again = renumber(parseArticle(out, a.kind));
         assert.ok(!('error' in again) && again.edits.length === 0, 'twice equals once');
         // Outside markers and the list, nothing changed.
-        const strip = (t: string) => t.split(/\r?\n\r?\n(?:## )?References/)[0].replace(/<sup>[^<]*<\/sup>| \[[^\]]*\]|[⁰¹²³⁴⁵⁶⁷⁸⁹,˒⁻]+/g, '');
+        const strip = (t: string) => t.split(/\r?\n\r?\n(?:## )?References/)[0].replace(/<sup>[^<]*<\/sup>| \[[^\]]*\]| \([\d, –-]*\)|[⁰¹²³⁴⁵⁶⁷⁸⁹,˒⁻]+/g, '');
         assert.equal(strip(out), strip(text));
       }),
       { numRuns: 300, seed: 20261127 },

@@ -66,7 +66,7 @@ describe('renumber references', () => {
 
   it('fixtures cover every marker style', () => {
     const styles = new Set(inputs.flatMap((n) => parseArticle(fs.readFileSync(path.join(DIR, n), 'utf8'), kindOf(n)).markers.map((m) => m.style)));
-    assert.deepEqual([...styles].sort(), ['bracket', 'footnote', 'html-sup', 'superscript']);
+    assert.deepEqual([...styles].sort(), ['bracket', 'footnote', 'html-sup', 'paren', 'superscript']);
   });
 
   it('leaves the sample, already in order, untouched', () => {
@@ -120,6 +120,11 @@ describe('renumber references', () => {
     assert.match(renumbered(sup, 'plaintext'), /First\.¹ Then\.²˒³ And\.³˒⁴/);
   });
 
+  it('keeps parenthesised markers in parentheses, with their separators and dashes, and the document\'s', () => {
+    const text = 'First (3). Then (1-2) and (2,4), (1–3).\n\nReferences\n\n1. A A. One. J. 2001.\n2. B B. Two. J. 2002.\n3. C C. Three. J. 2003.\n4. D D. Four. J. 2004.\n';
+    assert.match(renumbered(text, 'plaintext'), /^First \(1\)\. Then \(2,3\) and \(3,4\), \(1–3\)\./);
+  });
+
   it('keeps the links of <sup> markers, rewriting each number where it stands (the links were dropped)', () => {
     const text = 'B first.<sup><a href="#r2">2</a></sup> Then.<sup><a href="#r1">1</a>,<a href="#r3">3</a></sup>\n\n## References\n\n1. A A. One. J. 2001.\n2. B B. Two. J. 2002.\n3. C C. Three. J. 2003.\n';
     assert.ok(renumbered(text, 'markdown').startsWith('B first.<sup><a href="#r2">1</a></sup> Then.<sup><a href="#r1">2</a>,<a href="#r3">3</a></sup>'));
@@ -136,6 +141,9 @@ describe('renumber references', () => {
       // ¹² right after reference 1: 1 and 2 by order, or 12.
       const cites = Array.from({ length: 12 }, (_, i) => `S${i + 1}.${String(i + 1).replace(/\d/g, (d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(d)])}`).join(' ');
       refuse(`First.¹ Then.¹² ${cites}${refs(12)}`, 'plaintext', /¹² \(line 1\) can be read as .*put a comma/);
+    });
+    it('parenthesised citations that renumbering would turn into an enumeration ("(1) and (2) esketamine")', () => {
+      refuse('Ketamine helps (2) and (1) esketamine too. It fades (1).\n\nReferences\n\n1. A A. One. J. 2001.\n2. B B. Two. J. 2002.\n', 'plaintext', /the number of citations would change/);
     });
     it('two entries with the same number', () => {
       refuse('A [2] B [1].\n\nReferences\n\n1. A A. One. J. 2001.\n1. B B. Two. J. 2002.\n2. C C. Three. J. 2003.\n', 'plaintext', /Two reference entries are numbered 1 \(line 5 and line 6\)/);

@@ -9,8 +9,8 @@ import type { Span, TextEdit } from '../types';
 /**
  * Renumbers references in order of first citation (AMA 11th ed. §3.6, ICMJE): the numbered list
  * is reordered (uncited entries keep their relative order after the cited ones), and every
- * marker is rewritten in its own style (superscript, `<sup>`, brackets, numeric footnote
- * labels), with AMA ranges (¹⁻³, [1-3]) for three or more consecutive numbers. Numeric footnote
+ * marker is rewritten in its own style (superscript, `<sup>`, brackets, parentheses, numeric
+ * footnote labels), with AMA ranges (¹⁻³, [1-3]) for three or more consecutive numbers. Numeric footnote
  * labels and their definitions are renumbered the same way, among themselves. Markers whose
  * numbers do not change are left exactly as written, so an article already in order gets no
  * edit at all. Code is never touched: markers are only ever found outside it.
@@ -224,6 +224,13 @@ export function formatLike(m: Marker, numbers: number[], referenceCount: number,
       const out = groups.map((g) => g.replace('-', dash)).join(sep);
       return inner ? `${inner[1]}${out}${inner[3]}` : m.style === 'bracket' ? `[${out}]` : `<sup>${out}</sup>`;
     }
+    case 'paren': {
+      // `(1, 2)` or `(1,2)`, the dash it was written with; `(1)` takes the document's separator.
+      const body = m.raw.slice(1, -1);
+      const sep = /[,;]\s/.test(body) ? ', ' : /[,;]/.test(body) ? ',' : (house.parenSeparator ?? ', ');
+      const dash = body.includes('–') ? '–' : body.includes('—') ? '—' : '-';
+      return `(${groups.map((g) => g.replace('-', dash)).join(sep)})`;
+    }
     case 'footnote':
       return numbers.map((n) => `[^${n}]`).join('');
   }
@@ -234,10 +241,11 @@ export function formatLike(m: Marker, numbers: number[], referenceCount: number,
 export interface HouseStyle {
   superscriptComma?: ',' | '˒';
   bracketSeparator?: ', ' | ',';
+  parenSeparator?: ', ' | ',';
 }
 
 function houseStyle(markers: readonly Marker[]): HouseStyle {
-  const count = { ',': 0, '˒': 0, ', ': 0, ',tight': 0 };
+  const count = { ',': 0, '˒': 0, ', ': 0, ',tight': 0, '(, ': 0, '(,': 0 };
   for (const m of markers) {
     if (m.style === 'superscript') {
       if (m.raw.includes('˒')) count['˒']++;
@@ -245,11 +253,15 @@ function houseStyle(markers: readonly Marker[]): HouseStyle {
     } else if (m.style === 'bracket') {
       if (/,\s/.test(m.raw)) count[', ']++;
       else if (m.raw.includes(',')) count[',tight']++;
+    } else if (m.style === 'paren') {
+      if (/,\s/.test(m.raw)) count['(, ']++;
+      else if (m.raw.includes(',')) count['(,']++;
     }
   }
   return {
     superscriptComma: count['˒'] + count[','] === 0 ? undefined : count['˒'] > count[','] ? '˒' : ',',
     bracketSeparator: count[', '] + count[',tight'] === 0 ? undefined : count[',tight'] > count[', '] ? ',' : ', ',
+    parenSeparator: count['(, '] + count['(,'] === 0 ? undefined : count['(,'] > count['(, '] ? ',' : ', ',
   };
 }
 

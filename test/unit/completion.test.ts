@@ -32,6 +32,17 @@ describe('completion of citation markers', () => {
     assert.equal(complete('Ketamine acts fast.[^|on]', 'two', notes), 'Ketamine acts fast.[^two]');
     assert.equal(complete('Ketamine acts fast.[^|', 'two', notes), 'Ketamine acts fast.[^two]');
   });
+  it('parentheses, in a document that cites in parentheses: after a word, closes the parenthesis; inside, replaces the number', () => {
+    const cited = ' It fades (1).';
+    assert.equal(complete(`Ketamine acts fast (|${cited}`, '2'), `Ketamine acts fast (2)${cited}`);
+    assert.equal(complete(`Ketamine acts fast (|1).${cited}`, '2'), `Ketamine acts fast (2).${cited}`);
+    assert.equal(complete(`Ketamine acts fast (1, |).${cited}`, '2'), `Ketamine acts fast (1, 2).${cited}`);
+  });
+  it('parentheses: nothing in a link, nor in a document that cites otherwise', () => {
+    const at = (line: string): number => completion(parseArticle(line.replace('|', '') + REFS, 'markdown'), line.indexOf('|')).length;
+    assert.equal(at('It fades (1). See [the review](|'), 0);
+    assert.equal(at('It fades [1]. Ketamine acts fast (|'), 0);
+  });
   it('<sup>: replaces the number at the cursor', () => {
     assert.equal(complete('Ketamine acts fast.<sup>|1</sup>', '2'), 'Ketamine acts fast.<sup>2</sup>');
   });

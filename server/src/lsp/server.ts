@@ -88,7 +88,7 @@ export function startServer(connection: Connection): void {
         referencesProvider: true,
         documentLinkProvider: { resolveProvider: false },
         documentSymbolProvider: true,
-        completionProvider: { triggerCharacters: ['[', '^', '>', '@'] },
+        completionProvider: { triggerCharacters: ['[', '^', '>', '@', '('] },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         executeCommandProvider: { commands: [RENUMBER_COMMAND] },
       },

@@ -18,7 +18,8 @@ const SUP_BEFORE = /[⁰¹²³⁴⁵⁶⁷⁸⁹,˒⁻–]*$/;
 
 /**
  * Completion of citation markers in the style the document already uses: after `[` (brackets),
- * `[^` (footnotes), `<sup>`, or anywhere on request in a document that cites with superscripts.
+ * `[^` (footnotes), `<sup>`, after `(` in a document that cites in parentheses, or anywhere on
+ * request in a document that cites with superscripts.
  * Each item shows the reference's authors and title.
  */
 export function completion(article: Article, offset: number): CompletionResult[] {
@@ -58,6 +59,15 @@ export function completion(article: Article, offset: number): CompletionResult[]
     return entries.map((r) => item(String(r.number), r, String(r.number), { start, end }));
   }
   const style: MarkerStyle | undefined = dominantStyle(article);
+  // `(` after a word, in a document that cites in parentheses (not a link's `](`).
+  const paren = style === 'paren' ? /(?<=[\p{L}\p{N}.!?%)"”’'*_][ \t\u00A0]?)\(((?:\d+\s*[,;–-]\s*)*)(\d*)$/u.exec(before) : null;
+  if (paren) {
+    const start = offset - paren[2].length;
+    const rest = /^(\d*)([\d\s,;–-]*\))?/.exec(article.text.slice(offset, offset + 40))!;
+    const end = offset + rest[1].length;
+    const closing = rest[2] ? '' : ')';
+    return entries.map((r) => item(String(r.number), r, `${r.number}${closing}`, { start, end }));
+  }
   if (style === 'superscript') {
     const run = SUP_BEFORE.exec(before)![0];
     const joiner = run && !/[,˒⁻–]$/.test(run) ? ',' : '';

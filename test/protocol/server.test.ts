@@ -199,6 +199,60 @@ describe('language server: code actions, completion and links', () => {
   });
 });
 
+describe('language server: citations in parentheses', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startServer();
+  });
+  after(async () => server.stop());
+  const uri = 'file:///virtual/parenthesised.txt';
+  const text = [
+    '🧠 Ketamine acts quickly (1). 😀 As shown before (2, 3), the effect fades within two weeks.',
+    'Studies show that relapse is common within a month.',
+    '',
+    'References',
+    '',
+    '1. Sanacora G. A Consensus Statement on the Use of Ketamine. JAMA Psychiatry. 2017.',
+    '2. Andrade C. Ketamine for Depression: Clinical Summary of Efficacy. J Clin Psychiatry. 2017.',
+    '3. Wilkinson ST. Relapse after ketamine: a month of follow-up. Am J Psychiatry. 2018.',
+    '',
+  ].join('\r\n');
+
+  it('hovers (2, 3) with references 2 and 3, goes to them, and finds the citations of an entry', async () => {
+    open(server, uri, text, 'plaintext', 1);
+    const diags = await diagnosticsFor(server, uri, 1);
+    assert.deepEqual(diags.filter((d) => d.code === 'unused-reference' || d.code === 'unresolved-citation'), []);
+    const pos = positionOf(text, '(2, 3)');
+    const h = (await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: pos })) as { contents: { value: string }; range: unknown };
+    assert.match(h.contents.value, /Andrade C/);
+    assert.match(h.contents.value, /Wilkinson ST/);
+    assert.deepEqual(h.range, { start: pos, end: { line: pos.line, character: pos.character + 6 } });
+    const defs = (await server.connection.sendRequest('textDocument/definition', { textDocument: { uri }, position: pos })) as { range: { start: { line: number; character: number } } }[];
+    assert.deepEqual(defs.map((d) => d.range.start), [positionOf(text, '2. Andrade'), positionOf(text, '3. Wilkinson')]);
+    const refs = (await server.connection.sendRequest('textDocument/references', { textDocument: { uri }, position: positionOf(text, '1. Sanacora'), context: { includeDeclaration: false } })) as { range: { start: unknown } }[];
+    assert.deepEqual(refs.map((r) => r.range.start), [positionOf(text, '(1)')]);
+  });
+
+  it('cites an uncited sentence in parentheses, and the finding goes', async () => {
+    const diags = await diagnosticsFor(server, uri, 1);
+    const d = diags.find((x) => x.code === 'missing-citation')!;
+    assert.ok(d, diags.map((x) => x.code).join(' '));
+    const actions = (await server.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d], only: ['quickfix'] } })) as { title: string; edit?: { documentChanges: { edits: { range: { start: { line: number; character: number } }; newText: string }[] }[] } }[];
+    const cite = actions.find((a) => a.title.startsWith('Cite 3'))!;
+    assert.ok(cite, actions.map((a) => a.title).join(' | '));
+    const e = cite.edit!.documentChanges[0].edits[0];
+    assert.equal(e.newText, ' (3)');
+    const lines = text.split('\r\n');
+    const line = lines[e.range.start.line];
+    lines[e.range.start.line] = line.slice(0, e.range.start.character) + e.newText + line.slice(e.range.start.character);
+    const next = lines.join('\r\n');
+    assert.ok(next.includes('within a month (3).\r\n'), next);
+    server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: next }] });
+    const after = await diagnosticsFor(server, uri, 2);
+    assert.deepEqual(after.filter((x) => x.code === 'missing-citation'), []);
+  });
+});
+
 describe('language server: the "Insert citation..." requests', () => {
   let server: TestServer;
   before(async () => {

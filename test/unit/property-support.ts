@@ -15,7 +15,7 @@ export const FAST_CHECK_SLOW: Parameters<unknown> = { seed, numRuns: runs ? Math
 import fc from 'fast-check';
 
 const WORDS = ['ketamine', 'depression', 'Studies', 'show', 'cures', 'cancer', 'is', 'safe', 'the', 'trial', 'may', 'reduce', 'risk', 'suicide', 'Dr.', 'et al.', 'J. Clin.', 'café', '😀', '𝔘𝔫𝔦', 'naïve', '100%', 'guaranteed', 'side effects', 'off-label', 'esketamine', 'nasal', 'spray', 'IV', 'not', 'vs.'];
-const MARKERS = ['¹', '¹²', '²⁻⁴', '¹,³', '[1]', '[1, 2]', '[2-4]', '[^1]', '[^note]', '<sup>1</sup>', '<sup>2,3</sup>', '[@smith2020]', '⁹⁹', '[12]'];
+const MARKERS = ['¹', '¹²', '²⁻⁴', '¹,³', '[1]', '[1, 2]', '[2-4]', '[^1]', '[^note]', '<sup>1</sup>', '<sup>2,3</sup>', '[@smith2020]', '⁹⁹', '[12]', '(1)', '(2, 3)', '(1-3)'];
 
 /** A sentence of words, citation markers, punctuation and odd characters. */
 export const arbSentence = fc
@@ -72,7 +72,7 @@ export function applyEdit(text: string, e: { at: number; length: number; insert:
 export const arbCitedArticle = fc
   .record({
     count: fc.integer({ min: 1, max: 12 }),
-    paragraphs: fc.array(fc.tuple(arbSentence, fc.array(fc.nat({ max: 11 }), { minLength: 1, maxLength: 3 }), fc.constantFrom('superscript', 'bracket', 'html-sup', 'footnote')), { minLength: 1, maxLength: 8 }),
+    paragraphs: fc.array(fc.tuple(arbSentence, fc.array(fc.nat({ max: 11 }), { minLength: 1, maxLength: 3 }), fc.constantFrom('superscript', 'bracket', 'html-sup', 'footnote', 'paren')), { minLength: 1, maxLength: 8 }),
     numbering: fc.constantFrom('1. ', '1) ', '[1] ', '¹ ', 'same'),
     eol: fc.constantFrom('\n', '\r\n'),
   })
@@ -81,6 +81,7 @@ export const arbCitedArticle = fc
     const sup = (n: number): string => String(n).replace(/\d/g, (d) => SUP[Number(d)]);
     const body = paragraphs.map(([s, ns, style]) => {
       const nums = [...new Set(ns.map((n) => (n % count) + 1))];
+      if (style === 'paren') return `${s.replace(/[.?!:]?$/, '')} (${nums.join(', ')}).`;
       const m = style === 'superscript' ? nums.map(sup).join(',') : style === 'bracket' ? `[${nums.join(', ')}]` : style === 'html-sup' ? `<sup>${nums.join(',')}</sup>` : nums.map((n) => `[^${n}]`).join('');
       return `${s.replace(/[.?!:]?$/, '')}${m}.`;
     });

@@ -30,6 +30,11 @@ describe('parenthesised citations: read', () => {
     assert.deepEqual(markers(text, 'markdown'), ['(1)', '(2)', '(3)', '(4)']);
   });
 
+  it('after a closing HTML tag (`<strong>quickly</strong> (1)`), in Markdown and in an HTML block', () => {
+    assert.deepEqual(markers(withList('Ketamine acts <em>quickly</em> (1). It fades (2).', 6, 'markdown'), 'markdown'), ['(1)', '(2)']);
+    assert.deepEqual(markers(withList('<p>Ketamine acts <strong>quickly</strong> (1). It fades <a href="#r">soon</a> (2).</p>', 6, 'markdown'), 'markdown'), ['(1)', '(2)']);
+  });
+
   it('reads the numbers of a list and a range', () => {
     const a = parseArticle(withList('Reviews agree (1-3, 5). Two trials compared doses (4,6).'), 'plaintext');
     assert.deepEqual(a.markers.map((m) => m.numbers), [[1, 2, 3, 5], [4, 6]]);

@@ -14,10 +14,11 @@ import { expandList } from './markers';
  * (`(1,500)` is a thousand), and
  *   1. it is not the first thing on its line: only indentation, `>` quote marks and a list
  *      marker (`-`, `*`, `+`, `•`, `1.`, `1)`, `(1)`) before it is a list item's number;
- *   2. what stands before it on its line (spaces aside) is a letter, a digit, `%`, a closing
- *      bracket, parenthesis, quotation mark or emphasis (`)`, `]`, `"`, `”`, `’`, `'`, `»`, `*`,
- *      `_`) or sentence punctuation (`.`, `!`, `?`, `…`); not a comma, semicolon, colon, dash,
- *      opening bracket or `|` (an enumeration's separators, a table cell's start);
+ *   2. what stands before it on its line (spaces and closing HTML tags such as `</strong>`
+ *      aside) is a letter, a digit, `%`, a closing bracket, parenthesis, quotation mark or
+ *      emphasis (`)`, `]`, `"`, `”`, `’`, `'`, `»`, `*`, `_`) or sentence punctuation (`.`, `!`,
+ *      `?`, `…`); not a comma, semicolon, colon, dash, opening bracket or `|` (an
+ *      enumeration's separators, a table cell's start);
  *   3. the word before it is not one that a number labels or measures (`scale (1-5)`,
  *      `step (2)`, `type (1)`, `group (3)`, `aged (5)`, `figure (2)`: `LABEL_WORDS`);
  *   4. no letter or digit follows it directly, nor a digit after spaces (`(604) 555-0183`);
@@ -58,6 +59,7 @@ const LINE_START = /^[ \t]*(?:>[ \t]*)*(?:(?:[-*+•]|\d{1,9}[.)]|\(\d{1,3}\))[ 
 /** What may stand right before a citation (spaces aside). */
 const BEFORE = /[\p{L}\p{N}%)\]"”’'»*_.!?…]/u;
 const SENTENCE_END = /[.!?…]/;
+const CLOSING_TAG = /<\/[A-Za-z][A-Za-z0-9]*\s*>$/;
 /** Words a number in parentheses labels or measures rather than cites. */
 export const LABEL_WORDS = new Set(
   'scale score scored rated rating grade stage step phase type level class category group arm cohort figure fig table box appendix item question section chapter page equation option number no aged age n total count dose'.split(' '),
@@ -87,6 +89,13 @@ export function parenCandidates(scan: string): ParenCandidate[] {
     if (LINE_START.test(scan.slice(lineStart, start))) continue; // 1
     let p = start;
     while (p > lineStart && isSpace(scan[p - 1])) p--;
+    // `<strong>quickly</strong> (1)`: what stands before the closing tags.
+    while (scan[p - 1] === '>') {
+      const tag = CLOSING_TAG.exec(scan.slice(Math.max(lineStart, p - 40), p));
+      if (!tag) break;
+      p -= tag[0].length;
+      while (p > lineStart && isSpace(scan[p - 1])) p--;
+    }
     const prev = scan[p - 1];
     if (p === lineStart || !BEFORE.test(prev)) continue; // 2
     const word = /[\p{L}]+$/u.exec(scan.slice(Math.max(lineStart, p - 20), p));

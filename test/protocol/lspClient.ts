@@ -22,8 +22,8 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(settings: Record<string, unknown> = {}, initializationOptions?: unknown, withConfiguration = true, script = SERVER, workspaceFolders?: string[]): Promise<TestServer> {
-  const child = spawn(process.execPath, [script, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+export async function startServer(settings: Record<string, unknown> = {}, initializationOptions?: unknown, withConfiguration = true, script = SERVER, workspaceFolders?: string[], env?: Record<string, string>): Promise<TestServer> {
+  const child = spawn(process.execPath, [script, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const server: TestServer = {
     connection,
@@ -73,6 +73,11 @@ export async function startServer(settings: Record<string, unknown> = {}, initia
 export function open(server: TestServer, uri: string, text: string, languageId = uri.endsWith('.md') ? 'markdown' : 'plaintext', version = 1): void {
   server.diagnostics.delete(uri);
   server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+}
+
+/** The messages the server logged (window/logMessage). */
+export function logs(server: TestServer): string[] {
+  return server.notifications.filter((n) => n.method === 'window/logMessage').map((n) => (n.params as { message: string }).message);
 }
 
 /** Polls until `test` returns a value, or fails after `timeoutMs`. */

@@ -1,4 +1,5 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { keepServing } from './keepServing';
 import { startServer } from './server';
 
 /**
@@ -14,5 +15,8 @@ if (process.argv.includes('--help') || !process.argv.slice(2).some((a) => /^--(s
   process.exit(process.argv.includes('--help') ? 0 : 2);
 }
 const connection = createConnection(ProposedFeatures.all);
-process.on('uncaughtException', (e) => connection.console.error(`clinical-lint: uncaught ${e.stack ?? e.message}`));
-startServer(connection);
+// An error no handler caught is logged to the client, and the server goes on serving.
+keepServing((message) => connection.console.error(message));
+// Test only (protocol tests): places where the server throws once, to check the line above.
+const testFaults = process.env.CLINICAL_LINT_TEST_FAULTS?.split(',').filter(Boolean);
+startServer(connection, { testFaults });

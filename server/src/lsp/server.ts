@@ -58,11 +58,35 @@ import { allReferences, citationChoices, citeFix, sentenceAt } from '../core/fea
 /** The kind of the fix-all source action (`editor.codeActionsOnSave`: `source.fixAll.clinical-lint`). */
 const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.clinical-lint`;
 
+/** Test only: where the server throws, once each (see `ServerOptions.testFaults`). */
+export type TestFault = 'lint-timer' | 'lint-timer-non-error' | 'rejection' | 'watched-files' | 'configuration' | 'hover';
+
+export interface ServerOptions {
+  /**
+   * Test only, never set in normal operation: places where the server throws, once each, so
+   * that protocol tests can check that an error outside the rules is logged and the server goes
+   * on serving. `main.ts` reads them from `CLINICAL_LINT_TEST_FAULTS` (comma-separated):
+   * `lint-timer` (the debounced lint's timer callback throws an Error), `lint-timer-non-error`
+   * (it throws `null`), `rejection` (a promise rejection nobody handles, on a document change),
+   * `watched-files` (the watched-files timer throws), `configuration` (the
+   * didChangeConfiguration handler throws), `hover` (the hover handler throws).
+   */
+  testFaults?: readonly string[];
+}
+
 /**
  * The language server: thin adapters from LSP requests to the core. State is per document
  * version (`Analysis`); settings are per resource, fetched from the client.
  */
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
+  const faults = new Set(options.testFaults ?? []);
+  /** Test only: throws the first time the server passes `place` when that fault is set. */
+  const testFault = (place: TestFault): void => {
+    if (!faults.delete(place)) return;
+    // A value that is not an Error, on purpose.
+    if (place === 'lint-timer-non-error') throw null;
+    throw new Error(`test fault: ${place}`);
+  };
   const documents = new TextDocuments(TextDocument);
   const analyses = new Map<string, Analysis>();
   const parsers = new Map<string, IncrementalParser>();
@@ -126,6 +150,7 @@ export function startServer(connection: Connection): void {
   }
 
   connection.onDidChangeConfiguration((change) => {
+    testFault('configuration');
     settingsCache.clear();
     const pushed = (change.settings as Record<string, unknown> | undefined)?.[SECTION];
     if (!hasConfigurationCapability && pushed && typeof pushed === 'object') globalSettings = normaliseSettings(pushed as Partial<ClientSettings>);
@@ -139,6 +164,7 @@ export function startServer(connection: Connection): void {
     if (watchedTimer) clearTimeout(watchedTimer);
     watchedTimer = setTimeout(() => {
       watchedTimer = undefined;
+      testFault('watched-files');
       for (const doc of documents.all()) schedule(doc, 0);
     }, 200);
   });
@@ -268,6 +294,8 @@ export function startServer(connection: Connection): void {
       doc.uri,
       setTimeout(() => {
         timers.delete(doc.uri);
+        testFault('lint-timer');
+        testFault('lint-timer-non-error');
         validate(doc.uri).catch((e) => connection.console.error(`clinical-lint: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
       }, delay),
     );
@@ -284,7 +312,10 @@ export function startServer(connection: Connection): void {
     const last = changedAt.get(e.document.uri);
     if (last?.opened && last.version === e.document.version) return;
     changedAt.set(e.document.uri, { version: e.document.version, at: performance.now() });
-    void settingsFor(e.document.uri).then((s) => schedule(e.document, s.debounceMs));
+    void settingsFor(e.document.uri).then((s) => {
+      testFault('rejection');
+      schedule(e.document, s.debounceMs);
+    });
   });
   documents.onDidClose((e) => {
     analyses.delete(e.document.uri);
@@ -316,6 +347,7 @@ export function startServer(connection: Connection): void {
   }
 
   connection.onHover(live(async (p) => {
+    testFault('hover');
     const a = await current(p.textDocument.uri);
     if (!a?.result) return null;
     const h = hover(a.result.article, a.index.offsetAt(p.position), a.result.config);

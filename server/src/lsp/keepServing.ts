@@ -1,0 +1,45 @@
+/**
+ * Process-level handling of an error that no handler caught: an exception thrown from a timer or
+ * an event callback, or a promise rejection nobody handles. Node ends the process on either;
+ * the server logs it to the client instead and goes on serving. Request and notification
+ * handlers are already guarded by the protocol library (a request gets an InternalError answer).
+ *
+ * The ways the process is meant to end are untouched: `exit`, and the end of stdin, call
+ * `process.exit` (vscode-languageserver), which no handler here delays.
+ *
+ * Reporting never throws: an error that cannot be described (`throw null`, an object whose
+ * `toString` throws) is still reported, and when the client cannot be reached (the connection
+ * is closed) the report goes to stderr, and when stderr is gone too, nowhere.
+ */
+export function keepServing(log: (message: string) => void): void {
+  process.on('uncaughtException', (error) => reportError(log, 'uncaught exception', error));
+  process.on('unhandledRejection', (reason) => reportError(log, 'unhandled promise rejection', reason));
+  // A stderr whose reader is gone fails asynchronously (EPIPE, as an 'error' event): without a
+  // listener that event is itself an uncaught exception, reported to stderr again, and so on.
+  process.stderr.on('error', () => undefined);
+}
+
+/** Logs `error` with `log`, or on stderr when `log` throws; never throws. */
+export function reportError(log: (message: string) => void, kind: string, error: unknown): void {
+  const message = `clinical-lint: ${kind}, the server goes on: ${describeError(error)}`;
+  try {
+    log(message);
+  } catch {
+    try {
+      process.stderr.write(`${message}\n`);
+    } catch {
+      // Nowhere left to report.
+    }
+  }
+}
+
+/** The error's stack, or what can be said of a value thrown that is not an Error; never throws. */
+export function describeError(error: unknown): string {
+  try {
+    if (error instanceof Error) return error.stack || `${error.name}: ${error.message}`;
+    const shown = error !== null && typeof error === 'object' ? (JSON.stringify(error) ?? String(error)) : typeof error === 'string' ? JSON.stringify(error) : String(error);
+    return `${shown} (thrown, and not an Error)`;
+  } catch {
+    return 'a value thrown that cannot be described';
+  }
+}

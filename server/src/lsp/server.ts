@@ -50,6 +50,7 @@ import {
 import { type Analysis, analyse, analyseUnlessStale } from './analysis';
 import { IncrementalParser } from '../core/article/incremental';
 import { SOURCE, toDiagnostic, toRange, toSpan } from './convert';
+import { describeError } from './keepServing';
 import { ruleDocsUri } from '../node/docs';
 import { formatMarker, shortCitation } from '../core/article/format';
 import { dominantStyle } from '../core/article/resolve';
@@ -220,8 +221,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   /**
    * Lints the document's current version and publishes the findings labelled with that version.
    * `TextDocuments` updates a document object in place, so the version and the text are read
-   * together, once, after the last await before parsing; a later version arriving meanwhile
-   * makes this run stale (`version` no longer the document's) and it publishes nothing.
+   * together, once, after the last await before parsing; a change arriving meanwhile makes this
+   * run stale (the document's version or text no longer the ones read) and it publishes nothing.
+   * The text is compared too: a client that does not count versions may send a change under the
+   * same number, or a lower one.
    */
   async function validate(uri: string): Promise<void> {
     const settings = await settingsFor(uri);
@@ -243,8 +246,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const text = doc.getText();
     const started = Date.now();
     const kind = kindOf(doc);
-    // Superseded by a newer version while it ran (it gives way between parsing and the rules): dropped.
-    const stale = (): boolean => documents.get(uri)?.version !== version;
+    // Superseded by a change while it ran (it gives way between parsing and the rules): dropped.
+    const stale = (): boolean => !isVersion(documents.get(uri), version, text);
     const a = await analyseUnlessStale(uri, version, text, { kind, config, plaintext: settings.plaintext, maxBytes: settings.maxFileSizeKiB * 1024, bibliography: bibliographyFor(uri), parser: parserFor(uri, kind), previousIndex: analyses.get(uri)?.index }, stale);
     if (!a) return;
     analyses.set(uri, a);
@@ -296,21 +299,21 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         timers.delete(doc.uri);
         testFault('lint-timer');
         testFault('lint-timer-non-error');
-        validate(doc.uri).catch((e) => connection.console.error(`clinical-lint: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+        validate(doc.uri).catch((e) => connection.console.error(`clinical-lint: ${describeError(e)}`));
       }, delay),
     );
   }
 
   /** When each document's latest version arrived (for the log: latency as the client sees it, less the transport). */
-  const changedAt = new Map<string, { version: number; at: number; opened?: boolean }>();
+  const changedAt = new Map<string, { version: number; at: number; opened?: string }>();
   documents.onDidOpen((e) => {
-    changedAt.set(e.document.uri, { version: e.document.version, at: performance.now(), opened: true });
+    changedAt.set(e.document.uri, { version: e.document.version, at: performance.now(), opened: e.document.getText() });
     schedule(e.document, 0);
   });
   documents.onDidChangeContent((e) => {
     // `TextDocuments` reports an open as a change too: that version is already scheduled.
     const last = changedAt.get(e.document.uri);
-    if (last?.opened && last.version === e.document.version) return;
+    if (last?.opened !== undefined && isVersion(e.document, last.version, last.opened)) return;
     changedAt.set(e.document.uri, { version: e.document.version, at: performance.now() });
     void settingsFor(e.document.uri).then((s) => {
       testFault('rejection');
@@ -338,7 +341,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const doc = documents.get(uri);
     if (!doc) return undefined;
     const a = analyses.get(uri);
-    if (a && a.version === doc.version) return a;
+    if (a && isVersion(doc, a.version, a.text)) return a;
     const { config, ignored } = configFor(uri, settings);
     if (ignored) return undefined;
     const fresh = analyse(uri, doc.version, doc.getText(), { kind: kindOf(doc), config, plaintext: settings.plaintext, maxBytes: settings.maxFileSizeKiB * 1024, bibliography: bibliographyFor(uri), parser: parserFor(uri, kindOf(doc)), previousIndex: a?.index });
@@ -553,6 +556,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   documents.listen(connection);
   connection.listen();
+}
+
+/**
+ * The document is at this version with this text. Versions alone are not enough: a client that
+ * does not count them may send a change under the same number, or a lower one. Comparing the
+ * texts costs nothing while the document is unchanged (the same string).
+ */
+function isVersion(doc: TextDocument | undefined, version: number, text: string): boolean {
+  return !!doc && doc.version === version && doc.getText() === text;
 }
 
 function isConfigDocument(uri: string): boolean {

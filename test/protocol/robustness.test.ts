@@ -1,0 +1,50 @@
+import * as assert from 'node:assert/strict';
+import { diagnosticsFor, open, startServer, type TestServer, waitFor } from './lspClient';
+
+/** What a client may get wrong, or do in an order the server did not expect, over stdio. */
+
+const PLAIN = 'Ketamine helps.[1]\n\n## References\n\n1. A A. One. J. 2001.\n';
+const CLAIM = 'Ketamine is a guaranteed cure.[1]\n\n## References\n\n1. A A. One. J. 2001.\n';
+const change = (server: TestServer, uri: string, version: number, text: string): void =>
+  void server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+const actionTitles = async (server: TestServer, uri: string): Promise<string[]> => {
+  const actions = (await server.connection.sendRequest('textDocument/codeAction', {
+    textDocument: { uri },
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 30 } },
+    context: { diagnostics: [], only: ['quickfix'] },
+  })) as { title: string }[] | null;
+  return (actions ?? []).map((a) => a.title);
+};
+
+describe('server: versions a client does not count', () => {
+  it('a change under the version number of the open is linted, and code actions read its text', async () => {
+    const server = await startServer();
+    try {
+      const uri = 'file:///virtual/same-version.md';
+      open(server, uri, PLAIN, 'markdown', 1);
+      assert.deepEqual(await diagnosticsFor(server, uri, 1), []);
+      change(server, uri, 1, CLAIM);
+      // It was taken for the open's own change event and dropped: no lint, and code actions
+      // computed from the opened text.
+      assert.ok((await actionTitles(server, uri)).some((t) => t.startsWith('Reword')));
+      await waitFor('the new text\'s diagnostics', () => server.diagnostics.get(uri)?.diagnostics.some((d) => d.code === 'unsupported-claim'));
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('a version going back to one already analysed, with other text: requests answer from the new text', async () => {
+    // The debounced lint never runs during the test: only requests compute analyses.
+    const server = await startServer({ debounceMs: 5000 });
+    try {
+      const uri = 'file:///virtual/backwards.md';
+      open(server, uri, PLAIN, 'markdown', 1);
+      assert.deepEqual(await diagnosticsFor(server, uri, 1), []);
+      change(server, uri, 2, `${PLAIN}\nMore.\n`);
+      change(server, uri, 1, CLAIM);
+      assert.ok((await actionTitles(server, uri)).some((t) => t.startsWith('Reword')));
+    } finally {
+      await server.stop();
+    }
+  });
+});

@@ -1,8 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { diagnosticsFor, open, startServer, type TestServer, waitFor } from './lspClient';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { diagnosticsFor, open, ROOT, startServer, type TestServer, waitFor } from './lspClient';
+import { startRaw, stopRaw } from './rawClient';
 
 /** What a client may get wrong, or do in an order the server did not expect, over stdio. */
 
+const SAMPLE = fs.readFileSync(path.join(ROOT, 'test/fixtures/sample.txt'), 'utf8');
 const PLAIN = 'Ketamine helps.[1]\n\n## References\n\n1. A A. One. J. 2001.\n';
 const CLAIM = 'Ketamine is a guaranteed cure.[1]\n\n## References\n\n1. A A. One. J. 2001.\n';
 const change = (server: TestServer, uri: string, version: number, text: string): void =>
@@ -45,6 +49,31 @@ describe('server: versions a client does not count', () => {
       assert.ok((await actionTitles(server, uri)).some((t) => t.startsWith('Reword')));
     } finally {
       await server.stop();
+    }
+  });
+});
+
+describe('server: cancellation', () => {
+  it('requests cancelled before they run are answered RequestCancelled, not computed (each fix-all cost seconds on a large article)', async () => {
+    const server = await startRaw();
+    try {
+      const uri = 'file:///virtual/cancel.txt';
+      server.send({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'plaintext', version: 1, text: SAMPLE } } });
+      await waitFor('diagnostics', () => server.received.find((m) => m.method === 'textDocument/publishDiagnostics'));
+      const fixAll = (id: number): Buffer =>
+        server.frame({ jsonrpc: '2.0', id, method: 'textDocument/codeAction', params: { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll.clinical-lint'] } } });
+      const cancel = (id: number): Buffer => server.frame({ jsonrpc: '2.0', method: '$/cancelRequest', params: { id } });
+      const hover = server.frame({ jsonrpc: '2.0', id: 20, method: 'textDocument/hover', params: { textDocument: { uri }, position: { line: 0, character: 0 } } });
+      // One write (under PIPE_BUF): the server reads the requests and their cancellations together.
+      const ids = [10, 11, 12, 13, 14];
+      const bytes = Buffer.concat([...ids.map(fixAll), ...ids.map(cancel), hover]);
+      assert.ok(bytes.length < 4096);
+      server.write(bytes);
+      await server.response(20);
+      for (const id of ids) assert.equal((await server.response(id)).error?.code, -32800, `request ${id}`);
+      assert.equal(await stopRaw(server), 0);
+    } finally {
+      server.process.kill();
     }
   });
 });

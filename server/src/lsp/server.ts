@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  type CancellationToken,
   type CodeAction,
   CodeActionKind,
   type Connection,
@@ -11,6 +12,7 @@ import {
   ErrorCodes,
   type InitializeParams,
   type InitializeResult,
+  LSPErrorCodes,
   ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
@@ -140,10 +142,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     for (const t of timers.values()) clearTimeout(t);
     timers.clear();
   });
-  /** A request handler that refuses requests after shutdown and parameters of the wrong shape. */
+  /**
+   * A request handler that refuses requests after shutdown, parameters of the wrong shape, and
+   * requests cancelled before they run (`$/cancelRequest` while queued: a burst of cancelled
+   * code actions computed the fixes of a large article one after the other, seconds each).
+   */
   function live<A extends unknown[], R>(handler: (...args: A) => R): (...args: A) => R {
     return (...args: A): R => {
       if (shutDown) throw new ResponseError(ErrorCodes.InvalidRequest, 'clinical-lint has been asked to shut down: it answers no more requests.');
+      throwIfCancelled(args[1]);
       const problem = paramsProblem(args[0]);
       if (problem) throw new ResponseError(ErrorCodes.InvalidParams, `clinical-lint: ${problem}`);
       return handler(...args);
@@ -404,9 +411,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }));
   }));
 
-  connection.onCodeAction(live(async (p) => {
+  connection.onCodeAction(live(async (p, token) => {
     const a = await current(p.textDocument.uri);
     if (!a?.result) return null;
+    // Cancelled while the settings were fetched: the fixes are the costly part.
+    throwIfCancelled(token);
     const doc = documents.get(p.textDocument.uri);
     if (!doc) return null;
     const want = p.context.only;
@@ -565,6 +574,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
  */
 function isVersion(doc: TextDocument | undefined, version: number, text: string): boolean {
   return !!doc && doc.version === version && doc.getText() === text;
+}
+
+/** Answers a cancelled request as the protocol asks (`RequestCancelled`). */
+function throwIfCancelled(token: unknown): void {
+  if ((token as CancellationToken | undefined)?.isCancellationRequested === true) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'clinical-lint: the request was cancelled.');
 }
 
 function isConfigDocument(uri: string): boolean {

@@ -59,13 +59,20 @@ export async function startServer(settings: Record<string, unknown> = {}, initia
   });
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.listen();
-  await connection.sendRequest('initialize', {
-    processId: process.pid,
-    rootUri: null,
-    workspaceFolders: workspaceFolders?.map((uri, i) => ({ uri, name: `folder${i}` })) ?? null,
-    capabilities: withConfiguration ? { workspace: { configuration: true, applyEdit: true, workspaceEdit: { documentChanges: true } } } : {},
-    initializationOptions,
-  });
+  try {
+    await connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      workspaceFolders: workspaceFolders?.map((uri, i) => ({ uri, name: `folder${i}` })) ?? null,
+      capabilities: withConfiguration ? { workspace: { configuration: true, applyEdit: true, workspaceEdit: { documentChanges: true } } } : {},
+      initializationOptions,
+    });
+  } catch (e) {
+    // A server that failed to initialise must not outlive the test (mocha would wait for it).
+    connection.dispose();
+    child.kill();
+    throw e;
+  }
   connection.sendNotification('initialized', {});
   return server;
 }

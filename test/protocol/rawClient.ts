@@ -79,7 +79,11 @@ export async function startRaw(settings: Record<string, unknown> = {}): Promise<
       }
     }
   });
-  await server.request(0, 'initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } } });
+  const init = await server.request(0, 'initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } } });
+  if (init.error) {
+    child.kill();
+    throw new Error(`initialize failed: ${init.error.message}`);
+  }
   server.send({ jsonrpc: '2.0', method: 'initialized', params: {} });
   return server;
 }

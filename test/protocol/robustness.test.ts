@@ -77,3 +77,20 @@ describe('server: cancellation', () => {
     }
   });
 });
+
+describe('server: file URIs that name no local path', () => {
+  it('a UNC host (on Linux), an encoded slash, a malformed escape: linted as unsaved documents, requests answered; such a workspace folder does not fail initialize', async () => {
+    // initialize failed with InternalError ("File URL host must be localhost or empty").
+    const server = await startServer({}, undefined, true, undefined, ['file://fileserver/share/project']);
+    try {
+      for (const uri of ['file://fileserver/share/project/a.md', 'file:///tmp/a%2Fb.md', 'file:///tmp/%E0%A4%A.md']) {
+        open(server, uri, CLAIM, 'markdown', 1);
+        // Never linted: no diagnostics at all, and every request failed with InternalError.
+        assert.deepEqual((await diagnosticsFor(server, uri, 1)).map((d) => d.code), ['unsupported-claim', 'unsupported-claim'], uri);
+        assert.ok((await actionTitles(server, uri)).some((t) => t.startsWith('Reword')), uri);
+      }
+    } finally {
+      await server.stop();
+    }
+  });
+});

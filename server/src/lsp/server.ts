@@ -103,7 +103,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
-    workspaceFolders = (params.workspaceFolders ?? []).flatMap((f) => (f.uri.startsWith('file:') ? [fileURLToPath(f.uri)] : []));
+    workspaceFolders = (params.workspaceFolders ?? []).flatMap((f) => localPath(f.uri) ?? []);
     canWatchBibliographies = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     const init = params.initializationOptions as Partial<ClientSettings> | undefined;
     if (init && typeof init === 'object') globalSettings = normaliseSettings(init);
@@ -194,7 +194,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   /** Bibliographies named in front matter are read relative to the document's folder. */
   function bibliographyFor(uri: string): BibliographyLoader {
-    return uri.startsWith('file:') ? bibliographyLoaderFor(uri) : unsavedDocumentLoader;
+    const file = localPath(uri);
+    return file ? bibliographyLoaderFor(file) : unsavedDocumentLoader;
   }
 
   function kindOf(doc: TextDocument): DocumentKind {
@@ -205,9 +206,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   function configFor(uri: string, settings: ClientSettings): { config: LintConfig; configProblem?: string; ignored?: string } {
     if (!settings.enable) return { config: defaultConfig(), ignored: 'Not linted: clinical-lint is turned off here (clinicalLint.enable).' };
     let config: LintConfig = { ...defaultConfig(), jurisdiction: settings.jurisdiction, citationScope: settings.citationScope, rules: { ...settings.rules } };
-    if (!uri.startsWith('file:')) return { config };
+    const docPath = localPath(uri);
+    if (!docPath) return { config };
     try {
-      const docPath = fileURLToPath(uri);
       const folder = workspaceFolders.filter((f) => docPath.startsWith(f.endsWith(path.sep) ? f : f + path.sep)).sort((a, b) => b.length - a.length)[0];
       const loaded = loadConfigFor(docPath, folder);
       if (!loaded) return { config };
@@ -218,7 +219,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }
       const file = settings.trusted ? loaded.settings : { ...loaded.settings, lexicon: undefined, drugs: undefined };
       config = mergeConfig(config, file);
-      if (isIgnored(fileURLToPath(uri), loaded.path, loaded.settings.ignore)) return { config, ignored: `Not linted: ${loaded.path} ignores this file ("ignore").` };
+      if (isIgnored(docPath, loaded.path, loaded.settings.ignore)) return { config, ignored: `Not linted: ${loaded.path} ignores this file ("ignore").` };
     } catch (e) {
       return { config, configProblem: `Could not read ${CONFIG_FILE_NAME}: ${e instanceof Error ? e.message : String(e)}` };
     }
@@ -574,6 +575,21 @@ export function startServer(connection: Connection, options: ServerOptions = {})
  */
 function isVersion(doc: TextDocument | undefined, version: number, text: string): boolean {
   return !!doc && doc.version === version && doc.getText() === text;
+}
+
+/**
+ * The path of a `file:` URI on this system; undefined for any other scheme and for a `file:` URI
+ * that names no local path (a UNC host on Linux or macOS, an encoded slash, a malformed escape):
+ * such a document is linted as an unsaved one (it was never linted, every request on it failed,
+ * and a workspace folder of that kind failed `initialize`).
+ */
+function localPath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Answers a cancelled request as the protocol asks (`RequestCancelled`). */

@@ -94,3 +94,31 @@ describe('server: file URIs that name no local path', () => {
     }
   });
 });
+
+describe('server: malformed input over stdio', () => {
+  it('a header without Content-Length, a Content-Length that is not a number or counts characters, a body that is not JSON: each skipped (and logged), the next request answered', async () => {
+    const server = await startRaw();
+    try {
+      const text = 'Ketamine¹² — it’s “safe”.';
+      const open = JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri: 'file:///virtual/chars.md', languageId: 'markdown', version: 1, text } } });
+      const bad = [
+        'Content-Type: application/vscode-jsonrpc\r\n\r\n{"jsonrpc":"2.0","method":"x"}',
+        'Content-Length: many\r\n\r\n{"jsonrpc":"2.0","method":"x"}',
+        // A client bug: the length of the string, not of its UTF-8 bytes.
+        `Content-Length: ${open.length}\r\n\r\n${open}`,
+        'Content-Length: 9\r\n\r\n{"jsonrpc',
+      ];
+      let id = 100;
+      for (const b of bad) {
+        server.write(Buffer.from(b, 'utf8'));
+        // The reader went on from the wrong place for good: no request was answered again.
+        const r = await server.request(++id, 'textDocument/hover', { textDocument: { uri: 'file:///virtual/none.md' }, position: { line: 0, character: 0 } });
+        assert.equal(r.result, null, b);
+      }
+      assert.equal(server.logs().filter((m) => /^clinical-lint: skipped \d+ bytes of input that are not a message/.test(m)).length, 3, server.logs().join('\n'));
+      assert.equal(await stopRaw(server), 0);
+    } finally {
+      server.process.kill();
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { describeError, reportError } from '../../server/src/lsp/keepServing';
+import { consoleToClient, describeError, reportError } from '../../server/src/lsp/keepServing';
 
 describe('keepServing: reporting an error never throws', () => {
   it('describes Errors by their stack, and any other value thrown', () => {
@@ -47,5 +47,46 @@ describe('keepServing: reporting an error never throws', () => {
     reportError((m) => logged.push(m), 'unhandled promise rejection', new RangeError('far'));
     assert.equal(logged.length, 1);
     assert.match(logged[0], /^clinical-lint: unhandled promise rejection, the server goes on: RangeError: far\n\s+at /);
+  });
+});
+
+describe('consoleToClient: console output never reaches stdout', () => {
+  it('log, info, warn, error and debug go to the client; the rest to stderr; stderr when the client is gone', () => {
+    const saved = { ...console } as Record<string, unknown>;
+    const target = console as unknown as Record<string, unknown>;
+    const sent: string[] = [];
+    const stdout: string[] = [];
+    const stderr: string[] = [];
+    const out = process.stdout.write;
+    const err = process.stderr.write;
+    process.stdout.write = ((chunk: string) => stdout.push(String(chunk)) > 0) as typeof process.stdout.write;
+    process.stderr.write = ((chunk: string) => stderr.push(String(chunk)) > 0) as typeof process.stderr.write;
+    let closed = false;
+    const level = (name: string) => (m: string): void => {
+      if (closed) throw new Error('Connection is closed.');
+      sent.push(`${name}: ${m}`);
+    };
+    try {
+      consoleToClient({ console: { error: level('error'), warn: level('warn'), info: level('info'), log: level('log'), debug: level('debug') } });
+      console.log('a %d', 1);
+      console.info('b', { c: 2 });
+      console.warn('w');
+      console.error(new Error('e').message);
+      console.debug('d');
+      console.table([{ x: 1 }]);
+      console.dir({ y: 2 });
+      console.count('n');
+      closed = true;
+      console.log('late');
+    } finally {
+      process.stdout.write = out;
+      process.stderr.write = err;
+      for (const [k, v] of Object.entries(saved)) target[k] = v;
+    }
+    assert.deepEqual(sent, ['log: a 1', 'info: b { c: 2 }', 'warn: w', 'error: e', 'debug: d']);
+    assert.deepEqual(stdout, []);
+    assert.ok(stderr.some((s) => s.includes('{ y: 2 }')));
+    assert.ok(stderr.some((s) => s.includes('n: 1')));
+    assert.ok(stderr.some((s) => s.includes('late')));
   });
 });

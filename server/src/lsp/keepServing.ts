@@ -1,3 +1,6 @@
+import { Console } from 'node:console';
+import { format } from 'node:util';
+
 /**
  * Process-level handling of an error that no handler caught: an exception thrown from a timer or
  * an event callback, or a promise rejection nobody handles. Node ends the process on either;
@@ -21,7 +24,11 @@ export function keepServing(log: (message: string) => void): void {
 
 /** Logs `error` with `log`, or on stderr when `log` throws; never throws. */
 export function reportError(log: (message: string) => void, kind: string, error: unknown): void {
-  const message = `clinical-lint: ${kind}, the server goes on: ${describeError(error)}`;
+  logOrStderr(log, `clinical-lint: ${kind}, the server goes on: ${describeError(error)}`);
+}
+
+/** `log(message)`, or the message on stderr when `log` throws (the connection is closed); never throws. */
+export function logOrStderr(log: (message: string) => void, message: string): void {
   try {
     log(message);
   } catch {
@@ -41,5 +48,31 @@ export function describeError(error: unknown): string {
     return `${shown} (thrown, and not an Error)`;
   } catch {
     return 'a value thrown that cannot be described';
+  }
+}
+
+/**
+ * Console output goes to the client's log, or to stderr, never to stdout (over stdio, the
+ * protocol's stream: a stray `console.log` from any library would corrupt a message). What
+ * vscode-languageserver does itself when it opens stdio.
+ */
+export function consoleToClient(connection: { console: Record<'error' | 'warn' | 'info' | 'log' | 'debug', (message: string) => void> }): void {
+  // Everything else a console writes (dir, table, count, time, group...) goes to stderr.
+  const onStderr = new Console({ stdout: process.stderr, stderr: process.stderr });
+  const target = console as unknown as Record<string, unknown>;
+  const source = onStderr as unknown as Record<string, unknown>;
+  for (const key of Object.keys(source)) {
+    const method = source[key];
+    if (typeof method === 'function') target[key] = (method as (...args: unknown[]) => unknown).bind(onStderr);
+  }
+  for (const level of ['error', 'warn', 'info', 'log', 'debug'] as const) {
+    target[level] = (...args: unknown[]): void => {
+      const message = format(...args);
+      try {
+        connection.console[level](message);
+      } catch {
+        onStderr.error(message);
+      }
+    };
   }
 }

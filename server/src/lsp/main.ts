@@ -1,5 +1,6 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { keepServing } from './keepServing';
+import { FrameChecker } from './framing';
+import { consoleToClient, keepServing, logOrStderr } from './keepServing';
 import { startServer } from './server';
 
 /**
@@ -14,7 +15,19 @@ if (process.argv.includes('--help') || !process.argv.slice(2).some((a) => /^--(s
   console.log('Usage: clinical-lint-server --stdio | --node-ipc | --socket=PORT\n\nThe clinical-lint language server. Point an LSP client at it, e.g. `clinical-lint-server --stdio`.');
   process.exit(process.argv.includes('--help') ? 0 : 2);
 }
-const connection = createConnection(ProposedFeatures.all);
+// Over stdio, the framing is checked before the protocol library reads it (framing.ts): a
+// malformed header is logged and skipped instead of leaving the server deaf for good.
+const stdio = process.argv.includes('--stdio');
+const connection = stdio
+  ? createConnection(
+      ProposedFeatures.all,
+      process.stdin.pipe(new FrameChecker((problem) => logOrStderr((m) => connection.console.error(m), `clinical-lint: ${problem}; reading goes on at the next header`))),
+      process.stdout,
+    )
+  : createConnection(ProposedFeatures.all);
+// The library sends console output to the client's log when it opens stdio itself; given the
+// streams, it does not: stdout is the protocol's, so console output must never reach it.
+if (stdio) consoleToClient(connection);
 // An error no handler caught is logged to the client, and the server goes on serving.
 keepServing((message) => connection.console.error(message));
 // Test only (protocol tests): places where the server throws once, to check the line above.

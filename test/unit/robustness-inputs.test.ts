@@ -4,7 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { IncrementalParser } from '../../server/src/core/article/incremental';
 import { parseArticle } from '../../server/src/core/article/parse';
-import { lint } from '../../server/src/core/lint';
+import { lint, lintArticle } from '../../server/src/core/lint';
+import { sentenceAt } from '../../server/src/core/claims/detect';
 import type { Finding } from '../../server/src/core/types';
 import { analyse, looksBinary } from '../../server/src/lsp/analysis';
 import { readArticle } from '../../server/src/cli/files';
@@ -113,6 +114,42 @@ describe('robustness: huge and odd inputs', function () {
       assert.equal((readArticle(path.join(dir, 'bom.md')) as { text: string }).text, '# Title\n');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('robustness: one long block', () => {
+  /** How many times the rules read a sentence of the article's blocks (by index). */
+  function sentenceReads(text: string): { reads: number; sentences: number } {
+    const article = parseArticle(text, 'plaintext');
+    let reads = 0;
+    for (const block of article.blocks) {
+      block.sentences = new Proxy(block.sentences, {
+        get(target, key, receiver) {
+          if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
+          return Reflect.get(target, key, receiver);
+        },
+      });
+    }
+    lintArticle(article, { kind: 'plaintext', config: defaultConfig() });
+    return { reads, sentences: article.sentences.length };
+  }
+
+  it('claims in a paragraph of 3,000 sentences: each sentence read a few dozen times, not once per claim (a 2.6 MB line of claims took a minute)', () => {
+    const { reads, sentences } = sentenceReads('Ketamine is discussed by many people for many reasons and it is a guaranteed cure. '.repeat(3000));
+    assert.equal(sentences, 3000);
+    // Every claim looked its sentence up from the first: about 9 million reads.
+    assert.ok(reads < 200 * sentences, `${reads} reads`);
+  });
+
+  it('sentenceAt finds what a search from the first sentence finds, at every offset', () => {
+    const text = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'sample.txt'), 'utf8');
+    for (const kind of ['plaintext', 'markdown'] as const) {
+      for (const block of parseArticle(text, kind).blocks) {
+        for (let at = -1; at <= block.end - block.start + 1; at++) {
+          assert.equal(sentenceAt(block, at), block.sentences.findIndex((s) => s.start - block.start <= at && at < s.end - block.start), `${kind} block ${block.index} at ${at}`);
+        }
+      }
     }
   });
 });

@@ -166,9 +166,10 @@ function blockMatches(block: Block, lexicon: ClaimLexicon): BlockMatch[] {
   // Sentences with no lexicon match: claims recognised by their structure (claimStructure.ts).
   if (block.kind !== 'heading') {
     const entries = structuralEntries(lexicon);
-    const matched = (s: Sentence): boolean => out.some((m) => s.start - block.start <= m.start && m.start < s.end - block.start);
-    for (const sentence of block.sentences) {
-      if (matched(sentence)) continue;
+    // Each match looked up once (asking every match of every sentence was quadratic in a long block).
+    const matched = new Set(out.map((m) => sentenceAt(block, m.start)));
+    for (const [i, sentence] of block.sentences.entries()) {
+      if (matched.has(i)) continue;
       for (const c of structuralClaims(sentence.text)) {
         const entry = entries.get(c.kind);
         if (entry) out.push({ entry, start: sentence.start - block.start + c.start, matched: sentence.text.slice(c.start, c.end) });
@@ -176,6 +177,25 @@ function blockMatches(block: Block, lexicon: ClaimLexicon): BlockMatch[] {
     }
   }
   return out;
+}
+
+/**
+ * The index of the block's sentence holding `at` (relative to the block), or -1. A binary search:
+ * a block's sentences are in order and do not overlap. A search from the first sentence for every
+ * match made a long block quadratic (a 2.6 MB line of claims kept the server busy for a minute).
+ */
+export function sentenceAt(block: Block, at: number): number {
+  const sentences = block.sentences;
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid];
+    if (at < s.start - block.start) hi = mid - 1;
+    else if (at >= s.end - block.start) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
 }
 
 /** A block's hit, relative to the block, with what its context does to it. */
@@ -195,7 +215,7 @@ interface BlockHit extends BlockMatch {
 function blockHits(block: Block, lexicon: ClaimLexicon): BlockHit[] {
   const found: BlockHit[] = [];
   for (const m of blockMatches(block, lexicon)) {
-    const sentence = block.sentences.findIndex((s) => s.start - block.start <= m.start && m.start < s.end - block.start);
+    const sentence = sentenceAt(block, m.start);
     if (block.kind !== 'heading' && sentence < 0) continue;
     found.push({ ...m, end: m.start + m.matched.length, sentence });
   }

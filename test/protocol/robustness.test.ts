@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { diagnosticsFor, open, ROOT, startServer, type TestServer, waitFor } from './lspClient';
+import { diagnosticsFor, logs, open, ROOT, startServer, type TestServer, waitFor } from './lspClient';
 import { startRaw, stopRaw } from './rawClient';
 
 /** What a client may get wrong, or do in an order the server did not expect, over stdio. */
@@ -119,6 +119,30 @@ describe('server: malformed input over stdio', () => {
       assert.equal(await stopRaw(server), 0);
     } finally {
       server.process.kill();
+    }
+  });
+});
+
+describe('server: a client that does not answer workspace/configuration', () => {
+  it('documents are linted with the settings the server started with, requests answered; the late answer applies', async () => {
+    const server = await startServer();
+    let answer: (() => void) | undefined;
+    // The client holds every answer until the test lets it go.
+    server.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => new Promise((resolve) => (answer = () => resolve(p.items.map(() => ({ rules: { 'unsupported-claim': 'off' } }))))));
+    try {
+      const uri = 'file:///virtual/unanswered.md';
+      open(server, uri, CLAIM, 'markdown', 1);
+      // Every lint and every request on the document waited for the answer, for good.
+      const ds = await diagnosticsFor(server, uri, 1);
+      assert.ok(ds.some((d) => d.code === 'unsupported-claim'), 'the rule is on by default');
+      assert.ok(logs(server).some((m) => /has not answered workspace\/configuration/.test(m)));
+      assert.notEqual(await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 16 } }), undefined);
+      server.diagnostics.delete(uri);
+      answer!();
+      const after = await diagnosticsFor(server, uri, 1);
+      assert.ok(!after.some((d) => d.code === 'unsupported-claim'), 'the answer turns the rule off');
+    } finally {
+      await server.stop();
     }
   });
 });

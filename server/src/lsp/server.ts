@@ -58,6 +58,9 @@ import { formatMarker, shortCitation } from '../core/article/format';
 import { dominantStyle } from '../core/article/resolve';
 import { allReferences, citationChoices, citeFix, sentenceAt } from '../core/features/cite';
 
+/** How long the server waits for the client's answer to workspace/configuration before linting without it. */
+const SETTINGS_WAIT_MS = 3000;
+
 /** The kind of the fix-all source action (`editor.codeActionsOnSave`: `source.fixAll.clinical-lint`). */
 const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.clinical-lint`;
 
@@ -177,17 +180,39 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }, 200);
   });
 
+  /**
+   * The settings for a document, asked of the client once per document (until the configuration
+   * changes). A client that does not answer within `SETTINGS_WAIT_MS` gets its document linted
+   * with the settings the server started with, and linted again when the answer comes: waiting
+   * without end held every lint and every request on the document for good.
+   */
   function settingsFor(uri: string): Promise<ClientSettings> {
     if (!hasConfigurationCapability) return Promise.resolve(globalSettings);
     let s = settingsCache.get(uri);
     if (!s) {
-      s = connection.workspace
+      const answer = connection.workspace
         .getConfiguration({ scopeUri: uri, section: SECTION })
         // Over the initialization options: a client with no settings of its own (Neovim's
         // `init_options` and a `null` configuration) keeps what it started the server with.
         .then((raw) => (raw && typeof raw === 'object' ? normaliseSettings(overlay(globalSettings, raw as Record<string, unknown>)) : globalSettings))
         .catch(() => globalSettings);
-      settingsCache.set(uri, s);
+      let timer: NodeJS.Timeout | undefined;
+      const waited = new Promise<ClientSettings>((resolve) => {
+        timer = setTimeout(() => {
+          connection.console.warn(`clinical-lint: the editor has not answered workspace/configuration for ${uri} in ${SETTINGS_WAIT_MS / 1000} s; linting with the settings the server started with until it does.`);
+          resolve(globalSettings);
+          // The late answer replaces them, and the document is linted again with it.
+          void answer.then((late) => {
+            if (settingsCache.get(uri) !== cached) return;
+            settingsCache.set(uri, Promise.resolve(late));
+            const doc = documents.get(uri);
+            if (doc) schedule(doc, 0);
+          });
+        }, SETTINGS_WAIT_MS);
+        timer.unref();
+      });
+      const cached = Promise.race([answer.finally(() => clearTimeout(timer)), waited]);
+      settingsCache.set(uri, (s = cached));
     }
     return s;
   }

@@ -146,3 +146,17 @@ describe('server: a client that does not answer workspace/configuration', () => 
     }
   });
 });
+
+describe('server: a .clinical-lint.json nested deeper than the stack', () => {
+  it('gets one problem on the file (its lint threw, and it got no diagnostics at all)', async () => {
+    const server = await startServer();
+    try {
+      const uri = 'file:///virtual/deep/.clinical-lint.json';
+      open(server, uri, `{ "rules": ${'['.repeat(100_000)}${']'.repeat(100_000)} }`, 'jsonc', 1);
+      const ds = await diagnosticsFor(server, uri, 1);
+      assert.deepEqual(ds.map((d) => [d.code, d.message]), [['config', 'The configuration file is nested too deeply to be read. (clinical-lint uses its defaults until this is fixed)']]);
+    } finally {
+      await server.stop();
+    }
+  });
+});

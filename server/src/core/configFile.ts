@@ -29,7 +29,21 @@ export interface ParsedConfigFile {
 const SEVERITIES = ['off', 'hint', 'info', 'warning', 'error'];
 const KNOWN_KEYS = ['$schema', 'jurisdiction', 'rules', 'citationScope', 'ignore', 'lexicon', 'drugs'];
 
+/**
+ * Parses and checks `.clinical-lint.json`; never throws. JSON nested deeper than the stack
+ * allows (the parser recurses) is one problem: it stopped the server linting the file as it was
+ * typed, and was reported as a file that could not be read.
+ */
 export function parseConfigFile(file: string): ParsedConfigFile {
+  try {
+    return parseConfigText(file);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    return { settings: {}, problems: [{ start: 0, end: 0, message: 'The configuration file is nested too deeply to be read.' }] };
+  }
+}
+
+function parseConfigText(file: string): ParsedConfigFile {
   // A byte-order mark (editors on Windows save one) is read as a space: offsets stay the file's.
   const text = file.charCodeAt(0) === 0xfeff ? ` ${file.slice(1)}` : file;
   const errors: ParseError[] = [];

@@ -173,6 +173,13 @@ describe('server: never blocks, never crashes', () => {
       await assert.rejects(server.connection.sendRequest('clinicalLint/references', null), invalid);
       await assert.rejects(server.connection.sendRequest('workspace/executeCommand', { command: 'clinicalLint.renumberReferences', arguments: { uri } }), invalid);
       await assert.rejects(server.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 } }, context: { diagnostics: [] } }), invalid);
+      // A context missing or of the wrong shape was an InternalError (reading a property of undefined).
+      const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 9 } };
+      await assert.rejects(server.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range }), invalid);
+      await assert.rejects(server.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: 'all' } }), invalid);
+      await assert.rejects(server.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [{ source: 'clinical-lint', code: 'safe-messaging' }] } }), invalid);
+      await assert.rejects(server.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [], only: 'quickfix' } }), invalid);
+      await assert.rejects(server.connection.sendRequest('textDocument/references', { textDocument: { uri }, position: { line: 0, character: 0 } }), invalid);
       // And the server still answers well-formed requests.
       const ok = await server.connection.sendRequest('clinicalLint/references', { uri });
       assert.ok(Array.isArray(ok) && ok.length === 9);

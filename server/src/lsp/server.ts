@@ -150,11 +150,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
    * requests cancelled before they run (`$/cancelRequest` while queued: a burst of cancelled
    * code actions computed the fixes of a large article one after the other, seconds each).
    */
-  function live<A extends unknown[], R>(handler: (...args: A) => R): (...args: A) => R {
+  function live<A extends unknown[], R>(handler: (...args: A) => R, required: readonly string[] = []): (...args: A) => R {
     return (...args: A): R => {
       if (shutDown) throw new ResponseError(ErrorCodes.InvalidRequest, 'clinical-lint has been asked to shut down: it answers no more requests.');
       throwIfCancelled(args[1]);
-      const problem = paramsProblem(args[0]);
+      const problem = paramsProblem(args[0], required);
       if (problem) throw new ResponseError(ErrorCodes.InvalidParams, `clinical-lint: ${problem}`);
       return handler(...args);
     };
@@ -401,7 +401,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const a = await current(p.textDocument.uri);
     if (!a?.result) return null;
     return findReferences(a.result.article, a.index.offsetAt(p.position), p.context.includeDeclaration).map((s) => ({ uri: p.textDocument.uri, range: toRange(a.index, s) }));
-  }));
+  }, ['context']));
 
   connection.onDocumentLinks(live(async (p) => {
     const a = await current(p.textDocument.uri);
@@ -464,7 +464,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const span = toSpan(a.index, p.range);
     for (const f of (a.withFixes?.(span) ?? a.result).findings) {
       if (f.end < span.start || f.start > span.end) continue;
-      const diag = p.context.diagnostics.find((d) => d.source === SOURCE && d.code === f.ruleId && sameRange(toSpan(a.index, d.range), f)) ?? toDiagnostic(a.index, f, doc.uri);
+      const diag = (p.context.diagnostics ?? []).find((d) => d.source === SOURCE && d.code === f.ruleId && sameRange(toSpan(a.index, d.range), f)) ?? toDiagnostic(a.index, f, doc.uri);
       for (const fix of f.fixes ?? []) offer(toAction(a, doc, fix, diag));
       if (f.ruleId === 'citation-order') offer(renumberAction(a, doc, diag));
       // Every finding can be suppressed with a reason, except findings about suppressions.
@@ -478,7 +478,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       });
     }
     return actions;
-  }));
+  }, ['context']));
 
   function toAction(a: Analysis, doc: TextDocument, fix: Fix, diag: Diagnostic): CodeAction {
     const edit: WorkspaceEdit = {
@@ -635,9 +635,11 @@ function sameRange(a: { start: number; end: number }, b: { start: number; end: n
  * document URI, and positions and ranges of whole non-negative numbers (a missing `character`
  * became a NaN offset and an answer for another place).
  */
-function paramsProblem(p: unknown): string | undefined {
+function paramsProblem(p: unknown, required: readonly string[] = []): string | undefined {
   if (!p || typeof p !== 'object') return 'the parameters must be an object';
   const o = p as Record<string, unknown>;
+  const missing = required.find((k) => !(k in o));
+  if (missing) return `${missing} is required`;
   const doc = o.textDocument as Record<string, unknown> | undefined;
   if ('textDocument' in o && (!doc || typeof doc !== 'object' || typeof doc.uri !== 'string')) return 'textDocument.uri must be a string';
   if ('uri' in o && typeof o.uri !== 'string') return 'uri must be a string';
@@ -648,6 +650,14 @@ function paramsProblem(p: unknown): string | undefined {
     if (!r || typeof r !== 'object' || !isPosition(r.start) || !isPosition(r.end)) return 'range must have a start and an end position';
   }
   if ('arguments' in o && o.arguments !== undefined && !Array.isArray(o.arguments)) return 'arguments must be an array';
+  if ('context' in o) {
+    // Code actions: the diagnostics the editor shows there and the kinds it asks for; references: includeDeclaration.
+    const c = o.context as Record<string, unknown> | undefined;
+    if (!c || typeof c !== 'object') return 'context must be an object';
+    const isRange = (r: unknown): boolean => !!r && typeof r === 'object' && isPosition((r as Record<string, unknown>).start) && isPosition((r as Record<string, unknown>).end);
+    if ('diagnostics' in c && (!Array.isArray(c.diagnostics) || !c.diagnostics.every((d) => !!d && typeof d === 'object' && isRange((d as Record<string, unknown>).range)))) return 'context.diagnostics must be an array of diagnostics with ranges';
+    if (c.only !== undefined && (!Array.isArray(c.only) || !c.only.every((k) => typeof k === 'string'))) return 'context.only must be an array of kinds';
+  }
   return undefined;
 }
 

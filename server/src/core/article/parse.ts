@@ -257,13 +257,16 @@ function makeSentences(block: Block, spans: Span[], texts: string[]): Sentence[]
     end: block.start + s.end,
     text: texts[i],
     blockIndex: block.index,
-    markers: [],
+    markers: NO_MARKERS,
   }));
-  // A marker belongs to the sentence it stands in, or to the one it directly follows.
+  // A marker belongs to the sentence it stands in, or to the one it directly follows. Most
+  // sentences have none and share the frozen empty list.
   let k = 0;
   for (const m of block.markers) {
     while (k + 1 < out.length && out[k + 1].start <= m.start) k++;
-    if (out.length) out[k].markers.push(m);
+    if (!out.length) break;
+    if (out[k].markers === NO_MARKERS) out[k].markers = [m];
+    else out[k].markers.push(m);
   }
   return out;
 }

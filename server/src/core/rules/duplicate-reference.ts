@@ -1,4 +1,5 @@
 import type { Reference } from '../article/model';
+import { noMemo } from '../memo';
 import type { Rule } from './rule';
 
 /** Two entries for one work: the same DOI or PMID, or near-identical titles. */
@@ -13,14 +14,17 @@ export const duplicateReference: Rule = {
   check({ article, report, memo }) {
     const entries = [...(article.references?.entries ?? []), ...article.footnotes];
     if (entries.length < 2) return;
-    const titles = (): Set<string>[] => entries.map((e) => titleWords(e));
-    // The pairs depend only on the entries' texts (their fields come from them): kept across
-    // versions while the entries are unchanged.
-    const key = entries.map((e) => article.text.slice(e.textSpan.start, e.textSpan.end)).join('\u0000');
-    const pairs = memo('duplicate-pairs', key, () => {
+    // A host that keeps nothing across versions (the CLI) keeps no title words either: they
+    // would live as long as the article, for nothing.
+    const kept = memo !== noMemo;
+    const titles = (): Set<string>[] => entries.map((e) => (kept ? titleWords(e) : words(e.fields.title ?? e.text)));
+    const compute = (): DuplicatePair[] => {
       const t = titles();
       return firstDuplicates(entries, t).map(([i, j]) => ({ i, j, why: sameWork(entries[j], entries[i], t[j], t[i])! }));
-    });
+    };
+    // The pairs depend only on the entries' texts (their fields come from them): kept across
+    // versions while the entries are unchanged.
+    const pairs = kept ? memo('duplicate-pairs', entries.map((e) => article.text.slice(e.textSpan.start, e.textSpan.end)).join('\u0000'), compute) : compute();
     for (const { i, j, why } of pairs) {
       report({
         start: entries[i].start,
@@ -31,6 +35,12 @@ export const duplicateReference: Rule = {
     }
   },
 };
+
+interface DuplicatePair {
+  i: number;
+  j: number;
+  why: string;
+}
 
 const THRESHOLD = 0.85;
 

@@ -83,6 +83,9 @@ export interface TermMatch extends Span {
   text: string;
 }
 
+/** What `findTerms` gives for a text that names nothing (most texts): shared, frozen. */
+const NO_TERMS: TermMatch[] = Object.freeze([]) as unknown as TermMatch[];
+
 export const JURISDICTION_NAMES: Record<Jurisdiction, { name: string; regulator: string; abbr: string; short: string }> = {
   CA: { name: 'Canada', regulator: 'Health Canada', abbr: 'Health Canada', short: 'Canada' },
   US: { name: 'the United States', regulator: 'the U.S. Food and Drug Administration (FDA)', abbr: 'FDA', short: 'the US' },
@@ -535,6 +538,7 @@ export class DrugKnowledge {
       }
       i = j;
     }
+    if (found.length === 0) return NO_TERMS;
     found.sort((a, b) => a.start - b.start || b.end - a.end);
     const out: TermMatch[] = [];
     let end = -1;

@@ -41,16 +41,25 @@ function proseOf(block: Block, span: Span): string {
   return block.prose.slice(span.start - block.start, span.end - block.start);
 }
 
-/**
- * Terms named in each block's prose, with offsets relative to the block (computed once per
- * unchanged block across versions with a memo; shared, never changed).
- */
-export function termsByBlock(article: Article, kb: DrugKnowledge, memo: BlockMemo = noBlockMemo): readonly TermMatch[][] {
-  return article.blocks.map((b) => memo(b, kb, () => kb.findTerms(b.prose, 0)));
-}
+/** The terms named in a block's prose, with offsets relative to the block (shared, never changed). */
+export type BlockTerms = (block: Block) => readonly TermMatch[];
 
-/** A block's terms at their offsets in the document. */
-const placed = (block: Block, rel: readonly TermMatch[]): TermMatch[] => rel.map((t) => ({ ...t, start: t.start + block.start, end: t.end + block.start }));
+/**
+ * Each block's terms, found when first asked for: once per unchanged block across versions with
+ * a memo. Without one (a one-shot lint) only the headings' terms are kept, since every block
+ * under a heading asks for them; the terms of the other blocks are not all held at once (on a
+ * 10 MB article they were some 20 MB).
+ */
+export function blockTerms(kb: DrugKnowledge, memo: BlockMemo = noBlockMemo): BlockTerms {
+  if (memo !== noBlockMemo) return (b) => memo(b, kb, () => kb.findTerms(b.prose, 0));
+  const headings = new Map<number, readonly TermMatch[]>();
+  return (b) => {
+    if (b.kind !== 'heading') return kb.findTerms(b.prose, 0);
+    let t = headings.get(b.index);
+    if (!t) headings.set(b.index, (t = kb.findTerms(b.prose, 0)));
+    return t;
+  };
+}
 
 const parentCache = new WeakMap<Article, Int32Array>();
 
@@ -71,12 +80,12 @@ function headingParents(article: Article): Int32Array {
 }
 
 /** Drug ids named by the headings that enclose a block (nearest first, then its parents). */
-function headingDrugs(article: Article, terms: readonly TermMatch[][], block: Block): { id: string; text: string }[] {
+function headingDrugs(article: Article, terms: BlockTerms, block: Block): { id: string; text: string }[] {
   const out: { id: string; text: string }[] = [];
   const parent = headingParents(article);
   let i = block.kind === 'heading' ? parent[block.index] : block.headingIndex;
   while (i >= 0) {
-    for (const t of terms[i]) if (t.kind === 'drug' && !out.some((o) => o.id === t.id)) out.push({ id: t.id, text: t.text });
+    for (const t of terms(article.blocks[i])) if (t.kind === 'drug' && !out.some((o) => o.id === t.id)) out.push({ id: t.id, text: t.text });
     i = parent[i];
   }
   return out;
@@ -87,16 +96,17 @@ function headingDrugs(article: Article, terms: readonly TermMatch[][], block: Bl
 const ADVERSE_CUE =
   /\b(?:contraindicat\w*|not\s+(?:be\s+)?(?:recommended|suitable|appropriate|safe|advised)|should\s+not|must\s+not|(?:do|does)\s+not\s+(?:use|take|give|prescribe|start)|(?:don|doesn)['’]t\s+(?:use|take|give|prescribe|start)|never\s+(?:use|take|give|prescribe)|avoid(?:ed|s)?|history\s+of|uncontrolled|caution|(?:can|may|might|could|to)\s+(?:cause|worsen|trigger|induce|precipitate|raise|increase)|causes?|worsens?|triggers?|side[\s-]effects?|adverse\s+effects?|(?<!\b(?:reduc|lower|decreas|prevent|cut)\w*\s+(?:the\s+)?)risk\s+of|increases?\s+in|withdrawal)\b[^.;:!?]*$/i;
 
+/** Whether the words before a condition in its context make it no use (`ctx` and `t` relative to the block). */
 function isAdverseContext(block: Block, ctx: Span, t: TermMatch): boolean {
   const from = Math.max(ctx.start, t.start - 80);
-  return ADVERSE_CUE.test(block.prose.slice(from - block.start, t.start - block.start));
+  return ADVERSE_CUE.test(block.prose.slice(from, t.start));
 }
 
 /**
  * Every place where a drug is named with a condition or route it is not approved for in the
  * jurisdiction: in the same sentence, the same list item, or under a heading naming the drug.
  */
-export function findOffLabelMentions(article: Article, kb: DrugKnowledge, j: Jurisdiction, terms: readonly TermMatch[][] = termsByBlock(article, kb), memo: BlockMemo = noBlockMemo): OffLabelMention[] {
+export function findOffLabelMentions(article: Article, kb: DrugKnowledge, j: Jurisdiction, terms: BlockTerms = blockTerms(kb), memo: BlockMemo = noBlockMemo): OffLabelMention[] {
   const out: OffLabelMention[] = [];
   const ns = namespaceFor(kb, j);
   // The drugs the headings above a block name, and their key, per enclosing heading: every
@@ -104,7 +114,9 @@ export function findOffLabelMentions(article: Article, kb: DrugKnowledge, j: Jur
   const underHeading = new Map<number, { drugs: { id: string; text: string }[]; key: string }>();
   for (const block of article.blocks) {
     // A use needs a term in its context: a block without any names none (most blocks).
-    if (SKIPPED_BLOCKS.has(block.kind) || terms[block.index].length === 0) continue;
+    if (SKIPPED_BLOCKS.has(block.kind)) continue;
+    const here = terms(block);
+    if (here.length === 0) continue;
     const at = block.kind === 'heading' ? -2 - block.index : block.headingIndex;
     let h = underHeading.get(at);
     if (!h) {
@@ -113,13 +125,13 @@ export function findOffLabelMentions(article: Article, kb: DrugKnowledge, j: Jur
     }
     const fromHeadings = h.drugs;
     // A use needs a drug: named in the block, or by a heading above it.
-    if (!fromHeadings.length && !terms[block.index].some((t) => t.kind === 'drug')) continue;
+    if (!fromHeadings.length && !here.some((t) => t.kind === 'drug')) continue;
     // A block's mentions follow from its prose and the drugs its headings name: kept across
     // versions, relative to the block.
     const byHeadings = memo(block, ns, () => new Map<string, OffLabelMention[]>());
     const key = h.key;
     let found = byHeadings.get(key);
-    if (!found) byHeadings.set(key, (found = blockMentions(block, placed(block, terms[block.index]), fromHeadings, kb, j).map((m) => ({ ...m, start: m.start - block.start, end: m.end - block.start }))));
+    if (!found) byHeadings.set(key, (found = blockMentions(block, here, fromHeadings, kb, j)));
     for (const m of found) out.push({ ...m, start: m.start + block.start, end: m.end + block.start, blockIndex: block.index });
   }
   return out;
@@ -134,14 +146,18 @@ function namespaceFor(kb: DrugKnowledge, j: Jurisdiction): object {
   return ns;
 }
 
-/** The mentions in one block (absolute offsets), given its terms and the drugs its headings name. */
-function blockMentions(block: Block, blockTerms: TermMatch[], fromHeadings: { id: string; text: string }[], kb: DrugKnowledge, j: Jurisdiction): OffLabelMention[] {
+/**
+ * The mentions in one block, given its terms and the drugs its headings name: offsets relative to
+ * the block, as the terms' are.
+ */
+function blockMentions(block: Block, termsHere: readonly TermMatch[], fromHeadings: { id: string; text: string }[], kb: DrugKnowledge, j: Jurisdiction): OffLabelMention[] {
   const out: OffLabelMention[] = [];
   // Contexts are in order and apart: each takes the terms that start in it, read once in order
   // (filtering every term for every sentence is quadratic in a long paragraph).
-  const sorted = [...blockTerms].sort((a, b) => a.start - b.start);
+  const sorted = [...termsHere].sort((a, b) => a.start - b.start);
   let next = 0;
-  for (const ctx of contexts(block)) {
+  for (const abs of contexts(block)) {
+    const ctx = { start: abs.start - block.start, end: abs.end - block.start };
     while (next < sorted.length && sorted[next].start < ctx.start) next++;
     const here: TermMatch[] = [];
     for (let k = next; k < sorted.length && sorted[k].start < ctx.end; k++) if (sorted[k].end <= ctx.end) here.push(sorted[k]);
@@ -307,7 +323,7 @@ function disclosureContexts(block: Block, memo: BlockMemo): number[] {
 }
 
 /** Off-label statements in the document and the drugs they speak of. */
-export function findDisclosures(article: Article, kb: DrugKnowledge, terms: readonly TermMatch[][] = termsByBlock(article, kb), memo: BlockMemo = noBlockMemo): Disclosures {
+export function findDisclosures(article: Article, kb: DrugKnowledge, terms: BlockTerms = blockTerms(kb), memo: BlockMemo = noBlockMemo): Disclosures {
   const result: Disclosures = { general: false, drugs: new Set(), spans: [] };
   for (const block of article.blocks) {
     if (block.kind === 'referenceEntry' || block.kind === 'trailer') continue;
@@ -316,9 +332,10 @@ export function findDisclosures(article: Article, kb: DrugKnowledge, terms: read
     const all = contexts(block);
     for (const ctx of found.map((i) => all[i])) {
       result.spans.push({ start: ctx.start, end: ctx.end });
-      const drugIds = (ts: TermMatch[]): string[] => ts.filter((t) => t.kind === 'drug').map((t) => t.id);
-      let named = drugIds(terms[block.index].filter((t) => t.start + block.start >= ctx.start && t.end + block.start <= ctx.end));
-      if (!named.length) named = drugIds(terms[block.index]);
+      const drugIds = (ts: readonly TermMatch[]): string[] => ts.filter((t) => t.kind === 'drug').map((t) => t.id);
+      const here = terms(block);
+      let named = drugIds(here.filter((t) => t.start + block.start >= ctx.start && t.end + block.start <= ctx.end));
+      if (!named.length) named = drugIds(here);
       if (!named.length) named = headingDrugs(article, terms, block).map((d) => d.id);
       if (!named.length && isGeneralStatement(proseOf(block, ctx))) result.general = true;
       for (const id of named) result.drugs.add(id);
@@ -408,7 +425,7 @@ export const offLabelDisclaimer: Rule = {
     const { article, config } = ctx;
     const kb = drugKnowledge(config.drugs);
     const j = config.jurisdiction;
-    const terms = termsByBlock(article, kb, ctx.blockMemo);
+    const terms = blockTerms(kb, ctx.blockMemo);
     const mentions = findOffLabelMentions(article, kb, j, terms, ctx.blockMemo);
     if (!mentions.length) return;
     const disclosures = findDisclosures(article, kb, terms, ctx.blockMemo);

@@ -1,5 +1,5 @@
 import { formatMarker } from '../article/format';
-import type { Rule } from './rule';
+import { type Rule, wantsFixes } from './rule';
 
 /** A run of superscript digits that reads as one number or as several (¹² as 12, or 1 and 2). */
 export const ambiguousCitation: Rule = {
@@ -10,7 +10,7 @@ export const ambiguousCitation: Rule = {
     category: 'citations',
     fixable: 'suggestion',
   },
-  check({ article, report }) {
+  check({ article, report, fixes: wanted }) {
     for (const m of article.markers) {
       // A range written backwards ([6-4]): meant as 4 to 6, or as 6 and 4?
       if (m.style !== 'footnote' && m.style !== 'pandoc') {
@@ -25,7 +25,7 @@ export const ambiguousCitation: Rule = {
             start: m.start,
             end: m.end,
             message: `Citation ${m.raw} has a range that runs backwards (${a} to ${b}): write it from the lower number (${b} to ${a}), or separate the numbers if they cite ${a} and ${b} alone.`,
-            fixes: fixed !== m.raw ? [{ title: `Write the range as ${b} to ${a} (${fixed})`, edits: [{ start: m.start, end: m.end, newText: fixed }] }] : [],
+            fixes: !wantsFixes(wanted, m.start, m.end) ? undefined : fixed !== m.raw ? [{ title: `Write the range as ${b} to ${a} (${fixed})`, edits: [{ start: m.start, end: m.end, newText: fixed }] }] : [],
           });
           break;
         }
@@ -42,10 +42,13 @@ export const ambiguousCitation: Rule = {
         start: m.start,
         end: m.end,
         message: `Citation ${m.raw} is ambiguous: it can mean reference${m.numbers.length > 1 ? 's' : ''} ${chosen} or ${other}. Separate the numbers with a comma, or write the range.`,
-        fixes: [
-          { title: `Cite ${list([...digits].sort((a, b) => a - b))} (${formatMarker('superscript', digits)})`, edits: [{ start: m.start, end: m.end, newText: formatMarker('superscript', digits) }] },
-          { title: `Cite ${whole.join(', ')} only`, edits: [{ start: m.start, end: m.end, newText: formatMarker('superscript', whole) }] },
-        ].filter((f) => f.edits[0].newText !== m.raw),
+        // Neither fix is safe (the author must choose): a host that shows no fixes gets none.
+        fixes: !wantsFixes(wanted, m.start, m.end)
+          ? undefined
+          : [
+              { title: `Cite ${list([...digits].sort((a, b) => a - b))} (${formatMarker('superscript', digits)})`, edits: [{ start: m.start, end: m.end, newText: formatMarker('superscript', digits) }] },
+              { title: `Cite ${whole.join(', ')} only`, edits: [{ start: m.start, end: m.end, newText: formatMarker('superscript', whole) }] },
+            ].filter((f) => f.edits[0].newText !== m.raw),
       });
     }
   },

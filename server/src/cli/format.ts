@@ -2,6 +2,9 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { RULES } from '../core/rules';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { LineIndex } from '../core/text/lineIndex';
+import type { Finding } from '../core/types';
+import { toPlainDiagnostic } from '../lsp/convert';
 import { ruleDocsUri } from '../node/docs';
 
 export interface FileReport {
@@ -15,43 +18,101 @@ export interface FileReport {
 
 const NAMES = ['', 'error', 'warning', 'info', 'hint'];
 
-/** ESLint-style human output. */
-export function stylish(files: FileReport[], color: boolean): string {
-  const c = (code: string, s: string): string => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
-  const out: string[] = [];
-  let errors = 0;
-  let warnings = 0;
-  let infos = 0;
-  for (const f of files) {
-    if (f.skipped) {
-      out.push(`${c('4', f.path)}\n  ${c('2', `skipped: ${f.skipped}`)}\n`);
-      continue;
-    }
-    if (!f.diagnostics.length) continue;
-    out.push(c('4', f.path));
+/**
+ * ESLint-style human output, written file by file (`file` gives each file's lines as they come,
+ * `end` the summary): the same text as `stylish` gives for all the files at once.
+ */
+export class StylishReport {
+  private errors = 0;
+  private warnings = 0;
+  private infos = 0;
+  private files = 0;
+
+  constructor(private readonly color: boolean) {}
+
+  private c(code: string, s: string): string {
+    return this.color ? `\u001b[${code}m${s}\u001b[0m` : s;
+  }
+
+  file(f: FileReport): string {
+    this.files++;
+    if (f.skipped) return `${this.c('4', f.path)}\n  ${this.c('2', `skipped: ${f.skipped}`)}\n\n`;
+    if (!f.diagnostics.length) return '';
+    const out: string[] = [this.c('4', f.path)];
     for (const d of f.diagnostics) {
       const sev = d.severity ?? 1;
-      if (sev === 1) errors++;
-      else if (sev === 2) warnings++;
-      else infos++;
+      if (sev === 1) this.errors++;
+      else if (sev === 2) this.warnings++;
+      else this.infos++;
       const loc = `${d.range.start.line + 1}:${d.range.start.character + 1}`.padEnd(8);
       const name = NAMES[sev].padEnd(8);
-      const painted = sev === 1 ? c('31', name) : sev === 2 ? c('33', name) : c('36', name);
-      out.push(`  ${c('2', loc)}${painted}${d.message}  ${c('2', String(d.code))}`);
+      const painted = sev === 1 ? this.c('31', name) : sev === 2 ? this.c('33', name) : this.c('36', name);
+      out.push(`  ${this.c('2', loc)}${painted}${d.message}  ${this.c('2', String(d.code))}`);
     }
     out.push('');
+    return `${out.join('\n')}\n`;
   }
-  const total = errors + warnings + infos;
-  if (total) {
-    out.push(c(errors ? '31;1' : '33;1', `✖ ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${infos} info)`));
-  } else {
-    out.push(`✔ No problems in ${files.length} file${files.length === 1 ? '' : 's'}.`);
+
+  end(): string {
+    const { errors, warnings, infos, files } = this;
+    const total = errors + warnings + infos;
+    if (total) {
+      return `${this.c(errors ? '31;1' : '33;1', `✖ ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${infos} info)`)}\n`;
+    }
+    return `✔ No problems in ${files} file${files === 1 ? '' : 's'}.\n`;
   }
-  return `${out.join('\n')}\n`;
+}
+
+/** ESLint-style human output. */
+export function stylish(files: FileReport[], color: boolean): string {
+  const report = new StylishReport(color);
+  let out = '';
+  for (const f of files) out += report.file(f);
+  return out + report.end();
 }
 
 export function json(files: FileReport[]): string {
   return `${JSON.stringify({ files: files.map((f) => ({ path: f.path, diagnostics: f.diagnostics, ...(f.fixed ? { fixed: f.fixed } : {}) })) })}\n`;
+}
+
+/**
+ * The JSON report written piece by piece, as `json` writes it whole: `head`, then each file
+ * (`file`, or `fileStart`, its diagnostics' JSON and `fileEnd`), then `tail`.
+ */
+export const jsonReport = {
+  head: '{"files":[',
+  /** A file's report; its diagnostics may come as JSON text already (`diagnosticsJson`). */
+  file(f: FileReport, first: boolean, diagnosticsJson?: string): string {
+    if (diagnosticsJson !== undefined && !f.fixed) return `${jsonReport.fileStart(f.path, first)}${diagnosticsJson}${jsonReport.fileEnd}`;
+    return `${first ? '' : ','}${JSON.stringify({ path: f.path, diagnostics: f.diagnostics, ...(f.fixed ? { fixed: f.fixed } : {}) })}`;
+  },
+  fileStart: (file: string, first: boolean): string => `${first ? '' : ','}{"path":${JSON.stringify(file)},"diagnostics":[`,
+  fileEnd: ']}',
+  tail: ']}\n',
+};
+
+/** The JSON text of `findings` as CLI diagnostics, without the brackets: `JSON.stringify` of their `toPlainDiagnostic`s, joined by commas. */
+export function diagnosticsJson(findings: readonly Finding[], index: LineIndex): string {
+  let out = '';
+  for (const piece of diagnosticsJsonPieces(findings, index)) out += piece;
+  return out;
+}
+
+/**
+ * The JSON of `findings` as CLI diagnostics, comma-separated (without the brackets), in pieces of
+ * about `size` code units: a report of tens of thousands of findings is never one string, nor
+ * tens of thousands of diagnostic objects at once.
+ */
+export function* diagnosticsJsonPieces(findings: readonly Finding[], index: LineIndex, size = 1 << 16): Generator<string> {
+  let piece = '';
+  for (let i = 0; i < findings.length; i++) {
+    piece += `${i ? ',' : ''}${JSON.stringify(toPlainDiagnostic(index, findings[i]))}`;
+    if (piece.length >= size) {
+      yield piece;
+      piece = '';
+    }
+  }
+  if (piece) yield piece;
 }
 
 const LEVEL = ['none', 'error', 'warning', 'note', 'note'];

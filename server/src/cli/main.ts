@@ -8,14 +8,14 @@ import { lint } from '../core/lint';
 import { RULES } from '../core/rules';
 import { listSuppressions } from '../core/suppression';
 import { LineIndex } from '../core/text/lineIndex';
-import { JURISDICTIONS, type Jurisdiction, type SeveritySetting } from '../core/types';
+import { type Finding, JURISDICTIONS, type Jurisdiction, type SeveritySetting } from '../core/types';
 import { toPlainDiagnostic } from '../lsp/convert';
 import { type LoadedConfig, loadConfigFile, loadConfigFor } from '../node/configLoader';
 import { bibliographyLoaderFor } from '../node/bibliography';
 import { isIgnored } from '../node/ignore';
 import { expandTargets, kindOfPath, readArticle } from './files';
-import { type FileReport, json, sarif, stylish } from './format';
-import { isLintWorker, LintPool, runWorker, workerCount } from './workers';
+import { diagnosticsJsonPieces, type FileReport, json, jsonReport, sarif, stylish, StylishReport } from './format';
+import { isLintWorker, type LintJob, lintFindings, LintPool, runWorker, workerCount } from './workers';
 
 const VERSION = '0.1.0';
 const USAGE = `Usage: clinical-lint [options] PATH...
@@ -188,92 +188,206 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`clinical-lint: no such file or no match: ${missing.join(', ')}\n`);
     return 2;
   }
-  let reports: FileReport[] = [];
+  // Each folder's configuration file is looked up once per run, and each file's settings made
+  // once per configuration file.
+  const loadedIn = new Map<string, LoadedConfig | undefined>();
+  const configFor = (file: string): LoadedConfig | undefined => {
+    if (explicitConfig) return explicitConfig;
+    const abs = path.resolve(file);
+    const dir = path.dirname(abs);
+    if (!loadedIn.has(dir)) loadedIn.set(dir, loadConfigFor(abs));
+    return loadedIn.get(dir);
+  };
+  const settingsOf = new Map<LoadedConfig | undefined, LintConfig>();
+  const lintConfigOf = (loaded: LoadedConfig | undefined): LintConfig => {
+    let c = settingsOf.get(loaded);
+    if (!c) settingsOf.set(loaded, (c = flags(mergeConfig(defaultConfig(), loaded?.settings))));
+    return c;
+  };
+  // JSON and stylish reports are written as the files are linted, in file order; with --fix
+  // (whose stylish summaries come first) and SARIF (one document) they are written at the end.
+  const streaming = !o.fix && !o.listSuppressions && o.format !== 'sarif';
+  if (streaming) {
+    // A broken configuration file stops the run before anything is written.
+    for (const t of targets) {
+      const loaded = configFor(t.path);
+      if (loaded?.problems.length) {
+        process.stderr.write(`clinical-lint: invalid configuration: ${configError(loaded)}\n`);
+        return 2;
+      }
+    }
+  }
+  const color = !!process.stdout.isTTY && !process.env.NO_COLOR;
+  const out = new ReportStream(o.format === 'json' ? 'json' : 'stylish', color);
   const suppressions: SuppressionRow[] = [];
   let hasError = false;
+  /** The files' reports in order, each written as soon as it and those before it are known (streaming). */
+  const slots: Slot[] = [];
   // Many files: linted on every core by worker threads (workers.ts); reports keep the files' order.
   const workers = o.fix || o.listSuppressions ? 0 : workerCount(targets.length);
   const pool = workers > 0 ? new LintPool(workers) : undefined;
   const pending: Promise<void>[] = [];
-  const dropped = new Set<FileReport>();
-  for (const t of targets) {
-    const loaded = explicitConfig ?? loadConfigFor(path.resolve(t.path));
-    if (loaded?.problems.length) {
-      process.stderr.write(`clinical-lint: invalid configuration: ${configError(loaded)}\n`);
-      return 2;
-    }
-    // `ignore` globs, relative to the configuration file's folder.
-    if (isIgnored(t.path, loaded?.path, loaded?.settings.ignore)) {
-      if (t.explicit) reports.push({ path: t.path, diagnostics: [], skipped: `ignored by ${loaded!.path}` });
-      continue;
-    }
-    const config = flags(mergeConfig(defaultConfig(), loaded?.settings));
-    const read = readArticle(t.path);
-    if ('skipped' in read) {
-      reports.push({ path: t.path, diagnostics: [], skipped: read.skipped });
-      continue;
-    }
-    const kind = kindOfPath(t.path);
-    let text = read.text;
-    if (o.listSuppressions) {
-      const index = new LineIndex(text);
-      for (const s of listSuppressions(parseArticle(text, kind))) {
-        const pos = index.positionAt(s.start);
-        suppressions.push({ path: t.path, line: pos.line + 1, column: pos.character + 1, kind: s.kind, rules: s.rules, reason: s.reason });
+  try {
+    for (const t of targets) {
+      const loaded = configFor(t.path);
+      if (loaded?.problems.length) {
+        process.stderr.write(`clinical-lint: invalid configuration: ${configError(loaded)}\n`);
+        return 2;
       }
-      continue;
-    }
-    if (pool) {
-      const report: FileReport = { path: t.path, diagnostics: [] };
-      reports.push(report);
-      pending.push(
-        pool.run({ path: t.path, text, kind, config, explicit: t.explicit }).then((r) => {
-          if (r.drop) dropped.add(report);
-          report.diagnostics = r.diagnostics;
+      // `ignore` globs, relative to the configuration file's folder.
+      if (isIgnored(t.path, loaded?.path, loaded?.settings.ignore)) {
+        if (t.explicit) slots.push({ report: { path: t.path, diagnostics: [], skipped: `ignored by ${loaded!.path}` } });
+        continue;
+      }
+      const config = lintConfigOf(loaded);
+      const read = readArticle(t.path);
+      if ('skipped' in read) {
+        slots.push({ report: { path: t.path, diagnostics: [], skipped: read.skipped } });
+        continue;
+      }
+      const kind = kindOfPath(t.path);
+      let text = read.text;
+      if (o.listSuppressions) {
+        const index = new LineIndex(text);
+        for (const s of listSuppressions(parseArticle(text, kind))) {
+          const pos = index.positionAt(s.start);
+          suppressions.push({ path: t.path, line: pos.line + 1, column: pos.character + 1, kind: s.kind, rules: s.rules, reason: s.reason });
+        }
+        continue;
+      }
+      const job: LintJob = { path: t.path, text, kind, config, explicit: t.explicit, json: o.format === 'json' };
+      const queued = pool?.offer(job);
+      if (queued) {
+        const slot: Slot = { waiting: true };
+        slots.push(slot);
+        pending.push(
+          queued.then((r) => {
+            if (r.hasError) hasError = true;
+            slot.waiting = false;
+            if (!r.drop) slot.report = { path: t.path, diagnostics: r.diagnostics ?? [] };
+            slot.json = r.json;
+          }),
+        );
+        continue;
+      }
+      if (!o.fix) {
+        // This thread lints the file (no workers, or every worker has work queued).
+        const r = lintFindings(job);
+        if (r) {
           if (r.hasError) hasError = true;
-        }),
-      );
-      continue;
-    }
-    // Bibliographies named in front matter (Pandoc citations), relative to the file's folder.
-    const bibliography = bibliographyLoaderFor(path.resolve(t.path));
-    // Fixes are applied below (fixAll lints with them), never printed: rules may leave out the costly ones.
-    let result = lint(text, { kind, config, bibliography, fixes: false });
-    if (!t.explicit && kind === 'plaintext' && !result.article.references && result.article.markers.length < 2) continue;
-    let fixed: FileReport['fixed'];
-    if (o.fix) {
-      // Safe fixes only, to a fixed point; the file is written only when its text changed.
-      const out = fixAll(text, { kind, config, bibliography });
-      fixed = out.applied;
-      if (out.text !== text) {
-        const bom = fs.readFileSync(t.path).subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])) ? '\ufeff' : '';
-        fs.writeFileSync(t.path, bom + out.text);
-        text = out.text;
-        result = out.result;
-        if (o.format === 'stylish') process.stdout.write(fixSummary(t.path, out.applied));
+          slots.push({ report: { path: t.path, diagnostics: [] }, findings: r.findings, index: r.index });
+        }
+        if (streaming) await out.flush(slots);
+        // Then takes the workers' results, and gives them more work.
+        if (pool) await new Promise<void>((resolve) => setImmediate(resolve));
+        continue;
       }
+      // Bibliographies named in front matter (Pandoc citations), relative to the file's folder.
+      const bibliography = bibliographyLoaderFor(path.resolve(t.path));
+      // Fixes are applied below (fixAll lints with them), never printed: rules may leave out the costly ones.
+      let result = lint(text, { kind, config, bibliography, fixes: false });
+      if (!t.explicit && kind === 'plaintext' && !result.article.references && result.article.markers.length < 2) continue;
+      // Safe fixes only, to a fixed point; the file is written only when its text changed.
+      const fixedText = fixAll(text, { kind, config, bibliography });
+      const fixed = fixedText.applied;
+      if (fixedText.text !== text) {
+        const bom = fs.readFileSync(t.path).subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])) ? '\ufeff' : '';
+        fs.writeFileSync(t.path, bom + fixedText.text);
+        text = fixedText.text;
+        result = fixedText.result;
+        if (o.format === 'stylish') process.stdout.write(fixSummary(t.path, fixedText.applied));
+      }
+      const index = new LineIndex(text);
+      if (result.findings.some((f) => f.severity === 'error')) hasError = true;
+      slots.push({ report: { path: t.path, diagnostics: result.findings.map((f) => toPlainDiagnostic(index, f)), fixed } });
     }
-    const index = new LineIndex(text);
-    const diagnostics = result.findings.map((f) => toPlainDiagnostic(index, f));
-    if (result.findings.some((f) => f.severity === 'error')) hasError = true;
-    reports.push({ path: t.path, diagnostics, ...(fixed ? { fixed } : {}) });
-  }
-  if (pool) {
-    try {
-      await Promise.all(pending);
-    } finally {
-      await pool.close();
-    }
-    reports = reports.filter((r) => !dropped.has(r));
+    if (pool) await Promise.all(pending);
+  } finally {
+    await pool?.close();
   }
   if (o.listSuppressions) {
-    const out = o.format === 'json' ? `${JSON.stringify({ suppressions })}\n` : listing(suppressions);
-    await new Promise<void>((resolve) => process.stdout.write(out, () => resolve()));
+    const listed = o.format === 'json' ? `${JSON.stringify({ suppressions })}\n` : listing(suppressions);
+    await new Promise<void>((resolve) => process.stdout.write(listed, () => resolve()));
     return 0;
   }
-  const out = o.format === 'json' ? json(reports) : o.format === 'sarif' ? sarif(reports, VERSION) : stylish(reports, !!process.stdout.isTTY && !process.env.NO_COLOR);
-  await new Promise<void>((resolve) => process.stdout.write(out, () => resolve()));
+  if (streaming) {
+    await out.flush(slots);
+    await out.end();
+    return hasError ? 1 : 0;
+  }
+  const reports: FileReport[] = [];
+  for (const slot of slots) {
+    if (!slot.report) continue;
+    if (slot.findings) slot.report.diagnostics = slot.findings.map((f) => toPlainDiagnostic(slot.index!, f));
+    reports.push(slot.report);
+  }
+  const whole = o.format === 'json' ? json(reports) : o.format === 'sarif' ? sarif(reports, VERSION) : stylish(reports, color);
+  await new Promise<void>((resolve) => process.stdout.write(whole, () => resolve()));
   return hasError ? 1 : 0;
+}
+
+/** A file's place in the report: waiting for a worker, or its report (none: left out). */
+interface Slot {
+  waiting?: boolean;
+  report?: FileReport;
+  /** The report's diagnostics as JSON text (from a worker), or the findings they come from. */
+  json?: string;
+  findings?: readonly Finding[];
+  index?: LineIndex;
+}
+
+/** Standard output as the reports come, in file order, waiting for a full pipe to drain. */
+class ReportStream {
+  private started = false;
+  private first = true;
+  private written = 0;
+  private readonly stylish: StylishReport;
+
+  constructor(
+    private readonly format: 'json' | 'stylish',
+    color: boolean,
+  ) {
+    this.stylish = new StylishReport(color);
+  }
+
+  private write(s: string): Promise<void> | undefined {
+    if (!s || process.stdout.write(s)) return undefined;
+    return new Promise((resolve) => process.stdout.once('drain', () => resolve()));
+  }
+
+  /** Writes the reports of the files at the head of `slots` that are known, and forgets them. */
+  async flush(slots: Slot[]): Promise<void> {
+    if (this.format === 'json' && !this.started) {
+      this.started = true;
+      await this.write(jsonReport.head);
+    }
+    for (; this.written < slots.length && !slots[this.written].waiting; this.written++) {
+      const slot = slots[this.written];
+      slots[this.written] = {};
+      const report = slot.report;
+      if (!report) continue;
+      if (this.format === 'stylish') {
+        if (slot.findings) report.diagnostics = slot.findings.map((f) => toPlainDiagnostic(slot.index!, f));
+        await this.write(this.stylish.file(report));
+        continue;
+      }
+      if (!slot.findings) {
+        await this.write(jsonReport.file(report, this.first, slot.json));
+        this.first = false;
+        continue;
+      }
+      await this.write(jsonReport.fileStart(report.path, this.first));
+      this.first = false;
+      for (const piece of diagnosticsJsonPieces(slot.findings, slot.index!)) await this.write(piece);
+      await this.write(jsonReport.fileEnd);
+    }
+  }
+
+  /** The end of the report, once written out. */
+  async end(): Promise<void> {
+    const tail = this.format === 'json' ? (this.started ? '' : jsonReport.head) + jsonReport.tail : this.stylish.end();
+    await new Promise<void>((resolve) => process.stdout.write(tail, () => resolve()));
+  }
 }
 
 interface SuppressionRow {

@@ -4,10 +4,10 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import type { LintConfig } from '../core/config';
 import { lint } from '../core/lint';
 import { LineIndex } from '../core/text/lineIndex';
-import type { DocumentKind } from '../core/types';
+import type { DocumentKind, Finding } from '../core/types';
 import { toPlainDiagnostic } from '../lsp/convert';
 import { bibliographyLoaderFor } from '../node/bibliography';
-import type { FileReport } from './format';
+import { diagnosticsJson, type FileReport } from './format';
 
 /**
  * Linting many files on every core: the CLI hands each file's text to a pool of worker threads
@@ -22,24 +22,40 @@ export interface LintJob {
   config: LintConfig;
   /** Named on the command line: linted whatever it looks like. */
   explicit: boolean;
+  /** The diagnostics as the JSON report writes them (`diagnosticsJson`), not as objects. */
+  json?: boolean;
 }
 
 export interface LintJobResult {
-  diagnostics: FileReport['diagnostics'];
+  /** The diagnostics (unless `json` was asked for). */
+  diagnostics?: FileReport['diagnostics'];
+  /** The diagnostics as JSON text (when `json` was asked for). */
+  json?: string;
   hasError: boolean;
   /** A plain-text file found in a folder that does not look like an article: not reported. */
   drop: boolean;
 }
 
-/** Lints one file's text (in a worker or on the main thread). */
-export function lintJob(job: LintJob): LintJobResult {
+/**
+ * Lints one file's text: its findings (and an index for their positions), or undefined for a
+ * plain-text file found in a folder that does not look like an article (not reported).
+ */
+export function lintFindings(job: LintJob): { findings: readonly Finding[]; index: LineIndex; hasError: boolean } | undefined {
   // Bibliographies named in front matter (Pandoc citations), relative to the file's folder.
   const bibliography = bibliographyLoaderFor(path.resolve(job.path));
   // The report shows no fixes: rules may leave out the costly ones.
   const result = lint(job.text, { kind: job.kind, config: job.config, bibliography, fixes: false });
-  if (!job.explicit && job.kind === 'plaintext' && !result.article.references && result.article.markers.length < 2) return { diagnostics: [], hasError: false, drop: true };
-  const index = new LineIndex(job.text);
-  return { diagnostics: result.findings.map((f) => toPlainDiagnostic(index, f)), hasError: result.findings.some((f) => f.severity === 'error'), drop: false };
+  if (!job.explicit && job.kind === 'plaintext' && !result.article.references && result.article.markers.length < 2) return undefined;
+  const findings = result.findings;
+  return { findings, index: new LineIndex(job.text), hasError: findings.some((f) => f.severity === 'error') };
+}
+
+/** Lints one file's text in a worker: its report's diagnostics, as objects or as JSON text. */
+export function lintJob(job: LintJob): LintJobResult {
+  const r = lintFindings(job);
+  if (!r) return { hasError: false, drop: true };
+  if (job.json) return { json: diagnosticsJson(r.findings, r.index), hasError: r.hasError, drop: false };
+  return { diagnostics: r.findings.map((f) => toPlainDiagnostic(r.index, f)), hasError: r.hasError, drop: false };
 }
 
 const MARK = 'clinical-lint-worker';
@@ -69,7 +85,7 @@ export function workerCount(files: number): number {
   return Math.min(wanted, files, 16);
 }
 
-/** A pool of lint workers; jobs go to the least busy one. */
+/** A pool of lint workers; jobs go to the least busy one (`offer` always takes the job). */
 export class LintPool {
   private readonly workers: { worker: Worker; busy: number }[] = [];
   private readonly pending = new Map<number, { resolve: (r: LintJobResult) => void; reject: (e: Error) => void; slot: { busy: number } }>();
@@ -98,7 +114,8 @@ export class LintPool {
     }
   }
 
-  run(job: LintJob): Promise<LintJobResult> {
+  /** The job's result from the least busy worker. */
+  offer(job: LintJob): Promise<LintJobResult> | undefined {
     const slot = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
     const id = this.nextId++;
     slot.busy++;

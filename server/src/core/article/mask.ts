@@ -55,8 +55,9 @@ export function markdownCodeSpans(s: string): Span[] {
     }
   };
   for (const c of htmlComments(s)) if (!inCode(c.start)) spans.push(c);
-  add(/<(?:https?|mailto|ftp):[^\s<>]*>/gi);
-  add(/!\[[^\]\n]*\]\([^)\n]*\)/g);
+  // Each pattern only where the characters it starts with are in the text.
+  if (s.includes('<')) add(/<(?:https?|mailto|ftp):[^\s<>]*>/gi);
+  if (s.includes('![')) add(/!\[[^\]\n]*\]\([^)\n]*\)/g);
   // Links: `[text](url "title")`, `[text][label]`: the brackets and the destination go, the text
   // stays prose.
   const link = (re: RegExp): void =>
@@ -67,8 +68,8 @@ export function markdownCodeSpans(s: string): Span[] {
       if (open >= 0 && !inCode(open) && s.lastIndexOf('\n', m.index) < open) spans.push({ start: open, end: open + 1 });
       return { start: m.index, end: m.index + m[0].length };
     });
-  link(/\]\((?:[^()\n]|\([^()\n]*\))*\)/g);
-  link(/\]\[(?![\d\s,–-]+\])[^\]\n^]*\]/g);
+  if (s.includes('](')) link(/\]\((?:[^()\n]|\([^()\n]*\))*\)/g);
+  if (s.includes('][')) link(/\]\[(?![\d\s,–-]+\])[^\]\n^]*\]/g);
   return spans;
 }
 
@@ -97,9 +98,10 @@ export function markdownSyntaxSpans(s: string): Span[] {
     re.lastIndex = 0;
     for (let m = re.exec(s); m; m = re.exec(s)) spans.push(pick ? pick(m) : { start: m.index, end: m.index + m[0].length });
   };
-  add(/<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g);
-  add(/(?:^|(?<=[\s(["'“‘]))[*_~]{1,3}(?=\S)|(?<=\S)[*_~]{1,3}(?=$|[\s).,;:!?"'”’\]])/g);
-  add(/\\(?=[\\`*_{}[\]()#+\-.!|<>~^])/g);
+  // Each pattern only where its first character is in the text (most blocks have none of them).
+  if (s.includes('<')) add(/<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g);
+  if (s.includes('*') || s.includes('_') || s.includes('~')) add(/(?:^|(?<=[\s(["'“‘]))[*_~]{1,3}(?=\S)|(?<=\S)[*_~]{1,3}(?=$|[\s).,;:!?"'”’\]])/g);
+  if (s.includes('\\')) add(/\\(?=[\\`*_{}[\]()#+\-.!|<>~^])/g);
   return spans;
 }
 

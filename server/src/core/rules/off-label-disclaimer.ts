@@ -275,8 +275,14 @@ const DISCLOSURE: readonly RegExp[] = [
   /\boff[\s\u2010\u2011-]?licen[cs]e\b/i,
 ];
 
+/**
+ * Something every pattern of `DISCLOSURE` needs, in lower case (the patterns are ASCII, flag
+ * `i`, so a match holds one of these in some case): one quick test before the eighteen patterns.
+ */
+const DISCLOSURE_NEEDS = /label|approv|licen|authori|indicat|cleared|investigat|experimental|trial|research|access|section/i;
+
 export function isDisclosure(sentence: string): boolean {
-  return DISCLOSURE.some((re) => re.test(sentence));
+  return DISCLOSURE_NEEDS.test(sentence) && DISCLOSURE.some((re) => re.test(sentence));
 }
 
 /** Capitalised words a general statement may hold: regulators, places, the programmes it names. */

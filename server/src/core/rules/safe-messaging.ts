@@ -335,8 +335,15 @@ interface BlockScan {
   }[];
 }
 
+/**
+ * Something `SUICIDE_TOPIC` and every pattern of `PATTERNS` need (all ASCII, flag `i`): a block
+ * without any is scanned with one quick test.
+ */
+const SCAN_NEEDS = /suicid|life|attempt|succeeded|epidemic/i;
+
 function scanBlock(block: Block): BlockScan {
   const prose = block.prose;
+  if (!SCAN_NEEDS.test(prose)) return { topic: undefined, hits: [] };
   const t = SUICIDE_TOPIC.exec(prose);
   const out: BlockScan = { topic: t ? { start: t.index, end: t.index + t[0].length } : undefined, hits: [] };
   const taken: Span[] = [];

@@ -246,7 +246,16 @@ function makeEntry(start: number, end: number, numberSpan: Span, number: number,
 
 /** An entry's text with whitespace collapsed, and its fields (shared, never mutated). */
 function entryText(start: number, end: number, memo: SpanMemo): { collapsed: string; fields: ReferenceFields } {
-  return memo('ref', start, end, (raw) => ({ collapsed: raw.replace(/\s+/g, ' ').trim(), fields: parseReferenceFields(raw) }));
+  return memo('ref', start, end, (raw) => ({ collapsed: collapseWhitespace(raw), fields: parseReferenceFields(raw) }));
+}
+
+/**
+ * `s.replace(/\s+/g, ' ').trim()`. When every run of white space is one space already, that is
+ * `s.trim()`: a slice of the document, where the replacement made a copy of every entry (two,
+ * with the fields' own), and the title and journal, slices of the copy, kept it alive.
+ */
+function collapseWhitespace(s: string): string {
+  return /[^\S ]| {2}/.test(s) ? s.replace(/\s+/g, ' ').trim() : s.trim();
 }
 
 /** A footnote definition block (`[^label]: text`) as a reference. */
@@ -291,7 +300,7 @@ function trimDoi(doi: string): string {
 /** Vancouver/AMA fields of an entry; whatever is not recognised stays in the raw text. */
 export function parseReferenceFields(raw: string): ReferenceFields {
   const fields: ReferenceFields = { authors: [], etAl: false };
-  let rest = raw.replace(/\s+/g, ' ').trim();
+  let rest = collapseWhitespace(raw);
   const take = (re: RegExp): string | undefined => {
     const m = re.exec(rest);
     if (!m) return undefined;

@@ -223,7 +223,7 @@ export async function main(argv: string[]): Promise<number> {
   let hasError = false;
   /** The files' reports in order, each written as soon as it and those before it are known (streaming). */
   const slots: Slot[] = [];
-  // Many files: linted on every core by worker threads (workers.ts); reports keep the files' order.
+  // Many files: linted on every core, by worker threads (workers.ts) and by this thread.
   const workers = o.fix || o.listSuppressions ? 0 : workerCount(targets.length);
   const pool = workers > 0 ? new LintPool(workers) : undefined;
   const pending: Promise<void>[] = [];

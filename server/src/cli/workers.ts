@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
@@ -10,9 +11,10 @@ import { bibliographyLoaderFor } from '../node/bibliography';
 import { diagnosticsJson, type FileReport } from './format';
 
 /**
- * Linting many files on every core: the CLI hands each file's text to a pool of worker threads
- * (the same bundle, started with a marker in `workerData`), keeps reading and configuring files
- * on the main thread, and prints the reports in the order of the files.
+ * Linting many files on every core: the CLI hands files' texts to a pool of worker threads (the
+ * same bundle, started with a marker in `workerData`) and lints the others itself, keeps
+ * reading and configuring files on the main thread, and prints the reports in the order of the
+ * files.
  */
 
 export interface LintJob {
@@ -77,21 +79,43 @@ export function runWorker(): void {
   });
 }
 
-/** Workers to use for `files` files: none for a few files (starting a worker costs about 50 ms). */
+/**
+ * Worker threads to start for `files` files: none for a few files (starting a worker costs
+ * about 50 ms), else one less than the cores, since the main thread lints too.
+ */
 export function workerCount(files: number): number {
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   const env = Number(process.env.CLINICAL_LINT_WORKERS);
-  const wanted = Number.isInteger(env) && env >= 0 ? env : cores > 1 && files >= 8 ? cores : 0;
+  const wanted = Number.isInteger(env) && env >= 0 ? env : cores > 1 && files >= 8 ? cores - 1 : 0;
   return Math.min(wanted, files, 16);
 }
 
-/** A pool of lint workers; jobs go to the least busy one (`offer` always takes the job). */
+/**
+ * The script a worker starts: the CLI's entry (`dist/cli.js`, the launcher), so that a worker
+ * loads the bundle from the code cache as the main thread does, when it is beside this bundle;
+ * else this file.
+ */
+function workerScript(): string {
+  if (path.basename(__filename) === 'cli-bundle.js') {
+    const launcher = path.join(__dirname, 'cli.js');
+    if (fs.existsSync(launcher)) return launcher;
+  }
+  return __filename;
+}
+
+/** Jobs a worker holds at once: enough to keep it busy while the main thread lints a file. */
+const QUEUED_PER_WORKER = 4;
+
+/**
+ * A pool of lint workers. `offer` gives a job to a worker that has room for it, else returns
+ * undefined and the caller lints the file itself: the main thread is one more linter.
+ */
 export class LintPool {
   private readonly workers: { worker: Worker; busy: number }[] = [];
   private readonly pending = new Map<number, { resolve: (r: LintJobResult) => void; reject: (e: Error) => void; slot: { busy: number } }>();
   private nextId = 0;
 
-  constructor(size: number, script = __filename) {
+  constructor(size: number, script = workerScript()) {
     for (let i = 0; i < size; i++) {
       const worker = new Worker(script, { workerData: { [MARK]: true } });
       const slot = { worker, busy: 0 };
@@ -114,9 +138,10 @@ export class LintPool {
     }
   }
 
-  /** The job's result from the least busy worker. */
+  /** The job's result from the least busy worker, or undefined when every worker's queue is full. */
   offer(job: LintJob): Promise<LintJobResult> | undefined {
     const slot = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
+    if (slot.busy >= QUEUED_PER_WORKER) return undefined;
     const id = this.nextId++;
     slot.busy++;
     return new Promise((resolve, reject) => {

@@ -21,17 +21,41 @@ export function entryPrefixLike(text: string, like: Reference, numbering: Refere
 }
 
 /**
- * Where a new entry `n` goes (after the last one) and the text before its stub: the line end,
- * a blank line when the last two entries are apart (CRLF, LF or CR alone), the last entry's
- * indentation and numbering. Undefined for an empty list.
+ * Where a new entry `n` goes (after the last one), the text before its stub and after it: the
+ * line end, a blank line when the last two entries are apart (CRLF, LF or CR alone), the last
+ * entry's indentation and numbering. In an HTML list, a new `<li>` like the last (its anchor
+ * renumbered, without a `value`), closed when the last is, on a line of its own when the items
+ * are. Undefined for an empty list.
  */
-export function nextEntry(text: string, list: ReferenceList, n: number, eol: string): { at: number; prefix: string } | undefined {
+export function nextEntry(text: string, list: ReferenceList, n: number, eol: string): { at: number; prefix: string; suffix: string } | undefined {
   const last = list.entries[list.entries.length - 1];
   if (!last) return undefined;
-  const indent = /^[ \t]*/.exec(text.slice(lineStartOf(text, last.start), last.start))![0];
+  const lineStart = lineStartOf(text, last.start);
+  const indent = /^[ \t]*/.exec(text.slice(lineStart, last.start))![0];
   const prev = list.entries[list.entries.length - 2];
-  const blankBetween = !!prev && /(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r(?!\n)|\n)/.test(text.slice(prev.end, last.start));
-  return { at: last.end, prefix: `${eol}${blankBetween ? eol : ''}${indent}${entryPrefixLike(text, last, list.numbering, n)}` };
+  const between = prev ? text.slice(prev.end, last.start) : text.slice(lineStart, last.start);
+  const blankBetween = !!prev && /(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r(?!\n)|\n)/.test(between);
+  if (list.numbering === 'html') {
+    const ownLine = prev ? /[\r\n]/.test(between) : indent.length === last.start - lineStart;
+    const tag = htmlItemTag(text.slice(last.numberSpan.start, last.numberSpan.end), last.number, n);
+    const suffix = /^\s*<\/li\s*>$/i.test(text.slice(last.textSpan.end, last.end)) ? '</li>' : '';
+    return { at: last.end, prefix: `${ownLine ? `${eol}${blankBetween ? eol : ''}${indent}` : (prev ? between : '')}${tag}`, suffix };
+  }
+  return { at: last.end, prefix: `${eol}${blankBetween ? eol : ''}${indent}${entryPrefixLike(text, last, list.numbering, n)}`, suffix: '' };
+}
+
+/**
+ * A new item's `<li>` tag, like `tag` (item `was`) for item `n`: an `id` or `name` that holds the
+ * number takes the new one (`ref-3` becomes `ref-4`), any other is left out (ids are unique), and
+ * so is a `value`.
+ */
+function htmlItemTag(tag: string, was: number | undefined, n: number): string {
+  const ATTR = /\s+(id|name|value)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi;
+  return tag.replace(ATTR, (attr: string, name: string, value: string) => {
+    if (name.toLowerCase() === 'value' || was === undefined) return '';
+    const number = new RegExp(`(?<!\\d)${was}(?!\\d)`);
+    return number.test(value) ? attr.replace(value, value.replace(number, String(n))) : '';
+  });
 }
 
 /** The digits of an entry's number as the list writes them (its `numberSpan`): `3`, or `³` in a superscript list. */

@@ -90,7 +90,7 @@ export interface Reference extends Span {
   number?: number;
   /** Footnote label, for `[^label]:` definitions. */
   label?: string;
-  /** Where the number or label is written (to rename or renumber it). */
+  /** Where the number or label is written (to rename or renumber it); an HTML list item's `<li>` tag. */
   numberSpan: Span;
   /** The entry's text without its number, whitespace collapsed. */
   text: string;
@@ -107,9 +107,10 @@ export interface ReferenceList extends Span {
   entries: Reference[];
   /**
    * How entries are numbered: `1.` (or a number and a tab), `1)` or `(1)`, `[1]`, `¹`
-   * (superscript digits, as pasted from word processors' endnotes) or `[^1]:`.
+   * (superscript digits, as pasted from word processors' endnotes), `[^1]:`, or `html`: the items of
+   * an HTML `<ol>`, numbered by position (and `start`, `value`), whose `numberSpan` is the `<li>` tag.
    */
-  numbering: 'dot' | 'paren' | 'bracket' | 'superscript' | 'footnote';
+  numbering: 'dot' | 'paren' | 'bracket' | 'superscript' | 'footnote' | 'html';
 }
 
 export interface Article {

@@ -8,7 +8,7 @@ import { type SpanMemo, noMemo, spanMemoOver } from '../memo';
 /**
  * The reference list: a heading (or a plain title line) named References, Bibliography,
  * Sources, Works Cited or Notes, then numbered entries (`1.`, `1)`, `[1]`), each possibly
- * wrapped over several lines. The list ends where the entries end; blocks after it are the page
+ * wrapped over several lines, or an HTML ordered list (`<ol><li>`). The list ends where the entries end; blocks after it are the page
  * trailer. Without a heading, numbered entries that end the document are the list when each is
  * plainly a bibliographic reference. Markdown footnote definitions (`[^1]: ...`) are parsed
  * into entries too.
@@ -47,7 +47,7 @@ export function findReferenceList(text: string, blocks: RawBlock[], headingText:
     const title = headingText(b).trim();
     if (!REFERENCE_HEADING.test(title) || h + 1 >= blocks.length) continue;
     if (pass === 1 && SECONDARY_HEADING.test(title)) continue;
-    const run = entriesFrom(text, blocks, h + 1, memo);
+    const run = htmlEntriesFrom(text, blocks, h, memo) ?? entriesFrom(text, blocks, h + 1, memo);
     if (run.entries.length === 0) {
       // Unnumbered entries (bullets, author-date): no numbers for markers to resolve against,
       // and no prose either: they are reference entries outside any numbered list.
@@ -237,6 +237,120 @@ function entriesFrom(text: string, blocks: RawBlock[], from: number, memo: SpanM
   // A Markdown list numbered `1.` throughout renders as 1, 2, 3...
   if (entries.length > 1 && entries.every((e) => e.number === 1)) entries.forEach((e, i) => (e.number = i + 1));
   return { entries, entryBlocks, numbering, next: k };
+}
+
+/** `<ol>`, `<ul>` and `<li>` tags, opening or closing, with their attributes. */
+const LIST_TAG = /<(\/?)(ol|ul|li)\b([^<>]*)>/gi;
+/** An attribute's number: `start="3"`, `value=3`. */
+const attributeNumber = (attrs: string, name: string): number | undefined => {
+  const m = new RegExp(String.raw`(?:^|\s)${name}\s*=\s*["']?\s*(\d{1,4})\b`, 'i').exec(attrs);
+  return m ? Number(m[1]) : undefined;
+};
+
+/**
+ * The entries of an HTML ordered list right after the heading at `h` (`<ol><li>...</li></ol>`, as
+ * Markdown with raw HTML and HTML exports write a reference list), or undefined when no `<ol>`
+ * opens between the heading and the next block. Each item of the outer list is one entry, numbered
+ * as a browser numbers it: by its position from the list's `start` (1 unless given), or its own
+ * `value`. The `<li>` tag stands where the number would be written (`numberSpan`): it carries any
+ * anchor (`<li id="ref-1">`). The list must be closed by `</ol>`; it ends early at a block that
+ * lies outside every item.
+ */
+function htmlEntriesFrom(text: string, blocks: RawBlock[], h: number, memo: SpanMemo): { entries: Reference[]; entryBlocks: RawBlock[]; numbering: ReferenceList['numbering']; next: number } | undefined {
+  const first = blocks[h + 1];
+  if (!first) return undefined;
+  // The first list tag after the heading opens an ordered list, before the next block starts.
+  LIST_TAG.lastIndex = blocks[h].end;
+  const open = LIST_TAG.exec(text);
+  if (!open || open.index >= first.start || open[1] || open[2].toLowerCase() !== 'ol') return undefined;
+  let number = attributeNumber(open[3], 'start') ?? 1;
+  interface Item {
+    open: Span;
+    contentEnd: number;
+    end: number;
+    number: number;
+  }
+  const items: Item[] = [];
+  let item: Item | undefined;
+  let depth = 1;
+  let k = h + 1;
+  const finish = (contentEnd: number, end: number): void => {
+    if (!item) return;
+    item.contentEnd = contentEnd;
+    item.end = end;
+    items.push(item);
+    item = undefined;
+  };
+  for (let m = LIST_TAG.exec(text); m; m = LIST_TAG.exec(text)) {
+    // Every block that starts before this tag lies inside an item; a block outside every item ends the list.
+    while (k < blocks.length && blocks[k].start < m.index && item) k++;
+    if (k < blocks.length && blocks[k].start < m.index) break;
+    const tag = m[2].toLowerCase();
+    const closing = m[1] === '/';
+    if (tag !== 'li') {
+      depth += closing ? -1 : 1;
+      if (depth === 0) {
+        // `</ol>`: an item left open ends here.
+        finish(m.index, m.index);
+        break;
+      }
+      continue;
+    }
+    if (depth !== 1) continue;
+    if (closing) {
+      finish(m.index, m.index + m[0].length);
+      continue;
+    }
+    // `<li>`: an item left open ends where the next one starts.
+    finish(m.index, m.index);
+    number = attributeNumber(m[3], 'value') ?? number;
+    item = { open: { start: m.index, end: m.index + m[0].length }, contentEnd: -1, end: -1, number: number++ };
+  }
+  // Unclosed to the end of the text: not read as a list.
+  if (item) return undefined;
+  if (!items.length) return undefined;
+  const lastEnd = items[items.length - 1].end;
+  while (k < blocks.length && blocks[k].start < lastEnd) k++;
+  const entries: Reference[] = [];
+  const entryBlocks: RawBlock[] = [];
+  for (const it of items) {
+    // The item's text without the spaces around it.
+    let a = it.open.end;
+    let b = it.contentEnd;
+    while (a < b && /\s/.test(text[a])) a++;
+    while (b > a && /\s/.test(text[b - 1])) b--;
+    const { collapsed, fields } = memo('ref-html', a, b, htmlEntryText);
+    const end = Math.max(b, it.end);
+    entries.push({ start: it.open.start, end, number: it.number, numberSpan: it.open, text: collapsed, textSpan: { start: a, end: b }, fields, ordinal: entries.length + 1 });
+    entryBlocks.push({ kind: 'referenceEntry', level: 0, start: it.open.start, end, syntax: [it.open] });
+  }
+  return { entries, entryBlocks, numbering: 'html', next: k };
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', nbsp: ' ', lt: '<', gt: '>', quot: '"', apos: "'", rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', ndash: '–', mdash: '—', hellip: '…' };
+
+/**
+ * An HTML item's text as a reader sees it (tags out, entities decoded, whitespace collapsed), and
+ * its fields, read with each link's address after the text (`<a href="https://doi.org/...">doi</a>`).
+ */
+function htmlEntryText(raw: string): { collapsed: string; fields: ReferenceFields } {
+  const hrefs: string[] = [];
+  const plain = raw
+    .replace(/<!--[^]*?-->/g, ' ')
+    .replace(/<a\b[^<>]*?\bhref\s*=\s*["']([^"']+)["'][^<>]*>/gi, (_, href: string) => {
+      if (/^https?:/i.test(href) && !raw.includes(`>${href}<`)) hrefs.push(href);
+      return '';
+    })
+    // Block-level tags part words (`<br>`, a nested list); inline ones (`<em>`) do not.
+    .replace(/<\/?(?:p|div|br|ul|ol|li|dl|dt|dd|blockquote|table|tr|td|th)\b[^<>]*>/gi, ' ')
+    .replace(/<\/?[A-Za-z][^<>]*>/g, '')
+    .replace(/&(#\d{1,6}|#x[\da-f]{1,6}|[a-z]+);/gi, (m, e: string) => {
+      if (e[0] !== '#') return ENTITIES[e.toLowerCase()] ?? m;
+      const cp = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1));
+      return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
+    });
+  const collapsed = plain.replace(/\s+/g, ' ').trim();
+  return { collapsed, fields: parseReferenceFields(hrefs.length ? `${collapsed} ${hrefs.join(' ')}` : collapsed) };
 }
 
 function makeEntry(start: number, end: number, numberSpan: Span, number: number, textStart: number, ordinal: number, memo: SpanMemo): Reference {

@@ -397,8 +397,8 @@ export function addReferenceFix(article: Article, sentence: Sentence): Fix {
   const marker = citeEdit(article, sentence, [n]);
   const next = list && nextEntry(text, list, n, eol);
   if (next) {
-    const { at, prefix } = next;
-    return { title: `Add a new reference ${n}`, edits: orderEdits([marker, { start: at, end: at, newText: `${prefix}${REFERENCE_STUB}` }]), safe: false, cursor: cursorAfter([marker], at) + prefix.length };
+    const { at, prefix, suffix } = next;
+    return { title: `Add a new reference ${n}`, edits: orderEdits([marker, { start: at, end: at, newText: `${prefix}${REFERENCE_STUB}${suffix}` }]), safe: false, cursor: cursorAfter([marker], at) + prefix.length };
   }
   // No reference list yet: start one after the last block of the article's body.
   const body = article.blocks.filter((b) => b.kind !== 'trailer');

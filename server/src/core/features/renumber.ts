@@ -13,11 +13,13 @@ import type { Span, TextEdit } from '../types';
  * footnote labels), with AMA ranges (¹⁻³, [1-3]) for three or more consecutive numbers. Numeric footnote
  * labels and their definitions are renumbered the same way, among themselves. Markers whose
  * numbers do not change are left exactly as written, so an article already in order gets no
- * edit at all. Code is never touched: markers are only ever found outside it.
+ * edit at all. In an HTML list (`<ol><li>`) the items are numbered by position: the entries move,
+ * each `<li>` tag (with any anchor) with its text. Code is never touched: markers are only ever
+ * found outside it.
  *
  * The document is refused, with the reason, when the result could be wrong: a superscript run
- * with two readings, two entries with the same number, or a marker citing a number the list
- * does not have.
+ * with two readings, two entries with the same number, a marker citing a number the list
+ * does not have, or an HTML list numbered by `start` or `value` attributes.
  */
 export interface RenumberEdits {
   edits: TextEdit[];
@@ -56,6 +58,12 @@ export function renumber(article: Article): RenumberResult {
   }
   const dup = duplicateNumber(entries);
   if (dup) return { error: `Two reference entries are numbered ${dup.number} (${where(dup.first)} and ${where(dup.second)}): give each entry its own number, then renumber.` };
+  // An HTML list's numbers are its items' positions: renumbering moves the items. Numbers set by
+  // `start` or `value` would stay where they are and no longer match the citations.
+  if (numbering === 'html' && entries.some((e, i) => e.number !== i + 1)) {
+    const odd = entries.find((e, i) => e.number !== i + 1)!;
+    return { error: `The reference list is an HTML list whose items are numbered by a start or value attribute (${where(odd)}): renumbering would move the entries but not those numbers. Remove the attribute, then renumber.` };
+  }
   const dupDef = duplicateLabel(numericDefs);
   if (dupDef) return { error: `Two footnotes are defined as [^${dupDef.number}] (${where(dupDef.first)} and ${where(dupDef.second)}): give each its own label, then renumber.` };
 
@@ -86,7 +94,7 @@ export function renumber(article: Article): RenumberResult {
     // The order of first citation, as the citation-order rule reads it (footnote markers do not set it).
     const order = firstCitations(listMarkers.filter((m) => m.style !== 'footnote'), (m) => m.numbers);
     const writtenAsRead = entries.every((e) => text.slice(e.numberSpan.start, e.numberSpan.end) === entryDigits(numbering, e.number!));
-    schemes.push({ map: mapping(entries.map((e) => e.number!), order), entries, writeNumbers: writtenAsRead, markers: listMarkers });
+    schemes.push({ map: mapping(entries.map((e) => e.number!), order), entries, writeNumbers: writtenAsRead && numbering !== 'html', markers: listMarkers });
   }
   if (numericDefs.length) {
     const order = firstCitations(noteMarkers, (m) => [Number(m.label)]);
@@ -119,6 +127,12 @@ export function renumber(article: Article): RenumberResult {
       const written = text.slice(pos.numberSpan.start, pos.numberSpan.end);
       const digits = s.entries === entries ? entryDigits(numbering, target) : String(target);
       if (s.writeNumbers && written !== digits) entryEdits.push({ ...pos.numberSpan, newText: digits });
+      if (source !== pos && numbering === 'html' && s.entries === entries) {
+        // An HTML item's `<li>` tag goes with its text: an anchor in it (`<li id="ref-2">`) stays
+        // on its entry, as the links that cite it expect.
+        const tag = text.slice(source.numberSpan.start, source.numberSpan.end);
+        if (tag !== text.slice(pos.numberSpan.start, pos.numberSpan.end)) entryEdits.push({ ...pos.numberSpan, newText: tag });
+      }
       if (source !== pos) {
         // The source text, with the rewrites of markers inside it (a footnote may cite).
         const span = source.textSpan;

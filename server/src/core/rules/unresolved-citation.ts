@@ -56,7 +56,7 @@ function fixes(article: Article, marker: Marker, missing: string[]): Fix[] {
   if (next) {
     // With a stub entry, the marker resolves at once, in Markdown too (where a bare `5. ` under
     // the last entry is read as part of its text); the cursor is on the stub.
-    out.push({ title: `Add reference ${missing[0]} to the reference list`, edits: [{ start: next.at, end: next.at, newText: `${next.prefix}${REFERENCE_STUB}` }], cursor: next.at + next.prefix.length });
+    out.push({ title: `Add reference ${missing[0]} to the reference list`, edits: [{ start: next.at, end: next.at, newText: `${next.prefix}${REFERENCE_STUB}${next.suffix}` }], cursor: next.at + next.prefix.length });
   }
   // A typo'd marker next to a valid reading: offer the marker without the missing numbers.
   const kept = marker.numbers.filter((n) => !missing.includes(String(n)));

@@ -46,7 +46,8 @@ export const unusedReference: Rule = {
           start: ref.start,
           end: ref.end,
           message: `Two reference entries are numbered ${ref.number} (lines ${lineNumber(first.start)} and ${lineNumber(ref.start)}): citations of ${ref.number} go to the first, so this entry is never cited. Give it its own number.`,
-          fixes: [{ title: `Number this entry ${next}`, edits: [{ ...ref.numberSpan, newText: entryDigits(article.references?.numbering, next) }] }],
+          // An HTML item's number is its place (or a `value`): there are no digits to rewrite.
+          fixes: article.references?.numbering === 'html' ? [] : [{ title: `Number this entry ${next}`, edits: [{ ...ref.numberSpan, newText: entryDigits(article.references?.numbering, next) }] }],
         });
         continue;
       }

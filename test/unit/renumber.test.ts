@@ -130,6 +130,29 @@ describe('renumber references', () => {
     assert.ok(renumbered(text, 'markdown').startsWith('B first.<sup><a href="#r2">1</a></sup> Then.<sup><a href="#r1">2</a>,<a href="#r3">3</a></sup>'));
   });
 
+  it('keeps a Markdown link inside <sup>, rewriting only the number (the link became spaces)', () => {
+    const text = 'B first.<sup>[2](#r2)</sup> Then.<sup>[1, 3](#r1)</sup>\n\n## References\n\n1. <a id="r1"></a>A A. One. J. 2001.\n2. <a id="r2"></a>B B. Two. J. 2002.\n3. <a id="r3"></a>C C. Three. J. 2003.\n';
+    const once = renumbered(text, 'markdown');
+    // The anchors stay, as with HTML links: each names its entry, which moves with its text.
+    assert.ok(once.startsWith('B first.<sup>[1](#r2)</sup> Then.<sup>[2, 3](#r1)</sup>\n'), JSON.stringify(once));
+    assert.ok(once.includes('\n1. <a id="r2"></a>B B. Two. J. 2002.\n2. <a id="r1"></a>A A. One. J. 2001.\n'));
+    assert.deepEqual(edits(once, 'markdown').edits, [], 'renumbering twice equals once');
+    assertOnlyCitationsChange(text, 'markdown');
+  });
+
+  it('keeps a <sup> tag\'s attributes and what surrounds the number (they were dropped)', () => {
+    const text = 'B first.<sup class="cite">2</sup> Then.<sup>&nbsp;1,</sup>\n\n## References\n\n1. A A. One. J. 2001.\n2. B B. Two. J. 2002.\n';
+    assert.ok(renumbered(text, 'markdown').startsWith('B first.<sup class="cite">1</sup> Then.<sup>&nbsp;2,</sup>\n'));
+  });
+
+  it('a <sup> marker is read as written, its Markdown link included', () => {
+    const text = 'A first.<sup>[3](#r3)</sup>\n\n## References\n\n1. A A. One. J. 2001.\n';
+    const a = parseArticle(text, 'markdown');
+    assert.deepEqual(a.markers.map((m) => m.raw), ['<sup>[3](#r3)</sup>']);
+    const f = lint(text, { kind: 'markdown' }).findings.find((x) => x.ruleId === 'unresolved-citation')!;
+    assert.match(f.message, /^Citation <sup>\[3\]\(#r3\)<\/sup> cites reference 3/);
+  });
+
   describe('refuses an ambiguous document with a clear message', () => {
     const refs = (n: number): string => `\n\nReferences\n\n${Array.from({ length: n }, (_, i) => `${i + 1}. Author${i} A. Title ${i + 1}. J. 20${10 + i}.`).join('\n')}\n`;
     const refuse = (text: string, kind: DocumentKind, re: RegExp): void => {

@@ -79,7 +79,8 @@ export function findMarkers(scan: string, raw: string, base: number, blockIndex:
     for (let m = HTML_SUP.exec(scan); m; m = HTML_SUP.exec(scan)) {
       // `kg/m<sup>2</sup>`, `I<sup>2</sup>`, `10<sup>6</sup>`: exponents written in HTML.
       if (exponentAfter(scan.slice(Math.max(0, m.index - 8), m.index), m[1].trim())) continue;
-      sups.push({ style: 'html-sup', raw: m[0], start: base + m.index, end: base + m.index + m[0].length, numbers: expandList(m[1]), blockIndex });
+      // As written: a Markdown link inside (`<sup>[1](#r1)</sup>`) has its target blanked in `scan`.
+      sups.push({ style: 'html-sup', raw: raw.slice(m.index, m.index + m[0].length), start: base + m.index, end: base + m.index + m[0].length, numbers: expandList(m[1]), blockIndex });
     }
     // A link around each number (`<sup><a href="#r1">1</a>,<a href="#r2">2</a></sup>`): the
     // numbers read with the links taken out.
@@ -89,7 +90,7 @@ export function findMarkers(scan: string, raw: string, base: number, blockIndex:
       for (let m = SUP_LINKS.exec(scan); m; m = SUP_LINKS.exec(scan)) {
         if (read.has(base + m.index)) continue;
         const list = LIST_ONLY.exec(m[1].replace(/<\/?a\b[^<>]*>/gi, ''));
-        if (list) sups.push({ style: 'html-sup', raw: m[0], start: base + m.index, end: base + m.index + m[0].length, numbers: expandList(list[1]), blockIndex });
+        if (list) sups.push({ style: 'html-sup', raw: raw.slice(m.index, m.index + m[0].length), start: base + m.index, end: base + m.index + m[0].length, numbers: expandList(list[1]), blockIndex });
       }
       sups.sort((a, b) => a.start - b.start);
     }

@@ -229,14 +229,22 @@ export function formatLike(m: Marker, numbers: number[], referenceCount: number,
       }
       return groups.map((g) => toSuperscript(g).replace(/⁻/g, dash)).join(comma);
     }
-    case 'html-sup':
+    case 'html-sup': {
+      // The list rewritten where it stands, everything around it kept: the tag's attributes, an
+      // entity, brackets, and a Markdown link's target (`<sup>[1](#r1)</sup>`: the anchor stays,
+      // as with an HTML link, for it names the entry, which moves with its text).
+      const shown = m.raw.replace(/<[^<>]*>|&#?\w+;|\]\((?:[^()\n]|\([^()\n]*\))*\)/g, (t) => (t[0] === ']' ? ']' : ' ').padEnd(t.length, ' '));
+      const at = HTML_SUP_LIST.exec(shown);
+      const body = at ? at[0] : '';
+      const out = groups.map((g) => g.replace('-', listDash(body))).join(/,\s/.test(body) ? ', ' : ',');
+      return at ? `${m.raw.slice(0, at.index)}${out}${m.raw.slice(at.index + body.length)}` : `<sup>${out}</sup>`;
+    }
     case 'bracket': {
-      const inner = /^(<sup>\s*\[?\s*|\[)(.*?)(\s*\]?\s*<\/sup>|\])$/is.exec(m.raw);
+      const inner = /^(\[)(.*?)(\])$/s.exec(m.raw);
       const body = inner ? inner[2] : '';
-      const sep = /,\s/.test(body) ? ', ' : /,/.test(body) ? ',' : m.style === 'bracket' ? (house.bracketSeparator ?? ', ') : ',';
-      const dash = body.includes('–') ? '–' : body.includes('—') ? '—' : '-';
-      const out = groups.map((g) => g.replace('-', dash)).join(sep);
-      return inner ? `${inner[1]}${out}${inner[3]}` : m.style === 'bracket' ? `[${out}]` : `<sup>${out}</sup>`;
+      const sep = /,\s/.test(body) ? ', ' : /,/.test(body) ? ',' : (house.bracketSeparator ?? ', ');
+      const out = groups.map((g) => g.replace('-', listDash(body))).join(sep);
+      return inner ? `${inner[1]}${out}${inner[3]}` : `[${out}]`;
     }
     case 'paren': {
       // `(1, 2)` or `(1,2)`, the dash it was written with; `(1)` takes the document's separator.
@@ -250,6 +258,12 @@ export function formatLike(m: Marker, numbers: number[], referenceCount: number,
   }
   return m.raw;
 }
+
+/** The number list of a `<sup>` marker with its tags, entities and link targets blanked. */
+const HTML_SUP_LIST = /\d{1,4}(?:\s*[,;–—‐−-]\s*\d{1,4})*/;
+
+/** The dash a written list uses for ranges. */
+const listDash = (body: string): string => (body.includes('–') ? '–' : body.includes('—') ? '—' : '-');
 
 /** How the document separates numbers in its markers, read from the markers that do. */
 export interface HouseStyle {

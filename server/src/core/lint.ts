@@ -1,3 +1,4 @@
+import { findingToText, toProse } from './article/invisible';
 import type { Article } from './article/model';
 import type { BibliographyLoader } from './article/pandoc';
 import { parseArticle } from './article/parse';
@@ -48,6 +49,11 @@ export function lintArticle(article: Article, options: LintOptions): LintResult 
   let findings: Finding[] = [];
   const ran = new Set<string>();
   const perBlock = options.memo ? blockMemo(article.blocks, options.memo) : noBlockMemo;
+  // Rules measure in the prose; inside a word it draws together over invisible characters, the
+  // document's offsets differ (article/invisible.ts): the span asked about is converted, and so
+  // is every finding.
+  const joined = article.joinedWords;
+  const wanted = joined && typeof options.fixes === 'object' ? { start: toProse(joined, options.fixes.start), end: toProse(joined, options.fixes.end) } : (options.fixes ?? true);
   for (const rule of options.rules ?? RULES) {
     const setting = config.rules[rule.meta.id] ?? rule.meta.defaultSeverity;
     if (setting === 'off') continue;
@@ -57,7 +63,7 @@ export function lintArticle(article: Article, options: LintOptions): LintResult 
       rule.check({
         article,
         config,
-        fixes: options.fixes ?? true,
+        fixes: wanted,
         memo: options.memo ?? noMemo,
         blockMemo: perBlock,
         report(f) {
@@ -82,6 +88,7 @@ export function lintArticle(article: Article, options: LintOptions): LintResult 
       });
     }
   }
+  if (joined) findings = findings.map((f) => findingToText(joined, f));
   // Suppression comments (core/suppression.ts): drop what they silence, report unused ones.
   findings = applySuppressions(article, findings, config, ran);
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));

@@ -1,4 +1,5 @@
 import type { DocumentKind, Span } from '../types';
+import type { JoinedWord } from './invisible';
 import type { Bibliography, PandocCitation } from './pandoc';
 
 /**
@@ -23,7 +24,9 @@ export interface Block extends Span {
    * The block's prose, exactly `end - start` code units long: `text.slice(start, end)` with every
    * code unit that is not prose (Markdown syntax, inline code, link targets, HTML, comments,
    * citation markers, line breaks) replaced by a space. `prose[i]` is the character at
-   * `start + i`, so a match at index `i` of `prose` is at offset `start + i` of the document.
+   * `start + i`, so a match at index `i` of `prose` is at offset `start + i` of the document,
+   * except inside a word with invisible characters (a soft hyphen, a zero-width space), which
+   * the prose draws together (`Article.joinedWords`, `invisible.ts`).
    */
   prose: string;
   sentences: Sentence[];
@@ -35,6 +38,11 @@ export interface Block extends Span {
   index: number;
 }
 
+/**
+ * A sentence of a block, its span in the prose: the document's offsets, but for a sentence with a
+ * word drawn together over invisible characters, which starts where its prose text does, after
+ * the spaces they leave (`Article.joinedWords`; `toText` gives the document's offset).
+ */
 export interface Sentence extends Span {
   /** The prose of the sentence (a slice of its block's `prose`), same length as the span. */
   text: string;
@@ -129,6 +137,18 @@ export interface Article {
   excluded: Span[];
   /** Front matter key/values (Markdown `---` YAML-ish block), lowercased keys. */
   frontMatter: Record<string, string>;
+  /**
+   * Words the prose draws together over invisible characters (soft hyphens, zero-width spaces),
+   * in document order; undefined when there are none. `toText` (`invisible.ts`) turns a prose
+   * offset inside one into the document's; `lintArticle` does so for every finding.
+   */
+  joinedWords?: JoinedWord[];
+  /**
+   * The text at the prose's offsets: `text` with those words drawn together as the prose draws
+   * them (the same string when there are none). A rule that reads the text as written around a
+   * match in the prose (the word before it, an article to agree) reads this.
+   */
+  drawnText: string;
   /** Comments (HTML comments in Markdown; `<!-- -->` lines in plain text), for suppression. */
   comments: (Span & { body: string })[];
   /**

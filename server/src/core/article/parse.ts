@@ -5,6 +5,7 @@ import { findMarkers, type MarkerContext } from './markers';
 import { blankSpans, lineBreakSpans, markdownCodeSpans, markdownSyntaxSpans, urlSpans } from './mask';
 import type { Article, Block, Marker, Reference, Sentence } from './model';
 import { type BibliographyLoader, findPandocCitations, loadBibliographies, pandocFrontMatter } from './pandoc';
+import { drawTogether, type JoinedWord, seeThrough } from './invisible';
 import { type BlockScan, htmlComments, type RawBlock } from './rawBlock';
 import { type ParenCandidate, parenCandidates, parenthesisedLimit } from './parenthesised';
 import { findReferenceList, footnoteReference } from './references';
@@ -58,7 +59,10 @@ export function parseArticle(text: string, kind: DocumentKind, options: ParseOpt
       const spans: Span[] = [...given, ...urlSpans(s1), ...lineBreakSpans(s1)];
       if (kind === 'markdown') spans.push(...markdownSyntaxSpans(s1));
       else if (s1.includes('<')) spans.push(...htmlTagSpans(s1));
-      w.proses.set(givenKey, (out = { prose: decodeEntities(blankSpans(s1, spans)) }));
+      // Words with invisible characters inside are drawn together, sentences found before (invisible.ts).
+      const seen = seeThrough(decodeEntities(blankSpans(s1, spans)), splitSentences);
+      out = seen.words ? { prose: seen.prose, words: seen.words, sentences: { spans: seen.spans!, texts: seen.spans!.map((s) => seen.prose.slice(s.start, s.end)) } } : { prose: seen.prose };
+      w.proses.set(givenKey, out);
     }
     w.last = { flat, work: out };
     return out;
@@ -143,11 +147,13 @@ export function parseArticle(text: string, kind: DocumentKind, options: ParseOpt
   const blocks: Block[] = [];
   const sentences: Sentence[] = [];
   const markers: Marker[] = [];
+  let joinedWords: JoinedWord[] | undefined;
   let headingIndex = -1;
   for (let index = 0; index < pending.length; index++) {
     const { rb, kindOf, w, markers: blockMarkers } = pending[index];
     const pw = proseOf(rb, w, blockMarkers);
     const p = pw.prose;
+    if (pw.words) for (const jw of pw.words) (joinedWords ??= []).push({ start: rb.start + jw.start, end: rb.start + jw.end, removed: jw.removed.map((r) => rb.start + r) });
     const block: Block = { kind: kindOf, level: rb.level, start: rb.start, end: rb.end, prose: p, sentences: [], markers: blockMarkers, headingIndex, index };
     block.sentences = kindOf === 'heading' || kindOf === 'trailer' || kindOf === 'referenceEntry' ? [] : sentencesOf(block, pw);
     blocks.push(block);
@@ -166,6 +172,8 @@ export function parseArticle(text: string, kind: DocumentKind, options: ParseOpt
     excluded: scan.excluded,
     frontMatter: scan.frontMatter,
     comments: scan.comments,
+    joinedWords,
+    drawnText: joinedWords ? drawTogether(text, joinedWords) : text,
     bibliographies: pandoc && options.bibliography ? loadBibliographies(pandoc, options.bibliography) : undefined,
   };
 }
@@ -232,6 +240,8 @@ function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
 
 interface ProseWork {
   prose: string;
+  /** Words drawn together over invisible characters (`invisible.ts`), relative to the block. */
+  words?: JoinedWord[];
   /** Sentence boundaries in the prose and their texts, once asked for. */
   sentences?: { spans: Span[]; texts: string[] };
   /** The last sentences made (block start and index, its markers, result). */
@@ -271,8 +281,8 @@ function makeSentences(block: Block, spans: Span[], texts: string[]): Sentence[]
   return out;
 }
 
-const ENTITY_TEXT: Record<string, string> = { nbsp: ' ', '#160': ' ', '#xa0': ' ', amp: '&', ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', '#8220': '“', '#8221': '”', '#8216': '‘', '#8217': '’', '#x2019': '’', '#39': "'", apos: "'", quot: '"', '#34': '"', mdash: '—', ndash: '–', '#8212': '—', '#8211': '–', hellip: '…' };
-const ENTITY = /&(nbsp|#160|#xa0|amp|ldquo|rdquo|lsquo|rsquo|#8220|#8221|#8216|#8217|#x2019|#39|apos|quot|#34|mdash|ndash|#8212|#8211|hellip);/gi;
+const ENTITY_TEXT: Record<string, string> = { shy: '\u00AD', '#173': '\u00AD', '#xad': '\u00AD', '#8203': '\u200B', '#x200b': '\u200B', zwnj: '\u200C', zwj: '\u200D', '#8288': '\u2060', nbsp: ' ', '#160': ' ', '#xa0': ' ', amp: '&', ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', '#8220': '“', '#8221': '”', '#8216': '‘', '#8217': '’', '#x2019': '’', '#39': "'", apos: "'", quot: '"', '#34': '"', mdash: '—', ndash: '–', '#8212': '—', '#8211': '–', hellip: '…' };
+const ENTITY = /&(shy|#173|#xad|#8203|#x200b|zwnj|zwj|#8288|nbsp|#160|#xa0|amp|ldquo|rdquo|lsquo|rsquo|#8220|#8221|#8216|#8217|#x2019|#39|apos|quot|#34|mdash|ndash|#8212|#8211|hellip);/gi;
 /** An apostrophe entity inside a word ("isn&rsquo;t"): the word is rebuilt whole. */
 const CONTRACTION = /(\p{L})&(?:rsquo|#8217|#x2019|#39|apos);(\p{L}+)/giu;
 
@@ -280,13 +290,18 @@ const CONTRACTION = /(\p{L})&(?:rsquo|#8217|#x2019|#39|apos);(\p{L}+)/giu;
  * HTML entities in prose as the characters they stand for, padded with spaces to keep the prose
  * the length of its block. Each is decoded in place ("committed&nbsp;suicide" reads "committed",
  * spaces, "suicide", every word where it is written), but an apostrophe inside a word rebuilds the
- * word ("isn&rsquo;t" reads "isn’t" and then spaces) so that it stays one word.
+ * word ("isn&rsquo;t" reads "isn’t" and then spaces) so that it stays one word. An invisible
+ * character's entity (`&shy;`, `&#8203;`) is that character as many times as the entity is long,
+ * so that a word it stands in is drawn together over all of it (`invisible.ts`).
  */
 function decodeEntities(prose: string): string {
   if (!prose.includes('&')) return prose;
   return prose
     .replace(CONTRACTION, (m, a: string, b: string) => `${a}’${b}`.padEnd(m.length, ' '))
-    .replace(ENTITY, (m, name: string) => ENTITY_TEXT[name.toLowerCase()].padEnd(m.length, ' '));
+    .replace(ENTITY, (m, name: string) => {
+      const c = ENTITY_TEXT[name.toLowerCase()];
+      return /^[\u00AD\u200B-\u200D\u2060]$/.test(c) ? c.repeat(m.length) : c.padEnd(m.length, ' ');
+    });
 }
 
 function htmlTagSpans(s: string): Span[] {

@@ -1,5 +1,6 @@
 import type { Span } from '../types';
 import { type BlockScan, type Lines, type RawBlock, findComments } from './rawBlock';
+import { withoutInvisible } from './invisible';
 import { REFERENCE_HEADING } from './references';
 
 /**
@@ -15,7 +16,7 @@ const BULLET = /^[ \t]*(?:[•◦▪·‣∙*+-]|\d{1,4}[.)]|\[\d{1,4}\])[ \t\u0
  * its paragraph.
  */
 const PASTED_NUMBER = /^[ \t]*(?:\(\d{1,4}\)|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4}[.)]?|\d{1,4}(?=\t))[ \t\u00A0]+/;
-const isListTitle = (line: string): boolean => REFERENCE_HEADING.test(line.trim());
+const isListTitle = (line: string): boolean => REFERENCE_HEADING.test(withoutInvisible(line).trim());
 /** A comment on a line of its own (after a byte-order mark on the first line). */
 const COMMENT_LINE = /^\ufeff?[ \t]*<!--.*-->[ \t]*$/;
 

@@ -1,6 +1,7 @@
 import type { Span } from '../types';
 import { fromSuperscript, REFERENCE_STUB } from './format';
 import type { Reference, ReferenceFields, ReferenceList } from './model';
+import { withoutInvisible } from './invisible';
 import type { RawBlock } from './rawBlock';
 import { lineStartOf } from '../text/lineStart';
 import { type SpanMemo, noMemo, spanMemoOver } from '../memo';
@@ -335,7 +336,7 @@ const ENTITIES: Record<string, string> = { amp: '&', nbsp: ' ', lt: '<', gt: '>'
  */
 function htmlEntryText(raw: string): { collapsed: string; fields: ReferenceFields } {
   const hrefs: string[] = [];
-  const plain = raw
+  const plain = withoutInvisible(raw)
     .replace(/<!--[^]*?-->/g, ' ')
     .replace(/<a\b[^<>]*?\bhref\s*=\s*["']([^"']+)["'][^<>]*>/gi, (_, href: string) => {
       if (/^https?:/i.test(href) && !raw.includes(`>${href}<`)) hrefs.push(href);
@@ -360,7 +361,11 @@ function makeEntry(start: number, end: number, numberSpan: Span, number: number,
 
 /** An entry's text with whitespace collapsed, and its fields (shared, never mutated). */
 function entryText(start: number, end: number, memo: SpanMemo): { collapsed: string; fields: ReferenceFields } {
-  return memo('ref', start, end, (raw) => ({ collapsed: collapseWhitespace(raw), fields: parseReferenceFields(raw) }));
+  return memo('ref', start, end, (written) => {
+    // A soft hyphen or a zero-width space inside a word is not seen, and must not split it.
+    const raw = withoutInvisible(written);
+    return { collapsed: collapseWhitespace(raw), fields: parseReferenceFields(raw) };
+  });
 }
 
 /**

@@ -2,6 +2,7 @@ import { compressNumbers, formatMarker, nextEntry, REFERENCE_STUB, toSuperscript
 
 export { REFERENCE_STUB };
 import type { Article, Marker, MarkerStyle, Reference, Sentence } from '../article/model';
+import { fixToText, toText } from '../article/invisible';
 import { superscriptCitesAfter } from '../article/markers';
 import { blankSpans, markdownCodeSpans } from '../article/mask';
 import { parenCandidates } from '../article/parenthesised';
@@ -436,11 +437,22 @@ export function citationFixes(article: Article, sentence: Sentence): Fix[] {
 export function citationChoices(article: Article, sentence: Sentence): { reference: Reference; title: string; fix: Fix }[] {
   const ranked = rankReferences(article, sentence.text, sentence.blockIndex).map((r) => r.reference);
   const rest = allReferences(article).filter((r) => !ranked.includes(r));
-  return [...ranked, ...rest].map((reference) => ({ reference, title: citeTitle(reference), fix: citeFix(article, sentence, reference) }));
+  return [...ranked, ...rest].map((reference) => ({ reference, title: citeTitle(reference), fix: insertCitationFix(article, sentence, reference) }));
 }
 
 /** The sentence at an offset (a cursor at a sentence's end belongs to it). */
 export function sentenceAt(article: Article, offset: number): Sentence | undefined {
-  return article.sentences.find((s) => s.start <= offset && offset <= s.start + s.text.trimEnd().length);
+  const joined = article.joinedWords;
+  const end = (s: Sentence): number => (joined ? toText(joined, s.start + s.text.trimEnd().length, true) : s.start + s.text.trimEnd().length);
+  return article.sentences.find((s) => s.start <= offset && offset <= end(s));
+}
+
+/**
+ * For the "Insert citation..." command: the fix citing `reference` for a sentence, at the
+ * document's offsets (a rule's fixes are measured in the prose; `lintArticle` converts those).
+ */
+export function insertCitationFix(article: Article, sentence: Sentence, reference: Reference): Fix {
+  const fix = citeFix(article, sentence, reference);
+  return article.joinedWords ? fixToText(article.joinedWords, fix) : fix;
 }
 

@@ -1,3 +1,4 @@
+import { spanToText } from '../article/invisible';
 import type { Article } from '../article/model';
 import { DEFAULT_JURISDICTION, type LintConfig } from '../config';
 import { type Approval, type ApprovedUse, type DrugEntry, type DrugKnowledge, JURISDICTION_NAMES, drugKnowledge } from '../knowledge/drugs';
@@ -11,8 +12,11 @@ export function drugHover(article: Article, offset: number, config: LintConfig):
   const block = article.blocks.find((b) => b.start <= offset && offset <= b.end);
   if (!block || block.kind === 'referenceEntry') return undefined;
   const kb = drugKnowledge(config.drugs);
+  // Terms are found in the prose: at the document's offsets inside words with invisible characters.
+  const joined = article.joinedWords;
   const term = kb
     .findTerms(block.prose, block.start)
+    .map((t) => (joined ? spanToText(joined, t) : t))
     .find((t) => t.kind === 'drug' && t.start <= offset && offset <= t.end);
   if (!term) return undefined;
   const drug = kb.drug(term.id);

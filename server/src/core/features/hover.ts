@@ -49,7 +49,7 @@ export function hover(article: Article, offset: number, config: LintConfig): Hov
 
 function contextOf(article: Article, m: Span): string {
   const sentence = article.sentences.find((s) => s.start <= m.start && m.start <= s.end + 4);
-  const text = sentence ? article.text.slice(sentence.start, sentence.end) : article.text.slice(Math.max(0, m.start - 60), m.start);
+  const text = sentence ? article.drawnText.slice(sentence.start, sentence.end) : article.text.slice(Math.max(0, m.start - 60), m.start);
   const oneLine = text.replace(/\s+/g, ' ').trim();
   return oneLine.length > 90 ? `…${oneLine.slice(-89)}` : oneLine;
 }

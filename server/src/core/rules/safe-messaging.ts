@@ -237,7 +237,8 @@ function matchCase(original: string, replacement: string): string {
 
 /** An edit replacing `span` by `text`, fixing an "a"/"an" just before it. */
 function replacementEdit(article: Article, span: Span, text: string): TextEdit {
-  const before = article.text.slice(Math.max(0, span.start - 4), span.start);
+  // The span is measured in the prose: the text before it is read at the same offsets.
+  const before = article.drawnText.slice(Math.max(0, span.start - 4), span.start);
   const art = /(?<![\p{L}\p{N}])(an?|An?)\s$/u.exec(before);
   if (art) {
     const wantAn = /^[aeiou]/i.test(text);

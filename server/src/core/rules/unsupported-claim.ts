@@ -28,7 +28,8 @@ export const unsupportedClaim: Rule = {
       const action = entry.citable ? 'Cite the evidence, or reword.' : 'Reword it: a citation does not make this wording acceptable.';
       const message = `${what}. ${entry.basis} (${entrySources(lexicon, entry).join('; ')}) ${action}`;
       const fixes: Fix[] = [];
-      const reword = rewordFix(article.text, hit);
+      // The hit is measured in the prose: the text around it is read at the same offsets.
+      const reword = rewordFix(article.drawnText, hit);
       if (reword) fixes.push({ ...reword, isPreferred: !entry.citable });
       if (entry.citable && hit.sentence && wantsFixes(wanted, hit.start, hit.end)) fixes.push(...citationFixes(article, hit.sentence).map((f) => ({ ...f, isPreferred: f.isPreferred && !reword })));
       report({ start: hit.start, end: hit.end, severity: entry.severity, message, fixes: fixes.length ? fixes : undefined });

@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
+import { IncrementalParser } from '../../server/src/core/article/incremental';
 import { parseArticle } from '../../server/src/core/article/parse';
+import { lint } from '../../server/src/core/lint';
+import { suppressFix } from '../../server/src/core/suppression';
 
 const md = [
   '---',
@@ -139,5 +142,61 @@ describe('plain-text article model', () => {
   it('leaves a numbered list of steps that ends the document alone', () => {
     const a = parseArticle('Before your visit:\n\n1. Bring your medication list.\n2. Arrive ten minutes early in 2024.\n', 'plaintext');
     assert.equal(a.references, undefined);
+  });
+});
+
+describe('TOML front matter (+++, as Hugo writes it)', () => {
+  const toml = [
+    '+++',
+    'title = "Ketamine cures depression [3]"',
+    "date = 2024-05-01T10:00:00Z",
+    "jurisdiction = 'UK' # set by the editor",
+    '',
+    'tags = ["ketamine", "guaranteed results"]',
+    '[params]',
+    'jurisdiction = "AU"',
+    '+++',
+    '',
+    '# Ketamine',
+    '',
+    'Ketamine acts on glutamate.',
+    '',
+  ].join('\n');
+
+  it('is never linted, like YAML front matter: no block, marker or finding inside it', () => {
+    const r = lint(toml, { kind: 'markdown' });
+    const end = toml.indexOf('+++', 3) + 3;
+    assert.deepEqual(r.article.excluded[0], { start: 0, end });
+    assert.ok(r.article.blocks.every((b) => b.start > end));
+    assert.deepEqual(r.article.markers, []);
+    assert.deepEqual(r.findings.filter((f) => f.start < end).map((f) => f.ruleId), []);
+  });
+
+  it('carries the jurisdiction as YAML does (top-level keys only), and other values', () => {
+    const a = parseArticle(toml, 'markdown');
+    assert.equal(a.frontMatter.title, 'Ketamine cures depression [3]');
+    assert.equal(a.frontMatter.jurisdiction, 'UK');
+    assert.equal(lint(toml, { kind: 'markdown' }).config.jurisdiction, 'UK');
+    assert.equal(lint('+++\n[params]\njurisdiction = "US"\n+++\n\nText.\n', { kind: 'markdown' }).config.jurisdiction, 'CA');
+  });
+
+  it('only at the very start: +++ lines in the body are text (the document is not cut into parts before one)', () => {
+    const t = 'Ketamine is a cure.\n\n+++\nMore text.\n+++\n\nEnd.\n';
+    const a = parseArticle(t, 'markdown');
+    assert.deepEqual(a.excluded, []);
+    assert.ok(a.blocks.some((b) => t.slice(b.start, b.end).includes('More text.')));
+  });
+
+  it('with blank lines and a +++ line in the body, the incremental parse equals a full parse', () => {
+    const parser = new IncrementalParser('markdown');
+    const body = 'Ketamine is a cure.\n\n+++\nMore text.\n+++\n\nEnd.\n';
+    for (const t of [toml, toml + body, `${toml}\n\n${body}`.replace('+++\n\n#', '+++\n\n\n#'), body]) assert.deepStrictEqual(parser.parse(t), parseArticle(t, 'markdown'), t);
+  });
+
+  it('a suppression comment goes below it, never into it', () => {
+    const t = '+++\ntitle = "T"\n+++\nKetamine [4].\n\n## References\n\n1. Sanacora G. A Consensus Statement. JAMA Psychiatry. 2017.\n';
+    const a = lint(t, { kind: 'markdown' });
+    const f = a.findings.find((x) => x.ruleId === 'unresolved-citation')!;
+    assert.equal(suppressFix(a.article, f)!.edits[0].start, t.indexOf('Ketamine'));
   });
 });

@@ -37,14 +37,14 @@ export const arbBlock = fc.oneof(
   { weight: 1, arbitrary: fc.tuple(fc.constantFrom('1', '2', 'note', 'x y'), paragraph).map(([l, p]) => `[^${l}]: ${p}`) },
   { weight: 1, arbitrary: fc.array(reference, { minLength: 1, maxLength: 5 }).map((rs) => `References\n\n${rs.join('\n')}`) },
   { weight: 1, arbitrary: fc.array(fc.tuple(paragraph, paragraph), { minLength: 1, maxLength: 3 }).map((rows) => `| a | b |\n|---|---|\n${rows.map(([a, b]) => `| ${a.slice(0, 20)} | ${b.slice(0, 20)} |`).join('\n')}`) },
-  { weight: 1, arbitrary: fc.constantFrom('---', '***', '===', '    indented code', '  ', '\t', 'Title\n=====', 'Sub\n---', '<!-- clinical-lint-disable-next-line unsupported-claim -->', '<!-- clinical-lint-disable -->', '---\njurisdiction: US\n---') },
+  { weight: 1, arbitrary: fc.constantFrom('---', '***', '===', '    indented code', '  ', '\t', 'Title\n=====', 'Sub\n---', '<!-- clinical-lint-disable-next-line unsupported-claim -->', '<!-- clinical-lint-disable -->', '---\njurisdiction: US\n---', '+++', '+++\njurisdiction = "US"\n+++') },
 );
 
 /** A whole article: blocks separated by blank lines (sometimes several, with spaces), optional front matter, BOM, CRLF. */
 export const arbArticle = fc
   .record({
     blocks: fc.array(fc.tuple(arbBlock, fc.constantFrom('\n\n', '\n\n\n', '\n  \n', '\n', '\n\t\n')), { minLength: 0, maxLength: 14 }),
-    frontMatter: fc.constantFrom('', '', '---\ntitle: x\njurisdiction: UK\n---\n\n', '---\nbibliography: refs.bib\n\n---\n'),
+    frontMatter: fc.constantFrom('', '', '---\ntitle: x\njurisdiction: UK\n---\n\n', '---\nbibliography: refs.bib\n\n---\n', '+++\ntitle = "x"\n\njurisdiction = "UK"\n+++\n\n'),
     bom: fc.boolean(),
     eol: fc.constantFrom('\n', '\n', '\r\n', '\r'),
   })

@@ -262,7 +262,7 @@ function firstContentLine(article: Article, lines: Lines): number {
 
 /** Where Markdown front matter ends (0 when there is none). */
 function frontMatterEnd(article: Article): number {
-  if (article.kind !== 'markdown' || !article.text.startsWith('---')) return 0;
+  if (article.kind !== 'markdown' || !(article.text.startsWith('---') || article.text.startsWith('+++'))) return 0;
   return article.excluded.find((e) => e.start === 0)?.end ?? 0;
 }
 

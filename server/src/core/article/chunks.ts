@@ -64,7 +64,8 @@ const HTML_UNTIL: [RegExp, RegExp][] = [
 /**
  * Offsets where top-level chunks start: at a line after one or more blank lines, that starts at
  * column 0 with no space, outside fenced code, raw HTML blocks and HTML comments (found by a regex
- * over the whole text, so even across code), and is not a `---` line (front matter). Fences and
+ * over the whole text, so even across code), and is not a `---` or `+++` line (front matter, which
+ * a chunk starting there would be read as). Fences and
  * HTML blocks are followed as markdown-it's top level does; anything ambiguous (an indented
  * fence or tag, which may sit in a list item; a fence line inside HTML) ends the cutting: the
  * rest of the document is one chunk. Staying whole is always correct.
@@ -132,7 +133,7 @@ export function cutsFrom(text: string, kind: DocumentKind, from: number, stop?: 
     const c0 = line.charCodeAt(0);
     // Never before a footnote definition: its lines are blanked before markdown-it runs, so
     // indented code or a list item before it may go on past it.
-    if (sawBlank && !fence && !html && !comment && c0 !== 32 && c0 !== 9 && line.trimEnd() !== '---' && !FOOTNOTE_DEF.test(line) && l > 0 && cut(l)) return { cuts, stopped: true };
+    if (sawBlank && !fence && !html && !comment && c0 !== 32 && c0 !== 9 && line.trimEnd() !== '---' && line.trimEnd() !== '+++' && !FOOTNOTE_DEF.test(line) && l > 0 && cut(l)) return { cuts, stopped: true };
     sawBlank = false;
     const f = FENCE.exec(line);
     if (fence) {

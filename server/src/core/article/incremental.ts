@@ -13,7 +13,7 @@ import type { BlockScan, RawBlock } from './rawBlock';
  *
  * - The text is cut into top-level chunks at blank lines that cannot be inside any Markdown
  *   construct (not in fenced code, an HTML comment or a raw HTML block; the next line starts at
- *   column 0 and is not `---`), so that scanning each chunk alone gives the blocks that scanning
+ *   column 0 and is not `---` or `+++`), so that scanning each chunk alone gives the blocks that scanning
  *   the whole text gives. The last version's cuts and chunk scans are kept: cutting starts
  *   again at the edit and stops where the old cuts resume (`scan` below), and the chunks on
  *   either side are reused by place (the unmoved ones with their placed blocks).

@@ -60,13 +60,27 @@ export function findComments(text: string, from: number, to: number): (Span & { 
   return htmlComments(text, from, to).map((c) => ({ ...c, body: text.slice(c.start + 4, c.end - 3).trim() }));
 }
 
-/** `---` front matter at the very start: simple `key: value` lines. */
+/**
+ * Front matter at the very start: YAML between `---` lines (simple `key: value` lines), or TOML
+ * between `+++` lines, as Hugo writes it (simple top-level `key = "value"` lines; the keys of a
+ * `[table]` are not top-level, and arrays and multi-line strings are skipped).
+ */
 export function scanFrontMatter(text: string, lines: Lines): { end: number; lineCount: number; values: Record<string, string> } | undefined {
-  if (lines.starts.length < 2 || text.slice(0, lines.ends[0]).trimEnd() !== '---') return undefined;
+  if (lines.starts.length < 2) return undefined;
+  const open = text.slice(0, lines.ends[0]).trimEnd();
+  if (open !== '---' && open !== '+++') return undefined;
+  const toml = open === '+++';
   const values: Record<string, string> = {};
+  let table = false;
   for (let l = 1; l < lines.starts.length; l++) {
     const line = text.slice(lines.starts[l], lines.ends[l]);
-    if (/^(---|\.\.\.)\s*$/.test(line)) return { end: lines.ends[l], lineCount: l + 1, values };
+    if (toml ? /^\+\+\+\s*$/.test(line) : /^(---|\.\.\.)\s*$/.test(line)) return { end: lines.ends[l], lineCount: l + 1, values };
+    if (toml) {
+      if (/^\s*\[/.test(line)) table = true;
+      const kv = table ? null : /^\s*([A-Za-z][\w-]*)\s*=\s*(?:"([^"\\]*)"|'([^']*)'|([\w.+-]+))\s*(?:#.*)?$/.exec(line);
+      if (kv) values[kv[1].toLowerCase()] = kv[2] ?? kv[3] ?? kv[4];
+      continue;
+    }
     const kv = /^([A-Za-z][\w-]*)\s*:\s*(.*)$/.exec(line);
     // A YAML comment after the value ("UK # set by the editor") is no part of it.
     if (kv) values[kv[1].toLowerCase()] = kv[2].replace(/(?:^|\s)#.*$/, '').trim().replace(/^["']|["']$/g, '');

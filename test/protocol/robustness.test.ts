@@ -115,7 +115,13 @@ describe('server: malformed input over stdio', () => {
         const r = await server.request(++id, 'textDocument/hover', { textDocument: { uri: 'file:///virtual/none.md' }, position: { line: 0, character: 0 } });
         assert.equal(r.result, null, b);
       }
-      assert.equal(server.logs().filter((m) => /^clinical-lint: skipped \d+ bytes of input that are not a message/.test(m)).length, 3, server.logs().join('\n'));
+      // Each bad input is logged; how many pieces the reader skips before it finds the next
+      // header depends on how the bytes arrive (a bad body and the next request may come in one
+      // chunk or two), so the count is at least one per bad input, not exactly that.
+      const skipped = server.logs().filter((m) => /^clinical-lint: skipped \d+ bytes of input that are not a message/.test(m));
+      assert.ok(skipped.some((m) => /a header without Content-Length/.test(m)), skipped.join('\n'));
+      assert.ok(skipped.some((m) => /not a whole number: "many"/.test(m)), skipped.join('\n'));
+      assert.ok(skipped.length >= 3, skipped.join('\n'));
       assert.equal(await stopRaw(server), 0);
     } finally {
       server.process.kill();

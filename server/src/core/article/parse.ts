@@ -42,7 +42,7 @@ export function parseArticle(text: string, kind: DocumentKind, options: ParseOpt
   // The work on a block's text, kept across versions under that text (one lookup per block):
   // stage 1 (code, comments and link targets blanked: markers are found here), and for each set
   // of spans blanked on top of it (syntax, markers) the prose and its sentence boundaries.
-  const work = (start: number, end: number): BlockWork => spanMemo(nsWork, start, end, (raw) => ({ s1: kind === 'markdown' ? blankSpans(raw, markdownCodeSpans(raw)) : blankSpans(raw, htmlComments(raw)), proses: new Map() }));
+  const work = (start: number, end: number): BlockWork => spanMemo(nsWork, start, end, (raw) => ({ s1: kind === 'markdown' ? blankSpans(raw, markdownCodeSpans(raw)) : blankSpans(raw, htmlComments(raw)) }));
   const proseOf = (b: RawBlock, w: BlockWork, markers: Span[]): ProseWork => {
     // The spans blanked on top of stage 1, relative to the block, as numbers: most versions
     // blank what the last one did, which is found without making a key.
@@ -50,20 +50,23 @@ export function parseArticle(text: string, kind: DocumentKind, options: ParseOpt
     for (const sp of b.syntax) flat.push(sp.start - b.start, sp.end - b.start);
     for (const sp of markers) flat.push(sp.start - b.start, sp.end - b.start);
     if (w.last && sameNumbers(w.last.flat, flat)) return w.last.work;
-    const given: Span[] = [];
-    for (let i = 0; i < flat.length; i += 2) given.push({ start: flat[i], end: flat[i + 1] });
-    const givenKey = flat.join();
-    let out = w.proses.get(givenKey);
-    if (out === undefined) {
+    const compute = (): ProseWork => {
       const s1 = w.s1;
-      const spans: Span[] = [...given, ...urlSpans(s1), ...lineBreakSpans(s1)];
+      const spans: Span[] = [];
+      for (let i = 0; i < flat.length; i += 2) spans.push({ start: flat[i], end: flat[i + 1] });
+      spans.push(...urlSpans(s1), ...lineBreakSpans(s1));
       if (kind === 'markdown') spans.push(...markdownSyntaxSpans(s1));
       else if (s1.includes('<')) spans.push(...htmlTagSpans(s1));
       // Words with invisible characters inside are drawn together, sentences found before (invisible.ts).
       const seen = seeThrough(decodeEntities(blankSpans(s1, spans)), splitSentences);
-      out = seen.words ? { prose: seen.prose, words: seen.words, sentences: { spans: seen.spans!, texts: seen.spans!.map((s) => seen.prose.slice(s.start, s.end)) } } : { prose: seen.prose };
-      w.proses.set(givenKey, out);
-    }
+      return seen.words ? { prose: seen.prose, words: seen.words, sentences: { spans: seen.spans!, texts: seen.spans!.map((s) => seen.prose.slice(s.start, s.end)) } } : { prose: seen.prose };
+    };
+    // A one-shot parse asks for a block's prose once: nothing to keep it under.
+    if (!cache) return compute();
+    const givenKey = flat.join();
+    const proses = (w.proses ??= new Map());
+    let out = proses.get(givenKey);
+    if (out === undefined) proses.set(givenKey, (out = compute()));
     w.last = { flat, work: out };
     return out;
   };
@@ -83,7 +86,11 @@ export function parseArticle(text: string, kind: DocumentKind, options: ParseOpt
     // versions see the context the last one did, which is found without making a key.
     let kept: KeptMarkers;
     const lc = w.lastContext;
-    if (lc && lc.referenceCount === ctx.referenceCount && lc.maxSeen === ctx.maxSeen && lc.parenLimit === ctx.parenLimit) kept = lc.kept;
+    if (!cache) {
+      // A one-shot parse: nothing is kept for a later version.
+      const probe: MarkerContext = { referenceCount: ctx.referenceCount, maxSeen: ctx.maxSeen, parenLimit: ctx.parenLimit };
+      kept = { markers: findMarkers(s1, raw, 0, 0, probe, ctx.parenLimit ? parenOf(w) : undefined), maxSeen: probe.maxSeen };
+    } else if (lc && lc.referenceCount === ctx.referenceCount && lc.maxSeen === ctx.maxSeen && lc.parenLimit === ctx.parenLimit) kept = lc.kept;
     else {
       const key = `${ctx.referenceCount}:${ctx.maxSeen}:${ctx.parenLimit}`;
       let k = w.markers?.get(key);
@@ -151,6 +158,9 @@ export function parseArticle(text: string, kind: DocumentKind, options: ParseOpt
   let headingIndex = -1;
   for (let index = 0; index < pending.length; index++) {
     const { rb, kindOf, w, markers: blockMarkers } = pending[index];
+    // Each block's work is let go as the article takes the block (a one-shot parse held it all
+    // to the end: some 40 MB on a 10 MB article).
+    pending[index] = DONE;
     const pw = proseOf(rb, w, blockMarkers);
     const p = pw.prose;
     if (pw.words) for (const jw of pw.words) (joinedWords ??= []).push({ start: rb.start + jw.start, end: rb.start + jw.end, removed: jw.removed.map((r) => rb.start + r) });
@@ -178,6 +188,9 @@ export function parseArticle(text: string, kind: DocumentKind, options: ParseOpt
   };
 }
 
+/** What a block's place in `pending` holds once the block is in the article. */
+const DONE = {} as Pending;
+
 /** A block on its way into the article: its kind, text and work, and its markers once found. */
 interface Pending {
   rb: RawBlock;
@@ -199,7 +212,8 @@ interface BlockWork {
   s1: string;
   /** Parenthesised numbers that may be citations (`parenCandidates`). */
   paren?: readonly ParenCandidate[];
-  proses: Map<string, ProseWork>;
+  /** Prose work by the spans blanked on top of stage 1 (with a cache only: a one-shot parse asks once). */
+  proses?: Map<string, ProseWork>;
   /** The spans last blanked (flattened) and their work. */
   last?: { flat: number[]; work: ProseWork };
   /** The block's markers (relative to it) by the running marker context at its start. */

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
-import { isMainThread } from 'node:worker_threads';
+import type * as WorkerThreads from 'node:worker_threads';
 
 /**
  * The entry of `dist/server.js` and `dist/cli.js`: starts the bundle next to it
@@ -51,8 +51,10 @@ const script = new vm.Script(Module.wrap(source), { filename: file, cachedData: 
 const trace = process.env.CLINICAL_LINT_TRACE_CACHE === '1' ? (what: string): void => void process.stderr.write(`clinical-lint: code cache ${what}\n`) : (): void => undefined;
 trace(!cacheFile ? 'off' : !cached ? 'absent' : script.cachedDataRejected ? 'rejected' : 'accepted');
 // The main thread writes the cache; a lint worker (the CLI starts its workers through this file
-// too) only reads it.
-if (cacheFile && isMainThread && (!cached || script.cachedDataRejected)) {
+// too) only reads it. Asked only when the cache is to be written: loading worker_threads costs
+// about 2 ms of every start.
+const mainThread = (): boolean => (Module.createRequire(__filename)('node:worker_threads') as typeof WorkerThreads).isMainThread;
+if (cacheFile && (!cached || script.cachedDataRejected) && mainThread()) {
   // After the first document: the cache then holds the functions that linting compiled too.
   let saved = false;
   const save = (): void => {

@@ -560,8 +560,6 @@ wordingRound('claims: after sets 38 to 43', {
     ['"After 25 years of bottle-top glasses, I woke up the next morning and could read the alarm clock.', 'woke up the next morning and could'],
     ['It is simply the most reliable home fertility test you can buy.', 'the most reliable'],
     ['One of our members with rheumatoid arthritis has been able to stop her painkillers since she joined.', 'One of our members'],
-    // The labels split on an average outcome of the author's own service; the fixtures keep it a claim.
-    ['Our clients lose an average of 8 kg in their first three months.', 'Our clients lose'],
   ],
   startsWith: false,
   noClaim: [
@@ -859,4 +857,59 @@ wordingRound('citation need: not a treatment at work', {
     'Lithium won\'t cure bipolar disorder, and no treatment works for everyone.',
     'It is not approved by the Food and Drug Administration (FDA) in this form or dose for any use.',
   ],
+});
+
+wordingRound('unsupported-claim: after blind sets 62 and 63', {
+  flags: [
+    ['Priya, a yoga teacher from Bristol, says her recovery has never been quicker.', 'never been quicker'],
+    ['Dave, 51, lost three stone in a year and says his knees have stopped aching.', 'Dave'],
+    ['Tom came to us hiding his teeth in every photo, and after one visit he says he smiles all the time.', 'came to us'],
+    ['Three years on she still has all her teeth, and her gum pockets have shrunk from 6 mm to 2 mm.', 'Three years on'],
+    ['"Two weeks in, my skin has never looked so good."', 'never looked so good'],
+    ['Keep up the stretches and you won\'t have any more trouble with your back.', "won't have any more trouble"],
+    ['Left untreated, gum disease gets worse and you will lose your teeth.', 'Left untreated'],
+    ['Please don\'t worry: your child will be perfectly fine.', 'will be perfectly fine'],
+    ['A ten-minute session on our vibration plate is worth two hours of sit-ups.', 'worth two hours'],
+    ['Our infrared mat recharges your cells while you sleep.', 'recharges your cells'],
+    ['Owners report better sleep and fewer aches.', 'Owners report'],
+    ['Muscle testing is far more reliable than an allergy blood test.', 'more reliable than'],
+    ['The app improves focus without any of the side effects of tablets.', 'without any of the side effects'],
+  ],
+  noClaim: [
+    // A repair warranty, not a guaranteed outcome.
+    'Every crown comes with our Smile Guarantee: if it cracks in the first year, we\'ll replace it free of charge.',
+    // Qualified safety: a statement of evidence (missing-citation asks for its source).
+    'Iron tablets are safe for your baby at the recommended dose.',
+    'Whole-body vibration is safe for healthy adults when sessions are supervised.',
+    // An outcome figure of the clinic's own clients: a statistic that needs a source (the labels
+    // split on it at first; four of the five labelled sentences now ask for a source).
+    'Our clients lose an average of 6 kg in their first three months.',
+    // How the device is made, not a result set above the rest.
+    'Unlike a standard facial, GlowPeel uses a vacuum wand to lift away dead skin.',
+  ],
+});
+
+wordingRound('unsupported-claim: an outcome guarantee with a refund is still a guarantee', {
+  flags: [['Clear skin in four weeks, guaranteed, or your money back.', 'guaranteed']],
+});
+
+wordingRound('citation need: after blind sets 62 and 63', {
+  cue: [
+    'Porcelain veneers typically last ten to fifteen years.',
+    'The benefits of an early diagnosis seem to last for years.',
+    'Ibuprofen passes into breast milk in very small amounts.',
+    'Some people notice bruising or soreness after their first two injections.',
+    'Numbness in the feet is slow to improve and can take several months.',
+    'The commonest cause of heel pain in runners is plantar fasciitis.',
+    'With the right help, nearly every child with a stammer can learn to speak more fluently.',
+    'Coeliac disease is often missed because the symptoms are so vague.',
+    'A flare can be brought on by stress, a cold or a change of medicine.',
+    'Iron tablets are safe for your baby at the recommended dose.',
+    'Our clients lose an average of 6 kg in their first three months.',
+  ],
+  noCue: [
+    'Most people take one 10 mg tablet twice a day, with food.',
+    'Most patients are in and out within an hour.',
+  ],
+  noSource: ['Some doctors once believed that teething could cause fits.'],
 });

@@ -73,6 +73,11 @@ function blockedByContext(entry: ClaimEntry, before: string, after: string): str
     const l = u.toLowerCase();
     if ([next, skipOne].some((n) => n === l || n.startsWith(`${l} `))) return u;
   }
+  if (entry.unlessLater) {
+    // The rest of the sentence, as words: "safe for your baby at the correct dose".
+    const rest = ` ${words(after.length > 400 ? after.slice(0, 400) : after).join(' ')} `;
+    for (const u of entry.unlessLater) if (rest.includes(` ${words(u).join(' ')} `)) return u;
+  }
   return undefined;
 }
 

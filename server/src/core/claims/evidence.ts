@@ -71,7 +71,7 @@ const PHRASE_CUES: PhraseCue[] = [
     'more common', 'less common', 'most frequently', 'most frequent', 'is common', 'are common', 'is very common', 'are very common', 'is fairly common', 'are fairly common', 'is quite common', 'are quite common', 'is rare', 'are rare', 'is uncommon', 'are uncommon', 'is very rare', 'are very rare', 'is extremely rare', 'are extremely rare', 'is very uncommon', 'are very uncommon', 'more likely',
     'less likely', 'as likely', 'times more likely', 'twice as', 'half as', 'three times more', 'three times as', 'substantial proportion', 'substantial minority', 'proportion of', 'share of', 'small number of', 'large number of', 'majority of',
     'minority of', 'most people', 'most patients', 'most adults', 'most episodes', 'most cases', 'most children', 'most women', 'most men', 'a third of', 'a quarter of', 'a fifth of', 'half of', 'two thirds', 'two-thirds', 'one third', 'one quarter',
-    'about half', 'about a third', 'roughly a third', 'on average', 'in almost all cases', 'in nearly all cases', 'in the vast majority', 'the main reason', 'the main cause', 'the commonest cause', 'higher rates', 'lower rates', 'higher rate', 'lower rate', 'rates of',
+    'about half', 'about a third', 'roughly a third', 'on average', 'an average of', 'in almost all cases', 'in nearly all cases', 'in the vast majority', 'the main reason', 'the main cause', 'the commonest cause', 'the most common cause', 'the usual cause', 'often only diagnosed', 'is often missed', 'are often missed', 'often goes undiagnosed', 'often go undiagnosed', 'is often diagnosed late', 'are often diagnosed late', 'higher rates', 'lower rates', 'higher rate', 'lower rate', 'rates of',
   ]),
   phrases('effect', [
     'caused by', 'driven by', 'works well', 'work well', 'is effective for', 'are effective for', 'is effective in', 'are effective in', 'effective against', 'work best', 'works best', 'most effective when',
@@ -80,6 +80,9 @@ const PHRASE_CUES: PhraseCue[] = [
     'is effective', 'are effective', 'was effective', 'were effective', 'be effective', 'is highly effective', 'are highly effective', 'is very effective',
     'are very effective', 'works by', 'work by', 'acts on', 'act on', 'acts by', 'act by', 'root cause of', 'the root cause', 'is due to', 'are due to', 'results from', 'result from',
     'stems from', 'stem from', 'is a result of', 'are a result of', 'chemical imbalance',
+    // Triggers and permanence: "can be brought on by an infection", "it can become permanent".
+    'can be brought on by', 'may be brought on by', 'is often brought on by', 'are often brought on by', 'can be triggered by', 'may be triggered by', 'is often triggered by',
+    'are often triggered by', 'can be set off by', 'can become permanent', 'may become permanent', 'can be permanent',
   ]),
   phrases('comparison', [
     'compared with', 'compared to', 'versus', 'relative to', 'as effective as', 'equally effective', 'equally well', 'comparable to', 'superior to', 'inferior to',
@@ -94,6 +97,11 @@ const PHRASE_CUES: PhraseCue[] = [
     'should not be taken', 'should not be given', 'must not be used', 'cause dependence', 'causes dependence', 'should not take', 'should not use', 'risks include', 'generally safe', 'considered safe', 'usually safe', 'warning about', 'boxed warning', 'black box warning',
     'serious risks', 'not recommended', 'during pregnancy', 'can be harmful', 'may be harmful', 'is harmful', 'are harmful',
     'in pregnancy', 'while breastfeeding', 'compatible with breastfeeding', 'very safe',
+    // A safety statement with its conditions (the unqualified one is unsupported-claim's): "is safe for healthy adults when ...".
+    'is safe for', 'are safe for', 'is safe in', 'are safe in', 'is safe during', 'are safe during',
+    // What reaches the baby: "passes into breast milk only in tiny amounts".
+    'passes into breast milk', 'pass into breast milk', 'passes into the breast milk', 'passes into your breast milk', 'gets into breast milk', 'get into breast milk',
+    'crosses the placenta', 'cross the placenta',
   ]),
 ];
 
@@ -121,6 +129,8 @@ function run(g: Gated, sentence: string, lower: string): RegExpExecArray | null 
 }
 
 const STATISTIC_PATTERNS: Gated[] = [
+  // "nearly every mother with thrush is able to keep feeding".
+  gate(/(?<![\p{L}])(?:nearly|almost|virtually) (?:every|all) (?:mothers?|wom[ae]n|m[ae]n|child(?:ren)?|bab(?:y|ies)|patients?|person|people|adults?|cases?|parents?|teenagers?)(?![\p{L}])/iu, 'every', 'all'),
   // "twice the risk", "three times higher", "2.5 times as likely".
   gate(/(?<![\p{L}\p{N}])(?:twice|(?:two|three|four|five|six|ten|\d+(?:\.\d+)?) times) (?:the|as|more|higher|lower|greater|less|fewer|larger|smaller)(?![\p{L}])/iu, 'twice', 'times'),
   // A percentage, but not "100% confidential" or "100% online": 100% of something, or nothing.
@@ -141,6 +151,8 @@ const STATISTIC_PATTERNS: Gated[] = [
 
 /** How long an effect takes to appear: "can take four to six weeks to work", "within two weeks of starting". */
 const NUMBER = String.raw`(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|a couple of)`;
+/** A count of years or months as a result's lifetime is written: "ten to fifteen years", "20 years". */
+const LIFETIME = String.raw`(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|twenty-five|thirty|forty|fifty|several|a few|many)`;
 const DURATION = String.raw`(?:about |around |up to |at least |roughly |as little as |)${NUMBER}(?:(?: to |-|–)${NUMBER})? (?:days?|weeks?|months?|years?)`;
 /** What takes that long: an effect ("to work"), not a service ("to arrange an appointment"). */
 const TAKES_TO = [
@@ -164,6 +176,17 @@ const TIME_COURSE: Gated[] = [
     /(?<![\p{L}])(?:usually|normally|typically|often|generally|tends? to) (?:clears?|clear up|clears up|settles?|settle down|eases?|fades?|resolves?|pass(?:es)?|improves?|heals?|gets? better|get better|goes away|go away|falls? out|fall out|disappears?|wears? off|wear off)(?![\p{L}])/iu,
     'usually', 'normally', 'typically', 'often', 'generally', 'tend',
   ),
+  // How long a treatment's result lasts: "composite bonding typically lasts five to seven years",
+  // "the benefits seem to last for years" (not how long a course or a visit takes).
+  gate(
+    new RegExp(
+      String.raw`(?<![\p{L}])(?<!(?:course|treatment|appointment|session|programme|program|visit|consultation|procedure|stay|trial|study|operation)s? )(?:typically|usually|generally|normally|often|can|may|will|seem to|seems to|appear to|appears to|tend to|tends to) last(?:s)? (?:for )?(?:(?:about |around |up to |between |at least |)${LIFETIME}(?:(?: to |-|–| and )${LIFETIME})? (?:years?|months?)|years|decades|a lifetime|life)(?![\p{L}])`,
+      'iu',
+    ),
+    'last',
+  ),
+  // A duration that ends the sentence: "Nerve symptoms are slower to improve and can take six to twelve months."
+  gate(new RegExp(String.raw`(?<![\p{L}])(?:can|may|might|often|usually|typically) take ${LIFETIME}(?:(?: to |-|–)${LIFETIME})? (?:weeks|months|years)(?: or (?:more|longer))?(?=\s*[.!]?\s*$)`, 'iu'), 'take'),
 ];
 
 /** Approval statements ("was approved in 2020") need a source; negated ones are disclosures. */
@@ -303,7 +326,9 @@ export function evidenceCue(sentence: string): EvidenceCue | undefined {
   // its frequency words ("some people", "are common") do not ask for a source.
   if (found.length && describesSymptoms(lower)) {
     // Its figures still need a source ("permanent in fewer than 1 in 100 people").
-    const kept = found.filter((c) => (c.family !== 'statistic' || /\d/.test(c.text)) && c.family !== 'effect');
+    // (And its ranked causes, "The commonest cause of nipple pain is ...", how often it is
+    // missed, and how long it takes to improve: "Nerve symptoms ... can take six to twelve months".)
+    const kept = found.filter((c) => (c.family === 'effect' ? COURSE_SPAN.test(c.text) : c.family !== 'statistic' || /\d|\bcause\b|\breason\b|diagnosed|missed/.test(c.text)));
     found.length = 0;
     found.push(...kept);
   }
@@ -392,6 +417,9 @@ const LIST_IS_COMMON = /^[^.;]*,[^.;]*\b(?:and|or)\b[^.;]*\b(?:are|is) (?:very |
  * signs", "Some people have no symptoms at all", "Others notice aching, heavy legs or itching",
  * "Tummy pain, nausea and a need to lie down are common". `lower`: the sentence in lower case.
  */
+/** A course measured in weeks, months or years (kept when a sentence also describes symptoms). */
+const COURSE_SPAN = /\b(?:weeks?|months?|years?)\b/;
+
 export function describesSymptoms(lower: string): boolean {
   const text = lower.trim();
   if (SYMPTOM_SIGNS.test(text)) return true;
@@ -649,7 +677,7 @@ function courseAfter(words: Token[], at: number): Token | undefined {
  * patch of thinning of the skin at the injection site can occur".
  */
 const AFTER_EFFECT = /(?<![a-z])(?:bruis(?:e|es|ed|ing)|sore(?:ness)?|redness|swelling|tenderness|numbness|tingling|itching|aching|thinning|discolou?ration|scarring|blistering|blisters?|sting(?:s|ing)?|bleeding(?! (?:disorders?|problems?|conditions?))|crusting|stiffness|dryness|drowsiness|dizziness|nausea)(?![a-z])/;
-const AFTER_EFFECT_WHEN = /(?<![a-z])(?:for (?:a|an|one|two|three|a few|several|up to \d+|\d+) (?:hours?|days?|weeks?)(?: or (?:two|so|three))?|afterwards|after (?:the|each|your|a) (?:treatment|session|procedure|injection|operation|graft|appointment)|at the (?:injection|treatment|graft|donor) (?:site|area)|where the (?:needles?|injections?|pellets?|graft|fat|tissue) (?:went|was|were) (?:in|taken|placed|removed)|can occur|may occur|in the first (?:few )?(?:days|weeks|months)|when (?:you |they |people )?(?:first )?start)(?![a-z])/;
+const AFTER_EFFECT_WHEN = /(?<![a-z])(?:for (?:a|an|one|two|three|a few|several|up to \d+|\d+) (?:hours?|days?|weeks?)(?: or (?:two|so|three))?|afterwards|after (?:the|each|your|a|their|his|her|every) (?:first (?:few |two |three )?)?(?:treatments?|sessions?|procedures?|injections?|operations?|grafts?|appointments?|doses?)|at the (?:injection|treatment|graft|donor) (?:site|area)|where the (?:needles?|injections?|pellets?|graft|fat|tissue) (?:went|was|were) (?:in|taken|placed|removed)|can occur|may occur|in the first (?:few )?(?:days|weeks|months)|when (?:you |they |people )?(?:first )?start)(?![a-z])/;
 
 function afterEffectCue(lower: string, push: Push): void {
   const harm = AFTER_EFFECT.exec(lower);
@@ -683,8 +711,10 @@ const SELF_REFERENCE = /^(?:this|the|our) (?:article|page|guide|post|section|ove
 /** Modals of what the clinic will or may do ("we may offer", "we will check"). */
 const CARE_MODALS = new Set(['will', 'may', 'can', 'might', 'would', 'usually', 'often', 'then', 'also']);
 /** The day of a procedure: going home or back to work the same or the next day. */
-const LOGISTICS = /\b(?:most|many|some) (?:people|patients|clients|adults|children) (?:have|need) (?:a course of |between )?(?:one|two|three|four|five|six|a few|\d+)(?: (?:or|to|and) (?:two|three|four|five|six|twelve|\d+))? (?:sessions?|treatments?|appointments?|visits?)\b(?! to (?:fade|clear|heal|work|see|notice|get|disappear|go))|\b(?:(?:most|many|some) (?:people|patients|adults|children)|you)\b[^.;]{0,80}\b(?:go|goes|going|get|return|are|can go|can return|will go|go back|get back)\b[^.;]{0,20}\b(?:home|to work|at work|to school|at school|to normal activities|discharged)\b[^.;]{0,30}\b(?:the same day|the next day|the following day|within a day|a day or two)\b|\b(?:are|is) (?:usually |normally |generally |)(?:seen|contacted|called|booked|offered an appointment) within\b/i;
+const LOGISTICS = /\b(?:most|many|some) (?:people|patients|clients|adults|children) (?:have|need) (?:a course of |between )?(?:one|two|three|four|five|six|a few|\d+)(?: (?:or|to|and) (?:two|three|four|five|six|twelve|\d+))? (?:sessions?|treatments?|appointments?|visits?)\b(?! to (?:fade|clear|heal|work|see|notice|get|disappear|go))|\b(?:(?:most|many|some) (?:people|patients|adults|children)|you)\b[^.;]{0,80}\b(?:go|goes|going|get|return|are|can go|can return|will go|go back|get back)\b[^.;]{0,20}\b(?:home|to work|at work|to school|at school|to normal activities|discharged)\b[^.;]{0,30}\b(?:the same day|the next day|the following day|within a day|a day or two)\b|\b(?:are|is) (?:usually |normally |generally |)(?:seen|contacted|called|booked|offered an appointment) within\b|^\s*most (?:people|patients|women|men|adults|children) (?:take|go back to)\b[^.;]{0,60}?\b(?:tablets?|capsules?|doses?|mg|times a day|injections?)\b|\b(?:are|is) in and out\b/i;
 const CLINIC_EXPERIENCE = /(?<![\p{L}])one of the (?:most common|commonest|most frequent) (?:reasons|things|worries|questions|problems|complaints|conditions|concerns)\b[^.;:!?]{0,40}?(?<![\p{L}])(?:we (?:hear|see|treat|get|are asked)|(?:people|patients|clients|parents) (?:come|ask|contact|see|bring|get in touch|write|call|ring|visit)[^.;:!?]{0,20}?(?<![\p{L}])(?:us|our|me)(?![\p{L}]))/iu;
+/** A belief that has been given up: "some doctors still believed these fits could damage the brain", "it was once thought". */
+const OUTDATED_BELIEF = /(?<![\p{L}])(?:(?:doctors|people|experts|scientists|researchers|many|some doctors|some experts)(?: [\p{L}]+)? (?:once |still |used to |)(?:believed|thought)|(?:was|were) (?:once |previously |long |)(?:believed|thought) (?:that|to))(?![\p{L}])(?![^.;:!?]*\b(?:but|however|now know|we now)\b)/iu;
 const REPORTED_BELIEF = /^(?:some|many) (?:chiropractors|osteopaths|practitioners|therapists|naturopaths|homeopaths|acupuncturists|herbalists|clinics|providers) (?:believe|think|claim|feel|argue|say)\b|^(?:in )?(?:traditional (?:chinese )?medicine|ayurveda|homeopathy|naturopathy)\b,? (?:describes|sees|views|explains|teaches|this is described)\b|^in (?:traditional (?:chinese )?medicine|ayurveda|homeopathy|naturopathy|reflexology),|^(?:reflexologists|naturopaths|homeopaths|iridologists|kinesiologists) (?:believe|think|claim|say)\b/iu;
 /**
  * What the reader may have seen or been told elsewhere, or what a seller claims: the wording is
@@ -806,7 +836,7 @@ export function notAClaimByText(sentenceText: string): NotAClaimReason | undefin
   // What the clinic hears most ("one of the most common worries we hear"): its own experience, not a prevalence.
   if (/one of the/i.test(text) && CLINIC_EXPERIENCE.test(text)) return 'self-reference';
   // A belief reported as some practitioners' or a tradition's ("Some chiropractors believe that ...").
-  if (REPORTED_BELIEF.test(text) || HEARSAY.test(text)) return 'attributed';
+  if (REPORTED_BELIEF.test(text) || HEARSAY.test(text) || OUTDATED_BELIEF.test(text)) return 'attributed';
   return undefined;
 }
 

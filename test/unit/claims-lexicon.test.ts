@@ -913,3 +913,51 @@ wordingRound('citation need: after blind sets 62 and 63', {
   ],
   noSource: ['Some doctors once believed that teething could cause fits.'],
 });
+
+wordingRound('unsupported-claim: after blind sets 64 and 65', {
+  flags: [
+    ['Kinesiology is the most accurate way to find out what your body needs.', 'the most accurate way'],
+    ['Our success rate is 100% for every patient we treat.', 'success rate is 100%'],
+    ['Research in Japan has proven that the bracelets balance your energy.', 'has proven that'],
+    ['Unlike dentures, your new smile will never slip, click or need replacing.', 'will never slip'],
+    ['Leave it too long and you will end up needing a filling.', 'will end up needing'],
+    ['Our gentle numbing gel means you won\'t even feel the injection.', "won't even feel the injection"],
+    ['Just relax on the mat and feel your stress melt away.', 'feel your stress melt away'],
+    ['"Within two weeks, Jack spoke his first sentence," says his dad.', 'spoke his first sentence'],
+    ['Anna from Derby told us that the rash on her hands was gone within a week.', 'was gone'],
+    ['Mark, 48, says the cream cleared his rosacea in a single night.', 'Mark'],
+    ['Our lead surgeon is a world-leading expert in hair restoration.', 'world-leading'],
+    ['Unlike painkillers, acupuncture works at the root of the problem.', 'at the root of the problem'],
+    ['Daily plunges supercharge your immune system.', 'supercharge your immune system'],
+    ['Every kit comes with our promise of guaranteed results or your money back.', 'guaranteed'],
+  ],
+  noClaim: [
+    'Menopause is when your periods stop for good.',
+    'Some websites promote colloidal silver or oregano oil as a natural cure for shingles.',
+    'Most children outgrow a milk allergy, but a nut allergy usually lasts for life.',
+    'We will put drops in your eyes to widen the pupils.',
+    'An untreated infection can permanently damage the cartilage.',
+  ],
+});
+
+wordingRound('citation need: after blind sets 64 and 65', {
+  cue: [
+    'An untreated infection can permanently damage the cartilage.',
+    'Most children outgrow a milk allergy, but a nut allergy usually lasts for life.',
+    'Left untreated, the infection can spread to the bone.',
+    'Root canal treatment has a high success rate.',
+    'Cold air and missed doses can also bring one on.',
+    'Taking your inhaler every day also helps to prevent flare-ups.',
+    'Research on red light therapy for hair loss is still at an early stage.',
+    'In the UK the average age at diagnosis is 45.',
+    'Some researchers have proposed that the gut plays a part in migraine.',
+    'Eccentric squats are a well-studied option.',
+    'Most families see real changes in their child.',
+    'Most clients feel calmer within 20 minutes of the injection.',
+    'The arc vaporises the growth layer by layer without harming the skin around it.',
+    'The injections can leave dents in the skin.',
+    'The dye can turn your urine bright yellow for a day or two.',
+    'Swelling is usually at its most noticeable in the first week.',
+  ],
+  noCue: ['Left alone, a small clot can travel to the lungs.'],
+});

@@ -49,10 +49,12 @@ export function scanPlaintext(text: string, lines: Lines): BlockScan {
 
 function emitChunk(text: string, lines: Lines, chunk: number[], out: RawBlock[]): void {
   const lineText = (l: number): string => text.slice(lines.starts[l], lines.ends[l]);
-  if (chunk.length === 1 && isHeadingLine(lineText(chunk[0]))) {
+  if ((chunk.length === 1 && isHeadingLine(lineText(chunk[0]))) || (chunk.length > 1 && isLeadHeading(lineText(chunk[0]), lineText(chunk[1])))) {
     const l = chunk[0];
     const lead = /^[ \t]*/.exec(lineText(l))![0].length;
     out.push({ kind: 'heading', level: 2, start: lines.starts[l] + lead, end: lines.ends[l], syntax: [] });
+    // A heading with its section right under it, no blank line between ("Tests" then the paragraph).
+    if (chunk.length > 1) emitChunk(text, lines, chunk.slice(1), out);
     return;
   }
   let current: { kind: 'paragraph' | 'listItem'; lines: number[]; pasted?: boolean } | undefined;
@@ -86,6 +88,24 @@ function emitChunk(text: string, lines: Lines, chunk: number[], out: RawBlock[])
     const lead = syntax.length && syntax[0].start === lines.starts[first] ? syntax[0].end - syntax[0].start : 0;
     out.push({ kind: g.kind, level: 0, start: lines.starts[first] + lead, end: lines.ends[last], syntax });
   }
+}
+
+/**
+ * The first line of a block that is a heading with its text right under it, as pages are often
+ * pasted ("Customer reviews" and then "Priya from Leicester told us ..."): a short line that
+ * starts with a capital, ends without punctuation (or with a question mark, as an FAQ does) and
+ * not on a small word, followed by a line that starts a sentence and is much longer and not
+ * hard-wrapped (over 80 characters, or the last line). A list under its title stays a list.
+ */
+function isLeadHeading(line: string, next: string): boolean {
+  const t = line.trim();
+  const n = next.trim();
+  if (!t || t.length > 60 || BULLET.test(line) || PASTED_NUMBER.test(line) || BULLET.test(next) || PASTED_NUMBER.test(next)) return false;
+  if (!/^["“']?[A-Z]/.test(t) || !/^["“'(]?[A-Z0-9]/.test(n)) return false;
+  if (/[.,;:!\-–—(]["'”’)]?$/.test(t)) return false;
+  const words = t.split(/\s+/);
+  if (words.length > 8 || SMALL_WORDS.has(words[words.length - 1].toLowerCase())) return false;
+  return n.length >= 2 * t.length && n.length > 80;
 }
 
 const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'but', 'by', 'for', 'from', 'in', 'into', 'is', 'of', 'on', 'or', 'the', 'to', 'vs', 'with', 'what', 'how', 'why']);

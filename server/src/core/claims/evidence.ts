@@ -56,7 +56,9 @@ const PHRASE_CUES: PhraseCue[] = [
     'in trials', 'most trials', 'phase 2', 'phase 3', 'phase ii', 'phase iii', 'cohort', 'efficacy', 'effectiveness', 'response rate', 'response rates', 'remission rate',
     'remission rates', 'remission', 'statistically significant', 'significant reduction', 'significant reductions', 'significant improvement', 'significant improvements',
     'significant difference', 'reductions', 'improvements', 'not known to', 'limited evidence', 'little evidence', 'some evidence', 'no evidence',
-    'strong evidence', 'good evidence', 'insufficient evidence',
+    'strong evidence', 'good evidence', 'insufficient evidence', 'well-studied', 'well studied', 'widely studied', 'have proposed that', 'has proposed that',
+    'researchers have suggested', 'researchers think', 'researchers believe', 'scientists think', 'scientists believe', 'still at an early stage', 'is at an early stage', 'in its early stages',
+    'in its infancy',
   ]),
   phrases('consensus', [
     // The state of knowledge is a claim about the evidence: "nobody knows what causes", "is not fully understood".
@@ -71,7 +73,8 @@ const PHRASE_CUES: PhraseCue[] = [
     'more common', 'less common', 'most frequently', 'most frequent', 'is common', 'are common', 'is very common', 'are very common', 'is fairly common', 'are fairly common', 'is quite common', 'are quite common', 'is rare', 'are rare', 'is uncommon', 'are uncommon', 'is very rare', 'are very rare', 'is extremely rare', 'are extremely rare', 'is very uncommon', 'are very uncommon', 'more likely',
     'less likely', 'as likely', 'times more likely', 'twice as', 'half as', 'three times more', 'three times as', 'substantial proportion', 'substantial minority', 'proportion of', 'share of', 'small number of', 'large number of', 'majority of',
     'minority of', 'most people', 'most patients', 'most adults', 'most episodes', 'most cases', 'most children', 'most women', 'most men', 'a third of', 'a quarter of', 'a fifth of', 'half of', 'two thirds', 'two-thirds', 'one third', 'one quarter',
-    'about half', 'about a third', 'roughly a third', 'on average', 'an average of', 'in almost all cases', 'in nearly all cases', 'in the vast majority', 'the main reason', 'the main cause', 'the commonest cause', 'the most common cause', 'the usual cause', 'often only diagnosed', 'is often missed', 'are often missed', 'often goes undiagnosed', 'often go undiagnosed', 'is often diagnosed late', 'are often diagnosed late', 'higher rates', 'lower rates', 'higher rate', 'lower rate', 'rates of',
+    'about half', 'about a third', 'roughly a third', 'on average', 'an average of', 'success rate', 'success rates', 'average age', 'most families see', 'most families notice', 'most parents see', 'most parents notice', 'most clients see',
+    'most clients notice', 'most patients see', 'most patients notice', 'most people see', 'most people notice', 'in almost all cases', 'in nearly all cases', 'in the vast majority', 'the main reason', 'the main cause', 'the commonest cause', 'the most common cause', 'the usual cause', 'often only diagnosed', 'is often missed', 'are often missed', 'often goes undiagnosed', 'often go undiagnosed', 'is often diagnosed late', 'are often diagnosed late', 'higher rates', 'lower rates', 'higher rate', 'lower rate', 'rates of',
   ]),
   phrases('effect', [
     'caused by', 'driven by', 'works well', 'work well', 'is effective for', 'are effective for', 'is effective in', 'are effective in', 'effective against', 'work best', 'works best', 'most effective when',
@@ -80,6 +83,11 @@ const PHRASE_CUES: PhraseCue[] = [
     'is effective', 'are effective', 'was effective', 'were effective', 'be effective', 'is highly effective', 'are highly effective', 'is very effective',
     'are very effective', 'works by', 'work by', 'acts on', 'act on', 'acts by', 'act by', 'root cause of', 'the root cause', 'is due to', 'are due to', 'results from', 'result from',
     'stems from', 'stem from', 'is a result of', 'are a result of', 'chemical imbalance',
+    // Harm, speed and course: "can permanently change the shape of the ear", "can speed up regrowth",
+    // "grow out of milk allergy", "can also bring one on", "helps to prevent flare-ups", "at their most noticeable".
+    'can permanently', 'may permanently', 'can speed up', 'may speed up', 'helps speed up', 'grow out of', 'grows out of', 'outgrow', 'outgrows', 'can bring one on',
+    'can also bring one on', 'can bring it on', 'can also bring it on', 'can bring on', 'can also bring on', 'helps to prevent', 'help to prevent', 'helps prevent',
+    'help prevent', 'at their most noticeable', 'at its most noticeable', 'at their worst',
     // Triggers and permanence: "can be brought on by an infection", "it can become permanent".
     'can be brought on by', 'may be brought on by', 'is often brought on by', 'are often brought on by', 'can be triggered by', 'may be triggered by', 'is often triggered by',
     'are often triggered by', 'can be set off by', 'can become permanent', 'may become permanent', 'can be permanent',
@@ -100,6 +108,8 @@ const PHRASE_CUES: PhraseCue[] = [
     // A safety statement with its conditions (the unqualified one is unsupported-claim's): "is safe for healthy adults when ...".
     'is safe for', 'are safe for', 'is safe in', 'are safe in', 'is safe during', 'are safe during',
     // What reaches the baby: "passes into breast milk only in tiny amounts".
+    'without harming', 'without damaging', 'can leave a scar', 'can leave scars', 'may leave a scar', 'can leave small hollows', 'can leave hollows', 'can leave dents',
+    'can leave a mark', 'can leave marks',
     'passes into breast milk', 'pass into breast milk', 'passes into the breast milk', 'passes into your breast milk', 'gets into breast milk', 'get into breast milk',
     'crosses the placenta', 'cross the placenta',
   ]),
@@ -185,6 +195,10 @@ const TIME_COURSE: Gated[] = [
     ),
     'last',
   ),
+  // How fast a treatment acts: "Many of our patients feel calmer within 30 minutes of the injection".
+  gate(new RegExp(String.raw`(?<![\p{L}])within (?:about |around |)${NUMBER}(?:(?: to |-|–)${NUMBER})? (?:minutes?|hours?) (?:of|after) (?:the|your|their|his|her|each) (?:injection|infusion|procedure|session|treatment|first dose|dose|drip)(?![\p{L}])`, 'iu'), 'within '),
+  // What an untreated condition can do: "Left untreated, the infection can spread into the jawbone" ("will" is a promise, unsupported-claim's).
+  gate(/^\s*(?:if )?left (?:untreated|unchecked|unmanaged)\b[^.;:!?]{0,80}?(?<![\p{L}])(?:can|may|could|might|often|usually)(?![\p{L}])/iu, 'left'),
   // A duration that ends the sentence: "Nerve symptoms are slower to improve and can take six to twelve months."
   gate(new RegExp(String.raw`(?<![\p{L}])(?:can|may|might|often|usually|typically) take ${LIFETIME}(?:(?: to |-|–)${LIFETIME})? (?:weeks|months|years)(?: or (?:more|longer))?(?=\s*[.!]?\s*$)`, 'iu'), 'take'),
 ];
@@ -676,7 +690,7 @@ function courseAfter(words: Token[], at: number): Token | undefined {
  * days", "Some clients notice mild redness or warmth for an hour or two afterwards", "a small
  * patch of thinning of the skin at the injection site can occur".
  */
-const AFTER_EFFECT = /(?<![a-z])(?:bruis(?:e|es|ed|ing)|sore(?:ness)?|redness|swelling|tenderness|numbness|tingling|itching|aching|thinning|discolou?ration|scarring|blistering|blisters?|sting(?:s|ing)?|bleeding(?! (?:disorders?|problems?|conditions?))|crusting|stiffness|dryness|drowsiness|dizziness|nausea)(?![a-z])/;
+const AFTER_EFFECT = /(?<![a-z])(?:turns? (?:your )?(?:skin|urine|pee|teeth|tongue|stools?|poo)\b[^.;]{0,20}?\b(?:yellow|orange|red|pink|dark|black|green|blue)|bruis(?:e|es|ed|ing)|sore(?:ness)?|redness|swelling|tenderness|numbness|tingling|itching|aching|thinning|discolou?ration|scarring|blistering|blisters?|sting(?:s|ing)?|bleeding(?! (?:disorders?|problems?|conditions?))|crusting|stiffness|dryness|drowsiness|dizziness|nausea)(?![a-z])/;
 const AFTER_EFFECT_WHEN = /(?<![a-z])(?:for (?:a|an|one|two|three|a few|several|up to \d+|\d+) (?:hours?|days?|weeks?)(?: or (?:two|so|three))?|afterwards|after (?:the|each|your|a|their|his|her|every) (?:first (?:few |two |three )?)?(?:treatments?|sessions?|procedures?|injections?|operations?|grafts?|appointments?|doses?)|at the (?:injection|treatment|graft|donor) (?:site|area)|where the (?:needles?|injections?|pellets?|graft|fat|tissue) (?:went|was|were) (?:in|taken|placed|removed)|can occur|may occur|in the first (?:few )?(?:days|weeks|months)|when (?:you |they |people )?(?:first )?start)(?![a-z])/;
 
 function afterEffectCue(lower: string, push: Push): void {

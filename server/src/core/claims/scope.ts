@@ -81,12 +81,21 @@ const REPORTED = /(?<![\p{L}])(?:review|reviews|study|studies|trial|trials|resea
 
 const OWN_SERVICE = /(?<![\p{L}])(?:our|we|us|my)(?![\p{L}])/iu;
 
+/** "our promise of guaranteed results", "we promise": the author's own promise is not someone else's wording. */
+function ownPromise(tokens: Token[], cue: Token): boolean {
+  if (!/^promis/.test(cue.lower)) return false;
+  const i = tokens.indexOf(cue);
+  const prev = tokens[i - 1]?.lower;
+  return prev === 'our' || prev === 'my' || prev === 'we' || prev === 'i';
+}
+
 /** Selling words attribute the wording only when it is what the thing is sold as ("often sold as a cure"), not in "caps sold online". */
 const SOLD = new Set(['sell', 'sells', 'sold', 'selling', 'marketing', 'promoting', 'market', 'markets', 'marketed', 'advertise', 'advertises', 'advertised', 'promote', 'promotes', 'promoted']);
 function soldAs(tokens: Token[], cue: Token): boolean {
   const i = tokens.indexOf(cue);
-  const next = tokens.slice(i + 1, i + 5).filter((t) => !t.punct);
-  return next[0]?.lower === 'with' || next[0]?.lower === 'on' || next[0]?.lower === 'that' || next.slice(0, 3).some((t) => t.lower === 'as' || t.lower === 'to' || t.lower === 'for');
+  const next = tokens.slice(i + 1, i + 9).filter((t) => !t.punct);
+  // "sold as a cure", "promote kelp or iodine supplements as a natural cure" (the product may take a few words).
+  return next[0]?.lower === 'with' || next[0]?.lower === 'on' || next[0]?.lower === 'that' || next.slice(0, 3).some((t) => t.lower === 'to' || t.lower === 'for') || next.slice(0, 6).some((t) => t.lower === 'as');
 }
 const ATTRIBUTION_AFTER = /(?<![\p{L}])(?:(?:is|are|was|were)\s+(?:a\s+)?(?:myths?|misleading|false|untrue|not\s+true|exaggerated|unproven|unsupported|hype)|(?:is|are)n['’]t\s+true)\b/iu;
 const ATTRIBUTION_WINDOW = 14;
@@ -177,7 +186,7 @@ export function hedgeCue(sentence: string, span: Span, tokens = tokenize(sentenc
  */
 export function attributionCue(sentence: string, span: Span, tokens = tokenize(sentence)): string | undefined {
   const window = wordsBefore(tokens, span, ATTRIBUTION_WINDOW, false);
-  const before = window.find((t) => ATTRIBUTION_WORDS.has(t.lower) && !(SOLD.has(t.lower) && !soldAs(tokens, t)));
+  const before = window.find((t) => ATTRIBUTION_WORDS.has(t.lower) && !(SOLD.has(t.lower) && !soldAs(tokens, t)) && !ownPromise(tokens, t));
   if (before) return before.text;
   // A finding reported from the evidence ("A Cochrane review found that ...", "NICE says that
   // ..."): the wording is the source's, and the sentence asks for that source (missing-citation).

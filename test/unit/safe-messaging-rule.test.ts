@@ -196,6 +196,11 @@ describe('safe-messaging: named crisis services count only where they serve', ()
     { text: 'Reach the SAMARITANS.', serves: ['UK'], named: 'Samaritans, a service in the UK and Ireland' },
     { text: 'Text SHOUT to 85258.', serves: ['UK'], named: 'Shout 85258, a UK service' },
     { text: 'Call NHS 111 and choose the mental health option.', serves: ['UK'], named: 'NHS 111, a UK service (England and Wales)' },
+    { text: 'In Scotland, call NHS 24 on 111.', serves: ['UK'], named: 'NHS 24, a UK service (Scotland)' },
+    { text: 'Phone NHS 24 111 at any time.', serves: ['UK'], named: 'NHS 24, a UK service (Scotland)' },
+    { text: 'Call Breathing Space on 0800 83 85 87.', serves: ['UK'], named: 'Breathing Space, a UK service (Scotland)' },
+    { text: 'Phone 0800 83 85 87 in the evening.', serves: ['UK'], named: 'Breathing Space, a UK service (Scotland)' },
+    { text: 'Children can call Childline on 0800 1111.', serves: ['UK'], named: 'Childline, a UK service' },
     { text: 'Call Lifeline on 0808 808 8000.', serves: ['UK'], named: "Lifeline (0808 808 8000), Northern Ireland's crisis line" },
     { text: 'Call Lifeline on 13 11 14.', serves: ['AU'], named: 'Lifeline Australia, an Australian service' },
     { text: 'Lifeline 13 11 14.', serves: ['AU'], named: 'Lifeline Australia, an Australian service' },
@@ -204,6 +209,16 @@ describe('safe-messaging: named crisis services count only where they serve', ()
     { text: 'Talk to Beyond Blue.', serves: ['AU'], named: 'Beyond Blue, an Australian service' },
     { text: 'Young people can call Kids Helpline on 1800 55 1800.', serves: ['AU'], named: 'Kids Helpline, an Australian service' },
     { text: 'Young people can call Kids Helpline.', serves: ['AU'], named: 'Kids Helpline, an Australian service' },
+    { text: 'Call the Suicide Call Back Service on 1300 659 467.', serves: ['AU'], named: 'the Suicide Call Back Service, an Australian service' },
+    { text: 'Phone 1300 659 467.', serves: ['AU'], named: 'the Suicide Call Back Service, an Australian service' },
+    // Ireland and New Zealand are no jurisdictions here: their services are named, and serve none.
+    { text: 'Call Pieta on 1800 247 247.', serves: [], named: 'Pieta, an Irish service' },
+    { text: 'Phone 1800 247 247.', serves: [], named: 'Pieta, an Irish service' },
+    { text: 'Text 50808, any time.', serves: [], named: '50808, an Irish text service' },
+    { text: 'Call Lifeline Aotearoa.', serves: [], named: 'Lifeline Aotearoa, a New Zealand service' },
+    { text: 'Call Lifeline on 0800 543 354.', serves: [], named: 'Lifeline Aotearoa, a New Zealand service' },
+    { text: 'Free call or text 1737.', serves: [], named: '1737 (Need to talk?), a New Zealand service' },
+    { text: 'Need to talk? 1737.', serves: [], named: '1737 (Need to talk?), a New Zealand service' },
     { text: 'Contact the Suicide Crisis Helpline.', serves: ['CA'], named: '9-8-8: Suicide Crisis Helpline, a Canadian service' },
     { text: 'Call or text 9-8-8: Suicide Crisis Helpline.', serves: ['CA', 'US'], named: '9-8-8: Suicide Crisis Helpline, a Canadian service' },
     { text: 'Kids Help Phone is there: text CONNECT to 686868.', serves: ['CA'], named: 'Kids Help Phone, a Canadian service' },
@@ -216,7 +231,9 @@ describe('safe-messaging: named crisis services count only where they serve', ()
     { text: 'Text HOME to 741741.', serves: ['US', 'CA'], named: 'Crisis Text Line, a US service' },
     { text: 'Contact Crisis Text Line.', serves: ['US', 'CA'], named: 'Crisis Text Line, a US service' },
     { text: 'Call Trans Lifeline.', serves: ['US', 'CA'], named: 'Trans Lifeline, a service in the US and Canada' },
-    { text: 'Call Lifeline.', serves: ['AU', 'UK', 'US'], named: 'Lifeline, the name of crisis lines in Australia, Northern Ireland and the US' },
+    { text: 'Contact The Trevor Project.', serves: ['US'], named: 'The Trevor Project, a US service' },
+    { text: 'Call TrevorLifeline at 1-866-488-7386.', serves: ['US'], named: 'The Trevor Project, a US service' },
+    { text: 'Call Lifeline.', serves: ['AU', 'UK', 'US'], named: 'Lifeline, the name of crisis lines in Australia, New Zealand, Northern Ireland and the US' },
     { text: 'Call or text 988, any time.', serves: ['CA', 'US'], named: '988, the suicide crisis number of Canada and the US' },
     { text: 'Call or text 9-8-8.', serves: ['CA', 'US'], named: '988, the suicide crisis number of Canada and the US' },
   ];
@@ -282,6 +299,43 @@ describe('safe-messaging: named crisis services count only where they serve', ()
     );
   });
 
+  it('a Scottish article that names NHS 24 and Breathing Space gives UK readers a resource; elsewhere the finding names both as Scottish', () => {
+    const text = [
+      '---',
+      'jurisdiction: UK',
+      '---',
+      '',
+      '# Low mood in Scotland',
+      '',
+      'Suicidal thoughts are common in depression, and they pass. If you live in Scotland, call NHS 24 on 111 and choose the mental health option, or Breathing Space on 0800 83 85 87.',
+      '',
+    ].join('\n');
+    assert.deepEqual(findings(text, 'markdown', 'CA', RULE), []);
+    assert.deepEqual(crisisServicesIn(text), ['nhs-24', 'breathing-space', 'breathing-space']);
+    for (const j of ['CA', 'US', 'AU'] as const) {
+      const elsewhere = text.replace('jurisdiction: UK', `jurisdiction: ${j}`);
+      const fs = findings(elsewhere, 'markdown', 'UK', RULE);
+      assert.equal(fs.length, 1, j);
+      assert.ok(fs[0].message.includes(`but names NHS 24, a UK service (Scotland), and Breathing Space, a UK service (Scotland); readers in ${READERS[j]} need a crisis resource that serves them.`), fs[0].message);
+      assert.deepEqual(fs[0].related!.map((r) => elsewhere.slice(r.start, r.end)), ['NHS 24', 'Breathing Space']);
+    }
+  });
+
+  it('names of services of Ireland and New Zealand are named as such in a UK or Australian article', () => {
+    const uk = findings(`${TOPIC}In Ireland, call Pieta on 1800 247 247 or text 50808.`, 'plaintext', 'UK', RULE);
+    assert.equal(uk.length, 1);
+    assert.match(uk[0].message, /but names Pieta, an Irish service, and 50808, an Irish text service; readers in the UK need/);
+    const au = findings(`${TOPIC}In New Zealand, call Lifeline on 0800 543 354 or free call or text 1737.`, 'plaintext', 'AU', RULE);
+    assert.equal(au.length, 1);
+    assert.match(au[0].message, /but names Lifeline Aotearoa, a New Zealand service, and 1737 \(Need to talk\?\), a New Zealand service; readers in Australia need/);
+  });
+
+  it('words and numbers like a service\'s are not one', () => {
+    for (const t of ['The asylum opened in 1737.', 'The trial enrolled 1737 patients.', 'A week off treatment gives a breathing space.', 'The pietà is a subject of art.', 'The dose was 24 mg in the NHS trial.']) {
+      assert.deepEqual(crisisServicesIn(t), [], t);
+    }
+  });
+
   it('the jurisdiction in front matter decides which services count', () => {
     const text = '---\njurisdiction: UK\n---\n\n# Low mood\n\nSuicidal thoughts are common. Call Samaritans free on 116 123.\n';
     assert.deepEqual(findings(text, 'markdown', 'CA', RULE), []);
@@ -306,10 +360,11 @@ describe('crisis services data', () => {
       assert.match(s.id, /^[a-z0-9]+(-[a-z0-9]+)*$/, s.id);
       assert.ok(!ids.has(s.id), `${s.id} is unique`);
       ids.add(s.id);
-      assert.ok(s.serves.length > 0, s.id);
+      // A service serves no jurisdiction here only when it is of a country that is none.
+      if (!s.serves.length) assert.match(s.where, /\b(?:Irish|New Zealand)\b/, s.id);
       assert.ok(s.patterns.length > 0, s.id);
       for (const p of s.patterns) assert.ok(!p.global && !p.sticky, `${s.id}: ${p.source}`);
-      assert.match(s.source, /\([a-z0-9.-]+\.(?:org|ca|com\.au|org\.au|info|net|uk)\)/, `${s.id}: ${s.source}`);
+      assert.match(s.source, /\([a-z0-9.-]+\.(?:org|ca|com\.au|org\.au|info|net|uk|scot|ie|org\.nz)\)/, `${s.id}: ${s.source}`);
     }
   });
 });

@@ -12,6 +12,9 @@ import type { Jurisdiction } from '../types';
  * "988 Suicide & Crisis Lifeline" are not the bare "Lifeline". Names made of ordinary words
  * ("Suicide Crisis Helpline", "Crisis Text Line") are matched with their capitals only: "a
  * suicide crisis helpline" is a resource-agnostic wording and counts everywhere.
+ *
+ * Services of Ireland and New Zealand serve none of the jurisdictions here (`serves` is empty):
+ * they are listed so that a finding can name them as serving readers elsewhere.
  */
 export interface CrisisService {
   /** Unique, kebab-case. */
@@ -20,7 +23,7 @@ export interface CrisisService {
   name: string;
   /** Where it serves, as a finding says it: "an Australian service". */
   where: string;
-  /** The jurisdictions whose readers it serves. */
+  /** The jurisdictions whose readers it serves (none for a service of Ireland or New Zealand). */
   serves: readonly Jurisdiction[];
   /** How an article names it (no global or sticky flag). */
   patterns: readonly RegExp[];
@@ -36,6 +39,15 @@ export const CRISIS_SERVICES: readonly CrisisService[] = [
     serves: ['US', 'CA'],
     patterns: [/\bTrans\s+Lifeline\b/i],
     source: 'Trans Lifeline (translifeline.org): peer support line for trans people, (877) 565-8860 in the US and (877) 330-6366 in Canada',
+  },
+  {
+    // Before the bare "Lifeline": its line was called TrevorLifeline.
+    id: 'trevor-project',
+    name: 'The Trevor Project',
+    where: 'a US service',
+    serves: ['US'],
+    patterns: [/\bTrevor\s*(?:Project|Lifeline)\b/i, /(?<![\d-])1-866-488-7386(?!\d)/],
+    source: 'The Trevor Project (thetrevorproject.org): crisis line for LGBTQ young people, 1-866-488-7386',
   },
   {
     // With its number: dialled in Canada, 988 reaches 9-8-8: Suicide Crisis Helpline.
@@ -130,6 +142,32 @@ export const CRISIS_SERVICES: readonly CrisisService[] = [
     source: 'Shout (giveusashout.org): text SHOUT to 85258',
   },
   {
+    // Scotland's NHS 24 is also on 111: "NHS 24 on 111", "NHS 24 111".
+    id: 'nhs-24',
+    name: 'NHS 24',
+    where: 'a UK service (Scotland)',
+    serves: ['UK'],
+    patterns: [/\bNHS\s?24\b/],
+    source: 'NHS 24 (nhs24.scot): 111 in Scotland',
+  },
+  {
+    // "breathing space" in lower case is an ordinary phrase.
+    id: 'breathing-space',
+    name: 'Breathing Space',
+    where: 'a UK service (Scotland)',
+    serves: ['UK'],
+    patterns: [/\bBreathing\s+Space\b/, /\b0800\s?83\s?85\s?87\b/],
+    source: 'Breathing Space (breathingspace.scot): 0800 83 85 87, Scotland',
+  },
+  {
+    id: 'childline',
+    name: 'Childline',
+    where: 'a UK service',
+    serves: ['UK'],
+    patterns: [/\bChildline\b/i, /\b0800\s?1111\b/],
+    source: 'Childline (childline.org.uk): 0800 1111, for children and young people in the UK',
+  },
+  {
     id: 'nhs-111',
     name: 'NHS 111',
     where: 'a UK service (England and Wales)',
@@ -145,6 +183,14 @@ export const CRISIS_SERVICES: readonly CrisisService[] = [
     // "Lifeline on 13 11 14" is this one, not the bare name below.
     patterns: [/\bLifeline\s+(?:Australia\b|(?:on\s+|at\s+|:\s*|\(\s*)?13\s?11\s?14\b)/i, /\b13\s?11\s?14\b/],
     source: 'Lifeline Australia (lifeline.org.au): 13 11 14',
+  },
+  {
+    id: 'suicide-call-back-service',
+    name: 'the Suicide Call Back Service',
+    where: 'an Australian service',
+    serves: ['AU'],
+    patterns: [/\bSuicide\s+Call\s+Back\s+Service\b/i, /\b1300\s?659\s?467\b/],
+    source: 'Suicide Call Back Service (suicidecallbackservice.org.au): 1300 659 467',
   },
   {
     id: 'beyond-blue',
@@ -171,13 +217,50 @@ export const CRISIS_SERVICES: readonly CrisisService[] = [
     source: 'Lifeline, Northern Ireland (lifelinehelpline.info): 0808 808 8000',
   },
   {
+    id: 'pieta',
+    name: 'Pieta',
+    where: 'an Irish service',
+    serves: [],
+    patterns: [/\bPieta(?:\s+House)?\b/, /\b1800\s?247\s?247\b/],
+    source: 'Pieta (pieta.ie): crisis helpline 1800 247 247, Ireland',
+  },
+  {
+    id: '50808',
+    name: '50808',
+    where: 'an Irish text service',
+    serves: [],
+    patterns: [/(?<![\d-])50808(?!\d)/],
+    source: '50808 (50808.ie): free text service, Ireland',
+  },
+  {
+    id: 'lifeline-aotearoa',
+    name: 'Lifeline Aotearoa',
+    where: 'a New Zealand service',
+    serves: [],
+    // "Lifeline on 0800 543 354" is this one, not the bare name below.
+    patterns: [/\bLifeline\s+(?:Aotearoa|New\s+Zealand|NZ)\b/i, /\bLifeline\s+(?:on\s+|at\s+|:\s*|\(\s*)?0800\s?543\s?354\b/i, /\b0800\s?543\s?354\b/],
+    source: 'Lifeline Aotearoa (lifeline.org.nz): 0800 543 354, New Zealand',
+  },
+  {
+    // A bare 1737 is a year or a count: only as a number to call or text, or with the service's name.
+    id: '1737',
+    name: '1737 (Need to talk?)',
+    where: 'a New Zealand service',
+    serves: [],
+    patterns: [
+      /\b(?:call|text|phone|ring|dial)(?:\s+or\s+(?:call|text))?\s+1737(?![\d,.]\d)\b/i,
+      /\bNeed\s+to\s+talk\??\s*(?:[-–—:(]\s*)?(?:(?:free\s+)?(?:call|text)(?:\s+or\s+(?:call|text))?\s+)?1737\b|\b1737\s*[-–—:(]?\s*Need\s+to\s+talk\b/i,
+    ],
+    source: '1737, Need to talk? (1737.org.nz): free call or text 1737, New Zealand',
+  },
+  {
     // The name alone: Lifeline Australia, Northern Ireland's Lifeline, the US "988 Lifeline".
     id: 'lifeline',
     name: 'Lifeline',
-    where: 'the name of crisis lines in Australia, Northern Ireland and the US',
+    where: 'the name of crisis lines in Australia, New Zealand, Northern Ireland and the US',
     serves: ['AU', 'UK', 'US'],
     patterns: [/\bLifeline\b/],
-    source: 'Lifeline Australia (lifeline.org.au); Lifeline, Northern Ireland (lifelinehelpline.info), 0808 808 8000; 988 Suicide & Crisis Lifeline (988lifeline.org)',
+    source: 'Lifeline Australia (lifeline.org.au); Lifeline Aotearoa (lifeline.org.nz); Lifeline, Northern Ireland (lifelinehelpline.info), 0808 808 8000; 988 Suicide & Crisis Lifeline (988lifeline.org)',
   },
   {
     id: '988',

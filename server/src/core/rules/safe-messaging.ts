@@ -89,7 +89,7 @@ const EMERGENCY: Record<Jurisdiction, RegExp> = {
 };
 
 /** Something every pattern of the services, `GENERIC_RESOURCE` and `EMERGENCY` needs: a digit or one of its words (one quick test first). */
-const CRISIS_RESOURCE_NEEDS = /[0-9]|crisis|help|hotline|lifeline|samaritan|kids|talk|triple|emergenc|nearest|shout|beyond|wellness/i;
+const CRISIS_RESOURCE_NEEDS = /[0-9]|crisis|help|hotline|lifeline|samaritan|kids|talk|triple|emergenc|nearest|shout|beyond|wellness|breathing|childline|call\s+back|pieta|trevor/i;
 
 /** A named service in a text: its index in `CRISIS_SERVICES` and where. */
 interface ServiceMention extends Span {

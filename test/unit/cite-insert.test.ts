@@ -3,7 +3,8 @@
 import * as assert from 'node:assert/strict';
 import { lint } from '../../server/src/core/lint';
 import { parseArticle } from '../../server/src/core/article/parse';
-import { REFERENCE_STUB, addReferenceFix, citeEdit, styleProfile } from '../../server/src/core/features/cite';
+import { REFERENCE_STUB, addReferenceFix, citeEdit, insertCitationFix, styleProfile } from '../../server/src/core/features/cite';
+import { renumber } from '../../server/src/core/features/renumber';
 import type { DocumentKind } from '../../server/src/core/types';
 import { SAMPLE, applyEdits } from './claims-helpers';
 
@@ -177,5 +178,92 @@ describe('cite: add a new reference', () => {
     assert.equal(after, `Ketamine\n\nStudies show it works fast.¹\n\nReferences\n\n1. ${REFERENCE_STUB}\n`);
     const md = add('# Ketamine\n\nStudies show it works fast.\n', 'Studies show', 'markdown').after;
     assert.equal(md, `# Ketamine\n\nStudies show it works fast.[1]\n\n## References\n\n1. ${REFERENCE_STUB}\n`);
+  });
+});
+
+describe('cite: merging into a <sup> whose numbers are links', () => {
+  const ENTRIES = [
+    'Sanacora G. A Consensus Statement. JAMA Psychiatry. 2017;74(4):399-405.',
+    'Andrade C. Ketamine for Depression. J Clin Psychiatry. 2017;78(7):e852-e857.',
+    'Naughton M. A Review of Ketamine. J Affect Disord. 2014;156:24-35.',
+  ];
+  /** An article whose first sentence ends with `marker`, over an HTML list whose items carry `id="ref-n"` (or a Markdown list without anchors). */
+  const article = (marker: string, anchors = true): string =>
+    [
+      '# Ketamine',
+      '',
+      `Ketamine acts on glutamate receptors.${marker} It is given by infusion.`,
+      '',
+      '## References',
+      '',
+      ...(anchors ? ['<ol>', ...ENTRIES.map((e, i) => `<li id="ref-${i + 1}">${e}</li>`), '</ol>'] : ENTRIES.map((e, i) => `${i + 1}. ${e}`)),
+      '',
+    ].join('\n');
+  const citationFindings = (text: string) => lint(text, { kind: 'markdown' }).findings.filter((f) => /citation|reference/.test(f.ruleId));
+
+  /**
+   * Cites reference `n` for the first sentence as "Insert citation..." does, checks that the
+   * uncited reference's finding goes and no other citation finding comes, and returns the text.
+   */
+  function insert(text: string, n: number): string {
+    const before = lint(text, { kind: 'markdown' });
+    const unused = before.findings.filter((f) => f.ruleId === 'unused-reference');
+    assert.ok(unused.some((f) => text.slice(f.start, f.end).includes(ENTRIES[n - 1].slice(0, 20))), `reference ${n} is reported unused first`);
+    const s = before.article.sentences.find((x) => x.text.startsWith('Ketamine acts'))!;
+    const ref = before.article.references!.entries.find((e) => e.number === n)!;
+    const after = applyEdits(text, insertCitationFix(before.article, s, ref).edits);
+    const left = citationFindings(after);
+    assert.ok(!left.some((f) => f.ruleId === 'unused-reference' && after.slice(f.start, f.end).includes(ENTRIES[n - 1].slice(0, 20))), 'the finding is gone');
+    assert.deepEqual(left.filter((f) => f.ruleId !== 'unused-reference'), [], 'no other citation finding');
+    return after;
+  }
+
+  /** The one marker of the first sentence, as the article reads it again. */
+  const markerOf = (text: string) => {
+    const markers = parseArticle(text, 'markdown').markers;
+    assert.equal(markers.length, 1, JSON.stringify(markers.map((m) => m.raw)));
+    return { style: markers[0].style, raw: markers[0].raw, numbers: markers[0].numbers };
+  };
+
+  it('a Markdown link to the entry\'s anchor: the new number links to its own entry\'s anchor, and nothing else changes', () => {
+    const text = article('<sup>[1](#ref-1)</sup>');
+    const after = insert(text, 2);
+    assert.equal(after, text.replace('<sup>[1](#ref-1)</sup>', '<sup>[1](#ref-1),[2](#ref-2)</sup>'));
+    assert.deepEqual(markerOf(after), { style: 'html-sup', raw: '<sup>[1](#ref-1),[2](#ref-2)</sup>', numbers: [1, 2] });
+  });
+
+  it('an HTML link: the new number in its place, a link like the other without its id, the tag\'s attributes kept', () => {
+    const text = article('<sup class="cite"><a href="#ref-2" id="cite-2" class="fn">2</a></sup>');
+    const after = insert(text, 1);
+    const merged = '<sup class="cite"><a href="#ref-1" class="fn">1</a>,<a href="#ref-2" id="cite-2" class="fn">2</a></sup>';
+    assert.equal(after, text.replace(/<sup class="cite">.*?<\/sup>/, merged));
+    assert.deepEqual(markerOf(after), { style: 'html-sup', raw: merged, numbers: [1, 2] });
+  });
+
+  it('between two links, with their separator', () => {
+    const text = article('<sup>[1](#ref-1), [3](#ref-3)</sup>');
+    const after = insert(text, 2);
+    assert.equal(after, text.replace('<sup>[1](#ref-1), [3](#ref-3)</sup>', '<sup>[1](#ref-1), [2](#ref-2), [3](#ref-3)</sup>'));
+    assert.deepEqual(markerOf(after).numbers, [1, 2, 3]);
+  });
+
+  it('links that point at no entry\'s anchor: the new number plain, inside the same <sup>, the link kept', () => {
+    for (const [marker, merged] of [
+      ['<sup>[1](#ref-1)</sup>', '<sup>[1](#ref-1),2</sup>'],
+      ['<sup><a href="https://doi.org/10.1001/jamapsychiatry.2017.0080">1</a></sup>', '<sup><a href="https://doi.org/10.1001/jamapsychiatry.2017.0080">1</a>,2</sup>'],
+    ]) {
+      const text = article(marker, false);
+      const after = insert(text, 2);
+      assert.equal(after, text.replace(marker, merged));
+      assert.deepEqual(markerOf(after), { style: 'html-sup', raw: merged, numbers: [1, 2] });
+    }
+  });
+
+  it('renumbering rewrites each number of such a marker where it stands, links kept', () => {
+    const text = article('<sup>[2](#ref-2),3</sup>', false).replace('infusion.', 'infusion.<sup>[1](#ref-1)</sup>');
+    const r = renumber(parseArticle(text, 'markdown'));
+    assert.ok(!('error' in r), JSON.stringify(r));
+    const after = applyEdits(text, r.edits);
+    assert.ok(after.includes('receptors.<sup>[1](#ref-2),2</sup> It is given by infusion.<sup>[3](#ref-1)</sup>'), after);
   });
 });

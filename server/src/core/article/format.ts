@@ -101,6 +101,74 @@ export function formatMarker(style: MarkerStyle, numbers: number[], label?: stri
   return label ?? list;
 }
 
+/**
+ * A `<sup>` marker's markup blanked to spaces, its numbers left where they stand: tags, entities
+ * and Markdown link targets (`<sup>[1](#r1)</sup>` shows as `     [1]           `).
+ */
+export function supShown(raw: string): string {
+  return raw.replace(/<[^<>]*>|&#?\w+;|\]\((?:[^()\n]|\([^()\n]*\))*\)/g, (t) => (t[0] === ']' ? ']' : ' ').padEnd(t.length, ' '));
+}
+
+/** A link in a `<sup>` marker: an HTML `<a href>` or a Markdown `[text](target)`. */
+export interface SupLink {
+  start: number;
+  end: number;
+  /** Its target as written (`#ref-1`, `https://...`); empty when it has none. */
+  target: string;
+  html: boolean;
+}
+
+/** One number as a `<sup>` marker writes it: the number, where it stands, and the link around it if any. */
+export interface SupPiece {
+  number: number;
+  /** The number with its link, when it has one. */
+  start: number;
+  end: number;
+  digits: { start: number; end: number };
+  link?: SupLink;
+}
+
+/** The numbers of a `<sup>` marker as written (offsets into `raw`), each with the link it stands in. */
+export function supPieces(raw: string): SupPiece[] {
+  const links: SupLink[] = [];
+  for (const a of raw.matchAll(/<a\b([^<>]*)>[^<]*<\/a\s*>/gi)) {
+    const href = /(?:^|\s)href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))/i.exec(a[1]);
+    links.push({ start: a.index, end: a.index + a[0].length, target: href ? (href[1] ?? href[2] ?? href[3]) : '', html: true });
+  }
+  for (const l of raw.matchAll(/\[[^[\]\n]*\]\(((?:[^()\n]|\([^()\n]*\))*)\)/g)) {
+    links.push({ start: l.index, end: l.index + l[0].length, target: l[1].trim().split(/\s+/)[0] ?? '', html: false });
+  }
+  const pieces: SupPiece[] = [];
+  for (const d of supShown(raw).matchAll(/\d{1,4}/g)) {
+    const link = links.find((l) => l.start <= d.index && d.index < l.end);
+    const digits = { start: d.index, end: d.index + d[0].length };
+    pieces.push({ number: Number(d[0]), start: link ? link.start : digits.start, end: link ? link.end : digits.end, digits, link });
+  }
+  return pieces;
+}
+
+/**
+ * A link like `like` (a number's link in a `<sup>` marker) for number `n` and `target`: the same
+ * kind of link and attributes, without an `id`, `name` or `title` (they belong to the other number).
+ */
+export function supLinkLike(raw: string, like: SupLink, n: number, target: string): string {
+  const written = raw.slice(like.start, like.end);
+  if (!like.html) return `[${n}](${target})`;
+  const a = /^<a\b([^<>]*)>([^<]*)(<\/a\s*>)$/i.exec(written);
+  if (!a) return String(n);
+  const attrs = a[1]
+    .replace(/\s+(?:id|name|title)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"']+)/gi, '')
+    .replace(/((?:^|\s)href\s*=\s*)(?:"[^"]*"|'[^']*'|[^\s>"']+)/i, (_, h: string) => `${h}"${target}"`);
+  return `<a${attrs}>${a[2].replace(/\d{1,4}/, String(n))}${a[3]}`;
+}
+
+/** The anchors an entry carries (`id` or `name` of its tags: `<li id="ref-1">`, `<a name="r1"></a>`), in order. */
+export function entryAnchors(text: string, entry: Reference): string[] {
+  const out: string[] = [];
+  for (const t of text.slice(entry.start, entry.end).matchAll(/<[A-Za-z][^<>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))/g)) out.push(t[1] ?? t[2] ?? t[3]);
+  return out;
+}
+
 /** A one-line citation of a reference for menus: "Sanacora G, A Consensus Statement...". */
 export function shortCitation(fields: ReferenceFields, text: string, max = 80): string {
   const first = fields.authors[0];

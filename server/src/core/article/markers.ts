@@ -82,14 +82,18 @@ export function findMarkers(scan: string, raw: string, base: number, blockIndex:
       // As written: a Markdown link inside (`<sup>[1](#r1)</sup>`) has its target blanked in `scan`.
       sups.push({ style: 'html-sup', raw: raw.slice(m.index, m.index + m[0].length), start: base + m.index, end: base + m.index + m[0].length, numbers: expandList(m[1]), blockIndex });
     }
-    // A link around each number (`<sup><a href="#r1">1</a>,<a href="#r2">2</a></sup>`): the
-    // numbers read with the links taken out.
-    if (/<a\b[^<>]*>[^<]*<\/a>\s*[,;–-]/i.test(scan)) {
+    // A link around each number (`<sup><a href="#r1">1</a>,<a href="#r2">2</a></sup>`, in Markdown
+    // `<sup>[1](#r1),[2](#r2)</sup>`, a plain number beside them): the numbers read with the links
+    // taken out. A Markdown link's target is blanked in `scan`: `[1]` reads as 1 where `raw` has
+    // `(#` after it (a bare `[1],[2]` stays two bracket markers).
+    if (/<a\b[^<>]*>[^<]*<\/a>\s*[,;–-]|[,;–-]\s*<a\b/i.test(scan) || /\]\(#[^()\s]*\)\s*[,;–-]|[,;–-]\s*\[\s*\d{1,4}\s*\]\(#/.test(raw)) {
       SUP_LINKS.lastIndex = 0;
       const read = new Set(sups.map((x) => x.start));
       for (let m = SUP_LINKS.exec(scan); m; m = SUP_LINKS.exec(scan)) {
         if (read.has(base + m.index)) continue;
-        const list = LIST_ONLY.exec(m[1].replace(/<\/?a\b[^<>]*>/gi, ''));
+        const at = m.index + m[0].length - '</sup>'.length - m[1].length;
+        const unlinked = m[1].replace(/\[\s*(\d{1,4})\s*\]/g, (all: string, n: string, off: number) => (raw.startsWith('(#', at + off + all.length) ? n : all));
+        const list = LIST_ONLY.exec(unlinked.replace(/<\/?a\b[^<>]*>/gi, ''));
         if (list) sups.push({ style: 'html-sup', raw: raw.slice(m.index, m.index + m[0].length), start: base + m.index, end: base + m.index + m[0].length, numbers: expandList(list[1]), blockIndex });
       }
       sups.sort((a, b) => a.start - b.start);

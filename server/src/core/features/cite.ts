@@ -1,4 +1,5 @@
-import { compressNumbers, formatMarker, nextEntry, REFERENCE_STUB, toSuperscript } from '../article/format';
+import { compressNumbers, entryAnchors, formatMarker, nextEntry, REFERENCE_STUB, supLinkLike, supPieces, toSuperscript } from '../article/format';
+import { formatLike } from './renumber';
 
 export { REFERENCE_STUB };
 import type { Article, Marker, MarkerStyle, Reference, Sentence } from '../article/model';
@@ -291,7 +292,8 @@ export function citeEdit(article: Article, sentence: Sentence, numbers: number[]
   const { style, spaceBefore } = point.profile;
   if (point.merge && style !== 'footnote') {
     const all = [...point.merge.numbers, ...numbers];
-    return { start: point.merge.start, end: point.merge.end, newText: markerText(article, style, all, point.merge) };
+    const newText = style === 'html-sup' ? mergeIntoSup(article, point.merge, numbers) : markerText(article, style, all, point.merge);
+    return { start: point.merge.start, end: point.merge.end, newText };
   }
   // A footnote label cites only in footnote style; a numbered reference in any other style.
   let useStyle: MarkerStyle = label && !/^\d+$/.test(label) ? 'footnote' : style;
@@ -309,6 +311,50 @@ export function citeEdit(article: Article, sentence: Sentence, numbers: number[]
   const exponent = useStyle === 'superscript' && !superscriptCitesAfter(article.text.slice(Math.max(0, point.offset - 4), point.offset));
   const pad = exponent || (useStyle === 'bracket' && (prev === '!' || prev === ']' || prev === '\\')) ? ' ' : spaceBefore && useStyle === 'bracket' && prev !== ' ' ? ' ' : '';
   return { start: point.offset, end: point.offset, newText: pad + text };
+}
+
+/**
+ * A `<sup>` marker citing `add` too, written as it is. Its tag's attributes and separators stay,
+ * and so does a link around each number (`<sup>[1](#ref-1)</sup>`, `<sup><a href="#ref-1">1</a></sup>`):
+ * each new number goes in its place among them, as a link like theirs to the new reference's
+ * anchor when the links point at the entries' anchors (`<li id="ref-2">`, `<a id="ref-2">`),
+ * else as a plain number. A list without links, or inside one link, is rewritten where it stands.
+ */
+function mergeIntoSup(article: Article, m: Marker, add: number[]): string {
+  const count = article.references?.entries.length ?? 0;
+  const pieces = /<a\b|\]\(/i.test(m.raw) ? supPieces(m.raw) : [];
+  const template = pieces.find((p) => p.link);
+  if (!template || pieces.some((p, i) => i > 0 && p.link && p.link === pieces[i - 1].link)) return formatLike(m, [...m.numbers, ...add], count);
+  const fresh = [...new Set(add)].filter((n) => !m.numbers.includes(n)).sort((a, b) => a - b);
+  if (!fresh.length) return m.raw;
+  const between = pieces.length > 1 ? m.raw.slice(pieces[0].end, pieces[1].start) : '';
+  const sep = /^\s*[,;]\s*$/.test(between) ? between : ',';
+  // Which of its entry's anchors the link names, if any: the new number links to the same one of its entry.
+  const entries = article.references?.entries ?? [];
+  const entryOf = (n: number): Reference | undefined => entries.find((e) => e.number === n);
+  const cited = entryOf(template.number);
+  const target = template.link!.target;
+  const which = cited && target.startsWith('#') ? entryAnchors(article.text, cited).indexOf(target.slice(1)) : -1;
+  const pieceFor = (n: number): string => {
+    const entry = which >= 0 ? entryOf(n) : undefined;
+    const anchor = entry && entryAnchors(article.text, entry)[which];
+    return anchor ? supLinkLike(m.raw, template.link!, n, `#${anchor}`) : String(n);
+  };
+  // Each new number before the first written number above it, or after the last.
+  const before = pieces.map((): number[] => []);
+  const after: number[] = [];
+  for (const n of fresh) {
+    const i = pieces.findIndex((p) => p.number > n);
+    (i < 0 ? after : before[i]).push(n);
+  }
+  let out = '';
+  let from = 0;
+  pieces.forEach((p, i) => {
+    out += m.raw.slice(from, p.start) + before[i].map((n) => `${pieceFor(n)}${sep}`).join('');
+    from = p.start;
+  });
+  const end = pieces[pieces.length - 1].end;
+  return `${out}${m.raw.slice(from, end)}${after.map((n) => `${sep}${pieceFor(n)}`).join('')}${m.raw.slice(end)}`;
 }
 
 /** Whether the document's parenthesised lists are mostly written without a space after the comma (`(1,2)`). */

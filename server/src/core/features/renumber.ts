@@ -1,4 +1,4 @@
-import { compressNumbers, entryDigits, toSuperscript } from '../article/format';
+import { compressNumbers, entryDigits, supPieces, supShown, toSuperscript } from '../article/format';
 import type { Article, Marker, Reference } from '../article/model';
 import { parseArticle } from '../article/parse';
 import { splitLines } from '../article/rawBlock';
@@ -207,13 +207,19 @@ function mapping(listOrder: number[], citedOrder: number[]): Map<number, number>
  * single superscript digits (¹²) stays a run when it cannot be misread as one number.
  */
 export function formatLike(m: Marker, numbers: number[], referenceCount: number, house: HouseStyle = {}): string {
-  // Links around the numbers (`<sup><a href="#r1">1</a>,<a href="#r2">2</a></sup>`): each number
-  // is rewritten where it stands, the links kept, when there are as many numbers.
-  if (m.style === 'html-sup' && /<a\b/i.test(m.raw)) {
-    const written = [...m.raw.matchAll(/>(\s*)(\d+)(\s*)</g)];
-    if (written.length === m.numbers.length && written.length === numbers.length) {
-      let k = 0;
-      return m.raw.replace(/>(\s*)(\d+)(\s*)</g, (_, a: string, __: string, b: string) => `>${a}${numbers[k++]}${b}<`);
+  // Links around the numbers (`<sup><a href="#r1">1</a>,<a href="#r2">2</a></sup>`,
+  // `<sup>[1](#r1),[2](#r2)</sup>`, a plain number beside them): each number is rewritten where it
+  // stands, the links kept, when there are as many numbers and no range.
+  if (m.style === 'html-sup' && /<a\b|\]\(/i.test(m.raw)) {
+    const pieces = supPieces(m.raw);
+    if (pieces.length === m.numbers.length && pieces.length === numbers.length && !/\d\s*[–—‐−-]\s*\d/.test(supShown(m.raw))) {
+      let out = '';
+      let from = 0;
+      pieces.forEach((p, k) => {
+        out += `${m.raw.slice(from, p.digits.start)}${numbers[k]}`;
+        from = p.digits.end;
+      });
+      return out + m.raw.slice(from);
     }
   }
   const list = compressNumbers(numbers);
@@ -233,7 +239,7 @@ export function formatLike(m: Marker, numbers: number[], referenceCount: number,
       // The list rewritten where it stands, everything around it kept: the tag's attributes, an
       // entity, brackets, and a Markdown link's target (`<sup>[1](#r1)</sup>`: the anchor stays,
       // as with an HTML link, for it names the entry, which moves with its text).
-      const shown = m.raw.replace(/<[^<>]*>|&#?\w+;|\]\((?:[^()\n]|\([^()\n]*\))*\)/g, (t) => (t[0] === ']' ? ']' : ' ').padEnd(t.length, ' '));
+      const shown = supShown(m.raw);
       const at = HTML_SUP_LIST.exec(shown);
       const body = at ? at[0] : '';
       const out = groups.map((g) => g.replace('-', listDash(body))).join(/,\s/.test(body) ? ', ' : ',');

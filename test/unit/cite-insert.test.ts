@@ -119,7 +119,7 @@ describe('cite: add a new reference', () => {
   const add = (text: string, needle: string, kind: DocumentKind = 'plaintext') => {
     const article = parseArticle(text, kind);
     const s = article.sentences.find((x) => text.slice(x.start, x.end).includes(needle))!;
-    const fix = addReferenceFix(article, s);
+    const fix = addReferenceFix(article, s)!;
     const after = applyEdits(text, fix.edits);
     assert.ok(fix.cursor !== undefined && after.slice(fix.cursor).startsWith(REFERENCE_STUB), 'the cursor is on the stub');
     return { fix, after };

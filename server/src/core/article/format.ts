@@ -25,11 +25,21 @@ export function entryPrefixLike(text: string, like: Reference, numbering: Refere
  * line end, a blank line when the last two entries are apart (CRLF, LF or CR alone), the last
  * entry's indentation and numbering. In an HTML list, a new `<li>` like the last (its anchor
  * renumbered, without a `value`), closed when the last is, on a line of its own when the items
- * are. Undefined for an empty list.
+ * are; in a reversed list (`<ol reversed>`, whose first item has the highest number), a new
+ * `<li>` like the first, before it. Undefined for an empty list, and for an HTML list where the
+ * new item would not be `n` or would change another item's number (a reversed list counting
+ * down from its `start`: every item would move down by one).
  */
 export function nextEntry(text: string, list: ReferenceList, n: number, eol: string): { at: number; prefix: string; suffix: string } | undefined {
   const last = list.entries[list.entries.length - 1];
   if (!last) return undefined;
+  if (list.numbering === 'html') {
+    const reversed = !!list.html?.reversed;
+    const items = reversed ? [undefined, ...list.entries] : [...list.entries, undefined];
+    const want = reversed ? [n, ...list.entries.map((e) => e.number)] : [...list.entries.map((e) => e.number), n];
+    if (htmlListNumbersWith(text, list, items).join(',') !== want.join(',')) return undefined;
+    if (reversed) return htmlEntryBefore(text, list, n, eol);
+  }
   const lineStart = lineStartOf(text, last.start);
   const indent = /^[ \t]*/.exec(text.slice(lineStart, last.start))![0];
   const prev = list.entries[list.entries.length - 2];
@@ -44,6 +54,20 @@ export function nextEntry(text: string, list: ReferenceList, n: number, eol: str
   return { at: last.end, prefix: `${eol}${blankBetween ? eol : ''}${indent}${entryPrefixLike(text, last, list.numbering, n)}`, suffix: '' };
 }
 
+/** A new first item `n` of an HTML list: a `<li>` like the first one, laid out as the first two are apart. */
+function htmlEntryBefore(text: string, list: ReferenceList, n: number, eol: string): { at: number; prefix: string; suffix: string } {
+  const first = list.entries[0];
+  const second = list.entries[1];
+  const lineStart = lineStartOf(text, first.start);
+  const indent = /^[ \t]*/.exec(text.slice(lineStart, first.start))![0];
+  const between = second ? text.slice(first.end, second.start) : '';
+  const ownLine = second ? /[\r\n]/.test(between) : indent.length === first.start - lineStart;
+  const blankBetween = /(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r(?!\n)|\n)/.test(between);
+  const tag = htmlItemTag(text.slice(first.numberSpan.start, first.numberSpan.end), first.number, n);
+  const closed = /^\s*<\/li\s*>$/i.test(text.slice(first.textSpan.end, first.end)) ? '</li>' : '';
+  return { at: first.start, prefix: tag, suffix: `${closed}${ownLine ? `${eol}${blankBetween ? eol : ''}${indent}` : between}` };
+}
+
 /**
  * A new item's `<li>` tag, like `tag` (item `was`) for item `n`: an `id` or `name` that holds the
  * number takes the new one (`ref-3` becomes `ref-4`), any other is left out (ids are unique), and
@@ -56,6 +80,35 @@ function htmlItemTag(tag: string, was: number | undefined, n: number): string {
     const number = new RegExp(`(?<!\\d)${was}(?!\\d)`);
     return number.test(value) ? attr.replace(value, value.replace(number, String(n))) : '';
   });
+}
+
+/** An attribute's number: `start="3"`, `value=3`. */
+export function attributeNumber(attrs: string, name: string): number | undefined {
+  const m = new RegExp(String.raw`(?:^|\s)${name}\s*=\s*["']?\s*(\d{1,4})\b`, 'i').exec(attrs);
+  return m ? Number(m[1]) : undefined;
+}
+
+/**
+ * The numbers a browser gives the items of an HTML `<ol>`: from `start` (1, or the number of items
+ * when the list is `reversed`), counting up (down when reversed), an item's `value` setting its
+ * own number and the count from it.
+ */
+export function htmlItemNumbers(values: readonly (number | undefined)[], start: number | undefined, reversed: boolean): number[] {
+  let next = start ?? (reversed ? values.length : 1);
+  return values.map((v) => {
+    const n = v ?? next;
+    next = reversed ? n - 1 : n + 1;
+    return n;
+  });
+}
+
+/**
+ * The numbers of an HTML reference list's items were they `items` (its entries, some left out,
+ * `undefined` for a new item without a `value`): whether an edit leaves every other number as it is.
+ */
+export function htmlListNumbersWith(text: string, list: ReferenceList, items: readonly (Reference | undefined)[]): number[] {
+  const values = items.map((e) => (e ? attributeNumber(text.slice(e.numberSpan.start + 3, e.numberSpan.end - 1), 'value') : undefined));
+  return htmlItemNumbers(values, list.html?.start, list.html?.reversed ?? false);
 }
 
 /** The digits of an entry's number as the list writes them (its `numberSpan`): `3`, or `³` in a superscript list. */

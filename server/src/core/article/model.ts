@@ -116,9 +116,14 @@ export interface ReferenceList extends Span {
   /**
    * How entries are numbered: `1.` (or a number and a tab), `1)` or `(1)`, `[1]`, `¹`
    * (superscript digits, as pasted from word processors' endnotes), `[^1]:`, or `html`: the items of
-   * an HTML `<ol>`, numbered by position (and `start`, `value`), whose `numberSpan` is the `<li>` tag.
+   * an HTML `<ol>`, numbered by position (and `start`, `reversed`, `value`), whose `numberSpan` is the `<li>` tag.
    */
   numbering: 'dot' | 'paren' | 'bracket' | 'superscript' | 'footnote' | 'html';
+  /**
+   * An HTML list's own numbering (numbering `html` only): its `start` attribute, if any, and
+   * whether it is `reversed` (its items count down, from `start` or from the number of items).
+   */
+  html?: { start?: number; reversed: boolean };
 }
 
 export interface Article {

@@ -1,5 +1,5 @@
 import type { Span } from '../types';
-import { fromSuperscript, REFERENCE_STUB } from './format';
+import { attributeNumber, fromSuperscript, htmlItemNumbers, REFERENCE_STUB } from './format';
 import type { Reference, ReferenceFields, ReferenceList } from './model';
 import { withoutInvisible } from './invisible';
 import type { RawBlock } from './rawBlock';
@@ -38,6 +38,15 @@ export interface ReferenceScan {
   blocks: RawBlock[];
 }
 
+/** Entries read from a run of blocks, and the index of the first block after them. */
+interface EntryRun {
+  entries: Reference[];
+  entryBlocks: RawBlock[];
+  numbering: ReferenceList['numbering'];
+  next: number;
+  html?: ReferenceList['html'];
+}
+
 export function findReferenceList(text: string, blocks: RawBlock[], headingText: (b: RawBlock) => string, memo: SpanMemo = spanMemoOver(text, noMemo)): ReferenceScan {
   // The last heading-like block named like a reference list that is followed by entries; a
   // reading list ("Further reading") or notes only when no list of references comes first, so
@@ -48,7 +57,7 @@ export function findReferenceList(text: string, blocks: RawBlock[], headingText:
     const title = headingText(b).trim();
     if (!REFERENCE_HEADING.test(title) || h + 1 >= blocks.length) continue;
     if (pass === 1 && SECONDARY_HEADING.test(title)) continue;
-    const run = htmlEntriesFrom(text, blocks, h, memo) ?? entriesFrom(text, blocks, h + 1, memo);
+    const run: EntryRun = htmlEntriesFrom(text, blocks, h, memo) ?? entriesFrom(text, blocks, h + 1, memo);
     if (run.entries.length === 0) {
       // Unnumbered entries (bullets, author-date): no numbers for markers to resolve against,
       // and no prose either: they are reference entries outside any numbered list.
@@ -64,6 +73,7 @@ export function findReferenceList(text: string, blocks: RawBlock[], headingText:
       heading: { start: b.start, end: b.end, title },
       entries: run.entries,
       numbering: run.numbering,
+      ...(run.html ? { html: run.html } : {}),
     };
     const out = [...blocks.slice(0, h), { ...b, kind: 'heading' as const, level: b.level || 2 }, ...run.entryBlocks, ...blocks.slice(run.next)];
     const trailerFrom = h + 1 + run.entryBlocks.length;
@@ -72,6 +82,8 @@ export function findReferenceList(text: string, blocks: RawBlock[], headingText:
   // No heading: numbered entries that end the document, each plainly a bibliographic reference
   // (a year, and a journal's volume and pages, a DOI, a PMID or a web address).
   // A short page trailer may follow them ("Comments are closed. © 2025").
+  // The stub a new reference starts as (a fix inserts it) stands for the entry to come.
+  const bibliographic = (t: string): boolean => BIBLIOGRAPHIC.test(t) || AUTHORS_AND_YEAR.test(t) || t.trim() === REFERENCE_STUB;
   const isEntry = (b: RawBlock): boolean => b.kind !== 'heading' && b.kind !== 'footnoteDefinition' && ENTRY_START.test(text.slice(lineStartOf(text, b.start), b.end));
   let end = blocks.length;
   while (end > 0 && blocks.length - end < 2 && !isEntry(blocks[end - 1]) && blocks[end - 1].end - blocks[end - 1].start <= 200 && blocks[end - 1].kind !== 'footnoteDefinition') end--;
@@ -80,8 +92,6 @@ export function findReferenceList(text: string, blocks: RawBlock[], headingText:
   while (s > 0 && isEntry(blocks[s - 1])) s--;
   if (s < end && s > 0) {
     const run = entriesFrom(text, blocks, s, memo);
-    // The stub a new reference starts as (a fix inserts it) stands for the entry to come.
-    const bibliographic = (t: string): boolean => BIBLIOGRAPHIC.test(t) || AUTHORS_AND_YEAR.test(t) || t.trim() === REFERENCE_STUB;
     if (run.next === end && run.entries.length > 0 && run.entries.some((e) => e.text.trim() !== REFERENCE_STUB) && run.entries.every((e) => bibliographic(e.text))) {
       const list: ReferenceList = { start: run.entries[0].start, end: run.entries[run.entries.length - 1].end, entries: run.entries, numbering: run.numbering };
       const out = [...blocks.slice(0, s), ...run.entryBlocks, ...blocks.slice(end)];
@@ -89,7 +99,7 @@ export function findReferenceList(text: string, blocks: RawBlock[], headingText:
       return { list, blocks: out, trailerFrom, trailerTo: trailerFrom < 0 ? -1 : trailerEnd(text, out, trailerFrom) };
     }
   }
-  return { blocks, trailerFrom: -1, trailerTo: -1 };
+  return trailingHtmlList(text, blocks, memo, bibliographic) ?? { blocks, trailerFrom: -1, trailerTo: -1 };
 }
 
 /**
@@ -206,7 +216,7 @@ function entryLines(raw: string): EntryLine[] | undefined {
 }
 
 /** The numbered entries that start at block `from`, up to the first block that is not one. */
-function entriesFrom(text: string, blocks: RawBlock[], from: number, memo: SpanMemo): { entries: Reference[]; entryBlocks: RawBlock[]; numbering: ReferenceList['numbering']; next: number } {
+function entriesFrom(text: string, blocks: RawBlock[], from: number, memo: SpanMemo): EntryRun {
   const entries: Reference[] = [];
   const entryBlocks: RawBlock[] = [];
   let numbering: ReferenceList['numbering'] = 'dot';
@@ -242,39 +252,38 @@ function entriesFrom(text: string, blocks: RawBlock[], from: number, memo: SpanM
 
 /** `<ol>`, `<ul>` and `<li>` tags, opening or closing, with their attributes. */
 const LIST_TAG = /<(\/?)(ol|ul|li)\b([^<>]*)>/gi;
-/** An attribute's number: `start="3"`, `value=3`. */
-const attributeNumber = (attrs: string, name: string): number | undefined => {
-  const m = new RegExp(String.raw`(?:^|\s)${name}\s*=\s*["']?\s*(\d{1,4})\b`, 'i').exec(attrs);
-  return m ? Number(m[1]) : undefined;
-};
+
+/** An item of an HTML ordered list: its `<li>` tag, where its content ends, where it ends, its `value`. */
+interface HtmlItem {
+  open: Span;
+  contentEnd: number;
+  end: number;
+  value?: number;
+}
+
+/** An HTML ordered list: its `start` and `reversed` attributes, its items, and the index of the first block after it. */
+interface HtmlList {
+  start?: number;
+  reversed: boolean;
+  items: HtmlItem[];
+  next: number;
+}
 
 /**
- * The entries of an HTML ordered list right after the heading at `h` (`<ol><li>...</li></ol>`, as
- * Markdown with raw HTML and HTML exports write a reference list), or undefined when no `<ol>`
- * opens between the heading and the next block. Each item of the outer list is one entry, numbered
- * as a browser numbers it: by its position from the list's `start` (1 unless given), or its own
- * `value`. The `<li>` tag stands where the number would be written (`numberSpan`): it carries any
- * anchor (`<li id="ref-1">`). The list must be closed by `</ol>`; it ends early at a block that
- * lies outside every item.
+ * The HTML ordered list whose `<ol>` is the first list tag at or after `from`, before block `k`
+ * starts (`<ol><li>...</li></ol>`, as Markdown with raw HTML and HTML exports write a reference
+ * list), or undefined. Each item of the outer list is one item; nested lists belong to their item.
+ * The list must be closed by `</ol>`; it ends early at a block that lies outside every item.
  */
-function htmlEntriesFrom(text: string, blocks: RawBlock[], h: number, memo: SpanMemo): { entries: Reference[]; entryBlocks: RawBlock[]; numbering: ReferenceList['numbering']; next: number } | undefined {
-  const first = blocks[h + 1];
+function htmlListAt(text: string, blocks: RawBlock[], from: number, k: number): HtmlList | undefined {
+  const first = blocks[k];
   if (!first) return undefined;
-  // The first list tag after the heading opens an ordered list, before the next block starts.
-  LIST_TAG.lastIndex = blocks[h].end;
+  LIST_TAG.lastIndex = from;
   const open = LIST_TAG.exec(text);
   if (!open || open.index >= first.start || open[1] || open[2].toLowerCase() !== 'ol') return undefined;
-  let number = attributeNumber(open[3], 'start') ?? 1;
-  interface Item {
-    open: Span;
-    contentEnd: number;
-    end: number;
-    number: number;
-  }
-  const items: Item[] = [];
-  let item: Item | undefined;
+  const items: HtmlItem[] = [];
+  let item: HtmlItem | undefined;
   let depth = 1;
-  let k = h + 1;
   const finish = (contentEnd: number, end: number): void => {
     if (!item) return;
     item.contentEnd = contentEnd;
@@ -304,17 +313,28 @@ function htmlEntriesFrom(text: string, blocks: RawBlock[], h: number, memo: Span
     }
     // `<li>`: an item left open ends where the next one starts.
     finish(m.index, m.index);
-    number = attributeNumber(m[3], 'value') ?? number;
-    item = { open: { start: m.index, end: m.index + m[0].length }, contentEnd: -1, end: -1, number: number++ };
+    item = { open: { start: m.index, end: m.index + m[0].length }, contentEnd: -1, end: -1, value: attributeNumber(m[3], 'value') };
   }
   // Unclosed to the end of the text: not read as a list.
-  if (item) return undefined;
-  if (!items.length) return undefined;
+  if (item || !items.length) return undefined;
   const lastEnd = items[items.length - 1].end;
   while (k < blocks.length && blocks[k].start < lastEnd) k++;
+  // `reversed` is a boolean attribute (`reversed`, `reversed=""`); the word in another attribute's value is not it.
+  const reversed = /(?:^|\s)reversed(?![\w-])/i.test(open[3].replace(/=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+)/g, '='));
+  return { start: attributeNumber(open[3], 'start'), reversed, items, next: k };
+}
+
+/**
+ * A list's items as entries, numbered as a browser numbers them: from the list's `start` (1, or
+ * the number of items in a `reversed` list), counting up (down when reversed), an item's own
+ * `value` setting its number. The `<li>` tag stands where the number would be written
+ * (`numberSpan`): it carries any anchor (`<li id="ref-1">`).
+ */
+function htmlEntries(text: string, list: HtmlList, memo: SpanMemo): EntryRun & { html: NonNullable<ReferenceList['html']> } {
+  const numbers = htmlItemNumbers(list.items.map((it) => it.value), list.start, list.reversed);
   const entries: Reference[] = [];
   const entryBlocks: RawBlock[] = [];
-  for (const it of items) {
+  list.items.forEach((it, i) => {
     // The item's text without the spaces around it.
     let a = it.open.end;
     let b = it.contentEnd;
@@ -322,10 +342,60 @@ function htmlEntriesFrom(text: string, blocks: RawBlock[], h: number, memo: Span
     while (b > a && /\s/.test(text[b - 1])) b--;
     const { collapsed, fields } = memo('ref-html', a, b, htmlEntryText);
     const end = Math.max(b, it.end);
-    entries.push({ start: it.open.start, end, number: it.number, numberSpan: it.open, text: collapsed, textSpan: { start: a, end: b }, fields, ordinal: entries.length + 1 });
+    entries.push({ start: it.open.start, end, number: numbers[i], numberSpan: it.open, text: collapsed, textSpan: { start: a, end: b }, fields, ordinal: entries.length + 1 });
     entryBlocks.push({ kind: 'referenceEntry', level: 0, start: it.open.start, end, syntax: [it.open] });
+  });
+  const html = list.start === undefined ? { reversed: list.reversed } : { start: list.start, reversed: list.reversed };
+  return { entries, entryBlocks, numbering: 'html', next: list.next, html };
+}
+
+/** The entries of an HTML ordered list right after the heading at `h`, or undefined when no `<ol>` opens between the heading and the next block. */
+function htmlEntriesFrom(text: string, blocks: RawBlock[], h: number, memo: SpanMemo): ReturnType<typeof htmlEntries> | undefined {
+  const list = htmlListAt(text, blocks, blocks[h].end, h + 1);
+  return list && htmlEntries(text, list, memo);
+}
+
+/**
+ * Without a heading: an HTML `<ol>` that ends the document (a content management system's export
+ * puts the reference list there, under no heading), up to a short page trailer as after numbered
+ * entries, when every item is plainly a bibliographic reference and some text comes before it.
+ * The `<ol>` is looked for in the markup between the last blocks, from the end back to the first
+ * stretch between two blocks that holds no tag (Markdown's own paragraphs).
+ */
+function trailingHtmlList(text: string, blocks: RawBlock[], memo: SpanMemo, bibliographic: (t: string) => boolean): ReferenceScan | undefined {
+  // The document's end, less a page trailer of up to two short blocks.
+  const ends = [blocks.length];
+  for (let e = blocks.length; e > blocks.length - 2 && e > 1 && blocks[e - 1].end - blocks[e - 1].start <= 200 && blocks[e - 1].kind !== 'footnoteDefinition'; e--) ends.push(e - 1);
+  // The blocks whose markup before them opens an `<ol>`, last first.
+  const opens: { s: number; at: number }[] = [];
+  for (let s = blocks.length - 1; s > 0; s--) {
+    const a = blocks[s - 1].end;
+    const b = blocks[s].start;
+    const lt = text.indexOf('<', a);
+    if (lt < 0 || lt >= b) break;
+    const ol = /<ol\b/i.exec(text.slice(lt, b));
+    if (ol) opens.push({ s, at: lt + ol.index });
   }
-  return { entries, entryBlocks, numbering: 'html', next: k };
+  // The outermost list first: a list nested in the last item also reaches the end.
+  for (let i = opens.length - 1; i >= 0; i--) {
+    const { s, at } = opens[i];
+    const list = htmlListAt(text, blocks, at, s);
+    if (!list || !ends.includes(list.next)) continue;
+    // Each item holds text the block scan read (not markup in code, where no block is).
+    let k = s;
+    const everyItemRead = list.items.every((it) => {
+      while (k < list.next && blocks[k].start < it.open.end) k++;
+      return k < list.next && blocks[k].start < it.end;
+    });
+    if (!everyItemRead) continue;
+    const run = htmlEntries(text, list, memo);
+    if (!run.entries.some((e) => e.text.trim() !== REFERENCE_STUB) || !run.entries.every((e) => bibliographic(e.text))) continue;
+    const listOut: ReferenceList = { start: at, end: run.entries[run.entries.length - 1].end, entries: run.entries, numbering: 'html', html: run.html };
+    const out = [...blocks.slice(0, s), ...run.entryBlocks, ...blocks.slice(list.next)];
+    const trailerFrom = list.next < blocks.length ? s + run.entryBlocks.length : -1;
+    return { list: listOut, blocks: out, trailerFrom, trailerTo: trailerFrom < 0 ? -1 : trailerEnd(text, out, trailerFrom) };
+  }
+  return undefined;
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', nbsp: ' ', lt: '<', gt: '>', quot: '"', apos: "'", rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', ndash: '–', mdash: '—', hellip: '…' };

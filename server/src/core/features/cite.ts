@@ -420,9 +420,9 @@ export function citeFixes(article: Article, sentence: Sentence, max = 3): Fix[] 
 /**
  * "Add a new reference": cites the next number at the end of the sentence and appends an entry
  * stub to the reference list (or a footnote definition, or a new list), with the cursor on the
- * stub.
+ * stub. None for an HTML list where no new item would be numbered next (`nextEntry`).
  */
-export function addReferenceFix(article: Article, sentence: Sentence): Fix {
+export function addReferenceFix(article: Article, sentence: Sentence): Fix | undefined {
   const text = article.text;
   let eol = eolCache.get(article);
   if (eol === undefined) eolCache.set(article, (eol = detectEol(text)));
@@ -447,6 +447,7 @@ export function addReferenceFix(article: Article, sentence: Sentence): Fix {
     const { at, prefix, suffix } = next;
     return { title: `Add a new reference ${n}`, edits: orderEdits([marker, { start: at, end: at, newText: `${prefix}${REFERENCE_STUB}${suffix}` }]), safe: false, cursor: cursorAfter([marker], at) + prefix.length };
   }
+  if (list) return undefined;
   // No reference list yet: start one after the last block of the article's body.
   const body = article.blocks.filter((b) => b.kind !== 'trailer');
   const at = body.length ? body[body.length - 1].end : text.length;
@@ -476,7 +477,8 @@ function cursorAfter(edits: TextEdit[], offset: number): number {
 
 /** Every fix that cites for a sentence: the best references, then "Add a new reference". */
 export function citationFixes(article: Article, sentence: Sentence): Fix[] {
-  return [...citeFixes(article, sentence), addReferenceFix(article, sentence)];
+  const add = addReferenceFix(article, sentence);
+  return add ? [...citeFixes(article, sentence), add] : citeFixes(article, sentence);
 }
 
 /** For the "Insert citation..." command: every reference, best match for the sentence first. */

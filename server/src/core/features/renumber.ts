@@ -14,12 +14,14 @@ import type { Span, TextEdit } from '../types';
  * labels and their definitions are renumbered the same way, among themselves. Markers whose
  * numbers do not change are left exactly as written, so an article already in order gets no
  * edit at all. In an HTML list (`<ol><li>`) the items are numbered by position: the entries move,
- * each `<li>` tag (with any anchor) with its text. Code is never touched: markers are only ever
- * found outside it.
+ * each `<li>` tag (with any anchor) with its text. A reversed list (`<ol reversed>`, numbered from
+ * its number of items down to 1) is renumbered the same way, reference 1 going to its last item.
+ * Code is never touched: markers are only ever found outside it.
  *
  * The document is refused, with the reason, when the result could be wrong: a superscript run
  * with two readings, two entries with the same number, a marker citing a number the list
- * does not have, or an HTML list numbered by `start` or `value` attributes.
+ * does not have, or an HTML list numbered by `start` or `value` attributes (otherwise than
+ * by position).
  */
 export interface RenumberEdits {
   edits: TextEdit[];
@@ -58,11 +60,15 @@ export function renumber(article: Article): RenumberResult {
   }
   const dup = duplicateNumber(entries);
   if (dup) return { error: `Two reference entries are numbered ${dup.number} (${where(dup.first)} and ${where(dup.second)}): give each entry its own number, then renumber.` };
-  // An HTML list's numbers are its items' positions: renumbering moves the items. Numbers set by
-  // `start` or `value` would stay where they are and no longer match the citations.
-  if (numbering === 'html' && entries.some((e, i) => e.number !== i + 1)) {
-    const odd = entries.find((e, i) => e.number !== i + 1)!;
-    return { error: `The reference list is an HTML list whose items are numbered by a start or value attribute (${where(odd)}): renumbering would move the entries but not those numbers. Remove the attribute, then renumber.` };
+  // An HTML list's numbers are its items' positions: renumbering moves the items, each position
+  // keeping its number (1 to n, or n down to 1 in a reversed list). Numbers set by `start` or
+  // `value` would stay where they are and no longer match the citations.
+  const reversed = numbering === 'html' && !!article.references?.html?.reversed;
+  const byPosition = (i: number): number => (reversed ? entries.length - i : i + 1);
+  if (numbering === 'html' && entries.some((e, i) => e.number !== byPosition(i))) {
+    const odd = entries.find((e, i) => e.number !== byPosition(i))!;
+    const counted = reversed ? ' counting down from the number of items' : '';
+    return { error: `The reference list is an HTML list whose items are numbered by a start or value attribute (${where(odd)}): renumbering would move the entries but not those numbers. Remove the attribute, so that the items are numbered by their place${counted}, then renumber.` };
   }
   const dupDef = duplicateLabel(numericDefs);
   if (dupDef) return { error: `Two footnotes are defined as [^${dupDef.number}] (${where(dupDef.first)} and ${where(dupDef.second)}): give each its own label, then renumber.` };
@@ -122,7 +128,8 @@ export function renumber(article: Article): RenumberResult {
     const positions = [...s.entries].sort((a, b) => a.start - b.start);
     const newNumbers = [...byNew.keys()].sort((a, b) => a - b);
     positions.forEach((pos, i) => {
-      const target = newNumbers[i];
+      // In a reversed HTML list the first position holds the highest number.
+      const target = reversed && s.entries === entries ? newNumbers[newNumbers.length - 1 - i] : newNumbers[i];
       const source = byNew.get(target)!;
       const written = text.slice(pos.numberSpan.start, pos.numberSpan.end);
       const digits = s.entries === entries ? entryDigits(numbering, target) : String(target);

@@ -2,7 +2,7 @@ import { referencesOf } from '../article/resolve';
 import type { Reference } from '../article/model';
 import { unusedPandocFindings } from '../bibliography/citations';
 import { READING_LIST_HEADING } from '../article/references';
-import { entryDigits } from '../article/format';
+import { entryDigits, htmlListNumbersWith } from '../article/format';
 import { splitLines } from '../article/rawBlock';
 import { lineOf } from '../suppression';
 import type { Rule } from './rule';
@@ -51,13 +51,22 @@ export const unusedReference: Rule = {
         });
         continue;
       }
-      const last = ref === entries[entries.length - 1];
+      // Removing an entry from the middle would shift every later number: renumber instead. In an
+      // HTML list, the entry whose removal leaves the others' numbers (the last; the first of a
+      // reversed list numbered from its count).
+      const list = article.references!;
+      const removable =
+        list.numbering === 'html'
+          ? (() => {
+              const rest = entries.filter((e) => e !== ref);
+              return htmlListNumbersWith(article.text, list, rest).join(',') === rest.map((e) => e.number).join(',');
+            })()
+          : ref === entries[entries.length - 1];
       report({
         start: ref.start,
         end: ref.end,
         message: `Reference ${ref.number} is never cited in the text.${hint}`,
-        // Removing an entry from the middle would shift every later number: renumber instead.
-        fixes: last ? [{ title: `Remove reference ${ref.number}`, edits: [{ start: lineStartBefore(article.text, ref.start), end: ref.end, newText: '' }] }] : [],
+        fixes: removable ? [{ title: `Remove reference ${ref.number}`, edits: [{ start: lineStartBefore(article.text, ref.start), end: ref.end, newText: '' }] }] : [],
       });
     }
     const firstWithLabel = new Map<string | undefined, Reference>();

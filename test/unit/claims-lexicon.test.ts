@@ -961,3 +961,41 @@ wordingRound('citation need: after blind sets 64 and 65', {
   ],
   noCue: ['Left alone, a small clot can travel to the lungs.'],
 });
+
+wordingRound('unsupported-claim: after blind sets 66 and 67', {
+  flags: [
+    ['We\'ll have you walking pain-free again within weeks.', "We'll have you walking"],
+    ['"My skin looks amazing and I can\'t stop smiling."', "can't stop smiling"],
+    ['Jo from Whitby lost 3 inches from her hips in just two weeks.', 'Jo from Whitby'],
+    ['Start now and you\'ll have clear skin by the summer.', "you'll have clear skin"],
+    ['After 12 sessions, Dan, a builder from Hull, was back at work without painkillers.', 'After 12 sessions'],
+    ['It is the most thorough health check you can get.', 'the most thorough health check you can get'],
+    ['Many clients are amazed to see how much calmer they feel.', 'amazed to see how'],
+    ['Our programme takes just eight weeks, compared with a year of standard physiotherapy.', 'compared with'],
+    ['Most of our clients never pick up a cigarette again.', 'never pick up a cigarette again'],
+    ['If your skin has not cleared, we guarantee you will get a second course free of charge.', 'guarantee'],
+  ],
+  noClaim: [
+    'Parents often tell us they are worried that the rash could be meningitis.',
+    'Taking both together works better than either alone, and most of our patients choose the combined pack.',
+    'We always work alongside your GP.',
+    'For the best results, wear the brace for 20 hours a day.',
+  ],
+});
+
+wordingRound('citation need: after blind sets 66 and 67', {
+  cue: [
+    'The fracture is usually fully healed by six weeks.',
+    'Fillings usually need replacing after about ten years.',
+    'Any hair you have regrown is usually lost again within a year.',
+    'Teeth tend to drift back after braces come off.',
+    'The lump usually becomes much less noticeable over a year.',
+    'The British Dental Association advises that children brush twice a day.',
+    'Grinding is one of the main reasons crowns crack.',
+    'Wrist fractures are the most commonly broken bones in older women.',
+    'An estimated 1 million people in the UK have coeliac disease.',
+    'Early results are promising, but larger trials are needed.',
+    'Each brace puts gentle pressure on the curve.',
+  ],
+  noCue: ['Most children are seen, assessed and fitted with a cast in a single visit.', 'Eczema is one of the most common reasons parents bring their children to see us.'],
+});

@@ -31,6 +31,25 @@ export interface ClaimHit extends Span {
 /** The author as advertiser: "our", "we", "us" ("our clinic", "we offer", "call us"). */
 const ADVERTISER = /(?<![\p{L}])(?:our|ours|we|us|we['’](?:re|ve|ll))(?![\p{L}])/iu;
 
+/**
+ * The clause of a sentence that holds `rel`: from the last ", and", ", but", ";" or dash before it
+ * to the next after it ("Using both together works better than either on its own, and most of our
+ * customers choose our Dual Pack": the comparison is not about "our" product).
+ */
+function clauseAround(ctx: string, rel: Span): string {
+  const CUT = /,\s+(?:and|but|so|while|whereas)\s+|;\s*|\s+[–—]\s+/g;
+  let from = 0;
+  let to = ctx.length;
+  for (const m of ctx.matchAll(CUT)) {
+    if (m.index + m[0].length <= rel.start) from = m.index + m[0].length;
+    else if (m.index >= rel.end) {
+      to = m.index;
+      break;
+    }
+  }
+  return ctx.slice(from, to);
+}
+
 /** A comparison puffed up by the word before it: "far more effective", "much better than". */
 const INTENSIFIED = /(?<![\p{L}])(?:far|much|vastly|dramatically|way|infinitely)\s+$/iu;
 
@@ -91,7 +110,7 @@ function contextStatus(entry: ClaimEntry, ctx: string, rel: Span, hasSentence: b
   // A plain comparison between treatments is evidence (missing-citation asks for its source);
   // it is a promotional claim when the author's own service is in the sentence, or when the
   // comparison is puffed up ("far more effective than").
-  if (entry.promotionalOnly && phrase && !ADVERTISER.test(ctx) && !INTENSIFIED.test(ctx.slice(0, rel.start)) && !EVERY_OTHER.test(ctx.slice(rel.end))) return { status: 'context', cue: 'a comparison, not a promotion' };
+  if (entry.promotionalOnly && phrase && !ADVERTISER.test(clauseAround(ctx, rel)) && !INTENSIFIED.test(ctx.slice(0, rel.start)) && !EVERY_OTHER.test(ctx.slice(rel.end))) return { status: 'context', cue: 'a comparison, not a promotion' };
   if (isQuestion(ctx)) return { status: 'question', cue: '?' };
   const tokens = tokenize(ctx);
   const neg = negationCue(ctx, rel, tokens);

@@ -58,7 +58,7 @@ const PHRASE_CUES: PhraseCue[] = [
     'significant difference', 'reductions', 'improvements', 'not known to', 'limited evidence', 'little evidence', 'some evidence', 'no evidence',
     'strong evidence', 'good evidence', 'insufficient evidence', 'well-studied', 'well studied', 'widely studied', 'have proposed that', 'has proposed that',
     'researchers have suggested', 'researchers think', 'researchers believe', 'scientists think', 'scientists believe', 'still at an early stage', 'is at an early stage', 'in its early stages',
-    'in its infancy',
+    'in its infancy', 'early results are promising', 'results are promising', 'results so far are promising',
   ]),
   phrases('consensus', [
     // The state of knowledge is a claim about the evidence: "nobody knows what causes", "is not fully understood".
@@ -74,7 +74,7 @@ const PHRASE_CUES: PhraseCue[] = [
     'less likely', 'as likely', 'times more likely', 'twice as', 'half as', 'three times more', 'three times as', 'substantial proportion', 'substantial minority', 'proportion of', 'share of', 'small number of', 'large number of', 'majority of',
     'minority of', 'most people', 'most patients', 'most adults', 'most episodes', 'most cases', 'most children', 'most women', 'most men', 'a third of', 'a quarter of', 'a fifth of', 'half of', 'two thirds', 'two-thirds', 'one third', 'one quarter',
     'about half', 'about a third', 'roughly a third', 'on average', 'an average of', 'success rate', 'success rates', 'average age', 'most families see', 'most families notice', 'most parents see', 'most parents notice', 'most clients see',
-    'most clients notice', 'most patients see', 'most patients notice', 'most people see', 'most people notice', 'in almost all cases', 'in nearly all cases', 'in the vast majority', 'the main reason', 'the main cause', 'the commonest cause', 'the most common cause', 'the usual cause', 'often only diagnosed', 'is often missed', 'are often missed', 'often goes undiagnosed', 'often go undiagnosed', 'is often diagnosed late', 'are often diagnosed late', 'higher rates', 'lower rates', 'higher rate', 'lower rate', 'rates of',
+    'most clients notice', 'most patients see', 'most patients notice', 'most people see', 'most people notice', 'in almost all cases', 'in nearly all cases', 'in the vast majority', 'the main reason', 'the main cause', 'the commonest cause', 'one of the main reasons', 'one of the main causes', 'one of the most common causes', 'most commonly', 'an estimated', 'the most common cause', 'the usual cause', 'often only diagnosed', 'is often missed', 'are often missed', 'often goes undiagnosed', 'often go undiagnosed', 'is often diagnosed late', 'are often diagnosed late', 'higher rates', 'lower rates', 'higher rate', 'lower rate', 'rates of',
   ]),
   phrases('effect', [
     'caused by', 'driven by', 'works well', 'work well', 'is effective for', 'are effective for', 'is effective in', 'are effective in', 'effective against', 'work best', 'works best', 'most effective when',
@@ -183,7 +183,7 @@ const TIME_COURSE: Gated[] = [
   // to fade" (settled guide: the course needs a source). Not "lasts": "each attack usually lasts
   // less than a minute" describes the attack.
   gate(
-    /(?<![\p{L}])(?:usually|normally|typically|often|generally|tends? to) (?:clears?|clear up|clears up|settles?|settle down|eases?|fades?|resolves?|pass(?:es)?|improves?|heals?|gets? better|get better|goes away|go away|falls? out|fall out|disappears?|wears? off|wear off)(?![\p{L}])/iu,
+    /(?<![\p{L}])(?:usually|normally|typically|often|generally|tends? to) (?:clears?|clear up|clears up|settles?|settle down|eases?|fades?|resolves?|pass(?:es)?|improves?|heals?|gets? better|get better|goes away|go away|falls? out|fall out|disappears?|wears? off|wear off|drift back|drifts back|relapses?|recurs?|comes? back|becomes? (?:much )?less noticeable)(?![\p{L}])/iu,
     'usually', 'normally', 'typically', 'often', 'generally', 'tend',
   ),
   // How long a treatment's result lasts: "composite bonding typically lasts five to seven years",
@@ -199,6 +199,12 @@ const TIME_COURSE: Gated[] = [
   gate(new RegExp(String.raw`(?<![\p{L}])within (?:about |around |)${NUMBER}(?:(?: to |-|–)${NUMBER})? (?:minutes?|hours?) (?:of|after) (?:the|your|their|his|her|each) (?:injection|infusion|procedure|session|treatment|first dose|dose|drip)(?![\p{L}])`, 'iu'), 'within '),
   // What an untreated condition can do: "Left untreated, the infection can spread into the jawbone" ("will" is a promise, unsupported-claim's).
   gate(/^\s*(?:if )?left (?:untreated|unchecked|unmanaged)\b[^.;:!?]{0,80}?(?<![\p{L}])(?:can|may|could|might|often|usually)(?![\p{L}])/iu, 'left'),
+  // How long healing takes, how long a result lasts before it needs redoing, what is lost when
+  // treatment stops: "is usually solidly healed by six weeks", "usually need replacing after
+  // about five years", "is usually lost again within a year".
+  gate(new RegExp(String.raw`(?<![\p{L}])(?:is|are) (?:usually|normally|typically|generally|often) (?:[\p{L}]+ )?(?:healed|better|settled|recovered|back to normal) (?:by|within|after|in) ${DURATION}(?![\p{L}])`, 'iu'), 'healed', 'better', 'settled', 'recovered', 'normal'),
+  gate(new RegExp(String.raw`(?<![\p{L}])(?:usually|often|typically|generally) needs? (?:[\p{L}]+ (?:or|and) )?(?:replacing|replacement|redoing|repeating|topping up|touching up) (?:after|every|within) (?:about |around |)${LIFETIME}(?:(?: to |-|–)${LIFETIME})? (?:years?|months?)(?![\p{L}])`, 'iu'), 'need'),
+  gate(new RegExp(String.raw`(?<![\p{L}])(?:is|are) (?:usually|often|typically|generally) (?:lost|gone|back) (?:again )?within ${DURATION}(?![\p{L}])`, 'iu'), 'lost', 'gone', 'back'),
   // A duration that ends the sentence: "Nerve symptoms are slower to improve and can take six to twelve months."
   gate(new RegExp(String.raw`(?<![\p{L}])(?:can|may|might|often|usually|typically) take ${LIFETIME}(?:(?: to |-|–)${LIFETIME})? (?:weeks|months|years)(?: or (?:more|longer))?(?=\s*[.!]?\s*$)`, 'iu'), 'take'),
 ];
@@ -217,7 +223,7 @@ const UNIVERSAL_NEGATIVE: Gated[] = [
 const ACCORDING_TO = gate(/(?<![\p{L}])[Aa]ccording to (?:the |a |an |one |)(?:[A-Z][\p{L}.&-]*|recent|new|current|large|several|many|studies|research|data|experts|guidelines|surveys?|estimates|figures|statistics)(?![\p{L}])/u, 'ccording to ');
 /** Recommendations of a profession or an authority ("dermatologists recommend", "Health Canada advises"); not "our doctors recommend". */
 const AUTHORITY_ADVICE = gate(
-  /(?<![\p{L}])(?<!our )(?<!your )(?:doctors|physicians|dermatologists|psychiatrists|psychologists|paediatricians|pediatricians|dentists|specialists|clinicians|pharmacists|authorities|health agencies|medical societies|medical associations|health canada|the who|the cdc|the nhs|the fda|nice) (?:now |generally |strongly |usually |often |also |)(?:recommends?|advises?|suggests?|agree|endorses?|warns?)(?![\p{L}])/iu,
+  /(?<![\p{L}])(?<!our )(?<!your )(?:doctors|physicians|dermatologists|psychiatrists|psychologists|paediatricians|pediatricians|dentists|specialists|clinicians|pharmacists|authorities|health agencies|medical societies|medical associations|health canada|the who|the cdc|the nhs|the fda|nice|(?:the )?(?:[\p{Lu}][\p{L}]+ ){1,4}(?:society|association|college|institute|academy|federation)) (?:now |generally |strongly |usually |often |also |)(?:recommends?|advises?|suggests?|agree|endorses?|warns?)(?![\p{L}])/iu,
   'recommend',
   'advise',
   'suggest',
@@ -234,7 +240,7 @@ const CAUSES: Gated[] = [
   // What is or is not typical of a condition: "are not typical of IBS", "is common in teenagers".
   gate(/(?<![\p{L}])(?:is|are) (?:not |)(?:typical|characteristic|common|uncommon|rare|unusual) (?:of|in|among)(?![\p{L}])/iu, 'typical', 'characteristic', 'common', 'rare', 'unusual'),
   gate(/(?<![\p{L}])(?:common|frequent|known|major|main|usual|important|well-known|key|strongest|biggest) (?:triggers?|causes?|risk factors?|culprits?|contributors?)(?![\p{L}])/iu, 'trigger', 'cause', 'risk factor', 'culprit', 'contributor'),
-  gate(/(?<![\p{L}])(?:put|puts|putting|place|places|placing) (?:extra |more |added |additional |less |)(?:load|strain|stress|pressure|wear) on(?![\p{L}])/iu, 'load', 'strain', 'stress', 'pressure', 'wear'),
+  gate(/(?<![\p{L}])(?:put|puts|putting|place|places|placing) (?:extra |more |added |additional |less |gentle |steady |constant |light |)(?:load|strain|stress|pressure|wear) on(?![\p{L}])/iu, 'load', 'strain', 'stress', 'pressure', 'wear'),
   // Dose-response: "every kilogram lost", "each extra drink a day".
   gate(/(?<![\p{L}])(?:every|each) (?:additional |extra |)(?:kilograms?|kilos?|kg|pounds?|lbs?|drinks?|cigarettes?|servings?|units?|cups?|points?)(?![\p{L}])/iu, 'every ', 'each '),
 ];
@@ -725,8 +731,8 @@ const SELF_REFERENCE = /^(?:this|the|our) (?:article|page|guide|post|section|ove
 /** Modals of what the clinic will or may do ("we may offer", "we will check"). */
 const CARE_MODALS = new Set(['will', 'may', 'can', 'might', 'would', 'usually', 'often', 'then', 'also']);
 /** The day of a procedure: going home or back to work the same or the next day. */
-const LOGISTICS = /\b(?:most|many|some) (?:people|patients|clients|adults|children) (?:have|need) (?:a course of |between )?(?:one|two|three|four|five|six|a few|\d+)(?: (?:or|to|and) (?:two|three|four|five|six|twelve|\d+))? (?:sessions?|treatments?|appointments?|visits?)\b(?! to (?:fade|clear|heal|work|see|notice|get|disappear|go))|\b(?:(?:most|many|some) (?:people|patients|adults|children)|you)\b[^.;]{0,80}\b(?:go|goes|going|get|return|are|can go|can return|will go|go back|get back)\b[^.;]{0,20}\b(?:home|to work|at work|to school|at school|to normal activities|discharged)\b[^.;]{0,30}\b(?:the same day|the next day|the following day|within a day|a day or two)\b|\b(?:are|is) (?:usually |normally |generally |)(?:seen|contacted|called|booked|offered an appointment) within\b|^\s*most (?:people|patients|women|men|adults|children) (?:take|go back to)\b[^.;]{0,60}?\b(?:tablets?|capsules?|doses?|mg|times a day|injections?)\b|\b(?:are|is) in and out\b/i;
-const CLINIC_EXPERIENCE = /(?<![\p{L}])one of the (?:most common|commonest|most frequent) (?:reasons|things|worries|questions|problems|complaints|conditions|concerns)\b[^.;:!?]{0,40}?(?<![\p{L}])(?:we (?:hear|see|treat|get|are asked)|(?:people|patients|clients|parents) (?:come|ask|contact|see|bring|get in touch|write|call|ring|visit)[^.;:!?]{0,20}?(?<![\p{L}])(?:us|our|me)(?![\p{L}]))/iu;
+const LOGISTICS = /\b(?:most|many|some) (?:people|patients|clients|adults|children) (?:have|need) (?:a course of |between )?(?:one|two|three|four|five|six|a few|\d+)(?: (?:or|to|and) (?:two|three|four|five|six|twelve|\d+))? (?:sessions?|treatments?|appointments?|visits?)\b(?! to (?:fade|clear|heal|work|see|notice|get|disappear|go))|\b(?:(?:most|many|some) (?:people|patients|adults|children)|you)\b[^.;]{0,80}\b(?:go|goes|going|get|return|are|can go|can return|will go|go back|get back)\b[^.;]{0,20}\b(?:home|to work|at work|to school|at school|to normal activities|discharged)\b[^.;]{0,30}\b(?:the same day|the next day|the following day|within a day|a day or two)\b|\b(?:are|is) (?:usually |normally |generally |)(?:seen|contacted|called|booked|offered an appointment) within\b|^\s*most (?:people|patients|women|men|adults|children) (?:take|go back to)\b[^.;]{0,60}?\b(?:tablets?|capsules?|doses?|mg|times a day|injections?)\b|\b(?:are|is) in and out\b|\bin (?:a single|one|the same) (?:visit|appointment)\b/i;
+const CLINIC_EXPERIENCE = /(?<![\p{L}])one of the (?:most common|commonest|most frequent) (?:reasons|things|worries|questions|problems|complaints|conditions|concerns)\b[^.;:!?]{0,40}?(?<![\p{L}])(?:we (?:hear|see|treat|get|are asked)|(?:people|patients|clients|parents) (?:come|ask|contact|see|bring|get in touch|write|call|ring|visit)[^.;:!?]{0,30}?(?<![\p{L}])(?:us|our|me)(?![\p{L}]))/iu;
 /** A belief that has been given up: "some doctors still believed these fits could damage the brain", "it was once thought". */
 const OUTDATED_BELIEF = /(?<![\p{L}])(?:(?:doctors|people|experts|scientists|researchers|many|some doctors|some experts)(?: [\p{L}]+)? (?:once |still |used to |)(?:believed|thought)|(?:was|were) (?:once |previously |long |)(?:believed|thought) (?:that|to))(?![\p{L}])(?![^.;:!?]*\b(?:but|however|now know|we now)\b)/iu;
 const REPORTED_BELIEF = /^(?:some|many) (?:chiropractors|osteopaths|practitioners|therapists|naturopaths|homeopaths|acupuncturists|herbalists|clinics|providers) (?:believe|think|claim|feel|argue|say)\b|^(?:in )?(?:traditional (?:chinese )?medicine|ayurveda|homeopathy|naturopathy)\b,? (?:describes|sees|views|explains|teaches|this is described)\b|^in (?:traditional (?:chinese )?medicine|ayurveda|homeopathy|naturopathy|reflexology),|^(?:reflexologists|naturopaths|homeopaths|iridologists|kinesiologists) (?:believe|think|claim|say)\b/iu;

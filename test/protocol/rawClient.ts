@@ -21,6 +21,8 @@ export interface RawServer {
   response(id: number): Promise<Response>;
   logs(): string[];
   stderr: string[];
+  /** `initialize` (id 0), then `initialized`: what `startRaw` does unless asked not to. */
+  initialize(): Promise<void>;
   exit(): Promise<number | null>;
 }
 
@@ -30,7 +32,8 @@ export interface Response {
   error?: { code: number; message: string };
 }
 
-export async function startRaw(settings: Record<string, unknown> = {}): Promise<RawServer> {
+/** Starts the built server over stdio, initialised unless `initialize` is false (lifecycle tests). */
+export async function startRaw(settings: Record<string, unknown> = {}, options: { initialize?: boolean } = {}): Promise<RawServer> {
   const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const server: RawServer = {
     process: child,
@@ -52,6 +55,14 @@ export async function startRaw(settings: Record<string, unknown> = {}): Promise<
     async exit() {
       await waitFor('the process to exit', () => child.exitCode !== null);
       return child.exitCode;
+    },
+    async initialize() {
+      const init = await server.request(0, 'initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } } });
+      if (init.error) {
+        child.kill();
+        throw new Error(`initialize failed: ${init.error.message}`);
+      }
+      server.send({ jsonrpc: '2.0', method: 'initialized', params: {} });
     },
   };
   child.stderr!.on('data', (d: Buffer) => server.stderr.push(d.toString()));
@@ -79,12 +90,7 @@ export async function startRaw(settings: Record<string, unknown> = {}): Promise<
       }
     }
   });
-  const init = await server.request(0, 'initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } } });
-  if (init.error) {
-    child.kill();
-    throw new Error(`initialize failed: ${init.error.message}`);
-  }
-  server.send({ jsonrpc: '2.0', method: 'initialized', params: {} });
+  if (options.initialize !== false) await server.initialize();
   return server;
 }
 

@@ -1,6 +1,7 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { FrameChecker } from './framing';
 import { consoleToClient, keepServing, logOrStderr } from './keepServing';
+import { Lifecycle } from './lifecycle';
 import { startServer } from './server';
 
 /**
@@ -18,13 +19,17 @@ if (process.argv.includes('--help') || !process.argv.slice(2).some((a) => /^--(s
 // Over stdio, the framing is checked before the protocol library reads it (framing.ts): a
 // malformed header is logged and skipped instead of leaving the server deaf for good.
 const stdio = process.argv.includes('--stdio');
+// Before initialize and after shutdown, requests are refused as the protocol asks (lifecycle.ts).
+const lifecycle = new Lifecycle();
 const connection = stdio
   ? createConnection(
       ProposedFeatures.all,
       process.stdin.pipe(new FrameChecker((problem) => logOrStderr((m) => connection.console.error(m), `clinical-lint: ${problem}; reading goes on at the next header`))),
       process.stdout,
+      lifecycle.options,
     )
-  : createConnection(ProposedFeatures.all);
+  : createConnection(ProposedFeatures.all, lifecycle.options);
+lifecycle.attach(connection);
 // The library sends console output to the client's log when it opens stdio itself; given the
 // streams, it does not: stdout is the protocol's, so console output must never reach it.
 if (stdio) consoleToClient(connection);

@@ -138,7 +138,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
   });
 
-  // After `shutdown`, requests are refused as the protocol asks (InvalidRequest) and nothing more is linted.
+  // After `shutdown` nothing more is linted (requests are refused before they get here: lifecycle.ts).
   let shutDown = false;
   connection.onShutdown(() => {
     shutDown = true;
@@ -146,13 +146,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     timers.clear();
   });
   /**
-   * A request handler that refuses requests after shutdown, parameters of the wrong shape, and
-   * requests cancelled before they run (`$/cancelRequest` while queued: a burst of cancelled
-   * code actions computed the fixes of a large article one after the other, seconds each).
+   * A request handler that refuses parameters of the wrong shape, and requests cancelled before
+   * they run (`$/cancelRequest` while queued: a burst of cancelled code actions computed the
+   * fixes of a large article one after the other, seconds each).
    */
   function live<A extends unknown[], R>(handler: (...args: A) => R, required: readonly string[] = []): (...args: A) => R {
     return (...args: A): R => {
-      if (shutDown) throw new ResponseError(ErrorCodes.InvalidRequest, 'clinical-lint has been asked to shut down: it answers no more requests.');
       throwIfCancelled(args[1]);
       const problem = paramsProblem(args[0], required);
       if (problem) throw new ResponseError(ErrorCodes.InvalidParams, `clinical-lint: ${problem}`);

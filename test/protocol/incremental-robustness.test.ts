@@ -7,6 +7,7 @@ import * as esbuild from 'esbuild';
 import type { Diagnostic } from 'vscode-languageserver';
 import { lint } from '../../server/src/core/lint';
 import { LineIndex } from '../../server/src/core/text/lineIndex';
+import { bigArticle, SAMPLE } from '../support/articles';
 import { diagnosticsFor, open, ROOT, startServer, type TestServer, waitFor } from './lspClient';
 
 /** The diagnostics the core gives for a text, as (code, range, message) keys, sorted. */
@@ -18,16 +19,6 @@ function expected(text: string, kind: 'markdown' | 'plaintext'): string[] {
 }
 const message = (d: Diagnostic): string => (typeof d.message === 'string' ? d.message : d.message.value);
 const keys = (ds: Diagnostic[]): string[] => ds.map((d) => `${d.code} ${JSON.stringify([d.range.start, d.range.end])} ${message(d)}`).sort();
-
-const SAMPLE = fs.readFileSync(path.join(ROOT, 'test/fixtures/sample.txt'), 'utf8');
-
-/** A Markdown article of many sections (about 300 KB), in the three citation styles. */
-function bigArticle(): string {
-  const body = SAMPLE.slice(0, SAMPLE.indexOf('\nReferences'));
-  const sections = Array.from({ length: 40 }, (_, i) => `## Section ${i}\n\n${body.replace(/[¹²³⁴⁵⁶⁷⁸⁹]+/g, (m) => (i % 3 === 1 ? `[${[...m].map((c) => '¹²³⁴⁵⁶⁷⁸⁹'.indexOf(c) + 1).join(', ')}]` : m))}`);
-  const refs = SAMPLE.slice(SAMPLE.indexOf('\nReferences')).split('\n').filter((l) => /^\s*\d+\./.test(l)).map((l) => l.trim());
-  return `${sections.join('\n\n')}\n\n## References\n\n${refs.join('\n')}\n`;
-}
 
 describe('server: incremental analysis over the protocol', () => {
   let server: TestServer;

@@ -1,5 +1,6 @@
 import { applyEdits, safeEdits } from './fixes';
-import { lint, type LintOptions, type LintResult } from './lint';
+import { type LintOptions, type LintResult, lintSteps } from './lint';
+import { finish, type Steps } from './steps';
 import type { TextEdit } from './types';
 
 /**
@@ -17,9 +18,14 @@ export interface FixAllResult {
 }
 
 export function fixAll(text: string, options: LintOptions, maxPasses = 10): FixAllResult {
+  return finish(fixAllSteps(text, options, maxPasses));
+}
+
+/** `fixAll` in steps (`core/steps.ts`): each lint's checkpoints; stopped with `Cancelled` when `options.cancellation` asks. */
+export function* fixAllSteps(text: string, options: LintOptions, maxPasses = 10): Steps<FixAllResult> {
   // Without the costly fixes (cite fixes rank every reference for each finding): none is safe.
   options = { ...options, fixes: false };
-  let result = lint(text, options);
+  let result = yield* lintSteps(text, options);
   const applied: FixAllResult['applied'] = [];
   let passes = 0;
   for (; passes < maxPasses; passes++) {
@@ -30,7 +36,7 @@ export function fixAll(text: string, options: LintOptions, maxPasses = 10): FixA
     const next = applyEdits(text, edits);
     if (next === text) break;
     text = next;
-    result = lint(text, options);
+    result = yield* lintSteps(text, options);
   }
   return { text, result, applied, passes };
 }

@@ -1,10 +1,11 @@
 import { findingToText, toProse } from './article/invisible';
 import type { Article } from './article/model';
 import type { BibliographyLoader } from './article/pandoc';
-import { parseArticle } from './article/parse';
+import { parseArticleSteps } from './article/parse';
 import { type LintConfig, defaultConfig } from './config';
 import { blockMemo, type Memo, noBlockMemo, noMemo } from './memo';
 import { RULES } from './rules';
+import { cancellable, type Cancellation, finish, type Steps } from './steps';
 import { applySuppressions } from './suppression';
 import type { FixesWanted, Rule } from './rules/rule';
 import { type DocumentKind, type Finding, JURISDICTIONS, type Jurisdiction, type Severity } from './types';
@@ -26,6 +27,11 @@ export interface LintOptions {
   fixes?: FixesWanted;
   /** The document's memo store (`IncrementalParser.memo`): per-block rule work kept across versions. */
   memo?: Memo;
+  /**
+   * Read at every checkpoint (`core/steps.ts`: every few hundred blocks, between rules): when
+   * requested, the lint stops with `Cancelled`, the one exception it throws.
+   */
+  cancellation?: Cancellation;
 }
 
 export interface LintResult {
@@ -38,13 +44,31 @@ export interface LintResult {
 /** Id under which a failing rule is reported; the other rules still run. */
 export const INTERNAL_ERROR = 'internal-error';
 
-/** Parses a document and runs every enabled rule over it. Never throws. */
+/** Parses a document and runs every enabled rule over it. Never throws, unless cancelled (`Cancelled`). */
 export function lint(text: string, options: LintOptions): LintResult {
-  const article = parseArticle(text, options.kind, { bibliography: options.bibliography });
-  return lintArticle(article, options);
+  return finish(lintSteps(text, options));
+}
+
+/** `lint` in steps (`core/steps.ts`). */
+export function lintSteps(text: string, options: LintOptions): Steps<LintResult> {
+  return cancellable(parseAndLint(text, options), options.cancellation);
+}
+
+function* parseAndLint(text: string, options: LintOptions): Steps<LintResult> {
+  const article = yield* parseArticleSteps(text, options.kind, { bibliography: options.bibliography });
+  return yield* lintArticleRules(article, options);
 }
 
 export function lintArticle(article: Article, options: LintOptions): LintResult {
+  return finish(lintArticleSteps(article, options));
+}
+
+/** `lintArticle` in steps: a checkpoint between rules, and every few hundred blocks in the longest. */
+export function lintArticleSteps(article: Article, options: LintOptions): Steps<LintResult> {
+  return cancellable(lintArticleRules(article, options), options.cancellation);
+}
+
+function* lintArticleRules(article: Article, options: LintOptions): Steps<LintResult> {
   const config = effectiveConfig(article, options.config ?? defaultConfig());
   let findings: Finding[] = [];
   const ran = new Set<string>();
@@ -54,13 +78,18 @@ export function lintArticle(article: Article, options: LintOptions): LintResult 
   // is every finding.
   const joined = article.joinedWords;
   const wanted = joined && typeof options.fixes === 'object' ? { start: toProse(joined, options.fixes.start), end: toProse(joined, options.fixes.end) } : (options.fixes ?? true);
+  let first = true;
   for (const rule of options.rules ?? RULES) {
     const setting = config.rules[rule.meta.id] ?? rule.meta.defaultSeverity;
     if (setting === 'off') continue;
+    if (!first) yield;
+    first = false;
     ran.add(rule.meta.id);
     const overridden = config.rules[rule.meta.id] !== undefined;
     try {
-      rule.check({
+      // A rule that gives way (`check` returns its steps) is run through them here: what it
+      // throws is still its failure.
+      const steps = rule.check({
         article,
         config,
         fixes: wanted,
@@ -78,6 +107,7 @@ export function lintArticle(article: Article, options: LintOptions): LintResult 
           findings.push(finding);
         },
       });
+      if (steps) yield* steps;
     } catch (e) {
       findings.push({
         ruleId: INTERNAL_ERROR,

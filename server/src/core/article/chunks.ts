@@ -1,3 +1,4 @@
+import { CHECKPOINT_BLOCKS, finish, type Steps } from '../steps';
 import type { DocumentKind, Span } from '../types';
 import { scanMarkdown } from './markdownBlocks';
 import { scanPlaintext } from './plainBlocks';
@@ -20,12 +21,31 @@ export function scanInChunks(
   kind: DocumentKind,
   known?: (c: number, start: number, end: number) => { scan: BlockScan; placed?: RawBlock[] } | undefined,
   cuts = chunkStarts(text, kind),
-): { scan: BlockScan; cuts: number[]; scans: BlockScan[]; placed: RawBlock[][]; reused: number } {
+): ChunkedScan {
+  return finish(scanInChunksSteps(text, kind, known, cuts));
+}
+
+export interface ChunkedScan {
+  scan: BlockScan;
+  cuts: number[];
+  scans: BlockScan[];
+  placed: RawBlock[][];
+  reused: number;
+}
+
+/** `scanInChunks` in steps: a checkpoint every `CHECKPOINT_BLOCKS` chunks (`core/steps.ts`). */
+export function* scanInChunksSteps(
+  text: string,
+  kind: DocumentKind,
+  known?: (c: number, start: number, end: number) => { scan: BlockScan; placed?: RawBlock[] } | undefined,
+  cuts = chunkStarts(text, kind),
+): Steps<ChunkedScan> {
   const out: BlockScan = { blocks: [], excluded: [], comments: [], frontMatter: {} };
   const scans: BlockScan[] = new Array(cuts.length);
   const placed: RawBlock[][] = new Array(cuts.length);
   let reused = 0;
   for (let c = 0; c < cuts.length; c++) {
+    if (c % CHECKPOINT_BLOCKS === CHECKPOINT_BLOCKS - 1) yield;
     const start = cuts[c];
     const end = c + 1 < cuts.length ? cuts[c + 1] : text.length;
     const k = known?.(c, start, end);

@@ -1,10 +1,11 @@
 import { GenerationalMemo, type Memo, type SpanMemo } from '../memo';
+import { finish, type Steps } from '../steps';
 import type { DocumentKind } from '../types';
-import { chunkStarts, cutsFrom, scanInChunks } from './chunks';
+import { chunkStarts, cutsFrom, scanInChunksSteps } from './chunks';
 import { unchangedEnds } from '../text/common';
 import { lineStartOf } from '../text/lineStart';
 import type { Article } from './model';
-import { type ParseCache, type ParseOptions, parseArticle } from './parse';
+import { type ParseCache, type ParseOptions, parseArticleSteps } from './parse';
 import type { BlockScan, RawBlock } from './rawBlock';
 
 /**
@@ -35,6 +36,10 @@ export class IncrementalParser implements ParseCache {
   private keeping = new Map<string, Map<number, { length: number; value: unknown }>>();
   /** The current parse: its text, and where the edit from the last text left it alone. */
   private current: { text: string; prefixEnd: number; suffixStart: number; delta: number } | undefined;
+  /** Whether the last parse ran to its end (a stopped one is no version: see `parseSteps`). */
+  private finished = true;
+  /** Whether the current parse has scanned its text (`last` is then its text). */
+  private scanned = false;
   /** What the last parse reused (for the benchmark and tests). */
   stats = { chunks: 0, chunksReused: 0, memos: 0, memosReused: 0 };
 
@@ -45,7 +50,20 @@ export class IncrementalParser implements ParseCache {
    * generation of `memo`: the rules' per-block results for this version go in with the parser's.
    */
   parse(text: string, options: Omit<ParseOptions, 'cache'> = {}): Article {
-    this.store.nextGeneration();
+    return finish(this.parseSteps(text, options));
+  }
+
+  /**
+   * `parse` in steps (`core/steps.ts`), stopped with `Cancelled` when `options.cancellation`
+   * asks. One parse at a time: the steps of two parses must not interleave. A parse that was
+   * stopped is no version of the document: the next parse goes on in its generation of `memo`
+   * (else a few stopped versions in a row, while the author types, would sweep the work of the
+   * last whole version), and the last version's kept spans stay until a scan replaces them.
+   */
+  *parseSteps(text: string, options: Omit<ParseOptions, 'cache'> = {}): Steps<Article> {
+    if (this.finished) this.store.nextGeneration();
+    this.finished = false;
+    this.scanned = false;
     const old = this.last?.text;
     if (old === undefined) this.current = { text, prefixEnd: 0, suffixStart: text.length + 1, delta: 0 };
     else {
@@ -54,9 +72,12 @@ export class IncrementalParser implements ParseCache {
     }
     this.keeping = new Map();
     try {
-      return parseArticle(text, this.kind, { ...options, cache: this });
+      const article = yield* parseArticleSteps(text, this.kind, { ...options, cache: this });
+      this.finished = true;
+      return article;
     } finally {
-      this.kept = this.keeping;
+      // The spans kept are the ones of the text last scanned (places are offsets in it).
+      if (this.scanned) this.kept = this.keeping;
       this.keeping = new Map();
       this.current = undefined;
       this.stats.memos = this.store.lookups;
@@ -107,7 +128,7 @@ export class IncrementalParser implements ParseCache {
    * there on the text and the cutting are the old ones). The chunks in between are looked up by
    * their text among the old chunks (a paste may move them), else scanned.
    */
-  scan(text: string, kind: DocumentKind): BlockScan {
+  *scanSteps(text: string, kind: DocumentKind): Steps<BlockScan> {
     const last = this.last;
     // New chunk index to the old one whose scan it reuses.
     const byIndex = new Map<number, number>();
@@ -152,8 +173,9 @@ export class IncrementalParser implements ParseCache {
       const scan = byText.get(text.slice(start, end));
       return scan && { scan };
     };
-    const r = scanInChunks(text, kind, lookUp, cuts ?? chunkStarts(text, kind));
+    const r = yield* scanInChunksSteps(text, kind, lookUp, cuts ?? chunkStarts(text, kind));
     this.last = { text, cuts: r.cuts, scans: r.scans, placed: r.placed };
+    this.scanned = true;
     this.stats.chunks = r.cuts.length;
     this.stats.chunksReused = r.reused;
     return r.scan;

@@ -1,6 +1,7 @@
 import { type Memo, type SpanMemo, noMemo, spanMemoOver } from '../memo';
 import type { DocumentKind, Span } from '../types';
-import { scanInChunks } from './chunks';
+import { cancellable, type Cancellation, CHECKPOINT_BLOCKS, finish, type Steps } from '../steps';
+import { scanInChunksSteps } from './chunks';
 import { findMarkers, type MarkerContext } from './markers';
 import { blankSpans, lineBreakSpans, markdownCodeSpans, markdownSyntaxSpans, urlSpans } from './mask';
 import type { Article, Block, Marker, Reference, Sentence } from './model';
@@ -16,12 +17,14 @@ export interface ParseOptions {
   bibliography?: BibliographyLoader;
   /** Work kept from earlier parses of the document (`incremental.ts`): same result, less work. */
   cache?: ParseCache;
+  /** Read at every checkpoint: when requested, the parse stops with `Cancelled` (`core/steps.ts`). */
+  cancellation?: Cancellation;
 }
 
 /** Hooks through which earlier parses' work is reused; each gives what its computation would. */
 export interface ParseCache {
-  /** The block scan of the whole text (`scanMarkdown` or `scanPlaintext`). */
-  scan(text: string, kind: DocumentKind): BlockScan;
+  /** The block scan of the whole text (`scanMarkdown` or `scanPlaintext`), in steps. */
+  scanSteps(text: string, kind: DocumentKind): Steps<BlockScan>;
   /** `compute()`, or its result from an earlier call with the same namespace and key (pure computations only). */
   memo: Memo;
   /** The span memo for `text`, the text just scanned: results kept by place for the spans the edit left alone. */
@@ -34,8 +37,21 @@ export interface ParseCache {
  * and `Intl.Segmenter` per block).
  */
 export function parseArticle(text: string, kind: DocumentKind, options: ParseOptions = {}): Article {
+  return finish(parseArticleSteps(text, kind, options));
+}
+
+/**
+ * `parseArticle` in steps (`core/steps.ts`): a checkpoint every `CHECKPOINT_BLOCKS` chunks of the
+ * block scan and blocks of each pass over them; stopped with `Cancelled` at the first checkpoint
+ * where `options.cancellation` is requested.
+ */
+export function parseArticleSteps(text: string, kind: DocumentKind, options: ParseOptions = {}): Steps<Article> {
+  return cancellable(parseSteps(text, kind, options), options.cancellation);
+}
+
+function* parseSteps(text: string, kind: DocumentKind, options: ParseOptions): Steps<Article> {
   const cache = options.cache;
-  const scan = cache ? cache.scan(text, kind) : scanInChunks(text, kind).scan;
+  const scan = cache ? yield* cache.scanSteps(text, kind) : (yield* scanInChunksSteps(text, kind)).scan;
   const spanMemo = cache ? cache.spanMemo(text) : spanMemoOver(text, noMemo);
   const nsWork = `w${kind}`;
 
@@ -121,6 +137,7 @@ export function parseArticle(text: string, kind: DocumentKind, options: ParseOpt
   const candidates: (readonly ParenCandidate[])[] = [];
   let otherMarkers = 0;
   for (let i = 0; i < rawBlocks.length; i++) {
+    if (i % CHECKPOINT_BLOCKS === CHECKPOINT_BLOCKS - 1) yield;
     const rb = rawBlocks[i];
     const kindOf = refs.trailerFrom >= 0 && i >= refs.trailerFrom && i < refs.trailerTo && rb.kind !== 'footnoteDefinition' ? 'trailer' : rb.kind;
     const p: Pending = { rb, kindOf, raw: text.slice(rb.start, rb.end), w: work(rb.start, rb.end), markersFrom: -1, markers: NO_MARKERS };
@@ -148,7 +165,10 @@ export function parseArticle(text: string, kind: DocumentKind, options: ParseOpt
     // run is read by the numbers cited before it).
     ctx.maxSeen = 0;
     ctx.parenLimit = parenLimit;
-    for (let i = 0; i < pending.length; i++) if (pending[i].markersFrom >= 0) pending[i].markers = blockMarkersOf(pending[i], i);
+    for (let i = 0; i < pending.length; i++) {
+      if (i % CHECKPOINT_BLOCKS === CHECKPOINT_BLOCKS - 1) yield;
+      if (pending[i].markersFrom >= 0) pending[i].markers = blockMarkersOf(pending[i], i);
+    }
   }
 
   const blocks: Block[] = [];
@@ -157,6 +177,7 @@ export function parseArticle(text: string, kind: DocumentKind, options: ParseOpt
   let joinedWords: JoinedWord[] | undefined;
   let headingIndex = -1;
   for (let index = 0; index < pending.length; index++) {
+    if (index % CHECKPOINT_BLOCKS === CHECKPOINT_BLOCKS - 1) yield;
     const { rb, kindOf, w, markers: blockMarkers } = pending[index];
     // Each block's work is let go as the article takes the block (a one-shot parse held it all
     // to the end: some 40 MB on a 10 MB article).

@@ -1,6 +1,7 @@
 import type { Article, Block, Sentence } from '../article/model';
 import { type ClaimEntry, type ClaimLexicon, type PhraseInfo } from '../knowledge/claims';
 import { type BlockMemo, noBlockMemo } from '../memo';
+import { CHECKPOINT_BLOCKS, finish, type Steps } from '../steps';
 import type { CitationScope, Span } from '../types';
 import { coveringMarker } from './coverage';
 import { STRUCTURAL_ENTRY, structuralClaims } from './claimStructure';
@@ -150,9 +151,14 @@ const hitCache = new WeakMap<Article, { lexicon: ClaimLexicon; scope: CitationSc
  * lexicon and scope (both claim rules ask for it).
  */
 export function findClaimHits(article: Article, lexicon: ClaimLexicon, scope: CitationScope, memo: BlockMemo = noBlockMemo): ClaimHit[] {
+  return finish(claimHitSteps(article, lexicon, scope, memo));
+}
+
+/** `findClaimHits` in steps (`core/steps.ts`): kept for the article only once computed whole. */
+export function* claimHitSteps(article: Article, lexicon: ClaimLexicon, scope: CitationScope, memo: BlockMemo = noBlockMemo): Steps<ClaimHit[]> {
   const cached = hitCache.get(article);
   if (cached && cached.lexicon === lexicon && cached.scope === scope) return cached.hits;
-  const hits = computeClaimHits(article, lexicon, scope, memo);
+  const hits = yield* computeClaimHits(article, lexicon, scope, memo);
   hitCache.set(article, { lexicon, scope, hits });
   return hits;
 }
@@ -259,9 +265,12 @@ function blockHits(block: Block, lexicon: ClaimLexicon): BlockHit[] {
   return out;
 }
 
-function computeClaimHits(article: Article, lexicon: ClaimLexicon, scope: CitationScope, memo: BlockMemo): ClaimHit[] {
+function* computeClaimHits(article: Article, lexicon: ClaimLexicon, scope: CitationScope, memo: BlockMemo): Steps<ClaimHit[]> {
   const hits: ClaimHit[] = [];
-  for (const block of article.blocks) {
+  const blocks = article.blocks;
+  for (let i = 0; i < blocks.length; i++) {
+    if (i % CHECKPOINT_BLOCKS === CHECKPOINT_BLOCKS - 1) yield;
+    const block = blocks[i];
     if (!CLAIM_BLOCKS.has(block.kind)) continue;
     for (const h of memo(block, lexicon, () => blockHits(block, lexicon))) {
       const sentence = h.sentence >= 0 ? block.sentences[h.sentence] : undefined;

@@ -1,10 +1,11 @@
-import { findClaimHits } from '../claims/detect';
+import { claimHitSteps } from '../claims/detect';
 import { CLAIM_BLOCK_KINDS, describesCondition, type EvidenceCue, evidenceCue, type NotAClaimReason, notAClaimByPlace, notAClaimByText } from '../claims/evidence';
 import { isCovered } from '../claims/coverage';
 import { askableInArticle, citationModel, modelNeedsCitation } from '../claims/model';
 import { citationFixes } from '../features/cite';
 import { claimLexicon } from '../knowledge/claims';
 import type { Sentence } from '../article/model';
+import { CHECKPOINT_BLOCKS } from '../steps';
 import { type Rule, wantsFixes } from './rule';
 
 const FAMILY_WORDS = {
@@ -38,11 +39,12 @@ export const missingCitation: Rule = {
     category: 'citations',
     fixable: 'suggestion',
   },
-  check({ article, config, report, blockMemo, fixes: wanted }) {
+  // In steps (`core/steps.ts`): the claim hits and the sentences are the longest work of a lint.
+  *check({ article, config, report, blockMemo, fixes: wanted }) {
     const scope = config.citationScope;
     // Sentences where unsupported-claim reports a claim: that finding (with its cite fixes) stands for both.
     const claimRuleOn = config.rules['unsupported-claim'] !== 'off';
-    const hits = findClaimHits(article, claimLexicon(config.lexicon), scope, blockMemo);
+    const hits = yield* claimHitSteps(article, claimLexicon(config.lexicon), scope, blockMemo);
     const claimed = new Set<Sentence>();
     const hedged = new Map<Sentence, string>();
     // Sentences whose claim wording the author distances (negated, quoted, attributed): the
@@ -60,6 +62,7 @@ export const missingCitation: Rule = {
     const model = citationModel();
     const ns = model ?? 'missing-citation-no-model';
     for (const block of article.blocks) {
+      if (block.index % CHECKPOINT_BLOCKS === CHECKPOINT_BLOCKS - 1) yield;
       if (block.sentences.length === 0 || !CLAIM_BLOCK_KINDS.has(block.kind)) continue;
       let kept: SentenceWork[] | undefined;
       for (let i = 0; i < block.sentences.length; i++) {

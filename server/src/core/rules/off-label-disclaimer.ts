@@ -1,6 +1,7 @@
 import type { Article, Block } from '../article/model';
 import { type DrugKnowledge, JURISDICTION_NAMES, type TermMatch, drugKnowledge } from '../knowledge/drugs';
 import { type BlockMemo, noBlockMemo } from '../memo';
+import { CHECKPOINT_BLOCKS, finish, type Steps } from '../steps';
 import type { Fix, Jurisdiction, RelatedInfo, Span } from '../types';
 import type { Rule } from './rule';
 
@@ -107,12 +108,18 @@ function isAdverseContext(block: Block, ctx: Span, t: TermMatch): boolean {
  * jurisdiction: in the same sentence, the same list item, or under a heading naming the drug.
  */
 export function findOffLabelMentions(article: Article, kb: DrugKnowledge, j: Jurisdiction, terms: BlockTerms = blockTerms(kb), memo: BlockMemo = noBlockMemo): OffLabelMention[] {
+  return finish(offLabelMentionSteps(article, kb, j, terms, memo));
+}
+
+/** `findOffLabelMentions` in steps (`core/steps.ts`): finding every block's terms is the rule's longest work. */
+function* offLabelMentionSteps(article: Article, kb: DrugKnowledge, j: Jurisdiction, terms: BlockTerms, memo: BlockMemo): Steps<OffLabelMention[]> {
   const out: OffLabelMention[] = [];
   const ns = namespaceFor(kb, j);
   // The drugs the headings above a block name, and their key, per enclosing heading: every
   // block under one heading shares them.
   const underHeading = new Map<number, { drugs: { id: string; text: string }[]; key: string }>();
   for (const block of article.blocks) {
+    if (block.index % CHECKPOINT_BLOCKS === CHECKPOINT_BLOCKS - 1) yield;
     // A use needs a term in its context: a block without any names none (most blocks).
     if (SKIPPED_BLOCKS.has(block.kind)) continue;
     const here = terms(block);
@@ -427,12 +434,12 @@ export const offLabelDisclaimer: Rule = {
     category: 'disclosure',
     fixable: 'suggestion',
   },
-  check(ctx) {
+  *check(ctx) {
     const { article, config } = ctx;
     const kb = drugKnowledge(config.drugs);
     const j = config.jurisdiction;
     const terms = blockTerms(kb, ctx.blockMemo);
-    const mentions = findOffLabelMentions(article, kb, j, terms, ctx.blockMemo);
+    const mentions = yield* offLabelMentionSteps(article, kb, j, terms, ctx.blockMemo);
     if (!mentions.length) return;
     const disclosures = findDisclosures(article, kb, terms, ctx.blockMemo);
     if (disclosures.general) return;

@@ -1,6 +1,7 @@
 import type { Article } from '../article/model';
 import type { LintConfig } from '../config';
 import type { BlockMemo, Memo } from '../memo';
+import type { Steps } from '../steps';
 import type { RuleFinding, Severity } from '../types';
 
 export type RuleCategory = 'citations' | 'claims' | 'disclosure' | 'safe-messaging' | 'suppression';
@@ -49,7 +50,12 @@ export interface RuleContext {
 /** One rule per file under `rules/`, registered in `rules/index.ts`. */
 export interface Rule {
   meta: RuleMeta;
-  check(ctx: RuleContext): void;
+  /**
+   * Reports the rule's findings. A rule whose work on a large document is long may be a
+   * generator that yields every `CHECKPOINT_BLOCKS` blocks (`core/steps.ts`): the lint can then
+   * stop (cancellation) or give way there.
+   */
+  check(ctx: RuleContext): void | Steps<void>;
 }
 
 /** Relative path of a rule's documentation page in the repository. */

@@ -2,6 +2,7 @@ import { quoteSpans } from '../claims/scope';
 import { lineStartOf } from '../text/lineStart';
 import type { Article, Block } from '../article/model';
 import type { BlockMemo, Memo } from '../memo';
+import { CHECKPOINT_BLOCKS } from '../steps';
 import { CRISIS_SERVICES } from '../knowledge/crisisServices';
 import { JURISDICTIONS, type Fix, type Jurisdiction, type RelatedInfo, type Span, type TextEdit } from '../types';
 import { lineEnding } from './off-label-disclaimer';
@@ -392,10 +393,12 @@ export const safeMessaging: Rule = {
     category: 'safe-messaging',
     fixable: 'safe',
   },
-  check(ctx) {
+  // In steps (`core/steps.ts`): the wording scan of every block.
+  *check(ctx) {
     const { article, config } = ctx;
     let firstTopic: Span | undefined;
     for (const block of article.blocks) {
+      if (block.index % CHECKPOINT_BLOCKS === CHECKPOINT_BLOCKS - 1) yield;
       if (SKIPPED.has(block.kind)) continue;
       const prose = block.prose;
       // Everything below depends on the block alone (its prose, and its sentences when it has them).

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { diagnosticsFor, logs, open, ROOT, startServer, type TestServer, waitFor } from './lspClient';
-import { startRaw, stopRaw } from './rawClient';
+import { bigArticle } from '../support/articles';
+import { type RawServer, startRaw, stopRaw } from './rawClient';
 
 /** What a client may get wrong, or do in an order the server did not expect, over stdio. */
 
@@ -71,6 +72,101 @@ describe('server: cancellation', () => {
       server.write(bytes);
       await server.response(20);
       for (const id of ids) assert.equal((await server.response(id)).error?.code, -32800, `request ${id}`);
+      assert.equal(await stopRaw(server), 0);
+    } finally {
+      server.process.kill();
+    }
+  });
+});
+
+describe('server: cancelling work under way', () => {
+  // About 3 MB, no two blocks the same: its first analysis takes a second or more, in steps the
+  // server gives way between.
+  const BIG = bigArticle(400, true);
+  const SMALL = '# Small\n\nKetamine helps.\n';
+  const openDoc = (server: RawServer, uri: string, text: string): void =>
+    server.send({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'markdown', version: 1, text } } });
+  const replace = (server: RawServer, uri: string, version: number, text: string): void =>
+    server.send({ jsonrpc: '2.0', method: 'textDocument/didChange', params: { textDocument: { uri, version }, contentChanges: [{ text }] } });
+  const hover = (id: number, uri: string): unknown => ({ jsonrpc: '2.0', id, method: 'textDocument/hover', params: { textDocument: { uri }, position: { line: 2, character: 3 } } });
+  const publication = (server: RawServer, uri: string, version: number): boolean =>
+    server.received.some((m) => m.method === 'textDocument/publishDiagnostics' && (m.params as { uri: string; version?: number }).uri === uri && (m.params as { version?: number }).version === version);
+  const logged = (server: RawServer, start: string): boolean => server.logs().some((l) => l.startsWith(start));
+
+  it('a request cancelled while its analysis runs is answered RequestCancelled long before the analysis would end, and the analysis stops', async () => {
+    // The debounced lint never runs during the test: each hover computes its document's analysis.
+    const server = await startRaw({ debounceMs: 600_000 });
+    try {
+      const cancelled = 'file:///virtual/cancelled.md';
+      const reference = 'file:///virtual/not-cancelled.md';
+      for (const uri of [cancelled, reference]) openDoc(server, uri, SMALL);
+      await waitFor('the first diagnostics', () => publication(server, cancelled, 1) && publication(server, reference, 1));
+
+      replace(server, cancelled, 2, BIG);
+      const sent = performance.now();
+      server.send(hover(10, cancelled));
+      // Under way once the server logs it (a server that cannot give way answers instead).
+      await waitFor('the analysis under way', () => logged(server, `analysing ${cancelled} v2`) || server.received.some((m) => m.id === 10));
+      server.send({ jsonrpc: '2.0', method: '$/cancelRequest', params: { id: 10 } });
+      const answer = await server.response(10);
+      const cancelledAfter = performance.now() - sent;
+      assert.equal(answer.error?.code, -32800, JSON.stringify(answer).slice(0, 200));
+      await waitFor('the analysis to stop', () => logged(server, `stopped analysing ${cancelled} v2`));
+
+      // The same work, not cancelled (on code the first run warmed up: if anything, faster).
+      replace(server, reference, 2, BIG);
+      const sentAgain = performance.now();
+      const full = await server.request(11, 'textDocument/hover', (hover(11, reference) as { params: unknown }).params);
+      const fullAfter = performance.now() - sentAgain;
+      assert.equal(full.error, undefined);
+      assert.ok(cancelledAfter < fullAfter / 3, `cancelled: answered after ${cancelledAfter.toFixed(0)} ms; not cancelled: ${fullAfter.toFixed(0)} ms`);
+      assert.equal(await stopRaw(server), 0);
+    } finally {
+      server.process.kill();
+    }
+  });
+
+  it('a request whose analysis is under way when a newer version arrives is answered ContentModified, and the analysis stops', async () => {
+    const server = await startRaw({ debounceMs: 600_000 });
+    try {
+      const uri = 'file:///virtual/modified.md';
+      openDoc(server, uri, SMALL);
+      await waitFor('the first diagnostics', () => publication(server, uri, 1));
+      replace(server, uri, 2, BIG);
+      server.send(hover(10, uri));
+      await waitFor('the analysis under way', () => logged(server, `analysing ${uri} v2`) || server.received.some((m) => m.id === 10));
+      // The request's positions are in v2: answered from v3, they would point elsewhere.
+      replace(server, uri, 3, SMALL);
+      assert.equal((await server.response(10)).error?.code, -32801);
+      await waitFor('the analysis to stop', () => logged(server, `stopped analysing ${uri} v2`));
+      assert.ok(Array.isArray((await server.request(11, 'textDocument/documentSymbol', { textDocument: { uri } })).result));
+      assert.equal(await stopRaw(server), 0);
+    } finally {
+      server.process.kill();
+    }
+  });
+
+  it('a lint superseded by a newer version stops long before it would end; the newer version is published, the older never', async () => {
+    const server = await startRaw({ debounceMs: 0 });
+    try {
+      const superseded = 'file:///virtual/superseded.md';
+      const reference = 'file:///virtual/linted-whole.md';
+      openDoc(server, superseded, BIG);
+      // Under way once the server logs it (a server that cannot give way publishes v1 instead).
+      await waitFor('the lint of v1 under way', () => logged(server, `analysing ${superseded} v1`) || publication(server, superseded, 1));
+      const changed = performance.now();
+      replace(server, superseded, 2, SMALL);
+      await waitFor('the diagnostics of v2', () => publication(server, superseded, 2));
+      const supersededAfter = performance.now() - changed;
+      assert.equal(publication(server, superseded, 1), false, 'v1 is never published');
+      assert.ok(logged(server, `stopped analysing ${superseded} v1`));
+
+      // The whole lint of the same text, on warmed-up code.
+      const opened = performance.now();
+      openDoc(server, reference, BIG);
+      await waitFor('the diagnostics of the whole lint', () => publication(server, reference, 1));
+      const fullAfter = performance.now() - opened;
+      assert.ok(supersededAfter < fullAfter / 3, `superseded: v2 published ${supersededAfter.toFixed(0)} ms after the change; a whole lint: ${fullAfter.toFixed(0)} ms`);
       assert.equal(await stopRaw(server), 0);
     } finally {
       server.process.kill();

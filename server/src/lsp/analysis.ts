@@ -2,8 +2,9 @@ import type { BibliographyLoader } from '../core/article/pandoc';
 import type { LintConfig } from '../core/config';
 import type { IncrementalParser } from '../core/article/incremental';
 import type { Article } from '../core/article/model';
-import { parseArticle } from '../core/article/parse';
-import { lintArticle, type LintResult } from '../core/lint';
+import { parseArticleSteps } from '../core/article/parse';
+import { lintArticleSteps, type LintResult } from '../core/lint';
+import { cancellable, type Cancellation, finish, type Steps } from '../core/steps';
 import { LineIndex } from '../core/text/lineIndex';
 import type { DocumentKind } from '../core/types';
 import type { RenumberResult } from '../core/features/renumber';
@@ -18,11 +19,12 @@ export interface Analysis {
   /** The findings, without the costly fixes (diagnostics need none): see `withFixes`. */
   result?: LintResult;
   /**
-   * The findings with their fixes (a code action asks): the costly fixes of every finding, or of
-   * those touching `span` only (ranking the references of a large article for each of its
-   * thousands of findings took seconds). Kept for the last span asked about.
+   * The findings with their fixes (a code action asks), in steps (`core/steps.ts`): the costly
+   * fixes of every finding, or of those touching `span` only (ranking the references of a large
+   * article for each of its thousands of findings took seconds). Kept for the last span asked
+   * about, once computed whole.
    */
-  withFixes?: (span?: { start: number; end: number }) => LintResult;
+  withFixes?: (span?: { start: number; end: number }) => Steps<LintResult>;
   /** Why the document was not linted, if it was not. */
   skipped?: string;
   /** Not linted as not an article, or with plain-text linting off: editors show nothing for it. */
@@ -42,38 +44,61 @@ export interface AnalysisOptions {
   parser?: IncrementalParser;
   /** The line index of an earlier version of the document (only the edited stretch is read again). */
   previousIndex?: LineIndex;
+  /** Read at every checkpoint of the analysis: when requested, it stops with `Cancelled`. */
+  cancellation?: Cancellation;
 }
 
-/** Decides whether and how to lint a document version, then lints it. Never throws. */
+/** Decides whether and how to lint a document version, then lints it. Never throws, unless cancelled (`Cancelled`). */
 export function analyse(uri: string, version: number, text: string, opts: AnalysisOptions): Analysis {
-  const steps = analysisSteps(uri, version, text, opts);
-  let r = steps.next();
-  while (!r.done) r = steps.next();
-  return r.value;
+  return finish(analysisSteps(uri, version, text, opts));
 }
 
 /**
- * `analyse`, giving way to the event loop between parsing and the rules, so that a newer
- * version of the document can arrive; when `stale()` then says this version is superseded, the
- * analysis stops and gives `undefined`.
+ * `analyse`, giving way to the event loop while it runs (`giveWay`), so that the messages that
+ * arrive meanwhile are read: a newer version of the document or a `$/cancelRequest` can then set
+ * `opts.cancellation`, and the analysis stops at its next checkpoint with `Cancelled`.
  */
-export async function analyseUnlessStale(uri: string, version: number, text: string, opts: AnalysisOptions, stale: () => boolean): Promise<Analysis | undefined> {
-  const steps = analysisSteps(uri, version, text, opts);
-  for (let r = steps.next(); ; r = steps.next()) {
+export function analyseGivingWay(uri: string, version: number, text: string, opts: AnalysisOptions, onSlow?: () => void): Promise<Analysis> {
+  return giveWay(analysisSteps(uri, version, text, opts), onSlow);
+}
+
+/** Work between two turns of the event loop, at most (then until the next checkpoint of the core). */
+export const SLICE_MS = 10;
+
+/**
+ * Runs the steps, giving way to the event loop at the first checkpoint after each `SLICE_MS` of
+ * work: a small document is analysed in one go, a large one in slices, between which messages
+ * are read. `onSlow` is called the first time it gives way. What the steps throw (`Cancelled`)
+ * is thrown.
+ */
+export async function giveWay<T>(steps: Steps<T>, onSlow?: () => void): Promise<T> {
+  let since = performance.now();
+  let slow = false;
+  for (;;) {
+    const r = steps.next();
     if (r.done) return r.value;
+    if (performance.now() - since < SLICE_MS) continue;
+    if (!slow) {
+      slow = true;
+      onSlow?.();
+    }
     await new Promise<void>((resolve) => setImmediate(resolve));
-    if (stale()) return undefined;
+    since = performance.now();
   }
 }
 
-function* analysisSteps(uri: string, version: number, text: string, opts: AnalysisOptions): Generator<void, Analysis> {
+function analysisSteps(uri: string, version: number, text: string, opts: AnalysisOptions): Steps<Analysis> {
+  return cancellable(stepsOfAnalysis(uri, version, text, opts), opts.cancellation);
+}
+
+function* stepsOfAnalysis(uri: string, version: number, text: string, opts: AnalysisOptions): Steps<Analysis> {
   const base = { uri, version, text, kind: opts.kind, index: opts.previousIndex ? LineIndex.after(opts.previousIndex, text) : new LineIndex(text) };
   if (text.length > opts.maxBytes) {
     return { ...base, skipped: `clinical-lint skipped this document: it is ${size(text.length)}, over the ${size(opts.maxBytes)} limit (setting clinicalLint.maxFileSizeKiB).` };
   }
   if (looksBinary(text)) return { ...base, skipped: 'clinical-lint skipped this document: it looks like binary content, not text.' };
   if (opts.kind === 'plaintext' && opts.plaintext === 'never') return { ...base, skipped: 'Plain-text linting is off (clinicalLint.plaintext).', quiet: true };
-  const article = opts.parser && opts.parser.kind === opts.kind ? opts.parser.parse(text, { bibliography: opts.bibliography }) : parseArticle(text, opts.kind, { bibliography: opts.bibliography });
+  const article = opts.parser && opts.parser.kind === opts.kind ? yield* opts.parser.parseSteps(text, { bibliography: opts.bibliography }) : yield* parseArticleSteps(text, opts.kind, { bibliography: opts.bibliography });
   // Decided on the parse, before the rules run: a log file or a note costs no lint.
   if (opts.kind === 'plaintext' && opts.plaintext === 'auto' && !looksLikeArticle(article)) {
     return { ...base, skipped: 'Not linted: this plain-text file has no citation markers or reference list (set clinicalLint.plaintext to "always" to lint it).', quiet: true };
@@ -82,13 +107,16 @@ function* analysisSteps(uri: string, version: number, text: string, opts: Analys
   const options = { kind: opts.kind, config: opts.config, bibliography: opts.bibliography, memo: opts.parser?.memo };
   // Diagnostics first, without fixes (ranking references for cite fixes costs as much as the
   // rules); the fixes when a code action asks for them.
-  const result = lintArticle(article, { ...options, fixes: false });
+  const result = yield* lintArticleSteps(article, { ...options, fixes: false });
   let all: LintResult | undefined;
   let near: { start: number; end: number; result: LintResult } | undefined;
-  const withFixes = (span?: { start: number; end: number }): LintResult => {
+  const withFixes = function* (span?: { start: number; end: number }): Steps<LintResult> {
     if (all) return all;
-    if (!span) return (all = lintArticle(article, options));
-    if (near?.start !== span.start || near.end !== span.end) near = { ...span, result: lintArticle(article, { ...options, fixes: span }) };
+    if (!span) return (all = yield* lintArticleSteps(article, options));
+    if (near?.start !== span.start || near.end !== span.end) {
+      const fixed = yield* lintArticleSteps(article, { ...options, fixes: span });
+      near = { ...span, result: fixed };
+    }
     return near.result;
   };
   return { ...base, result, withFixes };

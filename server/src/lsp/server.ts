@@ -22,7 +22,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultConfig, type LintConfig } from '../core/config';
 import { CONFIG_FILE_NAME, mergeConfig, parseConfigFile } from '../core/configFile';
 import { renumber } from '../core/features/renumber';
-import { diffEdit, fixAll } from '../core/fixAll';
+import { diffEdit, fixAllSteps } from '../core/fixAll';
+import { cancellable, isCancelled, type Steps } from '../core/steps';
 import { suppressFix } from '../core/suppression';
 import { isIgnored } from '../node/ignore';
 import { hover } from '../core/features/hover';
@@ -49,7 +50,7 @@ import {
   STATUS_NOTIFICATION,
   type StatusParams,
 } from '../shared/protocol';
-import { type Analysis, analyse, analyseUnlessStale } from './analysis';
+import { type Analysis, analyseGivingWay, giveWay, size } from './analysis';
 import { IncrementalParser } from '../core/article/incremental';
 import { SOURCE, toDiagnostic, toRange, toSpan } from './convert';
 import { describeError } from './keepServing';
@@ -277,12 +278,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
     const text = doc.getText();
     const started = Date.now();
-    const kind = kindOf(doc);
-    // Superseded by a change while it ran (it gives way between parsing and the rules): dropped.
+    // Superseded by a change while it ran (it gives way while it runs): stopped, and dropped.
     const stale = (): boolean => !isVersion(documents.get(uri), version, text);
-    const a = await analyseUnlessStale(uri, version, text, { kind, config, plaintext: settings.plaintext, maxBytes: settings.maxFileSizeKiB * 1024, bibliography: bibliographyFor(uri), parser: parserFor(uri, kind), previousIndex: analyses.get(uri)?.index }, stale);
-    if (!a) return;
-    analyses.set(uri, a);
+    let a: Analysis;
+    try {
+      a = await analysisInTurn(doc, settings, config, 'its diagnostics', () => (stale() ? 'a newer version arrived' : shutDown ? 'the server is shutting down' : undefined));
+    } catch (e) {
+      if (isCancelled(e)) return;
+      throw e;
+    }
+    if (stale()) return;
     const diagnostics: Diagnostic[] = a.result ? a.result.findings.map((f) => toDiagnostic(a.index, f, uri)) : [];
     if (a.skipped && a.result === undefined && text.length > settings.maxFileSizeKiB * 1024) {
       diagnostics.push({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, source: SOURCE, code: 'file-too-large', message: a.skipped });
@@ -305,6 +310,55 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     let p = parsers.get(uri);
     if (!p || p.kind !== kind) parsers.set(uri, (p = new IncrementalParser(kind)));
     return p;
+  }
+
+  /** Each document's analyses, one after the other: the end of the last one started. */
+  const turns = new Map<string, Promise<void>>();
+
+  /**
+   * The analysis of the document's current version (read now: version and text), computed in
+   * its turn: a document's analyses run one at a time (its incremental parser follows one text
+   * at a time), each giving way to other messages while it runs (`giveWay`). It stops at its next
+   * checkpoint with `Cancelled` once `cancelled()` gives a reason: a newer version arrived, the
+   * request that asked for it was cancelled. An analysis long enough to give way is logged when it
+   * starts doing so and when it stops. It becomes the document's analysis while the document is
+   * at its version. With `reuse`, the document's analysis is taken when it is of this version
+   * when the turn comes (the lint of the version came first).
+   */
+  function analysisInTurn(doc: TextDocument, settings: ClientSettings, config: LintConfig, purpose: string, cancelled: () => string | undefined, reuse = false): Promise<Analysis> {
+    const { uri, version } = doc;
+    const text = doc.getText();
+    const kind = kindOf(doc);
+    const cancellation = { get isCancellationRequested(): boolean { return cancelled() !== undefined; } };
+    const run = async (): Promise<Analysis> => {
+      const last = analyses.get(uri);
+      if (reuse && last && last.version === version && last.text === text) return last;
+      const started = performance.now();
+      let slow = false;
+      const onSlow = (): void => {
+        slow = true;
+        connection.console.log(`analysing ${uri} v${version} (${size(text.length)}) for ${purpose}: other messages are read while it runs`);
+      };
+      try {
+        const a = await analyseGivingWay(uri, version, text, { kind, config, plaintext: settings.plaintext, maxBytes: settings.maxFileSizeKiB * 1024, bibliography: bibliographyFor(uri), parser: parserFor(uri, kind), previousIndex: last?.index, cancellation }, onSlow);
+        if (isVersion(documents.get(uri), version, text)) analyses.set(uri, a);
+        return a;
+      } catch (e) {
+        if (isCancelled(e) && slow) connection.console.log(`stopped analysing ${uri} v${version} after ${(performance.now() - started).toFixed(0)} ms: ${cancelled() ?? 'cancelled'}`);
+        throw e;
+      }
+    };
+    const before = turns.get(uri) ?? Promise.resolve();
+    const mine = before.then(run);
+    const done = mine.then(
+      () => undefined,
+      () => undefined,
+    );
+    turns.set(uri, done);
+    void done.then(() => {
+      if (turns.get(uri) === done) turns.delete(uri);
+    });
+    return mine;
   }
 
   /** `.clinical-lint.json` itself: every problem where it is (the defaults stay in force meanwhile). */
@@ -366,8 +420,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
    * The analysis of the document's current version, computed now if needed: with the same
    * settings as the diagnostics, so a document that is not linted (ignored by the workspace
    * file, plain text that is not an article, too large) gets no fixes, no fix-all and no hovers.
+   * The request's `token` stops it: the request is answered `RequestCancelled` at once, and the
+   * analysis stops at its next checkpoint; a newer version arriving meanwhile stops it too, and
+   * the request is answered `ContentModified` (its positions are in the older text).
    */
-  async function current(uri: string): Promise<Analysis | undefined> {
+  async function current(uri: string, token?: CancellationToken): Promise<Analysis | undefined> {
     if (!documents.get(uri) || isConfigDocument(uri)) return undefined;
     const settings = await settingsFor(uri);
     const doc = documents.get(uri);
@@ -376,40 +433,62 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (a && isVersion(doc, a.version, a.text)) return a;
     const { config, ignored } = configFor(uri, settings);
     if (ignored) return undefined;
-    const fresh = analyse(uri, doc.version, doc.getText(), { kind: kindOf(doc), config, plaintext: settings.plaintext, maxBytes: settings.maxFileSizeKiB * 1024, bibliography: bibliographyFor(uri), parser: parserFor(uri, kindOf(doc)), previousIndex: a?.index });
-    analyses.set(uri, fresh);
-    return fresh;
+    const { version } = doc;
+    const text = doc.getText();
+    const stale = (): boolean => !isVersion(documents.get(uri), version, text);
+    const cancelled = (): string | undefined => (token?.isCancellationRequested ? 'the request was cancelled' : stale() ? 'a newer version arrived' : undefined);
+    const work = analysisInTurn(doc, settings, config, 'a request', cancelled, true);
+    try {
+      return await answerUnlessCancelled(work, token);
+    } catch (e) {
+      if (!isCancelled(e)) throw e;
+      if (token?.isCancellationRequested) throw requestCancelled();
+      throw new ResponseError(LSPErrorCodes.ContentModified, 'clinical-lint: the document changed while the request was being answered.');
+    }
   }
 
-  connection.onHover(live(async (p) => {
+  /**
+   * Request-owned work in steps (the fixes of a code action, fix-all): giving way while it runs,
+   * stopped at its next checkpoint when the request is cancelled, which is then answered
+   * `RequestCancelled`.
+   */
+  async function requestWork<T>(steps: Steps<T>, token: CancellationToken | undefined): Promise<T> {
+    try {
+      return await giveWay(cancellable(steps, token));
+    } catch (e) {
+      throw isCancelled(e) ? requestCancelled() : e;
+    }
+  }
+
+  connection.onHover(live(async (p, token) => {
     testFault('hover');
-    const a = await current(p.textDocument.uri);
+    const a = await current(p.textDocument.uri, token);
     if (!a?.result) return null;
     const h = hover(a.result.article, a.index.offsetAt(p.position), a.result.config);
     return h ? { contents: { kind: 'markdown', value: h.markdown }, range: toRange(a.index, h.span) } : null;
   }));
 
-  connection.onDefinition(live(async (p) => {
-    const a = await current(p.textDocument.uri);
+  connection.onDefinition(live(async (p, token) => {
+    const a = await current(p.textDocument.uri, token);
     if (!a?.result) return null;
     // Pandoc citations go into the bibliography file (`uri` and `range` set by the core).
     return definition(a.result.article, a.index.offsetAt(p.position)).map((s) => (s.uri && s.range ? { uri: s.uri, range: s.range } : { uri: p.textDocument.uri, range: toRange(a.index, s) }));
   }));
 
-  connection.onReferences(live(async (p) => {
-    const a = await current(p.textDocument.uri);
+  connection.onReferences(live(async (p, token) => {
+    const a = await current(p.textDocument.uri, token);
     if (!a?.result) return null;
     return findReferences(a.result.article, a.index.offsetAt(p.position), p.context.includeDeclaration).map((s) => ({ uri: p.textDocument.uri, range: toRange(a.index, s) }));
   }, ['context']));
 
-  connection.onDocumentLinks(live(async (p) => {
-    const a = await current(p.textDocument.uri);
+  connection.onDocumentLinks(live(async (p, token) => {
+    const a = await current(p.textDocument.uri, token);
     if (!a?.result) return null;
     return documentLinks(a.result.article).map((l) => ({ range: toRange(a.index, l), target: l.target, tooltip: l.tooltip }));
   }));
 
-  connection.onDocumentSymbol(live(async (p) => {
-    const a = await current(p.textDocument.uri);
+  connection.onDocumentSymbol(live(async (p, token) => {
+    const a = await current(p.textDocument.uri, token);
     if (!a?.result) return null;
     const conv = (s: SymbolResult): import('vscode-languageserver').DocumentSymbol => ({
       name: s.name,
@@ -421,8 +500,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return documentSymbols(a.result.article).map(conv);
   }));
 
-  connection.onCompletion(live(async (p) => {
-    const a = await current(p.textDocument.uri);
+  connection.onCompletion(live(async (p, token) => {
+    const a = await current(p.textDocument.uri, token);
     if (!a?.result) return null;
     const items = completion(a.result.article, a.index.offsetAt(p.position));
     return items.map((it, i) => ({
@@ -437,7 +516,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }));
 
   connection.onCodeAction(live(async (p, token) => {
-    const a = await current(p.textDocument.uri);
+    const a = await current(p.textDocument.uri, token);
     if (!a?.result) return null;
     // Cancelled while the settings were fetched: the fixes are the costly part.
     throwIfCancelled(token);
@@ -448,7 +527,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     // Kinds are hierarchical: `source` asks for `source.fixAll.clinical-lint` too.
     const wanted = (kind: string): boolean => !!want?.some((k) => kind === k || kind.startsWith(`${k}.`));
     if (wanted(FIX_ALL_KIND)) {
-      const all = await fixAllEdit(a, doc);
+      const all = await fixAllEdit(a, doc, token);
       if (all) actions.push({ title: all.title, kind: FIX_ALL_KIND, edit: all.edit });
     }
     if (want && !wanted(CodeActionKind.QuickFix)) return actions;
@@ -461,7 +540,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       actions.push(action);
     };
     const span = toSpan(a.index, p.range);
-    for (const f of (a.withFixes?.(span) ?? a.result).findings) {
+    const fixed = a.withFixes ? await requestWork(a.withFixes(span), token) : a.result;
+    for (const f of fixed.findings) {
       if (f.end < span.start || f.start > span.end) continue;
       const diag = (p.context.diagnostics ?? []).find((d) => d.source === SOURCE && d.code === f.ruleId && sameRange(toSpan(a.index, d.range), f)) ?? toDiagnostic(a.index, f, doc.uri);
       for (const fix of f.fixes ?? []) offer(toAction(a, doc, fix, diag));
@@ -495,10 +575,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
    * Every safe fix, to a fixed point (a fix may reveal another), as one edit of this version:
    * one undo step. Fixes that need the author's choice are never part of it.
    */
-  async function fixAllEdit(a: Analysis, doc: TextDocument): Promise<{ edit: WorkspaceEdit; title: string } | undefined> {
+  async function fixAllEdit(a: Analysis, doc: TextDocument, token?: CancellationToken): Promise<{ edit: WorkspaceEdit; title: string } | undefined> {
     const settings = await settingsFor(doc.uri);
     const { config } = configFor(doc.uri, settings);
-    const fixed = fixAll(a.text, { kind: a.kind, config, bibliography: bibliographyFor(doc.uri) });
+    const fixed = await requestWork(fixAllSteps(a.text, { kind: a.kind, config, bibliography: bibliographyFor(doc.uri) }), token);
     const e = diffEdit(a.text, fixed.text);
     if (!e || !fixed.applied.length) return undefined;
     const n = fixed.applied.length;
@@ -527,7 +607,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
    * `clinicalLint.renumberReferences` [uri, version]: computed against exactly that version and
    * applied as one WorkspaceEdit (one undo step); refused when the document has moved on.
    */
-  connection.onExecuteCommand(live(async (p) => {
+  connection.onExecuteCommand(live(async (p, token) => {
     if (p.command !== RENUMBER_COMMAND) return null;
     const [uri, version] = (p.arguments ?? []) as [string, number];
     const doc = typeof uri === 'string' ? documents.get(uri) : undefined;
@@ -540,7 +620,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       void connection.window.showWarningMessage(`clinical-lint: ${message}`);
       return { applied: false, message };
     }
-    const a = await current(uri);
+    const a = await current(uri, token);
     if (!a?.result || a.version !== doc.version) return { applied: false, message: a?.skipped ?? 'the document is not linted' };
     const r = (a.renumbered ??= renumber(a.result.article));
     if ('error' in r) {
@@ -557,8 +637,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return { applied: res.applied, message: res.applied ? r.summary : (res.failureReason ?? 'the editor did not apply the edit') };
   }));
 
-  connection.onRequest(REFERENCES_REQUEST, live(async (p: ReferencesParams): Promise<ReferenceItem[]> => {
-    const a = await current(p.uri);
+  connection.onRequest(REFERENCES_REQUEST, live(async (p: ReferencesParams, token: CancellationToken): Promise<ReferenceItem[]> => {
+    const a = await current(p.uri, token);
     if (!a?.result) return [];
     const art = a.result.article;
     // Best matches for the sentence at the cursor first, then the rest in list order.
@@ -573,10 +653,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }));
   }));
 
-  connection.onRequest(CITATION_EDIT_REQUEST, live(async (p: CitationEditParams): Promise<WorkspaceEdit | null> => {
+  connection.onRequest(CITATION_EDIT_REQUEST, live(async (p: CitationEditParams, token: CancellationToken): Promise<WorkspaceEdit | null> => {
     const doc = documents.get(p.uri);
     if (!doc || doc.version !== p.version) return null;
-    const a = await current(p.uri);
+    const a = await current(p.uri, token);
     if (!a?.result) return null;
     const art = a.result.article;
     const offset = a.index.offsetAt(p.position);
@@ -618,7 +698,26 @@ function localPath(uri: string): string | undefined {
 
 /** Answers a cancelled request as the protocol asks (`RequestCancelled`). */
 function throwIfCancelled(token: unknown): void {
-  if ((token as CancellationToken | undefined)?.isCancellationRequested === true) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'clinical-lint: the request was cancelled.');
+  if ((token as CancellationToken | undefined)?.isCancellationRequested === true) throw requestCancelled();
+}
+
+function requestCancelled(): ResponseError<void> {
+  return new ResponseError(LSPErrorCodes.RequestCancelled, 'clinical-lint: the request was cancelled.');
+}
+
+/**
+ * `work`'s result, or `RequestCancelled` as soon as the request is cancelled: the work may still
+ * be waiting for its turn behind another analysis of the document (it then stops as its turn
+ * comes). What `work` throws after that is nobody's to answer.
+ */
+function answerUnlessCancelled<T>(work: Promise<T>, token: CancellationToken | undefined): Promise<T> {
+  if (!token) return work;
+  work.catch(() => undefined);
+  return new Promise<T>((resolve, reject) => {
+    const listener = token.onCancellationRequested(() => reject(requestCancelled()));
+    if (token.isCancellationRequested) reject(requestCancelled());
+    work.then(resolve, reject).finally(() => listener.dispose());
+  });
 }
 
 function isConfigDocument(uri: string): boolean {

@@ -696,11 +696,13 @@ function courseAfter(words: Token[], at: number): Token | undefined {
  * days", "Some clients notice mild redness or warmth for an hour or two afterwards", "a small
  * patch of thinning of the skin at the injection site can occur".
  */
-const AFTER_EFFECT = /(?<![a-z])(?:turns? (?:your )?(?:skin|urine|pee|teeth|tongue|stools?|poo)\b[^.;]{0,20}?\b(?:yellow|orange|red|pink|dark|black|green|blue)|bruis(?:e|es|ed|ing)|sore(?:ness)?|redness|swelling|tenderness|numbness|tingling|itching|aching|thinning|discolou?ration|scarring|blistering|blisters?|sting(?:s|ing)?|bleeding(?! (?:disorders?|problems?|conditions?))|crusting|stiffness|dryness|drowsiness|dizziness|nausea)(?![a-z])/;
+/** A dye or a drug that colours the body: "The dye can turn your urine bright yellow for a day or so". */
+const TURNS_COLOUR = /(?<![a-z])turns? (?:your )?(?:skin|urine|pee|teeth|tongue|stools?|poo)\b[^.;]{0,20}?\b(?:yellow|orange|red|pink|dark|black|green|blue)/;
+const AFTER_EFFECT = /(?<![a-z])(?:bruis(?:e|es|ed|ing)|sore(?:ness)?|redness|swelling|tenderness|numbness|tingling|itching|aching|thinning|discolou?ration|scarring|blistering|blisters?|sting(?:s|ing)?|bleeding(?! (?:disorders?|problems?|conditions?))|crusting|stiffness|dryness|drowsiness|dizziness|nausea)(?![a-z])/;
 const AFTER_EFFECT_WHEN = /(?<![a-z])(?:for (?:a|an|one|two|three|a few|several|up to \d+|\d+) (?:hours?|days?|weeks?)(?: or (?:two|so|three))?|afterwards|after (?:the|each|your|a|their|his|her|every) (?:first (?:few |two |three )?)?(?:treatments?|sessions?|procedures?|injections?|operations?|grafts?|appointments?|doses?)|at the (?:injection|treatment|graft|donor) (?:site|area)|where the (?:needles?|injections?|pellets?|graft|fat|tissue) (?:went|was|were) (?:in|taken|placed|removed)|can occur|may occur|in the first (?:few )?(?:days|weeks|months)|when (?:you |they |people )?(?:first )?start)(?![a-z])/;
 
 function afterEffectCue(lower: string, push: Push): void {
-  const harm = AFTER_EFFECT.exec(lower);
+  const harm = AFTER_EFFECT.exec(lower) ?? (lower.includes('turn') ? TURNS_COLOUR.exec(lower) : null);
   if (!harm || !AFTER_EFFECT_WHEN.test(lower)) return;
   // How the clinic does a test, and what it feels like: "We use eye drops to widen the pupils; they sting ...".
   if (/^\s*(?:we|i)(?![a-z])/.test(lower)) return;
@@ -734,6 +736,7 @@ const CARE_MODALS = new Set(['will', 'may', 'can', 'might', 'would', 'usually', 
 const LOGISTICS = /\b(?:most|many|some) (?:people|patients|clients|adults|children) (?:have|need) (?:a course of |between )?(?:one|two|three|four|five|six|a few|\d+)(?: (?:or|to|and) (?:two|three|four|five|six|twelve|\d+))? (?:sessions?|treatments?|appointments?|visits?)\b(?! to (?:fade|clear|heal|work|see|notice|get|disappear|go))|\b(?:(?:most|many|some) (?:people|patients|adults|children)|you)\b[^.;]{0,80}\b(?:go|goes|going|get|return|are|can go|can return|will go|go back|get back)\b[^.;]{0,20}\b(?:home|to work|at work|to school|at school|to normal activities|discharged)\b[^.;]{0,30}\b(?:the same day|the next day|the following day|within a day|a day or two)\b|\b(?:are|is) (?:usually |normally |generally |)(?:seen|contacted|called|booked|offered an appointment) within\b|^\s*most (?:people|patients|women|men|adults|children) (?:take|go back to)\b[^.;]{0,60}?\b(?:tablets?|capsules?|doses?|mg|times a day|injections?)\b|\b(?:are|is) in and out\b|\bin (?:a single|one|the same) (?:visit|appointment)\b/i;
 const CLINIC_EXPERIENCE = /(?<![\p{L}])one of the (?:most common|commonest|most frequent) (?:reasons|things|worries|questions|problems|complaints|conditions|concerns)\b[^.;:!?]{0,40}?(?<![\p{L}])(?:we (?:hear|see|treat|get|are asked)|(?:people|patients|clients|parents) (?:come|ask|contact|see|bring|get in touch|write|call|ring|visit)[^.;:!?]{0,30}?(?<![\p{L}])(?:us|our|me)(?![\p{L}]))/iu;
 /** A belief that has been given up: "some doctors still believed these fits could damage the brain", "it was once thought". */
+const OUTDATED_GATE = /believed|thought/i;
 const OUTDATED_BELIEF = /(?<![\p{L}])(?:(?:doctors|people|experts|scientists|researchers|many|some doctors|some experts)(?: [\p{L}]+)? (?:once |still |used to |)(?:believed|thought)|(?:was|were) (?:once |previously |long |)(?:believed|thought) (?:that|to))(?![\p{L}])(?![^.;:!?]*\b(?:but|however|now know|we now)\b)/iu;
 const REPORTED_BELIEF = /^(?:some|many) (?:chiropractors|osteopaths|practitioners|therapists|naturopaths|homeopaths|acupuncturists|herbalists|clinics|providers) (?:believe|think|claim|feel|argue|say)\b|^(?:in )?(?:traditional (?:chinese )?medicine|ayurveda|homeopathy|naturopathy)\b,? (?:describes|sees|views|explains|teaches|this is described)\b|^in (?:traditional (?:chinese )?medicine|ayurveda|homeopathy|naturopathy|reflexology),|^(?:reflexologists|naturopaths|homeopaths|iridologists|kinesiologists) (?:believe|think|claim|say)\b/iu;
 /**
@@ -856,7 +859,7 @@ export function notAClaimByText(sentenceText: string): NotAClaimReason | undefin
   // What the clinic hears most ("one of the most common worries we hear"): its own experience, not a prevalence.
   if (/one of the/i.test(text) && CLINIC_EXPERIENCE.test(text)) return 'self-reference';
   // A belief reported as some practitioners' or a tradition's ("Some chiropractors believe that ...").
-  if (REPORTED_BELIEF.test(text) || HEARSAY.test(text) || OUTDATED_BELIEF.test(text)) return 'attributed';
+  if (REPORTED_BELIEF.test(text) || HEARSAY.test(text) || (OUTDATED_GATE.test(text) && OUTDATED_BELIEF.test(text))) return 'attributed';
   return undefined;
 }
 

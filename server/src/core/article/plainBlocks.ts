@@ -94,8 +94,8 @@ function emitChunk(text: string, lines: Lines, chunk: number[], out: RawBlock[])
  * The first line of a block that is a heading with its text right under it, as pages are often
  * pasted ("Customer reviews" and then "Priya from Leicester told us ..."): a short line that
  * starts with a capital, ends without punctuation (or with a question mark, as an FAQ does) and
- * not on a small word, followed by a line that starts a sentence and is much longer and not
- * hard-wrapped (over 80 characters, or the last line). A list under its title stays a list.
+ * not on a small word, followed by a line that starts a sentence, is at least twice as long and
+ * over 80 characters (so not hard-wrapped prose). A list under its title stays a list.
  */
 function isLeadHeading(line: string, next: string): boolean {
   const t = line.trim();

@@ -37,11 +37,12 @@ const ADVERTISER = /(?<![\p{L}])(?:our|ours|we|us|we['’](?:re|ve|ll))(?![\p{L}
  * to the next after it ("Using both together works better than either on its own, and most of our
  * customers choose our Dual Pack": the comparison is not about "our" product).
  */
+const CLAUSE_CUT = /,\s+(?:and|but|so|while|whereas)\s+|;\s*|\s+[–—]\s+/g;
+
 function clauseAround(ctx: string, rel: Span): string {
-  const CUT = /,\s+(?:and|but|so|while|whereas)\s+|;\s*|\s+[–—]\s+/g;
   let from = 0;
   let to = ctx.length;
-  for (const m of ctx.matchAll(CUT)) {
+  for (const m of ctx.matchAll(CLAUSE_CUT)) {
     if (m.index + m[0].length <= rel.start) from = m.index + m[0].length;
     else if (m.index >= rel.end) {
       to = m.index;
@@ -109,7 +110,7 @@ function contextStatus(entry: ClaimEntry, ctx: string, rel: Span, hasSentence: b
   const blocked = blockedByContext(entry, ctx.slice(0, rel.start), ctx.slice(rel.end));
   if (blocked) return { status: 'context', cue: blocked };
   // A plain comparison between treatments is evidence (missing-citation asks for its source);
-  // it is a promotional claim when the author's own service is in the sentence, or when the
+  // it is a promotional claim when the author's own service is in its clause, or when the
   // comparison is puffed up ("far more effective than").
   if (entry.promotionalOnly && phrase && !ADVERTISER.test(clauseAround(ctx, rel)) && !INTENSIFIED.test(ctx.slice(0, rel.start)) && !EVERY_OTHER.test(ctx.slice(rel.end))) return { status: 'context', cue: 'a comparison, not a promotion' };
   if (isQuestion(ctx)) return { status: 'question', cue: '?' };

@@ -89,9 +89,12 @@ const EMERGENCY: Record<Jurisdiction, RegExp> = {
   AU: /\b(?:call|dial|phone|ring)\s+(?:000|112)\b|\btriple\s+zero\b/i,
 };
 
-/** Something every pattern of the services, `GENERIC_RESOURCE` and `EMERGENCY` needs: a digit or one of its words (one quick test first). */
+/**
+ * Something every pattern of the services, `GENERIC_RESOURCE` and `EMERGENCY` needs: a digit or
+ * one of its words (one quick test first; the words are matched on the lower-cased text, which is
+ * quicker than a case-insensitive alternation).
+ */
 const HAS_DIGIT = /[0-9]/;
-/** The same words in lower case: a case-insensitive alternation is slower than lower-casing the text once. */
 const CRISIS_WORDS = /crisis|help|hotline|lifeline|samaritan|kids|talk|triple|emergenc|nearest|shout|beyond|wellness|breathing|childline|call\s+back|pieta|trevor/;
 const mayHoldResource = (text: string): boolean => HAS_DIGIT.test(text) || CRISIS_WORDS.test(text.toLowerCase());
 

@@ -247,6 +247,18 @@ describe('cite: merging into a <sup> whose numbers are links', () => {
     assert.deepEqual(markerOf(after).numbers, [1, 2, 3]);
   });
 
+  it('anchors a Markdown list\'s entries carry, {#ref-n} or an empty <a id>: the new number links to its entry\'s', () => {
+    for (const [anchor, entry] of [
+      ['{#ref-n}', (e: string, i: number) => `${i + 1}. ${e} {#ref-${i + 1}}`],
+      ['[]{#ref-n .ref}', (e: string, i: number) => `${i + 1}. []{#ref-${i + 1} .ref}${e}`],
+      ['<a id>', (e: string, i: number) => `${i + 1}. <a id="ref-${i + 1}"></a>${e}`],
+    ] as const) {
+      const text = article('<sup>[1](#ref-1)</sup>', false).replace(/^\d\. .*$/gm, (line) => entry(line.slice(3), Number(line[0]) - 1));
+      const after = insert(text, 2);
+      assert.equal(after, text.replace('<sup>[1](#ref-1)</sup>', '<sup>[1](#ref-1),[2](#ref-2)</sup>'), anchor);
+    }
+  });
+
   it('links that point at no entry\'s anchor: the new number plain, inside the same <sup>, the link kept', () => {
     for (const [marker, merged] of [
       ['<sup>[1](#ref-1)</sup>', '<sup>[1](#ref-1),2</sup>'],

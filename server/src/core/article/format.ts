@@ -215,11 +215,26 @@ export function supLinkLike(raw: string, like: SupLink, n: number, target: strin
   return `<a${attrs}>${a[2].replace(/\d{1,4}/, String(n))}${a[3]}`;
 }
 
-/** The anchors an entry carries (`id` or `name` of its tags: `<li id="ref-1">`, `<a name="r1"></a>`), in order. */
-export function entryAnchors(text: string, entry: Reference): string[] {
+/** An attribute of a Markdown attribute block other than its identifier: `.class`, `key=value`. */
+const ATTRIBUTE = String.raw`(?:\.[\w-]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s{}"']+))`;
+
+/**
+ * An anchor as written: an `id` or `name` of a tag (`<li id="ref-1">`, `<a name="r1"></a>`), or the
+ * identifier of a Markdown attribute block (`{#ref-1}` as Pandoc, markdown-it-attrs and kramdown
+ * write it, also `[]{#ref-1}`, `{: #ref-1}`, `{#ref-1 .ref}`).
+ */
+const ANCHOR = new RegExp(String.raw`<[A-Za-z][^<>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))|\{:?[ \t]*(?:${ATTRIBUTE}[ \t]+)*#([\w.:-]+)(?:[ \t]+${ATTRIBUTE})*[ \t]*\}`, 'g');
+
+/** The anchors a text carries, in order (`ANCHOR`). */
+export function anchorsIn(text: string): string[] {
   const out: string[] = [];
-  for (const t of text.slice(entry.start, entry.end).matchAll(/<[A-Za-z][^<>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))/g)) out.push(t[1] ?? t[2] ?? t[3]);
+  for (const t of text.matchAll(ANCHOR)) out.push(t[1] ?? t[2] ?? t[3] ?? t[4]);
   return out;
+}
+
+/** The anchors an entry carries (`<li id="ref-1">`, `<a name="r1"></a>`, `{#ref-1}`), in order. */
+export function entryAnchors(text: string, entry: Reference): string[] {
+  return anchorsIn(text.slice(entry.start, entry.end));
 }
 
 /** A one-line citation of a reference for menus: "Sanacora G, A Consensus Statement...". */

@@ -1,4 +1,5 @@
 import { compressNumbers, entryAnchors, formatMarker, nextEntry, REFERENCE_STUB, supLinkLike, supPieces, toSuperscript } from '../article/format';
+import type { SupPiece } from '../article/format';
 import { formatLike } from './renumber';
 
 export { REFERENCE_STUB };
@@ -292,7 +293,7 @@ export function citeEdit(article: Article, sentence: Sentence, numbers: number[]
   const { style, spaceBefore } = point.profile;
   if (point.merge && style !== 'footnote') {
     const all = [...point.merge.numbers, ...numbers];
-    const newText = style === 'html-sup' ? mergeIntoSup(article, point.merge, numbers) : markerText(article, style, all, point.merge);
+    const newText = style === 'html-sup' ? mergeIntoSup(article, point.merge, numbers, entryAnchorsOf(article)) : markerText(article, style, all, point.merge);
     return { start: point.merge.start, end: point.merge.end, newText };
   }
   // A footnote label cites only in footnote style; a numbered reference in any other style.
@@ -317,29 +318,18 @@ export function citeEdit(article: Article, sentence: Sentence, numbers: number[]
  * A `<sup>` marker citing `add` too, written as it is. Its tag's attributes and separators stay,
  * and so does a link around each number (`<sup>[1](#ref-1)</sup>`, `<sup><a href="#ref-1">1</a></sup>`):
  * each new number goes in its place among them, as a link like theirs to the new reference's
- * anchor when the links point at the entries' anchors (`<li id="ref-2">`, `<a id="ref-2">`),
+ * anchor when the links point at the entries' anchors (`<li id="ref-2">`, `<a id="ref-2">`, `{#ref-2}`),
  * else as a plain number. A list without links, or inside one link, is rewritten where it stands.
  */
-function mergeIntoSup(article: Article, m: Marker, add: number[]): string {
+function mergeIntoSup(article: Article, m: Marker, add: number[], anchorsOf: AnchorsOf): string {
   const count = article.references?.entries.length ?? 0;
-  const pieces = /<a\b|\]\(/i.test(m.raw) ? supPieces(m.raw) : [];
-  const template = pieces.find((p) => p.link);
-  if (!template || pieces.some((p, i) => i > 0 && p.link && p.link === pieces[i - 1].link)) return formatLike(m, [...m.numbers, ...add], count);
+  const { pieces, template } = supLinks(m);
+  if (!template) return formatLike(m, [...m.numbers, ...add], count);
   const fresh = [...new Set(add)].filter((n) => !m.numbers.includes(n)).sort((a, b) => a - b);
   if (!fresh.length) return m.raw;
-  const between = pieces.length > 1 ? m.raw.slice(pieces[0].end, pieces[1].start) : '';
-  const sep = /^\s*[,;]\s*$/.test(between) ? between : ',';
-  // Which of its entry's anchors the link names, if any: the new number links to the same one of its entry.
-  const entries = article.references?.entries ?? [];
-  const entryOf = (n: number): Reference | undefined => entries.find((e) => e.number === n);
-  const cited = entryOf(template.number);
-  const target = template.link!.target;
-  const which = cited && target.startsWith('#') ? entryAnchors(article.text, cited).indexOf(target.slice(1)) : -1;
-  const pieceFor = (n: number): string => {
-    const entry = which >= 0 ? entryOf(n) : undefined;
-    const anchor = entry && entryAnchors(article.text, entry)[which];
-    return anchor ? supLinkLike(m.raw, template.link!, n, `#${anchor}`) : String(n);
-  };
+  const sep = supSeparator(m.raw, pieces);
+  const which = anchorIndex(template, anchorsOf);
+  const pieceFor = (n: number): string => linkedNumber(m, template, which, n, anchorsOf) ?? String(n);
   // Each new number before the first written number above it, or after the last.
   const before = pieces.map((): number[] => []);
   const after: number[] = [];
@@ -355,6 +345,57 @@ function mergeIntoSup(article: Article, m: Marker, add: number[]): string {
   });
   const end = pieces[pieces.length - 1].end;
   return `${out}${m.raw.slice(from, end)}${after.map((n) => `${sep}${pieceFor(n)}`).join('')}${m.raw.slice(end)}`;
+}
+
+/** The anchors of the entry numbered `n`, in order (`entryAnchors`); none when there is no such entry. */
+type AnchorsOf = (n: number) => string[];
+
+const entryByNumber = new WeakMap<Article, Map<number, Reference>>();
+
+/** The anchors the article's entries carry. */
+function entryAnchorsOf(article: Article): AnchorsOf {
+  return (n) => {
+    let byNumber = entryByNumber.get(article);
+    if (!byNumber) {
+      byNumber = new Map();
+      for (const e of article.references?.entries ?? []) if (e.number !== undefined && !byNumber.has(e.number)) byNumber.set(e.number, e);
+      entryByNumber.set(article, byNumber);
+    }
+    const entry = byNumber.get(n);
+    return entry ? entryAnchors(article.text, entry) : [];
+  };
+}
+
+/**
+ * A `<sup>` marker's numbers as written, and the link a new number's is written like (its first
+ * linked number's), when each number has a link of its own (not one link around the list).
+ */
+function supLinks(m: Marker): { pieces: SupPiece[]; template?: SupPiece } {
+  const pieces = /<a\b|\]\(/i.test(m.raw) ? supPieces(m.raw) : [];
+  const template = pieces.find((p) => p.link);
+  if (!template || pieces.some((p, i) => i > 0 && p.link && p.link === pieces[i - 1].link)) return { pieces };
+  return { pieces, template };
+}
+
+/** What separates a `<sup>` marker's numbers (`,`, `, `, `;`); a comma when it has one. */
+function supSeparator(raw: string, pieces: SupPiece[]): string {
+  const between = pieces.length > 1 ? raw.slice(pieces[0].end, pieces[1].start) : '';
+  return /^\s*[,;]\s*$/.test(between) ? between : ',';
+}
+
+/** Which of its entry's anchors a number's link names (`#ref-1` over `<li id="ref-1">`: 0), or -1. */
+function anchorIndex(piece: SupPiece, anchorsOf: AnchorsOf): number {
+  const target = piece.link?.target ?? '';
+  return target.startsWith('#') ? anchorsOf(piece.number).indexOf(target.slice(1)) : -1;
+}
+
+/**
+ * Number `n` as a link like `template`'s (a number of marker `m` whose link names anchor `which`
+ * of its entry) to the same one of n's entry's anchors; undefined when that entry has none.
+ */
+function linkedNumber(m: Marker, template: SupPiece, which: number, n: number, anchorsOf: AnchorsOf): string | undefined {
+  const anchor = which >= 0 ? anchorsOf(n)[which] : undefined;
+  return anchor ? supLinkLike(m.raw, template.link!, n, `#${anchor}`) : undefined;
 }
 
 /** Whether the document's parenthesised lists are mostly written without a space after the comma (`(1,2)`). */

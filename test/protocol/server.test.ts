@@ -279,4 +279,17 @@ describe('language server: the "Insert citation..." requests', () => {
     const stale = await server.connection.sendRequest('clinicalLint/citationEdit', { uri, version: 2, position: { line: 0, character: 10 }, number: 2 });
     assert.equal(stale, null, 'an edit for an older version is refused');
   });
+
+  it('in a document whose <sup> numbers link to their entries, links the new one to its entry, in a sentence or at the cursor', async () => {
+    const md = 'file:///virtual/insert-linked.md';
+    const body = '# Ketamine 🧠\r\n\r\nKetamine acts on glutamate receptors.<sup>[1](#ref-1)</sup>\r\n\r\n😔 Ketamine relieves depression within hours.\r\n\r\n## References\r\n\r\n<ol>\r\n<li id="ref-1">Sanacora G. A Consensus Statement on the Use of Ketamine. JAMA Psychiatry. 2017.</li>\r\n<li id="ref-2">Andrade C. Ketamine for Depression: Clinical Summary of Efficacy. J Clin Psychiatry. 2017.</li>\r\n</ol>\r\n';
+    open(server, md, body, 'markdown', 1);
+    await diagnosticsFor(server, md, 1);
+    type Edit = { documentChanges: { edits: { range: { start: { line: number; character: number } }; newText: string }[] }[] };
+    const inSentence = (await server.connection.sendRequest('clinicalLint/citationEdit', { uri: md, version: 1, position: positionOf(body, 'relieves'), number: 2 })) as Edit;
+    assert.deepEqual(inSentence.documentChanges[0].edits[0], { range: { start: positionOf(body, '\r\n\r\n## References'), end: positionOf(body, '\r\n\r\n## References') }, newText: '<sup>[2](#ref-2)</sup>' });
+    const blank = { line: 3, character: 0 };
+    const atCursor = (await server.connection.sendRequest('clinicalLint/citationEdit', { uri: md, version: 1, position: blank, number: 2 })) as Edit;
+    assert.deepEqual(atCursor.documentChanges[0].edits[0], { range: { start: blank, end: blank }, newText: '<sup>[2](#ref-2)</sup>' });
+  });
 });

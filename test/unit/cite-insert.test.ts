@@ -3,10 +3,11 @@
 import * as assert from 'node:assert/strict';
 import { lint } from '../../server/src/core/lint';
 import { parseArticle } from '../../server/src/core/article/parse';
+import { entryAnchors } from '../../server/src/core/article/format';
 import { REFERENCE_STUB, addReferenceFix, citeEdit, insertCitationFix, styleProfile } from '../../server/src/core/features/cite';
 import { renumber } from '../../server/src/core/features/renumber';
-import type { DocumentKind } from '../../server/src/core/types';
-import { SAMPLE, applyEdits } from './claims-helpers';
+import type { DocumentKind, Fix } from '../../server/src/core/types';
+import { SAMPLE, applyEdits, assertOnlyEditsChanged } from './claims-helpers';
 
 function cite(text: string, needle: string, numbers: number[], kind: DocumentKind = 'plaintext', label?: string): string {
   const article = parseArticle(text, kind);
@@ -277,5 +278,142 @@ describe('cite: merging into a <sup> whose numbers are links', () => {
     assert.ok(!('error' in r), JSON.stringify(r));
     const after = applyEdits(text, r.edits);
     assert.ok(after.includes('receptors.<sup>[1](#ref-2),2</sup> It is given by infusion.<sup>[3](#ref-1)</sup>'), after);
+  });
+});
+
+describe('cite: a new marker on its own in a document whose <sup> numbers link to their entries', () => {
+  const ENTRIES = [
+    'Sanacora G. A Consensus Statement. JAMA Psychiatry. 2017;74(4):399-405.',
+    'Naughton M. A Review of Ketamine. J Affect Disord. 2014;156:24-35.',
+    'Andrade C. Ketamine for Depression. J Clin Psychiatry. 2017;78(7):e852-e857.',
+  ];
+  interface Form {
+    name: string;
+    /** An existing marker citing `n`, and a new one as the document writes it. */
+    cite: (n: number) => string;
+    fresh: (n: number) => string;
+    list: string[];
+  }
+  const FORMS: Form[] = [
+    {
+      name: 'Markdown links over <li id>',
+      cite: (n) => `<sup>[${n}](#ref-${n})</sup>`,
+      fresh: (n) => `<sup>[${n}](#ref-${n})</sup>`,
+      list: ['<ol>', ...ENTRIES.map((e, i) => `<li id="ref-${i + 1}">${e}</li>`), '</ol>'],
+    },
+    {
+      name: '<a href> links over <a id>',
+      cite: (n) => `<sup class="cite" id="cite-${n}"><a href="#ref-${n}" id="back-${n}">${n}</a></sup>`,
+      fresh: (n) => `<sup class="cite"><a href="#ref-${n}">${n}</a></sup>`,
+      list: ENTRIES.map((e, i) => `${i + 1}. <a id="ref-${i + 1}"></a>${e}`),
+    },
+    {
+      name: 'Markdown links over {#ref-n}',
+      cite: (n) => `<sup>[${n}](#ref-${n})</sup>`,
+      fresh: (n) => `<sup>[${n}](#ref-${n})</sup>`,
+      list: ENTRIES.map((e, i) => `${i + 1}. ${e} {#ref-${i + 1}}`),
+    },
+  ];
+  const SENTENCE = '😔 A review of ketamine trials found that most patients respond within a day.';
+  /** Cites 1 and `last`, with an uncited sentence between them (an emoji before it), over the form's list. */
+  const article = (form: Form, last = 3): string =>
+    ['# Ketamine 🧠', '', `Ketamine acts on glutamate receptors.${form.cite(1)}`, '', SENTENCE, '', `Its antidepressant effect fades within a week.${form.cite(last)}`, '', '## References', '', ...form.list, ''].join('\n');
+  const variants = (text: string): [string, string][] => [
+    ['LF', text],
+    ['CRLF', text.replace(/\n/g, '\r\n')],
+  ];
+  const citationFindings = (text: string) => lint(text, { kind: 'markdown' }).findings.filter((f) => /citation|reference/.test(f.ruleId));
+
+  /** The new marker after the sentence, as the article reads it again: numbers, and its link's target an anchor of the entry it cites. */
+  function assertLinked(after: string, marker: string, n: number): void {
+    const a = parseArticle(after, 'markdown');
+    const m = a.markers.find((x) => after.slice(0, x.start).endsWith('respond within a day.'));
+    assert.ok(m, 'the new marker is read');
+    assert.equal(m.raw, marker);
+    assert.deepEqual(m.numbers, [n]);
+    const target = /href="#([^"]+)"|\]\(#([^)]+)\)/.exec(m.raw)!;
+    const entry = a.references!.entries.find((e) => e.number === n)!;
+    assert.ok(entry, `entry ${n} is read`);
+    assert.ok(entryAnchors(after, entry).includes(target[1] ?? target[2]), `#${target[1] ?? target[2]} is an anchor of entry ${n}`);
+  }
+
+  /** Applies a fix, checks that only its edits changed the text and that no citation finding is left; returns the text. */
+  function apply(text: string, fix: Fix): string {
+    const after = applyEdits(text, fix.edits);
+    assertOnlyEditsChanged(text, after, fix.edits);
+    assert.deepEqual(citationFindings(after).map((f) => `${f.ruleId}: ${after.slice(f.start, f.end)}`), [], 'no citation finding is left');
+    return after;
+  }
+
+  const missing = (text: string) => {
+    const result = lint(text, { kind: 'markdown' });
+    const f = result.findings.find((x) => x.ruleId === 'missing-citation' && text.slice(x.start, x.end).includes('A review of ketamine'));
+    assert.ok(f, 'the sentence is reported');
+    return { result, f };
+  };
+
+  it('the cite quick fix and "Insert citation..." write the new marker linked like the others, to its entry\'s anchor', () => {
+    for (const form of FORMS) {
+      for (const [eol, text] of variants(article(form))) {
+        const label = `${form.name} (${eol})`;
+        const { result, f } = missing(text);
+        const expected = text.replace('respond within a day.', `respond within a day.${form.fresh(2)}`);
+        const quick = f.fixes!.find((x) => x.title.startsWith('Cite 2'))!;
+        assert.ok(quick, `${label}: ${f.fixes!.map((x) => x.title).join(' | ')}`);
+        assert.equal(apply(text, quick), expected, label);
+        const s = result.article.sentences.find((x) => x.text.includes('A review of ketamine'))!;
+        const command = insertCitationFix(result.article, s, result.article.references!.entries[1]);
+        const after = apply(text, command);
+        assert.equal(after, expected, label);
+        assert.deepEqual(lint(after, { kind: 'markdown' }).findings.filter((x) => x.ruleId === 'missing-citation'), [], `${label}: the finding is gone`);
+        assertLinked(after, form.fresh(2), 2);
+      }
+    }
+  });
+
+  it('follows the document\'s predominant <sup>: linked when most are linked to their entries\' anchors, else plain', () => {
+    const form = FORMS[0];
+    const cite = (text: string): string => {
+      const { result } = missing(text);
+      const s = result.article.sentences.find((x) => x.text.includes('A review of ketamine'))!;
+      return applyEdits(text, insertCitationFix(result.article, s, result.article.references!.entries[1]).edits);
+    };
+    const linked = article(form);
+    assert.ok(cite(linked).includes('respond within a day.<sup>[2](#ref-2)</sup>'));
+    // Two plain markers against one linked: plain.
+    const mostlyPlain = linked.replace('fades within a week.<sup>[3](#ref-3)</sup>', 'fades within a week.<sup>3</sup> It lasts.<sup>3</sup>');
+    assert.ok(cite(mostlyPlain).includes('respond within a day.<sup>2</sup>'));
+    // Linked, but to addresses elsewhere rather than the entries' anchors: plain.
+    const elsewhere = linked.replace(/\(#ref-(\d)\)<\/sup>/g, '(https://doi.org/10.1/$1)</sup>');
+    assert.ok(cite(elsewhere).includes('respond within a day.<sup>2</sup>'));
+    // The entry cited has no anchor (the others do): plain.
+    const bare = linked.replace('<li id="ref-2">', '<li>');
+    assert.ok(cite(bare).includes('respond within a day.<sup>2</sup>'));
+  });
+
+  it('renumbering a document with the new linked marker rewrites its number in its link, and every link still names its entry', () => {
+    for (const form of [FORMS[0], FORMS[2]]) {
+      for (const [eol, text] of variants(article(form, 2))) {
+        const label = `${form.name} (${eol})`;
+        // The review cites entry 3 before 2 is cited: out of order.
+        const { result } = missing(text);
+        const s = result.article.sentences.find((x) => x.text.includes('A review of ketamine'))!;
+        const cited = applyEdits(text, insertCitationFix(result.article, s, result.article.references!.entries[2]).edits);
+        assert.ok(cited.includes(`respond within a day.${form.fresh(3)}`), label);
+        assert.ok(lint(cited, { kind: 'markdown' }).findings.some((x) => x.ruleId === 'citation-order'), label);
+        const r = renumber(parseArticle(cited, 'markdown'));
+        assert.ok(!('error' in r), JSON.stringify(r));
+        const after = applyEdits(cited, r.edits);
+        assert.ok(after.includes('respond within a day.<sup>[2](#ref-3)</sup>'), `${label}: ${after}`);
+        assert.ok(after.includes('fades within a week.<sup>[3](#ref-2)</sup>'), `${label}: ${after}`);
+        assert.deepEqual(citationFindings(after).map((x) => x.ruleId), [], label);
+        const a = parseArticle(after, 'markdown');
+        for (const m of a.markers) {
+          const target = /\]\(#([^)]+)\)/.exec(m.raw)![1];
+          const entry = a.references!.entries.find((e) => e.number === m.numbers[0])!;
+          assert.ok(entryAnchors(after, entry).includes(target), `${label}: ${m.raw} names entry ${m.numbers[0]}`);
+        }
+      }
+    }
   });
 });

@@ -55,9 +55,9 @@ import { IncrementalParser } from '../core/article/incremental';
 import { SOURCE, toDiagnostic, toRange, toSpan } from './convert';
 import { describeError } from './keepServing';
 import { ruleDocsUri } from '../node/docs';
-import { formatMarker, shortCitation } from '../core/article/format';
+import { shortCitation } from '../core/article/format';
 import { dominantStyle } from '../core/article/resolve';
-import { allReferences, citationChoices, insertCitationFix, sentenceAt } from '../core/features/cite';
+import { allReferences, citationChoices, insertCitationFix, markerAlone, sentenceAt } from '../core/features/cite';
 
 /** How long the server waits for the client's answer to workspace/configuration before linting without it. */
 const SETTINGS_WAIT_MS = 3000;
@@ -664,7 +664,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!ref) return null;
     const sentence = sentenceAt(art, offset);
     // In a sentence: the AMA position at its end, merged with a marker already there. Elsewhere: at the cursor.
-    const edit = sentence ? insertCitationFix(art, sentence, ref).edits[0] : { start: offset, end: offset, newText: formatMarker(dominantStyle(art) ?? 'superscript', [ref.number ?? ref.ordinal]) };
+    const edit = sentence ? insertCitationFix(art, sentence, ref).edits[0] : { start: offset, end: offset, newText: markerAlone(art, dominantStyle(art) ?? 'superscript', [ref.number ?? ref.ordinal]) };
     return { documentChanges: [{ textDocument: { uri: p.uri, version: a.version }, edits: [{ range: toRange(a.index, edit), newText: edit.newText }] }] };
   }));
 

@@ -289,11 +289,12 @@ function markerText(article: Article, style: MarkerStyle, numbers: number[], exi
 
 /** The edit that cites `numbers` (or a footnote `label`) at the end of a sentence. */
 export function citeEdit(article: Article, sentence: Sentence, numbers: number[], label?: string): TextEdit {
+  const anchorsOf = entryAnchorsOf(article);
   const point = insertionPoint(article, sentence);
   const { style, spaceBefore } = point.profile;
   if (point.merge && style !== 'footnote') {
     const all = [...point.merge.numbers, ...numbers];
-    const newText = style === 'html-sup' ? mergeIntoSup(article, point.merge, numbers, entryAnchorsOf(article)) : markerText(article, style, all, point.merge);
+    const newText = style === 'html-sup' ? mergeIntoSup(article, point.merge, numbers, anchorsOf) : markerText(article, style, all, point.merge);
     return { start: point.merge.start, end: point.merge.end, newText };
   }
   // A footnote label cites only in footnote style; a numbered reference in any other style.
@@ -306,7 +307,7 @@ export function citeEdit(article: Article, sentence: Sentence, numbers: number[]
     if (readAsParenthesised(article, sentence, edit)) return edit;
     useStyle = 'bracket';
   }
-  const text = markerText(article, useStyle, numbers, undefined, label);
+  const text = (useStyle === 'html-sup' && linkedSup(article, numbers, anchorsOf)) || markerText(article, useStyle, numbers, undefined, label);
   // A bracket right after `!`, `]` or `\` is not read as a marker (image, link label, escape): a space then.
   // A superscript right after a unit or a digit reads as an exponent (m², 10³): a space then.
   const exponent = useStyle === 'superscript' && !superscriptCitesAfter(article.text.slice(Math.max(0, point.offset - 4), point.offset));
@@ -396,6 +397,78 @@ function anchorIndex(piece: SupPiece, anchorsOf: AnchorsOf): number {
 function linkedNumber(m: Marker, template: SupPiece, which: number, n: number, anchorsOf: AnchorsOf): string | undefined {
   const anchor = which >= 0 ? anchorsOf(n)[which] : undefined;
   return anchor ? supLinkLike(m.raw, template.link!, n, `#${anchor}`) : undefined;
+}
+
+/** How a document links the numbers of its `<sup>` markers to its entries: a marker to write new ones like. */
+interface SupLinkStyle {
+  marker: Marker;
+  pieces: SupPiece[];
+  template: SupPiece;
+  /** Which of its entry's anchors the template's link names. */
+  which: number;
+}
+
+const supStyleCache = new WeakMap<Article, SupLinkStyle | null>();
+
+/**
+ * The document's linked `<sup>` style: when more of its `<sup>` markers are linked than plain, and
+ * more of the linked ones have a link around each number naming its entry's anchor (`[1](#ref-1)`
+ * over `<li id="ref-1">`) than not (a DOI, a page, one link around the list), the first of those
+ * with the kind of link most of them use (Markdown or HTML). Undefined otherwise: new markers
+ * are plain.
+ */
+function supLinkStyle(article: Article): SupLinkStyle | undefined {
+  const known = supStyleCache.get(article);
+  if (known !== undefined) return known ?? undefined;
+  const anchorsOf = entryAnchorsOf(article);
+  let plain = 0;
+  let elsewhere = 0;
+  const named: SupLinkStyle[] = [];
+  for (const marker of article.markers) {
+    if (marker.style !== 'html-sup') continue;
+    const { pieces, template } = supLinks(marker);
+    if (!template) {
+      if (pieces.some((p) => p.link)) elsewhere++;
+      else plain++;
+      continue;
+    }
+    const which = anchorIndex(template, anchorsOf);
+    if (which < 0) elsewhere++;
+    else named.push({ marker, pieces, template, which });
+  }
+  let style: SupLinkStyle | undefined;
+  if (named.length + elsewhere > plain && named.length > elsewhere) {
+    const html = named.filter((s) => s.template.link!.html).length;
+    const markdown = named.length - html;
+    style = html === markdown ? named[0] : named.find((s) => s.template.link!.html === (html > markdown));
+  }
+  supStyleCache.set(article, style ?? null);
+  return style;
+}
+
+/**
+ * A new `<sup>` citing `numbers` as the document writes its linked ones (`supLinkStyle`): the
+ * template marker's tag (without an `id`, `name` or `title`, which belong to it) around a link
+ * like its for each number, to the same one of that entry's anchors (`<sup>[3](#ref-3)</sup>`,
+ * `<sup class="cite"><a href="#ref-3">3</a></sup>`). Undefined when the document's `<sup>`
+ * markers are not so linked, or an entry has no such anchor.
+ */
+function linkedSup(article: Article, numbers: number[], anchorsOf: AnchorsOf): string | undefined {
+  const style = supLinkStyle(article);
+  if (!style || !numbers.length) return undefined;
+  const { marker: m, pieces, template, which } = style;
+  const links = [...new Set(numbers)].sort((a, b) => a - b).map((n) => linkedNumber(m, template, which, n, anchorsOf));
+  if (links.some((l) => l === undefined)) return undefined;
+  const open = m.raw.slice(0, pieces[0].start).replace(/^<sup\b[^<>]*>/i, (tag) => tag.replace(/\s+(?:id|name|title)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"']+)/gi, ''));
+  return `${open}${links.join(supSeparator(m.raw, pieces))}${m.raw.slice(pieces[pieces.length - 1].end)}`;
+}
+
+/**
+ * A marker citing `numbers` on its own in `style`, where no sentence gives it a place: a `<sup>`
+ * linked as the document links its own (`linkedSup`), else as `formatMarker` writes it.
+ */
+export function markerAlone(article: Article, style: MarkerStyle, numbers: number[]): string {
+  return (style === 'html-sup' && linkedSup(article, numbers, entryAnchorsOf(article))) || formatMarker(style, numbers);
 }
 
 /** Whether the document's parenthesised lists are mostly written without a space after the comma (`(1,2)`). */

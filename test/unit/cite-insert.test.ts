@@ -292,7 +292,9 @@ describe('cite: a new marker on its own in a document whose <sup> numbers link t
     /** An existing marker citing `n`, and a new one as the document writes it. */
     cite: (n: number) => string;
     fresh: (n: number) => string;
+    /** The reference list, and a new entry `n` as the fix appends it (after the list's last entry). */
     list: string[];
+    stub: (n: number) => string;
   }
   const FORMS: Form[] = [
     {
@@ -300,18 +302,21 @@ describe('cite: a new marker on its own in a document whose <sup> numbers link t
       cite: (n) => `<sup>[${n}](#ref-${n})</sup>`,
       fresh: (n) => `<sup>[${n}](#ref-${n})</sup>`,
       list: ['<ol>', ...ENTRIES.map((e, i) => `<li id="ref-${i + 1}">${e}</li>`), '</ol>'],
+      stub: (n) => `\n<li id="ref-${n}">${REFERENCE_STUB}</li>`,
     },
     {
       name: '<a href> links over <a id>',
       cite: (n) => `<sup class="cite" id="cite-${n}"><a href="#ref-${n}" id="back-${n}">${n}</a></sup>`,
       fresh: (n) => `<sup class="cite"><a href="#ref-${n}">${n}</a></sup>`,
       list: ENTRIES.map((e, i) => `${i + 1}. <a id="ref-${i + 1}"></a>${e}`),
+      stub: (n) => `\n${n}. <a id="ref-${n}"></a>${REFERENCE_STUB}`,
     },
     {
       name: 'Markdown links over {#ref-n}',
       cite: (n) => `<sup>[${n}](#ref-${n})</sup>`,
       fresh: (n) => `<sup>[${n}](#ref-${n})</sup>`,
       list: ENTRIES.map((e, i) => `${i + 1}. ${e} {#ref-${i + 1}}`),
+      stub: (n) => `\n${n}. ${REFERENCE_STUB} {#ref-${n}}`,
     },
   ];
   const SENTENCE = '😔 A review of ketamine trials found that most patients respond within a day.';
@@ -322,6 +327,7 @@ describe('cite: a new marker on its own in a document whose <sup> numbers link t
     ['LF', text],
     ['CRLF', text.replace(/\n/g, '\r\n')],
   ];
+  const eolOf = (text: string): string => (text.includes('\r\n') ? '\r\n' : '\n');
   const citationFindings = (text: string) => lint(text, { kind: 'markdown' }).findings.filter((f) => /citation|reference/.test(f.ruleId));
 
   /** The new marker after the sentence, as the article reads it again: numbers, and its link's target an anchor of the entry it cites. */
@@ -369,6 +375,44 @@ describe('cite: a new marker on its own in a document whose <sup> numbers link t
         assertLinked(after, form.fresh(2), 2);
       }
     }
+  });
+
+  it('"Add a new reference": the stub takes the next anchor of the list\'s pattern and the marker links to it; without a pattern, or with that anchor taken, neither', () => {
+    for (const form of FORMS) {
+      for (const [eol, text] of variants(article(form, 2))) {
+        const label = `${form.name} (${eol})`;
+        const { f } = missing(text);
+        const fix = f.fixes!.find((x) => x.title === 'Add a new reference 4')!;
+        assert.ok(fix, `${label}: ${f.fixes!.map((x) => x.title).join(' | ')}`);
+        const after = applyEdits(text, fix.edits);
+        assertOnlyEditsChanged(text, after, fix.edits);
+        const last = form.list.includes('</ol>') ? `${ENTRIES[2]}</li>` : form.list[2];
+        const expected = text
+          .replace('respond within a day.', `respond within a day.${form.fresh(4)}`)
+          .replace(`${last}${eolOf(text)}`, `${last}${form.stub(4).replace(/\n/g, eolOf(text))}${eolOf(text)}`);
+        assert.equal(after, expected, label);
+        assert.ok(after.slice(fix.cursor).startsWith(REFERENCE_STUB), `${label}: the cursor is on the stub`);
+        const again = lint(after, { kind: 'markdown' });
+        // Reference 3 stays uncited, and 4 is now cited before 2 (citation-order offers to renumber, as after any new number).
+        assert.deepEqual(again.findings.filter((x) => /missing-citation|unresolved/.test(x.ruleId) || after.slice(x.start, x.end).includes(REFERENCE_STUB)), [], `${label}: the finding is gone, the new number resolves`);
+        assert.equal(again.article.references!.entries.length, 4, label);
+        assertLinked(after, form.fresh(4), 4);
+      }
+    }
+    // Anchors in no pattern of the entries' numbers, or the next one taken: the stub unanchored and the marker plain.
+    const form = FORMS[1];
+    const irregular = article(form, 2).replace('<a id="ref-3">', '<a id="andrade">');
+    const taken = article(form, 2).replace('# Ketamine 🧠', '# Ketamine 🧠\n\n<a id="ref-4"></a>');
+    for (const text of [irregular, taken]) {
+      const fix = missing(text).f.fixes!.find((x) => x.title === 'Add a new reference 4')!;
+      const after = applyEdits(text, fix.edits);
+      assert.ok(after.includes('respond within a day.<sup>4</sup>'), after);
+      assert.ok(after.includes(`\n4. ${REFERENCE_STUB}\n`), after);
+    }
+    // Such anchors are still the entries': a new <sup> citing entry 3 links to its.
+    const s = missing(irregular).result;
+    const cite3 = insertCitationFix(s.article, s.article.sentences.find((x) => x.text.includes('A review of ketamine'))!, s.article.references!.entries[2]);
+    assert.ok(applyEdits(irregular, cite3.edits).includes('respond within a day.<sup class="cite"><a href="#andrade">3</a></sup>'));
   });
 
   it('follows the document\'s predominant <sup>: linked when most are linked to their entries\' anchors, else plain', () => {

@@ -20,6 +20,14 @@ export function entryPrefixLike(text: string, like: Reference, numbering: Refere
   return `${text.slice(like.start, like.numberSpan.start)}${entryDigits(numbering, n)}${text.slice(like.numberSpan.end, like.textSpan.start)}`;
 }
 
+/** A new entry: where it goes, the text before its stub and after it, and the entry it is written like (the last, or a reversed list's first). */
+export interface NextEntry {
+  at: number;
+  prefix: string;
+  suffix: string;
+  like: Reference;
+}
+
 /**
  * Where a new entry `n` goes (after the last one), the text before its stub and after it: the
  * line end, a blank line when the last two entries are apart (CRLF, LF or CR alone), the last
@@ -30,7 +38,7 @@ export function entryPrefixLike(text: string, like: Reference, numbering: Refere
  * new item would not be `n` or would change another item's number (a reversed list counting
  * down from its `start`: every item would move down by one).
  */
-export function nextEntry(text: string, list: ReferenceList, n: number, eol: string): { at: number; prefix: string; suffix: string } | undefined {
+export function nextEntry(text: string, list: ReferenceList, n: number, eol: string): NextEntry | undefined {
   const last = list.entries[list.entries.length - 1];
   if (!last) return undefined;
   if (list.numbering === 'html') {
@@ -49,13 +57,13 @@ export function nextEntry(text: string, list: ReferenceList, n: number, eol: str
     const ownLine = prev ? /[\r\n]/.test(between) : indent.length === last.start - lineStart;
     const tag = htmlItemTag(text.slice(last.numberSpan.start, last.numberSpan.end), last.number, n);
     const suffix = /^\s*<\/li\s*>$/i.test(text.slice(last.textSpan.end, last.end)) ? '</li>' : '';
-    return { at: last.end, prefix: `${ownLine ? `${eol}${blankBetween ? eol : ''}${indent}` : (prev ? between : '')}${tag}`, suffix };
+    return { at: last.end, prefix: `${ownLine ? `${eol}${blankBetween ? eol : ''}${indent}` : (prev ? between : '')}${tag}`, suffix, like: last };
   }
-  return { at: last.end, prefix: `${eol}${blankBetween ? eol : ''}${indent}${entryPrefixLike(text, last, list.numbering, n)}`, suffix: '' };
+  return { at: last.end, prefix: `${eol}${blankBetween ? eol : ''}${indent}${entryPrefixLike(text, last, list.numbering, n)}`, suffix: '', like: last };
 }
 
 /** A new first item `n` of an HTML list: a `<li>` like the first one, laid out as the first two are apart. */
-function htmlEntryBefore(text: string, list: ReferenceList, n: number, eol: string): { at: number; prefix: string; suffix: string } {
+function htmlEntryBefore(text: string, list: ReferenceList, n: number, eol: string): NextEntry {
   const first = list.entries[0];
   const second = list.entries[1];
   const lineStart = lineStartOf(text, first.start);
@@ -65,7 +73,7 @@ function htmlEntryBefore(text: string, list: ReferenceList, n: number, eol: stri
   const blankBetween = /(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r(?!\n)|\n)/.test(between);
   const tag = htmlItemTag(text.slice(first.numberSpan.start, first.numberSpan.end), first.number, n);
   const closed = /^\s*<\/li\s*>$/i.test(text.slice(first.textSpan.end, first.end)) ? '</li>' : '';
-  return { at: first.start, prefix: tag, suffix: `${closed}${ownLine ? `${eol}${blankBetween ? eol : ''}${indent}` : between}` };
+  return { at: first.start, prefix: tag, suffix: `${closed}${ownLine ? `${eol}${blankBetween ? eol : ''}${indent}` : between}`, like: first };
 }
 
 /**

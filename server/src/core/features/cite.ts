@@ -1,5 +1,5 @@
-import { compressNumbers, entryAnchors, formatMarker, nextEntry, REFERENCE_STUB, supLinkLike, supPieces, toSuperscript } from '../article/format';
-import type { SupPiece } from '../article/format';
+import { anchorsIn, compressNumbers, entryAnchors, formatMarker, nextEntry, REFERENCE_STUB, supLinkLike, supPieces, toSuperscript } from '../article/format';
+import type { NextEntry, SupPiece } from '../article/format';
 import { formatLike } from './renumber';
 
 export { REFERENCE_STUB };
@@ -287,9 +287,11 @@ function markerText(article: Article, style: MarkerStyle, numbers: number[], exi
   return formatMarker(style, numbers);
 }
 
-/** The edit that cites `numbers` (or a footnote `label`) at the end of a sentence. */
-export function citeEdit(article: Article, sentence: Sentence, numbers: number[], label?: string): TextEdit {
-  const anchorsOf = entryAnchorsOf(article);
+/**
+ * The edit that cites `numbers` (or a footnote `label`) at the end of a sentence. `anchorsOf`
+ * gives an entry's anchors (a new entry's, for "Add a new reference").
+ */
+export function citeEdit(article: Article, sentence: Sentence, numbers: number[], label?: string, anchorsOf = entryAnchorsOf(article)): TextEdit {
   const point = insertionPoint(article, sentence);
   const { style, spaceBefore } = point.profile;
   if (point.merge && style !== 'footnote') {
@@ -555,19 +557,73 @@ export function addReferenceFix(article: Article, sentence: Sentence): Fix | und
   }
   const numbers = (list?.entries ?? []).map((e) => e.number ?? e.ordinal);
   const n = numbers.length ? Math.max(...numbers) + 1 : 1;
-  const marker = citeEdit(article, sentence, [n]);
   const next = list && nextEntry(text, list, n, eol);
   if (next) {
-    const { at, prefix, suffix } = next;
+    const { at, prefix, suffix } = anchoredStub(article, next, n);
+    // The marker links to the new entry as to any other, by an anchor of its own (one no other element has).
+    const own = anchorsIn(`${prefix}${REFERENCE_STUB}${suffix}`);
+    const fresh = own.map((a) => (documentAnchors(article).has(a) ? '' : a));
+    const entries = entryAnchorsOf(article);
+    const marker = citeEdit(article, sentence, [n], undefined, (k) => (k === n ? fresh : entries(k)));
     return { title: `Add a new reference ${n}`, edits: orderEdits([marker, { start: at, end: at, newText: `${prefix}${REFERENCE_STUB}${suffix}` }]), safe: false, cursor: cursorAfter([marker], at) + prefix.length };
   }
   if (list) return undefined;
+  const marker = citeEdit(article, sentence, [n]);
   // No reference list yet: start one after the last block of the article's body.
   const body = article.blocks.filter((b) => b.kind !== 'trailer');
   const at = body.length ? body[body.length - 1].end : text.length;
   const heading = article.kind === 'markdown' ? '## References' : 'References';
   const prefix = `${eol}${eol}${heading}${eol}${eol}${n}. `;
   return { title: `Add a new reference ${n}`, edits: orderEdits([marker, { start: at, end: at, newText: `${prefix}${REFERENCE_STUB}` }]), safe: false, cursor: cursorAfter([marker], at) + prefix.length };
+}
+
+/**
+ * A new entry carrying the anchor by which the document's linked `<sup>` markers would link it
+ * (`supLinkStyle`), when its list's entries carry that anchor in a regular pattern (every entry's
+ * is the same but for its own number: `ref-1`, `ref-2`, so the new one is `ref-3`) and no element
+ * of the document has it yet, written as the entry it is written like writes its own: an empty
+ * element or Pandoc span at the start of its text (`<a id="ref-2"></a>`, `[]{#ref-2}`), or an
+ * attribute block at its end (`{#ref-2}`). A new `<li>` already has its own (`nextEntry`). Else
+ * the entry is left without one: an anchor that does not follow the entries' numbers cannot be
+ * made for an entry with no author or year yet, and one written amid an entry's text (or in
+ * markup holding more than the anchor) has no place in a stub that is sure to be right.
+ */
+function anchoredStub(article: Article, next: NextEntry, n: number): NextEntry {
+  const style = supLinkStyle(article);
+  if (!style || anchorsIn(`${next.prefix}${REFERENCE_STUB}${next.suffix}`).length !== style.which) return next;
+  const { which } = style;
+  let pattern: string[] | undefined;
+  for (const e of article.references?.entries ?? []) {
+    const anchor = e.number !== undefined ? entryAnchors(article.text, e)[which] : undefined;
+    const parts = anchor?.split(new RegExp(`(?<!\\d)${e.number}(?!\\d)`));
+    if (!parts || parts.length !== 2 || (pattern && (parts[0] !== pattern[0] || parts[1] !== pattern[1]))) return next;
+    pattern = parts;
+  }
+  if (!pattern) return next;
+  const anchor = pattern.join(String(n));
+  const was = entryAnchors(article.text, next.like)[which];
+  if (documentAnchors(article).has(anchor) || !was) return next;
+  const like = article.text.slice(next.like.textSpan.start, next.like.textSpan.end);
+  const first = /^(?:<([A-Za-z][\w-]*)\b[^<>]*>[ \t]*<\/\1\s*>|<[A-Za-z][\w-]*\b[^<>]*\/>|\[\]\{[^{}\n]*\})[ \t]*/.exec(like)?.[0];
+  const last = /[ \t]*\{:?[^{}\n]*\}$/.exec(like)?.[0];
+  const moved = (piece: string | undefined): string | undefined => {
+    const own = piece !== undefined && anchorsIn(piece);
+    return own && own.length === 1 && own[0] === was && piece.split(was).length === 2 ? piece.replace(was, () => anchor) : undefined;
+  };
+  const before = moved(first);
+  const after = before === undefined ? moved(last) : undefined;
+  if (before === undefined && after === undefined) return next;
+  const out = { ...next, prefix: next.prefix + (before ?? ''), suffix: (after ?? '') + next.suffix };
+  return anchorsIn(`${out.prefix}${REFERENCE_STUB}${out.suffix}`)[which] === anchor ? out : next;
+}
+
+const anchorCache = new WeakMap<Article, Set<string>>();
+
+/** Every anchor in the document. */
+function documentAnchors(article: Article): Set<string> {
+  let set = anchorCache.get(article);
+  if (!set) anchorCache.set(article, (set = new Set(anchorsIn(article.text))));
+  return set;
 }
 
 /** Edits in document order; two insertions at one offset become one, first text first. */

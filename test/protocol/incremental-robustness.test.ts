@@ -241,8 +241,10 @@ describe('server: each version is linted once', () => {
       await diagnosticsFor(server, uri, 1);
       server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: `${SAMPLE}\nMore.` }] });
       await diagnosticsFor(server, uri, 2);
-      // v2's lint comes after any second lint of v1 would have: the log is complete for v1.
-      const logs = server.notifications.filter((n) => n.method === 'window/logMessage').map((n) => (n.params as { message: string }).message);
+      // v2's lint comes after any second lint of v1 would have: the log is complete for v1 once
+      // v2's line is in (it is written after v2's diagnostics, and may be read after them).
+      const logLines = (): string[] => server.notifications.filter((n) => n.method === 'window/logMessage').map((n) => (n.params as { message: string }).message);
+      const logs = await waitFor('the log line of v2', () => (logLines().some((m) => m.startsWith(`linted ${uri} v2 `)) ? logLines() : undefined));
       assert.equal(logs.filter((m) => m.startsWith(`linted ${uri} v1 `)).length, 1, logs.join('\n'));
       assert.equal(logs.filter((m) => m.startsWith(`linted ${uri} v2 `)).length, 1, logs.join('\n'));
     } finally {

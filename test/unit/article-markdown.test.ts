@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { entryAnchors } from '../../server/src/core/article/format';
 import { IncrementalParser } from '../../server/src/core/article/incremental';
 import { parseArticle } from '../../server/src/core/article/parse';
 import { lint } from '../../server/src/core/lint';
@@ -94,6 +95,80 @@ describe('Markdown article model', () => {
   it('parses the reference list under a Markdown heading', () => {
     assert.deepEqual(a.references!.entries.map((e) => e.fields.authors[0]), ['Sanacora G', 'Andrade C']);
     assert.equal(a.references!.heading!.title, 'References');
+  });
+});
+
+describe('reference entries that carry an anchor', () => {
+  const ENTRY = "Naughton M, Clarke G, O'Leary OF, Cryan JF, Dinan TG. A review of ketamine in affective disorders. J Affect Disord. 2014;156:24-35.";
+  const FIELDS = {
+    authors: ['Naughton M', 'Clarke G', "O'Leary OF", 'Cryan JF', 'Dinan TG'],
+    etAl: false,
+    title: 'A review of ketamine in affective disorders',
+    journal: 'J Affect Disord',
+    year: '2014',
+    volume: '156',
+    pages: '24-35',
+  };
+  /** Entry 3 as written with its anchor, as pages that link their citations write it. */
+  const FORMS: [string, string][] = [
+    ['an empty <a id>', `<a id="ref-3"></a>${ENTRY}`],
+    ['an empty <a name>', `<a name="ref-3"></a>${ENTRY}`],
+    ['an empty <span id>', `<span id="ref-3"></span>${ENTRY}`],
+    ['a Pandoc empty span []{#id}', `[]{#ref-3}${ENTRY}`],
+    ['an empty span with a class []{#id .ref}', `[]{#ref-3 .ref}${ENTRY}`],
+    ['an attribute block {#id} after the text', `${ENTRY} {#ref-3}`],
+    ['a kramdown attribute list {: #id} after the text', `${ENTRY} {: #ref-3}`],
+    ['a bracketed span around the text', `[${ENTRY}]{#ref-3}`],
+    ['a <span id> around the text', `<span id="ref-3">${ENTRY}</span>`],
+  ];
+  const list = (entry: string): string => `# Ketamine\n\nKetamine helps some patients.[1] It acts fast.[3]\n\n## References\n\n1. Sanacora G. A Consensus Statement. JAMA Psychiatry. 2017.\n2. Andrade C. Ketamine for Depression. J Clin Psychiatry. 2017.\n3. ${entry}\n`;
+
+  for (const [name, written] of FORMS) {
+    it(`${name}: its fields and text are read without the anchor; its spans, number and anchor stay as written`, () => {
+      const text = list(written);
+      const e = parseArticle(text, 'markdown').references!.entries[2];
+      assert.deepEqual(e.fields, FIELDS);
+      assert.equal(e.text, ENTRY);
+      assert.equal(text.slice(e.textSpan.start, e.textSpan.end), written);
+      assert.equal(text.slice(e.start, e.end), `3. ${written}`);
+      assert.equal(e.number, 3);
+      assert.deepEqual(entryAnchors(text, e), ['ref-3']);
+    });
+  }
+
+  it('an attribute block after an entry that ends with its title, journal or address is no part of them', () => {
+    const web = 'Royal College of Psychiatrists. Ketamine for depression. https://www.example.org/ketamine';
+    const WEB = { authors: ['Royal College of Psychiatrists'], etAl: false, url: 'https://www.example.org/ketamine', title: 'Ketamine for depression' };
+    const journal = 'Naughton M. A review of ketamine. J Affect Disord';
+    const JOURNAL = { authors: ['Naughton M'], etAl: false, title: 'A review of ketamine', journal: 'J Affect Disord' };
+    for (const [entry, fields] of [[web, WEB], [journal, JOURNAL]] as const) {
+      for (const block of ['{#ref-3}', '{: #ref-3}', '{#ref-3 .ref}']) {
+        const e = parseArticle(list(`${entry} ${block}`), 'markdown').references!.entries[2];
+        assert.deepEqual([e.fields, e.text], [fields, entry], `${entry} ${block}`);
+      }
+    }
+  });
+
+  it('a footnote definition and a list without a heading are read the same way', () => {
+    const note = '\n\n[^3]: <a id="fn-3"></a>' + ENTRY + '\n';
+    const f = parseArticle(`Ketamine acts fast.[^3]${note}`, 'markdown').footnotes[0];
+    assert.deepEqual([f.fields, f.text], [FIELDS, ENTRY]);
+    // Without a heading, entries are the list when each reads as a reference: read without its anchor.
+    const entries = ['Sanacora G, Frye MA. A consensus statement. JAMA Psychiatry. 2017.', 'Andrade C. Ketamine for depression. J Clin Psychiatry. 2017.'];
+    const text = `# Ketamine\n\nKetamine helps some patients.<sup>[1](#ref-1)</sup> It acts fast.<sup>[2](#ref-2)</sup>\n\n${entries.map((e, i) => `${i + 1}. <a id="ref-${i + 1}"></a>${e}`).join('\n')}\n`;
+    const refs = parseArticle(text, 'markdown').references;
+    assert.ok(refs, 'the entries are the reference list');
+    assert.deepEqual(refs.entries.map((e) => [e.text, e.fields.authors[0], e.fields.journal]), [
+      [entries[0], 'Sanacora G', 'JAMA Psychiatry'],
+      [entries[1], 'Andrade C', 'J Clin Psychiatry'],
+    ]);
+  });
+
+  it('a tag that links is more than an anchor and stays; an entry without < or { is read as before', () => {
+    const linked = `<a id="ref-3" href="https://doi.org/10.1016/j.jad.2013.11.014">doi</a> ${ENTRY}`;
+    const e = parseArticle(list(linked), 'markdown').references!.entries[2];
+    assert.ok(e.text.startsWith('<a id="ref-3" href='), e.text);
+    assert.deepEqual(parseArticle(list(ENTRY), 'markdown').references!.entries[2].fields, FIELDS);
   });
 });
 

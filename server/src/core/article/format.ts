@@ -1,4 +1,5 @@
 import { lineStartOf } from '../text/lineStart';
+import type { Span } from '../types';
 import type { MarkerStyle, Reference, ReferenceFields, ReferenceList } from './model';
 
 const SUP = '⁰¹²³⁴⁵⁶⁷⁸⁹';
@@ -243,6 +244,73 @@ export function anchorsIn(text: string): string[] {
 /** The anchors an entry carries (`<li id="ref-1">`, `<a name="r1"></a>`, `{#ref-1}`), in order. */
 export function entryAnchors(text: string, entry: Reference): string[] {
   return anchorsIn(text.slice(entry.start, entry.end));
+}
+
+/** An HTML tag, opening or closing, with its name. */
+const TAG = /<(\/?)([A-Za-z][\w-]*)\b[^<>]*>/g;
+
+/**
+ * A text as a reader sees it, without the anchors it carries (`ANCHOR`): an empty element
+ * (`<a id="ref-1"></a>`, `<a name="ref-1"></a>`, `<span id="ref-1"></span>`) and an empty
+ * bracketed span (`[]{#ref-1}`) are left out, an element or a bracketed span around text
+ * (`<span id="ref-1">...</span>`, `[...]{#ref-1}`) leaves its text, and an attribute block
+ * (`{#ref-1}`, `{: #ref-1}`) goes. A tag with an `href` stays: it is a link, more than an anchor.
+ * A text without `<` or `{` carries none and is returned as it is, as is one whose anchors all stay.
+ */
+export function withoutAnchors(text: string): string {
+  if (!text.includes('<') && !text.includes('{')) return text;
+  const cuts: Span[] = [];
+  for (const m of text.matchAll(ANCHOR)) {
+    const at = m.index;
+    if (m[4] !== undefined) {
+      // An attribute block: with the brackets of the span it closes, if any.
+      const end = at + m[0].length;
+      const open = text[at - 1] === ']' ? openingBracket(text, at - 1) : -1;
+      if (open >= 0) cuts.push({ start: open, end: open + 1 }, { start: at - 1, end });
+      else cuts.push({ start: at, end });
+      continue;
+    }
+    const close = text.indexOf('>', at + m[0].length);
+    if (close < 0 || text.lastIndexOf('<', close) !== at) continue;
+    const tag = text.slice(at, close + 1);
+    if (/\shref\s*=/i.test(tag)) continue;
+    cuts.push({ start: at, end: close + 1 });
+    if (!tag.endsWith('/>')) {
+      const end = closingTag(text, /^<([A-Za-z][\w-]*)/.exec(tag)![1].toLowerCase(), close + 1);
+      if (end) cuts.push(end);
+    }
+  }
+  if (!cuts.length) return text;
+  cuts.sort((a, b) => a.start - b.start);
+  let out = '';
+  let from = 0;
+  for (const c of cuts) {
+    if (c.start > from) out += text.slice(from, c.start);
+    from = Math.max(from, c.end);
+  }
+  return out + text.slice(from);
+}
+
+/** The `[` that the `]` at `at` closes, or -1. */
+function openingBracket(text: string, at: number): number {
+  let depth = 0;
+  for (let i = at; i >= 0; i--) {
+    if (text[i] === ']') depth++;
+    else if (text[i] === '[' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** The tag that closes the element `name` opened before `from` (elements of the same name nested in it counted), or undefined. */
+function closingTag(text: string, name: string, from: number): Span | undefined {
+  let depth = 1;
+  TAG.lastIndex = from;
+  for (let t = TAG.exec(text); t; t = TAG.exec(text)) {
+    if (t[2].toLowerCase() !== name || (!t[1] && t[0].endsWith('/>'))) continue;
+    depth += t[1] ? -1 : 1;
+    if (depth === 0) return { start: t.index, end: t.index + t[0].length };
+  }
+  return undefined;
 }
 
 /** A one-line citation of a reference for menus: "Sanacora G, A Consensus Statement...". */

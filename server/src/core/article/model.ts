@@ -100,7 +100,10 @@ export interface Reference extends Span {
   label?: string;
   /** Where the number or label is written (to rename or renumber it); an HTML list item's `<li>` tag. */
   numberSpan: Span;
-  /** The entry's text without its number, whitespace collapsed. */
+  /**
+   * The entry's text without its number, whitespace collapsed, and without its anchors (an empty
+   * `<a id>` or `[]{#id}` before the text, a `{#id}` after it), as a reader sees it; `textSpan` keeps them.
+   */
   text: string;
   /** Where that text starts and ends in the document. */
   textSpan: Span;

@@ -1,5 +1,5 @@
 import type { Span } from '../types';
-import { attributeNumber, fromSuperscript, htmlItemNumbers, REFERENCE_STUB } from './format';
+import { attributeNumber, fromSuperscript, htmlItemNumbers, REFERENCE_STUB, withoutAnchors } from './format';
 import type { Reference, ReferenceFields, ReferenceList } from './model';
 import { withoutInvisible } from './invisible';
 import type { RawBlock } from './rawBlock';
@@ -429,11 +429,15 @@ function makeEntry(start: number, end: number, numberSpan: Span, number: number,
   return { start, end, number, numberSpan, text: collapsed, textSpan: { start: textStart, end }, fields, ordinal };
 }
 
-/** An entry's text with whitespace collapsed, and its fields (shared, never mutated). */
+/**
+ * An entry's text with whitespace collapsed, and its fields (shared, never mutated), both read
+ * without its anchors (`<a id="ref-3"></a>`, `[]{#ref-3}` before the text, `{#ref-3}` after it),
+ * which its spans keep: they move with it when it is renumbered.
+ */
 function entryText(start: number, end: number, memo: SpanMemo): { collapsed: string; fields: ReferenceFields } {
   return memo('ref', start, end, (written) => {
     // A soft hyphen or a zero-width space inside a word is not seen, and must not split it.
-    const raw = withoutInvisible(written);
+    const raw = withoutAnchors(withoutInvisible(written));
     return { collapsed: collapseWhitespace(raw), fields: parseReferenceFields(raw) };
   });
 }

@@ -248,11 +248,13 @@ describe('cite: merging into a <sup> whose numbers are links', () => {
     assert.deepEqual(markerOf(after).numbers, [1, 2, 3]);
   });
 
-  it('anchors a Markdown list\'s entries carry, {#ref-n} or an empty <a id>: the new number links to its entry\'s', () => {
+  it('anchors a Markdown list\'s entries carry, {#ref-n}, an empty <a id> or <A NAME>, an <a ID> around the text: the new number links to its entry\'s', () => {
     for (const [anchor, entry] of [
       ['{#ref-n}', (e: string, i: number) => `${i + 1}. ${e} {#ref-${i + 1}}`],
       ['[]{#ref-n .ref}', (e: string, i: number) => `${i + 1}. []{#ref-${i + 1} .ref}${e}`],
       ['<a id>', (e: string, i: number) => `${i + 1}. <a id="ref-${i + 1}"></a>${e}`],
+      ['<A NAME>', (e: string, i: number) => `${i + 1}. <A NAME="ref-${i + 1}"></A>${e}`],
+      ['<a ID> around the text', (e: string, i: number) => `${i + 1}. <a ID="ref-${i + 1}">${e}</a>`],
     ] as const) {
       const text = article('<sup>[1](#ref-1)</sup>', false).replace(/^\d\. .*$/gm, (line) => entry(line.slice(3), Number(line[0]) - 1));
       const after = insert(text, 2);

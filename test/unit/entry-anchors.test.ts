@@ -23,6 +23,9 @@ const FORMS: [string, (entry: string, n: number) => string][] = [
   ['<span id>', (e, n) => `<span id="ref-${n}"></span>${e}`],
   ['[]{#id}', (e, n) => `[]{#ref-${n}}${e}`],
   ['{#id} after', (e, n) => `${e} {#ref-${n}}`],
+  // As old HTML exports write them: the tag and attribute in capitals.
+  ['<A NAME>', (e, n) => `<A NAME="ref-${n}"></A>${e}`],
+  ['<a ID>', (e, n) => `<a ID="ref-${n}">${e}</a>`],
 ];
 
 const SENTENCE = 'A review found that ketamine relieves affective disorders within a day.';
@@ -58,6 +61,19 @@ describe('entries with anchors: cite titles, hover, completion and symbols', () 
         'Cite 3: Naughton, A review of ketamine in affective disorders',
         'Cite 4: Royal College of Psychiatrists, Ketamine for depression',
       ]);
+    });
+
+    it(`${name}: the entry's fields and text hold no markup`, () => {
+      const entries = lint(text, { kind: 'markdown' }).article.references!.entries;
+      assert.deepEqual(
+        entries.map((e) => [e.number, e.text, e.fields.authors[0], e.fields.title]),
+        [
+          [1, ENTRIES[0], 'Sanacora G', 'A consensus statement on the use of ketamine'],
+          [2, ENTRIES[1], 'Andrade C', 'Ketamine for depression, 4: in what dose, at what rate, by what route'],
+          [3, ENTRIES[2], 'Naughton M', 'A review of ketamine in affective disorders'],
+          [4, ENTRIES[3], 'Royal College of Psychiatrists', 'Ketamine for depression'],
+        ],
+      );
     });
 
     it(`${name}: the hover on a marker shows the entry's fields, no markup`, () => {

@@ -228,11 +228,12 @@ export function supLinkLike(raw: string, like: SupLink, n: number, target: strin
 const ATTRIBUTE = String.raw`(?:\.[\w-]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s{}"']+))`;
 
 /**
- * An anchor as written: an `id` or `name` of a tag (`<li id="ref-1">`, `<a name="r1"></a>`), or the
+ * An anchor as written: an `id` or `name` of a tag (`<li id="ref-1">`, `<a name="r1"></a>`; in any
+ * case, as HTML reads them and old exports write them: `<A NAME="r1"></A>`, `<a ID="r1">`), or the
  * identifier of a Markdown attribute block (`{#ref-1}` as Pandoc, markdown-it-attrs and kramdown
  * write it, also `[]{#ref-1}`, `{: #ref-1}`, `{#ref-1 .ref}`).
  */
-const ANCHOR = new RegExp(String.raw`<[A-Za-z][^<>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))|\{:?[ \t]*(?:${ATTRIBUTE}[ \t]+)*#([\w.:-]+)(?:[ \t]+${ATTRIBUTE})*[ \t]*\}`, 'g');
+const ANCHOR = new RegExp(String.raw`<[A-Za-z][^<>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))|\{:?[ \t]*(?:${ATTRIBUTE}[ \t]+)*#([\w.:-]+)(?:[ \t]+${ATTRIBUTE})*[ \t]*\}`, 'gi');
 
 /** The anchors a text carries, in order (`ANCHOR`). */
 export function anchorsIn(text: string): string[] {

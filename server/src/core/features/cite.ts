@@ -604,7 +604,7 @@ function anchoredStub(article: Article, next: NextEntry, n: number): NextEntry {
   const was = entryAnchors(article.text, next.like)[which];
   if (documentAnchors(article).has(anchor) || !was) return next;
   const like = article.text.slice(next.like.textSpan.start, next.like.textSpan.end);
-  const first = /^(?:<([A-Za-z][\w-]*)\b[^<>]*>[ \t]*<\/\1\s*>|<[A-Za-z][\w-]*\b[^<>]*\/>|\[\]\{[^{}\n]*\})[ \t]*/.exec(like)?.[0];
+  const first = /^(?:<([A-Za-z][\w-]*)\b[^<>]*>[ \t]*<\/\1\s*>|<[A-Za-z][\w-]*\b[^<>]*\/>|\[\]\{[^{}\n]*\})[ \t]*/i.exec(like)?.[0];
   const last = /[ \t]*\{:?[^{}\n]*\}$/.exec(like)?.[0];
   const moved = (piece: string | undefined): string | undefined => {
     const own = piece !== undefined && anchorsIn(piece);

@@ -417,6 +417,49 @@ describe('cite: a new marker on its own in a document whose <sup> numbers link t
     assert.ok(applyEdits(irregular, cite3.edits).includes('respond within a day.<sup class="cite"><a href="#andrade">3</a></sup>'));
   });
 
+  it('"Add reference 4 to the reference list" for a marker linking to #ref-4: the stub takes that anchor where the entries have theirs; a plain marker too; a marker linking elsewhere, none', () => {
+    /** Cites 1 to 3 as the form does, then `marker` (citing 4, which the list lacks). */
+    const cites4 = (form: Form, marker: string): string =>
+      article(form).replace('respond within a day.', `respond within a day.${form.cite(2)}`).replace('## References', `It is safe.${marker}\n\n## References`);
+    const fixOf = (text: string): Fix => {
+      const f = lint(text, { kind: 'markdown' }).findings.find((x) => x.ruleId === 'unresolved-citation');
+      assert.ok(f, 'the marker is reported');
+      const fix = f.fixes!.find((x) => x.title === 'Add reference 4 to the reference list');
+      assert.ok(fix, f.fixes!.map((x) => x.title).join(' | '));
+      return fix;
+    };
+    for (const form of FORMS) {
+      for (const [marker, how] of [
+        [form.cite(4), 'linked'],
+        ['<sup>4</sup>', 'plain'],
+      ]) {
+        for (const [eol, text] of variants(cites4(form, marker))) {
+          const label = `${form.name}, ${how} (${eol})`;
+          const fix = fixOf(text);
+          const after = applyEdits(text, fix.edits);
+          assertOnlyEditsChanged(text, after, fix.edits);
+          const last = form.list.includes('</ol>') ? `${ENTRIES[2]}</li>` : form.list[2];
+          assert.equal(after, text.replace(`${last}${eolOf(text)}`, `${last}${form.stub(4).replace(/\n/g, eolOf(text))}${eolOf(text)}`), label);
+          assert.ok(after.slice(fix.cursor).startsWith(REFERENCE_STUB), `${label}: the cursor is on the stub`);
+          const again = lint(after, { kind: 'markdown' });
+          assert.deepEqual(again.findings.filter((x) => x.ruleId === 'unresolved-citation'), [], `${label}: the finding is gone`);
+          const entry = again.article.references!.entries.find((e) => e.number === 4)!;
+          assert.ok(entry, `${label}: entry 4 is read`);
+          assert.deepEqual(entryAnchors(after, entry), ['ref-4'], `${label}: the stub has the anchor the marker links to`);
+        }
+      }
+    }
+    // A marker linking to an anchor in no pattern of the entries', or to one another element has: today's stub, unanchored.
+    const form = FORMS[1];
+    const elsewhere = cites4(form, form.cite(4).replace('#ref-4', '#r4'));
+    const taken = cites4(form, form.cite(4)).replace('# Ketamine 🧠', '# Ketamine 🧠\n\n<a id="ref-4"></a>');
+    for (const text of [elsewhere, taken, taken.replace(/\n/g, '\r\n')]) {
+      const eol = eolOf(text);
+      const after = applyEdits(text, fixOf(text).edits);
+      assert.equal(after, text.replace(`${form.list[2]}${eol}`, `${form.list[2]}${eol}4. ${REFERENCE_STUB}${eol}`));
+    }
+  });
+
   it('follows the document\'s predominant <sup>: linked when most are linked to their entries\' anchors, else plain', () => {
     const form = FORMS[0];
     const cite = (text: string): string => {

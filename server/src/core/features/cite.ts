@@ -586,12 +586,11 @@ export function addReferenceFix(article: Article, sentence: Sentence): Fix | und
  * attribute block at its end (`{#ref-2}`). A new `<li>` already has its own (`nextEntry`). Else
  * the entry is left without one: an anchor that does not follow the entries' numbers cannot be
  * made for an entry with no author or year yet, and one written amid an entry's text (or in
- * markup holding more than the anchor) has no place in a stub that is sure to be right.
+ * markup holding more than the anchor) has no place in a stub that is sure to be right. `which`
+ * names another of the entries' anchors to follow (`stubFor`: the one a marker links to).
  */
-function anchoredStub(article: Article, next: NextEntry, n: number): NextEntry {
-  const style = supLinkStyle(article);
-  if (!style || anchorsIn(`${next.prefix}${REFERENCE_STUB}${next.suffix}`).length !== style.which) return next;
-  const { which } = style;
+function anchoredStub(article: Article, next: NextEntry, n: number, which = supLinkStyle(article)?.which): NextEntry {
+  if (which === undefined || anchorsIn(`${next.prefix}${REFERENCE_STUB}${next.suffix}`).length !== which) return next;
   let pattern: string[] | undefined;
   for (const e of article.references?.entries ?? []) {
     const anchor = e.number !== undefined ? entryAnchors(article.text, e)[which] : undefined;
@@ -615,6 +614,30 @@ function anchoredStub(article: Article, next: NextEntry, n: number): NextEntry {
   if (before === undefined && after === undefined) return next;
   const out = { ...next, prefix: next.prefix + (before ?? ''), suffix: (after ?? '') + next.suffix };
   return anchorsIn(`${out.prefix}${REFERENCE_STUB}${out.suffix}`)[which] === anchor ? out : next;
+}
+
+/**
+ * The entry "Add reference n to the reference list" writes for `marker`, which cites `n` the list
+ * does not have (`next`, from `nextEntry`): with the anchor `anchoredStub` gives it when that is the
+ * one the marker's link names (`<sup>[4](#ref-4)</sup>`, `[4](#ref-4)`: `ref-4`, in the pattern of
+ * whichever of the entries' anchors it follows, and no other element's), or, for a plain marker,
+ * the one it gives a new reference's stub. A marker linking anywhere else: `next` as it is.
+ */
+export function stubFor(article: Article, marker: Marker, next: NextEntry, n: number): NextEntry {
+  const target = markerLink(article, marker, n);
+  if (target === undefined) return anchoredStub(article, next, n);
+  for (let which = 0; which < entryAnchors(article.text, next.like).length; which++) {
+    const out = anchoredStub(article, next, n, which);
+    if (`#${anchorsIn(`${out.prefix}${REFERENCE_STUB}${out.suffix}`)[which]}` === target) return out;
+  }
+  return next;
+}
+
+/** The target of the link around number `n` of a marker (`#ref-4` for `<sup>[4](#ref-4)</sup>` or `[4](#ref-4)`); undefined when it has none. */
+function markerLink(article: Article, marker: Marker, n: number): string | undefined {
+  if (marker.style === 'html-sup') return supPieces(marker.raw).find((p) => p.number === n)?.link?.target;
+  if (marker.style === 'bracket') return /^\(([^()\s]*)\)/.exec(article.text.slice(marker.end, marker.end + 200))?.[1];
+  return undefined;
 }
 
 const anchorCache = new WeakMap<Article, Set<string>>();

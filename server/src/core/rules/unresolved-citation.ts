@@ -3,6 +3,7 @@ import { compressNumbers, formatMarker, nextEntry, REFERENCE_STUB } from '../art
 import type { Article, Marker } from '../article/model';
 import { referencesOf } from '../article/resolve';
 import { unresolvedPandocFindings } from '../bibliography/citations';
+import { stubFor } from '../features/cite';
 import type { Fix } from '../types';
 import type { Rule } from './rule';
 
@@ -52,7 +53,10 @@ function fixes(article: Article, marker: Marker, missing: string[]): Fix[] {
   }
   const list = article.references;
   const out: Fix[] = [];
-  const next = list && missing.length === 1 && Number(missing[0]) === list.entries.length + 1 ? nextEntry(article.text, list, Number(missing[0]), eol) : undefined;
+  const n = Number(missing[0]);
+  const entry = list && missing.length === 1 && n === list.entries.length + 1 ? nextEntry(article.text, list, n, eol) : undefined;
+  // Anchored as the entries are when the marker links to that anchor (or is plain and it is free).
+  const next = entry && stubFor(article, marker, entry, n);
   if (next) {
     // With a stub entry, the marker resolves at once, in Markdown too (where a bare `5. ` under
     // the last entry is read as part of its text); the cursor is on the stub.

@@ -449,8 +449,15 @@ describe('cite: a new marker on its own in a document whose <sup> numbers link t
         }
       }
     }
-    // A marker linking to an anchor in no pattern of the entries', or to one another element has: today's stub, unanchored.
     const form = FORMS[1];
+    // A bracket marker linking to #ref-4 (as converters write them): the same.
+    for (const [label, text] of variants(cites4(form, '').replace(/<sup class="cite" id="cite-(\d)"><a href="#ref-\d" id="back-\d">\d<\/a><\/sup>/g, ' [$1](#ref-$1)').replace('It is safe.', 'It is safe [4](#ref-4).'))) {
+      const eol = eolOf(text);
+      const after = applyEdits(text, fixOf(text).edits);
+      assert.equal(after, text.replace(`${form.list[2]}${eol}`, `${form.list[2]}${eol}4. <a id="ref-4"></a>${REFERENCE_STUB}${eol}`), label);
+      assert.deepEqual(lint(after, { kind: 'markdown' }).findings.filter((x) => x.ruleId === 'unresolved-citation'), [], label);
+    }
+    // A marker linking to an anchor in no pattern of the entries', or to one another element has: today's stub, unanchored.
     const elsewhere = cites4(form, form.cite(4).replace('#ref-4', '#r4'));
     const taken = cites4(form, form.cite(4)).replace('# Ketamine 🧠', '# Ketamine 🧠\n\n<a id="ref-4"></a>');
     for (const text of [elsewhere, taken, taken.replace(/\n/g, '\r\n')]) {

@@ -160,9 +160,7 @@ const STATISTIC_PATTERNS: Gated[] = [
 ];
 
 /** How long an effect takes to appear: "can take four to six weeks to work", "within two weeks of starting". */
-const NUMBER = String.raw`(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|a couple of)`;
-/** A count of years or months as a result's lifetime is written: "ten to fifteen years", "20 years". */
-const LIFETIME = String.raw`(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|twenty-five|thirty|forty|fifty|several|a few|many)`;
+const NUMBER = String.raw`(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty-five|twenty|thirty|forty|fifty|several|many|a few|a couple of)`;
 const DURATION = String.raw`(?:about |around |up to |at least |roughly |as little as |)${NUMBER}(?:(?: to |-|–)${NUMBER})? (?:days?|weeks?|months?|years?)`;
 /** What takes that long: an effect ("to work"), not a service ("to arrange an appointment"). */
 const TAKES_TO = [
@@ -190,7 +188,7 @@ const TIME_COURSE: Gated[] = [
   // "the benefits seem to last for years" (not how long a course or a visit takes).
   gate(
     new RegExp(
-      String.raw`(?<![\p{L}])(?<!(?:course|treatment|appointment|session|programme|program|visit|consultation|procedure|stay|trial|study|operation)s? )(?:typically|usually|generally|normally|often|can|may|will|seem to|seems to|appear to|appears to|tend to|tends to) last(?:s)? (?:for )?(?:(?:about |around |up to |between |at least |)${LIFETIME}(?:(?: to |-|–| and )${LIFETIME})? (?:years?|months?)|years|decades|a lifetime|life)(?![\p{L}])`,
+      String.raw`(?<![\p{L}])(?<!(?:course|treatment|appointment|session|programme|program|visit|consultation|procedure|stay|trial|study|operation)s? )(?:typically|usually|generally|normally|often|can|may|will|seem to|seems to|appear to|appears to|tend to|tends to) last(?:s)? (?:for )?(?:(?:about |around |up to |between |at least |)${NUMBER}(?:(?: to |-|–| and )${NUMBER})? (?:years?|months?)|years|decades|a lifetime|life)(?![\p{L}])`,
       'iu',
     ),
     'last',
@@ -203,10 +201,10 @@ const TIME_COURSE: Gated[] = [
   // treatment stops: "is usually solidly healed by six weeks", "usually need replacing after
   // about five years", "is usually lost again within a year".
   gate(new RegExp(String.raw`(?<![\p{L}])(?:is|are) (?:usually|normally|typically|generally|often) (?:[\p{L}]+ )?(?:healed|better|settled|recovered|back to normal) (?:by|within|after|in) ${DURATION}(?![\p{L}])`, 'iu'), 'healed', 'better', 'settled', 'recovered', 'normal'),
-  gate(new RegExp(String.raw`(?<![\p{L}])(?:usually|often|typically|generally) needs? (?:[\p{L}]+ (?:or|and) )?(?:replacing|replacement|redoing|repeating|topping up|touching up) (?:after|every|within) (?:about |around |)${LIFETIME}(?:(?: to |-|–)${LIFETIME})? (?:years?|months?)(?![\p{L}])`, 'iu'), 'need'),
+  gate(new RegExp(String.raw`(?<![\p{L}])(?:usually|often|typically|generally) needs? (?:[\p{L}]+ (?:or|and) )?(?:replacing|replacement|redoing|repeating|topping up|touching up) (?:after|every|within) (?:about |around |)${NUMBER}(?:(?: to |-|–)${NUMBER})? (?:years?|months?)(?![\p{L}])`, 'iu'), 'need'),
   gate(new RegExp(String.raw`(?<![\p{L}])(?:is|are) (?:usually|often|typically|generally) (?:lost|gone|back) (?:again )?within ${DURATION}(?![\p{L}])`, 'iu'), 'lost', 'gone', 'back'),
   // A duration that ends the sentence: "Nerve symptoms are slower to improve and can take six to twelve months."
-  gate(new RegExp(String.raw`(?<![\p{L}])(?:can|may|might|often|usually|typically) take ${LIFETIME}(?:(?: to |-|–)${LIFETIME})? (?:weeks|months|years)(?: or (?:more|longer))?(?=\s*[.!]?\s*$)`, 'iu'), 'take'),
+  gate(new RegExp(String.raw`(?<![\p{L}])(?:can|may|might|often|usually|typically) take ${NUMBER}(?:(?: to |-|–)${NUMBER})? (?:weeks|months|years)(?: or (?:more|longer))?(?=\s*[.!]?\s*$)`, 'iu'), 'take'),
 ];
 
 /** Approval statements ("was approved in 2020") need a source; negated ones are disclosures. */

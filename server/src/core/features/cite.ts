@@ -591,13 +591,7 @@ export function addReferenceFix(article: Article, sentence: Sentence): Fix | und
  */
 function anchoredStub(article: Article, next: NextEntry, n: number, which = supLinkStyle(article)?.which): NextEntry {
   if (which === undefined || anchorsIn(`${next.prefix}${REFERENCE_STUB}${next.suffix}`).length !== which) return next;
-  let pattern: string[] | undefined;
-  for (const e of article.references?.entries ?? []) {
-    const anchor = e.number !== undefined ? entryAnchors(article.text, e)[which] : undefined;
-    const parts = anchor?.split(new RegExp(`(?<!\\d)${e.number}(?!\\d)`));
-    if (!parts || parts.length !== 2 || (pattern && (parts[0] !== pattern[0] || parts[1] !== pattern[1]))) return next;
-    pattern = parts;
-  }
+  const pattern = anchorPattern(article, which);
   if (!pattern) return next;
   const anchor = pattern.join(String(n));
   const was = entryAnchors(article.text, next.like)[which];
@@ -614,6 +608,31 @@ function anchoredStub(article: Article, next: NextEntry, n: number, which = supL
   if (before === undefined && after === undefined) return next;
   const out = { ...next, prefix: next.prefix + (before ?? ''), suffix: (after ?? '') + next.suffix };
   return anchorsIn(`${out.prefix}${REFERENCE_STUB}${out.suffix}`)[which] === anchor ? out : next;
+}
+
+const patternCache = new WeakMap<Article, Map<number, string[] | null>>();
+
+/**
+ * The pattern of the entries' `which`-th anchors around their numbers (`['ref-', '']` for
+ * `ref-1`, `ref-2`...), when every numbered entry has one and all follow it; kept per article.
+ */
+function anchorPattern(article: Article, which: number): string[] | undefined {
+  let byWhich = patternCache.get(article);
+  if (!byWhich) patternCache.set(article, (byWhich = new Map()));
+  const known = byWhich.get(which);
+  if (known !== undefined) return known ?? undefined;
+  let pattern: string[] | null = null;
+  for (const e of article.references?.entries ?? []) {
+    const anchor = e.number !== undefined ? entryAnchors(article.text, e)[which] : undefined;
+    const parts = anchor?.split(new RegExp(`(?<!\\d)${e.number}(?!\\d)`));
+    if (!parts || parts.length !== 2 || (pattern && (parts[0] !== pattern[0] || parts[1] !== pattern[1]))) {
+      pattern = null;
+      break;
+    }
+    pattern = parts;
+  }
+  byWhich.set(which, pattern);
+  return pattern ?? undefined;
 }
 
 /**

@@ -8,6 +8,7 @@ import { LineIndex } from '../core/text/lineIndex';
 import type { DocumentKind, Finding } from '../core/types';
 import { toPlainDiagnostic } from '../lsp/convert';
 import { bibliographyLoaderFor } from '../node/bibliography';
+import { collectGarbage } from '../node/collect';
 import { diagnosticsJson, type FileReport } from './format';
 
 /**
@@ -43,13 +44,25 @@ export interface LintJobResult {
  * plain-text file found in a folder that does not look like an article (not reported).
  */
 export function lintFindings(job: LintJob): { findings: readonly Finding[]; index: LineIndex; hasError: boolean } | undefined {
+  const findings = findingsOf(job);
+  if (!findings) return undefined;
+  // The article is garbage from here on: for a large file it is collected before the report is
+  // built (node/collect.ts), so that the report's allocations reuse its space.
+  if (job.text.length >= COLLECT_AFTER) collectGarbage();
+  return { findings, index: new LineIndex(job.text), hasError: findings.some((f) => f.severity === 'error') };
+}
+
+/** Code units of text from which a file's lint is followed by a garbage collection (about 1 MB). */
+export const COLLECT_AFTER = 1 << 20;
+
+/** The findings of one file's lint (undefined: not reported); its article is let go on return. */
+function findingsOf(job: LintJob): readonly Finding[] | undefined {
   // Bibliographies named in front matter (Pandoc citations), relative to the file's folder.
   const bibliography = bibliographyLoaderFor(path.resolve(job.path));
   // The report shows no fixes: rules may leave out the costly ones.
   const result = lint(job.text, { kind: job.kind, config: job.config, bibliography, fixes: false });
   if (!job.explicit && job.kind === 'plaintext' && !result.article.references && result.article.markers.length < 2) return undefined;
-  const findings = result.findings;
-  return { findings, index: new LineIndex(job.text), hasError: findings.some((f) => f.severity === 'error') };
+  return result.findings;
 }
 
 /** Lints one file's text in a worker: its report's diagnostics, as objects or as JSON text. */

@@ -129,49 +129,87 @@ function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
 
 /** SARIF 2.1.0, for code-scanning dashboards. Columns are UTF-16 code units, 1-based. */
 export function sarif(files: FileReport[], version: string, cwd = process.cwd()): string {
-  const rules = RULES.map((r) => ({
-    id: r.meta.id,
-    name: r.meta.id.replace(/(^|-)([a-z])/g, (_, __, ch: string) => ch.toUpperCase()),
-    shortDescription: { text: r.meta.description },
-    helpUri: ruleDocsUri(r.meta.id),
-    defaultConfiguration: { level: LEVEL[{ error: 1, warning: 2, info: 3, hint: 4 }[r.meta.defaultSeverity]] },
-    properties: { category: r.meta.category },
-  }));
-  const results = files.flatMap((f) =>
-    f.diagnostics.map((d) => {
-      const ruleIndex = rules.findIndex((r) => r.id === d.code);
-      return {
-        ruleId: String(d.code),
-        ...(ruleIndex >= 0 ? { ruleIndex } : {}),
-        level: LEVEL[d.severity ?? 1],
-        message: { text: d.message },
-        locations: [
-          {
-            physicalLocation: {
-              artifactLocation: artifactLocation(f.path),
-              region: {
-                startLine: d.range.start.line + 1,
-                startColumn: d.range.start.character + 1,
-                endLine: d.range.end.line + 1,
-                endColumn: d.range.end.character + 1,
-              },
+  const report = new SarifReport(version, cwd);
+  let out = report.head;
+  for (const f of files) for (const d of f.diagnostics) out += report.result(f.path, d);
+  return out + report.end();
+}
+
+/**
+ * The SARIF report written piece by piece, as `sarif` writes it whole: `head`, then each
+ * diagnostic's `result` in file order, then `end()`. A large file's report is never one string,
+ * nor tens of thousands of result objects at once (the 10 MB article's SARIF is 21 MB of text).
+ */
+export class SarifReport {
+  readonly head: string;
+  private readonly tail: string;
+  private readonly ruleIndex: Map<string, number>;
+  private readonly located = new Map<string, { uri: string; uriBaseId?: string }>();
+  private results = 0;
+
+  constructor(version: string, cwd = process.cwd()) {
+    const rules = RULES.map((r) => ({
+      id: r.meta.id,
+      name: r.meta.id.replace(/(^|-)([a-z])/g, (_, __, ch: string) => ch.toUpperCase()),
+      shortDescription: { text: r.meta.description },
+      helpUri: ruleDocsUri(r.meta.id),
+      defaultConfiguration: { level: LEVEL[{ error: 1, warning: 2, info: 3, hint: 4 }[r.meta.defaultSeverity]] },
+      properties: { category: r.meta.category },
+    }));
+    this.ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+    const doc = {
+      $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+      version: '2.1.0',
+      runs: [
+        {
+          tool: { driver: { name: 'clinical-lint', version, semanticVersion: version, rules } },
+          originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(cwd.endsWith(path.sep) ? cwd : `${cwd}${path.sep}`).href } },
+          columnKind: 'utf16CodeUnits',
+          // Last: the results are written between the document's head and its tail.
+          results: [],
+        },
+      ],
+    };
+    const whole = JSON.stringify(doc, null, 2);
+    const at = whole.lastIndexOf(EMPTY_RESULTS);
+    this.head = whole.slice(0, at + EMPTY_RESULTS.length - 1);
+    this.tail = `${whole.slice(at + EMPTY_RESULTS.length)}\n`;
+  }
+
+  /** One diagnostic of the file at `file`, as `JSON.stringify(doc, null, 2)` writes it inside `results`. */
+  result(file: string, d: Diagnostic): string {
+    const ruleIndex = typeof d.code === 'string' ? this.ruleIndex.get(d.code) : undefined;
+    let artifact = this.located.get(file);
+    if (!artifact) this.located.set(file, (artifact = artifactLocation(file)));
+    const result = {
+      ruleId: String(d.code),
+      ...(ruleIndex !== undefined ? { ruleIndex } : {}),
+      level: LEVEL[d.severity ?? 1],
+      message: { text: d.message },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: artifact,
+            region: {
+              startLine: d.range.start.line + 1,
+              startColumn: d.range.start.character + 1,
+              endLine: d.range.end.line + 1,
+              endColumn: d.range.end.character + 1,
             },
           },
-        ],
-      };
-    }),
-  );
-  const doc = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: { driver: { name: 'clinical-lint', version, semanticVersion: version, rules } },
-        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(cwd.endsWith(path.sep) ? cwd : `${cwd}${path.sep}`).href } },
-        columnKind: 'utf16CodeUnits',
-        results,
-      },
-    ],
-  };
-  return `${JSON.stringify(doc, null, 2)}\n`;
+        },
+      ],
+    };
+    return `${this.results++ ? ',' : ''}\n${RESULT_INDENT}${JSON.stringify(result, null, 2).replace(/\n/g, `\n${RESULT_INDENT}`)}`;
+  }
+
+  /** The rest of the document, after the last result. */
+  end(): string {
+    return `${this.results ? `\n${RESULT_INDENT.slice(2)}` : ''}]${this.tail}`;
+  }
 }
+
+/** How `JSON.stringify(doc, null, 2)` writes the run's results when there are none. */
+const EMPTY_RESULTS = '"results": []';
+/** The indentation of a result inside `runs[0].results`. */
+const RESULT_INDENT = ' '.repeat(8);

@@ -14,7 +14,7 @@ import { type LoadedConfig, loadConfigFile, loadConfigFor } from '../node/config
 import { bibliographyLoaderFor } from '../node/bibliography';
 import { isIgnored } from '../node/ignore';
 import { expandTargets, kindOfPath, readArticle } from './files';
-import { diagnosticsJsonPieces, type FileReport, json, jsonReport, sarif, stylish, StylishReport } from './format';
+import { diagnosticsJsonPieces, type FileReport, json, jsonReport, sarif, SarifReport, stylish, StylishReport } from './format';
 import { isLintWorker, type LintJob, lintFindings, LintPool, runWorker, workerCount } from './workers';
 
 const VERSION = '0.1.0';
@@ -204,9 +204,9 @@ export async function main(argv: string[]): Promise<number> {
     if (!c) settingsOf.set(loaded, (c = flags(mergeConfig(defaultConfig(), loaded?.settings))));
     return c;
   };
-  // JSON and stylish reports are written as the files are linted, in file order; with --fix
-  // (whose stylish summaries come first) and SARIF (one document) they are written at the end.
-  const streaming = !o.fix && !o.listSuppressions && o.format !== 'sarif';
+  // Reports are written as the files are linted, in file order; with --fix (whose stylish
+  // summaries come first) they are written at the end.
+  const streaming = !o.fix && !o.listSuppressions;
   if (streaming) {
     // A broken configuration file stops the run before anything is written.
     for (const t of targets) {
@@ -218,7 +218,7 @@ export async function main(argv: string[]): Promise<number> {
     }
   }
   const color = !!process.stdout.isTTY && !process.env.NO_COLOR;
-  const out = new ReportStream(o.format === 'json' ? 'json' : 'stylish', color);
+  const out = new ReportStream(o.format, color);
   const suppressions: SuppressionRow[] = [];
   let hasError = false;
   /** The files' reports in order, each written as soon as it and those before it are known (streaming). */
@@ -342,12 +342,14 @@ class ReportStream {
   private first = true;
   private written = 0;
   private readonly stylish: StylishReport;
+  private readonly sarif: SarifReport | undefined;
 
   constructor(
-    private readonly format: 'json' | 'stylish',
+    private readonly format: 'json' | 'stylish' | 'sarif',
     color: boolean,
   ) {
     this.stylish = new StylishReport(color);
+    this.sarif = format === 'sarif' ? new SarifReport(VERSION) : undefined;
   }
 
   private write(s: string): Promise<void> | undefined {
@@ -357,9 +359,9 @@ class ReportStream {
 
   /** Writes the reports of the files at the head of `slots` that are known, and forgets them. */
   async flush(slots: Slot[]): Promise<void> {
-    if (this.format === 'json' && !this.started) {
+    if (this.format !== 'stylish' && !this.started) {
       this.started = true;
-      await this.write(jsonReport.head);
+      await this.write(this.sarif ? this.sarif.head : jsonReport.head);
     }
     for (; this.written < slots.length && !slots[this.written].waiting; this.written++) {
       const slot = slots[this.written];
@@ -369,6 +371,20 @@ class ReportStream {
       if (this.format === 'stylish') {
         if (slot.findings) report.diagnostics = slot.findings.map((f) => toPlainDiagnostic(slot.index!, f));
         await this.write(this.stylish.file(report));
+        continue;
+      }
+      if (this.sarif) {
+        // The results in pieces of about 64K code units, each diagnostic made as it is written.
+        const { findings, index } = slot;
+        const n = findings ? findings.length : report.diagnostics.length;
+        let piece = '';
+        for (let i = 0; i < n; i++) {
+          piece += this.sarif.result(report.path, findings ? toPlainDiagnostic(index!, findings[i]) : report.diagnostics[i]);
+          if (piece.length < 1 << 16) continue;
+          await this.write(piece);
+          piece = '';
+        }
+        await this.write(piece);
         continue;
       }
       if (!slot.findings) {
@@ -385,7 +401,7 @@ class ReportStream {
 
   /** The end of the report, once written out. */
   async end(): Promise<void> {
-    const tail = this.format === 'json' ? (this.started ? '' : jsonReport.head) + jsonReport.tail : this.stylish.end();
+    const tail = this.sarif ? (this.started ? '' : this.sarif.head) + this.sarif.end() : this.format === 'json' ? (this.started ? '' : jsonReport.head) + jsonReport.tail : this.stylish.end();
     await new Promise<void>((resolve) => process.stdout.write(tail, () => resolve()));
   }
 }

@@ -98,6 +98,14 @@ describe('CLI', () => {
     assert.equal(r.status, 1);
   });
 
+  it('--fix writes a file back with its BOM, and adds none to a file without', () => {
+    const dir = tmp({ 'bom.md': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('He committed suicide in 2019.\n')]), 'plain.md': 'He committed suicide in 2019.\n' });
+    run(['--fix', path.join(dir, 'bom.md'), path.join(dir, 'plain.md')]);
+    assert.deepEqual([...fs.readFileSync(path.join(dir, 'bom.md')).subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+    assert.equal(fs.readFileSync(path.join(dir, 'bom.md'), 'utf8'), '\uFEFFHe died by suicide in 2019.\n');
+    assert.equal(fs.readFileSync(path.join(dir, 'plain.md'), 'utf8'), 'He died by suicide in 2019.\n');
+  });
+
   it('writes valid SARIF 2.1.0 with UTF-16 columns', () => {
     const dir = tmp({ 'a.md': `😀 ${BROKEN}` });
     const r = run(['--format', 'sarif', path.join(dir, 'a.md')]);

@@ -63,9 +63,13 @@ function walk(dir: string): string[] {
   return out;
 }
 
-export type ReadResult = { text: string } | { skipped: string };
+export type ReadResult = { text: string; bom: boolean } | { skipped: string };
 
-/** Reads a file as UTF-8 text; a BOM is dropped (editors do not show it as a character). */
+/**
+ * Reads a file as UTF-8 text; a BOM is dropped (editors do not show it as a character), and said
+ * (`--fix` writes it back). The file's bytes are let go once decoded: the text (two bytes a
+ * character when it holds one past Latin-1) is the one copy a lint holds.
+ */
 export function readArticle(file: string): ReadResult {
   const buf = fs.readFileSync(file);
   const probe = buf.subarray(0, 65536);
@@ -76,8 +80,9 @@ export function readArticle(file: string): ReadResult {
   } catch {
     return { skipped: 'not valid UTF-8 text' };
   }
+  // The decoder drops the BOM itself.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return { text };
+  return { text, bom: buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf };
 }
 
 export function kindOfPath(file: string): 'markdown' | 'plaintext' {

@@ -291,8 +291,8 @@ export async function main(argv: string[]): Promise<number> {
       const fixedText = fixAll(text, { kind, config, bibliography });
       const fixed = fixedText.applied;
       if (fixedText.text !== text) {
-        const bom = fs.readFileSync(t.path).subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])) ? '\ufeff' : '';
-        fs.writeFileSync(t.path, bom + fixedText.text);
+        // The BOM as read (reading the file again to see it held a second copy of it).
+        fs.writeFileSync(t.path, (read.bom ? '\ufeff' : '') + fixedText.text);
         text = fixedText.text;
         result = fixedText.result;
         if (o.format === 'stylish') process.stdout.write(fixSummary(t.path, fixedText.applied));

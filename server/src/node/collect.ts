@@ -19,10 +19,15 @@ export function collectGarbage(): boolean {
 
 let collector: (() => void) | null | undefined;
 
+const GC = 'typeof gc === "function" ? gc : undefined';
+
 function exposedCollector(): (() => void) | null {
+  // Node started with --expose-gc: the collector is there already, and the flag stays as it is.
+  const given: unknown = vm.runInNewContext(GC);
+  if (typeof given === 'function') return given as () => void;
   try {
     v8.setFlagsFromString('--expose-gc');
-    const gc: unknown = vm.runInNewContext('typeof gc === "function" ? gc : undefined');
+    const gc: unknown = vm.runInNewContext(GC);
     return typeof gc === 'function' ? (gc as () => void) : null;
   } catch {
     return null;

@@ -86,6 +86,21 @@ function isWordCodePoint(cp: number): boolean {
   return w;
 }
 
+/**
+ * The first position from `i` on that does not follow an ASCII letter or digit: no match starts
+ * inside a word (the boundary before a match), so the positions after the first letter of a word
+ * are not tried.
+ */
+function skipWord(text: string, i: number): number {
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i - 1);
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57))) break;
+    i++;
+  }
+  return i;
+}
+
 export class LiteralMatcher {
   private readonly root = newNode();
   /** Per code unit: 1 when it can start a match, 2 when it cannot, 0 not yet known. */
@@ -173,7 +188,10 @@ export class LiteralMatcher {
   /** The trie edge for the code unit at `j` (a run of spaces is one edge). */
   private step(node: Node, text: string, j: number): Node | undefined {
     const c = text.charCodeAt(j);
-    return this.children(node).get(isJsSpace(c) ? SPACE : this.unit(c));
+    const next = node.next ?? this.children(node);
+    // ASCII inline: a space or control character of `\s`, an upper-case letter folded.
+    if (c < 128) return next.get(c === 32 || (c >= 9 && c <= 13) ? SPACE : c >= 65 && c <= 90 ? c + 32 : c);
+    return next.get(isJsSpace(c) ? SPACE : this.unit(c));
   }
 
   /** Where the text goes on after the edge taken at `j`. */
@@ -240,7 +258,7 @@ export class LiteralMatcher {
           continue;
         }
       }
-      i++;
+      i = skipWord(text, i + 1);
     }
     return out;
   }
@@ -253,7 +271,7 @@ export class LiteralMatcher {
     const out: (LiteralMatch | undefined)[] = new Array(this.groupCount).fill(undefined);
     let missing = this.groupCount;
     const n = text.length;
-    for (let i = 0; i < n && missing > 0; i++) {
+    for (let i = 0; i < n && missing > 0; i = skipWord(text, i + 1)) {
       if (!this.canStart(text.charCodeAt(i)) || this.wordBefore(text, i)) continue;
       // Walk the trie from i; every literal end with a word boundary after it is a candidate.
       let node = this.root;
@@ -279,7 +297,7 @@ export class LiteralMatcher {
 
   /** The leftmost match, like `re.exec(text)` without the global flag. */
   first(text: string): LiteralMatch | undefined {
-    for (let i = 0; i < text.length; i++) {
+    for (let i = 0; i < text.length; i = skipWord(text, i + 1)) {
       if (this.canStart(text.charCodeAt(i)) && !this.wordBefore(text, i)) {
         const m = this.matchAt(text, i);
         if (m) return m;

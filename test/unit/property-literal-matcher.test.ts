@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { isQuestion } from '../../server/src/core/claims/scope';
 import { splitSentences } from '../../server/src/core/article/sentences';
 import { LiteralMatcher } from '../../server/src/core/text/literalMatcher';
+import { NeedleSet } from '../../server/src/core/text/needles';
 import { FAST_CHECK } from './property-support';
 
 /** The regular expression the matcher stands in for (claims lexicon and evidence cues). */
@@ -81,6 +82,21 @@ describe('property: literal matcher, first match of every group in one pass', ()
           const got = all[g];
           assert.deepEqual(got ? [got.index, got.text, lits[got.literal]] : undefined, alone ? [alone.index, alone.text, mine[alone.literal]] : undefined);
         }
+      }),
+      FAST_CHECK,
+    );
+  });
+});
+
+describe('property: a needle set finds what includes finds', () => {
+  it('found[id] is 1 exactly when the text includes the needle', () => {
+    const needle = fc.array(fc.constantFrom('a', 'b', ' ', '%', 'é', '’', '-'), { maxLength: 4 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(fc.array(needle, { minLength: 1, maxLength: 10 }), text, (ns, t) => {
+        const set = new NeedleSet();
+        const ids = ns.map((n) => set.add(n));
+        const found = set.scan(t);
+        ns.forEach((n, k) => assert.equal(found[ids[k]], t.includes(n) ? 1 : 0, JSON.stringify([n, t])));
       }),
       FAST_CHECK,
     );

@@ -1,5 +1,6 @@
 import type { Article, Block, Sentence } from '../article/model';
 import { LiteralMatcher } from '../text/literalMatcher';
+import { NeedleSet } from '../text/needles';
 import { drugKnowledge } from '../knowledge/drugs';
 import { verbForms } from './inflect';
 import { isQuestion, quotation, type Token, tokenize } from './scope';
@@ -129,12 +130,16 @@ const PHRASE_MATCHER = new LiteralMatcher(
  */
 interface Gated {
   re: RegExp;
-  needles?: readonly string[];
+  /** The needles' ids in `GATE_NEEDLES`. */
+  needles?: readonly number[];
 }
-const gate = (re: RegExp, ...needles: string[]): Gated => ({ re, needles: needles.length ? needles : undefined });
+/** Every gate's needles: a sentence's are found in one pass (`NeedleSet`), then each gate reads its own. */
+const GATE_NEEDLES = new NeedleSet();
+const gate = (re: RegExp, ...needles: string[]): Gated => ({ re, needles: needles.length ? needles.map((n) => GATE_NEEDLES.add(n)) : undefined });
 
-function run(g: Gated, sentence: string, lower: string): RegExpExecArray | null {
-  if (g.needles && !g.needles.some((n) => lower.includes(n))) return null;
+/** `found`: `GATE_NEEDLES.scan` of the sentence in lower case. */
+function run(g: Gated, sentence: string, found: Uint8Array): RegExpExecArray | null {
+  if (g.needles && !g.needles.some((id) => found[id] === 1)) return null;
   return g.re.exec(sentence);
 }
 
@@ -308,9 +313,10 @@ export function evidenceCue(sentence: string): EvidenceCue | undefined {
     if (m) push(family, m.index, m.end);
   });
   const lower = sentence.toLowerCase();
+  const needles = GATE_NEEDLES.scan(lower);
   const each = (family: CueFamily, gs: readonly Gated[]): void => {
     for (const g of gs) {
-      const m = run(g, sentence, lower);
+      const m = run(g, sentence, needles);
       if (m) push(family, m.index, m.index + m[0].length);
     }
   };
@@ -322,7 +328,7 @@ export function evidenceCue(sentence: string): EvidenceCue | undefined {
   each('consensus', [ACCORDING_TO, AUTHORITY_ADVICE]);
   each('effect', CAUSES);
   each('effect', [MAKES]);
-  const approval = run(APPROVAL, sentence, lower);
+  const approval = run(APPROVAL, sentence, needles);
   if (approval && !negatedNear(tokens, approval.index)) push('consensus', approval.index, approval.index + approval[0].length);
   const words = tokens.filter((t) => !t.punct);
   studyCue(words, push);

@@ -4,6 +4,7 @@ import { isQuestion } from '../../server/src/core/claims/scope';
 import { splitSentences } from '../../server/src/core/article/sentences';
 import { LiteralMatcher } from '../../server/src/core/text/literalMatcher';
 import { NeedleSet } from '../../server/src/core/text/needles';
+import { hasPrefilterWord } from '../../server/src/core/claims/claimStructure';
 import { FAST_CHECK } from './property-support';
 
 /** The regular expression the matcher stands in for (claims lexicon and evidence cues). */
@@ -97,6 +98,21 @@ describe('property: a needle set finds what includes finds', () => {
         const ids = ns.map((n) => set.add(n));
         const found = set.scan(t);
         ns.forEach((n, k) => assert.equal(found[ids[k]], t.includes(n) ? 1 : 0, JSON.stringify([n, t])));
+      }),
+      FAST_CHECK,
+    );
+  });
+});
+
+describe('property: the claim structures\' prefilter equals its regular expression', () => {
+  const PREFILTER = /(?<![\p{L}])(?:our|we|you|your|will|clients?|customers?|patients|members|users|graduates|families|parents)(?![\p{L}])|['’]ll(?![\p{L}])/iu;
+  it('finds a word in text[0, end) exactly when the regex finds one in the slice', () => {
+    const piece = fc.constantFrom('our', 'OUR', 'we', 'You', 'your', 'wiLL', 'client', 'clients', 'cuſtomers', 'patients', 'uſers', 'parents', 'll', 'LL', "'", '’', 'a', 'é', 'ſ', 'K', ' ', '1', '-', '\ud835\udc00', '\ud83d\ude00', '\ud835', 'ours', 'lll');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), fc.nat({ max: 40 }), (ps, cut) => {
+        const t = ps.join('');
+        const end = Math.min(t.length, cut);
+        assert.equal(hasPrefilterWord(t, end), PREFILTER.test(t.slice(0, end)), JSON.stringify([t, end]));
       }),
       FAST_CHECK,
     );

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { CRISIS_SERVICES } from '../../server/src/core/knowledge/crisisServices';
-import { CRISIS_LINES, crisisServicesIn, hasCrisisResource } from '../../server/src/core/rules/safe-messaging';
+import { CRISIS_LINES, crisisServicesIn, hasCrisisResource, resourcePatternNeeds } from '../../server/src/core/rules/safe-messaging';
 import type { Jurisdiction } from '../../server/src/core/types';
 import { applyAndRelint, applyEdits, crlf, findings, fixture } from './offlabel-helpers';
 
@@ -350,6 +350,36 @@ describe('safe-messaging: named crisis services count only where they serve', ()
 
   it('each jurisdiction\'s own line counts for it', () => {
     for (const j of ALL) assert.ok(hasCrisisResource(CRISIS_LINES[j].line.replace(/In an emergency.*$/, ''), j), j);
+  });
+});
+
+describe('crisis resource patterns: what each needs', () => {
+  it('every pattern is listed, and each of its matches holds all the substrings of one of its alternatives', () => {
+    const texts = [
+      ...CRISIS_SERVICES.flatMap((s) => [s.name, s.source]),
+      'Call Samaritans free on 116 123. Phone 116123. Text SHOUT to 85258, or shout on 85258. In Scotland, call NHS 24 on 111, NHS24 or NHS 111.',
+      'Call Breathing Space on 0800 83 85 87 or 0800838587. Childline: 0800 1111. Lifeline: 0808 808 8000. Call Lifeline on 13 11 14, Lifeline (131114).',
+      'Beyond Blue: 1300 22 4636. Kids Helpline on 1800 55 1800. Suicide Call Back Service on 1300 659 467. Pieta House on 1800 247 247. Text 50808.',
+      'Lifeline Aotearoa, Lifeline New Zealand, Lifeline NZ, Lifeline on 0800 543 354. Free call or text 1737. Need to talk? 1737. 1737 - Need to talk.',
+      'Call or text 9-8-8: Suicide Crisis Helpline. 988: the Suicide Crisis Helpline. Kids Help Phone, 686868. Talk Suicide Canada. Hope for Wellness Helpline.',
+      'The 988 Suicide and Crisis Lifeline, 988 Lifeline, the National Suicide Prevention Lifeline, the Veterans Crisis Line, Crisis Text Line, 741 741.',
+      'Call Trans Lifeline. The Trevor Project. TrevorLifeline at 1-866-488-7386. Call or text 988. Call 9-8-8. Call 911, dial 9-1-1, ring 999, phone 112, call 000, triple zero.',
+      'A crisis line, crisis text line, crisis centers; a help line, helplines, a hotline. Go to the nearest hospital emergency department, get to your nearest hospital, head to a emergency room.',
+      'The nearest emergency department. Call your local emergency services, contact emergency services.',
+    ];
+    for (const { re, needs } of resourcePatternNeeds()) {
+      assert.ok(needs, `listed: ${re.source}`);
+      const g = new RegExp(re.source, `${re.flags.replace('g', '')}g`);
+      let matched = 0;
+      for (const t of texts) {
+        for (const m of t.matchAll(g)) {
+          matched++;
+          const lower = m[0].toLowerCase();
+          assert.ok(needs.some((all) => all.every((n) => lower.includes(n))), `${re.source}: "${m[0]}" holds ${JSON.stringify(needs)}`);
+        }
+      }
+      assert.ok(matched > 0, `some text matches ${re.source}`);
+    }
   });
 });
 

@@ -4,6 +4,7 @@ import type { Article, Block } from '../article/model';
 import type { BlockMemo, Memo } from '../memo';
 import { CHECKPOINT_BLOCKS } from '../steps';
 import { CRISIS_SERVICES } from '../knowledge/crisisServices';
+import { NeedleSet } from '../text/needles';
 import { JURISDICTIONS, type Fix, type Jurisdiction, type RelatedInfo, type Span, type TextEdit } from '../types';
 import { lineEnding } from './off-label-disclaimer';
 import type { Rule } from './rule';
@@ -72,9 +73,92 @@ const GENERIC_RESOURCE: readonly RegExp[] = [
   /\b(?:call|contact)\s+(?:your\s+local\s+)?emergency\s+services\b/i,
 ];
 
+/**
+ * What each pattern of the services, of `GENERIC_RESOURCE` and of `EMERGENCY` cannot match
+ * without, by its source: alternatives, each a list of substrings its match holds (in lower case;
+ * the patterns' letters are ASCII, their case-insensitive matches lower-case to them). A text is
+ * read by a pattern only when it holds all the substrings of one alternative: most texts that
+ * hold a digit or a crisis word (`mayHoldResource`: a year, a dose, "help") hold none of a
+ * service's. A pattern not listed is always read. A service's words blanked in the text by an
+ * earlier service are only fewer: what a pattern matches in the blanked text, it holds in the text.
+ */
+const NEEDS: ReadonlyMap<string, readonly (readonly string[])[]> = new Map([
+  [String.raw`\bTrans\s+Lifeline\b`, [['trans', 'lifeline']]],
+  [String.raw`\bTrevor\s*(?:Project|Lifeline)\b`, [['trevor']]],
+  [String.raw`(?<![\d-])1-866-488-7386(?!\d)`, [['1-866-488-7386']]],
+  [String.raw`(?<![\d-])(?:9-8-8|988)\s*:?\s*Suicide\s+(?:&|and)\s+Crisis\s+Lifeline\b`, [['suicide', 'crisis', 'lifeline']]],
+  [String.raw`(?<![\d-])988\s+Lifeline\b`, [['988', 'lifeline']]],
+  [String.raw`\bSuicide\s+(?:&|and)\s+Crisis\s+Lifeline\b`, [['suicide', 'crisis', 'lifeline']]],
+  [String.raw`\bNational\s+Suicide\s+Prevention\s+Lifeline\b`, [['national', 'suicide', 'prevention', 'lifeline']]],
+  [String.raw`(?<![\d-])(?:9-8-8|988)\s*:?\s*(?:the\s+)?Suicide\s+Crisis\s+Helpline\b`, [['suicide', 'crisis', 'helpline']]],
+  [String.raw`\bSuicide\s+Crisis\s+Helpline\b`, [['suicide', 'crisis', 'helpline']]],
+  [String.raw`\bVeterans\s+Crisis\s+Line\b`, [['veterans', 'crisis', 'line']]],
+  [String.raw`\bCrisis\s+Text\s+Line\b`, [['crisis', 'text', 'line']]],
+  [String.raw`(?<![\d-])741\s?741(?!\d)`, [['741']]],
+  [String.raw`\bkids\s+help\s+phone\b`, [['kids', 'help', 'phone']]],
+  [String.raw`(?<![\d-])686868(?!\d)`, [['686868']]],
+  [String.raw`\btalk\s+suicide\b`, [['talk', 'suicide']]],
+  [String.raw`\bHope\s+for\s+Wellness(?:\s+Help\s?line)?\b`, [['hope', 'for', 'wellness']]],
+  [String.raw`\bsamaritans\b`, [['samaritans']]],
+  [String.raw`\b116\s?123\b`, [['116', '123']]],
+  [String.raw`\bshout\s+(?:on\s+|to\s+)?85258\b|\b85258\b`, [['85258']]],
+  [String.raw`\bNHS\s?24\b`, [['nhs', '24']]],
+  [String.raw`\bBreathing\s+Space\b`, [['breathing', 'space']]],
+  [String.raw`\b0800\s?83\s?85\s?87\b`, [['0800', '87']]],
+  [String.raw`\bChildline\b`, [['childline']]],
+  [String.raw`\b0800\s?1111\b`, [['0800', '1111']]],
+  [String.raw`\bNHS\s+111\b`, [['nhs', '111']]],
+  [String.raw`\bLifeline\s+(?:Australia\b|(?:on\s+|at\s+|:\s*|\(\s*)?13\s?11\s?14\b)`, [['lifeline']]],
+  [String.raw`\b13\s?11\s?14\b`, [['13', '14']]],
+  [String.raw`\bSuicide\s+Call\s+Back\s+Service\b`, [['suicide', 'call', 'back', 'service']]],
+  [String.raw`\b1300\s?659\s?467\b`, [['1300', '659', '467']]],
+  [String.raw`\bbeyond\s+blue\b|\b1300\s?22\s?4636\b`, [['beyond', 'blue'], ['1300', '4636']]],
+  [String.raw`\bKids\s+Helpline\b`, [['kids', 'helpline']]],
+  [String.raw`\b1800\s?55\s?1800\b`, [['1800']]],
+  [String.raw`\bLifeline\s+(?:on\s+|at\s+|:\s*|\(\s*)?0808\s?808\s?8000\b`, [['lifeline', '0808', '8000']]],
+  [String.raw`\b0808\s?808\s?8000\b`, [['0808', '8000']]],
+  [String.raw`\bPieta(?:\s+House)?\b`, [['pieta']]],
+  [String.raw`\b1800\s?247\s?247\b`, [['1800', '247']]],
+  [String.raw`(?<![\d-])50808(?!\d)`, [['50808']]],
+  [String.raw`\bLifeline\s+(?:Aotearoa|New\s+Zealand|NZ)\b`, [['lifeline']]],
+  [String.raw`\bLifeline\s+(?:on\s+|at\s+|:\s*|\(\s*)?0800\s?543\s?354\b`, [['lifeline', '0800', '543', '354']]],
+  [String.raw`\b0800\s?543\s?354\b`, [['0800', '543', '354']]],
+  [String.raw`\b(?:call|text|phone|ring|dial)(?:\s+or\s+(?:call|text))?\s+1737(?![\d,.]\d)\b`, [['1737']]],
+  [String.raw`\bNeed\s+to\s+talk\??\s*(?:[-–—:(]\s*)?(?:(?:free\s+)?(?:call|text)(?:\s+or\s+(?:call|text))?\s+)?1737\b|\b1737\s*[-–—:(]?\s*Need\s+to\s+talk\b`, [['need', 'talk', '1737']]],
+  [String.raw`\bLifeline\b`, [['lifeline']]],
+  [String.raw`(?<![\d-])9-8-8(?![\d-])`, [['9-8-8']]],
+  [String.raw`(?<![\d,.-])988(?![\d-]|[,.]\d|\s+(?:patients|participants|people|adults|children|youths?|cases|subjects|mg|deaths))`, [['988']]],
+  [String.raw`\bcrisis\s+(?:line|helpline|hotline|centre|center|service|text\s+line|support)s?\b`, [['crisis']]],
+  [String.raw`\bhelp\s?lines?\b`, [['help', 'line']]],
+  [String.raw`\bhotlines?\b`, [['hotline']]],
+  [String.raw`\b(?:go|going|get|come|head)\s+to\s+(?:the\s+|your\s+|a\s+)?(?:nearest\s+)?(?:hospital\s+)?emergency\s+(?:department|room)\b`, [['to', 'emergency']]],
+  [String.raw`\bnearest\s+(?:hospital\s+)?emergency\b`, [['nearest', 'emergency']]],
+  [String.raw`\b(?:go|going|get|come|head)\s+to\s+(?:the\s+|your\s+)?nearest\s+hospital\b`, [['to', 'nearest', 'hospital']]],
+  [String.raw`\b(?:call|contact)\s+(?:your\s+local\s+)?emergency\s+services\b`, [['emergency', 'services']]],
+  [String.raw`\b(?:call|dial|phone|ring|text)\s+9-?1-?1\b`, [['9', '1']]],
+  [String.raw`\b(?:call|dial|phone|ring)\s+(?:999|112)\b`, [['999'], ['112']]],
+  [String.raw`\b(?:call|dial|phone|ring)\s+(?:000|112)\b|\btriple\s+zero\b`, [['000'], ['112'], ['triple', 'zero']]],
+]);
+
+/** Every resource pattern with its needs (undefined: not listed, always read), for the tests. */
+export function resourcePatternNeeds(): { re: RegExp; needs?: readonly (readonly string[])[] }[] {
+  const all = [...CRISIS_SERVICES.flatMap((s) => s.patterns), ...GENERIC_RESOURCE, ...new Set(Object.values(EMERGENCY))];
+  return all.map((re) => ({ re, needs: NEEDS.get(re.source) }));
+}
+
+/** A pattern with its needs as needle ids in `RESOURCE_NEEDLES` (undefined: always read). */
+interface Needy {
+  re: RegExp;
+  needs?: readonly (readonly number[])[];
+}
+const RESOURCE_NEEDLES = new NeedleSet();
+const needy = (re: RegExp): Needy => ({ re, needs: NEEDS.get(re.source)?.map((all) => all.map((n) => RESOURCE_NEEDLES.add(n))) });
+/** Whether a text whose needles are `found` may match the pattern. */
+const mayMatch = (p: Needy, found: Uint8Array): boolean => !p.needs || p.needs.some((all) => all.every((id) => found[id] === 1));
+
 /** Every pattern of a service, global, with the service's index in `CRISIS_SERVICES`. */
-const SERVICE_PATTERNS: readonly { re: RegExp; service: number }[] = CRISIS_SERVICES.flatMap((s, service) =>
-  s.patterns.map((p) => ({ re: new RegExp(p.source, `${p.flags}g`), service })),
+const SERVICE_PATTERNS: readonly (Needy & { service: number })[] = CRISIS_SERVICES.flatMap((s, service) =>
+  s.patterns.map((p) => ({ ...needy(new RegExp(p.source, `${p.flags}g`)), service })),
 );
 
 /**
@@ -96,7 +180,13 @@ const EMERGENCY: Record<Jurisdiction, RegExp> = {
  */
 const HAS_DIGIT = /[0-9]/;
 const CRISIS_WORDS = /crisis|help|hotline|lifeline|samaritan|kids|talk|triple|emergenc|nearest|shout|beyond|wellness|breathing|childline|call\s+back|pieta|trevor/;
-const mayHoldResource = (text: string): boolean => HAS_DIGIT.test(text) || CRISIS_WORDS.test(text.toLowerCase());
+/** The text in lower case when it may hold a resource, else undefined. */
+function mayHoldResource(text: string): string | undefined {
+  const lower = text.toLowerCase();
+  return HAS_DIGIT.test(text) || CRISIS_WORDS.test(lower) ? lower : undefined;
+}
+const GENERIC_NEEDY: readonly Needy[] = GENERIC_RESOURCE.map(needy);
+const EMERGENCY_NEEDY = Object.fromEntries(JURISDICTIONS.map((j) => [j, needy(EMERGENCY[j])])) as Record<Jurisdiction, Needy>;
 
 /** A named service in a text: its index in `CRISIS_SERVICES` and where. */
 interface ServiceMention extends Span {
@@ -116,12 +206,16 @@ interface CrisisScan {
 const NO_RESOURCE: CrisisScan = { generic: false, emergency: [], services: [] };
 
 function scanCrisisResources(text: string): CrisisScan {
-  if (!mayHoldResource(text)) return NO_RESOURCE;
+  const lower = mayHoldResource(text);
+  if (lower === undefined) return NO_RESOURCE;
+  const found = RESOURCE_NEEDLES.scan(lower);
   // A service's words are blanked once matched: the later services and the generic wording
   // must not read "Kids Helpline" as "a helpline" or "Trans Lifeline" as "Lifeline".
   let rest = text;
   const services: ServiceMention[] = [];
-  for (const { re, service } of SERVICE_PATTERNS) {
+  for (const p of SERVICE_PATTERNS) {
+    if (!mayMatch(p, found)) continue;
+    const { re, service } = p;
     re.lastIndex = 0;
     let blanked = '';
     let from = 0;
@@ -133,8 +227,8 @@ function scanCrisisResources(text: string): CrisisScan {
     if (from > 0) rest = blanked + rest.slice(from);
   }
   services.sort((a, b) => a.start - b.start);
-  const generic = GENERIC_RESOURCE.some((re) => re.test(rest));
-  const emergency = JURISDICTIONS.filter((j) => EMERGENCY[j].test(rest));
+  const generic = GENERIC_NEEDY.some((p) => mayMatch(p, found) && p.re.test(rest));
+  const emergency = JURISDICTIONS.filter((j) => mayMatch(EMERGENCY_NEEDY[j], found) && EMERGENCY[j].test(rest));
   if (!generic && !emergency.length && !services.length) return NO_RESOURCE;
   return { generic, emergency, services };
 }

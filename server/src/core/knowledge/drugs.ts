@@ -387,6 +387,8 @@ export class DrugKnowledge {
   private readonly starts = new Set<number>();
   /** `asciiHash` of every key of `index` (for words of ASCII letters and digits). */
   private readonly keyHashes = new Set<number>();
+  /** `hashBit` of every hash of `keyHashes`: a word is asked of the set only when its bit is set. */
+  private readonly keyBits = new Uint8Array(65536);
 
   constructor(data: DrugData, extra: DrugEntry[] = [], errors: string[] = []) {
     const byId = new Map(data.drugs.map((d) => [d.id, d]));
@@ -425,6 +427,7 @@ export class DrugKnowledge {
         list.push({ term, prefix: name.slice(0, first.index), name, fold, length: name.length });
         this.starts.add(startCode(key));
         this.keyHashes.add(asciiHash(key));
+        this.keyBits[hashBit(asciiHash(key))] = 1;
         this.index.set(key, list);
       }
     }
@@ -486,39 +489,46 @@ export class DrugKnowledge {
     // further (one Map lookup per word instead of one big alternation at every position).
     const n = prose.length;
     const done = new Set<number>();
+    const keyBits = this.keyBits;
     let i = 0;
     while (i < n) {
-      if (!isWordChar(prose.charCodeAt(i))) {
+      let c = prose.charCodeAt(i);
+      if (c < 128 ? ASCII_WORD[c] === 0 : !isWordChar(c)) {
         i++;
         continue;
       }
-      let j = i + 1;
-      while (j < n && isWordChar(prose.charCodeAt(j))) j++;
-      if (j - i > MAX_KEY) {
-        i = j;
-        continue;
-      }
-      // An ASCII word is looked up only when the hash of it (or of it less a plural ending) is
-      // the hash of a key: most words are no name's start, and this costs no allocation.
+      // One pass over the word: its end, and (while it is ASCII) the hash of it, of it less its
+      // last code unit and less its last two. An ASCII word is looked up only when one of them
+      // is the hash of a key: most words are no name's start, and this costs no allocation.
+      let j = i;
       let h = FNV_OFFSET;
       let less1 = 0;
       let less2 = 0;
       let ascii = true;
-      for (let k = i; k < j; k++) {
-        const c = prose.charCodeAt(k);
-        if (c >= 128) {
+      for (;;) {
+        if (c < 128) {
+          if (ASCII_WORD[c] === 0) break;
+          if (ascii) {
+            less2 = less1;
+            less1 = h;
+            h = Math.imul(h ^ (c >= 65 && c <= 90 ? c | 32 : c), FNV_PRIME);
+          }
+        } else {
+          if (!isWordChar(c)) break;
           ascii = false;
-          break;
         }
-        if (k === j - 2) less2 = h;
-        if (k === j - 1) less1 = h;
-        h = Math.imul(h ^ (c >= 65 && c <= 90 ? c | 32 : c), FNV_PRIME);
+        if (++j >= n) break;
+        c = prose.charCodeAt(j);
+      }
+      if (j - i > MAX_KEY) {
+        i = j;
+        continue;
       }
       if (ascii) {
         const last = prose.charCodeAt(j - 1) | 32;
-        const whole = this.keyHashes.has(h);
-        const s1 = last === 115 && this.keyHashes.has(less1);
-        const s2 = last === 115 && j - i >= 2 && (prose.charCodeAt(j - 2) | 32) === 101 && this.keyHashes.has(less2);
+        const whole = keyBits[hashBit(h)] === 1 && this.keyHashes.has(h);
+        const s1 = last === 115 && keyBits[hashBit(less1)] === 1 && this.keyHashes.has(less1);
+        const s2 = last === 115 && j - i >= 2 && (prose.charCodeAt(j - 2) | 32) === 101 && keyBits[hashBit(less2)] === 1 && this.keyHashes.has(less2);
         if (whole || s1 || s2) {
           const lower = prose.slice(i, j).toLowerCase();
           done.clear();
@@ -648,6 +658,12 @@ function asciiHash(key: string): number {
   for (let k = 0; k < key.length; k++) h = Math.imul(h ^ key.charCodeAt(k), FNV_PRIME);
   return h;
 }
+
+/** Sixteen bits of a hash, for `keyBits`. */
+const hashBit = (h: number): number => (h ^ (h >>> 16)) & 0xffff;
+
+/** Per ASCII code unit: 1 for a letter or digit. */
+const ASCII_WORD = new Uint8Array(128).map((_, c) => ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0));
 
 /** The longest first word of any name worth looking up (longer runs are never a name's start). */
 const MAX_KEY = 40;

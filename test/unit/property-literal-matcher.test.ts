@@ -19,10 +19,10 @@ function referenceRegex(literals: string[], hyphenIsWord: boolean, apostrophes: 
   return new RegExp(`(?<!${b})(?:${body.join('|')})(?!${b})`, global ? 'giu' : 'iu');
 }
 
-const ALPHABET = ['a', 'b', 'A', 'B', 'é', 'É', ' ', ' ', '\t', '\n', '\u00a0', '-', "'", '’', '.', ',', '1', '%', '😀', 'ß'];
+const ALPHABET = ['a', 'b', 'A', 'B', 'é', 'É', ' ', ' ', '\t', '\n', '\u00a0', '-', "'", '’', '.', ',', '1', '%', '😀', 'ß', '\ud835\udc1a', 'Ⅰ', 'ⅰ'];
 const text = fc.array(fc.constantFrom(...ALPHABET), { maxLength: 40 }).map((a) => a.join(''));
 const literal = fc
-  .array(fc.constantFrom('a', 'b', 'é', ' ', '-', "'", '.', '1', '%'), { minLength: 1, maxLength: 5 })
+  .array(fc.constantFrom('a', 'b', 'é', ' ', '-', "'", '.', '1', '%', '\ud835\udc1a', 'ⅰ'), { minLength: 1, maxLength: 5 })
   .map((a) => a.join('').replace(/ +/g, ' ').trim())
   .filter((s) => s.length > 0);
 
@@ -30,10 +30,12 @@ describe('property: literal matcher equals its regular expression', () => {
   it('matchAll gives the same matches as a global regex', () => {
     fc.assert(
       fc.property(fc.array(literal, { minLength: 1, maxLength: 8 }), text, fc.boolean(), fc.boolean(), (lits, t, hyphen, apos) => {
-        const m = new LiteralMatcher(lits, { hyphenIsWord: hyphen, apostrophes: apos });
-        const got = m.matchAll(t).map((x) => [x.index, x.text]);
         const want = [...t.matchAll(referenceRegex(lits, hyphen, apos, true))].map((x) => [x.index, x[0]]);
-        assert.deepEqual(got, want);
+        // Walking the trie at every word, and (on large texts) only where a literal's first word is the text's.
+        for (const firstWordsAfter of [undefined, 0]) {
+          const m = new LiteralMatcher(lits, { hyphenIsWord: hyphen, apostrophes: apos, firstWordsAfter });
+          assert.deepEqual(m.matchAll(t).map((x) => [x.index, x.text]), want);
+        }
       }),
       FAST_CHECK,
     );

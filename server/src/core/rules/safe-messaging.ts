@@ -77,10 +77,11 @@ const GENERIC_RESOURCE: readonly RegExp[] = [
  * What each pattern of the services, of `GENERIC_RESOURCE` and of `EMERGENCY` cannot match
  * without, by its source: alternatives, each a list of substrings its match holds (in lower case;
  * the patterns' letters are ASCII, their case-insensitive matches lower-case to them). A text is
- * read by a pattern only when it holds all the substrings of one alternative: most texts that
- * hold a digit or a crisis word (`mayHoldResource`: a year, a dose, "help") hold none of a
- * service's. A pattern not listed is always read. A service's words blanked in the text by an
- * earlier service are only fewer: what a pattern matches in the blanked text, it holds in the text.
+ * read by a pattern only when it holds all the substrings of one alternative, found in one pass
+ * over the text for all the patterns: most texts that hold a digit or a crisis word
+ * (`mayHoldResource`: a year, a dose, "help") hold none of a service's. A pattern not listed is
+ * always read. A service's words blanked in the text by an earlier service are only fewer: what
+ * a pattern matches in the blanked text, it holds in the text.
  */
 const NEEDS: ReadonlyMap<string, readonly (readonly string[])[]> = new Map([
   [String.raw`\bTrans\s+Lifeline\b`, [['trans', 'lifeline']]],

@@ -25,6 +25,8 @@ export interface LiteralMatcherOptions {
   hyphenIsWord?: boolean;
   /** `'` in a literal also matches the typographic apostrophe `’` (default false). */
   apostrophes?: boolean;
+  /** How much text `matchAll` reads before it looks words up by their hash (default `FIRST_WORDS_AFTER`; the tests set 0). */
+  firstWordsAfter?: number;
 }
 
 const SPACE = -1;
@@ -101,12 +103,33 @@ function skipWord(text: string, i: number): number {
   return i;
 }
 
+/** How much text `matchAll` reads before it looks words up by their hash (`firstWordHashes`). */
+const FIRST_WORDS_AFTER = 200_000;
+
+/** The end of the run of letters and numbers (code points) from `i`: `i` when there is none. */
+function wordEnd(text: string, i: number): number {
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57))) break;
+      i++;
+      continue;
+    }
+    const cp = text.codePointAt(i)!;
+    if (!isWordCodePoint(cp)) break;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return i;
+}
+
 export class LiteralMatcher {
   private readonly root = newNode();
   /** Per code unit: 1 when it can start a match, 2 when it cannot, 0 not yet known. */
   private readonly starts = new Uint8Array(65536);
   private readonly hyphenIsWord: boolean;
   private readonly apostrophes: boolean;
+  private readonly firstWordsAfter: number;
   readonly size: number;
 
   /** Number of groups (`groups` given to the constructor), for `firstByGroup`. */
@@ -120,6 +143,7 @@ export class LiteralMatcher {
     this.groupCount = groups ? Math.max(-1, ...groups) + 1 : 0;
     this.hyphenIsWord = !!options.hyphenIsWord;
     this.apostrophes = !!options.apostrophes;
+    this.firstWordsAfter = options.firstWordsAfter ?? FIRST_WORDS_AFTER;
     this.size = literals.length;
     this.groups = groups;
     // The trie is built lazily: a node's children are made when a match first reaches it, so
@@ -245,16 +269,62 @@ export class LiteralMatcher {
     return best < 0 ? undefined : { index: i, end: bestEnd, text: text.slice(i, bestEnd), literal: best };
   }
 
+  /**
+   * The hashes (`runHash`) of the literals' first words, and whether a literal starts with no
+   * letter or number: made on the first `matchAll`. A literal matches only where the text's
+   * whole word (its run of letters and numbers) is the literal's first word, since a literal
+   * ends at a word boundary and a literal's character after its first word is no letter or
+   * number (nor is its match's); so at most words `matchAll` reads the word once, as a hash,
+   * instead of walking the trie with it. Made once the matcher has read `FIRST_WORDS_AFTER` code
+   * units: reading every literal costs some milliseconds of a cold start, which a short document
+   * (the first diagnostics after a start) would not win back.
+   */
+  private firstWords: { hashes: Set<number>; nonWordStart: boolean } | undefined;
+  private read = 0;
+
+  private firstWordHashes(): { hashes: Set<number>; nonWordStart: boolean } {
+    if (this.firstWords) return this.firstWords;
+    const hashes = new Set<number>();
+    let nonWordStart = false;
+    for (const l of this.literals) {
+      if (l.length === 0) continue;
+      const end = wordEnd(l, 0);
+      if (end === 0) nonWordStart = true;
+      else hashes.add(this.runHash(l, 0, end));
+    }
+    return (this.firstWords = { hashes, nonWordStart });
+  }
+
+  /** A hash of `text[from, to)` as the trie reads it (each code unit folded). */
+  private runHash(text: string, from: number, to: number): number {
+    let h = 0x811c9dc5 | 0;
+    for (let k = from; k < to; k++) {
+      const c = text.charCodeAt(k);
+      h = Math.imul(h ^ (c < 128 ? (c >= 65 && c <= 90 ? c + 32 : c) : this.unit(c)), 16777619);
+    }
+    return h;
+  }
+
   /** Every match, leftmost first and not overlapping, like `text.matchAll(re)`. */
   matchAll(text: string, from = 0): LiteralMatch[] {
     const out: LiteralMatch[] = [];
     const n = text.length;
+    this.read += n - from;
+    const first = this.firstWords ?? (this.read > this.firstWordsAfter ? this.firstWordHashes() : undefined);
     for (let i = from; i < n; ) {
       if (this.canStart(text.charCodeAt(i)) && !this.wordBefore(text, i)) {
-        const m = this.matchAt(text, i);
-        if (m) {
-          out.push(m);
-          i = m.end;
+        const end = wordEnd(text, i);
+        if (!first || (end > i ? first.hashes.has(this.runHash(text, i, end)) : first.nonWordStart)) {
+          const m = this.matchAt(text, i);
+          if (m) {
+            out.push(m);
+            i = m.end;
+            continue;
+          }
+        }
+        if (end > i) {
+          // No match starts inside the word.
+          i = end;
           continue;
         }
       }

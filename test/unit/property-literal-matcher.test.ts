@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { isQuestion } from '../../server/src/core/claims/scope';
-import { splitSentences } from '../../server/src/core/article/sentences';
+import { ruleSentences, splitSentences } from '../../server/src/core/article/sentences';
 import { LiteralMatcher } from '../../server/src/core/text/literalMatcher';
 import { NeedleSet } from '../../server/src/core/text/needles';
 import { hasPrefilterWord } from '../../server/src/core/claims/claimStructure';
@@ -145,6 +145,27 @@ describe('property: the long-prose sentence splitter', () => {
       }),
       FAST_CHECK,
     );
+  });
+
+  it('the sentence rules read in code give the segmenter\'s sentences, or leave the text to it', () => {
+    const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+    const unit = fc.oneof(
+      { weight: 8, arbitrary: fc.constantFrom('a', 'b', 'B', 'Z', 'é', 'É', 'ß', 'ǀ', 'ª', '5', '0', '²', '¹', '.', '.', '!', '?', '‼', '⁇', '․', ',', '-', ':', ';', '–', '—', ' ', ' ', '\t', '\u00a0', '\u202f', '"', "'", '(', ')', '[', ']', '«', '»', '“', '”', '‘', '’', '‹', '›', '⁽', '₎', '#', '%', '…', '•', '×') },
+      // Every code unit it reads: ASCII, Latin-1 and Latin Extended (less the controls and the soft hyphen), General Punctuation, superscripts.
+      { weight: 2, arbitrary: fc.integer({ min: 0x20, max: 0x24f }).filter((c) => c < 0x7f || (c >= 0xa0 && c !== 0xad)).map((c) => String.fromCharCode(c)) },
+      { weight: 2, arbitrary: fc.integer({ min: 0x2010, max: 0x209f }).filter((c) => (c < 0x2028 || c > 0x202e) && (c < 0x205f || c > 0x206f)).map((c) => String.fromCharCode(c)) },
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 40 }), (us) => {
+        const s = us.join('');
+        const want = [...segmenter.segment(s)].map((x) => ({ start: x.index, end: x.index + x.segment.length }));
+        assert.deepEqual(ruleSentences(s), want, JSON.stringify(s));
+      }),
+      { ...FAST_CHECK, numRuns: FAST_CHECK.numRuns! * 10 },
+    );
+    // Line breaks, format and combining characters, emoji: the segmenter's.
+    for (const s of ['A. B\nC', 'cu\u00adre. Then', 'A.\u2028B', 'Smile 😀. Then', 'e\u0301. Then', 'a\u200b. B']) assert.equal(ruleSentences(s), undefined, s);
+    assert.deepEqual(splitSentences('It works. Then it stops!  "Really?" Yes.').length, 4);
   });
 
   it('splits a long run of end marks in linear time (completes)', () => {

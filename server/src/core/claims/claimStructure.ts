@@ -187,6 +187,12 @@ const QUOTE_GATE = /["“”]/;
 /** What every named case history starts with: "After ...", a name and a comma or "had", "our client", "my patient". */
 const NAMED_GATE = /^\s*(?:[Aa]fter |\p{Lu}[\p{L}]+(?:, | had | from \p{Lu}))|[Oo]ur (?:client|patient|customer|member) |[Mm]y (?:client|patient|customer|member) /u;
 const CASE_GATE = /patient|client|customer|member|mum|dad|parent|came to|after|regular|visitor|guest| who | on,? (?:he|she)| later,? (?:he|she)/i;
+/**
+ * What each alternative of `CASE_HISTORY` holds, with its flags (a "patient" alone, as in
+ * "patient-centred", passes `CASE_GATE` but cannot start a case history): "of my ", "a patient",
+ * " who ", "came to ", "after", a unit of time.
+ */
+const CASE_WORDS = /of (?:my|our) |(?:one|a) (?:client|patient|customer|mum|dad|parent|regular|member|visitor|guest)| who |came to |after|year|month|week/iu;
 const PROMISE_GATE = /you|left |will be/i;
 const SUPERLATIVE_GATE = /est|most/i;
 const RANK_GATE = /['’]s |s['’] /;
@@ -279,7 +285,7 @@ const NAMED_OUTCOME = /(?<![\p{L}])\p{Lu}[\p{L}]+['’]s (?:[\p{L}-]+ ){1,3}(?:h
 function caseHistory(sentence: string): StructuralClaim | undefined {
   const named = RANK_GATE.test(sentence) && includesAny(sentence, NAMED_OUTCOME_WORDS) ? NAMED_OUTCOME.exec(sentence) : null;
   if (named) return { kind: 'testimonial', start: named.index, end: named.index + named[0].length };
-  const head = (CASE_GATE.test(sentence) ? CASE_HISTORY.exec(sentence) : null) ?? (NAMED_GATE.test(sentence) ? NAMED_CASE_HISTORY.exec(sentence) : null);
+  const head = (CASE_GATE.test(sentence) && CASE_WORDS.test(sentence) ? CASE_HISTORY.exec(sentence) : null) ?? (NAMED_GATE.test(sentence) ? NAMED_CASE_HISTORY.exec(sentence) : null);
   if (!head) return undefined;
   const rest = sentence.slice(head.index + head[0].length);
   // "After twelve weeks with us, county cricketer Sam told us ...": the head dates the result.

@@ -288,21 +288,41 @@ export class LiteralMatcher {
     let nonWordStart = false;
     for (const l of this.literals) {
       if (l.length === 0) continue;
-      const end = wordEnd(l, 0);
-      if (end === 0) nonWordStart = true;
-      else hashes.add(this.runHash(l, 0, end));
+      if (this.wordAtHash(l, 0) === 0) nonWordStart = true;
+      else hashes.add(this.hash);
     }
     return (this.firstWords = { hashes, nonWordStart });
   }
 
-  /** A hash of `text[from, to)` as the trie reads it (each code unit folded). */
-  private runHash(text: string, from: number, to: number): number {
+  /** The hash `wordAtHash` found last. */
+  private hash = 0;
+
+  /**
+   * The end of the run of letters and numbers (code points) from `i` (`i` when there is none),
+   * in one pass with a hash of it as the trie reads it (each code unit folded; thirty bits, a
+   * small integer), left in `hash`.
+   */
+  private wordAtHash(text: string, i: number): number {
+    const n = text.length;
     let h = 0x811c9dc5 | 0;
-    for (let k = from; k < to; k++) {
-      const c = text.charCodeAt(k);
-      h = Math.imul(h ^ (c < 128 ? (c >= 65 && c <= 90 ? c + 32 : c) : this.unit(c)), 16777619);
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c < 128) {
+        if (c >= 97 && c <= 122) h = Math.imul(h ^ c, 16777619);
+        else if (c >= 65 && c <= 90) h = Math.imul(h ^ (c + 32), 16777619);
+        else if (c >= 48 && c <= 57) h = Math.imul(h ^ c, 16777619);
+        else break;
+        i++;
+        continue;
+      }
+      const cp = text.codePointAt(i)!;
+      if (!isWordCodePoint(cp)) break;
+      h = Math.imul(h ^ this.unit(c), 16777619);
+      if (cp > 0xffff) h = Math.imul(h ^ this.unit(text.charCodeAt(i + 1)), 16777619);
+      i += cp > 0xffff ? 2 : 1;
     }
-    return h;
+    this.hash = h & 0x3fffffff;
+    return i;
   }
 
   /** Every match, leftmost first and not overlapping, like `text.matchAll(re)`. */
@@ -313,8 +333,8 @@ export class LiteralMatcher {
     const first = this.firstWords ?? (this.read > this.firstWordsAfter ? this.firstWordHashes() : undefined);
     for (let i = from; i < n; ) {
       if (this.canStart(text.charCodeAt(i)) && !this.wordBefore(text, i)) {
-        const end = wordEnd(text, i);
-        if (!first || (end > i ? first.hashes.has(this.runHash(text, i, end)) : first.nonWordStart)) {
+        const end = first ? this.wordAtHash(text, i) : wordEnd(text, i);
+        if (!first || (end > i ? first.hashes.has(this.hash) : first.nonWordStart)) {
           const m = this.matchAt(text, i);
           if (m) {
             out.push(m);

@@ -326,6 +326,9 @@ export interface Disclosures {
 function disclosureContexts(block: Block, memo: BlockMemo): number[] {
   const compute = (): number[] => {
     const out: number[] = [];
+    // Every context is a stretch of the block's prose: without the words every statement
+    // needs, the block has none (most blocks), and its sentences are not cut out and read.
+    if (!DISCLOSURE_NEEDS.test(block.prose)) return out;
     contexts(block).forEach((ctx, i) => {
       if (isDisclosure(proseOf(block, ctx))) out.push(i);
     });

@@ -270,8 +270,8 @@ export class LiteralMatcher {
   }
 
   /**
-   * The hashes (`runHash`) of the literals' first words, and whether a literal starts with no
-   * letter or number: made on the first `matchAll`. A literal matches only where the text's
+   * The hashes (`wordAtHash`) of the literals' first words, and whether a literal starts with no
+   * letter or number. A literal matches only where the text's
    * whole word (its run of letters and numbers) is the literal's first word, since a literal
    * ends at a word boundary and a literal's character after its first word is no letter or
    * number (nor is its match's); so at most words `matchAll` reads the word once, as a hash,

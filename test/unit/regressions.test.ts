@@ -7,6 +7,7 @@ import { applyEdits } from '../../server/src/core/fixes';
 import { isLinearPattern } from '../../server/src/core/knowledge/claims';
 import { parseReferenceFields } from '../../server/src/core/article/references';
 import { lint } from '../../server/src/core/lint';
+import { type CitationModel, citationModel, setCitationModel } from '../../server/src/core/claims/model';
 import type { DocumentKind } from '../../server/src/core/types';
 
 /**
@@ -16,6 +17,16 @@ import type { DocumentKind } from '../../server/src/core/types';
 function sameAsFull(texts: string[], kind: DocumentKind = 'markdown'): void {
   const parser = new IncrementalParser(kind);
   for (const t of texts) assert.deepStrictEqual(parser.parse(t), parseArticle(t, kind), JSON.stringify(t));
+}
+
+/** Lints the enclosing suite's texts with the citation-need classifier off. */
+function withoutClassifier(): void {
+  let saved: CitationModel | null = null;
+  before(() => {
+    saved = citationModel();
+    setCitationModel(null);
+  });
+  after(() => setCitationModel(saved));
 }
 
 describe('regressions', function () {
@@ -69,6 +80,8 @@ describe('regressions', function () {
   });
 
   describe('quick fixes (found by property-analysis under npm run fuzz)', () => {
+    // The texts are the fuzzer's: the cue rules alone make the finding whose fix is tested.
+    withoutClassifier();
     it('a cite fix before a colon inserts a marker that is read as one: "text [1]:" cites, only "[1]:" at a line start defines', () => {
       for (const [text, kind] of [
         ['risk show reduce the | 😀 nasal J. Clin. https://doi.org/10.1000/x cancer café:\n\nReferences\n\n1. reduce ketamine.\n\n', 'markdown'],
@@ -93,6 +106,8 @@ describe('regressions', function () {
   });
 
   describe('superscript cite fixes (found by property-analysis under npm run fuzz)', () => {
+    // The texts are the fuzzer's: the cue rules alone make the finding whose fix is tested.
+    withoutClassifier();
     it('after a unit-like word or a digit, a superscript cite fix leaves a space (else it reads as an exponent)', () => {
       for (const [text, kind] of [
         // (A cell of five words or fewer with no sentence punctuation is a label, not a claim: six here.)
@@ -109,6 +124,8 @@ describe('regressions', function () {
   });
 
   describe('cite fixes at a link (found by property-analysis under npm run fuzz)', () => {
+    // The texts are the fuzzer's: the cue rules alone make the finding whose fix is tested.
+    withoutClassifier();
     it('a sentence ending inside a link text gets its marker after the link, not inside it', () => {
       const text = '[^1]: risk [2-4].\n\n| a | b |\n|---|---|\n| side effects of the nasal spray . | [link](http://x.org) |\n| ketamine. | ketamine. |\n\n';
       const finding = lint(text, { kind: 'markdown' }).findings.find((f) => f.ruleId === 'missing-citation');

@@ -1,14 +1,18 @@
 import shipped from '../knowledge/citationModel.json';
 import type { Article, Sentence } from '../article/model';
 import { isDisclosure } from '../rules/off-label-disclaimer';
+import { type CueFamily, describesCondition, evidenceCue } from './evidence';
 import { GATE, healthAnchored, sentenceFeatures } from './structure';
 
 /**
  * The citation-need classifier: a logistic regression over the structural features of
- * `structure.ts`, trained on the labelled development articles by `scripts/train-claims.mjs`
- * (which writes `knowledge/citationModel.json`; nothing is learnt at run time). It is asked
- * only about sentences that no cue family flagged and that are uncovered, not questions,
- * instructions or visit descriptions: it adds recall on wording no cue covers.
+ * `structure.ts` and what the rules know of the sentence (`SentenceContext`: the cue family
+ * that matched, hedged or distanced claim wording, a description of a condition, whether the
+ * sentence is about health), trained on the labelled articles by `scripts/train-claims.mjs`
+ * (which writes `knowledge/citationModel.json`; nothing is learnt at run time). It has the last
+ * word on every uncovered sentence that is not a question, instruction, visit description or
+ * flagged claim: it adds recall on wording no cue covers and sets aside cue matches that, in
+ * their sentence, state nothing a source could back.
  */
 export interface CitationModel {
   /** What the weights were trained on, and how they were validated. */
@@ -64,7 +68,7 @@ export function setCitationModel(model: CitationModel | null): void {
 }
 
 /** Verdicts of the current model by sentence text: an edited document re-lints mostly unchanged sentences. */
-const verdicts = new Map<string, ModelVerdict | undefined>();
+const verdicts = new Map<string, ModelVerdict & { needed: boolean }>();
 
 export function citationModel(): CitationModel | null {
   return current;
@@ -133,13 +137,54 @@ export function concludesFromCited(article: Article, sentence: Sentence): boolea
 }
 
 /**
- * The model's probability that a sentence asserts something that needs a source; 0 when its
- * predicate states no effect, outcome, frequency, comparison or quantity (`structure.ts`).
+ * What can be known of a sentence on its own, with no article around it: its cue, whether it
+ * describes a condition, whether it is about health. Claim wording is taken as the author's.
  */
+export function contextAlone(sentence: string): SentenceContext {
+  return { cue: evidenceCue(sentence)?.family, hedged: false, distanced: false, describes: describesCondition(sentence), inArticle: healthAnchored(sentence) };
+}
+
+/** The model's probability that a sentence, read on its own (`contextAlone`), needs a source. */
 export function scoreSentence(sentence: string, model: CitationModel | null = current): ModelVerdict | undefined {
   if (!model) return undefined;
-  const features = sentenceFeatures(sentence);
-  if (!features.includes(GATE)) return { probability: 0, reasons: [] };
+  return weigh(stackedFeatures(sentence, contextAlone(sentence)), model);
+}
+
+/**
+ * What the missing-citation rule knows of a sentence besides its words; the classifier weighs
+ * it with them (features named `stk:`). Training (`scripts/train-claims.mjs`) and the rule
+ * build it the same way.
+ */
+export interface SentenceContext {
+  /** The family of the sentence's first evidence cue (`evidence.ts`), if any. */
+  cue?: CueFamily;
+  /** Citable claim wording the author hedges ("may help"). */
+  hedged: boolean;
+  /** Claim wording the author negates, quotes or attributes. */
+  distanced: boolean;
+  /** What a condition is or feels like (`describesCondition`). */
+  describes: boolean;
+  /** About health and not a conclusion drawn from the cited sentence before it (`askableInArticle`). */
+  inArticle: boolean;
+}
+
+/** The features of a sentence in its context: its words' and structure's, and the rules' verdicts. */
+export function stackedFeatures(sentence: string, ctx: SentenceContext): string[] {
+  const f = sentenceFeatures(sentence);
+  const full = askable(sentence);
+  if (ctx.cue || ctx.hedged) f.push('stk:rule');
+  if (ctx.cue) f.push('stk:cue', `stk:cue:${ctx.cue}`);
+  if (ctx.hedged) f.push('stk:hedged');
+  if (ctx.distanced) f.push('stk:distanced');
+  if (ctx.describes) f.push('stk:describes');
+  if (!full) f.push('stk:unaskable');
+  if (!ctx.inArticle) f.push('stk:unaskableArt');
+  if (full && ctx.inArticle && !ctx.distanced && f.includes(GATE)) f.push('stk:open');
+  return f;
+}
+
+/** The probability of a feature list under a model, and the features that pushed it up most. */
+function weigh(features: readonly string[], model: CitationModel): ModelVerdict {
   let z = model.bias;
   const contributions: [string, number][] = [];
   const weights = weightMap(model);
@@ -153,19 +198,29 @@ export function scoreSentence(sentence: string, model: CitationModel | null = cu
   return { probability: 1 / (1 + Math.exp(-z)), reasons: contributions.slice(0, 3).map((c) => c[0]) };
 }
 
-/** Whether the model says the sentence needs a source. */
-export function modelNeedsCitation(sentence: string, model: CitationModel | null = current): ModelVerdict | undefined {
-  if (!model) return undefined;
+/**
+ * The classifier's verdict on a sentence in its context (`stackedFeatures`): the probability
+ * that it needs a source, and whether that reaches the model's threshold. Verdicts of the
+ * current model are kept by sentence text and context: an edited document re-lints mostly
+ * unchanged sentences.
+ */
+export function citationNeed(sentence: string, ctx: SentenceContext, model: CitationModel): ModelVerdict & { needed: boolean } {
   const cacheable = model === current;
-  if (cacheable && verdicts.has(sentence)) return verdicts.get(sentence);
-  let verdict: ModelVerdict | undefined;
-  if (askable(sentence)) {
-    const v = scoreSentence(sentence, model);
-    verdict = v && v.probability >= model.threshold ? v : undefined;
-  }
+  const key = cacheable ? `${ctx.cue ?? ''}${+ctx.hedged}${+ctx.distanced}${+ctx.describes}${+ctx.inArticle}\u0000${sentence}` : '';
+  const known = cacheable ? verdicts.get(key) : undefined;
+  if (known) return known;
+  const v = weigh(stackedFeatures(sentence, ctx), model);
+  const verdict = { ...v, needed: v.probability >= model.threshold };
   if (cacheable) {
     if (verdicts.size > 5000) verdicts.clear();
-    verdicts.set(sentence, verdict);
+    verdicts.set(key, verdict);
   }
   return verdict;
+}
+
+/** Whether the model says the sentence, read on its own (`contextAlone`), needs a source. */
+export function modelNeedsCitation(sentence: string, model: CitationModel | null = current): ModelVerdict | undefined {
+  if (!model) return undefined;
+  const v = scoreSentence(sentence, model);
+  return v && v.probability >= model.threshold ? v : undefined;
 }

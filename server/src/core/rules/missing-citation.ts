@@ -1,7 +1,7 @@
 import { claimHitSteps } from '../claims/detect';
 import { CLAIM_BLOCK_KINDS, describesCondition, type EvidenceCue, evidenceCue, type NotAClaimReason, notAClaimByPlace, notAClaimByText } from '../claims/evidence';
 import { isCovered } from '../claims/coverage';
-import { askableInArticle, citationModel, modelNeedsCitation } from '../claims/model';
+import { askableInArticle, citationModel, citationNeed } from '../claims/model';
 import { citationFixes } from '../features/cite';
 import { claimLexicon } from '../knowledge/claims';
 import type { Sentence } from '../article/model';
@@ -19,12 +19,15 @@ const FAMILY_WORDS = {
   model: 'states a clinical fact (a finding, frequency, risk, course or effect)',
 } as const;
 
+/** Cue families the classifier does not overrule: the sentence itself appeals to evidence. */
+const EXPLICIT: ReadonlySet<string> = new Set(['study', 'consensus']);
+
 /** What a sentence's text decides, kept per block (null: computed, none). */
 interface SentenceWork {
   reason: NotAClaimReason | null;
   cue?: EvidenceCue | null;
-  verdict?: boolean;
   describes?: boolean;
+  inArticle?: boolean;
 }
 
 /**
@@ -48,7 +51,7 @@ export const missingCitation: Rule = {
     const claimed = new Set<Sentence>();
     const hedged = new Map<Sentence, string>();
     // Sentences whose claim wording the author distances (negated, quoted, attributed): the
-    // classifier is not asked about them, the cue families still are.
+    // classifier weighs that.
     const distanced = new Set<Sentence>();
     for (const h of hits) {
       if (!h.sentence) continue;
@@ -74,15 +77,23 @@ export const missingCitation: Rule = {
         if (w.reason || notAClaimByPlace(article, block)) continue;
         if (w.cue === undefined) w.cue = evidenceCue(sentence.text) ?? null;
         const cue = w.cue ?? undefined;
-        const asModel = (): boolean => {
-          // About health, not a conclusion from the cited sentence before it (both within the block).
-          w.verdict ??= askableInArticle(article, sentence) && !!modelNeedsCitation(sentence.text, model);
-          return w.verdict;
-        };
-        // No cue: the structural classifier (claims/model.ts) has the last word.
-        // What a condition is or feels like is not put to the classifier (settled guide, point 1).
-        const describes = (): boolean => (w.describes ??= describesCondition(sentence.text));
-        const family = cue ? cue.family : hedged.has(sentence) ? 'hedged' : !distanced.has(sentence) && !describes() && asModel() ? 'model' : undefined;
+        const isHedged = hedged.has(sentence);
+        let family: keyof typeof FAMILY_WORDS | undefined;
+        // An appeal to studies or to consensus ("Studies show", "experts agree") always asks for
+        // its source; for the rest the classifier (claims/model.ts) has the last word, weighing
+        // the cue with the sentence's structure: it finds wording no cue covers and sets aside a
+        // cue that, in its sentence, states nothing a source could back.
+        if (!model || (cue && EXPLICIT.has(cue.family))) family = cue ? cue.family : isHedged ? 'hedged' : undefined;
+        else {
+          // Both context facts are block-local.
+          w.describes ??= describesCondition(sentence.text);
+          w.inArticle ??= askableInArticle(article, sentence);
+          const ctx = { cue: cue?.family, hedged: isHedged, distanced: distanced.has(sentence), describes: w.describes, inArticle: w.inArticle };
+          // With no cue and no hedged claim, claim wording the author distances ("It has not
+          // been proven that ...") is not the author's statement: the classifier alone does not report it.
+          const alone = !cue && !isHedged;
+          family = (alone && ctx.distanced) || !citationNeed(sentence.text, ctx, model).needed ? undefined : cue ? cue.family : isHedged ? 'hedged' : 'model';
+        }
         if (!family) continue;
         const lead = sentence.text.length - sentence.text.trimStart().length;
         const start = sentence.start + lead;

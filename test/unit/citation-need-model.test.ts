@@ -4,7 +4,7 @@
 // evaluation articles: they check that the model carries to new wording.
 import * as assert from 'node:assert/strict';
 import { evidenceCue } from '../../server/src/core/claims/evidence';
-import { askable, citationModel, fromShipped, modelNeedsCitation, packCitationModel, scoreSentence } from '../../server/src/core/claims/model';
+import { askable, citationModel, citationNeed, contextAlone, fromShipped, modelNeedsCitation, packCitationModel, scoreSentence, setCitationModel, stackedFeatures } from '../../server/src/core/claims/model';
 import { GATE, healthAnchored, lemma, sentenceFeatures, structuredWords } from '../../server/src/core/claims/structure';
 import { mine } from './claims-helpers';
 import { lint } from '../../server/src/core/lint';
@@ -179,6 +179,59 @@ describe('missing-citation: the classifier in the rule', () => {
 
   it('is not asked about claim wording the author distances', () => {
     assert.deepEqual(flagged('Claims that a single infusion cures depression are misleading.\n'), []);
+  });
+});
+
+describe('missing-citation: the classifier has the last word', () => {
+  const found = (text: string): string[] => lint(text, { kind: 'plaintext' }).findings.filter((f) => f.ruleId === 'missing-citation').map((f) => text.slice(f.start, f.end));
+  /** Lints with a model that says `verdict` to every sentence. */
+  const withModel = <T>(verdict: boolean, run: () => T): T => {
+    const saved = citationModel();
+    setCitationModel({ bias: verdict ? 10 : -10, threshold: 0.6, weights: {} });
+    try {
+      return run();
+    } finally {
+      setCitationModel(saved);
+    }
+  };
+
+  it('sets aside a cue match that, in its sentence, states nothing a source could back', () => {
+    const text = 'Each brace puts gentle pressure on the curve.\n';
+    assert.equal(contextAlone(text.trim()).cue, 'effect', 'an effect cue matches');
+    assert.deepEqual(withModel(false, () => found(text)), []);
+    assert.deepEqual(found(text), [], 'the shipped model sets it aside');
+    assert.deepEqual(withModel(true, () => found(text)), ['Each brace puts gentle pressure on the curve.']);
+  });
+
+  it('cannot overrule an appeal to studies or to consensus', () => {
+    const text = 'Studies show fast effects. Experts agree that the brace is worn at night.\n';
+    assert.deepEqual(withModel(false, () => found(text)), ['Studies show fast effects.', 'Experts agree that the brace is worn at night.']);
+  });
+
+  it('does not report claim wording the author distances on its word alone', () => {
+    const text = 'Claims that a single infusion cures depression are misleading. The clinic is open on Saturdays.\n';
+    assert.deepEqual(withModel(true, () => found(text)), ['The clinic is open on Saturdays.']);
+  });
+
+  it('with no model, the cue rules decide', () => {
+    const saved = citationModel();
+    setCitationModel(null);
+    try {
+      assert.deepEqual(found('Each brace puts gentle pressure on the curve. The clinic is open on Saturdays.\n'), ['Each brace puts gentle pressure on the curve.']);
+    } finally {
+      setCitationModel(saved);
+    }
+  });
+
+  it('weighs what the rule knows of the sentence, built one way for the rule and for training', () => {
+    const ctx = { cue: 'statistic' as const, hedged: false, distanced: true, describes: false, inArticle: true };
+    const f = stackedFeatures('About 1 in 5 adults have it.', ctx);
+    for (const x of ['stk:rule', 'stk:cue', 'stk:cue:statistic', 'stk:distanced']) assert.ok(f.includes(x), x);
+    assert.ok(!f.includes('stk:open'), 'distanced wording is not open');
+    assert.ok(stackedFeatures('About 1 in 5 adults have it', { ...ctx, distanced: false }).includes('stk:unaskable'), 'a label, not a sentence');
+    const m = citationModel()!;
+    const v = citationNeed('About 1 in 5 adults have it.', ctx, m);
+    assert.equal(v.needed, v.probability >= m.threshold);
   });
 });
 

@@ -59,7 +59,7 @@ export const missingCitation: Rule = {
       if (h.status === 'claim' && claimRuleOn) claimed.add(h.sentence);
       if (h.status === 'hedged' && h.entry.citable) hedged.set(h.sentence, h.matched);
     }
-    // What a sentence's text alone decides (not-a-claim reasons, cues, classifier verdicts) is
+    // What a sentence's text alone decides (not-a-claim reasons, cues, descriptions, health anchoring) is
     // kept across versions in its block's record (the block's prose fixes its sentences), per
     // classifier model (tests swap models): the model is the namespace.
     const model = citationModel();

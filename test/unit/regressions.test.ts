@@ -198,6 +198,13 @@ describe('regressions', function () {
       assert.deepEqual(a.sentences.map((s) => s.text.trim()), ['This was confirmed by Smith et al.', 'Studies show that 30% relapse.']);
       assert.equal(parseArticle('Confirmed by Smith et al. (2019) in adults.\n', 'plaintext').sentences.length, 1);
     });
+    it('a dotted initialism ("U.S.", "U.K.") does not end the sentence (found by a blind evaluation set)', () => {
+      for (const kind of ['plaintext', 'markdown'] as const) {
+        const a = parseArticle('The U.S. Preventive Services Task Force recommends yearly screening. It starts at 50.\n', kind);
+        assert.deepEqual(a.sentences.map((s) => s.text.trim()), ['The U.S. Preventive Services Task Force recommends yearly screening.', 'It starts at 50.'], kind);
+      }
+      assert.equal(parseArticle('Guidance in the U.K. and the E.U. differs on this point.\n', 'plaintext').sentences.length, 1);
+    });
     it('a hard-wrapped line that starts with a marker stays in its paragraph', () => {
       const a = parseArticle('Studies show ketamine has rapid\n¹ antidepressant effects in adults.\n', 'plaintext');
       assert.deepEqual(a.blocks.map((b) => b.kind), ['paragraph']);

@@ -18,6 +18,8 @@ const NO_BREAK = /^[\t\x20-\x20\x22-\x2D\x2F-\x3E\x40-\x7E\u00A0-\u024F\u2010-\u
 
 const ABBREVIATION = new RegExp(
   String.raw`(?:^|[\s(])(?:et al|e\.g|i\.e|cf|vs|viz|approx|ca|etc|Dr|Drs|Mr|Mrs|Ms|Prof|St|Jr|Sr|Inc|Ltd|Co|Fig|Figs|No|Nos|Vol|Vols|Eq|Ref|Refs|Suppl|Ed|Eds|pp|p|ch|sec|min|max|mo|wk|yr|hr|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z]|` +
+    // Dotted initialisms: U.S., U.K., E.U.
+    String.raw`(?:[A-Z]\.){1,3}[A-Z]|` +
     // Common words of abbreviated journal titles (J. Clin. Psychiatry, Am. J. Psychiatry).
     String.raw`J|Am|Br|Eur|Int|Clin|Med|Res|Psychiatr|Psychol|Neurosci|Pharmacol|Ther|Rev|Ann|Arch|Proc|Natl|Acad|Sci|Gen|Intern|Affect|Disord|Biol|Neurol|Curr|Opin|Pract|Psychopharmacol|Assoc|Epidemiol|Pediatr|Surg|Nurs|Can|Aust|N Engl)\.\s*$`,
 );

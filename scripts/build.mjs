@@ -61,9 +61,29 @@ const claimForms = {
   },
 };
 
+// Node built-ins that the LSP libraries require when they load but use only on paths a start
+// does not take (crypto: pipe names and UUIDs; child_process: finding global modules): each is
+// loaded on its first use instead of at every start of the server (a few milliseconds each).
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(build) {
+    build.onResolve({ filter: /^(crypto|child_process)$/ }, (args) => (/[\\/]node_modules[\\/]/.test(args.importer) ? { path: args.path, namespace: 'lazy-builtin' } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
+      contents: `let loaded; const load = () => (loaded ??= require('node:${args.path}'));
+module.exports = new Proxy({}, {
+  get: (_, key) => load()[key],
+  has: (_, key) => key in load(),
+  ownKeys: () => Reflect.ownKeys(load()),
+  getOwnPropertyDescriptor: (_, key) => { const d = Object.getOwnPropertyDescriptor(load(), key); return d && { ...d, configurable: true }; },
+});`,
+      loader: 'js',
+    }));
+  },
+};
+
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'], banner: { js: metaUrl } }),
-  esbuild.build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server-bundle.js', plugins: [claimForms, citationModel], banner: { js: metaUrl } }),
+  esbuild.build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server-bundle.js', plugins: [claimForms, citationModel, lazyBuiltins], banner: { js: metaUrl } }),
   esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-bundle.js', plugins: [claimForms, citationModel], banner: { js: metaUrl } }),
   // The entry points: each starts its bundle with the regex flag and the code cache (server/src/node/launcher.ts).
   ...[

@@ -87,15 +87,15 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-bundle.js', plugins: [claimForms, citationModel], banner: { js: metaUrl } }),
   // The entry points: each starts its bundle with the regex flag and the code cache (server/src/node/launcher.ts).
   ...[
-    ['server', []],
-    ['cli', ['--semi-space-growth-factor=1', '--heap-growing-percent=20']],
-  ].map(([name, flags]) =>
+    ['server', ['--semi-space-growth-factor=16'], []],
+    ['cli', [], ['--semi-space-growth-factor=1', '--heap-growing-percent=20']],
+  ].map(([name, flags, largeInputFlags]) =>
     esbuild.build({
       ...common,
       sourcemap: false,
       entryPoints: ['server/src/node/launcher.ts'],
       outfile: `dist/${name}.js`,
-      define: { ...common.define, __BUNDLE__: JSON.stringify(`${name}-bundle.js`), __V8_FLAGS__: JSON.stringify(flags) },
+      define: { ...common.define, __BUNDLE__: JSON.stringify(`${name}-bundle.js`), __V8_FLAGS__: JSON.stringify(flags), __LARGE_INPUT_FLAGS__: JSON.stringify(largeInputFlags) },
       banner: { js: '#!/usr/bin/env node' },
     }),
   ),

@@ -231,6 +231,53 @@ describe('start-up code cache (dist/cli.js, dist/server.js)', () => {
     assert.deepEqual(fs.readdirSync(cacheDir).sort(), ['cli-bundle-00000000-1-2-3.v8cache', mine].sort());
   });
 
+  describe('memory flags: on for large or unknown inputs only, with one cache for both', () => {
+    const runOn = (args: string[], env: Record<string, string>): { status: number; stdout: string; stderr: string } => {
+      const r = spawnSync(process.execPath, [CLI, '--format', 'json', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CLINICAL_LINT_TRACE_CACHE: '1', ...env } });
+      return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+    };
+    // Prose of about 600 KB: over the launcher's 512 KiB.
+    const big = 'The walk along the river took most of the afternoon, and the weather held. '.repeat(8000);
+
+    it('are off for small files named one by one, on for a large file, a folder, a glob or stdin', () => {
+      const dir = tmp({ 'a.md': BROKEN, 'b.md': BROKEN, 'big.md': big });
+      const cache = { CLINICAL_LINT_CACHE_DIR: dir };
+      assert.match(runOn([SAMPLE], cache).stderr, /memory flags off/);
+      assert.match(runOn(['--jurisdiction', 'US', '--rule', 'citation-order=off', SAMPLE, path.join(dir, 'a.md'), path.join(dir, 'b.md')], cache).stderr, /memory flags off/);
+      assert.match(runOn([path.join(dir, 'big.md')], cache).stderr, /memory flags on/);
+      assert.match(runOn([dir], cache).stderr, /memory flags on/);
+      assert.match(runOn([path.join(dir, '*.md')], cache).stderr, /memory flags on/);
+      assert.match(runOn(['-'], cache).stderr, /memory flags on/);
+    });
+
+    it('a cache written by a run on a large input is accepted by a run on a small one, and the other way round', () => {
+      const dir = tmp({ 'big.md': big });
+      const large = runOn([path.join(dir, 'big.md')], { CLINICAL_LINT_CACHE_DIR: path.join(dir, 'one') });
+      assert.match(large.stderr, /memory flags on/);
+      assert.match(large.stderr, /code cache written to /);
+      const small = runOn([SAMPLE], { CLINICAL_LINT_CACHE_DIR: path.join(dir, 'one') });
+      assert.match(small.stderr, /code cache accepted/);
+      assert.match(runOn([SAMPLE], { CLINICAL_LINT_CACHE_DIR: path.join(dir, 'other') }).stderr, /code cache written to /);
+      const again = runOn([path.join(dir, 'big.md')], { CLINICAL_LINT_CACHE_DIR: path.join(dir, 'other') });
+      assert.match(again.stderr, /code cache accepted/);
+      assert.equal(again.stdout, large.stdout);
+    });
+
+    it("the lint workers follow the main thread's flags and accept its cache", () => {
+      const files: Record<string, string> = {};
+      for (let i = 0; i < 10; i++) files[`f${i}.md`] = BROKEN;
+      const dir = tmp(files);
+      const env = { CLINICAL_LINT_CACHE_DIR: tmp({}), CLINICAL_LINT_WORKERS: '1' };
+      runOn([SAMPLE], env);
+      const names = Object.keys(files).map((f) => path.join(dir, f));
+      const small = runOn(names, env);
+      assert.deepEqual(small.stderr.match(/code cache \w+|memory flags \w+/g), ['code cache accepted', 'memory flags off', 'code cache accepted', 'memory flags off']);
+      const unknown = runOn([dir], env);
+      assert.deepEqual(unknown.stderr.match(/code cache \w+|memory flags \w+/g), ['code cache accepted', 'memory flags on', 'code cache accepted', 'memory flags on']);
+      assert.equal(unknown.stdout, runOn([dir], { ...env, CLINICAL_LINT_WORKERS: '0' }).stdout);
+    });
+  });
+
   it('runs without one where the directory cannot be written, or when turned off', () => {
     const dir = tmp({ 'file-not-dir': 'x' });
     const r = runWith({ CLINICAL_LINT_CACHE_DIR: path.join(dir, 'file-not-dir') });

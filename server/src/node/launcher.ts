@@ -14,10 +14,17 @@ import type * as WorkerThreads from 'node:worker_threads';
  * - Regular expressions are compiled once, to native code, instead of first to bytecode and
  *   again to native code on their second use (`--no-regexp-tier-up`): the rules compile some
  *   hundreds of expressions on the first document, and this halves that cost.
- * - The CLI keeps its heap smaller: the young generation does not grow
- *   (`--semi-space-growth-factor=1`) and the old generation grows in smaller steps
- *   (`--heap-growing-percent=20`): on a 10 MB article the peak memory goes from about 310 to
- *   about 240 MiB, at the same speed. The server keeps V8's defaults (its edits are small).
+ * - The CLI keeps its heap smaller on large inputs (`__LARGE_INPUT_FLAGS__`): the young
+ *   generation does not grow (`--semi-space-growth-factor=1`) and the old generation grows in
+ *   smaller steps (`--heap-growing-percent=20`): on a 10 MB article the peak memory goes from
+ *   about 310 to about 240 MiB, at the same speed. On small inputs (every argument an existing
+ *   file, `LARGE_INPUT_BYTES` in all) they cost time and save nothing: a young generation kept
+ *   at 1 MiB is collected some thirty times while the bundle loads and the first file is linted,
+ *   so they are set only when the inputs are large or unknown (a folder, a glob, stdin).
+ * - The server's young generation grows in one step (`--semi-space-growth-factor=16`): loading
+ *   the bundle and the first lint keep most of what they allocate (the lexicon, the model, the
+ *   compiled rules), which V8's default doubling copied from one small young generation to the
+ *   next, seven collections before the first diagnostics instead of three.
  * - The bundle's compiled code is kept in a per-user cache (V8 code cache, as Node's own
  *   `module.enableCompileCache` does from Node 22), so a later start does not parse and compile
  *   the bundle's functions again. V8 checks the cache against the source and its flags and
@@ -26,16 +33,21 @@ import type * as WorkerThreads from 'node:worker_threads';
  *   otherwise `$XDG_CACHE_HOME/clinical-lint` or `~/.cache/clinical-lint`; `CLINICAL_LINT_NO_CACHE=1` turns it off, `CLINICAL_LINT_TRACE_CACHE=1` reports on stderr.
  */
 declare const __BUNDLE__: string;
-/** Engine flags for this entry (the CLI's keep the heap smaller on large files). */
+/** Engine flags for this entry (the server's young generation grows in one step). */
 declare const __V8_FLAGS__: string[];
+/** Engine flags for large or unknown inputs only (the CLI's memory flags), set once the code cache is checked. */
+declare const __LARGE_INPUT_FLAGS__: string[];
+/** Inputs of this many bytes or more, in all, are large. */
+const LARGE_INPUT_BYTES = 512 * 1024;
+/** The CLI's options that take a value as the next argument (`parseArgs` in `server/src/cli/main.ts`). */
+const VALUED_OPTIONS = new Set(['-f', '--format', '-j', '--jurisdiction', '-c', '--config', '--citation-scope', '--rule']);
+/**
+ * V8's defaults of the input-dependent flags (V8 11 to 12). Should an engine's differ, a cache
+ * written by a run on large inputs is rejected once and written again by the next run.
+ */
+const V8_DEFAULTS: Record<string, string> = { '--semi-space-growth-factor': '2', '--heap-growing-percent': '0' };
 
-for (const flag of ['--no-regexp-tier-up', ...__V8_FLAGS__]) {
-  try {
-    v8.setFlagsFromString(flag);
-  } catch {
-    // An engine without the flag starts as usual.
-  }
-}
+setFlags(['--no-regexp-tier-up', ...__V8_FLAGS__]);
 
 const file = path.join(__dirname, __BUNDLE__);
 const source = fs.readFileSync(file, 'utf8').replace(/^#!.*/, '');
@@ -47,9 +59,22 @@ try {
   cached = undefined;
 }
 
+// The flags the cache was made with: V8's defaults for the input-dependent ones (a worker
+// starts after its main thread has set them for the whole process).
+setFlags(__LARGE_INPUT_FLAGS__.map(defaultOf));
 const script = new vm.Script(Module.wrap(source), { filename: file, cachedData: cached });
 const trace = process.env.CLINICAL_LINT_TRACE_CACHE === '1' ? (what: string): void => void process.stderr.write(`clinical-lint: code cache ${what}\n`) : (): void => undefined;
 trace(!cacheFile ? 'off' : !cached ? 'absent' : script.cachedDataRejected ? 'rejected' : 'accepted');
+// V8 checks a code cache against the engine's flags: the flags that depend on the inputs are set
+// after the check, and put back to V8's defaults before the cache is written, so that one cache
+// serves runs on small and on large inputs alike.
+// A lint worker of the CLI (started through this file too, with no inputs of its own) follows
+// the main thread's decision, which it finds in its copy of the environment.
+const large = __LARGE_INPUT_FLAGS__.length > 0 && (process.env.CLINICAL_LINT_LARGE_INPUT ? process.env.CLINICAL_LINT_LARGE_INPUT === '1' : largeInput(process.argv.slice(2)));
+if (__LARGE_INPUT_FLAGS__.length > 0) process.env.CLINICAL_LINT_LARGE_INPUT = large ? '1' : '0';
+const largeFlags = large ? __LARGE_INPUT_FLAGS__ : [];
+setFlags(largeFlags);
+if (__LARGE_INPUT_FLAGS__.length > 0 && process.env.CLINICAL_LINT_TRACE_CACHE === '1') process.stderr.write(`clinical-lint: memory flags ${largeFlags.length ? 'on' : 'off'}\n`);
 // The main thread writes the cache; a lint worker (the CLI starts its workers through this file
 // too) only reads it. Asked only when the cache is to be written: loading worker_threads costs
 // about 2 ms of every start.
@@ -63,7 +88,10 @@ if (cacheFile && (!cached || script.cachedDataRejected) && mainThread()) {
     try {
       fs.mkdirSync(path.dirname(cacheFile), { recursive: true, mode: 0o700 });
       const tmp = `${cacheFile}.${process.pid}.tmp`;
-      fs.writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
+      setFlags(largeFlags.map(defaultOf));
+      const data = script.createCachedData();
+      setFlags(largeFlags);
+      fs.writeFileSync(tmp, data, { mode: 0o600 });
       fs.renameSync(tmp, cacheFile);
       trace(`written to ${cacheFile}`);
       // Caches of earlier builds or engines of this bundle are never read again.
@@ -86,6 +114,55 @@ bundleModule.paths = (Module as unknown as { _nodeModulePaths(dir: string): stri
 const run = script.runInThisContext() as (exports: unknown, req: NodeJS.Require, mod: Module, filename: string, dirname: string) => void;
 run.call(bundleModule.exports, bundleModule.exports, Module.createRequire(file), bundleModule, file, path.dirname(file));
 bundleModule.loaded = true;
+
+function setFlags(flags: readonly string[]): void {
+  for (const flag of flags) {
+    try {
+      v8.setFlagsFromString(flag);
+    } catch {
+      // An engine without the flag starts as usual.
+    }
+  }
+}
+
+/** The flag at V8's default value (`--heap-growing-percent=20` → `--heap-growing-percent=0`). */
+function defaultOf(flag: string): string {
+  const name = flag.split('=')[0];
+  return `${name}=${V8_DEFAULTS[name] ?? ''}`;
+}
+
+
+/**
+ * Whether the command line names large or unknown inputs: small only when every argument that is
+ * not an option names an existing file and they add up to less than `LARGE_INPUT_BYTES` (an
+ * option's value, `json` in `--format json`, names no file and is passed over; a folder, a glob
+ * and `-`, stdin, are unknown).
+ */
+function largeInput(args: readonly string[]): boolean {
+  let bytes = 0;
+  let files = 0;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a.startsWith('-') && a !== '-') continue;
+    let st: fs.Stats | undefined;
+    try {
+      st = fs.statSync(a, { throwIfNoEntry: false });
+    } catch {
+      st = undefined;
+    }
+    if (st?.isFile()) {
+      bytes += st.size;
+      files++;
+    } else if (!isOptionValue(args, i)) return true;
+  }
+  return files === 0 || bytes >= LARGE_INPUT_BYTES;
+}
+
+/** The argument is the value of the option before it (`json` of `--format json`), not an input. */
+function isOptionValue(args: readonly string[], i: number): boolean {
+  return i > 0 && VALUED_OPTIONS.has(args[i - 1]);
+}
+
 
 /** A short hash of the bundle's path. */
 function placeOf(bundle: string): string {

@@ -8,8 +8,8 @@ import type * as WorkerThreads from 'node:worker_threads';
 
 /**
  * The entry of `dist/server.js` and `dist/cli.js`: starts the bundle next to it
- * (`__BUNDLE__`, set at build time) with two start-up savings, neither of which changes what the
- * bundle does.
+ * (`__BUNDLE__`, set at build time) with start-up savings, none of which changes what the bundle
+ * does.
  *
  * - Regular expressions are compiled once, to native code, instead of first to bytecode and
  *   again to native code on their second use (`--no-regexp-tier-up`): the rules compile some
@@ -20,7 +20,9 @@ import type * as WorkerThreads from 'node:worker_threads';
  *   about 310 to about 240 MiB, at the same speed. On small inputs (every argument an existing
  *   file, `LARGE_INPUT_BYTES` in all) they cost time and save nothing: a young generation kept
  *   at 1 MiB is collected some thirty times while the bundle loads and the first file is linted,
- *   so they are set only when the inputs are large or unknown (a folder, a glob, stdin).
+ *   so they are set only when the inputs are large or unknown (a folder, a glob, stdin). The
+ *   main thread leaves its decision in `CLINICAL_LINT_LARGE_INPUT` (`1` or `0`) for its lint
+ *   workers, which have no inputs of their own; set beforehand, it decides instead.
  * - The server's young generation grows in one step (`--semi-space-growth-factor=16`): loading
  *   the bundle and the first lint keep most of what they allocate (the lexicon, the model, the
  *   compiled rules), which V8's default doubling copied from one small young generation to the

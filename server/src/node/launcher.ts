@@ -155,6 +155,7 @@ function largeInput(args: readonly string[]): boolean {
     if (st?.isFile()) {
       bytes += st.size;
       files++;
+      if (bytes >= LARGE_INPUT_BYTES) return true;
     } else if (!isOptionValue(args, i)) return true;
   }
   return files === 0 || bytes >= LARGE_INPUT_BYTES;

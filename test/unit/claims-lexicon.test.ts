@@ -1012,3 +1012,15 @@ wordingRound('citation need: after blind sets 66 and 67', {
   ],
   noCue: ['Most children are seen, assessed and fitted with a cast in a single visit.', 'Eczema is one of the most common reasons parents bring their children to see us.'],
 });
+
+wordingRound('unsupported-claim: after blind sets 72 to 75', {
+  flags: [
+    ['A treatment called CoolSculpting guarantees results.', 'guarantees'],
+    ['Our miracle cure is called GlowDrip.', 'miracle cure'],
+  ],
+  noClaim: [
+    'Dupilumab has been called a miracle drug in some news stories, but it is expensive.',
+    'Fat freezing has been hailed as a miracle for stubborn fat.',
+    'This drip is often called a miracle cure.',
+  ],
+});

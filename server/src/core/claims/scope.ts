@@ -75,8 +75,15 @@ const ATTRIBUTION_WORDS = new Set([
   'claim', 'claims', 'claimed', 'claiming', 'so-called', 'advertise', 'advertises', 'advertised', 'advertising', 'market', 'markets', 'marketed', 'promote', 'promotes',
   'promoted', 'tout', 'touts', 'touted', 'billed', 'myth', 'myths', 'beware', 'wary', 'promise', 'promises', 'promised', 'describe', 'describes', 'described', 'labelled',
   'labeled', 'idea', 'notion', 'misconception', 'misleading', 'false', 'untrue', 'hype', 'sell', 'sells', 'sold', 'selling', 'marketing', 'promoting', 'swear', 'swears',
-  'swore', 'sworn',
+  'swore', 'sworn', 'hailed',
 ]);
+/** "has been called a miracle drug", "is often called a cure": "called" attributes only after these ("a procedure called X" names it). */
+const CALLED_AFTER = new Set(['been', 'often', 'sometimes', 'widely', 'frequently', 'commonly', 'is', 'are', 'was', 'were']);
+const calledBy = (tokens: Token[], t: Token): boolean => {
+  if (t.lower !== 'called') return false;
+  const i = tokens.indexOf(t);
+  return CALLED_AFTER.has(tokens[i - 1]?.lower ?? '');
+};
 const REPORTED = /(?<![\p{L}])(?:review|reviews|study|studies|trial|trials|research|guidance|guideline|guidelines|nice|who|evidence|analysis|meta-analysis)\s+(?:has\s+|have\s+)?(found|finds|find|shows?|showed|shown|says|said|concluded|concludes|suggests|suggested|recommends|confirms|confirmed)(?:\s+[\p{L}-]+){0,5}?\s+that\s+[^.;:!?]*$/iu;
 
 const OWN_SERVICE = /(?<![\p{L}])(?:our|we|us|my)(?![\p{L}])/iu;
@@ -182,11 +189,11 @@ export function hedgeCue(sentence: string, span: Span, tokens = tokenize(sentenc
 
 /**
  * An attribution that distances the author from the wording: "claims that ...", "so-called",
- * "marketed as", "is a myth".
+ * "marketed as", "has been called", "hailed as", "is a myth".
  */
 export function attributionCue(sentence: string, span: Span, tokens = tokenize(sentence)): string | undefined {
   const window = wordsBefore(tokens, span, ATTRIBUTION_WINDOW, false);
-  const before = window.find((t) => ATTRIBUTION_WORDS.has(t.lower) && !(SOLD.has(t.lower) && !soldAs(tokens, t)) && !ownPromise(tokens, t));
+  const before = window.find((t) => (ATTRIBUTION_WORDS.has(t.lower) && !(SOLD.has(t.lower) && !soldAs(tokens, t)) && !ownPromise(tokens, t)) || calledBy(tokens, t));
   if (before) return before.text;
   // A finding reported from the evidence ("A Cochrane review found that ...", "NICE says that
   // ..."): the wording is the source's, and the sentence asks for that source (missing-citation).

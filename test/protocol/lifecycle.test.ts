@@ -45,6 +45,23 @@ describe('server: lifecycle', () => {
     }
   });
 
+  it('a second initialize gets InvalidRequest and changes nothing: the server goes on serving the client it has', async () => {
+    const server = await startRaw();
+    try {
+      const uri = 'file:///virtual/second-initialize.md';
+      openDoc(server, uri);
+      await waitFor('diagnostics', () => published(server, uri));
+      const again = await server.request(1, 'initialize', { processId: null, rootUri: null, capabilities: {}, initializationOptions: { jurisdiction: 'US' } });
+      assert.equal(again.error?.code, -32600, JSON.stringify(again));
+      assert.match(again.error!.message, /only be sent once/);
+      // The document opened before is still known, and requests are answered as before.
+      assert.ok(Array.isArray((await symbols(server, 2, uri)).result));
+      assert.equal(await stopRaw(server), 0);
+    } finally {
+      server.process.kill();
+    }
+  });
+
   it('exit before initialize ends the server, with 1 (no shutdown came first)', async () => {
     const server = await startRaw({}, { initialize: false });
     try {

@@ -3,7 +3,8 @@ import { type Connection, type ConnectionOptions, ErrorCodes, type Message, type
 /**
  * The protocol's lifecycle, for every message whatever its method or transport: before the
  * `initialize` request a request is answered `ServerNotInitialized` and a notification is
- * dropped, except `exit`; after the `shutdown` request every request is answered
+ * dropped, except `exit`; a second `initialize` is answered `InvalidRequest` (the protocol
+ * allows it once) and changes nothing; after the `shutdown` request every request is answered
  * `InvalidRequest`. The protocol library provides none of this: it dispatches whatever arrives
  * (it answered requests before `initialize`, linted a document opened then and published its
  * diagnostics, and after `shutdown` answered a second `shutdown` and unknown methods as usual).
@@ -30,6 +31,7 @@ export class Lifecycle {
           // cancellation (before queueing); there was nothing to cancel.
           else if (m.method !== 'exit') return;
         } else if (this.state === 'shutDown' && isRequest) return next(refusal(m as RequestMessage, 'shutDown'));
+        else if (m.method === 'initialize' && isRequest) return next(refusal(m as RequestMessage, 'initialized'));
         else if (m.method === 'shutdown' && isRequest) this.state = 'shutDown';
         return next(message);
       },
@@ -41,6 +43,7 @@ export class Lifecycle {
     connection.onRequest(REFUSED, (p: { reason?: unknown; method?: unknown }) => {
       const method = typeof p?.method === 'string' ? p.method : 'this request';
       if (p?.reason === 'notInitialized') throw new ResponseError(ErrorCodes.ServerNotInitialized, `clinical-lint has not been initialized: ${method} must come after the initialize request.`);
+      if (p?.reason === 'initialized') throw new ResponseError(ErrorCodes.InvalidRequest, 'clinical-lint is already initialized: the initialize request may only be sent once.');
       throw new ResponseError(ErrorCodes.InvalidRequest, `clinical-lint has been asked to shut down: it answers no more requests (${method}); only exit.`);
     });
   }
@@ -49,6 +52,6 @@ export class Lifecycle {
 /** The method refused requests are dispatched to (never sent by a client). */
 const REFUSED = '$/clinical-lint/refused';
 
-function refusal(request: RequestMessage, reason: 'notInitialized' | 'shutDown'): RequestMessage {
+function refusal(request: RequestMessage, reason: 'notInitialized' | 'initialized' | 'shutDown'): RequestMessage {
   return { jsonrpc: request.jsonrpc, id: request.id, method: REFUSED, params: { reason, method: request.method } };
 }

@@ -211,6 +211,15 @@ describe('safe-messaging: named crisis services count only where they serve', ()
     { text: 'Young people can call Kids Helpline.', serves: ['AU'], named: 'Kids Helpline, an Australian service' },
     { text: 'Call the Suicide Call Back Service on 1300 659 467.', serves: ['AU'], named: 'the Suicide Call Back Service, an Australian service' },
     { text: 'Phone 1300 659 467.', serves: ['AU'], named: 'the Suicide Call Back Service, an Australian service' },
+    { text: 'Young people can call PAPYRUS HOPELINE247 on 0800 068 4141.', serves: ['UK'], named: 'PAPYRUS HOPELINE247, a UK service' },
+    { text: 'Call HOPELINEUK for advice.', serves: ['UK'], named: 'PAPYRUS HOPELINE247, a UK service' },
+    { text: 'Phone 0800 068 4141 for advice.', serves: ['UK'], named: 'PAPYRUS HOPELINE247, a UK service' },
+    { text: 'Call the Campaign Against Living Miserably.', serves: ['UK'], named: 'CALM (Campaign Against Living Miserably), a UK service' },
+    { text: 'Call CALM on 0800 58 58 58.', serves: ['UK'], named: 'CALM (Campaign Against Living Miserably), a UK service' },
+    { text: 'Aboriginal and Torres Strait Islander people can call 13YARN.', serves: ['AU'], named: '13YARN, an Australian service' },
+    { text: 'Phone 13 92 76 to yarn with someone.', serves: ['AU'], named: '13YARN, an Australian service' },
+    { text: 'Men can call MensLine Australia on 1300 78 99 78.', serves: ['AU'], named: 'MensLine Australia, an Australian service' },
+    { text: 'Phone 1300 789 978 at any time.', serves: ['AU'], named: 'MensLine Australia, an Australian service' },
     // Ireland and New Zealand are no jurisdictions here: their services are named, and serve none.
     { text: 'Call Pieta on 1800 247 247.', serves: [], named: 'Pieta, an Irish service' },
     { text: 'Phone 1800 247 247.', serves: [], named: 'Pieta, an Irish service' },
@@ -366,6 +375,7 @@ describe('crisis resource patterns: what each needs', () => {
       'Call Trans Lifeline. The Trevor Project. TrevorLifeline at 1-866-488-7386. Call or text 988. Call 9-8-8. Call 911, dial 9-1-1, ring 999, phone 112, call 000, triple zero.',
       'A crisis line, crisis text line, crisis centers; a help line, helplines, a hotline. Go to the nearest hospital emergency department, get to your nearest hospital, head to a emergency room.',
       'The nearest emergency department. Call your local emergency services, contact emergency services.',
+      'PAPYRUS HOPELINE247, HOPELINEUK, Hope Line UK, Papyrus UK, on 0800 068 41 41. Call CALM on 0800 58 58 58, CALM (thecalmzone). 13YARN, 13 YARN, 13 92 76. Mens Line, MensLine on 1300 789 978.',
     ];
     for (const { re, needs } of resourcePatternNeeds()) {
       assert.ok(needs, `listed: ${re.source}`);

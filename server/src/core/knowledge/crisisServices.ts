@@ -168,6 +168,24 @@ export const CRISIS_SERVICES: readonly CrisisService[] = [
     source: 'Childline (childline.org.uk): 0800 1111, for children and young people in the UK',
   },
   {
+    // "papyrus" in lower case is the writing material.
+    id: 'papyrus',
+    name: 'PAPYRUS HOPELINE247',
+    where: 'a UK service',
+    serves: ['UK'],
+    patterns: [/\bHOPE\s?LINE\s?(?:247|UK)\b/i, /\bPAPYRUS\b/, /\bPapyrus\s+(?:UK|HOPELINE|helpline|Prevention\s+of\s+Young\s+Suicide)\b/i, /\b0800\s?068\s?41\s?41\b/],
+    source: 'PAPYRUS Prevention of Young Suicide (papyrus-uk.org): HOPELINE247, 0800 068 4141, for young people under 35 with thoughts of suicide and anyone worried about one',
+  },
+  {
+    // "calm" is an ordinary word: the name in full, or in capitals next to its line.
+    id: 'calm',
+    name: 'CALM (Campaign Against Living Miserably)',
+    where: 'a UK service',
+    serves: ['UK'],
+    patterns: [/\bCampaign\s+Against\s+Living\s+Miserably\b/i, /\bCALM\s+(?:helpline|webchat|on\b|at\b|\(|:)/, /\bthecalmzone\b/i, /\b0800\s?58\s?58\s?58\b/],
+    source: 'Campaign Against Living Miserably (thecalmzone.net): helpline 0800 58 58 58, 5pm to midnight every day, UK',
+  },
+  {
     id: 'nhs-111',
     name: 'NHS 111',
     where: 'a UK service (England and Wales)',
@@ -207,6 +225,22 @@ export const CRISIS_SERVICES: readonly CrisisService[] = [
     serves: ['AU'],
     patterns: [/\bKids\s+Helpline\b/, /\b1800\s?55\s?1800\b/],
     source: 'Kids Helpline (kidshelpline.com.au): 1800 55 1800, for young people aged 5 to 25',
+  },
+  {
+    id: '13yarn',
+    name: '13YARN',
+    where: 'an Australian service',
+    serves: ['AU'],
+    patterns: [/\b13\s?YARN\b/i, /\b13\s?92\s?76\b/],
+    source: '13YARN (13yarn.org.au): 13 92 76, 24-hour crisis support line for Aboriginal and Torres Strait Islander people, run with Lifeline Australia and Gayaa Dhuwi (Proud Spirit) Australia since 2022',
+  },
+  {
+    id: 'mensline-australia',
+    name: 'MensLine Australia',
+    where: 'an Australian service',
+    serves: ['AU'],
+    patterns: [/\bMens\s?Line(?:\s+Australia)?\b/i, /\b1300\s?78\s?99\s?78\b/, /\b1300\s?789\s?978\b/],
+    source: 'MensLine Australia (mensline.org.au): 1300 78 99 78, 24-hour telephone and online counselling for men',
   },
   {
     id: 'lifeline-northern-ireland',

@@ -108,6 +108,14 @@ const NEEDS: ReadonlyMap<string, readonly (readonly string[])[]> = new Map([
   [String.raw`\b0800\s?83\s?85\s?87\b`, [['0800', '87']]],
   [String.raw`\bChildline\b`, [['childline']]],
   [String.raw`\b0800\s?1111\b`, [['0800', '1111']]],
+  [String.raw`\bHOPE\s?LINE\s?(?:247|UK)\b`, [['hope', 'line']]],
+  [String.raw`\bPAPYRUS\b`, [['papyrus']]],
+  [String.raw`\bPapyrus\s+(?:UK|HOPELINE|helpline|Prevention\s+of\s+Young\s+Suicide)\b`, [['papyrus']]],
+  [String.raw`\b0800\s?068\s?41\s?41\b`, [['0800', '068']]],
+  [String.raw`\bCampaign\s+Against\s+Living\s+Miserably\b`, [['campaign', 'against', 'living', 'miserably']]],
+  [String.raw`\bCALM\s+(?:helpline|webchat|on\b|at\b|\(|:)`, [['calm']]],
+  [String.raw`\bthecalmzone\b`, [['thecalmzone']]],
+  [String.raw`\b0800\s?58\s?58\s?58\b`, [['0800', '58']]],
   [String.raw`\bNHS\s+111\b`, [['nhs', '111']]],
   [String.raw`\bLifeline\s+(?:Australia\b|(?:on\s+|at\s+|:\s*|\(\s*)?13\s?11\s?14\b)`, [['lifeline']]],
   [String.raw`\b13\s?11\s?14\b`, [['13', '14']]],
@@ -116,6 +124,11 @@ const NEEDS: ReadonlyMap<string, readonly (readonly string[])[]> = new Map([
   [String.raw`\bbeyond\s+blue\b|\b1300\s?22\s?4636\b`, [['beyond', 'blue'], ['1300', '4636']]],
   [String.raw`\bKids\s+Helpline\b`, [['kids', 'helpline']]],
   [String.raw`\b1800\s?55\s?1800\b`, [['1800']]],
+  [String.raw`\b13\s?YARN\b`, [['yarn']]],
+  [String.raw`\b13\s?92\s?76\b`, [['92', '76']]],
+  [String.raw`\bMens\s?Line(?:\s+Australia)?\b`, [['mens', 'line']]],
+  [String.raw`\b1300\s?78\s?99\s?78\b`, [['1300', '78', '99']]],
+  [String.raw`\b1300\s?789\s?978\b`, [['1300', '789', '978']]],
   [String.raw`\bLifeline\s+(?:on\s+|at\s+|:\s*|\(\s*)?0808\s?808\s?8000\b`, [['lifeline', '0808', '8000']]],
   [String.raw`\b0808\s?808\s?8000\b`, [['0808', '8000']]],
   [String.raw`\bPieta(?:\s+House)?\b`, [['pieta']]],
@@ -180,7 +193,7 @@ const EMERGENCY: Record<Jurisdiction, RegExp> = {
  * quicker than a case-insensitive alternation).
  */
 const HAS_DIGIT = /[0-9]/;
-const CRISIS_WORDS = /crisis|help|hotline|lifeline|samaritan|kids|talk|triple|emergenc|nearest|shout|beyond|wellness|breathing|childline|call\s+back|pieta|trevor/;
+const CRISIS_WORDS = /crisis|help|hotline|lifeline|samaritan|kids|talk|triple|emergenc|nearest|shout|beyond|wellness|breathing|childline|call\s+back|pieta|trevor|hope\s?line|papyrus|miserably|calm|yarn|mens\s?line/;
 /** The text in lower case when it may hold a resource, else undefined. */
 function mayHoldResource(text: string): string | undefined {
   const lower = text.toLowerCase();

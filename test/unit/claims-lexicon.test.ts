@@ -1024,3 +1024,12 @@ wordingRound('unsupported-claim: after blind sets 72 to 75', {
     'This drip is often called a miracle cure.',
   ],
 });
+
+wordingRound('citation need: after blind sets 76 and 77', {
+  cue: [
+    "That's why more and more cardiologists recommend CoQ10 to their patients.",
+    'The American Association of Orthodontists advises that anyone having their teeth moved should have a check-up first.',
+    'Most guidelines advise a biopsy for any new lump in this area in women over 40.',
+  ],
+  noCue: ['Our cardiologists recommend a yearly check.'],
+});

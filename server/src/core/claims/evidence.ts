@@ -226,7 +226,7 @@ const UNIVERSAL_NEGATIVE: Gated[] = [
 const ACCORDING_TO = gate(/(?<![\p{L}])[Aa]ccording to (?:the |a |an |one |)(?:[A-Z][\p{L}.&-]*|recent|new|current|large|several|many|studies|research|data|experts|guidelines|surveys?|estimates|figures|statistics)(?![\p{L}])/u, 'ccording to ');
 /** Recommendations of a profession or an authority ("dermatologists recommend", "Health Canada advises"); not "our doctors recommend". */
 const AUTHORITY_ADVICE = gate(
-  /(?<![\p{L}])(?<!our )(?<!your )(?:doctors|physicians|dermatologists|psychiatrists|psychologists|paediatricians|pediatricians|dentists|specialists|clinicians|pharmacists|authorities|health agencies|medical societies|medical associations|health canada|the who|the cdc|the nhs|the fda|nice|(?:the )?(?:[\p{Lu}][\p{L}]+ ){1,4}(?:society|association|college|institute|academy|federation)) (?:now |generally |strongly |usually |often |also |)(?:recommends?|advises?|suggests?|agree|endorses?|warns?)(?![\p{L}])/iu,
+  /(?<![\p{L}])(?<!our )(?<!your )(?:doctors|physicians|dermatologists|psychiatrists|psychologists|paediatricians|pediatricians|dentists|specialists|clinicians|pharmacists|cardiologists|orthodontists|ophthalmologists|gynaecologists|gynecologists|obstetricians|rheumatologists|neurologists|urologists|authorities|health agencies|medical societies|medical associations|health canada|the who|the cdc|the nhs|the fda|nice|(?:most |current |national |international )?guidelines|(?:the )?(?:[\p{Lu}][\p{L}]+ ){1,4}(?:society|association|college|institute|academy|federation)(?: (?:of|for) (?:[\p{Lu}][\p{L}]+ ){0,3}[\p{Lu}][\p{L}]+)?) (?:now |generally |strongly |usually |often |also |)(?:recommends?|advises?|suggests?|agree|endorses?|warns?)(?![\p{L}])/iu,
   'recommend',
   'advise',
   'suggest',

@@ -17,7 +17,7 @@ const verbose = process.argv.includes('--verbose');
 // `--only PREFIX`: only the articles whose file names start with PREFIX (one set: `--only h16`).
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
-// The citation-need classifier is trained on every labelled article, so linting them with the
+// The citation-need classifier is trained on the labelled articles, so linting them with the
 // shipped model would score it on its own training data. By default each article is linted with
 // a model trained without its fold (a held-out set whole, development articles ten at a time:
 // `foldOf` in train-claims.mjs); `--shipped` lints with the shipped model instead.
@@ -94,7 +94,7 @@ const notACure = sample.indexOf('Ketamine is not a cure');
 const notACureFlagged = sampleResult.findings.some((f) => RULES.includes(f.ruleId) && f.start >= notACure && f.start < sample.indexOf('\n', notACure));
 
 const pct = (x) => (Number.isFinite(x) ? x.toFixed(3) : 'n/a');
-console.log(cv ? 'missing-citation cross-validated: each article linted with a citation-need model trained without its fold (--shipped: the shipped model, trained on every article)\n' : 'the shipped citation-need model, trained on every article: missing-citation is scored on its training data\n');
+console.log(cv ? 'missing-citation cross-validated: each article linted with a citation-need model trained without its fold (--shipped: the shipped model, which has seen most of them)\n' : 'the shipped citation-need model: missing-citation is scored on its training data, but for the sets added since it was trained\n');
 console.log(`clinical-lint evaluation: ${items} labelled sentences (${positives} needing a flag) in ${readdirSync(dir).filter(chosen).length} articles${only ? ` (only ${only}*)` : ''}\n`);
 for (const group of Object.keys(GROUPS)) {
   const files = readdirSync(dir).filter(chosen).filter(GROUPS[group]).length;

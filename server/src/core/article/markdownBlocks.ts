@@ -12,6 +12,30 @@ const md = new MarkdownIt({ html: true, linkify: false });
 // the core runs only normalisation and the block parser, never the inline stage.
 md.core.ruler.enableOnly(['normalize', 'block']);
 
+type Token = ReturnType<typeof md.parse>[number];
+
+/**
+ * A block token with the fields of markdown-it's `Token`, made as one object literal: the
+ * library's compiled class defines eight of its fields one by one through a helper, which cost
+ * more than the block rules that make the tokens. Block rules only set and read fields (the
+ * methods are for the inline stage and the renderer, which never run here).
+ */
+function leanToken(type: string, tag: string, nesting: Token['nesting'], level: number): Token {
+  return { type, tag, attrs: null, map: null, nesting, level, children: null, content: '', markup: '', info: '', meta: null, block: true, hidden: false } as unknown as Token;
+}
+
+/** markdown-it's block state, pushing lean tokens (as `StateBlock.push` does, with `leanToken`). */
+class LeanBlockState extends md.block.State {
+  override push(type: string, tag: string, nesting: Token['nesting']): Token {
+    if (nesting < 0) this.level--;
+    const token = leanToken(type, tag, nesting, this.level);
+    if (nesting > 0) this.level++;
+    this.tokens.push(token);
+    return token;
+  }
+}
+md.block.State = LeanBlockState as unknown as typeof md.block.State;
+
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const FOOTNOTE_DEF = /^ {0,3}\[\^([^\]\s]+)\]:[ \t]?/;
 const LIST_MARKER = /^[ \t]*(?:>[ \t]?)*[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+\[[ xX]\])?(?:[ \t]+|$)/;

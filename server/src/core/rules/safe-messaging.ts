@@ -189,15 +189,23 @@ const EMERGENCY: Record<Jurisdiction, RegExp> = {
 
 /**
  * Something every pattern of the services, `GENERIC_RESOURCE` and `EMERGENCY` needs: a digit or
- * one of its words (one quick test first; the words are matched on the lower-cased text, which is
- * quicker than a case-insensitive alternation).
+ * one of its words in the lower-cased text (one quick test first; `mayHoldResource` asks the
+ * words in any case of the text itself, which spares lower-casing a text that holds none).
  */
 const HAS_DIGIT = /[0-9]/;
-const CRISIS_WORDS = /crisis|help|hotline|lifeline|samaritan|kids|talk|triple|emergenc|nearest|shout|beyond|wellness|breathing|childline|call\s+back|pieta|trevor|hope\s?line|papyrus|miserably|calm|yarn|mens\s?line/;
+export const CRISIS_WORDS = /crisis|help|hotline|lifeline|samaritan|kids|talk|triple|emergenc|nearest|shout|beyond|wellness|breathing|childline|call\s+back|pieta|trevor|hope\s?line|papyrus|miserably|calm|yarn|mens\s?line/;
+const CRISIS_WORDS_ANY_CASE = new RegExp(CRISIS_WORDS.source, 'i');
+/** The characters outside ASCII whose lower case holds an ASCII letter: capital I with dot above ("i̇"), the Kelvin sign ("k"). */
+const LOWERS_TO_ASCII = /[\u0130\u212a]/;
 /** The text in lower case when it may hold a resource, else undefined. */
-function mayHoldResource(text: string): string | undefined {
+export function mayHoldResource(text: string): string | undefined {
+  // `CRISIS_WORDS` in any case finds its words in the text exactly when they are in its lower
+  // case, but for the two characters outside ASCII that lower-case to ASCII letters: most texts
+  // are answered without being lower-cased.
+  if (HAS_DIGIT.test(text) || CRISIS_WORDS_ANY_CASE.test(text)) return text.toLowerCase();
+  if (!LOWERS_TO_ASCII.test(text)) return undefined;
   const lower = text.toLowerCase();
-  return HAS_DIGIT.test(text) || CRISIS_WORDS.test(lower) ? lower : undefined;
+  return CRISIS_WORDS.test(lower) ? lower : undefined;
 }
 const GENERIC_NEEDY: readonly Needy[] = GENERIC_RESOURCE.map(needy);
 const EMERGENCY_NEEDY = Object.fromEntries(JURISDICTIONS.map((j) => [j, needy(EMERGENCY[j])])) as Record<Jurisdiction, Needy>;

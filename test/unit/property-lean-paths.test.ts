@@ -1,0 +1,26 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { CRISIS_WORDS, mayHoldResource } from '../../server/src/core/rules/safe-messaging';
+import { FAST_CHECK } from './property-support';
+
+/**
+ * Paths that skip work (a text not lower-cased, a list not sorted) held to the plain
+ * computation they stand for.
+ */
+describe('property: lean paths equal the plain computation', () => {
+  it('mayHoldResource lower-cases exactly when the lower case holds a digit or a crisis word', () => {
+    const plain = (text: string): string | undefined => {
+      const lower = text.toLowerCase();
+      return /[0-9]/.test(text) || CRISIS_WORDS.test(lower) ? lower : undefined;
+    };
+    const pieces = ['crisis', 'HELP', 'Kids', '\u212aids', '\u212aIDS', 'L\u0130FELINE', 'lifel\u0130ne', 'call \n Back', 'TREVOR', 'ſhout', 'İ', 'K', 'k', 'x', ' ', '7', 'é', 'É', 'talk', 'tal', 'k', 'pieta', 'Σ', 'hope line', 'HOPELINE', 'Papyrus', 'CALM', '13YARN', 'MensLine'];
+    const text = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 3 })), { maxLength: 12 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        assert.equal(mayHoldResource(t), plain(t));
+      }),
+      FAST_CHECK,
+    );
+    for (const t of ['\u212aids', 'L\u0130FELINE', 'no resource here', 'Call 911', 'HOTLINE']) assert.equal(mayHoldResource(t), plain(t));
+  });
+});

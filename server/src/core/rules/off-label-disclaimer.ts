@@ -153,6 +153,18 @@ function namespaceFor(kb: DrugKnowledge, j: Jurisdiction): object {
   return ns;
 }
 
+/** The terms' ids, each once, in the order first named. */
+function distinctIds(terms: readonly TermMatch[]): string[] {
+  const ids: string[] = [];
+  for (const t of terms) if (!ids.includes(t.id)) ids.push(t.id);
+  return ids;
+}
+
+function inStartOrder(terms: readonly TermMatch[]): boolean {
+  for (let k = 1; k < terms.length; k++) if (terms[k].start < terms[k - 1].start) return false;
+  return true;
+}
+
 /**
  * The mentions in one block, given its terms and the drugs its headings name: offsets relative to
  * the block, as the terms' are.
@@ -161,41 +173,53 @@ function blockMentions(block: Block, termsHere: readonly TermMatch[], fromHeadin
   const out: OffLabelMention[] = [];
   // Contexts are in order and apart: each takes the terms that start in it, read once in order
   // (filtering every term for every sentence is quadratic in a long paragraph).
-  const sorted = [...termsHere].sort((a, b) => a.start - b.start);
+  // (`findTerms` gives its terms in order: copied and sorted only when they are not.)
+  const sorted = inStartOrder(termsHere) ? termsHere : [...termsHere].sort((a, b) => a.start - b.start);
   let next = 0;
   for (const abs of contexts(block)) {
-    const ctx = { start: abs.start - block.start, end: abs.end - block.start };
-    while (next < sorted.length && sorted[next].start < ctx.start) next++;
+    const ctxStart = abs.start - block.start;
+    const ctxEnd = abs.end - block.start;
+    while (next < sorted.length && sorted[next].start < ctxStart) next++;
+    // Most contexts name nothing: looked at without making anything.
+    let any = false;
+    for (let k = next; k < sorted.length && sorted[k].start < ctxEnd; k++) {
+      if (sorted[k].end <= ctxEnd) {
+        any = true;
+        break;
+      }
+    }
+    if (!any) continue;
+    const ctx = { start: ctxStart, end: ctxEnd };
     const here: TermMatch[] = [];
     for (let k = next; k < sorted.length && sorted[k].start < ctx.end; k++) if (sorted[k].end <= ctx.end) here.push(sorted[k]);
-    if (here.length === 0) continue;
     const conditions = here.filter((t) => t.kind === 'condition' && !isAdverseContext(block, ctx, t));
     const routes = here.filter((t) => t.kind === 'route');
     const drugsHere = here.filter((t) => t.kind === 'drug');
-    const seen = new Set<string>();
+    // (A context names a few terms: its lists of ids are searched, not hashed.)
+    const seen: string[] = [];
     const candidates: { id: string; text: string; span: Span | undefined }[] = [];
     for (const d of drugsHere) {
-      if (seen.has(d.id)) continue;
-      seen.add(d.id);
+      if (seen.includes(d.id)) continue;
+      seen.push(d.id);
       candidates.push({ id: d.id, text: d.text, span: d });
     }
     // The drugs the headings above name speak for a sentence that names none ("## Ketamine"
     // over "It is given by infusion"): one that names its own drug is about that drug.
     if (!drugsHere.length) {
       for (const d of fromHeadings) {
-        if (seen.has(d.id)) continue;
-        seen.add(d.id);
+        if (seen.includes(d.id)) continue;
+        seen.push(d.id);
         candidates.push({ id: d.id, text: d.text, span: undefined });
       }
     }
-    const routeIds = [...new Set(routes.map((r) => r.id))];
-    const drugIds = [...new Set(drugsHere.map((d) => d.id))];
+    const routeIds = distinctIds(routes);
+    const drugIds = distinctIds(drugsHere);
     // With two drugs or more in the sentence, a drug named after a use starts a new group: each
     // use belongs to the drugs of its group ("psilocybin for AUD, and MDMA for social anxiety"),
     // while drugs named together share theirs ("gabapentin and propranolol for anxiety"); uses
     // named before any drug join the first drugs named.
-    const owners = new Map<TermMatch, Set<string>>();
-    if (drugIds.length > 1) {
+    const owners = drugIds.length > 1 ? new Map<TermMatch, Set<string>>() : undefined;
+    if (owners) {
       let group = { drugs: new Set<string>(), uses: [] as TermMatch[] };
       const groups = [group];
       for (const t of here) {
@@ -206,13 +230,13 @@ function blockMentions(block: Block, termsHere: readonly TermMatch[], fromHeadin
       }
       for (const g of groups) for (const u of g.uses) owners.set(u, g.drugs);
     }
-    const owns = (t: TermMatch, id: string): boolean => owners.get(t)?.has(id) ?? true;
+    const owns = (t: TermMatch, id: string): boolean => owners?.get(t)?.has(id) ?? true;
     for (const c of candidates) {
       const approval = kb.approval(c.id, j);
       // A condition or route that is on-label for another drug named in the same place is
       // taken to be about that drug ("Esketamine, a nasal spray form of ketamine, is approved
       // for TRD"): a comparison is not a claim of off-label use.
-      const charged = [...conditions, ...routes].filter((t) => !drugIds.some((id) => id !== c.id && onLabel(kb, id, j, t, routeIds)) && owns(t, c.id));
+      const charged = conditions.concat(routes).filter((t) => !drugIds.some((id) => id !== c.id && onLabel(kb, id, j, t, routeIds)) && owns(t, c.id));
       const uses: OffLabelUse[] = [];
       const add = (u: OffLabelUse): void => {
         if (!uses.some((x) => x.kind === u.kind && x.id === u.id)) uses.push(u);

@@ -549,15 +549,19 @@ export class DrugKnowledge {
       i = j;
     }
     if (found.length === 0) return NO_TERMS;
-    found.sort((a, b) => a.start - b.start || b.end - a.end);
-    const out: TermMatch[] = [];
+    // Matches come mostly in order: sorted (which copies) only when they are not; the
+    // overlapping ones dropped in place.
+    if (!termsInOrder(found)) found.sort(byStartThenLongest);
+    let kept = 0;
     let end = -1;
-    for (const f of found) {
+    for (let k = 0; k < found.length; k++) {
+      const f = found[k];
       if (f.start < end) continue;
-      out.push(f);
+      found[kept++] = f;
       end = f.end;
     }
-    return out;
+    found.length = kept;
+    return found;
   }
 
   /** Whether the word `[i, j)` (or its singular) can begin a name, without allocating. */
@@ -622,6 +626,14 @@ export class DrugKnowledge {
     }
     return re;
   }
+}
+
+const byStartThenLongest = (a: TermMatch, b: TermMatch): number => a.start - b.start || b.end - a.end;
+
+/** Whether sorting by `byStartThenLongest` would leave the terms as they are. */
+function termsInOrder(terms: readonly TermMatch[]): boolean {
+  for (let k = 1; k < terms.length; k++) if (byStartThenLongest(terms[k - 1], terms[k]) > 0) return false;
+  return true;
 }
 
 /** Spaces and hyphens are interchangeable in names ("treatment resistant" = "treatment-resistant"). */

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { mayOpenFenceOrFootnote, startsWithPrefixChar } from '../../server/src/core/article/markdownBlocks';
 import { CRISIS_WORDS, mayHoldResource } from '../../server/src/core/rules/safe-messaging';
 import { FAST_CHECK } from './property-support';
 
@@ -22,5 +23,23 @@ describe('property: lean paths equal the plain computation', () => {
       FAST_CHECK,
     );
     for (const t of ['\u212aids', 'L\u0130FELINE', 'no resource here', 'Call 911', 'HOTLINE']) assert.equal(mayHoldResource(t), plain(t));
+  });
+
+  it("scanMarkdown's line prefilters pass every line its patterns match", () => {
+    const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+    const FOOTNOTE_DEF = /^ {0,3}\[\^([^\]\s]+)\]:[ \t]?/;
+    const CONTAINER_PREFIX = /^[ \t]*(?:>[ \t]?[ \t]*)*/;
+    const line = fc.array(fc.constantFrom(' ', ' ', '\t', '`', '~', '[', '^', ']', ':', '>', 'a', '1', '\r', '\n'), { maxLength: 10 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(line, fc.string({ maxLength: 3 }), fc.string({ maxLength: 3 }), (l, before, after) => {
+        // The line sits in a longer text, as in the scan.
+        const text = before + l + after;
+        const start = before.length;
+        const end = start + l.length;
+        if (FENCE.test(l) || FOOTNOTE_DEF.test(l)) assert.ok(mayOpenFenceOrFootnote(text, start, end), JSON.stringify(l));
+        assert.equal(startsWithPrefixChar(text, start, end), CONTAINER_PREFIX.exec(l)![0].length > 0, JSON.stringify(l));
+      }),
+      FAST_CHECK,
+    );
   });
 });

@@ -43,6 +43,22 @@ const CONTAINER_PREFIX = /^[ \t]*(?:>[ \t]?[ \t]*)*/;
 const ATX_OPEN = /^[ \t]*(?:>[ \t]?[ \t]*)*#{1,6}(?:[ \t]+|$)/;
 const ATX_CLOSE = /[ \t]+#+[ \t]*$/;
 
+/** Whether `FENCE` or `FOOTNOTE_DEF` may match the line `[start, end)`: "`", "~" or "[" after at most three spaces. */
+export function mayOpenFenceOrFootnote(text: string, start: number, end: number): boolean {
+  let p = start;
+  while (p < end && p - start < 3 && text.charCodeAt(p) === 32) p++;
+  if (p >= end) return false;
+  const c = text.charCodeAt(p);
+  return c === 96 || c === 126 || c === 91;
+}
+
+/** Whether `CONTAINER_PREFIX` matches something at the start of the line `[start, end)`. */
+export function startsWithPrefixChar(text: string, start: number, end: number): boolean {
+  if (start >= end) return false;
+  const c = text.charCodeAt(start);
+  return c === 32 || c === 9 || c === 62;
+}
+
 export function scanMarkdown(text: string, lines: Lines): BlockScan {
   const blocks: RawBlock[] = [];
   const excluded: Span[] = [];
@@ -67,6 +83,9 @@ export function scanMarkdown(text: string, lines: Lines): BlockScan {
   let fence: string | undefined;
   const footnoteBlocks: RawBlock[] = [];
   for (let l = firstLine; l < n; l++) {
+    // Both patterns need "`", "~" or "[" after at most three spaces: most lines are passed
+    // over on that alone.
+    if (!mayOpenFenceOrFootnote(text, lines.starts[l], lines.ends[l])) continue;
     const line = text.slice(lines.starts[l], lines.ends[l]);
     const f = FENCE.exec(line);
     if (fence) {
@@ -149,8 +168,11 @@ export function scanMarkdown(text: string, lines: Lines): BlockScan {
         const firstOfItem = parent && parent.type === 'list_item_open' && parent.map && parent.map[0] === l0;
         const syntax: Span[] = [];
         for (let l = l0; l < l1; l++) {
+          const item = l === l0 && firstOfItem;
+          // A container prefix starts with a space, a tab or ">": most lines have none.
+          if (!item && !startsWithPrefixChar(text, lines.starts[l], lines.ends[l])) continue;
           const line = text.slice(lines.starts[l], lines.ends[l]);
-          const re = l === l0 && firstOfItem ? LIST_MARKER : CONTAINER_PREFIX;
+          const re = item ? LIST_MARKER : CONTAINER_PREFIX;
           const m = re.exec(line);
           if (m && m[0].length) syntax.push({ start: lines.starts[l], end: lines.starts[l] + m[0].length });
         }

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { scanInChunks } from '../../server/src/core/article/chunks';
+import { coarseCuts, scanInChunks } from '../../server/src/core/article/chunks';
 import { chunkStarts, IncrementalParser } from '../../server/src/core/article/incremental';
 import { scanMarkdown } from '../../server/src/core/article/markdownBlocks';
 import { scanPlaintext } from '../../server/src/core/article/plainBlocks';
@@ -42,6 +42,15 @@ describe('property: scanning chunk by chunk equals scanning the whole text', fun
           const t = edits.reduce(applyEdit, text);
           const whole = kind === 'markdown' ? scanMarkdown(t, splitLines(t)) : scanPlaintext(t, splitLines(t));
           assert.deepStrictEqual(scanInChunks(t, kind).scan, whole);
+        }),
+        FAST_CHECK_SLOW,
+      );
+    });
+    it(`${kind}: scanning runs of chunks as one (coarseCuts, as a one-shot parse does) gives the same scan`, () => {
+      fc.assert(
+        fc.property(arbArticle, fc.array(arbEdit, { maxLength: 3 }), fc.integer({ min: 1, max: 400 }), (text, edits, size) => {
+          const t = edits.reduce(applyEdit, text);
+          assert.deepStrictEqual(scanInChunks(t, kind, undefined, coarseCuts(chunkStarts(t, kind), size)).scan, scanInChunks(t, kind).scan);
         }),
         FAST_CHECK_SLOW,
       );

@@ -67,6 +67,23 @@ export function* scanInChunksSteps(
   return { scan: out, cuts, scans, placed, reused };
 }
 
+/** The least size of a chunk of a one-shot scan (`coarseCuts`), in code units. */
+export const COARSE_CHUNK = 16 * 1024;
+
+/**
+ * Fewer, larger chunks, for a scan that keeps nothing for a later version: the cuts at least
+ * `size` code units after the last one kept. A run of chunks scanned as one text gives what
+ * scanning them one by one gives (the scan's state is clean at every cut, and the cuts inside
+ * the run are the run's own cuts), and each scan has its own cost whatever its length
+ * (markdown-it's states, its normalisation, the footnote and front-matter passes): a 1 MB
+ * article has some 4,000 cuts. markdown-it's tokens still exist for one chunk at a time.
+ */
+export function coarseCuts(cuts: readonly number[], size = COARSE_CHUNK): number[] {
+  const out: number[] = [];
+  for (const c of cuts) if (out.length === 0 || c - out[out.length - 1] >= size) out.push(c);
+  return out;
+}
+
 const shift = (s: Span, by: number): Span => ({ start: s.start + by, end: s.end + by });
 const shiftBlock = (b: RawBlock, by: number): RawBlock => ({ kind: b.kind, level: b.level, start: b.start + by, end: b.end + by, syntax: b.syntax.map((s) => shift(s, by)) });
 

@@ -1,7 +1,7 @@
 import { type Memo, type SpanMemo, noMemo, spanMemoOver } from '../memo';
 import type { DocumentKind, Span } from '../types';
 import { cancellable, type Cancellation, CHECKPOINT_BLOCKS, finish, type Steps } from '../steps';
-import { scanInChunksSteps } from './chunks';
+import { chunkStarts, coarseCuts, scanInChunksSteps } from './chunks';
 import { findMarkers, type MarkerContext } from './markers';
 import { blankSpans, lineBreakSpans, markdownCodeSpans, markdownSyntaxSpans, urlSpans } from './mask';
 import type { Article, Block, Marker, Reference, Sentence } from './model';
@@ -51,7 +51,8 @@ export function parseArticleSteps(text: string, kind: DocumentKind, options: Par
 
 function* parseSteps(text: string, kind: DocumentKind, options: ParseOptions): Steps<Article> {
   const cache = options.cache;
-  const scan = cache ? yield* cache.scanSteps(text, kind) : (yield* scanInChunksSteps(text, kind)).scan;
+  // A one-shot parse scans in large chunks (`coarseCuts`); the incremental one in the smallest, to reuse them.
+  const scan = cache ? yield* cache.scanSteps(text, kind) : (yield* scanInChunksSteps(text, kind, undefined, coarseCuts(chunkStarts(text, kind)))).scan;
   const spanMemo = cache ? cache.spanMemo(text) : spanMemoOver(text, noMemo);
   const nsWork = `w${kind}`;
 

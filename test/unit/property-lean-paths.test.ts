@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { holdsRequired, requiresGate } from '../../server/src/core/claims/detect';
 import { mayOpenFenceOrFootnote, startsWithPrefixChar } from '../../server/src/core/article/markdownBlocks';
 import { CRISIS_WORDS, mayHoldResource } from '../../server/src/core/rules/safe-messaging';
 import { FAST_CHECK } from './property-support';
@@ -38,6 +39,19 @@ describe('property: lean paths equal the plain computation', () => {
         const end = start + l.length;
         if (FENCE.test(l) || FOOTNOTE_DEF.test(l)) assert.ok(mayOpenFenceOrFootnote(text, start, end), JSON.stringify(l));
         assert.equal(startsWithPrefixChar(text, start, end), CONTAINER_PREFIX.exec(l)![0].length > 0, JSON.stringify(l));
+      }),
+      FAST_CHECK,
+    );
+  });
+
+  it("a claim pattern's requires gate agrees with searching the lower-cased prose", () => {
+    const needle = fc.array(fc.constantFrom('a', 'é', 'i', 'k', 's', ' ', "'", '%', '"', '.', '(', '\\', '|', '1'), { minLength: 1, maxLength: 4 }).map((a) => a.join(''));
+    const prose = fc.array(fc.constantFrom('a', 'A', 'i', 'I', 'k', 'K', '\u212a', '\u0130', 's', 'S', 'ſ', ' ', "'", '%', '"', '.', '(', '\\', '|', '1', 'é'), { maxLength: 16 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(fc.array(needle, { minLength: 1, maxLength: 3 }), prose, (requires, text) => {
+        const gate = requiresGate(requires);
+        const lower = text.toLowerCase();
+        assert.equal(holdsRequired(requires, gate, text, () => lower), requires.some((r) => lower.includes(r)), JSON.stringify([requires, text]));
       }),
       FAST_CHECK,
     );

@@ -172,6 +172,43 @@ interface BlockMatch {
   info?: PhraseInfo;
 }
 
+/** The characters outside ASCII whose lower case holds an ASCII letter: capital I with dot above ("i̇"), the Kelvin sign ("k"). */
+const LOWERS_TO_ASCII = /[\u0130\u212a]/;
+const requiresGateCache = new WeakMap<ClaimLexicon, (RegExp | undefined)[]>();
+
+/**
+ * Per pattern, its `requires` as one case-insensitive alternation when they are all ASCII (one
+ * scan of the prose instead of lower-casing it and searching it for each), else undefined.
+ */
+function requiresGates(lexicon: ClaimLexicon): (RegExp | undefined)[] {
+  let gates = requiresGateCache.get(lexicon);
+  if (!gates) {
+    gates = lexicon.patterns.map(({ requires }) => (requires ? requiresGate(requires) : undefined));
+    requiresGateCache.set(lexicon, gates);
+  }
+  return gates;
+}
+
+/** `requires` as one case-insensitive alternation when they are all ASCII, else undefined. */
+export function requiresGate(requires: readonly string[]): RegExp | undefined {
+  if (!requires.every((r) => r.length > 0 && [...r].every((c) => c.charCodeAt(0) < 128))) return undefined;
+  return new RegExp(requires.map((t) => t.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'), 'i');
+}
+
+/**
+ * Whether the lower case of `prose` holds one of `requires`: by `gate` (`requiresGates`) when
+ * there is one, which finds them in any case exactly where the lower case has them but for the
+ * two characters outside ASCII that lower-case to ASCII letters.
+ */
+export function holdsRequired(requires: readonly string[], gate: RegExp | undefined, prose: string, lower: () => string): boolean {
+  if (gate) {
+    if (gate.test(prose)) return true;
+    if (!LOWERS_TO_ASCII.test(prose)) return false;
+  }
+  const l = lower();
+  return requires.some((r) => l.includes(r));
+}
+
 /**
  * The matches of the lexicon (and of claim structure) in one block: they depend on its prose
  * (and its sentences, which follow from the prose) alone, so they are kept across versions of
@@ -186,11 +223,11 @@ function blockMatches(block: Block, lexicon: ClaimLexicon): BlockMatch[] {
     }
   }
   let lower: string | undefined;
-  for (const { entry, re, requires } of lexicon.patterns) {
-    if (requires) {
-      lower ??= block.prose.toLowerCase();
-      if (!requires.some((r) => lower!.includes(r))) continue;
-    }
+  const lowerProse = (): string => (lower ??= block.prose.toLowerCase());
+  const gates = requiresGates(lexicon);
+  for (let p = 0; p < lexicon.patterns.length; p++) {
+    const { entry, re, requires } = lexicon.patterns[p];
+    if (requires && !holdsRequired(requires, gates[p], block.prose, lowerProse)) continue;
     re.lastIndex = 0;
     for (const m of block.prose.matchAll(re)) if (m[0]) out.push({ entry, start: m.index, matched: m[0] });
   }

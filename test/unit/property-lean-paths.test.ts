@@ -45,8 +45,8 @@ describe('property: lean paths equal the plain computation', () => {
   });
 
   it("a claim pattern's requires gate agrees with searching the lower-cased prose", () => {
-    const needle = fc.array(fc.constantFrom('a', 'é', 'i', 'k', 's', ' ', "'", '%', '"', '.', '(', '\\', '|', '1'), { minLength: 1, maxLength: 4 }).map((a) => a.join(''));
-    const prose = fc.array(fc.constantFrom('a', 'A', 'i', 'I', 'k', 'K', '\u212a', '\u0130', 's', 'S', 'ſ', ' ', "'", '%', '"', '.', '(', '\\', '|', '1', 'é'), { maxLength: 16 }).map((a) => a.join(''));
+    const needle = fc.array(fc.constantFrom('a', 'é', '’', '“', '”', 'i', 'k', 's', ' ', "'", '%', '"', '.', '(', '\\', '|', '1'), { minLength: 1, maxLength: 4 }).map((a) => a.join(''));
+    const prose = fc.array(fc.constantFrom('a', 'A', 'i', 'I', 'k', 'K', '\u212a', '\u0130', 's', 'S', 'ſ', ' ', "'", '%', '"', '.', '(', '\\', '|', '1', 'é', '’', '‘', '“', '”'), { maxLength: 16 }).map((a) => a.join(''));
     fc.assert(
       fc.property(fc.array(needle, { minLength: 1, maxLength: 3 }), prose, (requires, text) => {
         const gate = requiresGate(requires);

@@ -177,8 +177,8 @@ const LOWERS_TO_ASCII = /[\u0130\u212a]/;
 const requiresGateCache = new WeakMap<ClaimLexicon, (RegExp | undefined)[]>();
 
 /**
- * Per pattern, its `requires` as one case-insensitive alternation when they are all ASCII (one
- * scan of the prose instead of lower-casing it and searching it for each), else undefined.
+ * Per pattern, its `requires` as one case-insensitive alternation (`requiresGate`: one scan of
+ * the prose instead of lower-casing it and searching it for each), or undefined.
  */
 function requiresGates(lexicon: ClaimLexicon): (RegExp | undefined)[] {
   let gates = requiresGateCache.get(lexicon);
@@ -189,9 +189,19 @@ function requiresGates(lexicon: ClaimLexicon): (RegExp | undefined)[] {
   return gates;
 }
 
-/** `requires` as one case-insensitive alternation when they are all ASCII, else undefined. */
+/**
+ * Code units outside ASCII that a gate may hold: the curly quotes, which no other character
+ * lower-cases to or matches in any case.
+ */
+const GATE_QUOTES = new Set([0x2018, 0x2019, 0x201c, 0x201d]);
+
+/** `requires` as one case-insensitive alternation when they are all ASCII or curly quotes, else undefined. */
 export function requiresGate(requires: readonly string[]): RegExp | undefined {
-  if (!requires.every((r) => r.length > 0 && [...r].every((c) => c.charCodeAt(0) < 128))) return undefined;
+  const fits = (r: string): boolean => {
+    for (let k = 0; k < r.length; k++) if (r.charCodeAt(k) >= 128 && !GATE_QUOTES.has(r.charCodeAt(k))) return false;
+    return r.length > 0;
+  };
+  if (!requires.every(fits)) return undefined;
   return new RegExp(requires.map((t) => t.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'), 'i');
 }
 

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { holdsRequired, requiresGate } from '../../server/src/core/claims/detect';
 import { mayOpenFenceOrFootnote, startsWithPrefixChar } from '../../server/src/core/article/markdownBlocks';
+import { american, words } from '../../server/src/core/rules/duplicate-reference';
 import { CRISIS_WORDS, mayHoldResource } from '../../server/src/core/rules/safe-messaging';
 import { FAST_CHECK } from './property-support';
 
@@ -52,6 +53,27 @@ describe('property: lean paths equal the plain computation', () => {
         const gate = requiresGate(requires);
         const lower = text.toLowerCase();
         assert.equal(holdsRequired(requires, gate, text, () => lower), requires.some((r) => lower.includes(r)), JSON.stringify([requires, text]));
+      }),
+      FAST_CHECK,
+    );
+  });
+
+  it("a reference title's words are the same by the ASCII path as by NFKD and Unicode classes", () => {
+    const NUMBER = /^(?:\d+|[ivxl]+)$/;
+    const plain = (t: string): string[] =>
+      t
+        .toLowerCase()
+        .normalize('NFKD')
+        .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+        .split(/\s+/)
+        .filter((w) => w.length > 2 || NUMBER.test(w));
+    const title = fc
+      .array(fc.oneof(fc.constantFrom('Randomised', 'TRIAL', 'of', 'behaviour', 'II', '2024', 'K\u212a', 'caf\u00e9', '\ufb01sh', '-', ':', '.', ' ', '\t', '\u00a0', '(', ')', "'s", '\u0130'), fc.string({ maxLength: 4 })), { maxLength: 10 })
+      .map((a) => a.join(''));
+    fc.assert(
+      fc.property(title, (t) => {
+        const expected = new Set(plain(t).map(american));
+        assert.deepEqual(words(t), expected, JSON.stringify(t));
       }),
       FAST_CHECK,
     );

@@ -133,15 +133,20 @@ function titleWords(e: Reference): Set<string> {
  * or Roman numeral ("Part I" and "Part II" are two works).
  */
 export function words(s: string): Set<string> {
+  const lower = s.toLowerCase();
+  // An ASCII title (most) is its own NFKD form, and its letters and digits are ASCII ones.
+  const plain = isAscii(lower) ? lower.replace(/[^a-z0-9\s]/g, ' ') : lower.normalize('NFKD').replace(/[^\p{L}\p{N}\s]/gu, ' ');
   return new Set(
-    s
-      .toLowerCase()
-      .normalize('NFKD')
-      .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+    plain
       .split(/\s+/)
       .filter((w) => w.length > 2 || NUMBER.test(w))
       .map(american),
   );
+}
+
+function isAscii(s: string): boolean {
+  for (let k = 0; k < s.length; k++) if (s.charCodeAt(k) >= 128) return false;
+  return true;
 }
 
 const NUMBER = /^(?:\d+|[ivxl]+)$/;
@@ -149,7 +154,7 @@ const NUMBER = /^(?:\d+|[ivxl]+)$/;
 /** Something `american` would change (one test for most words, which it leaves alone). */
 const BRITISH = /is(?:e|ed|es|ing|ation|ations)$|our|ae|^oe|tres?$/;
 
-function american(w: string): string {
+export function american(w: string): string {
   if (!BRITISH.test(w) || NUMBER.test(w)) return w;
   return w
     .replace(/(?<=\w{3})is(e|ed|es|ing|ation|ations)$/, 'iz$1')

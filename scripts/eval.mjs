@@ -20,19 +20,18 @@ const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
 // The citation-need classifier is trained on the labelled articles, so linting them with the
 // shipped model would score it on its own training data. By default each article is linted with
 // a model trained without its fold (a held-out set whole, development articles ten at a time:
-// `foldOf` in train-claims.mjs); `--shipped` lints with the shipped model instead.
+// `foldsOf` in train-claims.mjs); `--shipped` lints with the shipped model instead.
 const cv = !process.argv.includes('--shipped');
 const shipped = citationModel();
 let modelFor;
 if (cv) {
   const t = await import('./train-claims.mjs');
   const records = t.sentenceRecords(t.trainingArticles());
-  const devIndex = new Map(loadArticles().map((a) => a.file).filter((f) => !f.startsWith('h')).map((f, i) => [f, i]));
-  const fold = (file) => t.foldOf(file, devIndex.get(file) ?? 0);
+  const folds = t.foldsOf(loadArticles().map((a) => a.file));
   const models = new Map();
   modelFor = (file) => {
-    const k = fold(file);
-    if (!models.has(k)) models.set(k, { ...t.train(records.filter((r) => fold(r.file) !== k)) });
+    const k = folds.get(file);
+    if (!models.has(k)) models.set(k, t.train(records.filter((r) => folds.get(r.file) !== k)));
     return models.get(k);
   };
 }

@@ -14,7 +14,7 @@ const core = (p) => require(join(root, 'out/server/src/core', p));
 const { lint } = core('lint.js');
 const { isCovered } = core('claims/coverage.js');
 const { notAClaim, evidenceCue, describesCondition } = core('claims/evidence.js');
-const { setCitationModel, askableInArticle, stackedFeatures } = core('claims/model.js');
+const { setCitationModel, askableInArticle, reportsNeed, stackedFeatures } = core('claims/model.js');
 const { findClaimHits } = core('claims/detect.js');
 const { claimLexicon } = core('knowledge/claims.js');
 
@@ -53,10 +53,8 @@ export function sentenceRecords(articles = loadArticles()) {
         // claims only (the claim rule's business).
         trainable: decided && !(label && label.rules.length === 1 && label.rules[0] === 'unsupported-claim'),
         features: stackedFeatures(s.text, ctx),
-        // An appeal to studies or consensus: the rule flags it whatever the classifier says.
-        explicit: ctx.cue === 'study' || ctx.cue === 'consensus',
-        // Distanced claim wording with no cue: the classifier alone does not report it.
-        silent: ctx.distanced && !ctx.cue && !ctx.hedged,
+        // What the rule decides with besides the probability (`reportsNeed`).
+        ctx,
       });
     }
   }
@@ -122,11 +120,15 @@ export function foldOf(file, index) {
   return set ? `h${set[1]}` : `dev${Math.floor(index / 10)}`;
 }
 
+/** The fold of each of these files (`foldOf`; development articles counted in the order given). */
+export function foldsOf(files) {
+  const devIndex = new Map(files.filter((f) => !f.startsWith('h')).map((f, i) => [f, i]));
+  return new Map(files.map((f) => [f, foldOf(f, devIndex.get(f) ?? 0)]));
+}
+
 /** Each fold's articles scored by a model trained on the other folds. */
 export function crossValidate(records, settings = SETTINGS) {
-  const files = [...new Set(records.map((r) => r.file))];
-  const devIndex = new Map(files.filter((f) => !f.startsWith('h')).map((f, i) => [f, i]));
-  const fold = new Map(files.map((f) => [f, foldOf(f, devIndex.get(f) ?? 0)]));
+  const fold = foldsOf([...new Set(records.map((r) => r.file))]);
   const scored = [];
   for (const k of new Set(fold.values())) {
     const model = train(
@@ -163,7 +165,7 @@ export function printCrossValidation(records, settings = SETTINGS, out = console
   out(`cross-validated by fold (held-out sets whole, development articles ten at a time), missing-citation (${files.size} articles; l2 ${settings.l2}, threshold ${settings.threshold})`);
   out('decision                               TP   FP   FN   precision recall F1');
   out(`cue rules alone (tuned on all articles) ${fmt(score(scored, (r) => r.ruleFlag))}`);
-  const flag = (r) => r.decided && (r.explicit || (!r.silent && r.p >= settings.threshold));
+  const flag = (r) => r.decided && reportsNeed(r.ctx, r.p, settings.threshold);
   out(`classifier, weighing the cues           ${fmt(score(scored, flag))}`);
   out(`  held-out sets only                    ${fmt(score(scored.filter((r) => r.file.startsWith('h')), flag))}`);
   return scored;

@@ -168,6 +168,22 @@ export interface SentenceContext {
   inArticle: boolean;
 }
 
+/** Cue families the classifier does not overrule: the sentence itself appeals to evidence ("Studies show", "experts agree"). */
+export const EXPLICIT_CUES: ReadonlySet<CueFamily> = new Set<CueFamily>(['study', 'consensus']);
+
+/**
+ * Whether missing-citation reports a sentence, from its context and the classifier's probability:
+ * an explicit appeal to evidence always; otherwise the classifier at its threshold, but never
+ * claim wording the author distances when no cue or hedged claim is there ("It has not been
+ * proven that ..." is not the author's statement). The rule and the training's cross-validation
+ * both decide with this.
+ */
+export function reportsNeed(ctx: SentenceContext, probability: number, threshold: number): boolean {
+  if (ctx.cue && EXPLICIT_CUES.has(ctx.cue)) return true;
+  if (ctx.distanced && !ctx.cue && !ctx.hedged) return false;
+  return probability >= threshold;
+}
+
 /** The features of a sentence in its context: its words' and structure's, and the rules' verdicts. */
 export function stackedFeatures(sentence: string, ctx: SentenceContext): string[] {
   const f = sentenceFeatures(sentence);

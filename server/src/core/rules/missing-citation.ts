@@ -1,7 +1,7 @@
 import { claimHitSteps } from '../claims/detect';
 import { CLAIM_BLOCK_KINDS, describesCondition, type EvidenceCue, evidenceCue, type NotAClaimReason, notAClaimByPlace, notAClaimByText } from '../claims/evidence';
 import { isCovered } from '../claims/coverage';
-import { askableInArticle, citationModel, citationNeed } from '../claims/model';
+import { EXPLICIT_CUES, askableInArticle, citationModel, citationNeed, reportsNeed } from '../claims/model';
 import { citationFixes } from '../features/cite';
 import { claimLexicon } from '../knowledge/claims';
 import type { Sentence } from '../article/model';
@@ -18,9 +18,6 @@ const FAMILY_WORDS = {
   hedged: 'makes a hedged claim',
   model: 'states a clinical fact (a finding, frequency, risk, course or effect)',
 } as const;
-
-/** Cue families the classifier does not overrule: the sentence itself appeals to evidence. */
-const EXPLICIT: ReadonlySet<string> = new Set(['study', 'consensus']);
 
 /** What a sentence's text decides, kept per block (null: computed, none). */
 interface SentenceWork {
@@ -83,16 +80,15 @@ export const missingCitation: Rule = {
         // its source; for the rest the classifier (claims/model.ts) has the last word, weighing
         // the cue with the sentence's structure: it finds wording no cue covers and sets aside a
         // cue that, in its sentence, states nothing a source could back.
-        if (!model || (cue && EXPLICIT.has(cue.family))) family = cue ? cue.family : isHedged ? 'hedged' : undefined;
+        // (`reportsNeed`; distanced claim wording is not reported on the classifier's word alone).
+        if (!model || (cue && EXPLICIT_CUES.has(cue.family))) family = cue ? cue.family : isHedged ? 'hedged' : undefined;
         else {
           // Both context facts are block-local.
           w.describes ??= describesCondition(sentence.text);
           w.inArticle ??= askableInArticle(article, sentence);
           const ctx = { cue: cue?.family, hedged: isHedged, distanced: distanced.has(sentence), describes: w.describes, inArticle: w.inArticle };
-          // With no cue and no hedged claim, claim wording the author distances ("It has not
-          // been proven that ...") is not the author's statement: the classifier alone does not report it.
-          const alone = !cue && !isHedged;
-          family = (alone && ctx.distanced) || !citationNeed(sentence.text, ctx, model).needed ? undefined : cue ? cue.family : isHedged ? 'hedged' : 'model';
+          const reported = reportsNeed(ctx, citationNeed(sentence.text, ctx, model).probability, model.threshold);
+          family = !reported ? undefined : cue ? cue.family : isHedged ? 'hedged' : 'model';
         }
         if (!family) continue;
         const lead = sentence.text.length - sentence.text.trimStart().length;

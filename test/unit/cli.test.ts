@@ -231,6 +231,33 @@ describe('start-up code cache (dist/cli.js, dist/server.js)', () => {
     assert.deepEqual(fs.readdirSync(cacheDir).sort(), ['cli-bundle-00000000-1-2-3.v8cache', mine].sort());
   });
 
+  it("drops another copy's cache unused for 30 days and a temporary file left by a write, and marks its own cache as used", () => {
+    const dir = tmp({});
+    const cacheDir = path.join(dir, 'code-cache');
+    runWith({ CLINICAL_LINT_CACHE_DIR: dir });
+    const [mine] = fs.readdirSync(cacheDir);
+    const daysAgo = (file: string, days: number): void => {
+      const t = (Date.now() - days * 24 * 60 * 60 * 1000) / 1000;
+      fs.utimesSync(path.join(cacheDir, file), t, t);
+    };
+    // Used three days ago: this start marks it as used today.
+    daysAgo(mine, 3);
+    assert.match(runWith({ CLINICAL_LINT_CACHE_DIR: dir }).stderr, /code cache accepted/);
+    assert.ok(Date.now() - fs.statSync(path.join(cacheDir, mine)).mtimeMs < 60 * 60 * 1000, 'marked as used');
+    // An earlier version's copy, unused for 40 days; another copy used 10 days ago; a
+    // temporary file of a write that stopped two days ago; a file that is not a cache.
+    for (const f of ['cli-bundle-00000001-1-2-3.v8cache', 'server-bundle-00000002-1-2-3.v8cache', 'cli-bundle-00000003-1-2-3.v8cache', 'cli-bundle-00000004-1-2-3.v8cache.4242.tmp', 'notes.txt']) fs.writeFileSync(path.join(cacheDir, f), 'x');
+    daysAgo('cli-bundle-00000001-1-2-3.v8cache', 40);
+    daysAgo('server-bundle-00000002-1-2-3.v8cache', 40);
+    daysAgo('cli-bundle-00000003-1-2-3.v8cache', 10);
+    daysAgo('cli-bundle-00000004-1-2-3.v8cache.4242.tmp', 2);
+    daysAgo('notes.txt', 40);
+    // A new build of this copy writes its cache, and prunes.
+    fs.rmSync(path.join(cacheDir, mine));
+    assert.match(runWith({ CLINICAL_LINT_CACHE_DIR: dir }).stderr, /code cache written to /);
+    assert.deepEqual(fs.readdirSync(cacheDir).sort(), ['cli-bundle-00000003-1-2-3.v8cache', mine, 'notes.txt'].sort());
+  });
+
   describe('memory flags: on for large or unknown inputs only, with one cache for both', () => {
     const runOn = (args: string[], env: Record<string, string>): { status: number; stdout: string; stderr: string } => {
       const r = spawnSync(process.execPath, [CLI, '--format', 'json', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CLINICAL_LINT_TRACE_CACHE: '1', ...env } });

@@ -32,13 +32,18 @@ import type * as WorkerThreads from 'node:worker_threads';
  *   the bundle's functions again. V8 checks the cache against the source and its flags and
  *   ignores a cache that does not match; any error here only means starting without the cache.
  *   `CLINICAL_LINT_CACHE_DIR` names the directory (the VS Code client passes its global storage);
- *   otherwise `$XDG_CACHE_HOME/clinical-lint` or `~/.cache/clinical-lint`; `CLINICAL_LINT_NO_CACHE=1` turns it off, `CLINICAL_LINT_TRACE_CACHE=1` reports on stderr.
+ *   otherwise `$XDG_CACHE_HOME/clinical-lint` or `~/.cache/clinical-lint`. Caches of copies that
+ *   are gone are pruned (`pruneCaches`); `CLINICAL_LINT_NO_CACHE=1` turns it off, `CLINICAL_LINT_TRACE_CACHE=1` reports on stderr.
  */
 declare const __BUNDLE__: string;
 /** Engine flags for this entry (the server's young generation grows in one step). */
 declare const __V8_FLAGS__: string[];
 /** Engine flags for large or unknown inputs only (the CLI's memory flags), set once the code cache is checked. */
 declare const __LARGE_INPUT_FLAGS__: string[];
+/** A cache unused for this long belongs to a copy that is gone (an extension's earlier version). */
+const UNUSED_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 /** Inputs of this many bytes or more, in all, are large. */
 const LARGE_INPUT_BYTES = 512 * 1024;
 /** The CLI's options that take a value as the next argument (`parseArgs` in `server/src/cli/main.ts`). */
@@ -67,6 +72,7 @@ setFlags(__LARGE_INPUT_FLAGS__.map(defaultOf));
 const script = new vm.Script(Module.wrap(source), { filename: file, cachedData: cached });
 const trace = process.env.CLINICAL_LINT_TRACE_CACHE === '1' ? (what: string): void => void process.stderr.write(`clinical-lint: code cache ${what}\n`) : (): void => undefined;
 trace(!cacheFile ? 'off' : !cached ? 'absent' : script.cachedDataRejected ? 'rejected' : 'accepted');
+if (cacheFile && cached && !script.cachedDataRejected) markUsed(cacheFile);
 // V8 checks a code cache against the engine's flags: the flags that depend on the inputs are set
 // after the check, and put back to V8's defaults before the cache is written, so that one cache
 // serves runs on small and on large inputs alike.
@@ -96,11 +102,7 @@ if (cacheFile && (!cached || script.cachedDataRejected) && mainThread()) {
       fs.writeFileSync(tmp, data, { mode: 0o600 });
       fs.renameSync(tmp, cacheFile);
       trace(`written to ${cacheFile}`);
-      // Caches of earlier builds or engines of this bundle are never read again.
-      const prefix = `${path.basename(file, '.js')}-${placeOf(file)}-`;
-      for (const old of fs.readdirSync(path.dirname(cacheFile))) {
-        if (old.startsWith(prefix) && old.endsWith('.v8cache') && old !== path.basename(cacheFile)) fs.rmSync(path.join(path.dirname(cacheFile), old), { force: true });
-      }
+      pruneCaches(file, cacheFile);
     } catch (e) {
       // A read-only or full disk: no cache, nothing else changes.
       trace(`not written: ${e instanceof Error ? e.message : String(e)}`);
@@ -166,6 +168,41 @@ function isOptionValue(args: readonly string[], i: number): boolean {
   return i > 0 && VALUED_OPTIONS.has(args[i - 1]);
 }
 
+
+/**
+ * Records that the cache was used (its modification time, at most once a day), so that another
+ * copy's `pruneCaches` can tell a cache in use from one whose copy is gone.
+ */
+function markUsed(cacheFile: string): void {
+  try {
+    const now = Date.now();
+    if (now - fs.statSync(cacheFile).mtimeMs > DAY_MS) fs.utimesSync(cacheFile, now / 1000, now / 1000);
+  } catch {
+    // A read-only cache: it is pruned as unused in time, and written again if still wanted.
+  }
+}
+
+/**
+ * After a cache is written: the caches of this copy's earlier builds or engines are never read
+ * again, and go; another copy's cache goes when it has not been used for `UNUSED_DAYS` (each
+ * update of the extension installs a new copy, whose old caches would otherwise pile up), as does
+ * a temporary file left by a write that did not finish.
+ */
+function pruneCaches(bundle: string, cacheFile: string): void {
+  const dir = path.dirname(cacheFile);
+  const mine = `${path.basename(bundle, '.js')}-${placeOf(bundle)}-`;
+  const now = Date.now();
+  for (const name of fs.readdirSync(dir)) {
+    if (name === path.basename(cacheFile)) continue;
+    const at = path.join(dir, name);
+    try {
+      if (name.startsWith(mine) && name.endsWith('.v8cache')) fs.rmSync(at, { force: true });
+      else if (/\.v8cache(?:\.\d+\.tmp)?$/.test(name) && now - fs.statSync(at).mtimeMs > (name.endsWith('.tmp') ? DAY_MS : UNUSED_DAYS * DAY_MS)) fs.rmSync(at, { force: true });
+    } catch {
+      // Removed meanwhile by another start, or not ours to remove.
+    }
+  }
+}
 
 /** A short hash of the bundle's path. */
 function placeOf(bundle: string): string {

@@ -1,5 +1,6 @@
 // A minimal LSP client over stdio for the benchmark: spawns dist/server.js, answers
-// workspace/configuration, and resolves promises on publishDiagnostics.
+// workspace/configuration and registrations, declares the dynamic registrations VS Code declares,
+// and resolves promises on publishDiagnostics.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -35,7 +36,7 @@ export function startServer(settings = {}, env = {}) {
     spawnedAt,
     logs,
     async initialize() {
-      await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } }, initializationOptions: all });
+      await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true } } }, initializationOptions: all });
       conn.sendNotification('initialized', {});
     },
     diagnostics(uri, version) {

@@ -62,6 +62,32 @@ describe('server: lifecycle', () => {
     }
   });
 
+  it('registers for configuration changes and watched bibliographies in one request, and only with a client that declares dynamic registration for them', async () => {
+    const registrationsOf = (server: RawServer): { id: string; method: string; registerOptions: unknown }[][] =>
+      server.received.filter((m) => m.method === 'client/registerCapability').map((m) => (m.params as { registrations: { id: string; method: string; registerOptions: unknown }[] }).registrations);
+    const plain = await startRaw();
+    const dynamic = await startRaw({}, { capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true } } } });
+    try {
+      for (const [i, server] of [plain, dynamic].entries()) {
+        const uri = `file:///virtual/registration-${i}.md`;
+        openDoc(server, uri);
+        await waitFor('diagnostics', () => published(server, uri));
+      }
+      assert.deepEqual(registrationsOf(plain), [], 'no registration the client did not declare');
+      const [only, ...more] = registrationsOf(dynamic);
+      assert.equal(more.length, 0, 'one request');
+      assert.deepEqual(only.map((r) => r.method), ['workspace/didChangeConfiguration', 'workspace/didChangeWatchedFiles']);
+      assert.equal(new Set(only.map((r) => r.id)).size, 2, 'distinct ids');
+      assert.deepEqual(only[0].registerOptions, { section: 'clinicalLint' });
+      assert.deepEqual((only[1].registerOptions as { watchers: { globPattern: string }[] }).watchers.map((w) => w.globPattern), ['**/*.{bib,bibtex,biblatex}', '**/*.json']);
+      assert.equal(await stopRaw(plain), 0);
+      assert.equal(await stopRaw(dynamic), 0);
+    } finally {
+      plain.process.kill();
+      dynamic.process.kill();
+    }
+  });
+
   it('exit before initialize ends the server, with 1 (no shutdown came first)', async () => {
     const server = await startRaw({}, { initialize: false });
     try {

@@ -21,7 +21,7 @@ export interface RawServer {
   response(id: number): Promise<Response>;
   logs(): string[];
   stderr: string[];
-  /** `initialize` (id 0), then `initialized`: what `startRaw` does unless asked not to. */
+  /** `initialize` (id 0, with `options.capabilities` or configuration alone), then `initialized`: what `startRaw` does unless asked not to. */
   initialize(): Promise<void>;
   exit(): Promise<number | null>;
 }
@@ -33,7 +33,7 @@ export interface Response {
 }
 
 /** Starts the built server over stdio, initialised unless `initialize` is false (lifecycle tests). */
-export async function startRaw(settings: Record<string, unknown> = {}, options: { initialize?: boolean } = {}): Promise<RawServer> {
+export async function startRaw(settings: Record<string, unknown> = {}, options: { initialize?: boolean; capabilities?: Record<string, unknown> } = {}): Promise<RawServer> {
   const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const server: RawServer = {
     process: child,
@@ -57,7 +57,7 @@ export async function startRaw(settings: Record<string, unknown> = {}, options: 
       return child.exitCode;
     },
     async initialize() {
-      const init = await server.request(0, 'initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } } });
+      const init = await server.request(0, 'initialize', { processId: process.pid, rootUri: null, capabilities: options.capabilities ?? { workspace: { configuration: true } } });
       if (init.error) {
         child.kill();
         throw new Error(`initialize failed: ${init.error.message}`);

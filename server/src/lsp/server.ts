@@ -12,6 +12,8 @@ import {
   ErrorCodes,
   type InitializeParams,
   type InitializeResult,
+  type Registration,
+  RegistrationRequest,
   LSPErrorCodes,
   ResponseError,
   TextDocuments,
@@ -103,12 +105,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   /** The workspace folders on disk: `.clinical-lint.json` is looked for up to the folder of a document, not above it. */
   let workspaceFolders: string[] = [];
   let canWatchBibliographies = false;
+  let canRegisterConfiguration = false;
   let globalSettings: ClientSettings = { ...DEFAULT_SETTINGS };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
     workspaceFolders = (params.workspaceFolders ?? []).flatMap((f) => localPath(f.uri) ?? []);
     canWatchBibliographies = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    canRegisterConfiguration = hasConfigurationCapability && !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
     const init = params.initializationOptions as Partial<ClientSettings> | undefined;
     if (init && typeof init === 'object') globalSettings = normaliseSettings(init);
     return {
@@ -128,15 +132,20 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   connection.onInitialized(() => {
-    if (hasConfigurationCapability) {
-      // Dynamic registration: the client then sends didChangeConfiguration for our section.
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: SECTION }).catch(() => undefined);
+    // Registered only with clients that declare dynamic registration for them, in one request with
+    // ids of our own (never unregistered; the library's `client.register` loads `crypto` for its
+    // ids, some milliseconds before the first diagnostics).
+    const registrations: Registration[] = [];
+    if (canRegisterConfiguration) {
+      // The client then sends didChangeConfiguration for our section.
+      registrations.push({ id: 'clinical-lint.configuration', method: DidChangeConfigurationNotification.method, registerOptions: { section: SECTION } });
     }
     if (canWatchBibliographies) {
       // Pandoc bibliographies: a changed .bib or CSL-JSON file re-lints the open documents.
       const watchers = ['**/*.{bib,bibtex,biblatex}', '**/*.json'].map((globPattern) => ({ globPattern }));
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
+      registrations.push({ id: 'clinical-lint.bibliographies', method: DidChangeWatchedFilesNotification.method, registerOptions: { watchers } });
     }
+    if (registrations.length) void connection.sendRequest(RegistrationRequest.type, { registrations }).catch(() => undefined);
   });
 
   // After `shutdown` nothing more is linted (requests are refused before they get here: lifecycle.ts).

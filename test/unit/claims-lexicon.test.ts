@@ -1033,3 +1033,36 @@ wordingRound('citation need: after blind sets 76 and 77', {
   ],
   noCue: ['Our cardiologists recommend a yearly check.'],
 });
+
+wordingRound('unsupported-claim: after blind sets 78 to 81', {
+  flags: [
+    ['Our signature protocol is nothing short of a miracle for chronic fatigue.', 'miracle'],
+    ['Nothing short of a miracle: that is how our guests describe the retreat.', 'miracle'],
+    ['These drops are nothing less than a miracle for dry eyes.', 'miracle'],
+    ['"After two weeks my feet weren\'t cold at night for the first time in years."', 'for the first time in years'],
+    ['"My friends asked if I\'d had a facelift after just one treatment!"', 'after just one treatment'],
+    ['"Three weeks in and my partner says it\'s like being with a different man."', 'weeks in and'],
+    ['Left alone, a thumb habit at seven will give your child buck teeth.', 'Left alone'],
+    ['If left alone, crooked teeth will only get worse.', 'If left alone'],
+    ['She is the top-rated intimate wellness provider in Arizona.', 'the top-rated'],
+    ['More than 3,000 happy guests are all the proof we need.', 'all the proof we need'],
+    ['With the right support, you will beat this.', 'you will beat this'],
+    ['You will go home lighter, clearer-headed and free of the toxins that have been holding you back.', 'You will go home lighter'],
+    ['Doctors call levothyroxine the "gold standard" treatment, but our clients tell us the Reset works far better than tablets.', 'our clients tell us'],
+    ['Better sleep is guaranteed or your money back.', 'guaranteed'],
+    ['Results guaranteed, or your money back.', 'guaranteed'],
+    ['We call it a miracle cure.', 'miracle cure'],
+    ['We believe that our drip is a miracle cure.', 'miracle cure'],
+  ],
+  noClaim: [
+    "If you don't feel the difference, we guarantee a full refund, no questions asked.",
+    'We guarantee you a refund if the kit arrives damaged.',
+    'Palpitations are very common, and most of the time they are harmless.',
+    'Some influencers call tongue scraping a "detox" that clears toxins from your whole body.',
+    'Some parents worry that a pulled elbow will damage the joint for good.',
+    'You may have read that apple cider vinegar is a natural cure for scalp psoriasis.',
+    "You've probably heard that coffee enemas cure cancer.",
+    'Many people find that a month off changes the way they think about drinking for good.',
+    'It is not a cure, and nothing short of surgery will remove the cyst.',
+  ],
+});

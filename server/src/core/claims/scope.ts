@@ -84,6 +84,27 @@ const calledBy = (tokens: Token[], t: Token): boolean => {
   const i = tokens.indexOf(t);
   return CALLED_AFTER.has(tokens[i - 1]?.lower ?? '');
 };
+/**
+ * Others' words, beliefs and experience: "Some influencers call it a detox", "You may have read
+ * that ...", "Some parents worry that ...", "Many people find that ..." (how often, a matter for
+ * missing-citation). Not the author's own ("we call it", "we believe that"), nor an
+ * instruction ("Call us", "please call").
+ */
+const SAYING = new Set(['call', 'calls']);
+const BELIEVING = new Set(['worry', 'worries', 'worried', 'fear', 'fears', 'feared', 'believe', 'believes', 'believed', 'assume', 'assumes', 'assumed', 'find', 'finds']);
+const HEARING = new Set(['heard', 'read', 'seen']);
+/** "have heard", "you've probably read": what the reader has come across. */
+const HEARD_AFTER = new Set(['have', "you've", 'ever', 'probably', 'already', 'often']);
+const NOT_OTHERS = new Set(['we', 'i', 'you', 'to', 'please', 'will', "'ll", 'can', 'may', 'might', 'should', 'could', 'would', 'and', 'or', 'our', 'my']);
+function othersWords(tokens: Token[], t: Token): boolean {
+  const i = tokens.indexOf(t);
+  const prev = tokens[i - 1];
+  if (HEARING.has(t.lower)) return !!prev && HEARD_AFTER.has(prev.lower);
+  if (!prev || prev.punct || NOT_OTHERS.has(prev.lower)) return false;
+  if (SAYING.has(t.lower)) return true;
+  return BELIEVING.has(t.lower) && tokens[i + 1]?.lower === 'that';
+}
+
 const REPORTED = /(?<![\p{L}])(?:review|reviews|study|studies|trial|trials|research|guidance|guideline|guidelines|nice|who|evidence|analysis|meta-analysis)\s+(?:has\s+|have\s+)?(found|finds|find|shows?|showed|shown|says|said|concluded|concludes|suggests|suggested|recommends|confirms|confirmed)(?:\s+[\p{L}-]+){0,5}?\s+that\s+[^.;:!?]*$/iu;
 
 const OWN_SERVICE = /(?<![\p{L}])(?:our|we|us|my)(?![\p{L}])/iu;
@@ -108,6 +129,24 @@ const ATTRIBUTION_AFTER = /(?<![\p{L}])(?:(?:is|are|was|were)\s+(?:a\s+)?(?:myth
 const ATTRIBUTION_WINDOW = 14;
 
 const isNegationToken = (t: Token): boolean => NEGATION_WORDS.has(t.lower) || t.lower.endsWith("n't");
+
+/**
+ * Negation words that affirm: "nothing short of a miracle", "nothing less than", "no less than",
+ * "none other than", "not just a cure", "not only".
+ */
+const INTENSIFYING_NEXT: Record<string, readonly (readonly string[])[]> = {
+  nothing: [['short', 'of'], ['less', 'than']],
+  no: [['less', 'than']],
+  none: [['other', 'than']],
+  not: [['just'], ['only'], ['merely'], ['simply']],
+};
+function intensifies(tokens: Token[], t: Token): boolean {
+  const nexts = INTENSIFYING_NEXT[t.lower];
+  if (!nexts) return false;
+  const i = tokens.indexOf(t);
+  return nexts.some((words) => words.every((w, k) => tokens[i + 1 + k]?.lower === w));
+}
+const negatesHere = (tokens: Token[]) => (t: Token): boolean => isNegationToken(t) && !intensifies(tokens, t);
 
 /** Index of the first token at or after `offset`. */
 function tokenIndexAt(tokens: Token[], offset: number): number {
@@ -158,7 +197,7 @@ function wordsAfter(tokens: Token[], span: Span, window: number): Token[] {
 
 /** A negation cue whose scope covers the span ("not a cure", "no treatment works for everyone", "a cure is not"). */
 export function negationCue(sentence: string, span: Span, tokens = tokenize(sentence)): Token | undefined {
-  const before = wordsBefore(tokens, span, NEGATION_WINDOW).find(isNegationToken);
+  const before = wordsBefore(tokens, span, NEGATION_WINDOW).find(negatesHere(tokens));
   // "With no wires or brackets, aligners carry no risk": a determiner "no" negates its own noun
   // phrase, which a comma closes.
   if (before && !(before.lower === 'no' && tokens.some((t) => t.text === ',' && t.start > before.start && t.start < span.start))) return before;
@@ -166,7 +205,7 @@ export function negationCue(sentence: string, span: Span, tokens = tokenize(sent
   // of the sentence covers its whole first clause, however long the subject and verb group.
   const opening = wordsBefore(tokens, span, NEGATED_SUBJECT_WINDOW);
   const first = opening[opening.length - 1];
-  if (first && first === tokens.find((t) => !t.punct) && NEGATED_SUBJECTS.has(first.lower)) return first;
+  if (first && first === tokens.find((t) => !t.punct) && NEGATED_SUBJECTS.has(first.lower) && !intensifies(tokens, first)) return first;
   // "lack of", "absence of" are cues only with "of"; plain "rather than" negates what follows.
   const after = wordsAfter(tokens, span, 3);
   // "A cure is not available", "guarantees aren't possible".
@@ -193,7 +232,13 @@ export function hedgeCue(sentence: string, span: Span, tokens = tokenize(sentenc
  */
 export function attributionCue(sentence: string, span: Span, tokens = tokenize(sentence)): string | undefined {
   const window = wordsBefore(tokens, span, ATTRIBUTION_WINDOW, false);
-  const before = window.find((t) => (ATTRIBUTION_WORDS.has(t.lower) && !(SOLD.has(t.lower) && !soldAs(tokens, t)) && !ownPromise(tokens, t)) || calledBy(tokens, t));
+  // Others' words reach the end of their own clause ("Doctors call it the gold standard, but our
+  // clients tell us ..." leaves the second clause the author's).
+  let crossed = false;
+  const before = window.find((t) => {
+    if (CLAUSE_WORDS.has(t.lower)) crossed = true;
+    return (ATTRIBUTION_WORDS.has(t.lower) && !(SOLD.has(t.lower) && !soldAs(tokens, t)) && !ownPromise(tokens, t)) || calledBy(tokens, t) || (!crossed && othersWords(tokens, t));
+  });
   if (before) return before.text;
   // A finding reported from the evidence ("A Cochrane review found that ...", "NICE says that
   // ..."): the wording is the source's, and the sentence asks for that source (missing-citation).

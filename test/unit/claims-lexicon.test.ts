@@ -1066,3 +1066,19 @@ wordingRound('unsupported-claim: after blind sets 78 to 81', {
     'It is not a cure, and nothing short of surgery will remove the cyst.',
   ],
 });
+
+wordingRound('citation need: after blind sets 78 to 81', {
+  cue: [
+    "Trials of behavioural sleep methods, including one that followed Australian families for five years, found no harm to children's emotions.",
+    'Products like these are unlicensed, and MHRA testing has found hidden prescription drugs in some of them.',
+    'One estimate puts the number of Americans with presbyopia at around 128 million.',
+    'Cognitive behavioural therapy (CBT) has the strongest evidence of any treatment for BED.',
+    'The Joint Committee on Vaccination and Immunisation (JCVI) advises that the vaccine is offered in every pregnancy.',
+    'Flakes usually get worse in winter and at stressful times.',
+  ],
+  noCue: [
+    'Genetic testing is used when the scan is unclear.',
+    'Studies, which we list below, are one way to learn more.',
+    'It most often affects the space between the third and fourth toes.',
+  ],
+});

@@ -32,13 +32,17 @@ const forms = (...lemmas: string[]): string[] => lemmas.flatMap((l) => Object.va
 /** A research noun followed within a few words by a reporting verb: "studies consistently show". */
 const STUDY_NOUNS = new Set([
   'study', 'studies', 'research', 'researchers', 'scientists', 'trial', 'trials', 'evidence', 'data', 'findings', 'analysis', 'analyses', 'meta-analysis', 'meta-analyses',
-  'review', 'reviews', 'survey', 'surveys', 'experiment', 'experiments', 'investigators', 'literature',
+  'review', 'reviews', 'survey', 'surveys', 'experiment', 'experiments', 'investigators', 'literature', 'testing',
 ]);
 const REPORTING_VERBS = new Set([
   ...forms('show', 'suggest', 'indicate', 'demonstrate', 'report', 'confirm', 'support', 'reveal', 'link', 'believe', 'estimate', 'observe', 'point', 'study', 'test', 'investigate', 'examine'),
   'shown', 'found', 'find', 'finds', 'tells', 'tell',
 ]);
 const STUDY_WINDOW = 7;
+/** Words that open an aside between commas: "Trials of sleep training, including one that followed families for five years, found ...". */
+const ASIDE_OPENERS = new Set(['including', 'which', 'that', 'who', 'such', 'some', 'one', 'most', 'many', 'both', 'all', 'like', 'from', 'in', 'published', 'led', 'run', 'funded', 'carried', 'done', 'involving']);
+/** The longest aside passed over, in tokens. */
+const ASIDE_MAX = 30;
 
 interface PhraseCue {
   family: CueFamily;
@@ -60,6 +64,7 @@ const PHRASE_CUES: PhraseCue[] = [
     'strong evidence', 'good evidence', 'insufficient evidence', 'well-studied', 'well studied', 'widely studied', 'have proposed that', 'has proposed that',
     'researchers have suggested', 'researchers think', 'researchers believe', 'scientists think', 'scientists believe', 'still at an early stage', 'is at an early stage', 'in its early stages',
     'in its infancy', 'early results are promising', 'results are promising', 'results so far are promising',
+    'the strongest evidence', 'the best evidence', 'the most evidence', 'the strongest research', 'best-studied', 'best studied', 'most studied', 'most-studied',
   ]),
   phrases('consensus', [
     // The state of knowledge is a claim about the evidence: "nobody knows what causes", "is not fully understood".
@@ -75,7 +80,7 @@ const PHRASE_CUES: PhraseCue[] = [
     'less likely', 'as likely', 'times more likely', 'twice as', 'half as', 'three times more', 'three times as', 'substantial proportion', 'substantial minority', 'proportion of', 'share of', 'small number of', 'large number of', 'majority of',
     'minority of', 'most people', 'most patients', 'most adults', 'most episodes', 'most cases', 'most children', 'most women', 'most men', 'a third of', 'a quarter of', 'a fifth of', 'half of', 'two thirds', 'two-thirds', 'one third', 'one quarter',
     'about half', 'about a third', 'roughly a third', 'on average', 'an average of', 'success rate', 'success rates', 'average age', 'most families see', 'most families notice', 'most parents see', 'most parents notice', 'most clients see',
-    'most clients notice', 'most patients see', 'most patients notice', 'most people see', 'most people notice', 'in almost all cases', 'in nearly all cases', 'in the vast majority', 'the main reason', 'the main cause', 'the commonest cause', 'one of the main reasons', 'one of the main causes', 'one of the most common causes', 'most commonly', 'an estimated', 'the most common cause', 'the usual cause', 'often only diagnosed', 'is often missed', 'are often missed', 'often goes undiagnosed', 'often go undiagnosed', 'is often diagnosed late', 'are often diagnosed late', 'higher rates', 'lower rates', 'higher rate', 'lower rate', 'rates of',
+    'most clients notice', 'most patients see', 'most patients notice', 'most people see', 'most people notice', 'in almost all cases', 'in nearly all cases', 'in the vast majority', 'the main reason', 'the main cause', 'the commonest cause', 'one of the main reasons', 'one of the main causes', 'one of the most common causes', 'most commonly', 'an estimated', 'one estimate', 'estimates suggest', 'estimates put', 'estimate puts', 'is estimated', 'are estimated', 'estimated that', 'the most common cause', 'the usual cause', 'often only diagnosed', 'is often missed', 'are often missed', 'often goes undiagnosed', 'often go undiagnosed', 'is often diagnosed late', 'are often diagnosed late', 'higher rates', 'lower rates', 'higher rate', 'lower rate', 'rates of',
   ]),
   phrases('effect', [
     'caused by', 'driven by', 'works well', 'work well', 'is effective for', 'are effective for', 'is effective in', 'are effective in', 'effective against', 'work best', 'works best', 'most effective when',
@@ -186,7 +191,7 @@ const TIME_COURSE: Gated[] = [
   // to fade" (settled guide: the course needs a source). Not "lasts": "each attack usually lasts
   // less than a minute" describes the attack.
   gate(
-    /(?<![\p{L}])(?:usually|normally|typically|often|generally|tends? to) (?:clears?|clear up|clears up|settles?|settle down|eases?|fades?|resolves?|pass(?:es)?|improves?|heals?|gets? better|get better|goes away|go away|falls? out|fall out|disappears?|wears? off|wear off|drift back|drifts back|relapses?|recurs?|comes? back|becomes? (?:much )?less noticeable)(?![\p{L}])/iu,
+    /(?<![\p{L}])(?:usually|normally|typically|often|generally|tends? to) (?:clears?|clear up|clears up|settles?|settle down|eases?|fades?|resolves?|pass(?:es)?|improves?|heals?|gets? better|get better|gets? worse|worsens?|flares? up|goes away|go away|falls? out|fall out|disappears?|wears? off|wear off|drift back|drifts back|relapses?|recurs?|comes? back|becomes? (?:much )?less noticeable)(?![\p{L}])/iu,
     'usually', 'normally', 'typically', 'often', 'generally', 'tend',
   ),
   // How long a treatment's result lasts: "composite bonding typically lasts five to seven years",
@@ -226,7 +231,7 @@ const UNIVERSAL_NEGATIVE: Gated[] = [
 const ACCORDING_TO = gate(/(?<![\p{L}])[Aa]ccording to (?:the |a |an |one |)(?:[A-Z][\p{L}.&-]*|recent|new|current|large|several|many|studies|research|data|experts|guidelines|surveys?|estimates|figures|statistics)(?![\p{L}])/u, 'ccording to ');
 /** Recommendations of a profession or an authority ("dermatologists recommend", "Health Canada advises"); not "our doctors recommend". */
 const AUTHORITY_ADVICE = gate(
-  /(?<![\p{L}])(?<!our )(?<!your )(?:doctors|physicians|dermatologists|psychiatrists|psychologists|paediatricians|pediatricians|dentists|specialists|clinicians|pharmacists|cardiologists|orthodontists|ophthalmologists|gynaecologists|gynecologists|obstetricians|rheumatologists|neurologists|urologists|authorities|health agencies|medical societies|medical associations|health canada|the who|the cdc|the nhs|the fda|nice|(?:most |current |national |international )?guidelines|(?:the )?(?:[\p{Lu}][\p{L}]+ ){1,4}(?:society|association|college|institute|academy|federation)(?: (?:of|for) (?:[\p{Lu}][\p{L}]+ ){0,3}[\p{Lu}][\p{L}]+)?) (?:now |generally |strongly |usually |often |also |)(?:recommends?|advises?|suggests?|agree|endorses?|warns?)(?![\p{L}])/iu,
+  /(?<![\p{L}])(?<!our )(?<!your )(?:doctors|physicians|dermatologists|psychiatrists|psychologists|paediatricians|pediatricians|dentists|specialists|clinicians|pharmacists|cardiologists|orthodontists|ophthalmologists|gynaecologists|gynecologists|obstetricians|rheumatologists|neurologists|urologists|authorities|health agencies|medical societies|medical associations|health canada|the who|the cdc|the nhs|the fda|nice|(?:most |current |national |international )?guidelines|(?:the )?(?:[\p{Lu}][\p{L}]+ ){1,4}(?:society|association|college|institute|academy|federation|committee|council|commission|task force)(?: (?:of|for|on) (?:[\p{Lu}][\p{L}]+ (?:and )?){0,3}[\p{Lu}][\p{L}]+)?(?: \([\p{Lu}]{2,}\))?) (?:now |generally |strongly |usually |often |also |)(?:recommends?|advises?|suggests?|agree|endorses?|warns?)(?![\p{L}])/iu,
   'recommend',
   'advise',
   'suggest',
@@ -331,7 +336,7 @@ export function evidenceCue(sentence: string): EvidenceCue | undefined {
   const approval = run(APPROVAL, sentence, needles);
   if (approval && !negatedNear(tokens, approval.index)) push('consensus', approval.index, approval.index + approval[0].length);
   const words = tokens.filter((t) => !t.punct);
-  studyCue(words, push);
+  studyCue(tokens, push);
   comparisonCue(tokens, push, sentence);
   effectCue(words, sentence, push);
   frequencyCue(words, push);
@@ -474,12 +479,12 @@ const EVIDENCE_STATE = new Set([
   'encouraging', 'promising', 'preliminary', 'growing', 'robust', 'insufficient', 'uncertain', 'contradictory', 'patchy', 'scant',
 ]);
 /** Words just before a study noun that state how much evidence there is: "no research", "small studies", "a handful of trials". */
-const EVIDENCE_AMOUNT = new Set(['no', 'little', 'few', 'small', 'handful', 'limited', 'weak', 'good', 'strong', 'some', 'much', 'more', 'most', 'growing', 'high-quality', 'low-quality', 'large']);
+const EVIDENCE_AMOUNT = new Set(['no', 'little', 'few', 'small', 'handful', 'limited', 'weak', 'good', 'strong', 'some', 'much', 'more', 'most', 'growing', 'high-quality', 'low-quality', 'large', 'strongest', 'best', 'better', 'stronger']);
 const EVIDENCE_STATE_WINDOW = 7;
 
 function evidenceStateCue(words: Token[], push: Push): void {
   for (let i = 0; i < words.length; i++) {
-    if (!STUDY_NOUNS.has(words[i].lower) || words[i].lower === 'researchers' || words[i].lower === 'scientists' || words[i].lower === 'investigators') continue;
+    if (!STUDY_NOUNS.has(words[i].lower) || words[i].lower === 'researchers' || words[i].lower === 'scientists' || words[i].lower === 'investigators' || words[i].lower === 'testing') continue;
     const before = words.slice(Math.max(0, i - 2), i).find((w) => EVIDENCE_AMOUNT.has(w.lower));
     if (before) {
       push('study', before.start, words[i].end);
@@ -493,16 +498,31 @@ function evidenceStateCue(words: Token[], push: Push): void {
   }
 }
 
-function studyCue(words: Token[], push: Push): void {
-  evidenceStateCue(words, push);
-  for (let i = 0; i < words.length; i++) {
-    if (!STUDY_NOUNS.has(words[i].lower)) continue;
-    for (let j = i + 1; j < words.length && j <= i + STUDY_WINDOW; j++) {
+function studyCue(tokens: Token[], push: Push): void {
+  evidenceStateCue(tokens.filter((t) => !t.punct), push);
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i].punct || !STUDY_NOUNS.has(tokens[i].lower)) continue;
+    let seen = 0;
+    let prev = tokens[i];
+    for (let j = i + 1; j < tokens.length && seen < STUDY_WINDOW; j++) {
+      const t = tokens[j];
+      if (t.punct) {
+        // An aside between commas does not count: "Trials of sleep training, including one that
+        // followed families for five years, found ...".
+        if (t.text === ',' && ASIDE_OPENERS.has(tokens[j + 1]?.lower ?? '')) {
+          let k = j + 1;
+          while (k < tokens.length && k <= j + ASIDE_MAX && !(tokens[k].punct && tokens[k].text !== '-' )) k++;
+          if (tokens[k]?.text === ',') j = k;
+        }
+        continue;
+      }
+      seen++;
       // "hope to find" is not a finding.
-      if (REPORTING_VERBS.has(words[j].lower) && words[j - 1].lower !== 'to') {
-        push('study', words[i].start, words[j].end);
+      if (REPORTING_VERBS.has(t.lower) && prev.lower !== 'to') {
+        push('study', tokens[i].start, t.end);
         return;
       }
+      prev = t;
     }
   }
 }

@@ -1082,3 +1082,38 @@ wordingRound('citation need: after blind sets 78 to 81', {
     'It most often affects the space between the third and fourth toes.',
   ],
 });
+
+wordingRound('unsupported-claim: after blind sets 82 to 85', {
+  flags: [
+    ['"After four weeks my thighs were smoother than they\'d been since my twenties!"', "than they'd been since"],
+    ['"My hair is thicker and shinier than it\'s been in years."', "than it's been in years"],
+    ['★★★★★ "Years of coffee had turned my teeth yellow, and after one kit my dentist asked if I\'d had them whitened."', 'after one kit'],
+    ['Better absorbed than any tablet on the market.', 'than any tablet on the market'],
+    ["Britain's No. 1 cherry concentrate for joint health!", "Britain's No. 1"],
+    ["Dr Helen Marsh is Melbourne's leading neck lift surgeon, with more than 20 years in practice.", "Melbourne's leading neck lift surgeon"],
+    ["Voted Melbourne's best men's clinic and rated five stars by more than 2,000 patients.", "Melbourne's best men's clinic"],
+    ["Welcome to Golden Hour, Leeds' favourite tanning studio.", "Leeds' favourite tanning studio"],
+    ["Wear it every day and it retrains your muscles, so within a few weeks you'll stand tall even without it.", 'retrains your muscles'],
+    ["Within a month you'll stand taller.", "you'll stand taller"],
+  ],
+  noClaim: [
+    'A PVD is harmless in itself, but in roughly 1 in 7 people with symptoms it causes a tear in the retina.',
+    'Most breast lumps are not cancer: around 9 out of 10 turn out to be benign (harmless).',
+    'Saline nasal sprays and rinses are safe in pregnancy and can wash pollen out of the nose.',
+    "That's why we always check for migraine before planning any sinus treatment.",
+    "Once your triggers have been identified, the device retrains your body's response to them.",
+    "Boston's number one priority is road safety.",
+  ],
+});
+
+wordingRound('citation need: after blind sets 82 to 85', {
+  cue: [
+    'In one large study of people who believed they had sinus headaches, close to nine in ten actually met the criteria for migraine.',
+    'Some experts suggest choosing a product that gives about 36 mg of PACs a day.',
+    'The vaccine has been given to hundreds of thousands of pregnant women in the UK.',
+    'Untreated fungal nails seldom clear on their own.',
+    'Only a very small number go on to develop cancer.',
+    'A healthy toenail takes 12 to 18 months to grow out completely.',
+    'The main danger is dehydration, especially for babies and older adults.',
+  ],
+});

@@ -70,7 +70,7 @@ const PHRASE_CUES: PhraseCue[] = [
     // The state of knowledge is a claim about the evidence: "nobody knows what causes", "is not fully understood".
     'nobody knows', 'no one knows', 'no-one knows', 'it is not known', 'it is unclear', 'remains unclear', 'remains unknown', 'not fully understood', 'poorly understood',
     'not well understood', 'is unknown', 'are unknown',
-    'consensus', 'experts agree', 'experts recommend', 'experts say', 'experts believe', 'guidelines recommend', 'guideline recommends', 'guidelines suggest', 'recommended by',
+    'consensus', 'experts agree', 'experts recommend', 'experts say', 'experts believe', 'experts suggest', 'experts advise', 'experts warn', 'experts think', 'guidelines recommend', 'guideline recommends', 'guidelines suggest', 'recommended by',
     'endorsed by', 'widely accepted', 'widely believed', 'widely known', 'widely recognized', 'widely recognised', 'widely used', 'well established', 'well-established',
     'well documented', 'well-documented', 'first-line', 'first line', 'gold standard', 'standard of care', 'professional organizations', 'professional organisations',
   ]),
@@ -95,6 +95,7 @@ const PHRASE_CUES: PhraseCue[] = [
     'can also bring one on', 'can bring it on', 'can also bring it on', 'can bring on', 'can also bring on', 'helps to prevent', 'help to prevent', 'helps prevent',
     'help prevent', 'at their most noticeable', 'at its most noticeable', 'at their worst',
     // Triggers and permanence: "can be brought on by an infection", "it can become permanent".
+    'go on to develop', 'goes on to develop', 'went on to develop', 'go on to get', 'goes on to get',
     'can be brought on by', 'may be brought on by', 'is often brought on by', 'are often brought on by', 'can be triggered by', 'may be triggered by', 'is often triggered by',
     'are often triggered by', 'can be set off by', 'can become permanent', 'may become permanent', 'can be permanent',
   ]),
@@ -109,7 +110,8 @@ const PHRASE_CUES: PhraseCue[] = [
     'well tolerated', 'well-tolerated', 'tolerability', 'used safely', 'addictive', 'habit-forming', 'potential for dependence', 'potential for physical dependence',
     'interacts with', 'interact with', 'interactions', 'dangerous', 'toxic', 'toxicity', 'contraindicated', 'overdose', 'should not be used',
     'should not be taken', 'should not be given', 'must not be used', 'cause dependence', 'causes dependence', 'should not take', 'should not use', 'risks include', 'generally safe', 'considered safe', 'usually safe', 'warning about', 'boxed warning', 'black box warning',
-    'serious risks', 'not recommended', 'during pregnancy', 'can be harmful', 'may be harmful', 'is harmful', 'are harmful',
+    'serious risks', 'not recommended', 'the main danger', 'the biggest danger', 'the greatest danger', 'the main risk', 'the biggest risk', 'the greatest risk',
+    'the main complication', 'the most serious complication', 'during pregnancy', 'can be harmful', 'may be harmful', 'is harmful', 'are harmful',
     'in pregnancy', 'while breastfeeding', 'compatible with breastfeeding', 'very safe',
     // A safety statement with its conditions (the unqualified one is unsupported-claim's): "is safe for healthy adults when ...".
     'is safe for', 'are safe for', 'is safe in', 'are safe in', 'is safe during', 'are safe during',
@@ -159,7 +161,7 @@ const STATISTIC_PATTERNS: Gated[] = [
   gate(/(?<![\p{L}\p{N}])(?:one|two|three|four|five|\d+) (?:in|out of) (?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|twenty|a hundred|a thousand)(?![\p{L}\p{N}])/iu, ' in ', ' out of '),
   gate(/(?<![\p{L}\p{N}])\d+(?:\.\d+)?-fold(?![\p{L}\p{N}])/iu, '-fold'),
   gate(/(?<![\p{L}\p{N}])p\s?[<=]\s?0?\.\d/iu),
-  gate(/(?<![\p{L}\p{N}])(?:millions|billions|thousands|hundreds) of (?:people|canadians|americans|adults|children|patients|women|men|deaths|cases|crashes|injuries|hospitalizations|hospitalisations|admissions|births|overdoses)(?![\p{L}\p{N}])/iu, 'illions of', 'thousands of', 'hundreds of'),
+  gate(/(?<![\p{L}\p{N}])(?:millions|billions|thousands|hundreds) of (?:(?:pregnant|older|young|new|adult) )?(?:people|canadians|americans|adults|children|patients|women|men|deaths|cases|crashes|injuries|hospitalizations|hospitalisations|admissions|births|overdoses)(?![\p{L}\p{N}])/iu, 'illions of', 'thousands of', 'hundreds of'),
   gate(/(?<![\p{L}\p{N}])affects? (?:about|approximately|nearly|roughly|around|up to|over|more than|an estimated|a substantial|millions|one|\d)/iu, 'affect'),
   // Rates per population: "12 per 1,000 births", "5 cases per 100,000 people".
   gate(/(?<![\p{L}\p{N}])\d[\d,.]* (?:[\p{L}-]+ )?(?:per|in every|out of every) (?:\d[\d,]*|a hundred|a thousand|a million|one hundred|one thousand)(?![\p{L}\p{N}])/iu, 'per ', 'every '),
@@ -175,7 +177,7 @@ const DURATION = String.raw`(?:about |around |up to |at least |roughly |as littl
 /** What takes that long: an effect ("to work"), not a service ("to arrange an appointment"). */
 const TAKES_TO = [
   'work', 'act', 'reach', 'take effect', 'kick in', 'show', 'feel', 'notice', 'see', 'appear', 'build', 'improve', 'help', 'wear off', 'fade', 'heal', 'recover', 'settle',
-  'resolve', 'clear', 'go away', 'return', 'develop', 'start working', 'become', 'lift', 'ease', 'respond', 'peak', 'be felt', 'be seen', 'be noticed',
+  'resolve', 'clear', 'go away', 'return', 'develop', 'grow out', 'grow back', 'regrow', 'grow', 'start working', 'become', 'lift', 'ease', 'respond', 'peak', 'be felt', 'be seen', 'be noticed',
 ].join('|');
 const STARTING = [
   'starting', 'beginning', 'stopping', 'quitting', 'taking', 'treatment', 'the first dose', 'the first session', 'birth', 'delivery', 'giving birth', 'surgery', 'exposure',
@@ -191,8 +193,8 @@ const TIME_COURSE: Gated[] = [
   // to fade" (settled guide: the course needs a source). Not "lasts": "each attack usually lasts
   // less than a minute" describes the attack.
   gate(
-    /(?<![\p{L}])(?:usually|normally|typically|often|generally|tends? to) (?:clears?|clear up|clears up|settles?|settle down|eases?|fades?|resolves?|pass(?:es)?|improves?|heals?|gets? better|get better|gets? worse|worsens?|flares? up|goes away|go away|falls? out|fall out|disappears?|wears? off|wear off|drift back|drifts back|relapses?|recurs?|comes? back|becomes? (?:much )?less noticeable)(?![\p{L}])/iu,
-    'usually', 'normally', 'typically', 'often', 'generally', 'tend',
+    /(?<![\p{L}])(?:usually|normally|typically|often|generally|seldom|rarely|tends? to) (?:clears?|clear up|clears up|settles?|settle down|eases?|fades?|resolves?|pass(?:es)?|improves?|heals?|gets? better|get better|gets? worse|worsens?|flares? up|goes away|go away|falls? out|fall out|disappears?|wears? off|wear off|drift back|drifts back|relapses?|recurs?|comes? back|becomes? (?:much )?less noticeable)(?![\p{L}])/iu,
+    'usually', 'normally', 'typically', 'often', 'generally', 'seldom', 'rarely', 'tend',
   ),
   // How long a treatment's result lasts: "composite bonding typically lasts five to seven years",
   // "the benefits seem to last for years" (not how long a course or a visit takes).
@@ -761,7 +763,7 @@ const LOGISTICS = /\b(?:most|many|some) (?:people|patients|clients|adults|childr
 const CLINIC_EXPERIENCE = /(?<![\p{L}])one of the (?:most common|commonest|most frequent) (?:reasons|things|worries|questions|problems|complaints|conditions|concerns)\b[^.;:!?]{0,40}?(?<![\p{L}])(?:we (?:hear|see|treat|get|are asked)|(?:people|patients|clients|parents) (?:come|ask|contact|see|bring|get in touch|write|call|ring|visit)[^.;:!?]{0,30}?(?<![\p{L}])(?:us|our|me)(?![\p{L}]))/iu;
 /** A belief that has been given up: "some doctors still believed these fits could damage the brain", "it was once thought". */
 const OUTDATED_GATE = /believed|thought/i;
-const OUTDATED_BELIEF = /(?<![\p{L}])(?:(?:doctors|people|experts|scientists|researchers|many|some doctors|some experts)(?: [\p{L}]+)? (?:once |still |used to |)(?:believed|thought)|(?:was|were) (?:once |previously |long |)(?:believed|thought) (?:that|to))(?![\p{L}])(?![^.;:!?]*\b(?:but|however|now know|we now)\b)/iu;
+const OUTDATED_BELIEF = /(?<![\p{L}])(?:(?:doctors|people|experts|scientists|researchers|many|some doctors|some experts)(?: (?!who |that )[\p{L}]+)? (?:once |still |used to |)(?:believed|thought)|(?:was|were) (?:once |previously |long |)(?:believed|thought) (?:that|to))(?![\p{L}])(?![^.;:!?]*\b(?:but|however|now know|we now)\b)/iu;
 const REPORTED_BELIEF = /^(?:some|many) (?:chiropractors|osteopaths|practitioners|therapists|naturopaths|homeopaths|acupuncturists|herbalists|clinics|providers) (?:believe|think|claim|feel|argue|say)\b|^(?:in )?(?:traditional (?:chinese )?medicine|ayurveda|homeopathy|naturopathy)\b,? (?:describes|sees|views|explains|teaches|this is described)\b|^in (?:traditional (?:chinese )?medicine|ayurveda|homeopathy|naturopathy|reflexology),|^(?:reflexologists|naturopaths|homeopaths|iridologists|kinesiologists) (?:believe|think|claim|say)\b/iu;
 /**
  * What the reader may have seen or been told elsewhere, or what a seller claims: the wording is

@@ -1117,3 +1117,26 @@ wordingRound('citation need: after blind sets 82 to 85', {
     'The main danger is dehydration, especially for babies and older adults.',
   ],
 });
+
+wordingRound('unsupported-claim: after blind sets 86 to 89', {
+  flags: [
+    ['"After four months the bald spot on my crown had filled right in.', 'had filled right in'],
+    ['"Within two weeks Olivia\'s cheeks were smooth for the first time since she was born." - Jess, mum of Olivia', 'for the first time since'],
+    ['"Mr Okafor sorted out ten years of blocked sinuses in one afternoon.', 'sorted out'],
+    ['"After two failed cycles elsewhere, our very first transfer here gave us our daughter."', 'gave us our daughter'],
+    ['"I cried when I saw the orange and red of the maple leaves for the first time," says Mike.', 'for the first time'],
+    ["Don't worry: the pain will disappear the moment your baby is born.", 'the pain will disappear'],
+    ['Fat cells that are removed never grow back, so your new shape is permanent.', 'permanent'],
+    ["The UK's best-loved travel sickness band!", "The UK's best-loved"],
+    ['The results are life-changing: 8 out of 10 wearers see vivid new colours.', 'results are life-changing'],
+    ['Hand-picked in the wild, never pool-grown, Ocean Gold is the purest, most potent sea moss gel you can buy.', 'the purest'],
+  ],
+  noClaim: [
+    'Prehab is safe for almost everyone waiting for a knee or hip replacement.',
+    'Our patients report an average 85% reduction in pain within 90 days.',
+    'Some parents tell us they were told their child would "just grow out of it" and nothing could be done.',
+    'We use BFR after ACL reconstruction, knee replacement, Achilles tendon repair and ankle fractures.',
+    'In most children the pain will go away on its own.',
+    'Not intended to diagnose, treat, cure or prevent any disease.',
+  ],
+});

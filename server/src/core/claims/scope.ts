@@ -57,6 +57,8 @@ const HARD_PUNCT = new Set(['.', ';', ':', '!', '?', '(', ')', '[', ']', '—', 
 /** Words that start a new clause: negation and hedges do not cross them. */
 const CLAUSE_WORDS = new Set(['but', 'however', 'although', 'though', 'yet', 'whereas', 'while', 'except', 'unlike', 'instead', 'because', 'since', 'unless', 'so']);
 
+/** Finite verbs that give the words after a comma a clause of their own. */
+const FINITE_VERBS = new Set(['is', 'are', 'was', 'were', "it's", "they're", "we're"]);
 const SUBJECTS = new Set(['it', 'they', 'we', 'he', 'she', 'you', 'i', 'this', 'these', 'our', 'its']);
 const COORDINATORS = new Set(['and', 'or', 'but']);
 
@@ -172,6 +174,8 @@ function wordsBefore(tokens: Token[], span: Span, window: number, softBoundaries
     const t = tokens[i];
     if (t.punct) {
       if (HARD_PUNCT.has(t.text)) break;
+      // "Never pool-grown, Ocean Gold is the purest": a clause with its own verb after the comma.
+      if (softBoundaries && t.text === ',' && out.some((w) => FINITE_VERBS.has(w.lower))) break;
       continue;
     }
     if (softBoundaries && CLAUSE_WORDS.has(t.lower)) break;

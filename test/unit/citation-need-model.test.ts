@@ -106,7 +106,7 @@ describe('citation need: the classifier', () => {
     'Iron tablets often upset the stomach.',
     'Scar tissue forms within days of the injury.',
     'Lupus mostly affects women of childbearing age.',
-    'Tinnitus seldom goes away completely.',
+    'Tinnitus often lingers for years.',
     'Chickenpox spreads easily in schools.',
     'Shingles pain can linger for months in older adults.',
   ];

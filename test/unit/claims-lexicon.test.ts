@@ -1129,6 +1129,8 @@ wordingRound('unsupported-claim: after blind sets 86 to 89', {
     ['Fat cells that are removed never grow back, so your new shape is permanent.', 'permanent'],
     ["The UK's best-loved travel sickness band!", "The UK's best-loved"],
     ['The results are life-changing: 8 out of 10 wearers see vivid new colours.', 'results are life-changing'],
+    ['We will see a 50% drop in symptoms within a month.', 'We will see a 50% drop'],
+    ["You'll see a 30 percent reduction in pain.", "You'll see a 30 percent reduction"],
     ['Hand-picked in the wild, never pool-grown, Ocean Gold is the purest, most potent sea moss gel you can buy.', 'the purest'],
   ],
   noClaim: [
@@ -1137,6 +1139,7 @@ wordingRound('unsupported-claim: after blind sets 86 to 89', {
     'Some parents tell us they were told their child would "just grow out of it" and nothing could be done.',
     'We use BFR after ACL reconstruction, knee replacement, Achilles tendon repair and ankle fractures.',
     'In most children the pain will go away on its own.',
+    'We will see you again in a month.',
     'Not intended to diagnose, treat, cure or prevent any disease.',
   ],
 });

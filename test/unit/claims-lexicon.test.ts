@@ -1143,3 +1143,36 @@ wordingRound('unsupported-claim: after blind sets 86 to 89', {
     'Not intended to diagnose, treat, cure or prevent any disease.',
   ],
 });
+
+wordingRound('unsupported-claim: after blind sets 90 to 101', {
+  flags: [
+    ['Nobody in Leeds gets results like ours.', 'results like ours'],
+    ['Nobody in the North West gets results as natural as ours.', 'results as natural as ours'],
+    ["There's no downtime and absolutely no risk to your skin.", 'no risk'],
+    ['Titanium is hypoallergenic, so your baby will never have a reaction.', 'will never have a reaction'],
+    ["Once you're in the right garment, your limb will stay slim and comfortable for life.", 'stay slim and comfortable for life'],
+    ['Thanks to our advanced technique, your hip will never need a replacement.', 'never need a replacement'],
+    ['Face yoga is a natural facelift.', 'a natural facelift'],
+    ['Our detox flushes out years of built-up toxins in just 14 days.', 'built-up toxins'],
+    ['Lose 5 kg in your first 30 days of weighted walking.', 'Lose 5 kg'],
+    ['Melt away up to 600 calories in a single session!', 'Melt away up to 600 calories'],
+    ['"Since switching to HydraMax they\'ve completely gone."', 'Since switching to HydraMax'],
+    ['"I haven\'t snored once since the first night."', "haven't snored once since"],
+    ['★★★★★ "I passed my bar exam on the first try thanks to FocusBites!"', 'thanks to FocusBites'],
+    ['"Three weeks on the plan and I was off my pain pills," says Janet, a member from Ohio.', 'weeks on the plan and I'],
+    ['"My jawline is sharper now than it was at 30!"', 'sharper now than'],
+    ['For the patient, it was a whole new life."', 'a whole new life'],
+  ],
+  noClaim: [
+    'For most people, atrial ectopic beats are harmless and need no treatment.',
+    'Most patients describe a warm, prickling feeling rather than pain.',
+    'At Summit, most of our patients come in for four to six sessions.',
+    '"Took a few nights to get used to it, but I\'d buy it again."',
+    'Some doctors call them a fad, and oxygen bars are not approved by the FDA to treat or cure any disease.',
+    'Some websites sell "natural" throat sprays said to cure strep without antibiotics.',
+    'Zinc oxide is one of only two sunscreen ingredients the FDA has proposed to recognize as safe and effective.',
+    'Bonding uses a tooth-coloured resin that your dentist sculpts onto the tooth and sets with a blue curing light.',
+    'Some patients tell us they were warned their arm would be "useless" after a tear.',
+    '"I feel great, thanks to the team for being so kind."',
+  ],
+});

@@ -64,6 +64,9 @@ const COORDINATORS = new Set(['and', 'or', 'but']);
 
 const NEGATION_WORDS = new Set(['not', 'no', 'never', 'without', 'nor', 'neither', 'none', 'nothing', 'nobody', 'cannot', 'unlikely', 'lack', 'lacks', 'absence', 'nowhere']);
 const NEGATION_WINDOW = 6;
+/** Words after a negation that make it a disclaimer of everything it lists: "not approved ... to treat or cure". */
+const DISCLAIMED = new Set(['approved', 'intended', 'licensed', 'authorised', 'authorized', 'designed', 'meant', 'cleared', 'evaluated']);
+const DISCLAIMER_WINDOW = 12;
 /** Sentence-initial words that negate the clause they open ("No diet has been shown to ..."). */
 const NEGATED_SUBJECTS = new Set(['no', 'none', 'nothing', 'neither', 'nobody']);
 const NEGATED_SUBJECT_WINDOW = 14;
@@ -71,6 +74,8 @@ const NEGATED_SUBJECT_WINDOW = 14;
 const HEDGE_WORDS = new Set(['may', 'might', 'could', 'appear', 'appears', 'appeared', 'seem', 'seems', 'seemed', 'suggest', 'suggests', 'suggested', 'possibly', 'potentially', 'perhaps', 'likely', 'probably', 'preliminary', 'emerging']);
 const HEDGE_PHRASES = ['can help', 'may be', 'is thought', 'are thought', 'in some', 'for some', 'tend to', 'tends to'];
 const HEDGE_WINDOW = 5;
+/** A sentence that opens with how often it holds: "For most people,", "In most cases,", "Usually,". */
+const FREQUENCY_OPENING = /^\s*(?:for (?:most|many) (?:people|patients|children|adults|women|men|babies|users)|in (?:most|many) (?:cases|people|patients|children|adults)|most of the time|usually|generally|in general|mostly)\b,?/i;
 
 /** Cues that put the wording in someone else's mouth, to be rejected or examined. */
 const ATTRIBUTION_WORDS = new Set([
@@ -95,6 +100,8 @@ const calledBy = (tokens: Token[], t: Token): boolean => {
 const SAYING = new Set(['call', 'calls']);
 const BELIEVING = new Set(['worry', 'worries', 'worried', 'fear', 'fears', 'feared', 'believe', 'believes', 'believed', 'assume', 'assumes', 'assumed', 'find', 'finds']);
 const HEARING = new Set(['heard', 'read', 'seen']);
+/** "said to cure", "reputed to", "recognized as safe": a reputation, not the author's claim. */
+const REPUTED = new Set(['said', 'reputed', 'alleged', 'supposed', 'recognize', 'recognise', 'recognized', 'recognised']);
 /** "have heard", "you've probably read": what the reader has come across. */
 const HEARD_AFTER = new Set(['have', "you've", 'ever', 'probably', 'already', 'often']);
 const NOT_OTHERS = new Set(['we', 'i', 'you', 'to', 'please', 'will', "'ll", 'can', 'may', 'might', 'should', 'could', 'would', 'and', 'or', 'our', 'my']);
@@ -102,6 +109,8 @@ function othersWords(tokens: Token[], t: Token): boolean {
   const i = tokens.indexOf(t);
   const prev = tokens[i - 1];
   if (HEARING.has(t.lower)) return !!prev && HEARD_AFTER.has(prev.lower);
+  // "throat sprays said to cure strep", "recognised as safe by the FDA".
+  if (REPUTED.has(t.lower)) return tokens[i + 1]?.lower === 'to' || tokens[i + 1]?.lower === 'as';
   if (!prev || prev.punct || NOT_OTHERS.has(prev.lower)) return false;
   if (SAYING.has(t.lower)) return true;
   return BELIEVING.has(t.lower) && tokens[i + 1]?.lower === 'that';
@@ -143,6 +152,12 @@ const INTENSIFYING_NEXT: Record<string, readonly (readonly string[])[]> = {
   not: [['just'], ['only'], ['merely'], ['simply']],
 };
 function intensifies(tokens: Token[], t: Token): boolean {
+  // "Nobody in Leeds gets results like ours": the seller set above everyone.
+  if (t.lower === 'nobody' || t.lower === 'no-one') {
+    const i = tokens.indexOf(t);
+    const rest = tokens.slice(i + 1, i + 16).map((w) => w.lower).join(' ');
+    return /(?:^| )(?:like|than|as [a-z]+ as) (?:ours|us|we do)(?: |$)/.test(rest);
+  }
   const nexts = INTENSIFYING_NEXT[t.lower];
   if (!nexts) return false;
   const i = tokens.indexOf(t);
@@ -204,7 +219,11 @@ export function negationCue(sentence: string, span: Span, tokens = tokenize(sent
   const before = wordsBefore(tokens, span, NEGATION_WINDOW).find(negatesHere(tokens));
   // "With no wires or brackets, aligners carry no risk": a determiner "no" negates its own noun
   // phrase, which a comma closes.
-  if (before && !(before.lower === 'no' && tokens.some((t) => t.text === ',' && t.start > before.start && t.start < span.start))) return before;
+  if (before && !(before.lower === 'no' && tokens.some((t) => (t.text === ',' || t.lower === 'and' || t.lower === 'or') && t.start > before.start && t.start < span.start))) return before;
+  // "not approved by the FDA to treat or cure any disease", "not intended to diagnose, treat or
+  // cure": a disclaimer's negation reaches the verbs it lists.
+  const disclaimer = wordsBefore(tokens, span, DISCLAIMER_WINDOW).find((t, k, ws) => isNegationToken(t) && DISCLAIMED.has(ws[k - 1]?.lower ?? ''));
+  if (disclaimer) return disclaimer;
   // "No particular diet has been shown to work better than ...": a negated subject at the start
   // of the sentence covers its whole first clause, however long the subject and verb group.
   const opening = wordsBefore(tokens, span, NEGATED_SUBJECT_WINDOW);
@@ -220,6 +239,9 @@ export function negationCue(sentence: string, span: Span, tokens = tokenize(sent
 
 /** A hedge whose scope covers the span ("may be more effective than", "appears most effective"). */
 export function hedgeCue(sentence: string, span: Span, tokens = tokenize(sentence)): string | undefined {
+  // "For most people, ectopic beats are harmless": how often, for most, not for all.
+  const opening = FREQUENCY_OPENING.exec(sentence);
+  if (opening && opening.index + opening[0].length <= span.start) return opening[0].trim();
   const before = wordsBefore(tokens, span, HEDGE_WINDOW);
   const w = before.find((t) => HEDGE_WORDS.has(t.lower));
   if (w) return w.text;

@@ -106,7 +106,8 @@ const REPUTED = new Set(['said', 'reputed', 'alleged', 'supposed', 'recognize', 
 const HEARD_AFTER = new Set(['have', "you've", 'ever', 'probably', 'already', 'often']);
 const NOT_OTHERS = new Set(['we', 'i', 'you', 'to', 'please', 'will', "'ll", 'can', 'may', 'might', 'should', 'could', 'would', 'and', 'or', 'our', 'my']);
 function othersWords(tokens: Token[], t: Token): boolean {
-  const i = tokens.indexOf(t);
+  if (!HEARING.has(t.lower) && !REPUTED.has(t.lower) && !SAYING.has(t.lower) && !BELIEVING.has(t.lower)) return false;
+  const i = tokenIndexAt(tokens, t.start);
   const prev = tokens[i - 1];
   if (HEARING.has(t.lower)) return !!prev && HEARD_AFTER.has(prev.lower);
   // "throat sprays said to cure strep", "recognised as safe by the FDA".
@@ -154,13 +155,13 @@ const INTENSIFYING_NEXT: Record<string, readonly (readonly string[])[]> = {
 function intensifies(tokens: Token[], t: Token): boolean {
   // "Nobody in Leeds gets results like ours": the seller set above everyone.
   if (t.lower === 'nobody' || t.lower === 'no-one') {
-    const i = tokens.indexOf(t);
+    const i = tokenIndexAt(tokens, t.start);
     const rest = tokens.slice(i + 1, i + 16).map((w) => w.lower).join(' ');
     return /(?:^| )(?:like|than|as [a-z]+ as) (?:ours|us|we do)(?: |$)/.test(rest);
   }
   const nexts = INTENSIFYING_NEXT[t.lower];
   if (!nexts) return false;
-  const i = tokens.indexOf(t);
+  const i = tokenIndexAt(tokens, t.start);
   return nexts.some((words) => words.every((w, k) => tokens[i + 1 + k]?.lower === w));
 }
 const negatesHere = (tokens: Token[]) => (t: Token): boolean => isNegationToken(t) && !intensifies(tokens, t);

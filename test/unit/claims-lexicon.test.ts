@@ -1176,3 +1176,33 @@ wordingRound('unsupported-claim: after blind sets 90 to 101', {
     '"I feel great, thanks to the team for being so kind."',
   ],
 });
+
+wordingRound('unsupported-claim: after blind sets 102 to 105', {
+  flags: [
+    ['"Our daughter\'s curve was found at 14 degrees, and a year later it hasn\'t moved at all, thanks to Spine Check." - Sarah, Wimbledon', 'thanks to Spine'],
+    ['Early detection means your child will never need spinal surgery.', 'never need spinal surgery'],
+    ['Our screening picks up 100% of curves over 10 degrees.', 'picks up 100% of'],
+    ['Transplanted hair is permanent and will never fall out.', 'will never fall out'],
+    ['"I put seeds on the sleep points every Sunday and haven\'t touched a sleeping pill in six months," says Ann.', "haven't touched a"],
+    ['If you put off treatment, your disc will keep degenerating until surgery is your only choice.', 'keep degenerating'],
+    ['Feel the difference or get your money back: relief guaranteed within 30 days.', 'guaranteed'],
+    ['Pellets are the most natural and effective way to restore your testosterone.', 'the most natural and effective'],
+    ['They work far better than gels.', 'work far better than'],
+    ['AlignMe is the smartest posture coach ever made.', 'the smartest posture coach ever made'],
+    ['No clinic on the eastern beaches has a better return-to-pool record than ours.', 'record than ours'],
+    ['If you follow every step on this list, your baby will be fully protected from listeria.', 'be fully protected'],
+    ['★★★★★ "My teeth have never looked this white!"', 'never looked this white'],
+    ['Our programme flushes out years of stored toxins.', 'years of stored toxins'],
+    ['Our hearing aids protect your brain and keep dementia at bay.', 'protect your brain'],
+    ["We're North Yorkshire's leading independent audiologist.", "Yorkshire's leading independent audiologist"],
+    ['With the right operation, you can expect to stay dry for life.', 'stay dry for life'],
+  ],
+  noClaim: [
+    'Australians have some of the highest levels of sun damage in the world.',
+    'Exactly how it prevents migraine is still not fully understood.',
+    'Now and then a guest arrives hoping the retreat will cure their diabetes or arthritis.',
+    'Scientists still can\'t say for certain whether hearing aids prevent dementia.',
+    'No clinic can promise a cure.',
+    'Whether you are a runner or a walker, we will see you within a week.',
+  ],
+});

@@ -54,6 +54,8 @@ function clauseAround(ctx: string, rel: Span): string {
 
 /** A comparison puffed up by the word before it: "far more effective", "much better than". */
 const INTENSIFIED = /(?<![\p{L}])(?:far|much|vastly|dramatically|way|infinitely)\s+$/iu;
+/** The same inside the match: "work far better than". */
+const INTENSIFIED_WITHIN = /(?<![\p{L}])(?:far|much|vastly|dramatically|way|infinitely)\s+(?:better|faster|more|safer|stronger)(?![\p{L}])/iu;
 
 /** A comparison against every alternative: "outperforms every other nootropic on the market". */
 const EVERY_OTHER = /^[^.;:!?]{0,30}?(?<![\p{L}])(?:every|all|any) other(?![\p{L}])/iu;
@@ -83,7 +85,11 @@ function firstWords(s: string, n: number): string[] {
 }
 
 function blockedByContext(entry: ClaimEntry, before: string, after: string): string | undefined {
-  const prev = lastWords(before, 3);
+  // Words before in the same clause: "get your money back: relief guaranteed" is two clauses.
+  // (Looked for in the last 200 characters only: a sentence can be megabytes long.)
+  const tail = before.length > 200 ? before.slice(before.length - 200) : before;
+  const clauseStart = Math.max(tail.lastIndexOf(':'), tail.lastIndexOf(';'));
+  const prev = lastWords(clauseStart >= 0 ? tail.slice(clauseStart + 1) : before, 3);
   const prevText = ` ${prev.join(' ')} `;
   for (const u of entry.unlessBefore ?? []) if (prevText.includes(` ${u.toLowerCase()} `)) return u;
   // Right after the match, or after one more word ("the leading preventable cause").
@@ -112,10 +118,12 @@ function contextStatus(entry: ClaimEntry, ctx: string, rel: Span, hasSentence: b
   // A plain comparison between treatments is evidence (missing-citation asks for its source);
   // it is a promotional claim when the author's own service is in its clause, or when the
   // comparison is puffed up ("far more effective than").
-  if (entry.promotionalOnly && phrase && !ADVERTISER.test(clauseAround(ctx, rel)) && !INTENSIFIED.test(ctx.slice(0, rel.start)) && !EVERY_OTHER.test(ctx.slice(rel.end))) return { status: 'context', cue: 'a comparison, not a promotion' };
+  if (entry.promotionalOnly && phrase && !ADVERTISER.test(clauseAround(ctx, rel)) && !INTENSIFIED.test(ctx.slice(0, rel.start)) && !INTENSIFIED_WITHIN.test(ctx.slice(rel.start, rel.end)) && !EVERY_OTHER.test(ctx.slice(rel.end))) return { status: 'context', cue: 'a comparison, not a promotion' };
   if (isQuestion(ctx)) return { status: 'question', cue: '?' };
   const tokens = tokenize(ctx);
-  const neg = negationCue(ctx, rel, tokens);
+  // A customer's story keeps its negations ("a year later it hasn't moved at all, thanks to ..."):
+  // its recovery words are the claim.
+  const neg = entry.category === 'testimonial' && quotation(ctx, rel)?.firstPerson ? undefined : negationCue(ctx, rel, tokens);
   if (neg) return { status: 'negated', cue: neg.text };
   // A testimonial is the advertiser's claim in a customer's words: quoting it is the point.
   const q = entry.category === 'testimonial' ? undefined : quotation(ctx, rel);

@@ -102,18 +102,26 @@ const BELIEVING = new Set(['worry', 'worries', 'worried', 'fear', 'fears', 'fear
 const HEARING = new Set(['heard', 'read', 'seen']);
 /** "said to cure", "reputed to", "recognized as safe": a reputation, not the author's claim. */
 const REPUTED = new Set(['said', 'reputed', 'alleged', 'supposed', 'recognize', 'recognise', 'recognized', 'recognised']);
+/** Others' hopes: "hoping the retreat will cure" (not "we hope"). */
+const HOPING = new Set(['hoping', 'hopes', 'expecting', 'wishing']);
+/** Words before "whether" that make what follows an open question. */
+const WHETHER_AFTER = new Set(['say', 'know', 'sure', 'certain', 'clear', 'unclear', 'tell', 'ask', 'asks', 'asked', 'test', 'tested', 'see', 'studied', 'studying', 'known', 'unknown', 'decide', 'understood']);
 /** "have heard", "you've probably read": what the reader has come across. */
 const HEARD_AFTER = new Set(['have', "you've", 'ever', 'probably', 'already', 'often']);
 const NOT_OTHERS = new Set(['we', 'i', 'you', 'to', 'please', 'will', "'ll", 'can', 'may', 'might', 'should', 'could', 'would', 'and', 'or', 'our', 'my']);
 function othersWords(tokens: Token[], t: Token): boolean {
-  if (!HEARING.has(t.lower) && !REPUTED.has(t.lower) && !SAYING.has(t.lower) && !BELIEVING.has(t.lower)) return false;
+  if (!HEARING.has(t.lower) && !REPUTED.has(t.lower) && !SAYING.has(t.lower) && !BELIEVING.has(t.lower) && !HOPING.has(t.lower) && t.lower !== 'whether') return false;
   const i = tokenIndexAt(tokens, t.start);
   const prev = tokens[i - 1];
   if (HEARING.has(t.lower)) return !!prev && HEARD_AFTER.has(prev.lower);
   // "throat sprays said to cure strep", "recognised as safe by the FDA".
   if (REPUTED.has(t.lower)) return tokens[i + 1]?.lower === 'to' || tokens[i + 1]?.lower === 'as';
+  // "can't say for certain whether hearing aids prevent dementia": a question, not a claim.
+  if (t.lower === 'whether') return tokens.slice(Math.max(0, i - 4), i).some((w) => WHETHER_AFTER.has(w.lower));
   if (!prev || prev.punct || NOT_OTHERS.has(prev.lower)) return false;
   if (SAYING.has(t.lower)) return true;
+  // "a guest arrives hoping the retreat will cure their diabetes".
+  if (HOPING.has(t.lower)) return true;
   return BELIEVING.has(t.lower) && tokens[i + 1]?.lower === 'that';
 }
 
@@ -137,7 +145,7 @@ function soldAs(tokens: Token[], cue: Token): boolean {
   // "sold as a cure", "promote kelp or iodine supplements as a natural cure" (the product may take a few words).
   return next[0]?.lower === 'with' || next[0]?.lower === 'on' || next[0]?.lower === 'that' || next.slice(0, 3).some((t) => t.lower === 'to' || t.lower === 'for') || next.slice(0, 6).some((t) => t.lower === 'as');
 }
-const ATTRIBUTION_AFTER = /(?<![\p{L}])(?:(?:is|are|was|were)\s+(?:a\s+)?(?:myths?|misleading|false|untrue|not\s+true|exaggerated|unproven|unsupported|hype)|(?:is|are)n['’]t\s+true)\b/iu;
+const ATTRIBUTION_AFTER = /(?<![\p{L}])(?:(?:is|are|was|were)\s+(?:still\s+)?not\s+(?:fully\s+|yet\s+|well\s+)?(?:understood|known|clear|proven|established)|(?:is|are|was|were)\s+(?:a\s+)?(?:myths?|misleading|false|untrue|not\s+true|exaggerated|unproven|unsupported|hype)|(?:is|are)n['’]t\s+true)\b/iu;
 const ATTRIBUTION_WINDOW = 14;
 
 const isNegationToken = (t: Token): boolean => NEGATION_WORDS.has(t.lower) || t.lower.endsWith("n't");
@@ -153,8 +161,9 @@ const INTENSIFYING_NEXT: Record<string, readonly (readonly string[])[]> = {
   not: [['just'], ['only'], ['merely'], ['simply']],
 };
 function intensifies(tokens: Token[], t: Token): boolean {
-  // "Nobody in Leeds gets results like ours": the seller set above everyone.
-  if (t.lower === 'nobody' || t.lower === 'no-one') {
+  // "Nobody in Leeds gets results like ours", "No clinic has a better record than ours": the
+  // seller set above everyone.
+  if (t.lower === 'nobody' || t.lower === 'no-one' || (t.lower === 'no' && /^(?:clinic|one|other|practice|salon|provider|studio|centre|center|team)$/.test(tokens[tokenIndexAt(tokens, t.start) + 1]?.lower ?? ''))) {
     const i = tokenIndexAt(tokens, t.start);
     const rest = tokens.slice(i + 1, i + 16).map((w) => w.lower).join(' ');
     return /(?:^| )(?:like|than|as [a-z]+ as) (?:ours|us|we do)(?: |$)/.test(rest);

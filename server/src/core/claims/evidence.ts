@@ -338,7 +338,7 @@ export function evidenceCue(sentence: string): EvidenceCue | undefined {
   const approval = run(APPROVAL, sentence, needles);
   if (approval && !negatedNear(tokens, approval.index)) push('consensus', approval.index, approval.index + approval[0].length);
   const words = tokens.filter((t) => !t.punct);
-  studyCue(tokens, push);
+  studyCue(tokens, words, push);
   comparisonCue(tokens, push, sentence);
   effectCue(words, sentence, push);
   frequencyCue(words, push);
@@ -500,8 +500,8 @@ function evidenceStateCue(words: Token[], push: Push): void {
   }
 }
 
-function studyCue(tokens: Token[], push: Push): void {
-  evidenceStateCue(tokens.filter((t) => !t.punct), push);
+function studyCue(tokens: Token[], words: Token[], push: Push): void {
+  evidenceStateCue(words, push);
   for (let i = 0; i < tokens.length; i++) {
     if (tokens[i].punct || !STUDY_NOUNS.has(tokens[i].lower)) continue;
     let seen = 0;

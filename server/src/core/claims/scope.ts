@@ -88,8 +88,7 @@ const ATTRIBUTION_WORDS = new Set([
 const CALLED_AFTER = new Set(['been', 'often', 'sometimes', 'widely', 'frequently', 'commonly', 'is', 'are', 'was', 'were']);
 const calledBy = (tokens: Token[], t: Token): boolean => {
   if (t.lower !== 'called') return false;
-  const i = tokens.indexOf(t);
-  return CALLED_AFTER.has(tokens[i - 1]?.lower ?? '');
+  return CALLED_AFTER.has(tokens[tokenIndexAt(tokens, t.start) - 1]?.lower ?? '');
 };
 /**
  * Others' words, beliefs and experience: "Some influencers call it a detox", "You may have read
@@ -161,18 +160,19 @@ const INTENSIFYING_NEXT: Record<string, readonly (readonly string[])[]> = {
   not: [['just'], ['only'], ['merely'], ['simply']],
 };
 function intensifies(tokens: Token[], t: Token): boolean {
+  const nexts = INTENSIFYING_NEXT[t.lower];
+  if (!nexts && t.lower !== 'nobody' && t.lower !== 'no-one') return false;
+  const i = tokenIndexAt(tokens, t.start);
   // "Nobody in Leeds gets results like ours", "No clinic has a better record than ours": the
   // seller set above everyone.
-  if (t.lower === 'nobody' || t.lower === 'no-one' || (t.lower === 'no' && /^(?:clinic|one|other|practice|salon|provider|studio|centre|center|team)$/.test(tokens[tokenIndexAt(tokens, t.start) + 1]?.lower ?? ''))) {
-    const i = tokenIndexAt(tokens, t.start);
+  if (t.lower !== 'no' || RIVALS.test(tokens[i + 1]?.lower ?? '')) {
     const rest = tokens.slice(i + 1, i + 16).map((w) => w.lower).join(' ');
-    return /(?:^| )(?:like|than|as [a-z]+ as) (?:ours|us|we do)(?: |$)/.test(rest);
+    if (/(?:^| )(?:like|than|as [a-z]+ as) (?:ours|us|we do)(?: |$)/.test(rest)) return true;
   }
-  const nexts = INTENSIFYING_NEXT[t.lower];
-  if (!nexts) return false;
-  const i = tokenIndexAt(tokens, t.start);
-  return nexts.some((words) => words.every((w, k) => tokens[i + 1 + k]?.lower === w));
+  return !!nexts && nexts.some((words) => words.every((w, k) => tokens[i + 1 + k]?.lower === w));
 }
+/** What "no" may name when it sets the seller above the rest: "No clinic ... than ours". */
+const RIVALS = /^(?:clinic|one|other|practice|salon|provider|studio|centre|center|team)$/;
 const negatesHere = (tokens: Token[]) => (t: Token): boolean => isNegationToken(t) && !intensifies(tokens, t);
 
 /** Index of the first token at or after `offset`. */
@@ -226,17 +226,18 @@ function wordsAfter(tokens: Token[], span: Span, window: number): Token[] {
 
 /** A negation cue whose scope covers the span ("not a cure", "no treatment works for everyone", "a cure is not"). */
 export function negationCue(sentence: string, span: Span, tokens = tokenize(sentence)): Token | undefined {
-  const before = wordsBefore(tokens, span, NEGATION_WINDOW).find(negatesHere(tokens));
+  // One scan back, read at three widths (a narrower window is a prefix of a wider one).
+  const opening = wordsBefore(tokens, span, NEGATED_SUBJECT_WINDOW);
+  const before = opening.slice(0, NEGATION_WINDOW).find(negatesHere(tokens));
   // "With no wires or brackets, aligners carry no risk": a determiner "no" negates its own noun
   // phrase, which a comma closes.
   if (before && !(before.lower === 'no' && tokens.some((t) => (t.text === ',' || t.lower === 'and' || t.lower === 'or') && t.start > before.start && t.start < span.start))) return before;
   // "not approved by the FDA to treat or cure any disease", "not intended to diagnose, treat or
   // cure": a disclaimer's negation reaches the verbs it lists.
-  const disclaimer = wordsBefore(tokens, span, DISCLAIMER_WINDOW).find((t, k, ws) => isNegationToken(t) && DISCLAIMED.has(ws[k - 1]?.lower ?? ''));
+  const disclaimer = opening.slice(0, DISCLAIMER_WINDOW).find((t, k, ws) => isNegationToken(t) && DISCLAIMED.has(ws[k - 1]?.lower ?? ''));
   if (disclaimer) return disclaimer;
   // "No particular diet has been shown to work better than ...": a negated subject at the start
   // of the sentence covers its whole first clause, however long the subject and verb group.
-  const opening = wordsBefore(tokens, span, NEGATED_SUBJECT_WINDOW);
   const first = opening[opening.length - 1];
   if (first && first === tokens.find((t) => !t.punct) && NEGATED_SUBJECTS.has(first.lower) && !intensifies(tokens, first)) return first;
   // "lack of", "absence of" are cues only with "of"; plain "rather than" negates what follows.

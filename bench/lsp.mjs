@@ -1,17 +1,30 @@
-// A minimal LSP client over stdio for the benchmark: spawns dist/server.js, answers
+// A minimal LSP client over stdio for the benchmark: spawns dist/server.js as the VS Code client
+// does (server/src/shared/serverEnvironment.ts), answers
 // workspace/configuration and registrations, declares the dynamic registrations VS Code declares,
 // and resolves promises on publishDiagnostics.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
+import { buildSync } from 'esbuild';
 
 const require = createRequire(import.meta.url);
 const rpc = require('vscode-jsonrpc/node');
 const root = new URL('..', import.meta.url).pathname;
 
-export function startServer(settings = {}, env = {}) {
+/** A TypeScript module of the project, loaded as the bundles build it. */
+function loadTs(file) {
+  const code = buildSync({ entryPoints: [join(root, file)], bundle: true, write: false, format: 'cjs', platform: 'node', logLevel: 'warning' }).outputFiles[0].text;
+  const m = { exports: {} };
+  new Function('module', 'exports', 'require', code)(m, m.exports, require);
+  return m.exports;
+}
+// The server starts in the environment the VS Code client gives it.
+const { serverEnvironment } = loadTs('server/src/shared/serverEnvironment.ts');
+
+/** `inherit`: the environment as it is here, as an editor that passes its own on starts the server. */
+export function startServer(settings = {}, env = {}, inherit = false) {
   const spawnedAt = performance.now();
-  const child = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: inherit ? { ...process.env, ...env } : serverEnvironment(process.env, env) });
   const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
   const waiters = [];
   const logs = [];

@@ -124,10 +124,10 @@ if (want('cli')) {
 // --- 3. server spawn to first diagnostics -------------------------------------------------
 if (want('spawn')) {
   const sample = readFileSync(files.sample, 'utf8');
-  const spawnToDiagnostics = async (runs, env) => {
+  const spawnToDiagnostics = async (runs, env, inherit) => {
     const times = [];
     for (let i = 0; i < runs; i++) {
-      const s = startServer({}, env);
+      const s = startServer({}, env, inherit);
       const uri = 'file:///bench/sample.txt';
       const got = s.diagnostics(uri);
       await s.initialize();
@@ -143,6 +143,12 @@ if (want('spawn')) {
   // The first start after an install or update has no code cache yet (server/src/node/launcher.ts).
   const cold = await spawnToDiagnostics(quick ? 3 : 5, { CLINICAL_LINT_NO_CACHE: '1' });
   report('  the same without the code cache (first start)', cold.toFixed(0), 'ms', 'info', true);
+  // Started as the VS Code client starts it (without NODE_EXTRA_CA_CERTS: server/src/shared/serverEnvironment.ts);
+  // an editor that passes its environment on, where that names a certificate bundle, adds Node's reading of it.
+  if (process.env.NODE_EXTRA_CA_CERTS) {
+    const inherited = await spawnToDiagnostics(quick ? 3 : 5, {}, true);
+    report('  the same with NODE_EXTRA_CA_CERTS, as set here', inherited.toFixed(0), 'ms', 'info', true, 'an editor that passes its environment on (README: other editors)');
+  }
 }
 
 // --- 4. one-character didChange on 1 MB -----------------------------------------------------

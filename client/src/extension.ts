@@ -13,6 +13,7 @@ import {
   STATUS_NOTIFICATION,
   type StatusParams,
 } from '../../server/src/shared/protocol';
+import { serverEnvironment } from '../../server/src/shared/serverEnvironment';
 
 /**
  * The VS Code client: starts the language server, passes settings (with workspace trust),
@@ -23,8 +24,9 @@ let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
-  // The server keeps its compiled code in the extension's own storage (server/src/node/launcher.ts).
-  const env = { ...process.env, CLINICAL_LINT_CACHE_DIR: context.globalStorageUri.fsPath };
+  // The server keeps its compiled code in the extension's own storage (server/src/node/launcher.ts),
+  // and starts without what only slows its start (server/src/shared/serverEnvironment.ts).
+  const env = serverEnvironment(process.env, { CLINICAL_LINT_CACHE_DIR: context.globalStorageUri.fsPath });
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc, options: { env } },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6011'] } },

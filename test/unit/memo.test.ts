@@ -1,5 +1,15 @@
 import * as assert from 'node:assert/strict';
-import { GenerationalMemo, noMemo } from '../../server/src/core/memo';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
+import { IncrementalParser } from '../../server/src/core/article/incremental';
+import { lintArticle } from '../../server/src/core/lint';
+import { detached, GenerationalMemo, noMemo } from '../../server/src/core/memo';
+
+/** A full collection on demand (the flag is read when a context is made). */
+function collector(): () => void {
+  v8.setFlagsFromString('--expose-gc');
+  return vm.runInNewContext('gc') as () => void;
+}
 
 describe('memo store (core/memo.ts)', () => {
   it('computes once per namespace and key, across versions', () => {
@@ -40,4 +50,34 @@ describe('memo store (core/memo.ts)', () => {
     noMemo('a', 'x', () => ++n);
     assert.equal(n, 2);
   });
+
+  it('detached gives the same characters', () => {
+    const text = 'x'.repeat(100) + 'Studies show it works.' + 'y'.repeat(100);
+    assert.equal(detached(text.slice(100, 122)), 'Studies show it works.');
+    assert.equal(detached(''), '');
+  });
+
+  it('keeps no earlier version of a document alive while the author types (memo keys and work were views into the whole text)', () => {
+    const gc = collector();
+    const paragraph = (i: number): string => `Finding ${i}: studies show that treatment ${i} reduces symptoms in ${(i % 90) + 5}% of patients within ${(i % 11) + 2} weeks.[${(i % 20) + 1}]`;
+    const refs = Array.from({ length: 20 }, (_, i) => `${i + 1}. Author${i} A. A trial of treatment ${i}. J Test. 2020;${i}:1-9.`).join('\n');
+    let text = `# Findings\n\n${Array.from({ length: 4000 }, (_, i) => paragraph(i)).join('\n\n')}\n\n## References\n\n${refs}\n`;
+    const parser = new IncrementalParser('markdown');
+    const lintVersion = (): number => lintArticle(parser.parse(text), { kind: 'markdown', memo: parser.memo }).findings.length;
+    lintVersion();
+    lintVersion();
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    // Forty edits, each in another paragraph: each edited paragraph's work is kept under its new text.
+    for (let e = 0; e < 40; e++) {
+      const at = text.indexOf(`Finding ${e * 97}:`) + 3;
+      text = `${text.slice(0, at)}x${text.slice(at)}`;
+      lintVersion();
+    }
+    gc();
+    const grown = (process.memoryUsage().heapUsed - before) / (1024 * 1024);
+    // Each version's text is some 460 KB: forty of them kept would be about 18 MiB.
+    assert.ok(grown < 6, `the heap grew by ${grown.toFixed(1)} MiB over 40 edits`);
+  }).timeout(60_000);
 });
+

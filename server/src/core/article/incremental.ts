@@ -1,4 +1,4 @@
-import { GenerationalMemo, type Memo, type SpanMemo } from '../memo';
+import { detached, GenerationalMemo, type Memo, type SpanMemo } from '../memo';
 import { finish, type Steps } from '../steps';
 import type { DocumentKind } from '../types';
 import { chunkStarts, cutsFrom, scanInChunksSteps } from './chunks';
@@ -95,24 +95,22 @@ export class IncrementalParser implements ParseCache {
     return <T>(ns: string, start: number, end: number, compute: (raw: string) => T): T => {
       const c = this.current;
       const length = end - start;
-      let value: T | undefined;
-      let found = false;
+      let k = this.keeping.get(ns);
+      if (!k) this.keeping.set(ns, (k = new Map()));
       if (c && c.text === text) {
         const at = end <= c.prefixEnd ? start : start >= c.suffixStart ? start - c.delta : -1;
         const o = at >= 0 ? this.kept.get(ns)?.get(at) : undefined;
         if (o && o.length === length) {
-          value = o.value as T;
-          found = true;
+          // The entry holds nothing of its place: kept as it is, under the span's new start.
+          k.set(start, o);
+          return o.value as T;
         }
       }
-      if (!found) {
-        const raw = text.slice(start, end);
-        value = this.store.memo(ns, raw, () => compute(raw));
-      }
-      let k = this.keeping.get(ns);
-      if (!k) this.keeping.set(ns, (k = new Map()));
+      // The span's own copy: what is kept of it must not hold the whole version's text (`detached`).
+      const raw = detached(text.slice(start, end));
+      const value = this.store.memo(ns, raw, () => compute(raw));
       k.set(start, { length, value });
-      return value as T;
+      return value;
     };
   }
 

@@ -62,11 +62,11 @@ function* parseSteps(text: string, kind: DocumentKind, options: ParseOptions): S
   const work = (start: number, end: number): BlockWork => spanMemo(nsWork, start, end, (raw) => ({ s1: kind === 'markdown' ? blankSpans(raw, markdownCodeSpans(raw)) : blankSpans(raw, htmlComments(raw)) }));
   const proseOf = (b: RawBlock, w: BlockWork, markers: Span[]): ProseWork => {
     // The spans blanked on top of stage 1, relative to the block, as numbers: most versions
-    // blank what the last one did, which is found without making a key.
+    // blank what the last one did, which is found without making a key (or the list).
+    if (w.last && blanksSame(w.last.flat, b, markers)) return w.last.work;
     const flat: number[] = [];
     for (const sp of b.syntax) flat.push(sp.start - b.start, sp.end - b.start);
     for (const sp of markers) flat.push(sp.start - b.start, sp.end - b.start);
-    if (w.last && sameNumbers(w.last.flat, flat)) return w.last.work;
     const compute = (): ProseWork => {
       const s1 = w.s1;
       const spans: Span[] = [];
@@ -96,8 +96,9 @@ function* parseSteps(text: string, kind: DocumentKind, options: ParseOptions): S
   // Pandoc citations (Markdown): bracketed always, in-text `@key` when a bibliography is named.
   const pandoc = kind === 'markdown' ? pandocFrontMatter(text) : undefined;
   const inText = !!pandoc && (pandoc.bibliographies.length > 0 || pandoc.hasReferences);
-  const markersOf = (w: BlockWork, raw: string, base: number, index: number): Marker[] => {
+  const markersOf = (w: BlockWork, rb: RawBlock, index: number): Marker[] => {
     const s1 = w.s1;
+    const base = rb.start;
     // A block's markers depend on its text and on the running context at its start (the list's
     // length, the highest number cited so far): kept per context, relative to the block. Most
     // versions see the context the last one did, which is found without making a key.
@@ -106,14 +107,14 @@ function* parseSteps(text: string, kind: DocumentKind, options: ParseOptions): S
     if (!cache) {
       // A one-shot parse: nothing is kept for a later version.
       const probe: MarkerContext = { referenceCount: ctx.referenceCount, maxSeen: ctx.maxSeen, parenLimit: ctx.parenLimit };
-      kept = { markers: findMarkers(s1, raw, 0, 0, probe, ctx.parenLimit ? parenOf(w) : undefined), maxSeen: probe.maxSeen };
+      kept = { markers: findMarkers(s1, text.slice(rb.start, rb.end), 0, 0, probe, ctx.parenLimit ? parenOf(w) : undefined), maxSeen: probe.maxSeen };
     } else if (lc && lc.referenceCount === ctx.referenceCount && lc.maxSeen === ctx.maxSeen && lc.parenLimit === ctx.parenLimit) kept = lc.kept;
     else {
       const key = `${ctx.referenceCount}:${ctx.maxSeen}:${ctx.parenLimit}`;
       let k = w.markers?.get(key);
       if (!k) {
         const probe: MarkerContext = { referenceCount: ctx.referenceCount, maxSeen: ctx.maxSeen, parenLimit: ctx.parenLimit };
-        k = { markers: findMarkers(s1, raw, 0, 0, probe, ctx.parenLimit ? parenOf(w) : undefined), maxSeen: probe.maxSeen };
+        k = { markers: findMarkers(s1, text.slice(rb.start, rb.end), 0, 0, probe, ctx.parenLimit ? parenOf(w) : undefined), maxSeen: probe.maxSeen };
         (w.markers ??= new Map()).set(key, k);
       }
       kept = k;
@@ -123,12 +124,12 @@ function* parseSteps(text: string, kind: DocumentKind, options: ParseOptions): S
     const found = placed(w, kept.markers, base, index);
     if (!pandoc) return found;
     // A Pandoc citation never overlaps another marker (`[^@x]` is a footnote).
-    const cites = findPandocCitations(s1, raw, base, index, inText).filter((c) => !found.some((m) => m.start < c.end && c.start < m.end));
+    const cites = findPandocCitations(s1, text.slice(rb.start, rb.end), base, index, inText).filter((c) => !found.some((m) => m.start < c.end && c.start < m.end));
     return cites.length ? [...found, ...cites].sort((a, b) => a.start - b.start) : found;
   };
 
   const blockMarkersOf = (p: Pending, index: number): Marker[] => {
-    const found = markersOf(p.w, p.raw, p.rb.start, index);
+    const found = markersOf(p.w, p.rb, index);
     return p.markersFrom > p.rb.start ? found.filter((m) => m.start >= p.markersFrom) : found;
   };
 
@@ -141,7 +142,7 @@ function* parseSteps(text: string, kind: DocumentKind, options: ParseOptions): S
     if (i % CHECKPOINT_BLOCKS === CHECKPOINT_BLOCKS - 1) yield;
     const rb = rawBlocks[i];
     const kindOf = refs.trailerFrom >= 0 && i >= refs.trailerFrom && i < refs.trailerTo && rb.kind !== 'footnoteDefinition' ? 'trailer' : rb.kind;
-    const p: Pending = { rb, kindOf, raw: text.slice(rb.start, rb.end), w: work(rb.start, rb.end), markersFrom: -1, markers: NO_MARKERS };
+    const p: Pending = { rb, kindOf, w: work(rb.start, rb.end), markersFrom: -1, markers: NO_MARKERS };
     if (kindOf === 'footnoteDefinition') {
       const ref = footnoteReference(text, rb, footnotes.length + 1, spanMemo);
       if (ref) footnotes.push(ref);
@@ -186,8 +187,16 @@ function* parseSteps(text: string, kind: DocumentKind, options: ParseOptions): S
     const pw = proseOf(rb, w, blockMarkers);
     const p = pw.prose;
     if (pw.words) for (const jw of pw.words) (joinedWords ??= []).push({ start: rb.start + jw.start, end: rb.start + jw.end, removed: jw.removed.map((r) => rb.start + r) });
-    const block: Block = { kind: kindOf, level: rb.level, start: rb.start, end: rb.end, prose: p, sentences: [], markers: blockMarkers, headingIndex, index };
-    block.sentences = kindOf === 'heading' || kindOf === 'trailer' || kindOf === 'referenceEntry' ? [] : sentencesOf(block, pw);
+    // A block where it was, with the same markers and heading: the last version's block (its
+    // sentences too), one object fewer for every block before the edit.
+    const lb = pw.lastBlock;
+    let block: Block;
+    if (lb && lb.start === rb.start && lb.end === rb.end && lb.index === index && lb.markers === blockMarkers && lb.kind === kindOf && lb.level === rb.level && lb.headingIndex === headingIndex) block = lb;
+    else {
+      block = { kind: kindOf, level: rb.level, start: rb.start, end: rb.end, prose: p, sentences: [], markers: blockMarkers, headingIndex, index };
+      block.sentences = kindOf === 'heading' || kindOf === 'trailer' || kindOf === 'referenceEntry' ? NO_SENTENCES : sentencesOf(block, pw);
+      if (cache) pw.lastBlock = block;
+    }
     blocks.push(block);
     sentences.push(...block.sentences);
     markers.push(...blockMarkers);
@@ -217,7 +226,6 @@ const DONE = {} as Pending;
 interface Pending {
   rb: RawBlock;
   kindOf: Block['kind'];
-  raw: string;
   w: BlockWork;
   /** Where markers may start (after a footnote's label), or -1 for a block without markers. */
   markersFrom: number;
@@ -248,6 +256,8 @@ interface BlockWork {
 
 /** Every block without markers shares this (frozen: nothing may add to it). */
 const NO_MARKERS: Marker[] = Object.freeze([]) as unknown as Marker[];
+/** Every heading, trailer and reference entry shares this (frozen: nothing may add to it). */
+const NO_SENTENCES: Sentence[] = Object.freeze([]) as unknown as Sentence[];
 
 /** A block's markers in one running context, relative to the block, and the context after it. */
 interface KeptMarkers {
@@ -268,9 +278,18 @@ function placed(w: BlockWork, rel: Marker[], base: number, index: number): Marke
   return found;
 }
 
-function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+/** Whether `flat` lists the block's syntax spans and then `markers`, relative to the block. */
+function blanksSame(flat: readonly number[], b: RawBlock, markers: readonly Span[]): boolean {
+  if (flat.length !== 2 * (b.syntax.length + markers.length)) return false;
+  let i = 0;
+  for (const sp of b.syntax) {
+    if (flat[i] !== sp.start - b.start || flat[i + 1] !== sp.end - b.start) return false;
+    i += 2;
+  }
+  for (const sp of markers) {
+    if (flat[i] !== sp.start - b.start || flat[i + 1] !== sp.end - b.start) return false;
+    i += 2;
+  }
   return true;
 }
 
@@ -282,6 +301,8 @@ interface ProseWork {
   sentences?: { spans: Span[]; texts: string[] };
   /** The last sentences made (block start and index, its markers, result). */
   lastMade?: { base: number; index: number; markers: Marker[]; sentences: Sentence[] };
+  /** The last block made of this prose (incremental parses only). */
+  lastBlock?: Block;
 }
 
 /** The block's sentences: the last ones made when the block is where it was, with the same markers. */

@@ -1206,3 +1206,39 @@ wordingRound('unsupported-claim: after blind sets 102 to 105', {
     'Whether you are a runner or a walker, we will see you within a week.',
   ],
 });
+
+wordingRound('unsupported-claim: after blind sets 110 to 113', {
+  flags: [
+    ['"I summited Kilimanjaro with zero headaches thanks to the clinic\'s plan," says Jordan, a client from Calgary.', 'with zero headaches'],
+    ['Lumps and bumps removed quickly, discreetly and with a perfect cosmetic result.', 'with a perfect cosmetic result'],
+    ['"My FibroScan numbers dropped by half and my doctor was amazed," says Rick, 58.', 'dropped by half'],
+    ['Breathe easier from the very first night.', 'from the very first night'],
+    ["With PureBreath running, you won't need your inhaler anymore.", "won't need your inhaler"],
+    ['"I\'d cancelled three gigs, and after eight sessions my voice was stronger than ever," says Ella, a singer from Newtown.', 'stronger than ever'],
+    ['"I\'d cancelled three gigs, and after eight sessions I sang at the festival," says Ella.', 'after eight sessions'],
+    ['No other clinic in Sydney gets singers back on stage faster.', 'No other clinic in'],
+    ['"I hadn\'t flown for 15 years, and last summer I flew to Florida with my grandchildren," says Margaret.', "hadn't flown for 15 years, and last"],
+    ['"Two years of pain sorted in three visits," says Jake, a FIFO worker from Joondalup.', 'sorted in three visits'],
+    ['"Since joining the Foundation\'s support group, I\'ve stopped falling asleep at work completely," says Dana.', 'stopped falling asleep at work completely'],
+    ['"Since joining the Foundation\'s group, I sleep well," says Dana.', 'Since joining the Foundation'],
+    ['"Meeting people who understood changed everything, and I haven\'t had an episode in three years," says Tom.', 'changed everything'],
+    ['After two chats with Mei I was off them completely and sleeping better than ever," says Graham, one of our regulars.', 'off them completely'],
+    ['"I\'ve had insomnia for years, and after my first sound bath I slept nine hours straight.', 'slept nine hours'],
+    ['"After my first sound bath I felt calm," says Ann.', 'my first sound bath'],
+    ['Our residents sleep better, need fewer medicines and are calmer from the very first session.', 'from the very first session'],
+    ['"After a few calls I knew how to talk to my daughter, and she hasn\'t self-harmed since last summer," says Claire.', "hasn't self-harmed since"],
+    ['"I haven\'t had an episode in three years," says Tom.', "haven't had an"],
+    ['"Now my knee feels stronger than ever," says Paul.', 'stronger than ever'],
+    ['"She hasn\'t self-harmed since," says Claire.', "hasn't self-harmed since"],
+    ['"I slept nine hours straight," says Ann.', 'slept nine hours'],
+    ['"I have stopped waking at night completely," says Ann.', 'stopped waking at night completely'],
+    ['LANAP can regrow bone that has been lost to gum disease, something no other treatment can do.', 'no other treatment can'],
+  ],
+  noClaim: [
+    // A later sentence of a quotation whose first sentence tells the outcome: the first is the finding.
+    'My doctor was amazed!" Rick D., Ohio',
+    'There are no other symptoms in most children.',
+    '"From the first session, your therapist will explain each step," says our lead physio.',
+    'Our runners are asked to rest from the first week after surgery.',
+  ],
+});

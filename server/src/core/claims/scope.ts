@@ -97,6 +97,8 @@ const calledBy = (tokens: Token[], t: Token): boolean => {
  * instruction ("Call us", "please call").
  */
 const SAYING = new Set(['call', 'calls']);
+/** Words before "call(s)" that make it a noun: "a few calls", "two phone calls", "follow-up calls". */
+const CALLS_COUNTED = new Set(['a', 'the', 'few', 'couple', 'of', 'two', 'three', 'four', 'five', 'several', 'these', 'those', 'phone', 'video', 'follow-up', 'weekly', 'daily', 'regular', 'short', 'first', 'second', 'your', 'their', 'his', 'her']);
 const BELIEVING = new Set(['worry', 'worries', 'worried', 'fear', 'fears', 'feared', 'believe', 'believes', 'believed', 'assume', 'assumes', 'assumed', 'find', 'finds']);
 const HEARING = new Set(['heard', 'read', 'seen']);
 /** "said to cure", "reputed to", "recognized as safe": a reputation, not the author's claim. */
@@ -118,7 +120,8 @@ function othersWords(tokens: Token[], t: Token): boolean {
   // "can't say for certain whether hearing aids prevent dementia": a question, not a claim.
   if (t.lower === 'whether') return tokens.slice(Math.max(0, i - 4), i).some((w) => WHETHER_AFTER.has(w.lower));
   if (!prev || prev.punct || NOT_OTHERS.has(prev.lower)) return false;
-  if (SAYING.has(t.lower)) return true;
+  // "After a few calls I knew ...": a noun, the calls made, not others calling it something.
+  if (SAYING.has(t.lower)) return !CALLS_COUNTED.has(prev.lower) && !/^\d/.test(prev.lower);
   // "a guest arrives hoping the retreat will cure their diabetes".
   if (HOPING.has(t.lower)) return true;
   return BELIEVING.has(t.lower) && tokens[i + 1]?.lower === 'that';

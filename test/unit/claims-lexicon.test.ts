@@ -1240,5 +1240,20 @@ wordingRound('unsupported-claim: after blind sets 110 to 113', {
     'There are no other symptoms in most children.',
     '"From the first session, your therapist will explain each step," says our lead physio.',
     'Our runners are asked to rest from the first week after surgery.',
+    'You will usually be asked to rest your voice completely for a few days afterwards.',
+    'You will need to rest your voice completely.',
+    'We offer it because residents and families tell us they enjoy it, not as a treatment for dementia.',
+    "We never use aromatherapy in place of medical care, and any change in a resident's health is reported to their GP.",
+    'Some websites say that daily probiotics will stop BV coming back for good.',
+    'Adverts say it will cure your eczema.',
+  ],
+});
+
+wordingRound('unsupported-claim: still claims beside the cases set aside after blind sets 110 to 113', {
+  flags: [
+    ['You will never use your inhaler again.', 'never use your inhaler again'],
+    ['Parents tell us their child sleeps through the night now.', 'Parents tell us'],
+    ['Our patients say their pain has gone for good.', 'Our patients say'],
+    ['You will be completely pain-free within a week.', 'You will be completely'],
   ],
 });

@@ -138,6 +138,8 @@ const ABSOLUTE_WORDS = new Set(['pure', 'natural', 'effort', 'effortless', 'side
 const SAFETY = new Set(['safe', 'painless', 'harmless', 'risk-free', 'non-toxic', 'nontoxic', 'side-effect-free']);
 /** Classes that make an effect verb's object a matter of health. */
 const HEALTH = new Set(['cond', 'outcome', 'body', 'num', 'drug']);
+/** "you will be asked to ...": what the reader is told or given at the visit. */
+const INSTRUCTED = new Set(['asked', 'told', 'given', 'advised', 'offered', 'invited', 'shown', 'sent', 'referred', 'encouraged']);
 /** Where a predicate stops: a new clause or a purpose ("so you can ..."). */
 const CLAUSE_END = new Set(['but', 'while', 'whereas', 'although', 'though', 'because', 'if', 'when', 'unless', 'so']);
 
@@ -239,6 +241,8 @@ function subjectClaims(sentence: string): StructuralClaim[] {
   const hedge = (w: StructuredWord, k: number): boolean => HEDGES.has(w.token.lower) && !(w.token.lower === 'designed' && head[k + 1]?.token.lower !== 'to');
   if (head.some((w, k) => hedge(w, k) || NEGATIONS.has(w.token.lower))) return [];
   if (reader && !predicate.slice(0, 2).some((w) => w.token.lower === 'will' || /['’]ll$/.test(w.token.lower))) return [];
+  // "You will usually be asked to rest your voice completely": how care goes, not an outcome.
+  if (reader && predicate.slice(0, 5).some((w, k, ws) => w.token.lower === 'be' && INSTRUCTED.has(ws[k + 1]?.token.lower ?? ''))) return [];
   const found = classify(predicate, reader);
   if (!found) return [];
   return [{ kind: found.kind, start: predicate[0].token.start, end: found.last.token.end }];
@@ -369,7 +373,16 @@ function testimonial(words: StructuredWord[]): StructuralClaim | undefined {
     if (heard.includes('average') || heard.some((w) => /^\d+(?:\.\d+)?%$|^percent$/.test(w)) || heard.includes('told')) return undefined;
     // "Many new parents feel tearful or low": symptoms, not a customer's result.
     const feels = /^fe(?:el|lt|els)$/.test(words[i + 1 + j].token.lower);
-    const outcome = words.slice(i + 2 + j, i + 10 + j).find((w) => w.cls !== undefined && WITNESSED.has(w.cls) && !(feels && w.cls === 'cond'));
+    // The outcome is in what they say, before a "not" or a new clause ("families tell us they
+    // enjoy it, not as a treatment for dementia").
+    let outcome: StructuredWord | undefined;
+    for (const w of words.slice(i + 2 + j, i + 10 + j)) {
+      if (NEGATIONS.has(w.token.lower) || CLAUSE_END.has(w.token.lower)) break;
+      if (w.cls !== undefined && WITNESSED.has(w.cls) && !(feels && w.cls === 'cond')) {
+        outcome = w;
+        break;
+      }
+    }
     if (!outcome) return undefined;
     return { kind: 'testimonial', start: words[i].token.start, end: outcome.token.end };
   }
@@ -380,13 +393,14 @@ function testimonial(words: StructuredWord[]): StructuralClaim | undefined {
 const SERVICE_VERBS = new Set(['give', 'offer', 'send', 'see', 'treat', 'assess', 'call', 'ask', 'provide', 'invite', 'book', 'email', 'text', 'welcome', 'phone', 'review', 'check', 'examine', 'fit', 'meet', 'contact'].map(lemma));
 
 /** What the clinic says or asks of people: "never tell", "never pressure", "always explain". */
-const CONDUCT_VERBS = new Set(['work', 'refer', 'liaise', 'tell', 'ask', 'advise', 'pressure', 'push', 'rush', 'sell', 'charge', 'share', 'explain', 'discuss', 'recommend', 'suggest', 'encourage', 'check', 'assess', 'examine', 'review', 'screen', 'measure', 'test'].map(lemma));
+const CONDUCT_VERBS = new Set(['work', 'refer', 'liaise', 'tell', 'ask', 'advise', 'pressure', 'push', 'rush', 'sell', 'charge', 'share', 'explain', 'discuss', 'recommend', 'suggest', 'encourage', 'check', 'assess', 'examine', 'review', 'screen', 'measure', 'test', 'use', 'replace', 'prescribe', 'give'].map(lemma));
 
 function absoluteOutcome(p: StructuredWord[], i: number): boolean {
   if (ALWAYS_ABSOLUTE.has(p[i].token.lower)) return true;
   if (p[i].token.lower === 'every' && i > 0 && (SERVICE_VERBS.has(p[i - 1].lemma) || (p[i - 1].token.lower === 'through' && i > 1 && SERVICE_VERBS.has(p[i - 2].lemma)) || (p[i - 1].token.lower === 'through' && p[i - 2]?.lemma === 'go'))) return false;
   // "We never tell families to stop wearing a brace", "we never pressure you into treatment": how the clinic behaves, not an outcome.
-  if (TEMPORAL_ABSOLUTE.has(p[i].token.lower) && p[i + 1] && CONDUCT_VERBS.has(p[i + 1].lemma)) return false;
+  // ("We never use aromatherapy in place of medical care"; "you will never use an inhaler again" is an outcome.)
+  if (TEMPORAL_ABSOLUTE.has(p[i].token.lower) && p[i + 1] && CONDUCT_VERBS.has(p[i + 1].lemma) && !p.slice(i + 2).some((x) => x.token.lower === 'again')) return false;
   if (TEMPORAL_ABSOLUTE.has(p[i].token.lower)) return p.slice(i + 1).some((x) => x.cls !== undefined && HEALTH_OR_TIME.has(x.cls));
   return p.slice(i + 1, i + 3).some((x) => (x.cls && ABSOLUTE_OF.has(x.cls)) || ABSOLUTE_WORDS.has(x.token.lower));
 }

@@ -110,8 +110,11 @@ const WHETHER_AFTER = new Set(['say', 'know', 'sure', 'certain', 'clear', 'uncle
 /** "have heard", "you've probably read": what the reader has come across. */
 const HEARD_AFTER = new Set(['have', "you've", 'ever', 'probably', 'already', 'often']);
 const NOT_OTHERS = new Set(['we', 'i', 'you', 'to', 'please', 'will', "'ll", 'can', 'may', 'might', 'should', 'could', 'would', 'and', 'or', 'our', 'my']);
+/** Sellers and the media, whose "say" is theirs: "some websites say", "adverts say". */
+const SAYS = new Set(['say', 'says']);
+const OTHER_SAYERS = new Set(['websites', 'sites', 'sellers', 'companies', 'brands', 'influencers', 'ads', 'adverts', 'advertisements', 'marketers', 'manufacturers', 'posts', 'forums', 'blogs', 'headlines', 'critics', 'some', 'others', 'rumours', 'rumors', 'myths']);
 function othersWords(tokens: Token[], t: Token): boolean {
-  if (!HEARING.has(t.lower) && !REPUTED.has(t.lower) && !SAYING.has(t.lower) && !BELIEVING.has(t.lower) && !HOPING.has(t.lower) && t.lower !== 'whether') return false;
+  if (!HEARING.has(t.lower) && !REPUTED.has(t.lower) && !SAYING.has(t.lower) && !SAYS.has(t.lower) && !BELIEVING.has(t.lower) && !HOPING.has(t.lower) && t.lower !== 'whether') return false;
   const i = tokenIndexAt(tokens, t.start);
   const prev = tokens[i - 1];
   if (HEARING.has(t.lower)) return !!prev && HEARD_AFTER.has(prev.lower);
@@ -122,6 +125,8 @@ function othersWords(tokens: Token[], t: Token): boolean {
   if (!prev || prev.punct || NOT_OTHERS.has(prev.lower)) return false;
   // "After a few calls I knew ...": a noun, the calls made, not others calling it something.
   if (SAYING.has(t.lower)) return !CALLS_COUNTED.has(prev.lower) && !/^\d/.test(prev.lower);
+  // "Some websites say that probiotics will stop BV for good" (not "our patients say").
+  if (SAYS.has(t.lower)) return OTHER_SAYERS.has(prev.lower);
   // "a guest arrives hoping the retreat will cure their diabetes".
   if (HOPING.has(t.lower)) return true;
   return BELIEVING.has(t.lower) && tokens[i + 1]?.lower === 'that';

@@ -1257,3 +1257,21 @@ wordingRound('unsupported-claim: still claims beside the cases set aside after b
     ['You will be completely pain-free within a week.', 'You will be completely'],
   ],
 });
+
+wordingRound('citation need: after blind sets 110 to 113', {
+  cue: [
+    'Experts still disagree about how to diagnose it, because there is no single test that confirms it.',
+    "There isn't enough good-quality evidence to recommend it.",
+    'Hospitals across North America now offer Reiki, and leading nurses recommend it to their patients.',
+    'Your risk is higher if you have obesity, type 2 diabetes, high blood pressure or high cholesterol.',
+    "Doctors still don't know exactly what causes it.",
+    'Narcolepsy is often mistaken for depression, epilepsy or simple laziness.',
+    'Low-dose codeine adds little pain relief over paracetamol or ibuprofen on their own.',
+    'A planned caesarean is a little safer for the baby but carries more risks for you and for future pregnancies.',
+  ],
+  noCue: [
+    // Labelled as general statements in earlier sets: left to the classifier.
+    "We don't know exactly what causes PMR.",
+    'Our nurses recommend a warm bath before bed.',
+  ],
+});

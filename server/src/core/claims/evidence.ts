@@ -65,11 +65,14 @@ const PHRASE_CUES: PhraseCue[] = [
     'researchers have suggested', 'researchers think', 'researchers believe', 'scientists think', 'scientists believe', 'still at an early stage', 'is at an early stage', 'in its early stages',
     'in its infancy', 'early results are promising', 'results are promising', 'results so far are promising',
     'the strongest evidence', 'the best evidence', 'the most evidence', 'the strongest research', 'best-studied', 'best studied', 'most studied', 'most-studied',
+    'not enough evidence', "isn't enough evidence", 'not enough good evidence', "isn't enough good evidence", 'not enough good-quality evidence', "isn't enough good-quality evidence",
+    'not enough research', "isn't enough research",
   ]),
   phrases('consensus', [
     // The state of knowledge is a claim about the evidence: "nobody knows what causes", "is not fully understood".
     'nobody knows', 'no one knows', 'no-one knows', 'it is not known', 'it is unclear', 'remains unclear', 'remains unknown', 'not fully understood', 'poorly understood',
-    'not well understood', 'is unknown', 'are unknown',
+    'not well understood', 'is unknown', 'are unknown', "still don't know", 'still do not know',
+    'experts disagree', 'experts still disagree', 'experts are divided', 'doctors disagree', 'doctors still disagree', 'doctors are divided',
     'consensus', 'experts agree', 'experts recommend', 'experts say', 'experts believe', 'experts suggest', 'experts advise', 'experts warn', 'experts think', 'guidelines recommend', 'guideline recommends', 'guidelines suggest', 'recommended by',
     'endorsed by', 'widely accepted', 'widely believed', 'widely known', 'widely recognized', 'widely recognised', 'widely used', 'well established', 'well-established',
     'well documented', 'well-documented', 'first-line', 'first line', 'gold standard', 'standard of care', 'professional organizations', 'professional organisations',
@@ -80,7 +83,7 @@ const PHRASE_CUES: PhraseCue[] = [
     'less likely', 'as likely', 'times more likely', 'twice as', 'half as', 'three times more', 'three times as', 'substantial proportion', 'substantial minority', 'proportion of', 'share of', 'small number of', 'large number of', 'majority of',
     'minority of', 'most people', 'most patients', 'most adults', 'most episodes', 'most cases', 'most children', 'most women', 'most men', 'a third of', 'a quarter of', 'a fifth of', 'half of', 'two thirds', 'two-thirds', 'one third', 'one quarter',
     'about half', 'about a third', 'roughly a third', 'on average', 'an average of', 'success rate', 'success rates', 'average age', 'most families see', 'most families notice', 'most parents see', 'most parents notice', 'most clients see',
-    'most clients notice', 'most patients see', 'most patients notice', 'most people see', 'most people notice', 'in almost all cases', 'in nearly all cases', 'in the vast majority', 'the main reason', 'the main cause', 'the commonest cause', 'one of the main reasons', 'one of the main causes', 'one of the most common causes', 'most commonly', 'an estimated', 'one estimate', 'estimates suggest', 'estimates put', 'estimate puts', 'is estimated', 'are estimated', 'estimated that', 'the most common cause', 'the usual cause', 'often only diagnosed', 'is often missed', 'are often missed', 'often goes undiagnosed', 'often go undiagnosed', 'is often diagnosed late', 'are often diagnosed late', 'higher rates', 'lower rates', 'higher rate', 'lower rate', 'rates of',
+    'most clients notice', 'most patients see', 'most patients notice', 'most people see', 'most people notice', 'in almost all cases', 'in nearly all cases', 'in the vast majority', 'the main reason', 'the main cause', 'the commonest cause', 'one of the main reasons', 'one of the main causes', 'one of the most common causes', 'most commonly', 'an estimated', 'one estimate', 'estimates suggest', 'estimates put', 'estimate puts', 'is estimated', 'are estimated', 'estimated that', 'the most common cause', 'the usual cause', 'often only diagnosed', 'is often missed', 'are often missed', 'often goes undiagnosed', 'often go undiagnosed', 'is often diagnosed late', 'are often diagnosed late', 'is often mistaken for', 'are often mistaken for', 'is often confused with', 'are often confused with', 'is often misdiagnosed', 'are often misdiagnosed', 'higher rates', 'lower rates', 'higher rate', 'lower rate', 'rates of',
   ]),
   phrases('effect', [
     'caused by', 'driven by', 'works well', 'work well', 'is effective for', 'are effective for', 'is effective in', 'are effective in', 'effective against', 'work best', 'works best', 'most effective when',
@@ -102,7 +105,7 @@ const PHRASE_CUES: PhraseCue[] = [
   phrases('comparison', [
     'compared with', 'compared to', 'versus', 'relative to', 'as effective as', 'equally effective', 'equally well', 'comparable to', 'superior to', 'inferior to',
     'non-inferior', 'noninferior', 'more effective', 'less effective', 'protects against', 'protect against', 'protected against', 'protective against', 'outperforms', 'outperform', 'outperformed', 'works as well as', 'work as well as', 'worked as well as', 'works just as well',
-    'work just as well', 'as well as or better than',
+    'work just as well', 'as well as or better than', 'no better than', 'adds little', 'add little', 'little benefit over', 'little extra benefit',
   ]),
   phrases('safety', [
     'risk of', 'risks of', 'increased risk', 'increases the risk', 'increase the risk', 'higher risk', 'lower risk', 'reduces the risk', 'reduce the risk', 'lowers the risk',
@@ -120,6 +123,8 @@ const PHRASE_CUES: PhraseCue[] = [
     'can leave a mark', 'can leave marks',
     'passes into breast milk', 'pass into breast milk', 'passes into the breast milk', 'passes into your breast milk', 'gets into breast milk', 'get into breast milk',
     'crosses the placenta', 'cross the placenta',
+    'your risk is higher', 'your risk is greater', 'the risk is higher', 'the risk is greater',
+    'carries more risks', 'carry more risks', 'carries more risk', 'carry more risk',
   ]),
 ];
 
@@ -233,7 +238,7 @@ const UNIVERSAL_NEGATIVE: Gated[] = [
 const ACCORDING_TO = gate(/(?<![\p{L}])[Aa]ccording to (?:the |a |an |one |)(?:[A-Z][\p{L}.&-]*|recent|new|current|large|several|many|studies|research|data|experts|guidelines|surveys?|estimates|figures|statistics)(?![\p{L}])/u, 'ccording to ');
 /** Recommendations of a profession or an authority ("dermatologists recommend", "Health Canada advises"); not "our doctors recommend". */
 const AUTHORITY_ADVICE = gate(
-  /(?<![\p{L}])(?<!our )(?<!your )(?:doctors|physicians|dermatologists|psychiatrists|psychologists|paediatricians|pediatricians|dentists|specialists|clinicians|pharmacists|cardiologists|orthodontists|ophthalmologists|gynaecologists|gynecologists|obstetricians|rheumatologists|neurologists|urologists|authorities|health agencies|medical societies|medical associations|health canada|the who|the cdc|the nhs|the fda|nice|(?:most |current |national |international )?guidelines|(?:the )?(?:[\p{Lu}][\p{L}]+ ){1,4}(?:society|association|college|institute|academy|federation|committee|council|commission|task force)(?: (?:of|for|on) (?:[\p{Lu}][\p{L}]+ (?:and )?){0,3}[\p{Lu}][\p{L}]+)?(?: \([\p{Lu}]{2,}\))?) (?:now |generally |strongly |usually |often |also |)(?:recommends?|advises?|suggests?|agree|endorses?|warns?)(?![\p{L}])/iu,
+  /(?<![\p{L}])(?<!our )(?<!your )(?:doctors|physicians|nurses|midwives|gps|surgeons|physiotherapists|dermatologists|psychiatrists|psychologists|paediatricians|pediatricians|dentists|specialists|clinicians|pharmacists|cardiologists|orthodontists|ophthalmologists|gynaecologists|gynecologists|obstetricians|rheumatologists|neurologists|urologists|authorities|health agencies|medical societies|medical associations|health canada|the who|the cdc|the nhs|the fda|nice|(?:most |current |national |international )?guidelines|(?:the )?(?:[\p{Lu}][\p{L}]+ ){1,4}(?:society|association|college|institute|academy|federation|committee|council|commission|task force)(?: (?:of|for|on) (?:[\p{Lu}][\p{L}]+ (?:and )?){0,3}[\p{Lu}][\p{L}]+)?(?: \([\p{Lu}]{2,}\))?) (?:now |generally |strongly |usually |often |also |)(?:recommends?|advises?|suggests?|agree|endorses?|warns?)(?![\p{L}])/iu,
   'recommend',
   'advise',
   'suggest',

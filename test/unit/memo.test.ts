@@ -79,5 +79,39 @@ describe('memo store (core/memo.ts)', () => {
     // Each version's text is some 460 KB: forty of them kept would be about 18 MiB.
     assert.ok(grown < 6, `the heap grew by ${grown.toFixed(1)} MiB over 40 edits`);
   }).timeout(60_000);
+
+  it('sweeps by the characters of its keys as well: a few large stale entries do not wait for the entry count', () => {
+    const store = new GenerationalMemo();
+    const big = 300_000;
+    for (let v = 0; v < 50; v++) {
+      store.nextGeneration();
+      for (let k = 0; k < 10; k++) store.memo('small', `k${k}`, () => k);
+      // Each version's one large entry (a long reference list, edited) replaces the last one's.
+      store.memo('list', `${v}:`.padEnd(big, 'x'), () => v);
+      assert.ok(store.keyChars <= 2 * big + (1 << 20) + big, `${store.keyChars} characters held after version ${v}`);
+    }
+  });
+
+  it('keeps no stale copies of a long reference list while the author edits its entries', () => {
+    const gc = collector();
+    const body = Array.from({ length: 200 }, (_, i) => `Finding ${i} was reported in a trial.[${(i % 3000) + 1}]`).join('\n\n');
+    const refs = Array.from({ length: 3000 }, (_, i) => `${i + 1}. Author${i} A, Writer B. A randomised trial of treatment ${i} in adults. J Test Med. 2020;${i}:1-9.`).join('\n');
+    let text = `# Findings\n\n${body}\n\n## References\n\n${refs}\n`;
+    const parser = new IncrementalParser('markdown');
+    const lintVersion = (): number => lintArticle(parser.parse(text), { kind: 'markdown', memo: parser.memo }).findings.length;
+    lintVersion();
+    lintVersion();
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    for (let e = 0; e < 40; e++) {
+      const at = text.indexOf(`Author${e * 71} A`) + 6;
+      text = `${text.slice(0, at)}x${text.slice(at)}`;
+      lintVersion();
+    }
+    gc();
+    const grown = (process.memoryUsage().heapUsed - before) / (1024 * 1024);
+    // The list is some 300 KB: forty stale copies of it and its parsed entries held some 9 MiB.
+    assert.ok(grown < 4, `the heap grew by ${grown.toFixed(1)} MiB over 40 edits of the reference list`);
+  }).timeout(60_000);
 });
 

@@ -78,25 +78,38 @@ export const noBlockMemo: BlockMemo = (_block, _ns, compute) => compute();
 /**
  * A memo store for the versions of one document. Each entry remembers the last version
  * (generation) that used it; `nextGeneration()` starts a version and, when the store holds more
- * than about twice what the last version used, drops every entry the last two versions did not
- * use. A hit costs one lookup and no allocation, so an edit that changes one block costs the
- * lookups of the others, not a copy of the store.
+ * than about twice what the last version used, in entries or in the characters of their keys,
+ * drops every entry the last two versions did not use. A hit costs one lookup and no allocation,
+ * so an edit that changes one block costs the lookups of the others, not a copy of the store.
+ *
+ * Counting characters too bounds what a few large entries hold: an edit in a long reference
+ * list makes a new entry keyed by the whole list, and counted by entries alone, hundreds of
+ * stale copies of it (some 350 KB each in a 1 MB article) waited for the next sweep.
  */
+/** Characters of keys the store may hold beyond twice what the last version used (about 2 MB). */
+const SLACK_CHARS = 1 << 20;
+
 export class GenerationalMemo {
   private readonly maps = new Map<object | string, Map<string, { value: unknown; gen: number }>>();
   private gen = 0;
   private size = 0;
   private usedLast = 0;
   private used = 0;
+  /** The same in characters of the keys. */
+  private chars = 0;
+  private usedCharsLast = 0;
+  private usedChars = 0;
   /** Lookups and hits since the last `nextGeneration()` (for the benchmark and tests). */
   lookups = 0;
   hits = 0;
 
   nextGeneration(): void {
     this.usedLast = this.used;
-    if (this.size > 2 * this.usedLast + 1024) this.sweep(this.gen - 1);
+    this.usedCharsLast = this.usedChars;
+    if (this.size > 2 * this.usedLast + 1024 || this.chars > 2 * this.usedCharsLast + SLACK_CHARS) this.sweep(this.gen - 1);
     this.gen++;
     this.used = 0;
+    this.usedChars = 0;
     this.lookups = 0;
     this.hits = 0;
   }
@@ -106,12 +119,18 @@ export class GenerationalMemo {
     return this.size;
   }
 
+  /** Characters of the keys held (for tests). */
+  get keyChars(): number {
+    return this.chars;
+  }
+
   private sweep(oldestKept: number): void {
     for (const [ns, map] of this.maps) {
       for (const [key, e] of map) {
         if (e.gen < oldestKept) {
           map.delete(key);
           this.size--;
+          this.chars -= key.length;
         }
       }
       if (map.size === 0) this.maps.delete(ns);
@@ -128,11 +147,14 @@ export class GenerationalMemo {
       if (e.gen !== this.gen) {
         e.gen = this.gen;
         this.used++;
+        this.usedChars += key.length;
       }
       return e.value as T;
     }
     const value = compute();
     map.set(detached(key), { value, gen: this.gen });
+    this.chars += key.length;
+    this.usedChars += key.length;
     this.size++;
     this.used++;
     return value;

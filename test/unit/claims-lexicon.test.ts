@@ -1275,3 +1275,41 @@ wordingRound('citation need: after blind sets 110 to 113', {
     'Our nurses recommend a warm bath before bed.',
   ],
 });
+
+wordingRound('unsupported-claim: after blind sets 114 to 117', {
+  flags: [
+    ['"We had sealants done at Bright Smiles for both our boys and neither of them has had a single cavity," says Jo.', 'neither of them has had a single'],
+    ["Nothing protects kids' teeth better than our premium sealant system.", "Nothing protects kids' teeth better than"],
+    ['"Our son took an elbow to the face in his first game of the season and walked away without a scratch," says Mere.', 'without a scratch'],
+    ['"Put on 15 pounds of muscle in my first three months on IGNITE.', 'Put on 15 pounds of muscle'],
+    ['"I was so nervous after a bad experience elsewhere, but I didn\'t feel a thing.', "didn't feel a thing"],
+    ['"Our daughter\'s reading jumped two grade levels in a single term after she got her first glasses from us," says Priya.', 'jumped two grade levels'],
+    ['"Chewed two before my parkrun and smashed my PB by 40 seconds.', 'smashed my PB'],
+    ['A score above 400 means you will have a heart attack unless you act now.', 'means you will have'],
+    ['It is the single most powerful longevity drug known to science.', 'the single most powerful'],
+    ['A sound bath is the deepest form of relaxation known to science.', 'known to science'],
+    ['I haven\'t touched cocaine in three years."', "haven't touched cocaine in three years"],
+    ['Our unique Harbour Method goes further, healing the root cause of addiction so that it never returns.', 'never returns'],
+    ['"My son\'s asthma is so much better that he hardly uses his inhaler now."', 'hardly uses his inhaler now'],
+    ['The counsellor helped me cut down, and I\'ve now been pouch-free since March."', 'pouch-free since'],
+    ['Today I\'m clean, housed and working here as a peer supporter."', "Today I'm clean"],
+    ['Telomere length is the single most accurate measure of biological age available today.', 'the single most accurate'],
+    ['"I knocked two minutes off my 10K," says Sam.', 'knocked two minutes off my'],
+    ['"I\'m now completely free of them," says Ann.', "I'm now completely free of"],
+  ],
+  noClaim: [
+    'It can turn your pee and poo pink or red for a day or so, which is harmless.',
+    'It causes a harmless tingling in the face and hands.',
+    'Your stools may turn black, which is harmless.',
+    'Community water fluoridation reduces tooth decay, and it is safe at the levels used in New Zealand.',
+    'ACC covers assessment and treatment of sports injuries, so most of our patients pay only a small part of the fee.',
+  ],
+});
+
+wordingRound('unsupported-claim: still claims beside the cases set aside after blind sets 114 to 117', {
+  flags: [
+    ["It's 100% natural and suitable for every skin type, with zero risk of side effects.", 'zero risk'],
+    ['Our cream is completely harmless.', 'harmless'],
+    ['Nothing works better than our patches.', 'Nothing works better than'],
+  ],
+});

@@ -88,7 +88,7 @@ await Promise.all([
   // The entry points: each starts its bundle with the regex flag and the code cache (server/src/node/launcher.ts).
   ...[
     ['server', ['--semi-space-growth-factor=16'], []],
-    ['cli', [], ['--semi-space-growth-factor=1', '--heap-growing-percent=20']],
+    ['cli', ['--interrupt-budget=600000'], ['--semi-space-growth-factor=1', '--heap-growing-percent=20']],
   ].map(([name, flags, largeInputFlags]) =>
     esbuild.build({
       ...common,

@@ -58,24 +58,11 @@ describe('memo store (core/memo.ts)', () => {
   });
 
   it('keeps no earlier version of a document alive while the author types (memo keys and work were views into the whole text)', () => {
-    const gc = collector();
     const paragraph = (i: number): string => `Finding ${i}: studies show that treatment ${i} reduces symptoms in ${(i % 90) + 5}% of patients within ${(i % 11) + 2} weeks.[${(i % 20) + 1}]`;
     const refs = Array.from({ length: 20 }, (_, i) => `${i + 1}. Author${i} A. A trial of treatment ${i}. J Test. 2020;${i}:1-9.`).join('\n');
-    let text = `# Findings\n\n${Array.from({ length: 4000 }, (_, i) => paragraph(i)).join('\n\n')}\n\n## References\n\n${refs}\n`;
-    const parser = new IncrementalParser('markdown');
-    const lintVersion = (): number => lintArticle(parser.parse(text), { kind: 'markdown', memo: parser.memo }).findings.length;
-    lintVersion();
-    lintVersion();
-    gc();
-    const before = process.memoryUsage().heapUsed;
+    const text = `# Findings\n\n${Array.from({ length: 4000 }, (_, i) => paragraph(i)).join('\n\n')}\n\n## References\n\n${refs}\n`;
     // Forty edits, each in another paragraph: each edited paragraph's work is kept under its new text.
-    for (let e = 0; e < 40; e++) {
-      const at = text.indexOf(`Finding ${e * 97}:`) + 3;
-      text = `${text.slice(0, at)}x${text.slice(at)}`;
-      lintVersion();
-    }
-    gc();
-    const grown = (process.memoryUsage().heapUsed - before) / (1024 * 1024);
+    const grown = heapGrowthOverEdits(text, (e) => `Finding ${e * 97}:`);
     // Each version's text is some 460 KB: forty of them kept would be about 18 MiB.
     assert.ok(grown < 6, `the heap grew by ${grown.toFixed(1)} MiB over 40 edits`);
   }).timeout(60_000);
@@ -93,25 +80,31 @@ describe('memo store (core/memo.ts)', () => {
   });
 
   it('keeps no stale copies of a long reference list while the author edits its entries', () => {
-    const gc = collector();
     const body = Array.from({ length: 200 }, (_, i) => `Finding ${i} was reported in a trial.[${(i % 3000) + 1}]`).join('\n\n');
     const refs = Array.from({ length: 3000 }, (_, i) => `${i + 1}. Author${i} A, Writer B. A randomised trial of treatment ${i} in adults. J Test Med. 2020;${i}:1-9.`).join('\n');
-    let text = `# Findings\n\n${body}\n\n## References\n\n${refs}\n`;
-    const parser = new IncrementalParser('markdown');
-    const lintVersion = (): number => lintArticle(parser.parse(text), { kind: 'markdown', memo: parser.memo }).findings.length;
-    lintVersion();
-    lintVersion();
-    gc();
-    const before = process.memoryUsage().heapUsed;
-    for (let e = 0; e < 40; e++) {
-      const at = text.indexOf(`Author${e * 71} A`) + 6;
-      text = `${text.slice(0, at)}x${text.slice(at)}`;
-      lintVersion();
-    }
-    gc();
-    const grown = (process.memoryUsage().heapUsed - before) / (1024 * 1024);
+    const grown = heapGrowthOverEdits(`# Findings\n\n${body}\n\n## References\n\n${refs}\n`, (e) => `Author${e * 71} A`);
     // The list is some 300 KB: forty stale copies of it and its parsed entries held some 9 MiB.
     assert.ok(grown < 4, `the heap grew by ${grown.toFixed(1)} MiB over 40 edits of the reference list`);
   }).timeout(60_000);
 });
 
+/**
+ * The heap's growth, in MiB, over forty versions of `text` linted with the incremental parser
+ * and its memo store, each typing an "x" after the first characters of `anchor(e)`.
+ */
+function heapGrowthOverEdits(text: string, anchor: (e: number) => string): number {
+  const gc = collector();
+  const parser = new IncrementalParser('markdown');
+  const lintVersion = (): number => lintArticle(parser.parse(text), { kind: 'markdown', memo: parser.memo }).findings.length;
+  lintVersion();
+  lintVersion();
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  for (let e = 0; e < 40; e++) {
+    const at = text.indexOf(anchor(e)) + 3;
+    text = `${text.slice(0, at)}x${text.slice(at)}`;
+    lintVersion();
+  }
+  gc();
+  return (process.memoryUsage().heapUsed - before) / (1024 * 1024);
+}

@@ -1313,3 +1313,25 @@ wordingRound('unsupported-claim: still claims beside the cases set aside after b
     ['Nothing works better than our patches.', 'Nothing works better than'],
   ],
 });
+
+wordingRound('unsupported-claim: after blind sets 118 to 121', {
+  flags: [
+    ['Our in-house pressure-plate gait scan picks up plantar plate problems months before any other test.', 'before any other test'],
+    ['"After years of trying every cream, my skin cleared in a fortnight on Dr Patel\'s plan," says one of our patients.', 'my skin cleared in'],
+    ['Absolutely: RENEW+ is 100% non-irritating and safe for every skin type.', '100% non-irritating'],
+    ['"After two years of trying, my wife got pregnant six weeks after I started VitalSeed.', 'got pregnant'],
+    ["Our 90-day promise: you'll be a dad, or you get your money back.", "you'll be a dad"],
+    ['Many of our customers find that GreenGlow cures their bloating for good.', 'cures'],
+    ["Our patients live longer because mistletoe unlocks the body's own healing power.", 'Our patients live longer'],
+    ['At Bright Beginnings, our IUI program gives you the best chance of pregnancy without the cost of IVF.', 'the best chance'],
+    ['Our success rates are double the national average, and 9 out of 10 of our patients are pregnant within a year.', 'double the national average'],
+    ['"After four losses, we now have our beautiful daughter, Ellie.', 'we now have our beautiful daughter'],
+    ['With our treatment plan, your next pregnancy will be a success.', 'your next pregnancy will be a success'],
+  ],
+  noClaim: [
+    'Prescription lash drugs such as bimatoprost can permanently darken the coloured part of the eye.',
+    'Talk to your doctor about whether it is safe for you to drive.',
+    'We recommend the vaccine if you will be walking, camping or working in forests.',
+    'Some people find that magnets cure arthritis.',
+  ],
+});

@@ -106,7 +106,7 @@ const REPUTED = new Set(['said', 'reputed', 'alleged', 'supposed', 'recognize', 
 /** Others' hopes: "hoping the retreat will cure" (not "we hope"). */
 const HOPING = new Set(['hoping', 'hopes', 'expecting', 'wishing']);
 /** Words before "whether" that make what follows an open question. */
-const WHETHER_AFTER = new Set(['say', 'know', 'sure', 'certain', 'clear', 'unclear', 'tell', 'ask', 'asks', 'asked', 'test', 'tested', 'see', 'studied', 'studying', 'known', 'unknown', 'decide', 'understood']);
+const WHETHER_AFTER = new Set(['say', 'know', 'sure', 'certain', 'clear', 'unclear', 'tell', 'ask', 'asks', 'asked', 'test', 'tested', 'see', 'studied', 'studying', 'known', 'unknown', 'decide', 'understood', 'about', 'discuss', 'check']);
 /** "have heard", "you've probably read": what the reader has come across. */
 const HEARD_AFTER = new Set(['have', "you've", 'ever', 'probably', 'already', 'often']);
 const NOT_OTHERS = new Set(['we', 'i', 'you', 'to', 'please', 'will', "'ll", 'can', 'may', 'might', 'should', 'could', 'would', 'and', 'or', 'our', 'my']);
@@ -129,7 +129,8 @@ function othersWords(tokens: Token[], t: Token): boolean {
   if (SAYS.has(t.lower)) return OTHER_SAYERS.has(prev.lower);
   // "a guest arrives hoping the retreat will cure their diabetes".
   if (HOPING.has(t.lower)) return true;
-  return BELIEVING.has(t.lower) && tokens[i + 1]?.lower === 'that';
+  // "Many of our customers find that ...": the seller's own customers testify, they are not others.
+  return BELIEVING.has(t.lower) && tokens[i + 1]?.lower === 'that' && !tokens.slice(Math.max(0, i - 3), i).some((w) => w.lower === 'our' || w.lower === 'my');
 }
 
 const REPORTED = /(?<![\p{L}])(?:review|reviews|study|studies|trial|trials|research|guidance|guideline|guidelines|nice|who|evidence|analysis|meta-analysis)\s+(?:has\s+|have\s+)?(found|finds|find|shows?|showed|shown|says|said|concluded|concludes|suggests|suggested|recommends|confirms|confirmed)(?:\s+[\p{L}-]+){0,5}?\s+that\s+[^.;:!?]*$/iu;

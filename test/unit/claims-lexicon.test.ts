@@ -1211,7 +1211,7 @@ wordingRound('unsupported-claim: after blind sets 110 to 113', {
   flags: [
     ['"I summited Kilimanjaro with zero headaches thanks to the clinic\'s plan," says Jordan, a client from Calgary.', 'with zero headaches'],
     ['Lumps and bumps removed quickly, discreetly and with a perfect cosmetic result.', 'with a perfect cosmetic result'],
-    ['"My FibroScan numbers dropped by half and my doctor was amazed," says Rick, 58.', 'dropped by half'],
+    ['"My FibroScan numbers dropped by half and my doctor was amazed," says Rick, 58.', 'dropped by'],
     ['Breathe easier from the very first night.', 'from the very first night'],
     ["With PureBreath running, you won't need your inhaler anymore.", "won't need your inhaler"],
     ['"I\'d cancelled three gigs, and after eight sessions my voice was stronger than ever," says Ella, a singer from Newtown.', 'stronger than ever'],
@@ -1334,4 +1334,32 @@ wordingRound('unsupported-claim: after blind sets 118 to 121', {
     'We recommend the vaccine if you will be walking, camping or working in forests.',
     'Some people find that magnets cure arthritis.',
   ],
+});
+
+describe('unsupported-claim: a signed quotation is one testimonial (after blind sets 118 to 121)', () => {
+  it('reports the outcome once, not again at the signature of the quotation that told it', () => {
+    assert.deepEqual(claimsIn('"I was so nervous, but I didn\'t feel a thing. I\'d recommend Clarendon to anyone!" – Sophie, 27'), ["didn't feel a thing"]);
+    assert.deepEqual(claimsIn('"My skin cleared in a fortnight after years of trying every cream on the market. Thank you!" - Jason R., Austin, TX'), ['My skin cleared in']);
+  });
+
+  it('finds the outcome of the signed sentence itself, where the signature was all it found (both reported, as in one sentence before)', () => {
+    assert.deepEqual(claimsIn('"Lovely team. My curve went from 50 degrees to almost straight." – Mark, 52'), ['went from 50 degrees to', '– Mark']);
+    assert.deepEqual(claimsIn('"My biological age dropped by eleven years in six months." - Richard, Surrey'), ['age dropped by', '- Richard']);
+  });
+
+  it('still reports a signed first-person quotation with no outcome words of its own, and each of two quotations', () => {
+    assert.deepEqual(claimsIn('"I am so grateful to the whole team." – Ann, Leeds'), ['– Ann']);
+    // Two quotations of one sentence each: each its outcome and its signature.
+    assert.deepEqual(claimsIn('"My pain was gone after one visit." – Ann, Leeds. "I slept through the night again." – Bob, York'), ['was gone', '– Ann', 'slept through', '– Bob']);
+  });
+});
+
+describe('unsupported-claim: the outcome that stands for a signed quotation offers no rewording', () => {
+  it('asks to remove the testimonial, since reworded it would still be one and its signature would be reported', () => {
+    const text = '"I was so nervous, but I didn\'t feel a thing. I\'d recommend Clarendon to anyone!" – Sophie, 27';
+    const found = lint(text, { kind: 'plaintext' }).findings.filter((f) => f.ruleId === 'unsupported-claim');
+    assert.equal(found.length, 1);
+    assert.equal(found[0].fixes, undefined);
+    assert.match(found[0].message, /remove it/);
+  });
 });

@@ -1,5 +1,5 @@
 import type { Article, Block, Sentence } from '../article/model';
-import { type ClaimEntry, type ClaimLexicon, type PhraseInfo } from '../knowledge/claims';
+import { type ClaimEntry, type ClaimLexicon, type PhraseInfo, SIGNED_TESTIMONIAL } from '../knowledge/claims';
 import { type BlockMemo, noBlockMemo } from '../memo';
 import { CHECKPOINT_BLOCKS, finish, type Steps } from '../steps';
 import type { CitationScope, Span } from '../types';
@@ -253,7 +253,8 @@ function blockMatches(block: Block, lexicon: ClaimLexicon): BlockMatch[] {
   if (block.kind !== 'heading') {
     const entries = structuralEntries(lexicon);
     // Each match looked up once (asking every match of every sentence was quadratic in a long block).
-    const matched = new Set(out.map((m) => sentenceAt(block, m.start)));
+    // (A signature alone leaves the sentence's outcome to be found: "My curve went from 50 degrees to almost straight." – Mark.)
+    const matched = new Set(out.filter((m) => m.entry.id !== SIGNED_TESTIMONIAL).map((m) => sentenceAt(block, m.start)));
     for (const [i, sentence] of block.sentences.entries()) {
       if (matched.has(i)) continue;
       for (const c of structuralClaims(sentence.text)) {

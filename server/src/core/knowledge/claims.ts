@@ -15,6 +15,13 @@ import { PRECOMPUTED_FORMS, type PackedForms, type SerializedForm } from './clai
 export type ClaimCategory = 'cure' | 'absolute' | 'safety' | 'superiority' | 'hype' | 'testimonial' | 'proven';
 export const CLAIM_CATEGORIES: readonly ClaimCategory[] = ['cure', 'absolute', 'safety', 'superiority', 'hype', 'testimonial', 'proven'];
 
+/**
+ * The shipped entry for a quotation signed with a name ("..." – Sophie, 27): the signature, not
+ * the words, is what it finds, so the quotation's own outcome is still looked for
+ * (`claims/detect.ts`), and a quotation that told its outcome is reported once (`unsupported-claim`).
+ */
+export const SIGNED_TESTIMONIAL = 'signed-testimonial';
+
 export interface ClaimEntry {
   id: string;
   category: ClaimCategory;

@@ -99,6 +99,8 @@ function* parseSteps(text: string, kind: DocumentKind, options: ParseOptions): S
   const markersOf = (w: BlockWork, rb: RawBlock, index: number): Marker[] => {
     const s1 = w.s1;
     const base = rb.start;
+    // The block's text as written, sliced only when a marker search needs it (most versions find the last result).
+    const raw = (): string => text.slice(rb.start, rb.end);
     // A block's markers depend on its text and on the running context at its start (the list's
     // length, the highest number cited so far): kept per context, relative to the block. Most
     // versions see the context the last one did, which is found without making a key.
@@ -107,14 +109,14 @@ function* parseSteps(text: string, kind: DocumentKind, options: ParseOptions): S
     if (!cache) {
       // A one-shot parse: nothing is kept for a later version.
       const probe: MarkerContext = { referenceCount: ctx.referenceCount, maxSeen: ctx.maxSeen, parenLimit: ctx.parenLimit };
-      kept = { markers: findMarkers(s1, text.slice(rb.start, rb.end), 0, 0, probe, ctx.parenLimit ? parenOf(w) : undefined), maxSeen: probe.maxSeen };
+      kept = { markers: findMarkers(s1, raw(), 0, 0, probe, ctx.parenLimit ? parenOf(w) : undefined), maxSeen: probe.maxSeen };
     } else if (lc && lc.referenceCount === ctx.referenceCount && lc.maxSeen === ctx.maxSeen && lc.parenLimit === ctx.parenLimit) kept = lc.kept;
     else {
       const key = `${ctx.referenceCount}:${ctx.maxSeen}:${ctx.parenLimit}`;
       let k = w.markers?.get(key);
       if (!k) {
         const probe: MarkerContext = { referenceCount: ctx.referenceCount, maxSeen: ctx.maxSeen, parenLimit: ctx.parenLimit };
-        k = { markers: findMarkers(s1, text.slice(rb.start, rb.end), 0, 0, probe, ctx.parenLimit ? parenOf(w) : undefined), maxSeen: probe.maxSeen };
+        k = { markers: findMarkers(s1, raw(), 0, 0, probe, ctx.parenLimit ? parenOf(w) : undefined), maxSeen: probe.maxSeen };
         (w.markers ??= new Map()).set(key, k);
       }
       kept = k;
@@ -124,7 +126,7 @@ function* parseSteps(text: string, kind: DocumentKind, options: ParseOptions): S
     const found = placed(w, kept.markers, base, index);
     if (!pandoc) return found;
     // A Pandoc citation never overlaps another marker (`[^@x]` is a footnote).
-    const cites = findPandocCitations(s1, text.slice(rb.start, rb.end), base, index, inText).filter((c) => !found.some((m) => m.start < c.end && c.start < m.end));
+    const cites = findPandocCitations(s1, raw(), base, index, inText).filter((c) => !found.some((m) => m.start < c.end && c.start < m.end));
     return cites.length ? [...found, ...cites].sort((a, b) => a.start - b.start) : found;
   };
 

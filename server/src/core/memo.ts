@@ -75,6 +75,9 @@ export function blockMemo(blocks: readonly Block[], memo: Memo): BlockMemo {
 /** No store (one-shot lints). */
 export const noBlockMemo: BlockMemo = (_block, _ns, compute) => compute();
 
+/** Characters of keys the store may hold beyond twice what the last version used (about 2 MB). */
+const SLACK_CHARS = 1 << 20;
+
 /**
  * A memo store for the versions of one document. Each entry remembers the last version
  * (generation) that used it; `nextGeneration()` starts a version and, when the store holds more
@@ -86,9 +89,6 @@ export const noBlockMemo: BlockMemo = (_block, _ns, compute) => compute();
  * list makes a new entry keyed by the whole list, and counted by entries alone, hundreds of
  * stale copies of it (some 350 KB each in a 1 MB article) waited for the next sweep.
  */
-/** Characters of keys the store may hold beyond twice what the last version used (about 2 MB). */
-const SLACK_CHARS = 1 << 20;
-
 export class GenerationalMemo {
   private readonly maps = new Map<object | string, Map<string, { value: unknown; gen: number }>>();
   private gen = 0;

@@ -1,9 +1,8 @@
-import { findClaimHits } from '../claims/detect';
+import { type ClaimHit, findClaimHits } from '../claims/detect';
 import { rewordFix } from '../claims/reword';
 import { citationFixes } from '../features/cite';
 import { claimLexicon, entrySources, SIGNED_TESTIMONIAL } from '../knowledge/claims';
 import type { Block } from '../article/model';
-import type { ClaimHit } from '../claims/detect';
 import type { Fix } from '../types';
 import { type Rule, wantsFixes } from './rule';
 

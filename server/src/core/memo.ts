@@ -137,7 +137,14 @@ export class GenerationalMemo {
     }
   }
 
-  readonly memo: Memo = <T>(ns: object | string, key: string, compute: () => T): T => {
+  readonly memo: Memo = <T>(ns: object | string, key: string, compute: () => T): T => this.memoKey(ns, key, compute);
+
+  /**
+   * `memo`, where a computation that needs the key's text is given the store's own copy of it
+   * (`detached`): what it derives holds no view into the text the key was sliced from, and the
+   * key is copied once.
+   */
+  memoKey<T>(ns: object | string, key: string, compute: (own: string) => T): T {
     this.lookups++;
     let map = this.maps.get(ns);
     if (!map) this.maps.set(ns, (map = new Map()));
@@ -151,12 +158,13 @@ export class GenerationalMemo {
       }
       return e.value as T;
     }
-    const value = compute();
-    map.set(detached(key), { value, gen: this.gen });
+    const own = detached(key);
+    const value = compute(own);
+    map.set(own, { value, gen: this.gen });
     this.chars += key.length;
     this.usedChars += key.length;
     this.size++;
     this.used++;
     return value;
-  };
+  }
 }

@@ -1,4 +1,4 @@
-import { detached, GenerationalMemo, type Memo, type SpanMemo } from '../memo';
+import { GenerationalMemo, type Memo, type SpanMemo } from '../memo';
 import { finish, type Steps } from '../steps';
 import type { DocumentKind } from '../types';
 import { chunkStarts, cutsFrom, scanInChunksSteps } from './chunks';
@@ -106,9 +106,8 @@ export class IncrementalParser implements ParseCache {
           return o.value as T;
         }
       }
-      // The span's own copy: what is kept of it must not hold the whole version's text (`detached`).
-      const raw = detached(text.slice(start, end));
-      const value = this.store.memo(ns, raw, () => compute(raw));
+      // Computed from the store's own copy of the span: what is kept of it must not hold the whole version's text.
+      const value = this.store.memoKey(ns, text.slice(start, end), compute);
       k.set(start, { length, value });
       return value;
     };

@@ -29,19 +29,21 @@ const metaUrl = "var __importMetaUrl = require('url').pathToFileURL(__filename).
 const tmp = mkdtempSync(join(tmpdir(), 'clinical-lint-build-'));
 let formsJson;
 let modelJson;
+let claimModelJson;
 try {
   const out = join(tmp, 'packing.cjs');
   await esbuild.build({
     ...common,
     sourcemap: false,
     minify: false,
-    stdin: { contents: "export { packForms, shippedForms } from './server/src/core/knowledge/claims'; export { citationModel, packCitationModel } from './server/src/core/claims/model';", resolveDir: '.', loader: 'ts' },
+    stdin: { contents: "export { packForms, shippedForms } from './server/src/core/knowledge/claims'; export { citationModel, packCitationModel } from './server/src/core/claims/model'; export { claimModel, packClaimModel } from './server/src/core/claims/claimModel';", resolveDir: '.', loader: 'ts' },
     outfile: out,
     banner: { js: metaUrl },
   });
   const packing = createRequire(import.meta.url)(out);
   formsJson = JSON.stringify(packing.packForms(packing.shippedForms()));
   modelJson = JSON.stringify(packing.packCitationModel(packing.citationModel()));
+  claimModelJson = JSON.stringify(packing.packClaimModel(packing.claimModel()));
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }
@@ -49,6 +51,7 @@ const citationModel = {
   name: 'citation-model',
   setup(build) {
     build.onLoad({ filter: /[\\/]knowledge[\\/]citationModel\.json$/ }, () => ({ contents: `export default ${modelJson};`, loader: 'js' }));
+    build.onLoad({ filter: /[\\/]knowledge[\\/]claimModel\.json$/ }, () => ({ contents: `export default ${claimModelJson};`, loader: 'js' }));
   },
 };
 const claimForms = {

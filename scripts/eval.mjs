@@ -12,6 +12,7 @@ export { parseEvalFile };
 const require = createRequire(import.meta.url);
 const { lint } = require(join(root, 'out/server/src/core/lint.js'));
 const { setCitationModel, citationModel } = require(join(root, 'out/server/src/core/claims/model.js'));
+const { setClaimModel, claimModel } = require(join(root, 'out/server/src/core/claims/claimModel.js'));
 
 const verbose = process.argv.includes('--verbose');
 // `--only PREFIX`: only the articles whose file names start with PREFIX (one set: `--only h16`).
@@ -22,8 +23,12 @@ const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
 // a model trained without its fold (a held-out set whole, development articles ten at a time:
 // `foldsOf` in train-claims.mjs); `--shipped` lints with the shipped model instead.
 const cv = !process.argv.includes('--shipped');
+// The claim classifier likewise: each article is linted with one trained without its group of
+// folds (`claimFoldGroups`: the same folds dealt into ten groups).
 const shipped = citationModel();
+const shippedClaims = claimModel();
 let modelFor;
+let claimModelFor;
 if (cv) {
   const t = await import('./train-claims.mjs');
   const records = t.sentenceRecords(t.trainingArticles());
@@ -33,6 +38,14 @@ if (cv) {
     const k = folds.get(file);
     if (!models.has(k)) models.set(k, t.train(records.filter((r) => folds.get(r.file) !== k)));
     return models.get(k);
+  };
+  const claimRecords = t.claimRecords(t.trainingArticles());
+  const groups = t.claimFoldGroups(loadArticles().map((a) => a.file));
+  const claimModels = new Map();
+  claimModelFor = (file) => {
+    const g = groups.get(file);
+    if (!claimModels.has(g)) claimModels.set(g, t.train(claimRecords.filter((r) => groups.get(r.file) !== g), t.CLAIM_SETTINGS));
+    return claimModels.get(g);
   };
 }
 
@@ -48,7 +61,10 @@ const disagreements = [];
 const chosen = (f) => !only || f.startsWith(only);
 for (const a of loadArticles().filter((x) => chosen(x.file))) {
   const { file, text, kind } = a;
-  if (cv) setCitationModel(modelFor(file));
+  if (cv) {
+    setCitationModel(modelFor(file));
+    setClaimModel(claimModelFor(file));
+  }
   const { article, findings } = lint(text, { kind });
   const sentences = article.sentences;
   const { labelled, problems: p } = labelSentences(a, sentences);
@@ -85,6 +101,7 @@ for (const a of loadArticles().filter((x) => chosen(x.file))) {
 }
 
 setCitationModel(shipped);
+setClaimModel(shippedClaims);
 
 // The sample's last paragraph must pass: "Ketamine is not a cure ...".
 const sample = readFileSync(join(root, 'test/fixtures/sample.txt'), 'utf8');
@@ -93,7 +110,7 @@ const notACure = sample.indexOf('Ketamine is not a cure');
 const notACureFlagged = sampleResult.findings.some((f) => RULES.includes(f.ruleId) && f.start >= notACure && f.start < sample.indexOf('\n', notACure));
 
 const pct = (x) => (Number.isFinite(x) ? x.toFixed(3) : 'n/a');
-console.log(cv ? 'missing-citation cross-validated: each article linted with a citation-need model trained without its fold (--shipped: the shipped model, which has seen most of them)\n' : 'the shipped citation-need model: missing-citation is scored on its training data, but for the sets added since it was trained\n');
+console.log(cv ? 'cross-validated: each article linted with a citation-need model trained without its fold and a claim classifier trained without its group of folds (--shipped: the shipped models, which have seen most of them)\n' : 'the shipped citation-need model and claim classifier: scored on their training data, but for the sets added since they were trained\n');
 console.log(`clinical-lint evaluation: ${items} labelled sentences (${positives} needing a flag) in ${readdirSync(dir).filter(chosen).length} articles${only ? ` (only ${only}*)` : ''}\n`);
 for (const group of Object.keys(GROUPS)) {
   const files = readdirSync(dir).filter(chosen).filter(GROUPS[group]).length;

@@ -15,6 +15,7 @@ const { lint } = core('lint.js');
 const { isCovered } = core('claims/coverage.js');
 const { notAClaim, evidenceCue, describesCondition } = core('claims/evidence.js');
 const { setCitationModel, askableInArticle, reportsNeed, stackedFeatures } = core('claims/model.js');
+const { setClaimModel, claimFeatures, VETOABLE } = core('claims/claimModel.js');
 const { findClaimHits } = core('claims/detect.js');
 const { claimLexicon } = core('knowledge/claims.js');
 
@@ -29,6 +30,8 @@ export const SETTINGS = { l2: Number(process.env.L2 ?? 0.3), epochs: 400, rate: 
  */
 export function sentenceRecords(articles = loadArticles()) {
   const saved = setCitationModel(null);
+  // The claim classifier off: the sentences the citation model learns from are those the lexicon leaves it.
+  const savedClaims = setClaimModel(null);
   const records = [];
   for (const a of articles) {
     const { article, findings } = lint(a.text, { kind: a.kind });
@@ -59,7 +62,49 @@ export function sentenceRecords(articles = loadArticles()) {
     }
   }
   setCitationModel(saved ?? null);
+  setClaimModel(savedClaims);
   return records;
+}
+
+/** Claim-classifier settings: the thresholds chosen by the cross-validated figures (test/eval/README.md). */
+export const CLAIM_SETTINGS = { ...SETTINGS, epochs: 300, threshold: 0.7, veto: 0.3 };
+
+/**
+ * One record per sentence of every article for the claim classifier (`claims/claimModel.ts`),
+ * linted with that classifier off: whether the label is unsupported-claim (`y`), whether the
+ * lexicon flags it, and its features (`claimFeatures`, as the rules build them).
+ */
+export function claimRecords(articles = loadArticles()) {
+  const saved = setClaimModel(null);
+  const records = [];
+  for (const a of articles) {
+    const { article, findings } = lint(a.text, { kind: a.kind });
+    const { labelled } = labelSentences(a, article.sentences);
+    const hits = findClaimHits(article, claimLexicon(), 'paragraph').filter((h) => h.sentence);
+    const bySentence = new Map();
+    for (const h of hits) bySentence.set(h.sentence, [...(bySentence.get(h.sentence) ?? []), h]);
+    article.sentences.forEach((s, i) => {
+      const label = labelled.get(s);
+      const expected = label ? label.rules : [];
+      const lexicon = findings.some((f) => f.ruleId === 'unsupported-claim' && f.start >= s.start && f.start < s.end);
+      // Set aside only when every reported hit is of a kind the classifier may overrule (VETOABLE).
+      const vetoable = (bySentence.get(s) ?? []).filter((h) => h.status === 'claim').every((h) => VETOABLE.has(h.entry.category));
+      records.push({ file: a.file, text: s.text, expected, y: expected.includes('unsupported-claim'), lexicon, vetoable, gate: !isCovered(article, s, 'paragraph') && !notAClaim(article, s), trainable: true, features: claimFeatures(s, article.sentences[i - 1], bySentence.get(s) ?? []) });
+    });
+  }
+  setClaimModel(saved);
+  return records;
+}
+
+/**
+ * The claim classifier's folds: the citation model's folds (`foldsOf`: a held-out set whole,
+ * development articles ten at a time) dealt into ten groups, each group scored by a model trained
+ * on the other nine (a model per fold would take some ten times as long, for the same question).
+ */
+export function claimFoldGroups(files) {
+  const folds = foldsOf(files);
+  const group = new Map([...new Set(folds.values())].map((k, i) => [k, i % 10]));
+  return new Map(files.map((f) => [f, group.get(folds.get(f))]));
 }
 
 /** Logistic regression, L2-regularised, full-batch gradient descent with AdaGrad steps. */
@@ -71,7 +116,7 @@ export function train(records, settings = SETTINGS) {
   const names = [...counts.keys()].filter((f) => counts.get(f) >= settings.minCount && !drop?.test(f)).sort();
   const index = new Map(names.map((f, i) => [f, i]));
   const xs = data.map((r) => r.features.map((f) => index.get(f)).filter((i) => i !== undefined));
-  const ys = data.map((r) => (r.expected.includes('missing-citation') ? 1 : 0));
+  const ys = data.map((r) => ((r.y ?? r.expected.includes('missing-citation')) ? 1 : 0));
   const w = new Float64Array(names.length);
   // Words and word pairs are regularised harder than the structure: they carry less to new wording.
   const lexical = settings.lexicalL2 ?? 1;
@@ -102,7 +147,8 @@ export function train(records, settings = SETTINGS) {
   names.forEach((f, i) => {
     if (Math.abs(w[i]) >= 0.005) weights[f] = Math.round(w[i] * 1000) / 1000;
   });
-  return { bias: Math.round(b * 1000) / 1000, threshold: settings.threshold, weights };
+  const model = { bias: Math.round(b * 1000) / 1000, threshold: settings.threshold, weights };
+  return settings.veto === undefined ? model : { ...model, veto: settings.veto };
 }
 
 export function probability(model, features) {
@@ -171,6 +217,26 @@ export function printCrossValidation(records, settings = SETTINGS, out = console
   return scored;
 }
 
+/** Cross-validated figures of the claim classifier against the lexicon alone (sentence level). */
+export function printClaimCrossValidation(records, settings = CLAIM_SETTINGS, out = console.log) {
+  const group = claimFoldGroups([...new Set(records.map((r) => r.file))]);
+  const scored = [];
+  for (let g = 0; g < 10; g++) {
+    const model = train(records.filter((r) => group.get(r.file) !== g), settings);
+    for (const r of records) if (group.get(r.file) === g) scored.push({ ...r, p: probability(model, r.features) });
+  }
+  const claimScore = (rs, flag) => score(rs.map((r) => ({ ...r, expected: r.y ? ['missing-citation'] : [] })), flag);
+  const addable = (r) => r.gate && !r.lexicon && !r.features.includes('x:lex:claim') && r.p >= settings.threshold;
+  const flag = (r) => (r.lexicon && (r.p >= settings.veto || !r.vetoable)) || addable(r);
+  out(`claim classifier, cross-validated in ten groups of folds (${group.size} articles; veto ${settings.veto}, threshold ${settings.threshold}); sentences flagged, before the rules' other conditions`);
+  out('decision                               TP   FP   FN   precision recall F1');
+  out(`lexicon alone                          ${fmt(claimScore(scored, (r) => r.lexicon))}`);
+  out(`lexicon with the classifier            ${fmt(claimScore(scored, flag))}`);
+  out(`  held-out sets only: lexicon          ${fmt(claimScore(scored.filter((r) => r.file.startsWith('h')), (r) => r.lexicon))}`);
+  out(`  held-out sets only: with classifier  ${fmt(claimScore(scored.filter((r) => r.file.startsWith('h')), flag))}`);
+  return scored;
+}
+
 /**
  * The articles the model learns from: every labelled article. Figures on text it never saw come
  * from `--cv` (each fold scored by a model trained without it) and from blind sets measured
@@ -179,7 +245,22 @@ export function printCrossValidation(records, settings = SETTINGS, out = console
 export const trainingArticles = () => loadArticles();
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const records = sentenceRecords(trainingArticles());
+  const without = process.argv.includes('--without') ? process.argv[process.argv.indexOf('--without') + 1].split(',') : [];
+  const chosen = trainingArticles().filter((a) => !without.some((p) => a.file.startsWith(`${p}-`)));
+  if (process.argv.includes('--claims')) {
+    const records = claimRecords(chosen);
+    if (process.argv.includes('--cv')) printClaimCrossValidation(records);
+    else {
+      const model = train(records, CLAIM_SETTINGS);
+      const pos = records.filter((r) => r.y).length;
+      model.about = `Logistic regression over claims/claimModel.ts features; trained by scripts/train-claims.mjs --claims on ${chosen.length} labelled articles of test/eval${without.length ? ` (all but ${without.join(', ')})` : ''}: ${pos} sentences labelled unsupported-claim, ${records.length - pos} not; l2 ${CLAIM_SETTINGS.l2} (words and word pairs ${CLAIM_SETTINGS.l2 * CLAIM_SETTINGS.lexicalL2}); reports at ${CLAIM_SETTINGS.threshold}, sets a lexicon finding aside below ${CLAIM_SETTINGS.veto}. Regenerate after changing the features, the lexicon or the labels.`;
+      const path = join(root, 'server/src/core/knowledge/claimModel.json');
+      writeFileSync(path, `${JSON.stringify(model, null, 1)}\n`);
+      console.log(`wrote ${path}: ${Object.keys(model.weights).length} weights`);
+    }
+    process.exit(0);
+  }
+  const records = sentenceRecords(chosen);
   if (process.argv.includes('--cv')) {
     const grid = process.argv.includes('--grid');
     if (grid) {

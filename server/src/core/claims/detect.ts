@@ -352,3 +352,45 @@ export function headSpan(hit: ClaimHit): Span {
   if (!first || !last) return { start: hit.start, end: hit.end };
   return { start: hit.start + first.index, end: hit.start + last.index + last[0].length };
 }
+
+/**
+ * Quotations of several sentences signed with a name ("I was so nervous, but I didn't feel a
+ * thing. I'd recommend Clarendon to anyone!" – Sophie): one testimonial, reported where an
+ * earlier sentence of the quotation tells the outcome, not again at the signature. `dropped`:
+ * the signatures left out; `signed`: the outcomes that stand for their quotation.
+ */
+export function signedQuotations(hits: readonly ClaimHit[]): { dropped: Set<ClaimHit>; signed: Set<ClaimHit> } {
+  const dropped = new Set<ClaimHit>();
+  const signed = new Set<ClaimHit>();
+  let block: Block | undefined;
+  let told: ClaimHit[] = [];
+  for (const hit of hits) {
+    if (hit.entry.category !== 'testimonial') continue;
+    if (hit.block !== block) {
+      block = hit.block;
+      told = [];
+    }
+    if (hit.entry.id === SIGNED_TESTIMONIAL) {
+      const opens = quotationStart(hit.block.prose, hit.start - hit.block.start) + hit.block.start;
+      const outcome = told.find((t) => t.start >= opens && t.sentence !== hit.sentence);
+      if (outcome) {
+        dropped.add(hit);
+        signed.add(outcome);
+        continue;
+      }
+    }
+    told.push(hit);
+  }
+  return { dropped, signed };
+}
+
+/**
+ * Where the quotation that closes before `at` opens, in `prose` (-1, its start, when no mark opens it; never, when none closes): the last
+ * closing mark before `at`, then the opening mark before that.
+ */
+function quotationStart(prose: string, at: number): number {
+  const close = Math.max(prose.lastIndexOf('\u201d', at), prose.lastIndexOf('"', at));
+  if (close <= 0) return Number.POSITIVE_INFINITY;
+  return Math.max(prose.lastIndexOf('\u201c', close - 1), prose.lastIndexOf('"', close - 1));
+}
+

@@ -200,7 +200,7 @@ export function stackedFeatures(sentence: string, ctx: SentenceContext): string[
 }
 
 /** The probability of a feature list under a model, and the features that pushed it up most. */
-function weigh(features: readonly string[], model: CitationModel): ModelVerdict {
+export function weigh(features: readonly string[], model: CitationModel): ModelVerdict {
   let z = model.bias;
   const contributions: [string, number][] = [];
   const weights = weightMap(model);

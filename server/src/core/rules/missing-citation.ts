@@ -1,3 +1,4 @@
+import { claimReading } from '../claims/claimModel';
 import { claimHitSteps } from '../claims/detect';
 import { CLAIM_BLOCK_KINDS, describesCondition, type EvidenceCue, evidenceCue, type NotAClaimReason, notAClaimByPlace, notAClaimByText } from '../claims/evidence';
 import { isCovered } from '../claims/coverage';
@@ -55,6 +56,13 @@ export const missingCitation: Rule = {
       if (h.status === 'negated' || h.status === 'quoted' || h.status === 'attributed') distanced.add(h.sentence);
       if (h.status === 'claim' && claimRuleOn) claimed.add(h.sentence);
       if (h.status === 'hedged' && h.entry.citable) hedged.set(h.sentence, h.matched);
+    }
+    // The claim classifier's reading (claims/claimModel.ts): a sentence whose lexicon findings it
+    // sets aside is this rule's to weigh again; one it reads as a claim is unsupported-claim's.
+    if (claimRuleOn) {
+      const reading = claimReading(article, hits, scope);
+      for (const s of reading.vetoed) claimed.delete(s);
+      for (const s of reading.added.keys()) claimed.add(s);
     }
     // What a sentence's text alone decides (not-a-claim reasons, cues, descriptions, health anchoring) is
     // kept across versions in its block's record (the block's prose fixes its sentences), per

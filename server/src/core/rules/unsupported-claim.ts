@@ -1,8 +1,8 @@
-import { type ClaimHit, findClaimHits } from '../claims/detect';
+import { claimReading } from '../claims/claimModel';
+import { findClaimHits, signedQuotations } from '../claims/detect';
 import { rewordFix } from '../claims/reword';
 import { citationFixes } from '../features/cite';
-import { claimLexicon, entrySources, SIGNED_TESTIMONIAL } from '../knowledge/claims';
-import type { Block } from '../article/model';
+import { claimLexicon, entrySources } from '../knowledge/claims';
 import type { Fix } from '../types';
 import { type Rule, wantsFixes } from './rule';
 
@@ -22,10 +22,14 @@ export const unsupportedClaim: Rule = {
   },
   check({ article, config, report, blockMemo, fixes: wanted }) {
     const lexicon = claimLexicon(config.lexicon);
-    const hits = findClaimHits(article, lexicon, config.citationScope, blockMemo).filter((h) => h.status === 'claim');
+    const all = findClaimHits(article, lexicon, config.citationScope, blockMemo);
+    const hits = all.filter((h) => h.status === 'claim');
     const { dropped, signed } = signedQuotations(hits);
+    // The claim classifier's second reading (claims/claimModel.ts): lexicon findings it sets
+    // aside, and sentences it reads as claims that no entry names.
+    const reading = claimReading(article, all, config.citationScope);
     for (const hit of hits) {
-      if (dropped.has(hit)) continue;
+      if (dropped.has(hit) || (hit.sentence && reading.vetoed.has(hit.sentence))) continue;
       const { entry } = hit;
       const what = `"${hit.matched.replace(/\s+/g, ' ')}" is ${/^[aeiou]/i.test(entry.label) ? 'an' : 'a'} ${entry.label}`;
       const action = entry.citable ? 'Cite the evidence, or reword.' : signed.has(hit) ? 'A signed customer quotation is a testimonial in any words: remove it.' : 'Reword it: a citation does not make this wording acceptable.';
@@ -39,47 +43,19 @@ export const unsupportedClaim: Rule = {
       if (entry.citable && hit.sentence && wantsFixes(wanted, hit.start, hit.end)) fixes.push(...citationFixes(article, hit.sentence).map((f) => ({ ...f, isPreferred: f.isPreferred && !reword })));
       report({ start: hit.start, end: hit.end, severity: entry.severity, message, fixes: fixes.length ? fixes : undefined });
     }
+    for (const [sentence, p] of reading.added) {
+      const lead = sentence.text.length - sentence.text.trimStart().length;
+      const start = sentence.start + lead;
+      const end = sentence.start + sentence.text.trimEnd().length;
+      report({ start, end, severity: 'info', message: `${LEARNT_MESSAGE} (claim classifier, probability ${p.toFixed(2)}: information only.)` });
+    }
   },
 };
 
 /**
- * Quotations of several sentences signed with a name ("I was so nervous, but I didn't feel a
- * thing. I'd recommend Clarendon to anyone!" – Sophie): one testimonial, reported where an
- * earlier sentence of the quotation tells the outcome, not again at the signature. `dropped`:
- * the signatures left out; `signed`: the outcomes that stand for their quotation.
+ * The message of a sentence the claim classifier reads as a claim that no lexicon entry names:
+ * in the labelled articles these are customers' outcome stories, promises of results and
+ * superiority about the seller's own service, in words of their own.
  */
-function signedQuotations(hits: ClaimHit[]): { dropped: Set<ClaimHit>; signed: Set<ClaimHit> } {
-  const dropped = new Set<ClaimHit>();
-  const signed = new Set<ClaimHit>();
-  let block: Block | undefined;
-  let told: ClaimHit[] = [];
-  for (const hit of hits) {
-    if (hit.entry.category !== 'testimonial') continue;
-    if (hit.block !== block) {
-      block = hit.block;
-      told = [];
-    }
-    if (hit.entry.id === SIGNED_TESTIMONIAL) {
-      const opens = quotationStart(hit.block.prose, hit.start - hit.block.start) + hit.block.start;
-      const outcome = told.find((t) => t.start >= opens && t.sentence !== hit.sentence);
-      if (outcome) {
-        dropped.add(hit);
-        signed.add(outcome);
-        continue;
-      }
-    }
-    told.push(hit);
-  }
-  return { dropped, signed };
-}
-
-/**
- * Where the quotation that closes before `at` opens, in `prose` (-1, its start, when no mark opens it; never, when none closes): the last
- * closing mark before `at`, then the opening mark before that.
- */
-function quotationStart(prose: string, at: number): number {
-  const close = Math.max(prose.lastIndexOf('\u201d', at), prose.lastIndexOf('"', at));
-  if (close <= 0) return Number.POSITIVE_INFINITY;
-  return Math.max(prose.lastIndexOf('\u201c', close - 1), prose.lastIndexOf('"', close - 1));
-}
-
+export const LEARNT_MESSAGE =
+  'This sentence reads as a promotional health claim (an outcome testimonial, a promise of results, or superiority about the seller\'s own service) that no lexicon entry names. Testimonials are not substantiation, and objective claims need evidence that holds them up (FTC Guides Concerning the Use of Endorsements and Testimonials in Advertising, 16 CFR Part 255 (United States); CAP Code, rule 12.1 (United Kingdom); Therapeutic Goods (Advertising Code) Instrument 2021 (Australia)). Remove it, or state what the evidence shows with a citation.';

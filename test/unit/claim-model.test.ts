@@ -2,7 +2,7 @@
 // lexicon findings that, in their sentence, are no claim, and reports claims no lexicon entry
 // names. The sentences here are not in the evaluation articles.
 import * as assert from 'node:assert/strict';
-import { type ClaimModel, claimFeatures, claimModel, claimReading, fromShippedClaim, packClaimModel, setClaimModel } from '../../server/src/core/claims/claimModel';
+import { type ClaimModel, claimFeatures, claimModel, claimReader, claimReading, fromShippedClaim, packClaimModel, setClaimModel } from '../../server/src/core/claims/claimModel';
 import { findClaimHits } from '../../server/src/core/claims/detect';
 import { claimLexicon } from '../../server/src/core/knowledge/claims';
 import { parseArticle } from '../../server/src/core/article/parse';
@@ -96,14 +96,17 @@ describe('unsupported-claim: the claim classifier', () => {
     assert.equal(new Set(f).size, f.length, 'each feature once');
   });
 
-  it('one reading per article serves both rules; a new model reads afresh', () => {
+  it('one reader per article serves both rules, and is let go once read; a new model reads afresh', () => {
     const article = parseArticle('Three weeks after my last session I ran my first 10k without any knee pain.\n', 'plaintext');
     const hits = findClaimHits(article, claimLexicon(), 'paragraph');
+    const reader = claimReader(article, hits, 'paragraph')!;
+    assert.equal(claimReader(article, [...hits], 'paragraph'), reader, 'the same hits: the same reader');
+    assert.equal(reader.added(article.sentences[0]), true);
     const a = claimReading(article, hits, 'paragraph');
-    assert.equal(claimReading(article, [...hits], 'paragraph'), a, 'the same hits: the same reading');
+    assert.equal(a.added.size, 1);
+    assert.notEqual(claimReader(article, hits, 'paragraph'), reader, 'read: let go');
     const none: ClaimModel = { bias: -10, threshold: 0.7, veto: 0.3, weights: {} };
     assert.equal(claimReading(article, hits, 'paragraph', none).added.size, 0);
-    assert.equal(a.added.size, 1);
   });
 
   it('packs for the bundles without changing a probability', () => {

@@ -62,7 +62,7 @@ export function claimModel(): ClaimModel | null {
 export function setClaimModel(model: ClaimModel | null): ClaimModel | null {
   const before = current;
   current = model;
-  readings = new WeakMap();
+  readers = new WeakMap();
   scores.clear();
   return before;
 }
@@ -81,11 +81,12 @@ const WE = /\b(?:we|our|us)\b/iu;
 /**
  * The features of a sentence for the claim classifier: its words and structure, what the
  * lexicon found in it (`hits`, every status), and the marks of a customer's voice. `previous` is
- * the sentence before it in the article. Training and the rules build them with this function.
+ * the sentence before it in the article; `base`, its `sentenceFeatures` when the caller has them.
+ * Training and the rules build them with this function.
  */
-export function claimFeatures(sentence: Sentence, previous: Sentence | undefined, hits: readonly ClaimHit[]): string[] {
+export function claimFeatures(sentence: Sentence, previous: Sentence | undefined, hits: readonly ClaimHit[], base?: readonly string[]): string[] {
   const t = sentence.text;
-  const f = sentenceFeatures(t);
+  const f = base ? base.slice() : sentenceFeatures(t);
   if (QUOTE_OPEN.test(t)) f.push('x:quote-open');
   if (SIGNATURE.test(t)) f.push('x:signature');
   if (t.includes('!')) f.push('x:exclaim');
@@ -109,9 +110,6 @@ export interface ClaimReading {
 
 const NONE: ClaimReading = { vetoed: new Set(), added: new Map() };
 
-/** Readings per article, hit list and scope: both rules of one lint ask for the same one. */
-let readings = new WeakMap<Article, { hits: readonly ClaimHit[]; scope: CitationScope; model: ClaimModel; reading: ClaimReading }>();
-
 /**
  * Probabilities of the current model by what the features are made of (the sentence, whether
  * the one before opens a quotation, the hits' statuses): an edited document re-lints mostly
@@ -119,55 +117,138 @@ let readings = new WeakMap<Article, { hits: readonly ClaimHit[]; scope: Citation
  */
 const scores = new Map<string, number>();
 
-function probability(s: Sentence, previous: Sentence | undefined, hits: readonly ClaimHit[], model: ClaimModel): number {
-  if (model !== current) return weigh(claimFeatures(s, previous, hits), model).probability;
-  let key = `${+(previous !== undefined && QUOTE_OPEN.test(previous.text))}${+(s.markers.length > 0)}`;
-  for (const h of hits) key += `${h.entry.category}:${h.status},`;
-  key += `\u0000${s.text}`;
-  let p = scores.get(key);
-  if (p === undefined) {
-    if (scores.size > 5000) scores.clear();
-    p = weigh(claimFeatures(s, previous, hits), model).probability;
-    scores.set(key, p);
+/** A sentence's words-and-structure features (`sentenceFeatures`), computed once for both classifiers. */
+export type BaseFeatures = () => string[];
+
+/**
+ * The classifier's verdicts on one article, sentence by sentence as they are asked for (see
+ * `ClaimModel`), from the lexicon's hits of every status (`findClaimHits`). A sentence is
+ * flagged by the lexicon when unsupported-claim reports one of its hits (a claim, and not a
+ * signature standing for an outcome reported earlier in its quotation). missing-citation asks
+ * about the sentences it weighs as it goes, handing over the features it needs for its own
+ * classifier (`BaseFeatures`), so that a sentence's words are read once, and says when it has
+ * weighed them all (`swept`); unsupported-claim then asks for the whole reading, which only the
+ * flagged sentences are left to decide. Only the verdicts of flagged sentences and the added
+ * sentences are kept: a 10 MB article has some 70,000 sentences.
+ */
+export class ClaimReader {
+  private readonly bySentence = new Map<Sentence, ClaimHit[]>();
+  private readonly dropped: ReadonlySet<ClaimHit>;
+  private readonly vetoes = new Map<Sentence, boolean>();
+  private readonly additions = new Map<Sentence, number>();
+  private sweptAll = false;
+  private whole: ClaimReading | undefined;
+
+  constructor(
+    private readonly article: Article,
+    readonly hits: readonly ClaimHit[],
+    readonly scope: CitationScope,
+    readonly model: ClaimModel,
+  ) {
+    for (const h of hits) {
+      if (!h.sentence) continue;
+      const list = this.bySentence.get(h.sentence);
+      if (list) list.push(h);
+      else this.bySentence.set(h.sentence, [h]);
+    }
+    this.dropped = signedQuotations(hits).dropped;
   }
-  return p;
+
+  /** Whether the lexicon's findings in this sentence are set aside. */
+  vetoed(s: Sentence): boolean {
+    const known = this.vetoes.get(s);
+    if (known !== undefined) return known;
+    const own = this.bySentence.get(s);
+    const reported = own?.filter((h) => h.status === 'claim' && !this.dropped.has(h));
+    const v = !!reported?.length && reported.every((h) => VETOABLE.has(h.entry.category)) && this.probability(s, own!) < this.model.veto;
+    if (reported?.length) this.vetoes.set(s, v);
+    return v;
+  }
+
+  /**
+   * Whether this sentence reads as a claim the lexicon does not name. `gated`: the caller has
+   * checked what `notAClaim` and coverage check (missing-citation's own gates, the same).
+   */
+  added(s: Sentence, gated = false, base?: BaseFeatures): boolean {
+    const own = this.bySentence.get(s);
+    // A signature whose quotation's outcome is reported (status claim, not reported) is neither.
+    if (own?.some((h) => h.status === 'claim')) return false;
+    if (!gated && (isCovered(this.article, s, this.scope) || notAClaim(this.article, s))) return false;
+    const p = this.probability(s, own ?? [], base);
+    if (p < this.model.threshold) return false;
+    this.additions.set(s, p);
+    return true;
+  }
+
+  /** missing-citation has asked `added` about every sentence it weighs: every one there is to ask. */
+  swept(): void {
+    this.sweptAll = true;
+  }
+
+  /** Every sentence's verdict. */
+  reading(): ClaimReading {
+    if (this.whole) return this.whole;
+    if (!this.sweptAll) {
+      for (const s of this.article.sentences) this.added(s);
+      this.sweptAll = true;
+    }
+    const vetoed = new Set<Sentence>();
+    for (const s of this.bySentence.keys()) if (this.vetoed(s)) vetoed.add(s);
+    return (this.whole = { vetoed, added: this.additions });
+  }
+
+  private probability(s: Sentence, hits: readonly ClaimHit[], base?: BaseFeatures): number {
+    const previous = previousInArticle(this.article, s);
+    const features = () => claimFeatures(s, previous, hits, base?.());
+    if (this.model !== current) return weigh(features(), this.model).probability;
+    let key = `${+(previous !== undefined && QUOTE_OPEN.test(previous.text))}${+(s.markers.length > 0)}`;
+    for (const h of hits) key += `${h.entry.category}:${h.status},`;
+    key += `\u0000${s.text}`;
+    let p = scores.get(key);
+    if (p === undefined) {
+      if (scores.size > 5000) scores.clear();
+      p = weigh(features(), this.model).probability;
+      scores.set(key, p);
+    }
+    return p;
+  }
+}
+
+/** The sentence before this one in the article: in its block, else the last of an earlier block. */
+function previousInArticle(article: Article, s: Sentence): Sentence | undefined {
+  const blocks = article.blocks;
+  const own = blocks[s.blockIndex].sentences;
+  const i = own.indexOf(s);
+  if (i > 0) return own[i - 1];
+  for (let b = s.blockIndex - 1; b >= 0; b--) {
+    const list = blocks[b].sentences;
+    if (list.length) return list[list.length - 1];
+  }
+  return undefined;
+}
+
+/** Readers per article: both rules of one lint ask the same one. */
+let readers = new WeakMap<Article, ClaimReader>();
+
+/** The reader of an article's sentences, for this hit list, scope and model (undefined: no model). */
+export function claimReader(article: Article, hits: readonly ClaimHit[], scope: CitationScope, model: ClaimModel | null = current): ClaimReader | undefined {
+  if (!model) return undefined;
+  const known = readers.get(article);
+  if (known && known.scope === scope && known.model === model && sameHits(known.hits, hits)) return known;
+  const reader = new ClaimReader(article, hits, scope, model);
+  readers.set(article, reader);
+  return reader;
 }
 
 /**
- * The classifier's verdicts on an article (see `ClaimModel`), from the lexicon's hits of every
- * status (`findClaimHits`). A sentence is flagged by the lexicon when unsupported-claim reports
- * one of its hits (`reportedClaims`).
+ * The classifier's verdicts on every sentence of an article (see `ClaimReader`): unsupported-claim
+ * asks last, so the reader (and the hit list it holds) is let go once read.
  */
 export function claimReading(article: Article, hits: readonly ClaimHit[], scope: CitationScope, model: ClaimModel | null = current): ClaimReading {
-  if (!model) return NONE;
-  const known = readings.get(article);
-  if (known && known.scope === scope && known.model === model && sameHits(known.hits, hits)) return known.reading;
-  const bySentence = new Map<Sentence, ClaimHit[]>();
-  for (const h of hits) {
-    if (!h.sentence) continue;
-    const list = bySentence.get(h.sentence);
-    if (list) list.push(h);
-    else bySentence.set(h.sentence, [h]);
-  }
-  const { dropped } = signedQuotations(hits);
-  const vetoed = new Set<Sentence>();
-  const added = new Map<Sentence, number>();
-  const sentences = article.sentences;
-  for (let i = 0; i < sentences.length; i++) {
-    const s = sentences[i];
-    const own = bySentence.get(s);
-    const reported = own?.filter((h) => h.status === 'claim' && !dropped.has(h)) ?? [];
-    const flagged = reported.length > 0;
-    // A signature whose quotation's outcome is reported (status claim, not reported) is neither.
-    const claimWording = own?.some((h) => h.status === 'claim') ?? false;
-    if (flagged ? !reported.every((h) => VETOABLE.has(h.entry.category)) : claimWording || isCovered(article, s, scope) || notAClaim(article, s)) continue;
-    const p = probability(s, sentences[i - 1], own ?? [], model);
-    if (flagged && p < model.veto) vetoed.add(s);
-    else if (!flagged && p >= model.threshold) added.set(s, p);
-  }
-  const reading = { vetoed, added };
-  readings.set(article, { hits, scope, model, reading });
-  return reading;
+  const reader = claimReader(article, hits, scope, model);
+  if (!reader) return NONE;
+  readers.delete(article);
+  return reader.reading();
 }
 
 /** Two hit lists of one article with the same hits (each rule gathers its own list). */

@@ -184,9 +184,12 @@ export function reportsNeed(ctx: SentenceContext, probability: number, threshold
   return probability >= threshold;
 }
 
-/** The features of a sentence in its context: its words' and structure's, and the rules' verdicts. */
-export function stackedFeatures(sentence: string, ctx: SentenceContext): string[] {
-  const f = sentenceFeatures(sentence);
+/**
+ * The features of a sentence in its context: its words' and structure's (`base`, its
+ * `sentenceFeatures` when the caller has them), and the rules' verdicts.
+ */
+export function stackedFeatures(sentence: string, ctx: SentenceContext, base?: readonly string[]): string[] {
+  const f = base ? base.slice() : sentenceFeatures(sentence);
   const full = askable(sentence);
   if (ctx.cue || ctx.hedged) f.push('stk:rule');
   if (ctx.cue) f.push('stk:cue', `stk:cue:${ctx.cue}`);
@@ -220,12 +223,12 @@ export function weigh(features: readonly string[], model: CitationModel): ModelV
  * current model are kept by sentence text and context: an edited document re-lints mostly
  * unchanged sentences.
  */
-export function citationNeed(sentence: string, ctx: SentenceContext, model: CitationModel): ModelVerdict & { needed: boolean } {
+export function citationNeed(sentence: string, ctx: SentenceContext, model: CitationModel, base?: () => string[]): ModelVerdict & { needed: boolean } {
   const cacheable = model === current;
   const key = cacheable ? `${ctx.cue ?? ''}${+ctx.hedged}${+ctx.distanced}${+ctx.describes}${+ctx.inArticle}\u0000${sentence}` : '';
   const known = cacheable ? verdicts.get(key) : undefined;
   if (known) return known;
-  const v = weigh(stackedFeatures(sentence, ctx), model);
+  const v = weigh(stackedFeatures(sentence, ctx, base?.()), model);
   const verdict = { ...v, needed: v.probability >= model.threshold };
   if (cacheable) {
     if (verdicts.size > 5000) verdicts.clear();

@@ -1,4 +1,5 @@
-import { claimReading } from '../claims/claimModel';
+import { claimReader } from '../claims/claimModel';
+import { sentenceFeatures } from '../claims/structure';
 import { claimHitSteps } from '../claims/detect';
 import { CLAIM_BLOCK_KINDS, describesCondition, type EvidenceCue, evidenceCue, type NotAClaimReason, notAClaimByPlace, notAClaimByText } from '../claims/evidence';
 import { isCovered } from '../claims/coverage';
@@ -57,13 +58,10 @@ export const missingCitation: Rule = {
       if (h.status === 'claim' && claimRuleOn) claimed.add(h.sentence);
       if (h.status === 'hedged' && h.entry.citable) hedged.set(h.sentence, h.matched);
     }
-    // The claim classifier's reading (claims/claimModel.ts): a sentence whose lexicon findings it
-    // sets aside is this rule's to weigh again; one it reads as a claim is unsupported-claim's.
-    if (claimRuleOn) {
-      const reading = claimReading(article, hits, scope);
-      for (const s of reading.vetoed) claimed.delete(s);
-      for (const s of reading.added.keys()) claimed.add(s);
-    }
+    // The claim classifier (claims/claimModel.ts): a sentence whose lexicon findings it sets aside
+    // is this rule's to weigh again; one it reads as a claim is unsupported-claim's. It is asked
+    // about each sentence as this rule weighs it, with the words read once for both classifiers.
+    const reader = claimRuleOn ? claimReader(article, hits, scope) : undefined;
     // What a sentence's text alone decides (not-a-claim reasons, cues, descriptions, health anchoring) is
     // kept across versions in its block's record (the block's prose fixes its sentences), per
     // classifier model (tests swap models): the model is the namespace.
@@ -76,10 +74,13 @@ export const missingCitation: Rule = {
       for (let i = 0; i < block.sentences.length; i++) {
         const sentence = block.sentences[i];
         // Coverage first: it is a lookup, where the cue runs some thirty patterns per sentence.
-        if (claimed.has(sentence) || isCovered(article, sentence, scope)) continue;
+        if ((claimed.has(sentence) && !reader?.vetoed(sentence)) || isCovered(article, sentence, scope)) continue;
         kept ??= blockMemo(block, ns, (): SentenceWork[] => []);
         const w = (kept[i] ??= { reason: notAClaimByText(sentence.text) ?? null });
         if (w.reason || notAClaimByPlace(article, block)) continue;
+        let words: string[] | undefined;
+        const base = (): string[] => (words ??= sentenceFeatures(sentence.text));
+        if (reader?.added(sentence, true, base)) continue;
         if (w.cue === undefined) w.cue = evidenceCue(sentence.text) ?? null;
         const cue = w.cue ?? undefined;
         const isHedged = hedged.has(sentence);
@@ -95,7 +96,7 @@ export const missingCitation: Rule = {
           w.describes ??= describesCondition(sentence.text);
           w.inArticle ??= askableInArticle(article, sentence);
           const ctx = { cue: cue?.family, hedged: isHedged, distanced: distanced.has(sentence), describes: w.describes, inArticle: w.inArticle };
-          const reported = reportsNeed(ctx, citationNeed(sentence.text, ctx, model).probability, model.threshold);
+          const reported = reportsNeed(ctx, citationNeed(sentence.text, ctx, model, base).probability, model.threshold);
           family = !reported ? undefined : cue ? cue.family : isHedged ? 'hedged' : 'model';
         }
         if (!family) continue;
@@ -116,5 +117,7 @@ export const missingCitation: Rule = {
         });
       }
     }
+    // Every sentence the claim classifier may add has been asked about (the same gates).
+    reader?.swept();
   },
 };

@@ -106,7 +106,7 @@ describe('unsupported-claim: the claim classifier', () => {
     assert.equal(a.added.size, 1);
     assert.notEqual(claimReader(article, hits, 'paragraph'), reader, 'read: let go');
     const none: ClaimModel = { bias: -10, threshold: 0.7, veto: 0.3, weights: {} };
-    assert.equal(claimReading(article, hits, 'paragraph', none).added.size, 0);
+    assert.equal(claimReading(article, hits, 'paragraph', undefined, none).added.size, 0);
   });
 
   it('packs for the bundles without changing a probability', () => {
@@ -116,8 +116,8 @@ describe('unsupported-claim: the claim classifier', () => {
     assert.equal(packed.threshold, shipped.threshold);
     const article = parseArticle('I walked out pain-free after one session! My whole family comes here now.\n', 'plaintext');
     const hits = findClaimHits(article, claimLexicon(), 'paragraph');
-    const shippedReading = claimReading(article, hits, 'paragraph', shipped);
-    const packedReading = claimReading(article, hits, 'paragraph', packed);
+    const shippedReading = claimReading(article, hits, 'paragraph', undefined, shipped);
+    const packedReading = claimReading(article, hits, 'paragraph', undefined, packed);
     assert.deepEqual([...packedReading.added.values()], [...shippedReading.added.values()]);
     assert.deepEqual([...packedReading.vetoed], [...shippedReading.vetoed]);
   });

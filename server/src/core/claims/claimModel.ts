@@ -1,5 +1,6 @@
 import shipped from '../knowledge/claimModel.json';
 import type { Article, Sentence } from '../article/model';
+import { type BlockMemo, noBlockMemo } from '../memo';
 import type { CitationScope } from '../types';
 import { isCovered } from './coverage';
 import { type ClaimHit, signedQuotations } from './detect';
@@ -144,6 +145,7 @@ export class ClaimReader {
     readonly hits: readonly ClaimHit[],
     readonly scope: CitationScope,
     readonly model: ClaimModel,
+    private readonly memo: BlockMemo = noBlockMemo,
   ) {
     for (const h of hits) {
       if (!h.sentence) continue;
@@ -197,18 +199,32 @@ export class ClaimReader {
     return (this.whole = { vetoed, added: this.additions });
   }
 
+  /**
+   * The probability of a sentence, kept by what its features are made of: with the server's
+   * store, in its block's record (across versions, while the block is unchanged: a one-character
+   * edit in a 1 MB article asks again only about its own block); in one-shot lints, in `scores`.
+   */
   private probability(s: Sentence, hits: readonly ClaimHit[], base?: BaseFeatures): number {
     const previous = previousInArticle(this.article, s);
     const features = () => claimFeatures(s, previous, hits, base?.());
     if (this.model !== current) return weigh(features(), this.model).probability;
-    let key = `${+(previous !== undefined && QUOTE_OPEN.test(previous.text))}${+(s.markers.length > 0)}`;
-    for (const h of hits) key += `${h.entry.category}:${h.status},`;
-    key += `\u0000${s.text}`;
-    let p = scores.get(key);
-    if (p === undefined) {
+    let what = `${+(previous !== undefined && QUOTE_OPEN.test(previous.text))}${+(s.markers.length > 0)}`;
+    for (const h of hits) what += `${h.entry.category}:${h.status},`;
+    let kept: Map<string, number>;
+    let key: string;
+    if (this.memo !== noBlockMemo) {
+      const block = this.article.blocks[s.blockIndex];
+      kept = this.memo(block, this.model, () => new Map<string, number>());
+      key = `${block.sentences.indexOf(s)}|${what}`;
+    } else {
       if (scores.size > 5000) scores.clear();
+      kept = scores;
+      key = `${what}\u0000${s.text}`;
+    }
+    let p = kept.get(key);
+    if (p === undefined) {
       p = weigh(features(), this.model).probability;
-      scores.set(key, p);
+      kept.set(key, p);
     }
     return p;
   }
@@ -231,11 +247,11 @@ function previousInArticle(article: Article, s: Sentence): Sentence | undefined 
 let readers = new WeakMap<Article, ClaimReader>();
 
 /** The reader of an article's sentences, for this hit list, scope and model (undefined: no model). */
-export function claimReader(article: Article, hits: readonly ClaimHit[], scope: CitationScope, model: ClaimModel | null = current): ClaimReader | undefined {
+export function claimReader(article: Article, hits: readonly ClaimHit[], scope: CitationScope, memo: BlockMemo = noBlockMemo, model: ClaimModel | null = current): ClaimReader | undefined {
   if (!model) return undefined;
   const known = readers.get(article);
   if (known && known.scope === scope && known.model === model && sameHits(known.hits, hits)) return known;
-  const reader = new ClaimReader(article, hits, scope, model);
+  const reader = new ClaimReader(article, hits, scope, model, memo);
   readers.set(article, reader);
   return reader;
 }
@@ -244,8 +260,8 @@ export function claimReader(article: Article, hits: readonly ClaimHit[], scope: 
  * The classifier's verdicts on every sentence of an article (see `ClaimReader`): unsupported-claim
  * asks last, so the reader (and the hit list it holds) is let go once read.
  */
-export function claimReading(article: Article, hits: readonly ClaimHit[], scope: CitationScope, model: ClaimModel | null = current): ClaimReading {
-  const reader = claimReader(article, hits, scope, model);
+export function claimReading(article: Article, hits: readonly ClaimHit[], scope: CitationScope, memo: BlockMemo = noBlockMemo, model: ClaimModel | null = current): ClaimReading {
+  const reader = claimReader(article, hits, scope, memo, model);
   if (!reader) return NONE;
   readers.delete(article);
   return reader.reading();

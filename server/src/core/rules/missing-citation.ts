@@ -61,7 +61,7 @@ export const missingCitation: Rule = {
     // The claim classifier (claims/claimModel.ts): a sentence whose lexicon findings it sets aside
     // is this rule's to weigh again; one it reads as a claim is unsupported-claim's. It is asked
     // about each sentence as this rule weighs it, with the words read once for both classifiers.
-    const reader = claimRuleOn ? claimReader(article, hits, scope) : undefined;
+    const reader = claimRuleOn ? claimReader(article, hits, scope, blockMemo) : undefined;
     // What a sentence's text alone decides (not-a-claim reasons, cues, descriptions, health anchoring) is
     // kept across versions in its block's record (the block's prose fixes its sentences), per
     // classifier model (tests swap models): the model is the namespace.

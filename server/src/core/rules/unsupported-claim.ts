@@ -27,7 +27,7 @@ export const unsupportedClaim: Rule = {
     const { dropped, signed } = signedQuotations(hits);
     // The claim classifier's second reading (claims/claimModel.ts): lexicon findings it sets
     // aside, and sentences it reads as claims that no entry names.
-    const reading = claimReading(article, all, config.citationScope);
+    const reading = claimReading(article, all, config.citationScope, blockMemo);
     for (const hit of hits) {
       if (dropped.has(hit) || (hit.sentence && reading.vetoed.has(hit.sentence))) continue;
       const { entry } = hit;

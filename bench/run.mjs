@@ -238,6 +238,7 @@ if (want('pathological')) {
     ['100,000 unclosed <!-- (plain text)', 'plaintext', `Title\n\n${'<!-- '.repeat(100_000)}\n\nStudies show 70%.¹²\n`],
     ['100,000 unclosed <!-- (Markdown)', 'markdown', `# Title\n\nStudies show 70%.[1]\n\n${'<!-- '.repeat(100_000)}\n`],
     ['1 MB single sentence, no full stop', 'plaintext', `${'studies show ketamine cures depression and '.repeat(24_000)}¹\n`],
+    ['1 MB sentence of "your ..." and no "will"', 'plaintext', `${'your skin glows and '.repeat(52_000)}fine.\n`],
     ['1 MB paragraph of 36,000 sentences, each a drug and a condition', 'plaintext', `${'Ketamine treats depression. '.repeat(36_000)}¹\n`],
     ['100,000 markers', 'markdown', `# Title\n\n${'Studies show it helps.[1] '.repeat(100_000)}\n\n## References\n\n1. Smith A. A trial. J Test. 2020;1:1-9.\n`],
     ['lists nested 1,000 deep', 'markdown', `# Title\n\n${Array.from({ length: 1000 }, (_, i) => `${'  '.repeat(i)}- Studies show item ${i} works.`).join('\n')}\n`],

@@ -128,6 +128,10 @@ else
     cd "$tools"
     export PATH="$node_pkg/bin:$PATH"
     export npm_config_nodedir="$node_pkg"
+    # Under `npm test` the outer npm (on the machine's Node) exports its user agent, which npm
+    # takes as configuration and passes on: code-server's install script reads the Node version
+    # from it and refused "node v20" while running on Node 24 (a fresh machine, no tools cache).
+    unset npm_config_user_agent
     npm install --no-audit --no-fund --save-exact "code-server@$CODE_SERVER_VERSION"
   )
   [ -f "$server_main" ] || { log "code-server's server-main.js is missing after install"; exit 1; }

@@ -225,8 +225,33 @@ export class ClaimReader {
    * store, in its block's record (across versions, while the block is unchanged: a one-character
    * edit in a 1 MB article asks again only about its own block); in one-shot lints, in `scores`.
    */
+  /** Where the last sentence asked about lies: both rules ask in document order. */
+  private at = { block: -1, index: -1 };
+
+  /** The index of a sentence in its block: found from the last one asked about, not searched for. */
+  private indexInBlock(s: Sentence): number {
+    const own = this.article.blocks[s.blockIndex].sentences;
+    let i = this.at.block === s.blockIndex ? this.at.index + 1 : 0;
+    while (i < own.length && own[i] !== s) i++;
+    if (i === own.length) i = own.indexOf(s);
+    this.at = { block: s.blockIndex, index: i };
+    return i;
+  }
+
+  /** The sentence before this one in the article: in its block, else the last of an earlier block. */
+  private previousOf(s: Sentence, i: number): Sentence | undefined {
+    const blocks = this.article.blocks;
+    if (i > 0) return blocks[s.blockIndex].sentences[i - 1];
+    for (let b = s.blockIndex - 1; b >= 0; b--) {
+      const list = blocks[b].sentences;
+      if (list.length) return list[list.length - 1];
+    }
+    return undefined;
+  }
+
   private probability(s: Sentence, hits: readonly ClaimHit[], base?: BaseFeatures): number {
-    const previous = previousInArticle(this.article, s);
+    const i = this.indexInBlock(s);
+    const previous = this.previousOf(s, i);
     const features = () => claimFeatures(s, previous, hits, base?.());
     if (this.model !== current) return weigh(features(), this.model).probability;
     let what = `${+(previous !== undefined && QUOTE_OPEN.test(previous.text))}${+(s.markers.length > 0)}`;
@@ -236,7 +261,7 @@ export class ClaimReader {
     if (this.memo !== noBlockMemo) {
       const block = this.article.blocks[s.blockIndex];
       kept = this.memo(block, this.model, () => new Map<string, number>());
-      key = `${block.sentences.indexOf(s)}|${what}`;
+      key = `${i}|${what}`;
     } else {
       if (scores.size > 5000) scores.clear();
       kept = scores;
@@ -249,19 +274,6 @@ export class ClaimReader {
     }
     return p;
   }
-}
-
-/** The sentence before this one in the article: in its block, else the last of an earlier block. */
-function previousInArticle(article: Article, s: Sentence): Sentence | undefined {
-  const blocks = article.blocks;
-  const own = blocks[s.blockIndex].sentences;
-  const i = own.indexOf(s);
-  if (i > 0) return own[i - 1];
-  for (let b = s.blockIndex - 1; b >= 0; b--) {
-    const list = blocks[b].sentences;
-    if (list.length) return list[list.length - 1];
-  }
-  return undefined;
 }
 
 /** Readers per article: both rules of one lint ask the same one. */

@@ -1351,6 +1351,38 @@ wordingRound('unsupported-claim: after blind sets 118 to 121', {
   ],
 });
 
+wordingRound('unsupported-claim: results promised against a refund (after blind sets 126 to 129)', {
+  flags: [
+    ['Whiter teeth in 7 days and healthier gums in 2 weeks, or your money back.', 'Whiter teeth in 7 days and healthier gums in 2 weeks, or your money back'],
+    ['Order a trial pack today and see the difference in days, or your money back.', 'or your money back'],
+    ["Smoother skin by your third session, or we'll refund every penny.", "Smoother skin by your third session, or we'll refund"],
+    ['Our Sleep Promise: a calmer baby within 14 nights, or get your money back.', 'a calmer baby within 14 nights, or get your money back'],
+  ],
+  noClaim: [
+    'Satisfaction guaranteed or your money back.',
+    'Love it or your money back.',
+    'Not right for you? Return it within 30 days for a full refund.',
+    'Every order comes with a 60-day money-back guarantee.',
+    'Most health insurers give a partial refund for physiotherapy.',
+  ],
+});
+
+wordingRound('unsupported-claim: after blind sets 130 to 133', {
+  flags: [
+    // A refund's own wording ("guaranteed", "risk-free") does not hide the result it answers for.
+    ['Feel the difference in 30 days or your money back, guaranteed.', 'Feel the difference in 30 days or your money back'],
+    ["Try it risk-free with our 90-day promise: you'll see visible results, or we'll give you your money back.", "you'll see visible results, or we'll give you your money back"],
+    ['Feel the difference after your very first session, or your next one is free.', 'or your next one is free'],
+    // A comparison about a branded product is the seller's, as one about "our" service is.
+    ['FolliRise outperforms every drugstore regrowth product, without the harsh chemicals.', 'outperforms'],
+  ],
+  noClaim: [
+    'Heart disease kills more women than any other condition.',
+    'Adding the QbTest makes the diagnosis more accurate than questionnaires and interviews alone.',
+    'Dr McDonald found the new dressing more effective than gauze.',
+  ],
+});
+
 describe('unsupported-claim: a signed quotation is one testimonial (after blind sets 118 to 121)', () => {
   it('reports the outcome once, not again at the signature of the quotation that told it', () => {
     assert.deepEqual(claimsIn('"I was so nervous, but I didn\'t feel a thing. I\'d recommend Clarendon to anyone!" – Sophie, 27'), ["didn't feel a thing"]);

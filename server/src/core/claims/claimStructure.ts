@@ -22,7 +22,7 @@ import { lemma, type StructuredWord, structuredWords, verbIndex } from './struct
  * context (negation, quotation, attribution, hedge, citation) is then judged as for any hit.
  */
 
-export type StructuralKind = 'outcome' | 'superiority' | 'superlative' | 'absolute' | 'safety' | 'testimonial';
+export type StructuralKind = 'outcome' | 'superiority' | 'superlative' | 'absolute' | 'safety' | 'testimonial' | 'guarantee';
 
 /** The lexicon entry each kind reports as. */
 export const STRUCTURAL_ENTRY: Record<StructuralKind, string> = {
@@ -32,6 +32,7 @@ export const STRUCTURAL_ENTRY: Record<StructuralKind, string> = {
   absolute: 'works-for-everyone',
   safety: 'is-safe',
   testimonial: 'testimonial',
+  guarantee: 'guarantee',
 };
 
 export interface StructuralClaim extends Span {
@@ -347,6 +348,33 @@ function recoveryPromise(sentence: string): StructuralClaim | undefined {
   // "We recommend the vaccine if you will be walking in forests": a condition, not a promise.
   if (/(?<![\p{L}])(?:if|whether|in case)\s+$/u.test(before)) return undefined;
   return { kind: 'outcome', start: m.index, end: m.index + m[0].length };
+}
+
+/** What every results-or-refund promise holds. */
+export const REFUND_GATE = /money back|refund|or (?:your|the) next /i;
+/** "..., or your money back", "or get your money back", "or we'll refund every cent", "or a full refund", "or your next session is free". */
+const OR_REFUND = /(?<![\p{L}])or (?:(?:get|have|receive|you get|you['’]ll get|you will get|we give you|we['’]ll give you|we will give you) )?(?:your|all your) money back(?![\p{L}])|(?<![\p{L}])or (?:we['’]ll|we will) refund(?![\p{L}])|(?<![\p{L}])or (?:get |receive )?(?:a|your) (?:full )?refund(?![\p{L}])|(?<![\p{L}])or (?:your|the) next (?:one|session|treatment|visit|month|box|bottle|jar|pack|course) (?:is |is completely |is totally )?(?:free|on us)(?![\p{L}])/iu;
+/** What a refund answers for when it promises no result: the buyer's satisfaction or liking. */
+const SATISFACTION = /satisf|happy|delighted|pleased|(?:love|like) (?:it|them|the)(?![\p{L}])|right for you|suit/iu;
+
+/**
+ * Results promised against a refund: "Whiter teeth in 7 days and healthier gums in 2 weeks, or
+ * your money back", "Lose 5 kg in your first 30 days or we'll refund every cent": a guarantee of
+ * outcome in all but the word (a refund offered for dissatisfaction, "Love it or your money
+ * back", "a 60-day money-back guarantee", promises nothing about health). The claim runs from the
+ * start of its clause (after a colon or semicolon) to the refund. Read in every sentence where no
+ * other hit is a claim (`detect.ts`): the refund's own "guaranteed" or "risk-free", which is no
+ * claim, must not hide the result it answers for.
+ */
+export function refundPromise(sentence: string): StructuralClaim | undefined {
+  if (!REFUND_GATE.test(sentence)) return undefined;
+  const m = OR_REFUND.exec(sentence);
+  if (!m) return undefined;
+  const before = sentence.slice(0, m.index);
+  const from = Math.max(before.lastIndexOf(':'), before.lastIndexOf(';')) + 1;
+  const promised = before.slice(from);
+  if (!/\p{L}/u.test(promised) || SATISFACTION.test(promised)) return undefined;
+  return { kind: 'guarantee', start: from + promised.search(/\S/), end: m.index + m[0].length };
 }
 
 /**

@@ -4,7 +4,7 @@ import { type BlockMemo, noBlockMemo } from '../memo';
 import { CHECKPOINT_BLOCKS, finish, type Steps } from '../steps';
 import type { CitationScope, Span } from '../types';
 import { coveringMarker } from './coverage';
-import { STRUCTURAL_ENTRY, structuralClaims } from './claimStructure';
+import { REFUND_GATE, refundPromise, STRUCTURAL_ENTRY, structuralClaims } from './claimStructure';
 import { attributionCue, hedgeCue, isQuestion, negationCue, quotation, tokenize } from './scope';
 
 /**
@@ -39,6 +39,11 @@ const ADVERTISER = /(?<![\p{L}])(?:our|ours|we|us|we['’](?:re|ve|ll))(?![\p{L}
  */
 const CLAUSE_CUT = /,\s+(?:and|but|so|while|whereas)\s+|;\s*|\s+[–—]\s+/g;
 
+/** Whether a clause names the advertiser ("our", "we") or its branded product ("FolliRise"). */
+function promotes(clause: string): boolean {
+  return ADVERTISER.test(clause) || BRAND.test(clause);
+}
+
 function clauseAround(ctx: string, rel: Span): string {
   let from = 0;
   let to = ctx.length;
@@ -56,6 +61,13 @@ function clauseAround(ctx: string, rel: Span): string {
 const INTENSIFIED = /(?<![\p{L}])(?:far|much|vastly|dramatically|way|infinitely)\s+$/iu;
 /** The same inside the match: "work far better than". */
 const INTENSIFIED_WITHIN = /(?<![\p{L}])(?:far|much|vastly|dramatically|way|infinitely)\s+(?:better|faster|more|safer|stronger)(?![\p{L}])/iu;
+
+/**
+ * A brand written as one word with an inner capital, "FolliRise", "BlueShield Pro": the seller's
+ * own product, as "our" is its own service ("FolliRise outperforms every drugstore regrowth
+ * product"). Surnames such as McDonald or DiCaprio are not brands.
+ */
+const BRAND = /(?<![\p{L}])(?!(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O)\p{Lu})\p{Lu}\p{Ll}{2,}\p{Lu}[\p{L}]*(?![\p{L}])/u;
 
 /** A comparison against every alternative: "outperforms every other nootropic on the market". */
 const EVERY_OTHER = /^[^.;:!?]{0,30}?(?<![\p{L}])(?:every|all|any) other(?![\p{L}])/iu;
@@ -118,7 +130,7 @@ function contextStatus(entry: ClaimEntry, ctx: string, rel: Span, hasSentence: b
   // A plain comparison between treatments is evidence (missing-citation asks for its source);
   // it is a promotional claim when the author's own service is in its clause, or when the
   // comparison is puffed up ("far more effective than").
-  if (entry.promotionalOnly && phrase && !ADVERTISER.test(clauseAround(ctx, rel)) && !INTENSIFIED.test(ctx.slice(0, rel.start)) && !INTENSIFIED_WITHIN.test(ctx.slice(rel.start, rel.end)) && !EVERY_OTHER.test(ctx.slice(rel.end))) return { status: 'context', cue: 'a comparison, not a promotion' };
+  if (entry.promotionalOnly && phrase && !promotes(clauseAround(ctx, rel)) && !INTENSIFIED.test(ctx.slice(0, rel.start)) && !INTENSIFIED_WITHIN.test(ctx.slice(rel.start, rel.end)) && !EVERY_OTHER.test(ctx.slice(rel.end))) return { status: 'context', cue: 'a comparison, not a promotion' };
   if (isQuestion(ctx)) return { status: 'question', cue: '?' };
   const tokens = tokenize(ctx);
   // A customer's story keeps its negations ("a year later it hasn't moved at all, thanks to ..."):
@@ -319,6 +331,32 @@ function blockHits(block: Block, lexicon: ClaimLexicon): BlockHit[] {
     f.context = contextStatus(f.entry, ctx, { start: f.start - ctxStart, end: f.end - ctxStart }, !!s, f.info !== undefined);
     out.push(f);
   }
+  return withRefundPromises(block, lexicon, out);
+}
+
+/**
+ * Results promised against a refund (`refundPromise`), in the block's sentences where no hit can
+ * be a claim: "Feel the difference in 30 days or your money back, guaranteed" (whose "guaranteed"
+ * is the refund's) is a guarantee of outcome all the same.
+ */
+function withRefundPromises(block: Block, lexicon: ClaimLexicon, out: BlockHit[]): BlockHit[] {
+  if (block.kind === 'heading' || !REFUND_GATE.test(block.prose)) return out;
+  const entry = structuralEntries(lexicon).get('guarantee');
+  if (!entry) return out;
+  const claiming = new Set<number>();
+  for (const h of out) if (!h.context || h.context.status === 'claim') claiming.add(h.sentence);
+  let added = false;
+  for (const [i, s] of block.sentences.entries()) {
+    if (claiming.has(i) || !REFUND_GATE.test(s.text)) continue;
+    const c = refundPromise(s.text);
+    if (!c) continue;
+    const start = s.start - block.start + c.start;
+    const hit: BlockHit = { entry, start, end: start + c.end - c.start, matched: s.text.slice(c.start, c.end), sentence: i };
+    hit.context = contextStatus(entry, s.text, { start: c.start, end: c.end }, true, false);
+    out.push(hit);
+    added = true;
+  }
+  if (added) out.sort((a, b) => a.start - b.start || b.end - a.end);
   return out;
 }
 

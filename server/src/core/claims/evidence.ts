@@ -110,7 +110,7 @@ const PHRASE_CUES: PhraseCue[] = [
   phrases('safety', [
     'risk of', 'risks of', 'increased risk', 'increases the risk', 'increase the risk', 'higher risk', 'lower risk', 'reduces the risk', 'reduce the risk', 'lowers the risk',
     'lower the risk', 'risk rises', 'risk factor', 'risk factors', 'side effect', 'side effects', 'adverse effect', 'adverse effects', 'adverse event', 'adverse events', 'adverse reaction', 'adverse reactions',
-    'well tolerated', 'well-tolerated', 'tolerability', 'used safely', 'addictive', 'habit-forming', 'potential for dependence', 'potential for physical dependence',
+    'well tolerated', 'well-tolerated', 'tolerability', 'used safely', 'safely used', 'addictive', 'habit-forming', 'potential for dependence', 'potential for physical dependence',
     'interacts with', 'interact with', 'interactions', 'dangerous', 'toxic', 'toxicity', 'contraindicated', 'overdose', 'should not be used',
     'should not be taken', 'should not be given', 'must not be used', 'cause dependence', 'causes dependence', 'should not take', 'should not use', 'risks include', 'generally safe', 'considered safe', 'usually safe', 'warning about', 'boxed warning', 'black box warning',
     'serious risks', 'not recommended', 'the main danger', 'the biggest danger', 'the greatest danger', 'the main risk', 'the biggest risk', 'the greatest risk',

@@ -158,6 +158,8 @@ export function scoreSentence(sentence: string, model: CitationModel | null = cu
 export interface SentenceContext {
   /** The family of the sentence's first evidence cue (`evidence.ts`), if any. */
   cue?: CueFamily;
+  /** That cue asks for its source whatever the classifier reads (`explicitCue`); not a feature. */
+  explicit?: boolean;
   /** Citable claim wording the author hedges ("may help"). */
   hedged: boolean;
   /** Claim wording the author negates, quotes or attributes. */
@@ -172,6 +174,18 @@ export interface SentenceContext {
 export const EXPLICIT_CUES: ReadonlySet<CueFamily> = new Set<CueFamily>(['study', 'consensus']);
 
 /**
+ * Safety cues that appeal to a record, as a study does: "has been used safely for decades",
+ * "can be safely used by most women". Every such sentence of the labelled articles needs its
+ * source; the other safety cues ("generally safe", "well tolerated") the classifier weighs.
+ */
+const SAFETY_RECORD = /^(?:used safely|safely used)$/i;
+
+/** Whether a cue asks for its source whatever the classifier reads: an appeal to studies, consensus or a safety record. */
+export function explicitCue(cue: { family: CueFamily; text: string } | undefined): boolean {
+  return !!cue && (EXPLICIT_CUES.has(cue.family) || (cue.family === 'safety' && SAFETY_RECORD.test(cue.text.replace(/\s+/g, ' '))));
+}
+
+/**
  * Whether missing-citation reports a sentence, from its context and the classifier's probability:
  * an explicit appeal to evidence always; otherwise the classifier at its threshold, but never
  * claim wording the author distances when no cue or hedged claim is there ("It has not been
@@ -179,7 +193,7 @@ export const EXPLICIT_CUES: ReadonlySet<CueFamily> = new Set<CueFamily>(['study'
  * both decide with this.
  */
 export function reportsNeed(ctx: SentenceContext, probability: number, threshold: number): boolean {
-  if (ctx.cue && EXPLICIT_CUES.has(ctx.cue)) return true;
+  if (ctx.cue && (EXPLICIT_CUES.has(ctx.cue) || ctx.explicit)) return true;
   if (ctx.distanced && !ctx.cue && !ctx.hedged) return false;
   return probability >= threshold;
 }

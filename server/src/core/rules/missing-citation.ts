@@ -3,7 +3,7 @@ import { sentenceFeatures } from '../claims/structure';
 import { claimHitSteps } from '../claims/detect';
 import { CLAIM_BLOCK_KINDS, describesCondition, type EvidenceCue, evidenceCue, type NotAClaimReason, notAClaimByPlace, notAClaimByText } from '../claims/evidence';
 import { isCovered } from '../claims/coverage';
-import { EXPLICIT_CUES, askableInArticle, citationModel, citationNeed, reportsNeed } from '../claims/model';
+import { askableInArticle, citationModel, citationNeed, explicitCue, reportsNeed } from '../claims/model';
 import { citationFixes } from '../features/cite';
 import { claimLexicon } from '../knowledge/claims';
 import type { Sentence } from '../article/model';
@@ -90,7 +90,7 @@ export const missingCitation: Rule = {
         // the cue with the sentence's structure: it finds wording no cue covers and sets aside a
         // cue that, in its sentence, states nothing a source could back.
         // (`reportsNeed`; distanced claim wording is not reported on the classifier's word alone).
-        if (!model || (cue && EXPLICIT_CUES.has(cue.family))) family = cue ? cue.family : isHedged ? 'hedged' : undefined;
+        if (!model || explicitCue(cue)) family = cue ? cue.family : isHedged ? 'hedged' : undefined;
         else {
           // Both context facts are block-local.
           w.describes ??= describesCondition(sentence.text);

@@ -1380,6 +1380,9 @@ wordingRound('unsupported-claim: after blind sets 130 to 133', {
     'Heart disease kills more women than any other condition.',
     'Adding the QbTest makes the diagnosis more accurate than questionnaires and interviews alone.',
     'Dr McDonald found the new dressing more effective than gauze.',
+    // A guarantee of the service, not of an outcome.
+    'Same-day appointments guaranteed when you book before 11am.',
+    'We guarantee an appointment within 48 hours.',
   ],
 });
 

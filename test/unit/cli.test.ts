@@ -260,7 +260,7 @@ describe('start-up code cache (dist/cli.js, dist/server.js)', () => {
 
   describe('memory flags: on for large or unknown inputs only, with one cache for both', () => {
     const runOn = (args: string[], env: Record<string, string>): { status: number; stdout: string; stderr: string } => {
-      const r = spawnSync(process.execPath, [CLI, '--format', 'json', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CLINICAL_LINT_TRACE_CACHE: '1', ...env } });
+      const r = spawnSync(process.execPath, [CLI, '--format', 'json', ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1', CLINICAL_LINT_TRACE_CACHE: '1', ...env } });
       return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
     };
     // Prose of about 600 KB: over the launcher's 512 KiB.

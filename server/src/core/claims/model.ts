@@ -195,8 +195,13 @@ export function explicitCue(cue: { family: CueFamily; text: string } | undefined
 export function reportsNeed(ctx: SentenceContext, probability: number, threshold: number): boolean {
   if (ctx.cue && (EXPLICIT_CUES.has(ctx.cue) || ctx.explicit)) return true;
   if (ctx.distanced && !ctx.cue && !ctx.hedged) return false;
+  // A sentence with no cue that names nothing of health is asked more of.
+  if (!ctx.inArticle && !ctx.cue && !ctx.hedged) return probability >= threshold + UNANCHORED_MARGIN;
   return probability >= threshold;
 }
+
+/** What a sentence with no cue and nothing of health in it needs above the threshold. */
+export const UNANCHORED_MARGIN = 0.1;
 
 /**
  * The features of a sentence in its context: its words' and structure's (`base`, its

@@ -1386,6 +1386,17 @@ wordingRound('unsupported-claim: after blind sets 130 to 133', {
   ],
 });
 
+wordingRound('unsupported-claim: after blind sets 138 to 141', {
+  flags: [
+    ['Nothing else on the market comes close.', 'Nothing else on the market comes close'],
+    ['Nothing works faster for knocks and sprains.', 'Nothing works faster'],
+    ['Nothing works faster or lasts longer than PollenEase.', 'Nothing works faster'],
+    ['Our 30-minute HIIT classes torch fat like nothing else.', 'like nothing else'],
+    ['Over 20,000 athletes trust RecoverWell, and nobody recovers faster than our customers.', 'nobody recovers faster than'],
+  ],
+  noClaim: ['If nothing helps after a week, see your GP.', 'Doing nothing for longer than a week is not advised.', 'Nothing works better than stopping smoking for your lungs [1].\n\n1. Smith J. Smoking. BMJ. 2020;1:1.'],
+});
+
 describe('unsupported-claim: a signed quotation is one testimonial (after blind sets 118 to 121)', () => {
   it('reports the outcome once, not again at the signature of the quotation that told it', () => {
     assert.deepEqual(claimsIn('"I was so nervous, but I didn\'t feel a thing. I\'d recommend Clarendon to anyone!" – Sophie, 27'), ["didn't feel a thing"]);

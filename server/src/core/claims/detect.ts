@@ -347,7 +347,7 @@ function withRefundPromises(block: Block, lexicon: ClaimLexicon, out: BlockHit[]
   for (const h of out) if (!h.context || h.context.status === 'claim') claiming.add(h.sentence);
   let added = false;
   for (const [i, s] of block.sentences.entries()) {
-    if (claiming.has(i) || !REFUND_GATE.test(s.text)) continue;
+    if (claiming.has(i)) continue;
     const c = refundPromise(s.text);
     if (!c) continue;
     const start = s.start - block.start + c.start;

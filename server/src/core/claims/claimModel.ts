@@ -220,11 +220,6 @@ export class ClaimReader {
     return (this.whole = { vetoed, added: this.additions });
   }
 
-  /**
-   * The probability of a sentence, kept by what its features are made of: with the server's
-   * store, in its block's record (across versions, while the block is unchanged: a one-character
-   * edit in a 1 MB article asks again only about its own block); in one-shot lints, in `scores`.
-   */
   /** Where the last sentence asked about lies: both rules ask in document order. */
   private at = { block: -1, index: -1 };
 
@@ -249,6 +244,11 @@ export class ClaimReader {
     return undefined;
   }
 
+  /**
+   * The probability of a sentence, kept by what its features are made of: with the server's
+   * store, in its block's record (across versions, while the block is unchanged: a one-character
+   * edit in a 1 MB article asks again only about its own block); in one-shot lints, in `scores`.
+   */
   private probability(s: Sentence, hits: readonly ClaimHit[], base?: BaseFeatures): number {
     const i = this.indexInBlock(s);
     const previous = this.previousOf(s, i);

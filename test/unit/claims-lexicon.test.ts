@@ -1397,6 +1397,34 @@ wordingRound('unsupported-claim: after blind sets 138 to 141', {
   noClaim: ['If nothing helps after a week, see your GP.', 'Doing nothing for longer than a week is not advised.', 'Nothing works better than stopping smoking for your lungs [1].\n\n1. Smith J. Smoking. BMJ. 2020;1:1.'],
 });
 
+wordingRound('unsupported-claim: after blind sets 142 to 145', {
+  flags: [
+    ["We can tell you the sex from 16 weeks, and we guarantee 100% accuracy – or your next scan is on us.", '100% accuracy'],
+    ['Our rapid test is 100 percent accurate.', '100 percent accurate'],
+    ['With DreamDrift, your baby is 100% protected from SIDS, so you can finally relax.', '100% protected from'],
+    ['Our panel picks up thyroid disease years before your GP would.', 'years before your GP would'],
+    ['Together, laser and hypnotherapy are far more powerful than willpower, patches or gum.', 'far more powerful than'],
+    ['No other thyroid supplement comes close to ThyroBalance Plus for purity and results.', 'No other thyroid supplement comes close'],
+    ["It's the only sleep system designed to have your baby sleeping through the night by 12 weeks.", 'the only sleep system designed to'],
+    ['Unlike prescription thyroid hormone, our formula works with your body instead of overriding it.', 'Unlike prescription thyroid hormone, our formula'],
+    ['Unlike apps, our small groups give you the support of real people.', 'Unlike apps, our small groups'],
+    ['Recommended by more midwives than any other pregnancy vitamin.', 'Recommended by more midwives than'],
+    ['Milk thistle detoxes and regenerates your liver while you sleep.', 'detoxes and regenerates your liver'],
+    ['Bulletproof your immune system this winter.', 'Bulletproof your immune system'],
+    ['The DreamDrift Sleep Bundle is the secret weapon thousands of parents swear by.', 'secret weapon'],
+    ['Just one 45-minute session is equivalent to three days at the seaside!', 'is equivalent to three days'],
+  ],
+  noClaim: [
+    "You'll often hear cupping called the secret weapon of elite athletes.",
+    "I've heard it called a miracle cure, but the trials say otherwise.",
+    'Unlike the boil-and-bite guards sold online, our devices are made from digital scans of your teeth.',
+    'Unlike a cold, hay fever does not cause a fever.',
+    'No other symptoms are usually present.',
+    'It is the only clinic in the county open on Sundays.',
+    'Return it within 30 days, or your next order is free of delivery charges.',
+  ],
+});
+
 describe('unsupported-claim: a signed quotation is one testimonial (after blind sets 118 to 121)', () => {
   it('reports the outcome once, not again at the signature of the quotation that told it', () => {
     assert.deepEqual(claimsIn('"I was so nervous, but I didn\'t feel a thing. I\'d recommend Clarendon to anyone!" – Sophie, 27'), ["didn't feel a thing"]);

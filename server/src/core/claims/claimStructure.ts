@@ -353,7 +353,7 @@ function recoveryPromise(sentence: string): StructuralClaim | undefined {
 /** What every results-or-refund promise holds. */
 export const REFUND_GATE = /money back|refund|or (?:your|the) next /i;
 /** "..., or your money back", "or get your money back", "or we'll refund every cent", "or a full refund", "or your next session is free". */
-const OR_REFUND = /(?<![\p{L}])or (?:(?:get|have|receive|you get|you['’]ll get|you will get|we give you|we['’]ll give you|we will give you) )?(?:your|all your) money back(?![\p{L}])|(?<![\p{L}])or (?:we['’]ll|we will) refund(?![\p{L}])|(?<![\p{L}])or (?:get |receive )?(?:a|your) (?:full )?refund(?![\p{L}])|(?<![\p{L}])or (?:your|the) next (?:one|session|treatment|visit|month|box|bottle|jar|pack|course) (?:is |is completely |is totally )?(?:free|on us)(?![\p{L}])/iu;
+const OR_REFUND = /(?<![\p{L}])or (?:(?:get|have|receive|you get|you['’]ll get|you will get|we give you|we['’]ll give you|we will give you) )?(?:your|all your) money back(?![\p{L}])|(?<![\p{L}])or (?:we['’]ll|we will) refund(?![\p{L}])|(?<![\p{L}])or (?:get |receive )?(?:a|your) (?:full )?refund(?![\p{L}])|(?<![\p{L}])or (?:your|the) next [\p{L}-]{2,20} (?:is |is completely |is totally )?(?:free|on us)(?![\p{L}])(?! of)/iu;
 /** What a refund answers for when it promises no result: the buyer's satisfaction or liking. */
 const SATISFACTION = /satisf|happy|delighted|pleased|(?:love|like) (?:it|them|the)(?![\p{L}])|right for you|suit/iu;
 

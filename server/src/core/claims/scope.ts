@@ -86,9 +86,12 @@ const ATTRIBUTION_WORDS = new Set([
 ]);
 /** "has been called a miracle drug", "is often called a cure": "called" attributes only after these ("a procedure called X" names it). */
 const CALLED_AFTER = new Set(['been', 'often', 'sometimes', 'widely', 'frequently', 'commonly', 'is', 'are', 'was', 'were']);
+/** "You'll often hear cupping called ...", "I've heard it called ...": others naming it, a few words after hearing. */
+const HEARD_CALLED = new Set(['hear', 'hears', 'heard', 'see', 'sees', 'seen', 'read']);
 const calledBy = (tokens: Token[], t: Token): boolean => {
   if (t.lower !== 'called') return false;
-  return CALLED_AFTER.has(tokens[tokenIndexAt(tokens, t.start) - 1]?.lower ?? '');
+  const i = tokenIndexAt(tokens, t.start);
+  return CALLED_AFTER.has(tokens[i - 1]?.lower ?? '') || tokens.slice(Math.max(0, i - 3), i).some((w) => HEARD_CALLED.has(w.lower));
 };
 /**
  * Others' words, beliefs and experience: "Some influencers call it a detox", "You may have read

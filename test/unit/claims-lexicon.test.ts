@@ -199,16 +199,20 @@ describe('unsupported-claim: wording added after the blind sets 13 and 14', () =
 const claimsIn = (text: string): string[] => lint(text, { kind: 'plaintext' }).findings.filter((f) => f.ruleId === 'unsupported-claim').map((f) => text.slice(f.start, f.end));
 const sourceAsked = (text: string): boolean => lint(text, { kind: 'plaintext' }).findings.some((f) => f.ruleId === 'missing-citation');
 /**
- * Whether the cue rules ask for a source, the classifier left out: whether the rule then reports
- * is the classifier's call (it weighs the cue with the sentence), and `noSource` tests that.
+ * Whether the cue rules ask for a source, both classifiers left out: whether the rule then reports
+ * is the citation-need classifier's call (it weighs the cue with the sentence), and `noSource`
+ * tests that; a sentence the claim classifier adds as a claim is the claim rule's, not a cue's
+ * ("Marine collagen is absorbed one and a half times better than bovine collagen.").
  */
 const cueFound = (text: string): boolean => {
   const saved = citationModel();
+  const savedClaims = setClaimModel(null);
   setCitationModel(null);
   try {
     return lint(text, { kind: 'plaintext' }).findings.some((f) => f.ruleId === 'missing-citation');
   } finally {
     setCitationModel(saved);
+    setClaimModel(savedClaims);
   }
 };
 
@@ -1422,6 +1426,27 @@ wordingRound('unsupported-claim: after blind sets 142 to 145', {
     'No other symptoms are usually present.',
     'It is the only clinic in the county open on Sundays.',
     'Return it within 30 days, or your next order is free of delivery charges.',
+  ],
+});
+
+wordingRound('unsupported-claim: after blind sets 146 to 149', {
+  flags: [
+    ["If CranGuard Max doesn't keep your bladder healthy, we'll refund you in full within 60 days.", "If CranGuard Max doesn't keep your bladder healthy, we'll refund"],
+    ["If your body doesn't feel cleaner and lighter, we'll give you a full refund.", "If your body doesn't feel cleaner and lighter"],
+    ['It works faster and harder than any other cranberry product on the market.', 'harder than any other cranberry product on the market'],
+    ['Unlike the NHS check, which looks at only a handful of measurements, ours gives you the complete picture.', 'Unlike the NHS check'],
+    ['Our facet injections are the gold-standard treatment for arthritic back pain.', 'the gold-standard'],
+    ['Restoring your NAD+ is the secret to ageing well.', 'is the secret to'],
+    ['Our health MOT will catch any problem before it becomes serious.', 'catch any problem before'],
+    ['In my view, statins are the single greatest advance in preventive medicine of the last fifty years.', 'the single greatest advance'],
+  ],
+  noClaim: [
+    "Try FlexiJoint risk-free: our 60-day money-back guarantee means that if you're not happy, we'll refund you in full.",
+    "If you don't love it, we'll give you a full refund.",
+    'Good sleep habits are a sensible place to start, but on their own they rarely cure long-term insomnia.',
+    'Hormone injections are seldom a cure for this.',
+    'Wearing sunglasses on the way home cuts the morning light that would otherwise reset your body clock.',
+    'Unlike a cold, which clears in a week, hay fever lasts all season.',
   ],
 });
 

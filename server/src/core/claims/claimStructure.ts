@@ -369,12 +369,27 @@ const SATISFACTION = /satisf|happy|delighted|pleased|(?:love|like) (?:it|them|th
 export function refundPromise(sentence: string): StructuralClaim | undefined {
   if (!REFUND_GATE.test(sentence)) return undefined;
   const m = OR_REFUND.exec(sentence);
-  if (!m) return undefined;
+  if (!m) return ifNotRefunded(sentence);
   const before = sentence.slice(0, m.index);
   const from = Math.max(before.lastIndexOf(':'), before.lastIndexOf(';')) + 1;
   const promised = before.slice(from);
   if (!/\p{L}/u.test(promised) || SATISFACTION.test(promised)) return undefined;
   return { kind: 'guarantee', start: from + promised.search(/\S/), end: m.index + m[0].length };
+}
+
+/** "If CranGuard doesn't keep your bladder healthy, we'll refund you in full": the condition, then the refund. */
+const IF_NOT_REFUND = /(?<![\p{L}])if ([^,.;:!?]{3,80}?(?:don['’]t|doesn['’]t|do not|does not|isn['’]t|aren['’]t|hasn['’]t|haven['’]t|fails? to)[^,.;:!?]{1,80}),? (?:we['’]ll|we will|you['’]ll get|you will get|you get) (?:refund|give you (?:a |your )?(?:full )?(?:refund|money back)|a (?:full )?refund|your money back)(?![\p{L}])/iu;
+
+/**
+ * The same promise written as a condition: "Money-back guarantee: if your child hasn't grown in
+ * 90 days, we'll refund your order", "If your body doesn't feel cleaner and lighter, we'll give
+ * you a full refund". A condition of liking or satisfaction ("if you're not happy") promises no
+ * result. The claim is the condition and the refund.
+ */
+function ifNotRefunded(sentence: string): StructuralClaim | undefined {
+  const m = IF_NOT_REFUND.exec(sentence);
+  if (!m || SATISFACTION.test(m[1])) return undefined;
+  return { kind: 'guarantee', start: m.index, end: m.index + m[0].length };
 }
 
 /**

@@ -62,7 +62,7 @@ const FINITE_VERBS = new Set(['is', 'are', 'was', 'were', "it's", "they're", "we
 const SUBJECTS = new Set(['it', 'they', 'we', 'he', 'she', 'you', 'i', 'this', 'these', 'our', 'its']);
 const COORDINATORS = new Set(['and', 'or', 'but']);
 
-const NEGATION_WORDS = new Set(['not', 'no', 'never', 'without', 'nor', 'neither', 'none', 'nothing', 'nobody', 'cannot', 'unlikely', 'lack', 'lacks', 'absence', 'nowhere']);
+const NEGATION_WORDS = new Set(['not', 'no', 'never', 'without', 'nor', 'neither', 'none', 'nothing', 'nobody', 'cannot', 'unlikely', 'lack', 'lacks', 'absence', 'nowhere', 'rarely', 'seldom']);
 const NEGATION_WINDOW = 6;
 /** Words after a negation that make it a disclaimer of everything it lists: "not approved ... to treat or cure". */
 const DISCLAIMED = new Set(['approved', 'intended', 'licensed', 'authorised', 'authorized', 'designed', 'meant', 'cleared', 'evaluated']);

@@ -1450,6 +1450,25 @@ wordingRound('unsupported-claim: after blind sets 146 to 149', {
   ],
 });
 
+wordingRound('unsupported-claim: after blind sets 150 to 157', {
+  flags: [
+    ["There's no better way to look after your gut than eating real, home-cooked food.", "There's no better way to"],
+    ['For many of them, our programme has been nothing short of life-changing.', 'nothing short of life-changing'],
+    ['Curcumin, the golden compound in turmeric, is nature\'s own chemotherapy.', "nature's own chemotherapy"],
+    ['Give your body a natural boost and supercharge your recovery after treatment.', 'supercharge your recovery'],
+    ['Acupuncture rebalances the flow of qi and restores your natural ability to heal yourself.', 'rebalances the flow of qi'],
+    ['Just chill it, strap it on and feel the difference in minutes.', 'feel the difference in minutes'],
+    ['Clients typically see dramatic results within the first few weeks.', 'see dramatic results'],
+    ['Join over 50,000 happy customers who have already found relief.', 'customers who have already found relief'],
+    ['The purest, most bioavailable marine collagen you can buy.', 'The purest'],
+  ],
+  noClaim: [
+    'Laser resurfacing gives more dramatic results than chemical peels, although the recovery takes longer.',
+    'Most customers feel the difference within a week.',
+    'Some patients who have found relief with physiotherapy still need painkillers.',
+  ],
+});
+
 describe('unsupported-claim: a signed quotation is one testimonial (after blind sets 118 to 121)', () => {
   it('reports the outcome once, not again at the signature of the quotation that told it', () => {
     assert.deepEqual(claimsIn('"I was so nervous, but I didn\'t feel a thing. I\'d recommend Clarendon to anyone!" – Sophie, 27'), ["didn't feel a thing"]);

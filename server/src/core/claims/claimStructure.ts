@@ -364,7 +364,8 @@ const SATISFACTION = /satisf|happy|delighted|pleased|(?:love|like) (?:it|them|th
  * back", "a 60-day money-back guarantee", promises nothing about health). The claim runs from the
  * start of its clause (after a colon or semicolon) to the refund. Read in every sentence where no
  * other hit is a claim (`detect.ts`): the refund's own "guaranteed" or "risk-free", which is no
- * claim, must not hide the result it answers for.
+ * claim, must not hide the result it answers for. With no "or ..." refund, the same promise
+ * written as a condition (`ifNotRefunded`).
  */
 export function refundPromise(sentence: string): StructuralClaim | undefined {
   if (!REFUND_GATE.test(sentence)) return undefined;

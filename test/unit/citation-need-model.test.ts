@@ -217,11 +217,11 @@ describe('missing-citation: the classifier has the last word', () => {
   };
 
   it('sets aside a cue match that, in its sentence, states nothing a source could back', () => {
-    const text = 'Each brace puts gentle pressure on the curve.\n';
+    const text = 'The strap puts light pressure on the tendon.\n';
     assert.equal(contextAlone(text.trim()).cue, 'effect', 'an effect cue matches');
     assert.deepEqual(withModel(false, () => found(text)), []);
     assert.deepEqual(found(text), [], 'the shipped model sets it aside');
-    assert.deepEqual(withModel(true, () => found(text)), ['Each brace puts gentle pressure on the curve.']);
+    assert.deepEqual(withModel(true, () => found(text)), ['The strap puts light pressure on the tendon.']);
   });
 
   it('cannot overrule an appeal to studies or to consensus', () => {

@@ -28,9 +28,9 @@ function withModel<T>(p: number, run: () => T): T {
 
 describe('unsupported-claim: the claim classifier', () => {
   it('reports a sentence it reads as a claim no entry names, at information severity, and missing-citation leaves it', () => {
-    const text = 'The new knee brace goes on in seconds. Three weeks after my last session I ran my first 10k without any knee pain.\n';
+    const text = 'The new knee brace goes on in seconds. Two weeks after my first session I walked the dog without any back pain.\n';
     const got = found(text);
-    assert.deepEqual(got, [['unsupported-claim', 'info', 'Three weeks after my last session I ran my first 10k without any knee pain.']]);
+    assert.deepEqual(got, [['unsupported-claim', 'info', 'Two weeks after my first session I walked the dog without any back pain.']]);
     const f = lint(text, { kind: 'plaintext' }).findings.find((x) => x.ruleId === 'unsupported-claim')!;
     assert.ok(f.message.startsWith(LEARNT_MESSAGE), f.message);
     assert.match(f.message, /16 CFR Part 255/);
@@ -79,7 +79,7 @@ describe('unsupported-claim: the claim classifier', () => {
     const saved = setClaimModel(null);
     try {
       assert.deepEqual(found('“The team made me feel so welcome and the coffee was great.” – Tom, Bath\n').map((x) => x[0]), ['unsupported-claim']);
-      assert.deepEqual(found('Three weeks after my last session I ran my first 10k without any knee pain.\n'), []);
+      assert.deepEqual(found('Two weeks after my first session I walked the dog without any back pain.\n'), []);
     } finally {
       setClaimModel(saved);
     }
@@ -97,7 +97,7 @@ describe('unsupported-claim: the claim classifier', () => {
   });
 
   it('one reader per article serves both rules, and is let go once read; a new model reads afresh', () => {
-    const article = parseArticle('Three weeks after my last session I ran my first 10k without any knee pain.\n', 'plaintext');
+    const article = parseArticle('Two weeks after my first session I walked the dog without any back pain.\n', 'plaintext');
     const hits = findClaimHits(article, claimLexicon(), 'paragraph');
     const reader = claimReader(article, hits, 'paragraph')!;
     assert.equal(claimReader(article, [...hits], 'paragraph'), reader, 'the same hits: the same reader');
@@ -134,7 +134,7 @@ describe('unsupported-claim: the claim classifier', () => {
   });
 
   it('the shipped model: customers’ outcomes and promises in new words, not the facts around them', () => {
-    const claims = ['Three weeks after my last session I ran my first 10k without any knee pain.'];
+    const claims = ['Two weeks after my first session I walked the dog without any back pain.'];
     const plain = ['The clinic is open on Saturdays.', 'Our physiotherapists have over 20 years of experience.', 'Book a free consultation today.'];
     for (const s of claims) assert.deepEqual(found(`${s}\n`).map((x) => x[0]), ['unsupported-claim'], s);
     for (const s of plain) assert.deepEqual(found(`${s}\n`), [], s);

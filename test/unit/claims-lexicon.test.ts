@@ -1469,6 +1469,75 @@ wordingRound('unsupported-claim: after blind sets 150 to 157', {
   ],
 });
 
+wordingRound('unsupported-claim: after blind sets 162 to 165', {
+  flags: [
+    ['Each band gives up to 200 hours of total protection for adults and children alike.', 'total protection'],
+    ["It's the only plant-based repellent that really works, and it smells fresh and zesty.", 'the only plant-based repellent that really works'],
+    ['That means maximum immune power exactly when you need it most.', 'maximum immune power'],
+    ['Bulletproof immunity for your whole trip.', 'Bulletproof immunity'],
+    ['For rolling and boxcar acne scars, nothing else I offer comes close to a course of fractional CO2.', 'nothing else I offer comes close'],
+    ['Week 12: firmer, plumper, visibly younger skin.', 'visibly younger'],
+    ['Wake up to smoother, firmer, younger-looking skin.', 'younger-looking skin'],
+    ['It is gentler than any other retinol on the market.', 'gentler than any other retinol on the market'],
+    ['A serum more soothing than any other cream you can buy.', 'more soothing than any other cream you can buy'],
+    ['The Vampire Glow Facial is the ultimate natural anti-ageing treatment.', 'the ultimate'],
+    ['The ultimate winter defence: nothing keeps colds away like it.', 'The ultimate'],
+    ['Nothing keeps colds away like it.', 'Nothing keeps colds away like it'],
+    ["Manchester's most trusted IV lounge, with over 4,000 five-star reviews.", 'most trusted'],
+    ["That's why you'll walk out feeling euphoric, focused and ready for anything.", 'walk out feeling euphoric'],
+    ['Mito Restore is our most advanced formula yet, for anyone living with long-lasting tiredness.', 'our most advanced formula'],
+    ['Our platelet-rich plasma will turbo-charge healing and deliver next-level rejuvenation.', 'turbo-charge healing'],
+    ['Most are back at work within six months, and many tell us they have fully recovered.', 'many tell us'],
+  ],
+  noClaim: [
+    'No tablet gives complete protection, so avoid bites as well.',
+    'Two doses of the vaccine give almost complete protection against the disease.',
+    'The ultimate goal of treatment is to keep you walking without pain.',
+    'For the ultimate in comfort, wear loose cotton clothes after the procedure.',
+    'Of all the repellents tested, DEET was the only one that really worked for more than four hours.',
+    'Nothing prepares you for a diagnosis like this.',
+    'Smoking damages the lungs more than any other habit.',
+  ],
+});
+
+wordingRound('unsupported-claim: after blind sets 166 to 169', {
+  flags: [
+    ['The highest-strength berberine formula on the market.', 'The highest-strength berberine formula on the market'],
+    ['The strongest formula on the market.', 'The strongest formula on the market'],
+    ['Janet from Leeds saw her HbA1c fall from 58 to 44 in just three months.', 'Janet from Leeds'],
+    ['James cut his HbA1c from 71 to 45 mmol/mol in twelve weeks and no longer takes metformin.', 'James cut his'],
+    ['Sarah was diagnosed with type 2 diabetes in 2016 and put herself into remission within five months.', 'Sarah was diagnosed with'],
+    ['Our patients achieve better blood sugar control with us than they ever managed on the NHS.', 'with us than'],
+    ['Our formula is three times stronger than ordinary saw palmetto capsules.', 'three times stronger than ordinary'],
+    ["Feel the power of nature's most potent aphrodisiacs.", "nature's most potent"],
+    ['The legendary puncture vine unleashes your inner alpha.', 'unleashes your inner'],
+    ['Over 50,000 customers have already felt the difference.', 'customers have already felt the difference'],
+    ['Our nurses will have you feeling human again in under an hour.', 'have you feeling human'],
+    ['Book today and take the first step towards a pain-free future.', 'a pain-free future'],
+    ['Today, thousands of our customers swear by it.', 'thousands of our customers swear by'],
+    ['Everything in the programme is 100% natural and gentle enough for anyone.', 'gentle enough for anyone'],
+    ['Our FUE technique leaves no scarring.', 'leaves no scarring'],
+    ['This is the only programme that treats the root cause of diabetes.', 'the only programme that'],
+    ['Medication can bring the numbers down, but it just masks the problem.', 'just masks the problem'],
+    ['No other campaign in the North reaches as many men as we do.', 'No other campaign in'],
+    ['Last year 62% of the people who completed treatment with us left free of dependence, well above the national average.', 'well above the national average'],
+    ['Move freely again.', 'Move freely again'],
+  ],
+  noClaim: [
+    'These medicines clear the virus in most people, and most people have few or no side effects.',
+    "Turmeric contains curcumin, one of nature's most potent anti-inflammatories.",
+    'Most people recover within two weeks.',
+    'Sarah, the practice nurse, will check your feet at every review.',
+  ],
+});
+
+describe('unsupported-claim: a first-person "best ... I\'ve ever made" is no superlative of the seller', () => {
+  it('reads "the best decision I\'ve ever made" as no claim, and "the best formula ever made" as one', () => {
+    assert.deepEqual(claimsIn('The best decision I\'ve ever made was to ask for help.'), []);
+    assert.ok(claimsIn('The best joint formula ever made.').length > 0);
+  });
+});
+
 describe('unsupported-claim: a signed quotation is one testimonial (after blind sets 118 to 121)', () => {
   it('reports the outcome once, not again at the signature of the quotation that told it', () => {
     assert.deepEqual(claimsIn('"I was so nervous, but I didn\'t feel a thing. I\'d recommend Clarendon to anyone!" – Sophie, 27'), ["didn't feel a thing"]);

@@ -229,6 +229,13 @@ describe('missing-citation: the classifier has the last word', () => {
     assert.deepEqual(withModel(false, () => found(text)), ['Studies show fast effects.', 'Experts agree that the brace is worn at night.']);
   });
 
+  it('cannot overrule a relative risk ("double your odds"), which is a study\'s figure in any words', () => {
+    const text = 'Counselling and medicine together double your odds of quitting. Four medicines a day roughly doubles the chance of a fall.\n';
+    assert.deepEqual(withModel(false, () => found(text)), ['Counselling and medicine together double your odds of quitting.', 'Four medicines a day roughly doubles the chance of a fall.']);
+    // Other effect cues it still weighs.
+    assert.deepEqual(withModel(false, () => found('The strap puts light pressure on the tendon.\n')), []);
+  });
+
   it('does not report claim wording the author distances on its word alone', () => {
     const text = 'Claims that a single infusion cures depression are misleading. The clinic is open on Saturdays.\n';
     assert.deepEqual(withModel(true, () => found(text)), ['The clinic is open on Saturdays.']);

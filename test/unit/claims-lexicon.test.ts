@@ -1525,10 +1525,46 @@ wordingRound('unsupported-claim: after blind sets 166 to 169', {
   ],
   noClaim: [
     'These medicines clear the virus in most people, and most people have few or no side effects.',
-    "Turmeric contains curcumin, one of nature's most potent anti-inflammatories.",
     'Most people recover within two weeks.',
     'Sarah, the practice nurse, will check your feet at every review.',
   ],
+});
+
+wordingRound('unsupported-claim: after blind sets 170 to 173', {
+  flags: [
+    ['Finally, a natural answer to the ringing in your ears.', 'a natural answer to'],
+    ['It is recommended by leading ENT specialists across the country.', 'recommended by leading ENT specialists'],
+    ['Many customers find that the ringing fades as their hearing comes back.', 'Many customers find'],
+    ['Feel the difference in just 14 days.', 'Feel the difference in just 14 days'],
+    ['Our clients consistently progress faster here than they ever did in conventional rehab.', 'here than'],
+    ['Nowhere else in the South West offers this level of expertise under one roof.', 'Nowhere else in'],
+    ["You won't find a more experienced team anywhere in the South East.", "You won't find a more experienced team anywhere"],
+    ['Natural desiccated thyroid is a gentler option that works in harmony with your body.', 'works in harmony with your body'],
+    ['With VitaFlow, puffy ankles become a thing of the past.', 'become a thing of the past'],
+    ["It's no wonder VitaFlow is the UK's best-rated compression sock.", "the UK's best-rated"],
+    ['In our pressurised chamber you breathe pure oxygen, flooding the brain with the fuel it needs to heal.', 'flooding the brain with'],
+  ],
+  noClaim: [
+    'You will find a list of local pharmacies on our website.',
+    'Most patients find the procedure less painful than they expected.',
+    'Ask your GP where else in the area offers the test.',
+    'Bunions are more common here than in countries where people go barefoot.',
+  ],
+});
+
+describe('unsupported-claim: "no wonder" and "no doubt" affirm (after blind sets 170 to 173)', () => {
+  it('reads the claim after them as the author\'s', () => {
+    assert.ok(lexiconClaimsIn("It's no wonder VitaFlow is the UK's best-rated compression sock.").length > 0);
+    assert.ok(lexiconClaimsIn('There is no doubt that our serum is the most effective on the market.').length > 0);
+    assert.deepEqual(lexiconClaimsIn('No cream is the most effective for everyone.'), []);
+  });
+});
+
+describe('unsupported-claim: "one of nature\'s most potent" is not the lexicon\'s superlative (after blind sets 166 to 169)', () => {
+  it('leaves it to the claim classifier, as "one of the most effective"', () => {
+    assert.deepEqual(lexiconClaimsIn("Turmeric contains curcumin, one of nature's most potent anti-inflammatories."), []);
+    assert.ok(lexiconClaimsIn("Turmeric contains curcumin, nature's most potent anti-inflammatory.").length > 0);
+  });
 });
 
 describe('unsupported-claim: a first-person "best ... I\'ve ever made" is no superlative of the seller', () => {

@@ -180,9 +180,18 @@ export const EXPLICIT_CUES: ReadonlySet<CueFamily> = new Set<CueFamily>(['study'
  */
 const SAFETY_RECORD = /^(?:used safely|safely used)$/i;
 
-/** Whether a cue asks for its source whatever the classifier reads: an appeal to studies, consensus or a safety record. */
+/**
+ * Effect cues that state a relative risk ("double your odds of quitting", "doubles the chance of
+ * a fall"): a figure from a study, whatever words carry it. Every such sentence of the labelled
+ * articles that no marker covers needs its source, or is the seller's claim.
+ */
+const RELATIVE_RISK = /^(?:double|doubles|doubled|triple|triples|tripled|halve|halves|halved) (?:your|the|their) (?:odds|chance|chances|risk|likelihood)$/i;
+
+/** Whether a cue asks for its source whatever the classifier reads: an appeal to studies, consensus, a safety record or a relative risk. */
 export function explicitCue(cue: { family: CueFamily; text: string } | undefined): boolean {
-  return !!cue && (EXPLICIT_CUES.has(cue.family) || (cue.family === 'safety' && SAFETY_RECORD.test(cue.text.replace(/\s+/g, ' '))));
+  if (!cue) return false;
+  const text = cue.text.replace(/\s+/g, ' ');
+  return EXPLICIT_CUES.has(cue.family) || (cue.family === 'safety' && SAFETY_RECORD.test(text)) || (cue.family === 'effect' && RELATIVE_RISK.test(text));
 }
 
 /**

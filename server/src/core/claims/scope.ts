@@ -163,11 +163,11 @@ const isNegationToken = (t: Token): boolean => NEGATION_WORDS.has(t.lower) || t.
 
 /**
  * Negation words that affirm: "nothing short of a miracle", "nothing less than", "no less than",
- * "none other than", "not just a cure", "not only".
+ * "no wonder", "no doubt", "none other than", "not just a cure", "not only".
  */
 const INTENSIFYING_NEXT: Record<string, readonly (readonly string[])[]> = {
   nothing: [['short', 'of'], ['less', 'than']],
-  no: [['less', 'than']],
+  no: [['less', 'than'], ['wonder'], ['doubt']],
   none: [['other', 'than']],
   not: [['just'], ['only'], ['merely'], ['simply']],
 };

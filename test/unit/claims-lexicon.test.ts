@@ -1552,6 +1552,27 @@ wordingRound('unsupported-claim: after blind sets 170 to 173', {
   ],
 });
 
+describe('unsupported-claim: customers\' outcomes in plain words (after blind sets 170 to 177)', () => {
+  it('reads them in a quotation as testimonials', () => {
+    const cases: [string, string][] = [
+      ['"I put my hearing aids in a drawer after a month and haven\'t needed them since."', "haven't needed them since"],
+      ['"This summer, on PollenShield, I didn\'t sneeze once."', "didn't sneeze once"],
+      ['"Finally off my antidepressants thanks to this!"', 'Finally off my antidepressants'],
+      ['"Dr Mehta found the cause at the first visit and his skin has been clear ever since."', 'been clear ever since'],
+      ['"We flew to Bangkok and I got off the plane with no puffiness at all."', 'no puffiness at all'],
+      ['"My heels don\'t ache at all now."', "don't ache at all"],
+      ['"Much better than the levothyroxine my doctor gave me!"', 'Much better than the levothyroxine my doctor gave'],
+    ];
+    for (const [text, found] of cases) assert.deepEqual(lexiconClaimsIn(text), [found], text);
+  });
+
+  it('leaves what is no outcome, and the same words outside a customer\'s quotation', () => {
+    assert.deepEqual(lexiconClaimsIn('"The waiting room is much better than the old one."'), []);
+    assert.deepEqual(lexiconClaimsIn('"I didn\'t mind the noise once I got used to it."'), []);
+    assert.deepEqual(lexiconClaimsIn('Most people have no symptoms at all.'), []);
+  });
+});
+
 describe('unsupported-claim: "no wonder" and "no doubt" affirm (after blind sets 170 to 173)', () => {
   it('reads the claim after them as the author\'s', () => {
     assert.ok(lexiconClaimsIn("It's no wonder VitaFlow is the UK's best-rated compression sock.").length > 0);

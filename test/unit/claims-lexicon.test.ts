@@ -103,8 +103,11 @@ describe('claim lexicon: data', () => {
         if (f.head) reachable.add(f.head);
         if (f.form) reachable.add(f.form);
       }
-      // Modifiers of a key: `noun` (a verb's form after a determiner), `KEY+object` (a verb with an object, not a clause).
-      const modifier = (k: string): boolean => (k === 'noun' && [...reachable].some((r) => ['base', 's'].includes(r))) || (k.endsWith('+object') && reachable.has(k.slice(0, -'+object'.length)));
+      // Modifiers of a key: `noun` (a verb's form after a determiner), `KEY+object` (a verb with an
+      // object, not a clause), `KEY+noun` and `KEY+adjective` (the word ends a noun phrase or
+      // stands before a noun), `person` (after a subject that is a person).
+      const suffixed = (k: string, suffix: string): boolean => k.endsWith(suffix) && reachable.has(k.slice(0, -suffix.length));
+      const modifier = (k: string): boolean => (k === 'noun' && reachable.has('base')) || k === 'person' || ['+object', '+noun', '+adjective'].some((x) => suffixed(k, x));
       for (const k of Object.keys(e.rewrite)) assert.ok(reachable.has(k) || modifier(k), `${e.id}: rewrite key "${k}"`);
     }
   });

@@ -53,3 +53,65 @@ describe('claims: hedged rewordings', () => {
     it(`${sentence} -> ${expected}`, () => assert.equal(reworded(sentence, claim), expected));
   }
 });
+
+// Rewordings of sentences as the labelled articles wrote them: each read ungrammatically, or said
+// something else, before ("you are designed to wake up", "a natural may reduce symptoms of for",
+// "the only treatment that treatment option hay fever", "may help with weight loss on ageing").
+describe('claims: hedged rewordings of real sentences', () => {
+  const cases: [string, string, string][] = [
+    // "Guaranteed to" of a person: "may", not "designed to"; of a thing, "designed to" as before.
+    ['With our premium auto-CPAP package, you are guaranteed to wake up refreshed from your very first night.', 'guaranteed to', 'With our premium auto-CPAP package, you may wake up refreshed from your very first night.'],
+    ["Book three sessions a week and you're guaranteed to see results within 30 days.", 'guaranteed to', 'Book three sessions a week and you may see results within 30 days.'],
+    ['Every client is guaranteed to reach their ferritin target within 12 weeks.', 'guaranteed to', 'Every client may reach their ferritin target within 12 weeks.'],
+    ['With DreamyBear in the mix, your child is guaranteed to sleep through.', 'guaranteed to', 'With DreamyBear in the mix, your child may sleep through.'],
+    ['Our ITB Release Program is guaranteed to get you back on the bike in two weeks.', 'guaranteed to', 'Our ITB Release Program is designed to get you back on the bike in two weeks.'],
+    // A verb in a list of infinitives keeps its bare form.
+    ['DreamWeight is designed to calm anxiety, settle restless legs and end insomnia.', 'end insomnia', 'DreamWeight is designed to calm anxiety, settle restless legs and reduce insomnia.'],
+    // "Cure" as a noun after an adjective; as a verb after "that" and after a modal and an adverb.
+    ['Our tea is a natural cure for joint pain.', 'cure', 'Our tea is a natural treatment option for joint pain.'],
+    ['Immunotherapy is the only treatment that cures hay fever at the root.', 'cures', 'Immunotherapy is the only treatment that may reduce symptoms of hay fever at the root.'],
+    ['Bowen can even cure asthma in children.', 'cure', 'Bowen may even reduce symptoms of asthma in children.'],
+    // "Breakthrough" and "miracle" before a noun are adjectives; after an adjective, nouns.
+    ['Our green powder is a breakthrough formula for your pH.', 'a breakthrough', 'Our green powder is a new formula for your pH.'],
+    ['It is a genuine breakthrough for anyone who is nervous about needles.', 'breakthrough', 'It is a genuine advance for anyone who is nervous about needles.'],
+    ['This miracle blend melts belly fat while you sleep.', 'miracle', 'This promising blend melts belly fat while you sleep.'],
+    // The intensifier and "at all" go with "no".
+    ['LED therapy suits every skin type, with absolutely no side effects.', 'no side effects', 'LED therapy suits every skin type, with few side effects.'],
+    ['Most of our patients have no side effects at all.', 'no side effects', 'Most of our patients have few side effects.'],
+    ['Composite bonding is totally risk-free.', 'risk-free', 'Composite bonding is low-risk.'],
+    // A clause after "guarantee" without "that".
+    ['We guarantee at least 90% of your grafts will take.', 'guarantee', 'We hope at least 90% of your grafts will take.'],
+    ['We guarantee results that will amaze you.', 'guarantee', 'We aim to provide results that will amaze you.'],
+    ["Whatever your case, we guarantee a smile you'll love.", 'guarantee', "Whatever your case, we aim to provide a smile you'll love."],
+    ['The LumiRenew Pro is the breakthrough at-home light therapy mask.', 'breakthrough', 'The LumiRenew Pro is the new at-home light therapy mask.'],
+    // After "help", a bare verb; an intensifying adjective goes, and the article follows.
+    ['Our course is recommended to help prevent depression coming back.', 'prevent depression', 'Our course is recommended to help lower the risk of depression coming back.'],
+    ['Honestly it was a total game-changer for my sciatica.', 'game-changer', 'Honestly it was an important development for my sciatica.'],
+    // "Safe for" someone, then a list with "to" in it, is no infinitive.
+    ['Halotherapy is completely safe for everyone, from newborn babies to grandparents.', 'completely safe', 'Halotherapy is generally well tolerated for everyone, from newborn babies to grandparents.'],
+    // An adverb of the clause before a copula stays where it is.
+    ['Catching prostate cancer early is proven to save lives.', 'is proven to', 'Catching prostate cancer early may help to save lives.'],
+  ];
+  for (const [sentence, claim, expected] of cases) {
+    it(`${sentence} -> ${expected}`, () => assert.equal(reworded(sentence, claim), expected));
+  }
+
+  // No rewording rather than a wrong one.
+  const none: [string, string, string][] = [
+    ['Every order comes with our 60-night sleep guarantee.', 'guarantee', '"guarantee" as a noun: "our sleep aim to provide" before'],
+    ['Our NAD+ drip turns back the clock on tired skin.', 'turns back the clock', 'an anti-ageing promise: "may help with weight loss on tired skin" before'],
+    ['My method takes ten years off your face.', 'takes ten years off', 'an anti-ageing promise: "may help with weight loss your face" before'],
+    ['Our gummies get to work faster than any capsule on the market.', 'work faster than', 'no hedge fits after "get to": the same words before'],
+    ['Our panel uncovers the hormone imbalances your GP misses.', 'your GP misses', '"your GP may work" before'],
+    ['Our drops are completely safe to take every day.', 'completely safe', '"generally well tolerated to take" before'],
+  ];
+  for (const [sentence, claim, why] of none) {
+    it(`${sentence}: no rewording (${why})`, () => {
+      const text = `Title\n\n${sentence}\n`;
+      const f = mine(text).find((x) => x.ruleId === 'unsupported-claim' && text.slice(x.start, x.end) === claim);
+      assert.ok(f, `"${claim}" is flagged`);
+      const fix = f.fixes?.find((x) => x.title.startsWith('Reword') || x.title.startsWith('Remove'));
+      assert.equal(fix, undefined, fix && `offered ${fix.title}`);
+    });
+  }
+});

@@ -67,8 +67,11 @@ describe('claims: hedged rewordings of real sentences', () => {
     ['Our ITB Release Program is guaranteed to get you back on the bike in two weeks.', 'guaranteed to', 'Our ITB Release Program is designed to get you back on the bike in two weeks.'],
     // A verb in a list of infinitives keeps its bare form.
     ['DreamWeight is designed to calm anxiety, settle restless legs and end insomnia.', 'end insomnia', 'DreamWeight is designed to calm anxiety, settle restless legs and reduce insomnia.'],
+    ['Our IV drip will banish fatigue and boost your immunity.', 'boost your immunity', 'Our IV drip will banish fatigue and support your immunity.'],
     // "Cure" as a noun after an adjective; as a verb after "that" and after a modal and an adverb.
     ['Our tea is a natural cure for joint pain.', 'cure', 'Our tea is a natural treatment option for joint pain.'],
+    ['Our peanut programme offers a lasting cure, so your child can enjoy parties.', 'cure', 'Our peanut programme offers a lasting treatment option, so your child can enjoy parties.'],
+    ['This is a natural cure that works with your body.', 'cure', 'This is a natural treatment option that works with your body.'],
     ['Immunotherapy is the only treatment that cures hay fever at the root.', 'cures', 'Immunotherapy is the only treatment that may reduce symptoms of hay fever at the root.'],
     ['Bowen can even cure asthma in children.', 'cure', 'Bowen may even reduce symptoms of asthma in children.'],
     // "Breakthrough" and "miracle" before a noun are adjectives; after an adjective, nouns.

@@ -39,6 +39,8 @@ const ADVERBS = new Set(['even', 'also', 'now', 'still', 'often', 'always', 'act
 /** Words in -ly that are not adverbs of the verb after them ("caught early is proven", "the family"). */
 const NOT_ADVERBS = new Set(['only', 'early', 'daily', 'weekly', 'monthly', 'yearly', 'likely', 'family', 'belly', 'holy', 'ugly', 'friendly', 'lovely', 'elderly', 'july', 'italy', 'supply', 'reply', 'apply', 'rely', 'ally', 'jelly']);
 
+/** Words after which a base form is a verb, whatever follows it ("to cure.", "we cure,", "and cure"). */
+const VERB_BEFORE = new Set(['to', 'we', 'you', 'they', 'i', 'that', 'who', 'which', 'and', 'or', 'not', 'never', 'help', 'helps']);
 /** "Help" before a bare verb ("help prevent"). */
 const HELP = new Set(['help', 'helps', 'helped', 'helping']);
 
@@ -89,7 +91,10 @@ function fitted(text: string, hit: ClaimHit): TextEdit | undefined {
   const asNoun = AFTER_NOUN.test(after);
   if (asNoun && has(rewrite, `${key}+noun`)) replacement = rewrite[`${key}+noun`];
   else if (!asNoun && has(rewrite, `${key}+adjective`)) replacement = rewrite[`${key}+adjective`];
-  if (VERB_FORMS.has(key) && ((prevWord !== undefined && DETERMINERS.has(prevWord)) || (key === 'base' && /^\s+for(?![\p{L}])/u.test(after)))) {
+  // A base form that ends a noun phrase ("a natural cure for", "a lasting cure,") is a noun, unless
+  // a modal, "to" or a subject stands before it ("can cure.", "we treat and cure").
+  const nounEnd = key === 'base' && asNoun && prevWord !== undefined && !MODALS.has(prevWord) && !VERB_BEFORE.has(prevWord);
+  if (VERB_FORMS.has(key) && ((prevWord !== undefined && DETERMINERS.has(prevWord)) || nounEnd)) {
     // A verb's form used as a noun ("offers a cure", "a natural cure for"): the entry's noun
     // rewording, or none (a verb phrase there reads "offers a may reduce symptoms of").
     if (key !== 'base' || !has(rewrite, 'noun')) return undefined;
@@ -123,11 +128,12 @@ function fitted(text: string, hit: ClaimHit): TextEdit | undefined {
       start = prev.start;
       return { start, end, newText: matchCase(prev.word, replacement) };
     }
-    // A verb in a list of infinitives keeps its bare form ("designed to calm anxiety and end
-    // insomnia" becomes "... and reduce insomnia").
+    // A verb in a list after "to" or a modal keeps its bare form ("designed to calm anxiety and
+    // end insomnia" becomes "... and reduce insomnia", "will banish fatigue and boost" "... and
+    // support").
     const before = text.slice(hit.sentence?.start ?? Math.max(0, start - 200), prev.start);
     // After "help" too: "to help prevent relapse" becomes "to help lower the risk of relapse".
-    if (w === 'to' || HELP.has(w) || (key === 'base' && (w === 'and' || w === 'or') && /(?<![\p{L}])to\s+\p{L}/u.test(before))) replacement = replacement.slice(4);
+    if (w === 'to' || HELP.has(w) || (key === 'base' && (w === 'and' || w === 'or') && /(?<![\p{L}])(?:to|will|can|could|would|should|may|might)\s+\p{L}/u.test(before))) replacement = replacement.slice(4);
     else if (isAdverb(w) && !/^(?:is|are|was|were)(?![\p{L}])/iu.test(text.slice(start, end))) {
       const modal = previousWord(text, prev.start);
       // "may permanently reduce", "may even reduce": the adverb stays between the modal and the

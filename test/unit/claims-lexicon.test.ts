@@ -105,9 +105,10 @@ describe('claim lexicon: data', () => {
       }
       // Modifiers of a key: `noun` (a verb's form after a determiner), `KEY+object` (a verb with an
       // object, not a clause), `KEY+noun` and `KEY+adjective` (the word ends a noun phrase or
-      // stands before a noun), `person` (after a subject that is a person).
+      // stands before a noun), `KEY+I` (a sentence in the first person), `person` (after a subject
+      // that is a person).
       const suffixed = (k: string, suffix: string): boolean => k.endsWith(suffix) && reachable.has(k.slice(0, -suffix.length));
-      const modifier = (k: string): boolean => (k === 'noun' && reachable.has('base')) || k === 'person' || ['+object', '+noun', '+adjective'].some((x) => suffixed(k, x));
+      const modifier = (k: string): boolean => (k === 'noun' && reachable.has('base')) || k === 'person' || ['+object', '+noun', '+adjective', '+I'].some((x) => suffixed(k, x));
       for (const k of Object.keys(e.rewrite)) assert.ok(reachable.has(k) || modifier(k), `${e.id}: rewrite key "${k}"`);
     }
   });

@@ -90,6 +90,14 @@ describe('claims: hedged rewordings of real sentences', () => {
     // After "help", a bare verb; an intensifying adjective goes, and the article follows.
     ['Our course is recommended to help prevent depression coming back.', 'prevent depression', 'Our course is recommended to help lower the risk of depression coming back.'],
     ['Honestly it was a total game-changer for my sciatica.', 'game-changer', 'Honestly it was an important development for my sciatica.'],
+    // Protection, pain and "everyone" each have their own hedge ("your baby is generally well
+    // tolerated SIDS" before).
+    ['With DreamDrift, your baby is 100% protected from SIDS.', '100% protected from', 'With DreamDrift, your baby is well protected from SIDS.'],
+    ['Each band gives up to 200 hours of total protection for adults and children alike.', 'total protection', 'Each band gives up to 200 hours of good protection for adults and children alike.'],
+    ['Treatment is completely painless, with no downtime.', 'completely painless', 'Treatment is usually comfortable, with no downtime.'],
+    ['100% pain-free and drug-free.', '100% pain-free', 'Usually comfortable and drug-free.'],
+    ['"Two visits at the clinic and I\'m completely pain-free!"', 'completely pain-free', '"Two visits at the clinic and I\'m much more comfortable!"'],
+    ["Cold laser therapy is gentle, so it's suitable for everyone.", 'suitable for everyone', "Cold laser therapy is gentle, so it's suitable for most people."],
     // "Safe for" someone, then a list with "to" in it, is no infinitive.
     ['Halotherapy is completely safe for everyone, from newborn babies to grandparents.', 'completely safe', 'Halotherapy is generally well tolerated for everyone, from newborn babies to grandparents.'],
     // An adverb of the clause before a copula stays where it is.

@@ -41,6 +41,8 @@ const NOT_ADVERBS = new Set(['only', 'early', 'daily', 'weekly', 'monthly', 'yea
 
 /** Words after which a base form is a verb, whatever follows it ("to cure.", "we cure,", "and cure"). */
 const VERB_BEFORE = new Set(['to', 'we', 'you', 'they', 'i', 'that', 'who', 'which', 'and', 'or', 'not', 'never', 'help', 'helps']);
+/** A sentence in the first person. */
+const FIRST_PERSON = /(?<![\p{L}])(?:I|I['’]m|I['’]ve|me|my)(?![\p{L}])/u;
 /** "Help" before a bare verb ("help prevent"). */
 const HELP = new Set(['help', 'helps', 'helped', 'helping']);
 
@@ -89,6 +91,8 @@ function fitted(text: string, hit: ClaimHit): TextEdit | undefined {
   // A word used as a noun or before one: "a genuine breakthrough for" (an advance), "a
   // breakthrough formula" (a new formula), "this miracle blend" (promising).
   const asNoun = AFTER_NOUN.test(after);
+  // Told in the first person ("I'm completely pain-free"): the speaker's own outcome.
+  if (has(rewrite, `${key}+I`) && FIRST_PERSON.test(hit.sentence?.text ?? text.slice(Math.max(0, start - 80), end))) replacement = rewrite[`${key}+I`];
   if (asNoun && has(rewrite, `${key}+noun`)) replacement = rewrite[`${key}+noun`];
   else if (!asNoun && has(rewrite, `${key}+adjective`)) replacement = rewrite[`${key}+adjective`];
   // A base form that ends a noun phrase ("a natural cure for", "a lasting cure,") is a noun, unless
@@ -141,6 +145,9 @@ function fitted(text: string, hit: ClaimHit): TextEdit | undefined {
       const at = modal && MODALS.has(modal.word.toLowerCase()) ? modal : prev;
       return { start: at.start, end, newText: matchCase(at.word, `may ${prev.word.toLowerCase()} ${replacement.slice(4)}`) };
     }
+  } else if (/(?<![\p{L}\d])(?:100\s?%|100 percent)\s+$/u.test(text.slice(Math.max(0, start - 12), start))) {
+    // "100% painless" becomes "usually comfortable".
+    start = text.slice(0, start).search(/100\s?%?\s*(?:percent\s+)?$/u);
   } else if (prev && INTENSIFIERS.has(prev.word.toLowerCase())) {
     // "totally risk-free" becomes "low-risk", "absolutely no side effects" "few side effects",
     // "a total game-changer" "an important development".
@@ -160,7 +167,10 @@ function fitted(text: string, hit: ClaimHit): TextEdit | undefined {
     const article = /^[aeiou]/i.test(replacement) ? 'an' : 'a';
     if (article !== prev.word.toLowerCase()) return { start: prev.start, end, newText: `${matchCase(prev.word, article)} ${replacement}` };
   }
-  return { start, end, newText: start === span.start ? matchCase(text.slice(start, end), replacement) : replacement };
+  if (start === span.start) replacement = matchCase(text.slice(start, end), replacement);
+  // "100% painless." opening a sentence: "Usually comfortable."
+  else if (hit.sentence && /^[\s"'“‘(]*$/.test(text.slice(hit.sentence.start, start))) replacement = matchCase('X', replacement);
+  return { start, end, newText: replacement };
 }
 
 /** The rewording as a fix, or nothing when the entry has no rewording for this form. */

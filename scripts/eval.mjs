@@ -3,6 +3,7 @@
 // out/ (the npm script compiles first). `--verbose` lists every disagreement.
 // Cross-validated by default (see below); `node scripts/train-claims.mjs --cv` compares the
 // classifier with the cue rules alone.
+import { printCiteRanking } from './eval-cite.mjs';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -127,6 +128,7 @@ for (const group of Object.keys(GROUPS)) {
   console.log('');
 }
 console.log(`sample, "Ketamine is not a cure": ${notACureFlagged ? 'FLAGGED (false positive)' : 'not flagged'}`);
+if (!only) printCiteRanking(loadArticles());
 if (verbose) for (const d of disagreements) console.log(`  ${d}`);
 else if (disagreements.length) console.log(`${disagreements.length} disagreements (--verbose lists them)`);
 for (const p of problems) console.error(`label problem: ${p}`);

@@ -63,3 +63,44 @@ describe('cite: ranking references', () => {
     assert.equal(choices[0].fix.edits.length, 1);
   });
 });
+
+// The order of citation: in an article numbered in order of first citation, the sentence that
+// lacks a marker most often cites the number after the highest cited before it. Over the
+// labelled articles (each cited sentence's markers taken out, `npm run eval`), the first
+// suggestion was a reference the sentence cited for 54 % of 2,661 sentences by the words alone,
+// and for 89 % with the order.
+describe('cite: ranking references by the order of citation', () => {
+  const LIST = '\n\nReferences\n\n1. Author A. Trial one of drug X. J. 2020.\n2. Author B. Survey of the burden of illness. J. 2021.\n3. Author C. Psilocybin for alcohol dependence. J. 2022.\n4. Author D. Registry of outcomes. J. 2023.\n';
+  const rankedAt = (text: string, words: string): number[] => {
+    const a = parseArticle(text, 'plaintext');
+    const s = a.sentences.find((x) => x.text.includes(words))!;
+    return rankReferences(a, s.text, s.blockIndex, 3, s.start).map((r) => r.reference.number!);
+  };
+
+  it('suggests the next number first when no words are shared, and still offers something', () => {
+    const text = `T\n\nDrug X works.¹ It affects about a tenth of adults.\n\nDrug Y is newer.³ Registries agree.⁴${LIST}`;
+    assert.equal(rankedAt(text, 'a tenth of adults')[0], 2);
+    // Without the sentence's offset, no word is shared: only the paragraph's reference 1 is offered.
+    const a = parseArticle(text, 'plaintext');
+    const s = a.sentences.find((x) => x.text.includes('a tenth of adults'))!;
+    assert.deepEqual(rankReferences(a, s.text, s.blockIndex).map((r) => r.reference.number), [1]);
+  });
+
+  it('lets shared words win over the order', () => {
+    const text = `T\n\nDrug X works.¹ Psilocybin reduced heavy drinking in alcohol dependence.\n\nRegistries agree.⁴${LIST}`;
+    assert.equal(rankedAt(text, 'heavy drinking')[0], 3);
+  });
+
+  it('offers the reference just cited among the first three (a source cited again)', () => {
+    const text = `T\n\nDrug X works.¹ Illness is a burden.² It lasts for years.\n\nDrug Y is newer.³ Registries agree.⁴${LIST}`;
+    assert.ok(rankedAt(text, 'It lasts for years').includes(2));
+  });
+
+  it('leaves the order out where the list is not numbered in order of first citation', () => {
+    const sentence = '\n\nIt affects about a tenth of adults.\n\nRegistries agree.⁴';
+    // Numbered in order (1, 3, then 4): 4 is the next number after 3.
+    assert.equal(rankedAt(`T\n\nDrug X works.¹ Drug Y is newer.³${sentence}${LIST}`, 'a tenth of adults')[0], 4);
+    // Out of order (3, 1, then 4): the order says nothing.
+    assert.ok(!rankedAt(`T\n\nDrug Y is newer.³ Drug X works.¹${sentence}${LIST}`, 'a tenth of adults').includes(4));
+  });
+});

@@ -122,7 +122,7 @@ describe('applying every claim and citation fix', () => {
       const article = parseArticle(doc.text, doc.kind);
       for (const f of lintWith(doc.text, doc.kind, doc.config).filter((x) => x.ruleId === 'missing-citation')) {
         const s = article.sentences.find((x) => x.start <= f.start && f.start < x.end)!;
-        const ranked = rankReferences(article, s.text, s.blockIndex);
+        const ranked = rankReferences(article, s.text, s.blockIndex, undefined, s.start);
         const cites = (f.fixes ?? []).filter((x) => x.title.startsWith('Cite '));
         assert.equal(cites.length, Math.min(3, ranked.length), `${doc.name}: "${doc.text.slice(f.start, f.end).slice(0, 50)}"`);
         assert.ok(f.fixes?.some((x) => x.title.startsWith('Add a new reference')));

@@ -186,6 +186,18 @@ describe('off-label-disclaimer: scope of a mention', () => {
     assert.equal(mentions('Ketamine is offered for adults with depression.').length, 1);
     assert.equal(mentions('Ketamine may reduce the risk of suicidal ideation.').length, 1);
     assert.equal(mentions('Ketamine carries a risk of suicidal ideation on withdrawal.').length, 0);
+    // A harm the drug is linked to (a blind article: "lithium ... for epilepsy" before).
+    assert.equal(mentions('Taking lithium with psychedelics has been linked to seizures.').length, 0);
+    assert.equal(mentions('Ketamine has been associated with serious bladder damage and depression.').length, 0);
+    assert.equal(mentions('Ketamine has been linked to improvements in depression.').length, 1);
+  });
+
+  it('does not give the heading\'s drug the route of another medicine the sentence names', () => {
+    // A blind article: "esketamine nasal spray ... by the oral route" before.
+    const text = '# Esketamine nasal spray\n\nIt is always used alongside an SSRI or SNRI antidepressant tablet, not instead of one.\n';
+    assert.deepEqual(findOffLabelMentions(parseArticle(text, 'markdown'), drugKnowledge(), 'CA').map((m) => m.uses.map((u) => u.id).join()), []);
+    const own = '# Esketamine nasal spray\n\nSome clinics offer it as a tablet instead.\n';
+    assert.equal(findOffLabelMentions(parseArticle(own, 'markdown'), drugKnowledge(), 'CA').length, 1);
   });
 
   it('does not read respiratory depression as a condition treated', () => {

@@ -97,11 +97,20 @@ function headingDrugs(article: Article, terms: BlockTerms, block: Block): { id: 
 const ADVERSE_CUE =
   /\b(?:contraindicat\w*|not\s+(?:be\s+)?(?:recommended|suitable|appropriate|safe|advised)|should\s+not|must\s+not|(?:do|does)\s+not\s+(?:use|take|give|prescribe|start)|(?:don|doesn)['’]t\s+(?:use|take|give|prescribe|start)|never\s+(?:use|take|give|prescribe)|avoid(?:ed|s)?|history\s+of|uncontrolled|caution|(?:can|may|might|could|to)\s+(?:cause|worsen|trigger|induce|precipitate|raise|increase)|causes?|worsens?|triggers?|side[\s-]effects?|adverse\s+effects?|(?<!\b(?:reduc|lower|decreas|prevent|cut)\w*\s+(?:the\s+)?)risk\s+of|increases?\s+in|withdrawal)\b[^.;:!?]*$/i;
 
+// A condition the drug is linked to, a few words after the link: "has been linked to seizures",
+// "associated with serious bladder damage and depression" (not "linked to improvements in depression").
+const LINKED_HARM = /\b(?:linked|associated|connected)\s+(?:to|with)\s+(?:(?!(?:improv|reduc|reliev|relief|benefit|better|less|fewer|lower|decreas|treat|remission|recover|response)\w*)[\w-]+\s+){0,4}$/i;
+
 /** Whether the words before a condition in its context make it no use (`ctx` and `t` relative to the block). */
 function isAdverseContext(block: Block, ctx: Span, t: TermMatch): boolean {
   const from = Math.max(ctx.start, t.start - 80);
-  return ADVERSE_CUE.test(block.prose.slice(from, t.start));
+  const before = block.prose.slice(from, t.start);
+  return ADVERSE_CUE.test(before) || LINKED_HARM.test(before);
 }
+
+// A route right after another medicine's name is that medicine's ("an SSRI antidepressant
+// tablet"): not the route of a drug that only a heading names.
+const OTHER_MEDICINE_BEFORE = /\b(?:antidepressants?|medications?|medicines?|drugs?|ssris?|snris?|painkillers?|antibiotics?|steroids?|sleeping|contraceptive|vitamins?|supplements?|iron|hormone|pills?)\s+$/i;
 
 /**
  * Every place where a drug is named with a condition or route it is not approved for in the
@@ -194,6 +203,8 @@ function blockMentions(block: Block, termsHere: readonly TermMatch[], fromHeadin
     for (let k = next; k < sorted.length && sorted[k].start < ctx.end; k++) if (sorted[k].end <= ctx.end) here.push(sorted[k]);
     const conditions = here.filter((t) => t.kind === 'condition' && !isAdverseContext(block, ctx, t));
     const routes = here.filter((t) => t.kind === 'route');
+    // Routes the heading's drug may be charged with: not one that names another medicine's form.
+    const headingRoutes = routes.filter((t) => !OTHER_MEDICINE_BEFORE.test(block.prose.slice(Math.max(ctx.start, t.start - 40), t.start)));
     const drugsHere = here.filter((t) => t.kind === 'drug');
     // (A context names a few terms: its lists of ids are searched, not hashed.)
     const seen: string[] = [];
@@ -236,7 +247,7 @@ function blockMentions(block: Block, termsHere: readonly TermMatch[], fromHeadin
       // A condition or route that is on-label for another drug named in the same place is
       // taken to be about that drug ("Esketamine, a nasal spray form of ketamine, is approved
       // for TRD"): a comparison is not a claim of off-label use.
-      const charged = conditions.concat(routes).filter((t) => !drugIds.some((id) => id !== c.id && onLabel(kb, id, j, t, routeIds)) && owns(t, c.id));
+      const charged = conditions.concat(c.span ? routes : headingRoutes).filter((t) => !drugIds.some((id) => id !== c.id && onLabel(kb, id, j, t, routeIds)) && owns(t, c.id));
       const uses: OffLabelUse[] = [];
       const add = (u: OffLabelUse): void => {
         if (!uses.some((x) => x.kind === u.kind && x.id === u.id)) uses.push(u);

@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import type { Reference } from '../../server/src/core/article/model';
 import { firstDuplicates, sameWork, words } from '../../server/src/core/rules/duplicate-reference';
 import { FAST_CHECK } from './property-support';
+import { lint } from '../../server/src/core/lint';
+import { parseReferenceFields } from '../../server/src/core/article/references';
 
 const VOCAB = ['ketamine', 'depression', 'trial', 'randomized', 'review', 'systematic', 'esketamine', 'nasal', 'spray', 'adults', 'treatment', 'resistant', 'major', 'disorder', 'efficacy', 'safety'];
 
@@ -46,5 +48,30 @@ describe('duplicate-reference: titles', () => {
   it('parts and numbered works are different works (Part I and Part II were one)', () => {
     assert.equal(same('Lithium in the treatment of mood disorders: a review of the clinical evidence, Part I', 'Lithium in the treatment of mood disorders: a review of the clinical evidence, Part II'), undefined);
     assert.equal(same('Oral ketamine for depression, 1: pharmacokinetics and clinical use', 'Oral ketamine for depression, 2: pharmacokinetics and clinical use'), undefined);
+  });
+});
+
+describe('duplicate-reference: authors and years', () => {
+  const list = (...entries: string[]): string => `Title\n\nText.¹\n\nReferences\n\n${entries.map((e, i) => `${i + 1}. ${e}`).join('\n')}\n`;
+  const duplicates = (text: string): string[] => lint(text, { kind: 'plaintext' }).findings.filter((f) => f.ruleId === 'duplicate-reference').map((f) => f.message);
+
+  it('near-identical titles by different first authors are different works (a blind article: two Cochrane and NEJM reviews of hyperbaric oxygen)', () => {
+    assert.deepEqual(duplicates(list('Weaver LK, Hopkins RO, Chan KJ, et al. Hyperbaric oxygen for acute carbon monoxide poisoning. N Engl J Med. 2002;347(14):1057-1067.', 'Buckley NA, Juurlink DN, Isbister G, Bennett MH, Lavonas EJ. Hyperbaric oxygen for carbon monoxide poisoning. Cochrane Database Syst Rev. 2011;(4):CD002041.')), []);
+  });
+
+  it('near-identical titles of different years are different works', () => {
+    assert.deepEqual(duplicates(list('National Institute for Health and Care Excellence. Depression in adults: treatment and management guideline. London: NICE; 2009.', 'National Institute for Health and Care Excellence. Depression in adults: treatment and management guideline. London: NICE; 2022.')), []);
+  });
+
+  it('the same entry pasted twice is still one work', () => {
+    const e = 'Weaver LK, Hopkins RO, Chan KJ, et al. Hyperbaric oxygen for acute carbon monoxide poisoning. N Engl J Med. 2002;347(14):1057-1067.';
+    assert.equal(duplicates(list(e, e.replace('Hyperbaric oxygen for acute carbon monoxide poisoning', 'Hyperbaric Oxygen for Acute Carbon Monoxide Poisoning').replace('1057-1067', '1057-67'))).length, 1);
+  });
+
+  it('reads an organisation with its acronym as the author, so its works are told apart by title (a blind article: two ASCIA pages were one)', () => {
+    const text = list('Australasian Society of Clinical Immunology and Allergy (ASCIA). Allergic reactions to bites and stings. ASCIA patient information; 2023.', 'Australasian Society of Clinical Immunology and Allergy (ASCIA). Acute management of anaphylaxis guidelines. 2023.');
+    assert.deepEqual(duplicates(text), []);
+    const fields = parseReferenceFields('Australasian Society of Clinical Immunology and Allergy (ASCIA). Allergic reactions to bites and stings. ASCIA patient information; 2023.');
+    assert.deepEqual([fields.authors, fields.title], [['Australasian Society of Clinical Immunology and Allergy (ASCIA)'], 'Allergic reactions to bites and stings']);
   });
 });

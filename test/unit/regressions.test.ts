@@ -214,5 +214,18 @@ describe('regressions', function () {
       const f = lint(t, { kind: 'markdown' }).findings.filter((x) => x.ruleId === 'unresolved-citation');
       assert.deepEqual(f.map((x) => x.message), ['Citation [3] cites reference 3, but the reference list skips that number (its entries are numbered 1, 2, 4).']);
     });
+    // Blind articles whose reference lists were not read, so every marker was "unresolved".
+    it('a report cited as "Place: Publisher; Year" is a bibliographic entry (a list without a heading)', () => {
+      const t = 'Flights double the risk.¹ Stockings help.²\n\n---\n\n¹ World Health Organization. WHO Research Into Global Hazards of Travel (WRIGHT) project: final report of phase I. Geneva: WHO; 2007.\n² Clarke MJ, Broderick C. Compression stockings for preventing deep vein thrombosis in airline passengers. Cochrane Database Syst Rev. 2021;4:CD004002.\n';
+      const r = lint(t, { kind: 'markdown' });
+      assert.equal(r.article.references?.entries.length, 2);
+      assert.deepEqual(r.findings.filter((x) => x.ruleId === 'unresolved-citation'), []);
+    });
+    it('"Source" over a single entry is a reference list', () => {
+      const t = 'Screening is not recommended.¹\n\n### Source\n\n1. UK National Screening Committee. Adolescent idiopathic scoliosis: screening recommendation. London: UK NSC.\n';
+      const r = lint(t, { kind: 'markdown' });
+      assert.equal(r.article.references?.heading?.title, 'Source');
+      assert.deepEqual(r.findings.filter((x) => x.ruleId === 'unresolved-citation'), []);
+    });
   });
 });

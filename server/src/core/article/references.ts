@@ -8,14 +8,14 @@ import { type SpanMemo, noMemo, spanMemoOver } from '../memo';
 
 /**
  * The reference list: a heading (or a plain title line) named References, Bibliography,
- * Sources, Works Cited or Notes, then numbered entries (`1.`, `1)`, `[1]`), each possibly
+ * Source(s), Works Cited or Notes, then numbered entries (`1.`, `1)`, `[1]`), each possibly
  * wrapped over several lines, or an HTML ordered list (`<ol><li>`). The list ends where the entries end; blocks after it are the page
  * trailer. Without a heading, numbered entries that end the document are the list when each is
  * plainly a bibliographic reference. Markdown footnote definitions (`[^1]: ...`) are parsed
  * into entries too.
  */
 export const REFERENCE_HEADING =
-  /^(?:references?|bibliography|sources|works cited|notes|reference list|literature cited|citations|endnotes|footnotes|sources and references|references and sources|references and (?:further|suggested) reading|(?:key|selected|main|further) references|further reading|suggested reading|reading list|références|referencias|referenze|referências|literatur(?:verzeichnis)?|bibliografía|bibliographie)\s*:?$/i;
+  /^(?:references?|bibliography|sources?|works cited|notes|reference list|literature cited|citations|endnotes|footnotes|sources and references|references and sources|references and (?:further|suggested) reading|(?:key|selected|main|further) references|further reading|suggested reading|reading list|références|referencias|referenze|referências|literatur(?:verzeichnis)?|bibliografía|bibliographie)\s*:?$/i;
 /** Lists that are references only when the article has no other: reading lists and notes. */
 const SECONDARY_HEADING = /^(?:(?:further|suggested) reading|reading list|notes|footnotes|endnotes)\b/i;
 /** A list to read, not to cite: its entries need no marker (`unused-reference`). */
@@ -146,8 +146,8 @@ function hasSentence(raw: string): boolean {
 /** A short line with no sentence punctuation at its end: a heading the block scanner left as a paragraph. */
 const isTitleLine = (raw: string): boolean => !raw.includes('\n') && raw.trim().length <= 80 && !/[.!?,;:]["”’)]*$/.test(raw.trim());
 
-/** A reference without a list heading: a year, and volume and pages, a DOI, a PMID or an address. */
-const BIBLIOGRAPHIC = /\b(?:1[89]|20)\d{2}\b.*(?:;\s*\d+|:\s*[a-z]?\d+|\bdoi\b|\bPMID\b|https?:\/\/)|(?:;\s*\d+|\bdoi\b|\bPMID\b|https?:\/\/).*\b(?:1[89]|20)\d{2}\b/i;
+/** A reference without a list heading: a year, and volume and pages, a DOI, a PMID or an address; or a report's "Geneva: WHO; 2007". */
+const BIBLIOGRAPHIC = /\b(?:1[89]|20)\d{2}\b.*(?:;\s*\d+|:\s*[a-z]?\d+|\bdoi\b|\bPMID\b|https?:\/\/)|(?:;\s*\d+|\bdoi\b|\bPMID\b|https?:\/\/).*\b(?:1[89]|20)\d{2}\b|\p{Lu}[\p{L}.-]*:\s*[^;:]{2,80};\s*(?:1[89]|20)\d{2}\b/iu;
 
 /** An APA or Harvard entry: "Sanacora, G., Frye, M. A. (2017).", "Andrade C (2017)". */
 const AUTHOR_DATE = /^\p{Lu}[\p{L}'’-]+,? (?:\p{Lu}\.\s?){1,3}.*\((?:1[89]|20)\d{2}[a-z]?\)|^\p{Lu}[\p{L}'’-]+,? \p{Lu}{1,3}\b.*\((?:1[89]|20)\d{2}[a-z]?\)/u;
@@ -483,6 +483,8 @@ const PARTICLES = "(?:(?:van|von|de|der|den|del|della|di|da|dos|das|du|la|le|ter
 const AUTHOR_SEPARATOR = new RegExp(`\\s*,\\s*(?=${PARTICLES}\\p{Lu})|\\s*;\\s*`, 'u');
 const AUTHOR = new RegExp(`^(?:${PARTICLES}[\\p{Lu}][\\p{L}'’-]+(?:[ -]${PARTICLES}[\\p{Lu}][\\p{L}'’-]+)*\\s+\\p{Lu}{1,3}|${PARTICLES}[\\p{Lu}][\\p{L}'’-]+,\\s*(?:\\p{Lu}\\.\\s*){1,3})$`, 'u');
 
+const GROUP_AUTHOR = /^[\p{Lu}][\p{L}\s&'’-]+(?:\s+\([\p{Lu}\d&.-]{2,12}\))?$/u;
+
 /** A DOI without the punctuation after it, nor a link's closing parenthesis (a DOI's own, "(17)", stays). */
 function trimDoi(doi: string): string {
   let d = doi.replace(/[.,;]+$/, '');
@@ -518,7 +520,9 @@ export function parseReferenceFields(raw: string): ReferenceFields {
     const last = names[names.length - 1];
     const etAl = /\bet al\.?$/.test(parts[0]) || /^et al\.?$/.test(last);
     const authors = names.map((n) => n.replace(/,?\s*et al\.?$/, '').trim()).filter((n) => n && !/^et al\.?$/.test(n));
-    if (authors.length && authors.every((a) => AUTHOR.test(a) || /^[\p{Lu}][\p{L}\s&'’-]+$/u.test(a))) {
+    // A person ("Smith JA", "Smith, J. A."), or a group, with its acronym ("Centers for Disease
+    // Control and Prevention", "Australasian Society of Clinical Immunology and Allergy (ASCIA)").
+    if (authors.length && authors.every((a) => AUTHOR.test(a) || GROUP_AUTHOR.test(a))) {
       fields.authors = authors;
       fields.etAl = etAl;
       i = 1;

@@ -2,11 +2,11 @@ import type { Reference } from '../article/model';
 import { noMemo } from '../memo';
 import type { Rule } from './rule';
 
-/** Two entries for one work: the same DOI or PMID, or near-identical titles. */
+/** Two entries for one work: the same DOI or PMID, or near-identical titles of one year and first author. */
 export const duplicateReference: Rule = {
   meta: {
     id: 'duplicate-reference',
-    description: 'Two reference entries describe the same work (same DOI or PMID, or near-identical title).',
+    description: 'Two reference entries describe the same work (same DOI or PMID, or near-identical title of one year and first author).',
     defaultSeverity: 'warning',
     category: 'citations',
     fixable: 'none',
@@ -92,6 +92,13 @@ export function firstDuplicates(entries: Reference[], titles: Set<string>[]): [n
   return out;
 }
 
+/** The first author's surname, lower case ("Weaver LK" gives "weaver"), or the group's name. */
+function firstSurname(r: Reference): string | undefined {
+  const first = r.fields.authors[0];
+  if (!first) return undefined;
+  return first.replace(/\s+\p{Lu}{1,3}$/u, '').replace(/,\s*(?:\p{Lu}\.\s*)+$/u, '').trim().toLowerCase();
+}
+
 function name(r: Reference): string {
   return r.label !== undefined ? `Footnote [^${r.label}]` : `Reference ${r.number}`;
 }
@@ -101,6 +108,13 @@ export function sameWork(a: Reference, b: Reference, ta: Set<string>, tb: Set<st
   if (a.fields.doi && b.fields.doi && a.fields.doi.toLowerCase() === b.fields.doi.toLowerCase()) return 'same DOI';
   if (a.fields.pmid && b.fields.pmid && a.fields.pmid === b.fields.pmid) return 'same PMID';
   if (ta.size < 4 || tb.size < 4) return undefined;
+  // By title, only works of one year and one first author: "Hyperbaric oxygen for (acute) carbon
+  // monoxide poisoning" is a 2002 trial by Weaver and a 2011 review by Buckley, and a guideline's
+  // editions share its title.
+  if (a.fields.year && b.fields.year && a.fields.year !== b.fields.year) return undefined;
+  const fa = firstSurname(a);
+  const fb = firstSurname(b);
+  if (fa && fb && fa !== fb) return undefined;
   if (numbersOf(ta) !== numbersOf(tb)) return undefined;
   // Jaccard similarity t or more needs sizes within a factor t, and at least t(|A| + |B|) / (1 + t)
   // common words: stop counting as soon as the words left cannot reach that.

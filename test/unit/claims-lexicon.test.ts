@@ -2,6 +2,8 @@
 // sources, phrases expand to inflected literal forms, patterns stay linear, and workspace
 // entries are validated and merged.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { expandPhrase, nounForms, verbForms } from '../../server/src/core/claims/inflect';
 import shipped from '../../server/src/core/knowledge/claims.json';
 import { lint } from '../../server/src/core/lint';
@@ -11,6 +13,17 @@ import { defaultConfig } from '../../server/src/core/config';
 import { CLAIM_CATEGORIES, SLOTS, claimLexicon, entrySources, isLinearPattern, lexiconConfigErrors, lexiconFromForms, packForms, shippedForms, shippedLexiconErrors, validateClaimEntries } from '../../server/src/core/knowledge/claims';
 
 describe('claim lexicon: data', () => {
+  it('no entry names a field twice (JSON keeps the last: an entry\'s first "unlessAfter" was lost)', () => {
+    const text = fs.readFileSync(path.join(__dirname, '../../../server/src/core/knowledge/claims.json'), 'utf8');
+    const starts = [...text.matchAll(/\n {6}"id": "([^"]+)"/g)];
+    assert.equal(starts.length, shipped.entries.length);
+    starts.forEach((m, i) => {
+      const body = text.slice(m.index, starts[i + 1]?.index ?? text.length);
+      const fields = [...body.matchAll(/\n {6}"(\w+)":/g)].map((f) => f[1]);
+      assert.deepEqual(fields.filter((f, k) => fields.indexOf(f) !== k), [], m[1]);
+    });
+  });
+
   it('the shipped file has no errors', () => {
     assert.deepEqual(shippedLexiconErrors(), []);
     assert.equal(claimLexicon().entries.length, shipped.entries.length, 'every shipped entry is loaded');
@@ -1649,4 +1662,22 @@ describe('unsupported-claim: the outcome that stands for a signed quotation offe
     assert.equal(found[0].fixes, undefined);
     assert.match(found[0].message, /remove it/);
   });
+});
+
+// "Permanently" and "for good" of a harm or of a condition's own course are no promise (blind
+// set 182 and ten earlier articles: "the sight in that eye can be permanently damaged").
+wordingRound('unsupported-claim: permanence of a harm or of a natural course (after blind sets 182 to 185)', {
+  flags: [
+    ['Our laser permanently repairs damaged skin.', 'permanently'],
+    ['Our laser permanently reduces wrinkles.', 'permanently'],
+    ['Our programme cures back pain for good.', 'for good'],
+  ],
+  noClaim: [
+    'Without urgent treatment, the sight in that eye can be permanently damaged.',
+    'Fresh scars can darken permanently if they get too much sun.',
+    'Newly healed skin burns easily in the sun and can darken for good.',
+    'In bronchiectasis some of the airways become permanently widened.',
+    'A deep peel often leaves the skin permanently paler.',
+    'The pain goes away for good once the growth plate fuses.',
+  ],
 });

@@ -112,6 +112,7 @@ function blockedByContext(entry: ClaimEntry, before: string, after: string): str
     const l = u.toLowerCase();
     if ([next, skipOne].some((n) => n === l || n.startsWith(`${l} `))) return u;
   }
+  for (const u of entry.unlessNext ?? []) if (nextWords[0] === u.toLowerCase()) return u;
   if (entry.unlessLater) {
     // The rest of the sentence, as words: "safe for your baby at the correct dose".
     const rest = ` ${words(after.length > 400 ? after.slice(0, 400) : after).join(' ')} `;

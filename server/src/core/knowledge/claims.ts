@@ -52,8 +52,13 @@ export interface ClaimEntry {
   requires?: string[];
   /** Words that, within three words before the match, make it something else than a claim. */
   unlessBefore?: string[];
-  /** Words that, right after the match, make it something else than a claim. */
+  /** Words that, right after the match (or one word further), make it something else than a claim. */
   unlessAfter?: string[];
+  /**
+   * Words that make it something else only as the very next word: "permanently damaged" is a
+   * harm, where "permanently repairs damaged skin" is a claim that `unlessAfter` would miss.
+   */
+  unlessNext?: string[];
   /**
    * Phrases that, anywhere after the match in its sentence, make it something else than a
    * claim: a qualifier ("safe ... at the correct dose"), a repair warranty ("Guarantee: if it
@@ -115,7 +120,7 @@ export const SLOTS: Slots = {
 };
 const SEVERITIES: readonly string[] = ['error', 'warning', 'info', 'hint'];
 const REQUIRED = ['id', 'category', 'label', 'severity', 'citable', 'hedgeable', 'basis', 'source', 'rewordings'];
-const OPTIONAL = ['phrases', 'pattern', 'requires', 'rewrite', 'rewriteWhole', 'unlessBefore', 'unlessAfter', 'unlessLater', 'promotionalOnly'];
+const OPTIONAL = ['phrases', 'pattern', 'requires', 'rewrite', 'rewriteWhole', 'unlessBefore', 'unlessAfter', 'unlessNext', 'unlessLater', 'promotionalOnly'];
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string' && x.length > 0);
@@ -191,7 +196,7 @@ function entryErrors(e: unknown, path: string, sources: Record<string, string>):
   for (const k of ['citable', 'hedgeable']) if (e[k] !== undefined && typeof e[k] !== 'boolean') errs.push(`${path}.${k}: must be true or false`);
   for (const k of ['rewriteWhole', 'promotionalOnly']) if (e[k] !== undefined && typeof e[k] !== 'boolean') errs.push(`${path}.${k}: must be true or false`);
   for (const k of ['label', 'basis']) if (e[k] !== undefined && (typeof e[k] !== 'string' || !(e[k] as string).trim())) errs.push(`${path}.${k}: must be a non-empty string`);
-  for (const k of ['rewordings', 'unlessBefore', 'unlessAfter', 'unlessLater']) if (e[k] !== undefined && !isStrings(e[k])) errs.push(`${path}.${k}: must be a list of strings`);
+  for (const k of ['rewordings', 'unlessBefore', 'unlessAfter', 'unlessNext', 'unlessLater']) if (e[k] !== undefined && !isStrings(e[k])) errs.push(`${path}.${k}: must be a list of strings`);
   if (e.requires !== undefined && (!isStrings(e.requires) || e.requires.length === 0 || e.requires.some((r) => r !== r.toLowerCase()))) errs.push(`${path}.requires: must be a non-empty list of lower-case strings`);
   if (e.requires !== undefined && e.pattern === undefined) errs.push(`${path}.requires: only applies to a "pattern"`);
   if (e.source !== undefined) {

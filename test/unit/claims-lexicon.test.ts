@@ -13,7 +13,7 @@ import { defaultConfig } from '../../server/src/core/config';
 import { CLAIM_CATEGORIES, SLOTS, claimLexicon, entrySources, isLinearPattern, lexiconConfigErrors, lexiconFromForms, packForms, shippedForms, shippedLexiconErrors, validateClaimEntries } from '../../server/src/core/knowledge/claims';
 
 describe('claim lexicon: data', () => {
-  it('no entry names a field twice (JSON keeps the last: an entry\'s first "unlessAfter" was lost)', () => {
+  it('no entry names a field twice (JSON keeps the last of two: a second list would silently replace the first)', () => {
     const text = fs.readFileSync(path.join(__dirname, '../../../server/src/core/knowledge/claims.json'), 'utf8');
     const starts = [...text.matchAll(/\n {6}"id": "([^"]+)"/g)];
     assert.equal(starts.length, shipped.entries.length);

@@ -1671,6 +1671,10 @@ wordingRound('unsupported-claim: permanence of a harm or of a natural course (af
     ['Our laser permanently repairs damaged skin.', 'permanently'],
     ['Our laser permanently reduces wrinkles.', 'permanently'],
     ['Our programme cures back pain for good.', 'for good'],
+    // A promise of recovery in general words, and proof claimed for an alternative (sets 184, 185).
+    ['With the right support, you will recover.', 'you will recover'],
+    ["Stick with the plan and you'll be back to normal in a week.", "you'll be back to normal"],
+    ['TENS is a proven alternative to painkillers for cramps.', 'proven alternative'],
   ],
   noClaim: [
     'Without urgent treatment, the sight in that eye can be permanently damaged.',

@@ -1671,6 +1671,8 @@ wordingRound('unsupported-claim: permanence of a harm or of a natural course (af
     ['Our laser permanently repairs damaged skin.', 'permanently'],
     ['Our laser permanently reduces wrinkles.', 'permanently'],
     ['Our programme cures back pain for good.', 'for good'],
+    // "once" blocks only right after the match (the laser article: "permanently, so once your course is finished").
+    ['Laser removes unwanted hair permanently, so once your course is finished you can throw away your razor.', 'permanently'],
     // A promise of recovery in general words, and proof claimed for an alternative (sets 184, 185).
     ['With the right support, you will recover.', 'you will recover'],
     ["Stick with the plan and you'll be back to normal in a week.", "you'll be back to normal"],

@@ -30,6 +30,8 @@ const LATER_CLAUSE = /(?<![\p{L}])(?!(?:that|which|who)\s)[\p{L}\d%]+(?:\s+(?:wi
 const AFTER_NOUN = /^(?:\s*(?:[.,;:!?)"'’”…]|[–—]|$)|\s+(?:for|in|of|to|that|which|who|and|or|but|with|on|at|from|by|than|like|is|was|are|were|has|have|will|can)(?![\p{L}-]))/iu;
 /** Subjects that are people: "you are guaranteed to wake up refreshed" means "you may". */
 const PERSON = new Set(['you', 'we', 'i', 'he', 'she', 'everyone', 'everybody', 'anyone', 'client', 'clients', 'patient', 'patients', 'customer', 'customers', 'child', 'children', 'baby', 'babies', 'kid', 'kids', 'son', 'daughter', 'people', 'man', 'men', 'woman', 'women', 'member', 'members', 'user', 'users', 'mum', 'mums', 'mom', 'moms', 'dad', 'dads', 'parent', 'parents', 'athlete', 'athletes', 'runner', 'runners', 'student', 'students', 'guest', 'guests', 'visitor', 'visitors']);
+/** Who may guarantee: a person, or those who speak for a clinic ("we guarantee.", "our doctors guarantee."). */
+const GUARANTORS = new Set([...PERSON, 'they', 'doctors', 'surgeons', 'dentists', 'team', 'clinic', 'it']);
 /** A person's contracted copula ("you're", "she's", "I'm"). */
 const PERSON_CONTRACTED = /^(you|we|he|she|i)['’](?:re|s|m)$/i;
 /** Words that strengthen "no" or an absolute ("absolutely no side effects", "totally risk-free"). */
@@ -105,7 +107,7 @@ function fitted(text: string, hit: ClaimHit): TextEdit | undefined {
     replacement = rewrite.noun;
   } else if (key === 'guarantee' || key === 'guarantees') {
     // "Our sleep guarantee", "a money-back guarantee": a noun, which no hedge fits.
-    if ((prevWord !== undefined && DETERMINERS.has(prevWord)) || (prevWord !== undefined && !PERSON.has(prevWord) && prevWord !== 'they' && prevWord !== 'doctors' && /^\s*(?:[.,;:!?)]|$)/.test(after))) return undefined;
+    if (prevWord !== undefined && (DETERMINERS.has(prevWord) || (!GUARANTORS.has(prevWord) && /^\s*(?:[.,;:!?)]|$)/.test(after)))) return undefined;
     // A verb taking an object, not a clause: "guarantees relief" becomes "aims to provide relief"
     // (while "guarantee you'll feel better" and "guarantee most of you will" become "hope").
     // (An object that opens with "a" takes its own clause: "guarantee a smile you'll love".)

@@ -183,10 +183,14 @@ describe('language server: code actions, completion and links', () => {
   });
 
   it('completes superscript markers with authors and titles', async () => {
-    const items = (await server.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 14 } })) as { label: string; detail: string; textEdit: { newText: string } }[];
+    const items = (await server.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 14 } })) as { label: string; detail: string; preselect?: boolean; sortText: string; textEdit: { newText: string } }[];
     assert.equal(items.length, 3);
-    assert.match(items[0].detail, /^Sanacora G, A Consensus Statement/);
-    assert.equal(items[1].textEdit.newText, '²');
+    // Ranked as the cite fixes rank: 1 and 2 are cited in order before the cursor, so 3 is next,
+    // then the reference just cited; the editor sorts by sortText and selects the first.
+    assert.deepEqual(items.map((i) => i.textEdit.newText), ['³', '²', '¹']);
+    assert.deepEqual(items.map((i) => i.sortText), ['00000', '00001', '00002']);
+    assert.deepEqual(items.map((i) => !!i.preselect), [true, false, false]);
+    assert.match(items[2].detail, /^Sanacora G, A Consensus Statement/);
   });
 
   it('completes bracket markers after [ in Markdown', async () => {

@@ -46,4 +46,21 @@ describe('completion of citation markers', () => {
   it('<sup>: replaces the number at the cursor', () => {
     assert.equal(complete('Ketamine acts fast.<sup>|1</sup>', '2'), 'Ketamine acts fast.<sup>2</sup>');
   });
+  it('lists the references as the cite fixes rank them for the sentence, the best selected', () => {
+    const refs = '\n\n## References\n\n1. Sanacora G. A Consensus Statement on Ketamine. JAMA Psychiatry. 2017.\n2. Feder A. Ketamine for chronic post-traumatic stress disorder: a randomized trial. Am J Psychiatry. 2021.\n3. Dakwar E. Ketamine for cocaine use disorder. Am J Psychiatry. 2019.\n';
+    const at = (line: string) => {
+      const items = completion(parseArticle(line.replace('|', '') + refs, 'markdown'), line.indexOf('|'));
+      return { labels: items.map((i) => i.label), preselected: items.filter((i) => i.preselect).map((i) => i.label) };
+    };
+    // By the words: PTSD is post-traumatic stress disorder.
+    assert.deepEqual(at('Ketamine helps veterans with PTSD [|'), { labels: ['2', '1', '3'], preselected: ['2'] });
+    // By the order of citation: 1 and 2 cited in order, so 3 is likely next.
+    assert.deepEqual(at('Ketamine acts fast [1]. It helps in PTSD [2]. It is being studied in other conditions [|'), { labels: ['3', '2', '1'], preselected: ['3'] });
+  });
+  it('the first citation of an article: reference 1 first; outside a sentence (a heading): list order, nothing selected', () => {
+    const first = completion(parseArticle(`It acts fast [${REFS}`, 'markdown'), 14);
+    assert.deepEqual(first.map((i) => [i.label, i.preselect]), [['1', true], ['2', undefined]]);
+    const heading = completion(parseArticle(`# Depression [${REFS}`, 'markdown'), 14);
+    assert.deepEqual(heading.map((i) => [i.label, i.preselect]), [['1', undefined], ['2', undefined]]);
+  });
 });

@@ -519,6 +519,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       documentation: it.documentation ? { kind: 'markdown' as const, value: it.documentation } : undefined,
       sortText: String(i).padStart(5, '0'),
       filterText: it.filterText,
+      preselect: it.preselect,
       textEdit: { range: toRange(a.index, it.replace), newText: it.insertText },
       kind: 18 /* Reference */,
     }));

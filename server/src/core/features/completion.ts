@@ -4,6 +4,7 @@ import { dominantStyle } from '../article/resolve';
 import type { Span } from '../types';
 import { pandocCompletion } from '../bibliography/citations';
 import { formatReference } from './hover';
+import { rankReferences, sentenceAt } from './cite';
 
 export interface CompletionResult {
   label: string;
@@ -12,6 +13,8 @@ export interface CompletionResult {
   insertText: string;
   filterText?: string;
   replace: Span;
+  /** The reference most likely wanted here: the editor selects it first. */
+  preselect?: boolean;
 }
 
 const SUP_BEFORE = /[⁰¹²³⁴⁵⁶⁷⁸⁹,˒⁻–]*$/;
@@ -20,9 +23,22 @@ const SUP_BEFORE = /[⁰¹²³⁴⁵⁶⁷⁸⁹,˒⁻–]*$/;
  * Completion of citation markers in the style the document already uses: after `[` (brackets),
  * `[^` (footnotes), `<sup>`, after `(` in a document that cites in parentheses, or anywhere on
  * request in a document that cites with superscripts.
- * Each item shows the reference's authors and title.
+ * Each item shows the reference's authors and title. The references are listed as the cite
+ * fixes rank them for the sentence at the cursor (words shared with the title, the article's
+ * order of citation: `rankReferences`), the best first and selected, then the rest in list order.
  */
 export function completion(article: Article, offset: number): CompletionResult[] {
+  const items = unordered(article, offset);
+  const sentence = items.length > 1 ? (sentenceAt(article, offset) ?? sentenceAt(article, offset - 1)) : undefined;
+  const rank = new Map<Reference, number>();
+  if (sentence) for (const r of rankReferences(article, sentence.text, sentence.blockIndex, undefined, offset)) rank.set(r.reference, rank.size);
+  const placed = items.map((it, i) => ({ it, key: (it.reference && rank.get(it.reference)) ?? rank.size + i }));
+  placed.sort((a, b) => a.key - b.key);
+  return placed.map(({ it: { reference, ...rest } }, i) => (i === 0 && reference && rank.has(reference) ? { ...rest, preselect: true } : rest));
+}
+
+/** Completion items in list order, each with the reference it cites (a Pandoc key's item has none). */
+function unordered(article: Article, offset: number): (CompletionResult & { reference?: Reference })[] {
   const entries = article.references?.entries ?? [];
   const lineStart = article.text.lastIndexOf('\n', offset - 1) + 1;
   const before = article.text.slice(Math.max(lineStart, offset - 40), offset);
@@ -79,8 +95,9 @@ export function completion(article: Article, offset: number): CompletionResult[]
   return [];
 }
 
-function item(label: string, r: Reference, insertText: string, replace: Span): CompletionResult {
+function item(label: string, r: Reference, insertText: string, replace: Span): CompletionResult & { reference: Reference } {
   return {
+    reference: r,
     label,
     detail: shortCitation(r.fields, r.text, 100),
     documentation: formatReference(r, r.label !== undefined ? `[^${r.label}]` : String(r.number)),

@@ -1687,3 +1687,34 @@ wordingRound('unsupported-claim: permanence of a harm or of a natural course (af
     'The pain goes away for good once the growth plate fuses.',
   ],
 });
+
+wordingRound('unsupported-claim: hype, absolutes and reported promises (after blind sets 186 to 189)', {
+  flags: [
+    ['Valerian tea before bed is nature’s sleeping pill.', 'nature’s sleeping pill'],
+    ['Day 4: this is where the magic happens.', 'where the magic happens'],
+    ['Within a week the bloating melts away.', 'bloating melts away'],
+    ['A balanced microbiome is the key to lasting health.', 'is the key to lasting health'],
+    ['Our gummies give your child everything a growing child needs in one bite.', 'everything a growing child needs'],
+    ['Our herbal blend calms hot flushes without a single side effect.', 'without a single side effect'],
+    ['Left unaddressed, poor sleep will follow your child into adulthood.', 'Left unaddressed'],
+    ['If left unresolved, the pain will persist for years.', 'left unresolved'],
+    // Customers' outcomes, reported or quoted; results against a refund; nothing else compares.
+    ['Many customers on statins tell us CoQ10 has stopped their muscle aches completely.', 'customers on statins tell us'],
+    ['★★★★★ "My blood pressure has come right down since I started these.', 'come right down since'],
+    ['"After two failed rounds elsewhere, we got our twin girls from our very first transfer here."', 'got our twin girls'],
+    ['Our programme means you take home a baby or get 100% of your fees back.', 'get 100% of your fees back'],
+    ['Nothing else gives your baby such a perfect start in life.', 'othing else gives your baby such a'],
+  ],
+  noClaim: [
+    // Others' promises, reported with "that" however long the clause.
+    'Some sellers go further and promise that cutting out your trigger foods will clear up migraines, eczema and weight problems for good.',
+    'You may read that a special diet will clear endometriosis for good.',
+    'You might hear that this supplement cures arthritis.',
+    // An open question, and safety for most people.
+    'Nobody has checked how much hormone each batch contains or whether they are safe.',
+    'For most healthy people they are safe, and the usual side effects are mild.',
+    // What a clinic offers is not an outcome promised.
+    'Our nutrition coaches offer a structured, fully supported way to lose weight.',
+    'Many parents of toddlers tell us they were told to wait.',
+  ],
+});

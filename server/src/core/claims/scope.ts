@@ -75,7 +75,7 @@ const HEDGE_WORDS = new Set(['may', 'might', 'could', 'appear', 'appears', 'appe
 const HEDGE_PHRASES = ['can help', 'may be', 'is thought', 'are thought', 'in some', 'for some', 'tend to', 'tends to'];
 const HEDGE_WINDOW = 5;
 /** A sentence that opens with how often it holds: "For most people,", "In most cases,", "Usually,". */
-const FREQUENCY_OPENING = /^\s*(?:for (?:most|many) (?:people|patients|children|adults|women|men|babies|users)|in (?:most|many) (?:cases|people|patients|children|adults)|most of the time|usually|generally|in general|mostly)\b,?/i;
+const FREQUENCY_OPENING = /^\s*(?:for (?:most|many) (?:(?:otherwise )?healthy )?(?:people|patients|children|adults|women|men|babies|users)|in (?:most|many) (?:cases|people|patients|children|adults)|most of the time|usually|generally|in general|mostly)\b,?/i;
 
 /** Cues that put the wording in someone else's mouth, to be rejected or examined. */
 const ATTRIBUTION_WORDS = new Set([
@@ -103,15 +103,15 @@ const SAYING = new Set(['call', 'calls']);
 /** Words before "call(s)" that make it a noun: "a few calls", "two phone calls", "follow-up calls". */
 const CALLS_COUNTED = new Set(['a', 'the', 'few', 'couple', 'of', 'two', 'three', 'four', 'five', 'several', 'these', 'those', 'phone', 'video', 'follow-up', 'weekly', 'daily', 'regular', 'short', 'first', 'second', 'your', 'their', 'his', 'her']);
 const BELIEVING = new Set(['worry', 'worries', 'worried', 'fear', 'fears', 'feared', 'believe', 'believes', 'believed', 'assume', 'assumes', 'assumed', 'find', 'finds']);
-const HEARING = new Set(['heard', 'read', 'seen']);
+const HEARING = new Set(['heard', 'hear', 'read', 'seen']);
 /** "said to cure", "reputed to", "recognized as safe": a reputation, not the author's claim. */
 const REPUTED = new Set(['said', 'reputed', 'alleged', 'supposed', 'recognize', 'recognise', 'recognized', 'recognised']);
 /** Others' hopes: "hoping the retreat will cure" (not "we hope"). */
 const HOPING = new Set(['hoping', 'hopes', 'expecting', 'wishing']);
 /** Words before "whether" that make what follows an open question. */
-const WHETHER_AFTER = new Set(['say', 'know', 'sure', 'certain', 'clear', 'unclear', 'tell', 'ask', 'asks', 'asked', 'test', 'tested', 'see', 'studied', 'studying', 'known', 'unknown', 'decide', 'understood', 'about', 'discuss', 'check']);
+const WHETHER_AFTER = new Set(['say', 'know', 'sure', 'certain', 'clear', 'unclear', 'tell', 'ask', 'asks', 'asked', 'test', 'tested', 'see', 'studied', 'studying', 'known', 'unknown', 'decide', 'understood', 'about', 'discuss', 'check', 'checked', 'proven', 'proved', 'established', 'confirmed', 'investigated', 'or']);
 /** "have heard", "you've probably read": what the reader has come across. */
-const HEARD_AFTER = new Set(['have', "you've", 'ever', 'probably', 'already', 'often']);
+const HEARD_AFTER = new Set(['have', "you've", 'ever', 'probably', 'already', 'often', 'may', 'might', 'sometimes']);
 const NOT_OTHERS = new Set(['we', 'i', 'you', 'to', 'please', 'will', "'ll", 'can', 'may', 'might', 'should', 'could', 'would', 'and', 'or', 'our', 'my']);
 /** Sellers and the media, whose "say" is theirs: "some websites say", "adverts say". */
 const SAYS = new Set(['say', 'says']);
@@ -289,6 +289,11 @@ export function attributionCue(sentence: string, span: Span, tokens = tokenize(s
     return (ATTRIBUTION_WORDS.has(t.lower) && !(SOLD.has(t.lower) && !soldAs(tokens, t)) && !ownPromise(tokens, t)) || calledBy(tokens, t) || (!crossed && othersWords(tokens, t));
   });
   if (before) return before.text;
+  // "Some go further and promise that cutting out your trigger foods will clear up migraines,
+  // eczema and weight problems for good": a saying word with its "that" reports the whole clause
+  // after it, however long, to the clause's end.
+  const reporting = wordsBefore(tokens, span, 3 * ATTRIBUTION_WINDOW).find((t, k, ws) => k >= ATTRIBUTION_WINDOW && ATTRIBUTION_WORDS.has(t.lower) && !SOLD.has(t.lower) && !ownPromise(tokens, t) && ws[k - 1]?.lower === 'that');
+  if (reporting) return reporting.text;
   // A finding reported from the evidence ("A Cochrane review found that ...", "NICE says that
   // ..."): the wording is the source's, and the sentence asks for that source (missing-citation).
   // Not when the finding is about the author's own service ("Studies show that our program is

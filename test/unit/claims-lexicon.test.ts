@@ -1704,6 +1704,8 @@ wordingRound('unsupported-claim: hype, absolutes and reported promises (after bl
     ['"After two failed rounds elsewhere, we got our twin girls from our very first transfer here."', 'got our twin girls'],
     ['Our programme means you take home a baby or get 100% of your fees back.', 'get 100% of your fees back'],
     ['Nothing else gives your baby such a perfect start in life.', 'othing else gives your baby such a'],
+    ["By day five you'll finish lighter and clearer-headed.", "you'll finish lighter"],
+    ['Our cuff gives you hospital-grade readings at home.', 'hospital-grade readings'],
   ],
   noClaim: [
     // Others' promises, reported with "that" however long the clause.
@@ -1716,5 +1718,6 @@ wordingRound('unsupported-claim: hype, absolutes and reported promises (after bl
     // What a clinic offers is not an outcome promised.
     'Our nutrition coaches offer a structured, fully supported way to lose weight.',
     'Many parents of toddlers tell us they were told to wait.',
+    'You will leave feeling more confident about managing your diabetes.',
   ],
 });

@@ -1706,6 +1706,18 @@ wordingRound('unsupported-claim: hype, absolutes and reported promises (after bl
     ['Nothing else gives your baby such a perfect start in life.', 'othing else gives your baby such a'],
     ["By day five you'll finish lighter and clearer-headed.", "you'll finish lighter"],
     ['Our cuff gives you hospital-grade readings at home.', 'hospital-grade readings'],
+    // The long tail of earlier sets' missed claims, in general forms.
+    ['If you ignore it, the redness will get worse and worse.', 'If you ignore it'],
+    ['Left untreated, low oestrogen will weaken your bones.', 'Left untreated'],
+    ['This app will make you calmer in five minutes a day.', 'will make you calmer'],
+    ['You will feel your brain fog lift within a month.', 'feel your brain fog lift'],
+    ['Screening early means you will avoid years of suffering.', 'means you will avoid'],
+    ["With our drops you'll never have to give up cheese again.", 'never have to give up'],
+    ['Use the pen anyway: it will not do you any harm.', 'will not do you any harm'],
+    ['Bonding is 100% reversible.', '100% reversible'],
+    ["Unleash your body's fat-burning potential.", 'Unleash your'],
+    ['Unlock cellular youth with every capsule.', 'Unlock cellular youth'],
+    ['Supercharges their immune system with every chew.', 'Supercharges their immune system'],
   ],
   noClaim: [
     // Others' promises, reported with "that" however long the clause.
@@ -1719,5 +1731,7 @@ wordingRound('unsupported-claim: hype, absolutes and reported promises (after bl
     'Our nutrition coaches offer a structured, fully supported way to lose weight.',
     'Many parents of toddlers tell us they were told to wait.',
     'You will leave feeling more confident about managing your diabetes.',
+    'Left untreated, most cases will settle on their own.',
+    'This may make you feel calmer.',
   ],
 });

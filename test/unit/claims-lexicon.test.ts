@@ -1735,3 +1735,32 @@ wordingRound('unsupported-claim: hype, absolutes and reported promises (after bl
     'This may make you feel calmer.',
   ],
 });
+
+wordingRound('unsupported-claim: after blind sets 190 to 193', {
+  flags: [
+    ['Implants look, feel and function exactly like your own teeth.', 'exactly like your own teeth'],
+    ["Walk out with the camera-ready smile you've always wanted.", "smile you've always wanted"],
+    ['Porcelain is the premium choice for a flawless finish.', 'a flawless finish'],
+    ['At our sleep clinic, we treat the cause, not just the symptoms.', 'treat the cause, not just the symptoms'],
+    ['Early diagnosis is the key to beating dementia.', 'is the key to beating'],
+    ['With our plan, you can stop memory decline in its tracks.', 'stop memory decline in its tracks'],
+    ['Fresher breath from the very first lozenge.', 'from the very first lozenge'],
+    ["We've built the North West's most advanced hair restoration programme.", 'most advanced hair restoration programme'],
+    // Customers' words: an outcome from the first night, in shades, since starting; a new lease of life.
+    ['"It worked from night one!"', 'worked from night one'],
+    ['"My teeth went eight shades whiter in one appointment."', 'went eight shades whiter'],
+    ['★★★★☆ "My hands feel much less stiff in the mornings since I started these."', 'much less stiff'],
+    ['"Better than any prescription sleeping pill I\'ve tried."', 'Better than any prescription'],
+    ['Patients in their 80s and 90s regularly tell us the operation has given them a new lease of life.', 'a new lease of life'],
+    // A second predicate after "and" is out of the first one's negation.
+    ["It takes two minutes, doesn't hurt and is completely safe for children.", 'completely safe'],
+  ],
+  noClaim: [
+    // A figure of customers is a statistic (missing-citation), not testimony.
+    '9 out of 10 customers say they snore less within a week.',
+    'By the end of the programme, 94% of our clients report sleeping better.',
+    "We fit hearing aids from the world's leading manufacturers.",
+    'A vasectomy is a minor operation to make a man permanently sterile.',
+    'Many of our PRP patients notice thicker, fuller hair after a course of three sessions.',
+  ],
+});

@@ -96,6 +96,9 @@ function firstWords(s: string, n: number): string[] {
   }
 }
 
+/** A figure just before the customers a testimonial names. */
+const FIGURE_BEFORE = / (?:\d+(?:\.\d+)?% of|(?:out of|in) (?:\d+|ten|a hundred)) $/;
+
 function blockedByContext(entry: ClaimEntry, before: string, after: string): string | undefined {
   // Words before in the same clause: "get your money back: relief guaranteed" is two clauses.
   // (Looked for in the last 200 characters only: a sentence can be megabytes long.)
@@ -104,6 +107,12 @@ function blockedByContext(entry: ClaimEntry, before: string, after: string): str
   const prev = lastWords(clauseStart >= 0 ? tail.slice(clauseStart + 1) : before, 3);
   const prevText = ` ${prev.join(' ')} `;
   for (const u of entry.unlessBefore ?? []) if (prevText.includes(` ${u.toLowerCase()} `)) return u;
+  // "9 out of 10 customers say ...", "94% of our clients report ...": a figure, which
+  // missing-citation asks a source for, not customers' words published as testimony.
+  if (entry.category === 'testimonial') {
+    const figure = FIGURE_BEFORE.exec(prevText);
+    if (figure) return figure[0].trim();
+  }
   // Right after the match, or after one more word ("the leading preventable cause").
   const nextWords = firstWords(after, 4);
   const next = nextWords.slice(0, 3).join(' ');

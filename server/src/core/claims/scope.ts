@@ -61,6 +61,8 @@ const CLAUSE_WORDS = new Set(['but', 'however', 'although', 'though', 'yet', 'wh
 const FINITE_VERBS = new Set(['is', 'are', 'was', 'were', "it's", "they're", "we're"]);
 const SUBJECTS = new Set(['it', 'they', 'we', 'he', 'she', 'you', 'i', 'this', 'these', 'our', 'its']);
 const COORDINATORS = new Set(['and', 'or', 'but']);
+/** Verbs that open a second predicate after a coordinator ("and is", "but has"). */
+const PREDICATE_VERBS = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'will', 'can']);
 
 const NEGATION_WORDS = new Set(['not', 'no', 'never', 'without', 'nor', 'neither', 'none', 'nothing', 'nobody', 'cannot', 'unlikely', 'lack', 'lacks', 'absence', 'nowhere', 'rarely', 'seldom']);
 const NEGATION_WINDOW = 6;
@@ -219,6 +221,8 @@ function wordsBefore(tokens: Token[], span: Span, window: number, softBoundaries
     // "... and it cures": a new subject starts a new clause.
     const prev = tokens[i - 1];
     if (softBoundaries && SUBJECTS.has(t.lower) && prev && (prev.text === ',' || COORDINATORS.has(prev.lower))) break;
+    // "... doesn't hurt and is completely safe": a second predicate of the same subject.
+    if (softBoundaries && PREDICATE_VERBS.has(t.lower) && prev && COORDINATORS.has(prev.lower)) break;
     out.push(t);
   }
   return out;

@@ -85,6 +85,23 @@ describe('citation need: sentences that are not claims', () => {
     assert.equal(reason(doc, 'Nobody should drive'), 'instruction');
     assert.equal(reason(doc, 'No one knows why'), undefined, 'the state of knowledge is a claim');
   });
+  it('an instruction with a clause of effect states the effect; one to seek help stays an instruction', () => {
+    const text = [
+      'Avoid heat and alcohol for three days, as they can all increase the swelling.',
+      'Go easy on caffeine, which can irritate the bladder.',
+      'Keep your child away from cigarette smoke, which makes chest infections more likely.',
+      'Seek urgent help if your heart races, which may be a sign of thyroid storm.',
+      'Avoid the sun, as you will burn easily.',
+      'Wear a hat, since it is sunny.',
+    ].join('\n\n');
+    assert.equal(reason(text, 'Avoid heat and alcohol'), undefined);
+    assert.equal(reason(text, 'Go easy on caffeine'), undefined);
+    assert.equal(reason(text, 'Keep your child away'), undefined);
+    assert.equal(reason(text, 'Seek urgent help'), 'instruction');
+    // A comma clause that is no effect of what is avoided: still an instruction.
+    assert.equal(reason(text, 'Avoid the sun'), 'instruction');
+    assert.equal(reason(text, 'Wear a hat'), 'instruction');
+  });
   it('what will happen at a visit', () => assert.equal(reason(doc, 'You will be monitored'), 'process'));
   it('what the care team will do', () => assert.equal(reason(doc, 'Your care team will'), 'process'));
   it('the article describing itself', () => assert.equal(reason(doc, 'This article summarizes'), 'self-reference'));

@@ -759,7 +759,16 @@ const IMPERATIVES = new Set([
 ]);
 const SMALL_PRINT_GATE = /intended|meant|designed|substitute|replace|information/i;
 const SMALL_PRINT = /(?<![\p{L}])not (?:intended|meant|designed) to (?:diagnose|treat|cure|prevent|replace)(?![\p{L}])|(?<![\p{L}])should not be used as a substitute for(?![\p{L}])|(?<![\p{L}])(?:is not|isn['’]t|does not|doesn['’]t) (?:a substitute for|replace) (?:medical|professional|your doctor|advice)|(?<![\p{L}])for (?:general )?information(?:al)? (?:purposes )?only(?![\p{L}])/iu;
+/**
+ * An instruction that gives its reason: "because", a second clause after ";", or (`REASON_CLAUSE`,
+ * not after an instruction to seek help) a clause of effect after a comma ("Avoid heat for three days, as they can all increase the swelling",
+ * "Go easy on caffeine, which can irritate the bladder").
+ */
 const REASONED = /(?<![\p{L}])because(?![\p{L}])|;/u;
+const REASON_CLAUSE = /,\s+(?:as|since)\s+(?:they|it|this|these|that|both|all|each)\s+(?:can|may|might|could|will|all|both|often|also|tend|increase|make|cause|raise)(?![\p{L}])|,\s+which\s+(?:can|may|might|could|will|makes?|causes?|increases?|raises?|lowers?|reduces?|irritates?|worsens?|protects?)(?![\p{L}])/iu;
+/** Instructions to seek help: a clause after them says what a symptom may be ("Seek urgent help if ..., which may be a sign of ..."). */
+const SEEK_HELP = new Set(['get', 'see', 'seek', 'call', 'contact', 'ask', 'tell', 'speak', 'talk', 'book']);
+const reasoned = (first: string, text: string): boolean => REASONED.test(text) || (!SEEK_HELP.has(first) && REASON_CLAUSE.test(text));
 const SELF_REFERENCE = /^(?:this|the|our) (?:article|page|guide|post|section|overview|summary|blog|leaflet|booklet|factsheet|fact sheet|newsletter)\b|(?<!\w)(?:in|on) this (?:article|page|guide|post|leaflet|booklet|newsletter)\b|^(?:below|here),? we\b/iu;
 /** Modals of what the clinic will or may do ("we may offer", "we will check"). */
 const CARE_MODALS = new Set(['will', 'may', 'can', 'might', 'would', 'usually', 'often', 'then', 'also']);
@@ -846,7 +855,7 @@ export function notAClaimByText(sentenceText: string): NotAClaimReason | undefin
   // "Talk therapy helps", "Exercise programs reduce pain": a noun phrase, not an instruction.
   // An instruction that gives its reason or goes on to a second clause ("Wash your hands ...,
   // because gel does not kill norovirus"; "Expect ... for 10 days; the pain peaks ...") states that too.
-  if (IMPERATIVES.has(words[0].lower) && !(words[1] && TREATMENTS.has(words[1].lower)) && !REASONED.test(text)) return 'instruction';
+  if (IMPERATIVES.has(words[0].lower) && !(words[1] && TREATMENTS.has(words[1].lower)) && !reasoned(words[0].lower, text)) return 'instruction';
   // "If you are worried about your drinking, call our intake line." "If the pain lasts, we may offer shockwave therapy."
   if (/^(?:if|when|before|after|while)$/.test(words[0].lower)) {
     const comma = text.indexOf(',');

@@ -1764,3 +1764,28 @@ wordingRound('unsupported-claim: after blind sets 190 to 193', {
     'Many of our PRP patients notice thicker, fuller hair after a course of three sessions.',
   ],
 });
+
+wordingRound('unsupported-claim: after blind sets 194 to 197', {
+  flags: [
+    ['The only air purifier your family will ever need.', 'your family will ever need'],
+    ['★★★★★ "Our son\'s asthma has been so much better since we got this."', 'so much better since we got'],
+    ['Follow these steps and your child will sail through the term without a single asthma attack.', 'without a single asthma attack'],
+    ["Finish the course and you'll be breathing freely for the rest of your life.", 'for the rest of your life'],
+    ['High-dose vitamin C becomes a powerful weapon against cancer cells.', 'a powerful weapon against'],
+    ['My eating plan will strengthen your immune system.', 'will strengthen your'],
+    ["Our same-day service simply can't be beaten.", "can't be beaten"],
+    ["Take it every day and you'll breeze through the winter cold-free.", 'cold-free'],
+    ["Getting vaccinated means you won't spend Christmas in bed.", "means you won't spend"],
+    ["Follow the tips and you won't lose a single day of your holiday.", "you won't lose a single"],
+    ['Gentle enough for even the most reactive skin.', 'Gentle enough for even the most reactive skin'],
+    ['Visible results from the very first flash.', 'from the very first flash'],
+    ['★★★★★ "I haven\'t shaved my legs in eight months.', "haven't shaved my legs"],
+  ],
+  noClaim: [
+    // A warning covers all it warns of; most of them are harmless; a device's durability; a turnaround.
+    "Be wary of anyone who tells you their injections are completely safe or that you'll look ten years younger.",
+    'Most of the moles people bring me are harmless.',
+    "With 400,000 flashes in every lamp, it's built to last a lifetime of treatments.",
+    'Results guaranteed within seven working days.',
+  ],
+});

@@ -77,7 +77,7 @@ const HEDGE_WORDS = new Set(['may', 'might', 'could', 'appear', 'appears', 'appe
 const HEDGE_PHRASES = ['can help', 'may be', 'is thought', 'are thought', 'in some', 'for some', 'tend to', 'tends to'];
 const HEDGE_WINDOW = 5;
 /** A sentence that opens with how often it holds: "For most people,", "In most cases,", "Usually,". */
-const FREQUENCY_OPENING = /^\s*(?:for (?:most|many) (?:(?:otherwise )?healthy )?(?:people|patients|children|adults|women|men|babies|users)|in (?:most|many) (?:cases|people|patients|children|adults)|most of the time|usually|generally|in general|mostly)\b,?/i;
+const FREQUENCY_OPENING = /^\s*(?:most of (?:the|these|those|them)\b|for (?:most|many) (?:(?:otherwise )?healthy )?(?:people|patients|children|adults|women|men|babies|users)|in (?:most|many) (?:cases|people|patients|children|adults)|most of the time|usually|generally|in general|mostly)\b,?/i;
 
 /** Cues that put the wording in someone else's mouth, to be rejected or examined. */
 const ATTRIBUTION_WORDS = new Set([
@@ -160,6 +160,8 @@ function soldAs(tokens: Token[], cue: Token): boolean {
 }
 const ATTRIBUTION_AFTER = /(?<![\p{L}])(?:(?:is|are|was|were)\s+(?:still\s+)?not\s+(?:fully\s+|yet\s+|well\s+)?(?:understood|known|clear|proven|established)|(?:is|are|was|were)\s+(?:a\s+)?(?:myths?|misleading|false|untrue|not\s+true|exaggerated|unproven|unsupported|hype)|(?:is|are)n['’]t\s+true)\b/iu;
 const ATTRIBUTION_WINDOW = 14;
+/** Warnings whose object is others' wording, however long: "be wary of anyone who tells you ...". */
+const WARNING = new Set(['beware', 'wary']);
 
 const isNegationToken = (t: Token): boolean => NEGATION_WORDS.has(t.lower) || t.lower.endsWith("n't");
 
@@ -296,7 +298,9 @@ export function attributionCue(sentence: string, span: Span, tokens = tokenize(s
   // "Some go further and promise that cutting out your trigger foods will clear up migraines,
   // eczema and weight problems for good": a saying word with its "that" reports the whole clause
   // after it, however long, to the clause's end.
-  const reporting = wordsBefore(tokens, span, 3 * ATTRIBUTION_WINDOW).find((t, k, ws) => k >= ATTRIBUTION_WINDOW && ATTRIBUTION_WORDS.has(t.lower) && !SOLD.has(t.lower) && !ownPromise(tokens, t) && ws[k - 1]?.lower === 'that');
+  // ("Be wary of anyone who tells you their injections are completely safe or that you'll look
+  // ten years younger": a warning covers everything it warns of.)
+  const reporting = wordsBefore(tokens, span, 3 * ATTRIBUTION_WINDOW).find((t, k, ws) => k >= ATTRIBUTION_WINDOW && ATTRIBUTION_WORDS.has(t.lower) && !SOLD.has(t.lower) && !ownPromise(tokens, t) && (ws[k - 1]?.lower === 'that' || WARNING.has(t.lower)));
   if (reporting) return reporting.text;
   // A finding reported from the evidence ("A Cochrane review found that ...", "NICE says that
   // ..."): the wording is the source's, and the sentence asks for that source (missing-citation).

@@ -315,8 +315,15 @@ const CLASS_WORD: Partial<Record<WordClass, string>> = { cond: '<cond>', drug: '
  * The features of a sentence, as names: the classifier's weights are looked up by name. Every
  * feature is binary (present or absent).
  */
+/** "commit suicide" in any form, which safe-messaging's fix rewords "die by suicide". */
+const COMMITTED = /(?<![\p{L}])commit(?:s|ted|ting)? suicide(?![\p{L}])/iu;
+const COMMITTED_ALL = /(?<![\p{L}])(commit|commits|committed|committing) suicide(?![\p{L}])/giu;
+const DIED_BY: Record<string, string> = { commit: 'die', commits: 'dies', committed: 'died', committing: 'dying' };
+
 export function sentenceFeatures(sentence: string): string[] {
-  const words = structuredWords(sentence);
+  // Read as safe-messaging's fix rewords it ("commits suicide" as "dies by suicide"), so that
+  // applying that fix cannot change whether the sentence needs a source.
+  const words = structuredWords(COMMITTED.test(sentence) ? sentence.replace(COMMITTED_ALL, (m, verb: string) => `${DIED_BY[verb.toLowerCase()]} by suicide`) : sentence);
   const f = new Set<string>();
   const n = words.length;
   if (n === 0) return [];

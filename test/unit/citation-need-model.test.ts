@@ -69,7 +69,7 @@ describe('citation need: sentence structure', () => {
     it(`${about ? 'about health' : 'not about health'}: ${sentence}${previous ? ` (after "${previous}")` : ''}`, () => assert.equal(healthAnchored(sentence, previous), about));
   }
 
-  it('reads "commits suicide" as safe-messaging\'s fix rewords it, so the fix cannot change the verdict (the models of 1,875 articles scored "One person commits suicide every hour" 0.27 and "dies by suicide" 0.56)', () => {
+  it('reads "commits suicide" as safe-messaging\'s fix rewords it, so the fix cannot change the verdict (the models of 1,915 articles scored "One person commits suicide every hour" 0.27 and "dies by suicide" 0.56)', () => {
     assert.deepEqual(sentenceFeatures('One person commits suicide every hour.'), sentenceFeatures('One person dies by suicide every hour.'));
     assert.deepEqual(sentenceFeatures('Her brother committed suicide in 2019.'), sentenceFeatures('Her brother died by suicide in 2019.'));
     assert.deepEqual(sentenceFeatures('People committing suicide often show warning signs.'), sentenceFeatures('People dying by suicide often show warning signs.'));

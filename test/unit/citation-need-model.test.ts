@@ -73,6 +73,9 @@ describe('citation need: sentence structure', () => {
     assert.deepEqual(sentenceFeatures('One person commits suicide every hour.'), sentenceFeatures('One person dies by suicide every hour.'));
     assert.deepEqual(sentenceFeatures('Her brother committed suicide in 2019.'), sentenceFeatures('Her brother died by suicide in 2019.'));
     assert.deepEqual(sentenceFeatures('People committing suicide often show warning signs.'), sentenceFeatures('People dying by suicide often show warning signs.'));
+    // As the rule reads it: misspelt, and across a line break.
+    assert.deepEqual(sentenceFeatures('Her brother commited suicide in 2019.'), sentenceFeatures('Her brother died by suicide in 2019.'));
+    assert.deepEqual(sentenceFeatures('One person commits\nsuicide every hour.'), sentenceFeatures('One person dies by suicide every hour.'));
     assert.equal(scoreSentence('One person commits suicide every hour.')?.probability, scoreSentence('One person dies by suicide every hour.')?.probability);
   });
 

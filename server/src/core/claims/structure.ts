@@ -1,5 +1,6 @@
 import { drugKnowledge } from '../knowledge/drugs';
 import { type Token, tokenize } from './scope';
+import { COMMIT_SUICIDE_SOURCE, dieBySuicide } from '../text/suicideWording';
 
 /**
  * A small lexicon-driven model of a sentence's structure, for citation need: each word gets a
@@ -311,19 +312,17 @@ function isAnchor(w: StructuredWord): boolean {
 
 const CLASS_WORD: Partial<Record<WordClass, string>> = { cond: '<cond>', drug: '<drug>', num: '<num>' };
 
+/** "commit suicide" in any form, read as safe-messaging's fix rewords it (`text/suicideWording.ts`). */
+const COMMIT_SUICIDE = new RegExp(COMMIT_SUICIDE_SOURCE, 'gi');
+
 /**
  * The features of a sentence, as names: the classifier's weights are looked up by name. Every
  * feature is binary (present or absent).
  */
-/** "commit suicide" in any form, which safe-messaging's fix rewords "die by suicide". */
-const COMMITTED = /(?<![\p{L}])commit(?:s|ted|ting)? suicide(?![\p{L}])/iu;
-const COMMITTED_ALL = /(?<![\p{L}])(commit|commits|committed|committing) suicide(?![\p{L}])/giu;
-const DIED_BY: Record<string, string> = { commit: 'die', commits: 'dies', committed: 'died', committing: 'dying' };
-
 export function sentenceFeatures(sentence: string): string[] {
   // Read as safe-messaging's fix rewords it ("commits suicide" as "dies by suicide"), so that
   // applying that fix cannot change whether the sentence needs a source.
-  const words = structuredWords(COMMITTED.test(sentence) ? sentence.replace(COMMITTED_ALL, (m, verb: string) => `${DIED_BY[verb.toLowerCase()]} by suicide`) : sentence);
+  const words = structuredWords(sentence.replace(COMMIT_SUICIDE, (_m, ending: string | undefined) => dieBySuicide(ending)));
   const f = new Set<string>();
   const n = words.length;
   if (n === 0) return [];

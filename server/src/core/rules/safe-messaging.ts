@@ -5,6 +5,7 @@ import type { BlockMemo, Memo } from '../memo';
 import { CHECKPOINT_BLOCKS } from '../steps';
 import { CRISIS_SERVICES } from '../knowledge/crisisServices';
 import { NeedleSet } from '../text/needles';
+import { COMMIT_SUICIDE_SOURCE, dieBySuicide } from '../text/suicideWording';
 import { JURISDICTIONS, type Fix, type Jurisdiction, type RelatedInfo, type Span, type TextEdit } from '../types';
 import { lineEnding } from './off-label-disclaimer';
 import type { Rule } from './rule';
@@ -300,9 +301,9 @@ const PATTERNS: readonly Pattern[] = [
   },
   {
     // Also as often misspelt ("commited", "commiting").
-    re: /\bcommit(t?ed|s|t?ing)?\s+suicide\b/gi,
-    message: (m) => `"${m[0]}" suggests a crime or sin; write "${commitReplacement(m[1])}".`,
-    replace: (m) => ({ text: commitReplacement(m[1]), safe: true }),
+    re: new RegExp(COMMIT_SUICIDE_SOURCE, 'gi'),
+    message: (m) => `"${m[0]}" suggests a crime or sin; write "${dieBySuicide(m[1])}".`,
+    replace: (m) => ({ text: dieBySuicide(m[1]), safe: true }),
   },
   {
     re: /\bsuccessful\s+suicide(s)?(?:\s+attempt(s)?)?\b(?!\s+(?:prevention|awareness|intervention|screening|research|risk|programs?|polic(?:y|ies)|hotlines?|crisis|services?|strateg\w+|efforts?|training|campaigns?))/gi,
@@ -339,19 +340,6 @@ const PATTERNS: readonly Pattern[] = [
     message: () => '"Epidemic" sensationalises suicide; describe the rates with data and a source instead.',
   },
 ];
-
-function commitReplacement(suffix: string | undefined): string {
-  switch ((suffix ?? '').toLowerCase().replace(/^(?=ed|ing)/, 't')) {
-    case 'ted':
-      return 'died by suicide';
-    case 's':
-      return 'dies by suicide';
-    case 'ting':
-      return 'dying by suicide';
-    default:
-      return 'die by suicide';
-  }
-}
 
 /** Keeps the capital of the words replaced. */
 function matchCase(original: string, replacement: string): string {

@@ -1789,3 +1789,33 @@ wordingRound('unsupported-claim: after blind sets 194 to 197', {
     'Results guaranteed within seven working days.',
   ],
 });
+
+wordingRound('unsupported-claim: after blind sets 198 to 201', {
+  flags: [
+    // "no surprise", "no secret" negate their own noun; "no X, just Y" affirms Y.
+    ["It's no surprise we're the highest-rated chiropractic clinic in Leeds.", 'the highest-rated chiropractic clinic in Leeds'],
+    ['No fillers, no nasties, just nature at its most powerful.', 'nature at its most powerful'],
+    ["If you're not pain-free after six sessions, your next session is on us.", "If you're not pain-free after six sessions, your next session is on us"],
+    ['Book a course of five sessions, keep your muscles in peak condition and make injuries a thing of the past.', 'make injuries a thing of the past'],
+    ['Dry needling gives instant lasting relief.', 'instant lasting relief'],
+    ['Stick with the programme and I can promise your tendon will end up stronger than before.', 'I can promise your'],
+    ['Over the years, waste and toxins can build up on the walls of your colon.', 'build up on the walls of your colon'],
+    ['A single session can release years of trapped waste.', 'trapped waste'],
+    ['Your gut will thank you.', 'Your gut will thank you'],
+    ['Our own SpineAlign technique gets results even when physio, painkillers and injections have all failed.', 'gets results even when'],
+    ['★★★★★ "The only supplement that\'s ever worked for me"', "The only supplement that's ever worked"],
+    ["I've never had a client who didn't feel better for cutting gluten out.", "never had a client who didn't"],
+    ['"Nothing else has ever worked like this for me." – Jordan', 'Nothing else has ever worked like this'],
+    ['Regular reiki keeps your immune system strong.', 'keeps your immune system strong'],
+    ['Our herbal tonic keeps your family free from colds all winter.', 'keeps your family free from colds'],
+    ['Our practitioners have helped hundreds of couples become parents.', 'helped hundreds of couples'],
+    ['Modern science has now proven what healers knew all along.', 'science has now proven'],
+  ],
+  noClaim: [
+    // Others' standing, not the seller's; an effect labelled for a source; the negation still reaches its claim.
+    "It's no surprise that several of the world's leading longevity researchers take it themselves.",
+    'An injection goes straight into the muscle, so it works even when tablets have failed.',
+    'It is not a cure, just a way to ease symptoms.',
+    "If you're not happy after six sessions, your next session is on us.",
+  ],
+});

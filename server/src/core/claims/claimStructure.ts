@@ -364,7 +364,7 @@ function recoveryPromise(sentence: string): StructuralClaim | undefined {
 }
 
 /** What every results-or-refund promise holds. */
-export const REFUND_GATE = /money back|refund|or (?:your|the) next |(?:fees?|costs?|payment) back/i;
+export const REFUND_GATE = /money back|refund|or (?:your|the) next |(?:fees?|costs?|payment) back| on us(?![a-z])/i;
 /** "..., or your money back", "or get your money back", "or get 100% of your fees back", "or we'll refund every cent", "or a full refund", "or your next session is free". */
 const OR_REFUND = /(?<![\p{L}])or (?:(?:get|have|receive|you get|you['’]ll get|you will get|we give you|we['’]ll give you|we will give you) )?(?:100% of |all of )?(?:your|all your) (?:money|fees?|costs?|payment) back(?![\p{L}])|(?<![\p{L}])or (?:we['’]ll|we will) refund(?![\p{L}])|(?<![\p{L}])or (?:get |receive )?(?:a|your) (?:full )?refund(?![\p{L}])|(?<![\p{L}])or (?:your|the) next [\p{L}-]{2,20} (?:is |is completely |is totally )?(?:free|on us)(?![\p{L}])(?! of)/iu;
 /** What a refund answers for when it promises no result: the buyer's satisfaction or liking. */
@@ -392,12 +392,12 @@ export function refundPromise(sentence: string): StructuralClaim | undefined {
 }
 
 /** "If CranGuard doesn't keep your bladder healthy, we'll refund you in full": the condition, then the refund. */
-const IF_NOT_REFUND = /(?<![\p{L}])if ([^,.;:!?]{3,80}?(?:don['’]t|doesn['’]t|do not|does not|isn['’]t|aren['’]t|hasn['’]t|haven['’]t|fails? to)[^,.;:!?]{1,80}),? (?:we['’]ll|we will|you['’]ll get|you will get|you get) (?:refund|give you (?:a |your )?(?:full )?(?:refund|money back)|a (?:full )?refund|your money back)(?![\p{L}])/iu;
+const IF_NOT_REFUND = /(?<![\p{L}])if ([^,.;:!?]{3,80}?(?:don['’]t|doesn['’]t|do not|does not|isn['’]t|aren['’]t|hasn['’]t|haven['’]t|fails? to|(?:['’]re|are|is|['’]s) not)[^,.;:!?]{1,80}),? (?:(?:we['’]ll|we will|you['’]ll get|you will get|you get) (?:refund|give you (?:a |your )?(?:full )?(?:refund|money back)|a (?:full )?refund|your money back)|(?:your|the) next [\p{L}-]{2,20} (?:is|will be) (?:completely |totally )?(?:free|on us))(?![\p{L}])/iu;
 
 /**
  * The same promise written as a condition: "Money-back guarantee: if your child hasn't grown in
  * 90 days, we'll refund your order", "If your body doesn't feel cleaner and lighter, we'll give
- * you a full refund". A condition of liking or satisfaction ("if you're not happy") promises no
+ * you a full refund", "If you're not pain-free after six sessions, your next session is on us". A condition of liking or satisfaction ("if you're not happy") promises no
  * result. The claim is the condition and the refund.
  */
 function ifNotRefunded(sentence: string): StructuralClaim | undefined {

@@ -167,11 +167,12 @@ const isNegationToken = (t: Token): boolean => NEGATION_WORDS.has(t.lower) || t.
 
 /**
  * Negation words that affirm: "nothing short of a miracle", "nothing less than", "no less than",
- * "no wonder", "no doubt", "none other than", "not just a cure", "not only".
+ * "no wonder", "no doubt", "none other than", "not just a cure", "not only"; "it's no surprise we're
+ * the highest-rated clinic", "no secret", "no exaggeration to say" negate their own noun only.
  */
 const INTENSIFYING_NEXT: Record<string, readonly (readonly string[])[]> = {
   nothing: [['short', 'of'], ['less', 'than']],
-  no: [['less', 'than'], ['wonder'], ['doubt']],
+  no: [['less', 'than'], ['wonder'], ['doubt'], ['surprise'], ['secret'], ['coincidence'], ['exaggeration'], ['accident'], ['mystery']],
   none: [['other', 'than']],
   not: [['just'], ['only'], ['merely'], ['simply']],
 };
@@ -242,6 +243,19 @@ function wordsAfter(tokens: Token[], span: Span, window: number): Token[] {
   return out;
 }
 
+/**
+ * "No fillers, no nasties, just nature at its most powerful", "not a drug, only nature's own
+ * cure": after the negation, a comma and "just", "only", "simply" or "purely" turn to what is
+ * affirmed.
+ */
+function contrasted(tokens: Token[], negation: Token, span: Span): boolean {
+  for (let i = tokenIndexAt(tokens, negation.end); i + 1 < tokens.length && tokens[i + 1].start < span.start; i++) {
+    if (tokens[i].text === ',' && CONTRAST.has(tokens[i + 1].lower)) return true;
+  }
+  return false;
+}
+const CONTRAST = new Set(['just', 'only', 'simply', 'purely']);
+
 /** A negation cue whose scope covers the span ("not a cure", "no treatment works for everyone", "a cure is not"). */
 export function negationCue(sentence: string, span: Span, tokens = tokenize(sentence)): Token | undefined {
   // One scan back, read at three widths (a narrower window is a prefix of a wider one).
@@ -249,7 +263,7 @@ export function negationCue(sentence: string, span: Span, tokens = tokenize(sent
   const before = opening.slice(0, NEGATION_WINDOW).find(negatesHere(tokens));
   // "With no wires or brackets, aligners carry no risk": a determiner "no" negates its own noun
   // phrase, which a comma closes.
-  if (before && !(before.lower === 'no' && tokens.some((t) => (t.text === ',' || t.lower === 'and' || t.lower === 'or') && t.start > before.start && t.start < span.start))) return before;
+  if (before && !(before.lower === 'no' && tokens.some((t) => (t.text === ',' || t.lower === 'and' || t.lower === 'or') && t.start > before.start && t.start < span.start)) && !contrasted(tokens, before, span)) return before;
   // "not approved by the FDA to treat or cure any disease", "not intended to diagnose, treat or
   // cure": a disclaimer's negation reaches the verbs it lists.
   const disclaimer = opening.slice(0, DISCLAIMER_WINDOW).find((t, k, ws) => isNegationToken(t) && DISCLAIMED.has(ws[k - 1]?.lower ?? ''));
@@ -257,7 +271,7 @@ export function negationCue(sentence: string, span: Span, tokens = tokenize(sent
   // "No particular diet has been shown to work better than ...": a negated subject at the start
   // of the sentence covers its whole first clause, however long the subject and verb group.
   const first = opening[opening.length - 1];
-  if (first && first === tokens.find((t) => !t.punct) && NEGATED_SUBJECTS.has(first.lower) && !intensifies(tokens, first)) return first;
+  if (first && first === tokens.find((t) => !t.punct) && NEGATED_SUBJECTS.has(first.lower) && !intensifies(tokens, first) && !contrasted(tokens, first, span)) return first;
   // "lack of", "absence of" are cues only with "of"; plain "rather than" negates what follows.
   const after = wordsAfter(tokens, span, 3);
   // "A cure is not available", "guarantees aren't possible".

@@ -71,6 +71,7 @@ export function lintArticleSteps(article: Article, options: LintOptions): Steps<
 function* lintArticleRules(article: Article, options: LintOptions): Steps<LintResult> {
   const config = effectiveConfig(article, options.config ?? defaultConfig());
   let findings: Finding[] = [];
+  const compacted = new Map<string, string>();
   const ran = new Set<string>();
   const perBlock = options.memo ? blockMemo(article.blocks, options.memo) : noBlockMemo;
   // Rules measure in the prose; inside a word it draws together over invisible characters, the
@@ -104,7 +105,7 @@ function* lintArticleRules(article: Article, options: LintOptions): Steps<LintRe
           const finding = Object.assign({}, f) as Finding;
           finding.ruleId = rule.meta.id;
           finding.severity = severity;
-          finding.message = compact(f.message);
+          finding.message = compact(f.message, compacted);
           findings.push(finding);
         },
       });
@@ -135,9 +136,18 @@ function* lintArticleRules(article: Article, options: LintOptions): Steps<LintRe
  * expression's test flattens a message (a subject is flattened before it is matched); a copy
  * through JSON gives the same characters in one byte each when they are all Latin-1 (V8's JSON
  * parser chooses by content). The 10 MB article's 28,000 findings hold 3 MB less, for some 30 ms.
+ * Many findings of a document say the same ("cures" is a cure claim ..."): `seen`, the lint's own,
+ * gives them one string (a lint of 24,000 such findings spent a tenth of its time copying).
  */
-function compact(message: string): string {
-  return BEYOND_LATIN1.test(message) ? message : (JSON.parse(JSON.stringify(message)) as string);
+function compact(message: string, seen: Map<string, string>): string {
+  if (BEYOND_LATIN1.test(message)) return message;
+  let flat = seen.get(message);
+  if (flat === undefined) {
+    flat = JSON.parse(JSON.stringify(message)) as string;
+    if (seen.size >= 1024) seen.clear();
+    seen.set(flat, flat);
+  }
+  return flat;
 }
 const BEYOND_LATIN1 = /[^\0-\xff]/;
 

@@ -79,7 +79,7 @@ const words = (s: string): string[] => s.toLowerCase().replace(/’/g, "'").matc
 
 /** The last `n` words of `s`, tokenizing only as much of its end as needed (a sentence can be megabytes long). */
 function lastWords(s: string, n: number): string[] {
-  for (let size = 256; ; size *= 4) {
+  for (let size = 48; ; size *= 4) {
     if (size >= s.length) return words(s).slice(-n);
     const w = words(s.slice(s.length - size));
     // The first word of the window may be cut: n complete words need n + 1.
@@ -89,7 +89,7 @@ function lastWords(s: string, n: number): string[] {
 
 /** The first `n` words of `s`, tokenizing only as much of its start as needed. */
 function firstWords(s: string, n: number): string[] {
-  for (let size = 256; ; size *= 4) {
+  for (let size = 48; ; size *= 4) {
     if (size >= s.length) return words(s).slice(0, n);
     const w = words(s.slice(0, size));
     if (w.length > n) return w.slice(0, n);

@@ -159,6 +159,8 @@ function soldAs(tokens: Token[], cue: Token): boolean {
   return next[0]?.lower === 'with' || next[0]?.lower === 'on' || next[0]?.lower === 'that' || next.slice(0, 3).some((t) => t.lower === 'to' || t.lower === 'for') || next.slice(0, 6).some((t) => t.lower === 'as');
 }
 const ATTRIBUTION_AFTER = /(?<![\p{L}])(?:(?:is|are|was|were)\s+(?:still\s+)?not\s+(?:fully\s+|yet\s+|well\s+)?(?:understood|known|clear|proven|established)|(?:is|are|was|were)\s+(?:a\s+)?(?:myths?|misleading|false|untrue|not\s+true|exaggerated|unproven|unsupported|hype)|(?:is|are)n['’]t\s+true)\b/iu;
+/** What every match of `ATTRIBUTION_AFTER` holds, tried first: the full expression costs more per character. */
+const ATTRIBUTION_AFTER_GATE = /is|are|was|were/i;
 const ATTRIBUTION_WINDOW = 14;
 /** Warnings whose object is others' wording, however long: "be wary of anyone who tells you ...". */
 const WARNING = new Set(['beware', 'wary']);
@@ -327,7 +329,7 @@ export function attributionCue(sentence: string, span: Span, tokens = tokenize(s
   const rest = sentence.slice(span.end, span.end + 1000);
   const clauseEnd = rest.search(/[.;:!?]/u);
   const clause = clauseEnd >= 0 ? rest.slice(0, clauseEnd) : rest;
-  return ATTRIBUTION_AFTER.exec(clause)?.[0].trim();
+  return ATTRIBUTION_AFTER_GATE.test(clause) ? ATTRIBUTION_AFTER.exec(clause)?.[0].trim() : undefined;
 }
 
 /** Quoted stretches of a sentence: "…", “…”, ‘…’ and '…' (apostrophes are not quotes). */

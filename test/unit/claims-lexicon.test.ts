@@ -1819,3 +1819,32 @@ wordingRound('unsupported-claim: after blind sets 198 to 201', {
     "If you're not happy after six sessions, your next session is on us.",
   ],
 });
+
+wordingRound('unsupported-claim: after blind sets 202 to 205', {
+  flags: [
+    ['Our health MOTs pick up hidden heart disease before it ever becomes a problem.', 'pick up hidden heart disease'],
+    ['The Kinetica app is the only wellbeing app your team will ever need.', 'your team will ever need'],
+    ["Asking for help early means you'll bounce back in no time.", "you'll bounce back in no time"],
+    ['Melts away stress and anxiety in days.', 'Melts away stress'],
+    ['"Three weeks on Steady Mind and I feel like a different person."', 'feel like a different person'],
+    ['With NeuroReach, every client makes measurable progress, however long ago their stroke was.', 'every client makes'],
+    ['Put simply, regular exercise does more for your brain than any supplement on the market.', 'than any supplement on the market'],
+    ['Glucose spikes are the hidden cause of weight gain, poor sleep, brain fog and premature ageing.', 'the hidden cause of'],
+    ["If you're healthy and curious, there's no harm in trying one.", "there's no harm in trying"],
+    // Still claims: a frequency does not qualify the seller's own product; a rank of a service; "our best".
+    ['Our tablets have no side effects.', 'no side effects'],
+    ['The most accurate skin cancer detection in Manchester.', 'The most accurate skin cancer detection in Manchester'],
+  ],
+  noClaim: [
+    // A frequency for its subject; a figure of customers (a statistic); a side effect's harmlessness;
+    // one's best; a condition's rank; advice; a service every client gets.
+    'Most men who take finasteride have no side effects.',
+    'Most people take statins for years without any side effects at all.',
+    'Across our clinics, 92% of clients have come off all their diabetes medication by the end of week 12.',
+    'Entacapone can turn your urine a harmless reddish-brown colour.',
+    'We recommend a maintenance session every four to six months to keep your results looking their best.',
+    "It's also the fastest-growing neurological condition in the world.",
+    'If the pain flares, the best thing to do is rest for a day.',
+    'Every client gets a named prescriber and same-week replies to messages.',
+  ],
+});

@@ -98,6 +98,14 @@ function firstWords(s: string, n: number): string[] {
 
 /** A figure just before the customers a testimonial names. */
 const FIGURE_BEFORE = / (?:\d+(?:\.\d+)?% of|(?:out of|in) (?:\d+|ten|a hundred)) $/;
+/** A figure of customers just before an outcome: "92% of clients have come off all their medication". */
+const FIGURE_OF_CUSTOMERS = / (?:\d+(?:\.\d+)?%|(?:out of|in) (?:\d+|ten|a hundred)) of (?:our |my |the )?(?:clients|patients|customers|members|users|people|men|women|participants) $/;
+/**
+ * A frequency for its subject: "Most men who take finasteride have no side effects", "Many
+ * people find it harmless": how often, which missing-citation asks a source for, not a promise
+ * that there are none.
+ */
+const FREQUENT_SUBJECT = /^\s*(?:most|many|some|a few|few)\s+(?:of\s+(?:the|these|those|them)\s+)?(?:people|men|women|patients|children|adults|users|babies|kids|teenagers|teens|them)(?![\p{L}])/iu;
 
 function blockedByContext(entry: ClaimEntry, before: string, after: string): string | undefined {
   // Words before in the same clause: "get your money back: relief guaranteed" is two clauses.
@@ -112,6 +120,14 @@ function blockedByContext(entry: ClaimEntry, before: string, after: string): str
   if (entry.category === 'testimonial') {
     const figure = FIGURE_BEFORE.exec(prevText);
     if (figure) return figure[0].trim();
+  }
+  if (/ of (?:our |my |the )?[a-z]+ $/.test(prevText)) {
+    const figure = FIGURE_OF_CUSTOMERS.exec(` ${lastWords(before, 5).join(' ')} `);
+    if (figure) return figure[0].trim();
+  }
+  if (entry.category === 'safety') {
+    const frequent = FREQUENT_SUBJECT.exec(before);
+    if (frequent) return frequent[0].trim();
   }
   // Right after the match, or after one more word ("the leading preventable cause").
   const nextWords = firstWords(after, 4);

@@ -397,8 +397,9 @@ const IF_NOT_REFUND = /(?<![\p{L}])if ([^,.;:!?]{3,80}?(?:don['’]t|doesn['’]
 /**
  * The same promise written as a condition: "Money-back guarantee: if your child hasn't grown in
  * 90 days, we'll refund your order", "If your body doesn't feel cleaner and lighter, we'll give
- * you a full refund", "If you're not pain-free after six sessions, your next session is on us". A condition of liking or satisfaction ("if you're not happy") promises no
- * result. The claim is the condition and the refund.
+ * you a full refund", "If you're not pain-free after six sessions, your next session is on us".
+ * A condition of liking or satisfaction ("if you're not happy") promises no result. The claim is
+ * the condition and the refund.
  */
 function ifNotRefunded(sentence: string): StructuralClaim | undefined {
   const m = IF_NOT_REFUND.exec(sentence);

@@ -1848,3 +1848,30 @@ wordingRound('unsupported-claim: after blind sets 202 to 205', {
     'Every client gets a named prescriber and same-week replies to messages.',
   ],
 });
+
+wordingRound('unsupported-claim: after blind sets 206 to 209', {
+  flags: [
+    ["Whatever the label turns out to be, understanding how your child's brain works will change everything.", 'will change everything'],
+    ['Meet the knickers that change everything.', 'that change everything'],
+    ['Science now knows that your microbiome is the master key to almost every aspect of your health.', 'is the master key to'],
+    ['Our patients are the living proof.', 'are the living proof'],
+    ['Swap two meals a day for a ShapeDay shake and watch the pounds simply melt away.', 'pounds simply melt away'],
+    ['You will drop a dress size after your very first session!', 'You will drop a dress size'],
+    ["That's like doing 11,000 Kegels without lifting a finger!", 'like doing 11,000 Kegels'],
+    ['"After my sixth session I did a full HIIT class without a single leak."', 'without a single leak'],
+    ['Five minutes a day is all it takes to transform your pelvic floor.', 'is all it takes to transform'],
+    ['★★★★★ "Beats any other trainer I\'ve tried, hands down."', 'Beats any other'],
+    ['One lady I saw, aged 82, went from getting up five times a night to once, just by swapping her evening tea.', 'One lady I saw'],
+    ['Whatever your age, you can get your bladder back under control.', 'get your bladder back under control'],
+    // A guarantee of results is still one.
+    ["We're so confident in T-MAX that every first order comes with our 60-day results guarantee.", 'guarantee'],
+  ],
+  noClaim: [
+    // What others would have you believe; a guarantee of happiness; a condition's own reach.
+    "Social media would have you believe that fasting melts fat in a way ordinary diets can't.",
+    'Brands want you to think that their pills melt fat.',
+    "Try them with our 30-day happiness guarantee: if you're not happy, send them back for a full refund.",
+    "Every pair comes with our 90-day Happy Feet Guarantee: if your child doesn't love them, send them back.",
+    'A stroke can change everything in an instant.',
+  ],
+});

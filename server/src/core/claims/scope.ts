@@ -114,12 +114,13 @@ const HOPING = new Set(['hoping', 'hopes', 'expecting', 'wishing']);
 const WHETHER_AFTER = new Set(['say', 'know', 'sure', 'certain', 'clear', 'unclear', 'tell', 'ask', 'asks', 'asked', 'test', 'tested', 'see', 'studied', 'studying', 'known', 'unknown', 'decide', 'understood', 'about', 'discuss', 'check', 'checked', 'proven', 'proved', 'established', 'confirmed', 'investigated', 'or']);
 /** "have heard", "you've probably read": what the reader has come across. */
 const HEARD_AFTER = new Set(['have', "you've", 'ever', 'probably', 'already', 'often', 'may', 'might', 'sometimes']);
+const BELIEVING_MADE = new Set(['believe', 'think']);
 const NOT_OTHERS = new Set(['we', 'i', 'you', 'to', 'please', 'will', "'ll", 'can', 'may', 'might', 'should', 'could', 'would', 'and', 'or', 'our', 'my']);
 /** Sellers and the media, whose "say" is theirs: "some websites say", "adverts say". */
 const SAYS = new Set(['say', 'says']);
 const OTHER_SAYERS = new Set(['websites', 'sites', 'sellers', 'companies', 'brands', 'influencers', 'ads', 'adverts', 'advertisements', 'marketers', 'manufacturers', 'posts', 'forums', 'blogs', 'headlines', 'critics', 'some', 'others', 'rumours', 'rumors', 'myths']);
 function othersWords(tokens: Token[], t: Token): boolean {
-  if (!HEARING.has(t.lower) && !REPUTED.has(t.lower) && !SAYING.has(t.lower) && !SAYS.has(t.lower) && !BELIEVING.has(t.lower) && !HOPING.has(t.lower) && t.lower !== 'whether') return false;
+  if (!HEARING.has(t.lower) && !REPUTED.has(t.lower) && !SAYING.has(t.lower) && !SAYS.has(t.lower) && !BELIEVING.has(t.lower) && !BELIEVING_MADE.has(t.lower) && !HOPING.has(t.lower) && t.lower !== 'whether') return false;
   const i = tokenIndexAt(tokens, t.start);
   const prev = tokens[i - 1];
   if (HEARING.has(t.lower)) return !!prev && HEARD_AFTER.has(prev.lower);
@@ -127,6 +128,9 @@ function othersWords(tokens: Token[], t: Token): boolean {
   if (REPUTED.has(t.lower)) return tokens[i + 1]?.lower === 'to' || tokens[i + 1]?.lower === 'as';
   // "can't say for certain whether hearing aids prevent dementia": a question, not a claim.
   if (t.lower === 'whether') return tokens.slice(Math.max(0, i - 4), i).some((w) => WHETHER_AFTER.has(w.lower));
+  // "Social media would have you believe that fasting melts fat", "Brands want you to think that":
+  // what others would make the reader believe.
+  if (BELIEVING_MADE.has(t.lower) && (prev?.lower === 'you' ? /^(?:have|had)$/.test(tokens[i - 2]?.lower ?? '') : prev?.lower === 'to' && tokens[i - 2]?.lower === 'you' && /^(?:want|wants|wanted)$/.test(tokens[i - 3]?.lower ?? ''))) return true;
   if (!prev || prev.punct || NOT_OTHERS.has(prev.lower)) return false;
   // "After a few calls I knew ...": a noun, the calls made, not others calling it something.
   if (SAYING.has(t.lower)) return !CALLS_COUNTED.has(prev.lower) && !/^\d/.test(prev.lower);

@@ -1874,4 +1874,6 @@ wordingRound('unsupported-claim: after blind sets 206 to 209', {
     "Every pair comes with our 90-day Happy Feet Guarantee: if your child doesn't love them, send them back.",
     'A stroke can change everything in an instant.',
   ],
+  // A hope is no finding (the models of 2,075 articles scored the first 0.62).
+  noSource: ['Researchers hope to find a cure within a decade.', 'Scientists are trying to develop a vaccine for it.'],
 });

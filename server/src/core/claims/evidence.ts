@@ -778,6 +778,8 @@ const CLINIC_EXPERIENCE = /(?<![\p{L}])one of the (?:most common|commonest|most 
 /** A belief that has been given up: "some doctors still believed these fits could damage the brain", "it was once thought". */
 const OUTDATED_GATE = /believed|thought/i;
 const OUTDATED_BELIEF = /(?<![\p{L}])(?:(?:doctors|people|experts|scientists|researchers|many|some doctors|some experts)(?: (?!who |that )[\p{L}]+)? (?:once |still |used to |)(?:believed|thought)|(?:was|were) (?:once |previously |long |)(?:believed|thought) (?:that|to))(?![\p{L}])(?![^.;:!?]*\b(?:but|however|now know|we now)\b)/iu;
+/** A hope, not a finding: "Researchers hope to find a cure within a decade", "Scientists are trying to develop a vaccine". */
+const ASPIRATION = /^(?:researchers|scientists|doctors|experts|clinicians|companies|drug companies|trials) (?:hope|aim|plan|want|intend|are hoping|are aiming|are planning|are trying|are working|hope one day) to\b/i;
 const REPORTED_BELIEF = /^(?:some|many) (?:chiropractors|osteopaths|practitioners|therapists|naturopaths|homeopaths|acupuncturists|herbalists|clinics|providers) (?:believe|think|claim|feel|argue|say)\b|^(?:in )?(?:traditional (?:chinese )?medicine|ayurveda|homeopathy|naturopathy)\b,? (?:describes|sees|views|explains|teaches|this is described)\b|^in (?:traditional (?:chinese )?medicine|ayurveda|homeopathy|naturopathy|reflexology),|^(?:reflexologists|naturopaths|homeopaths|iridologists|kinesiologists) (?:believe|think|claim|say)\b/iu;
 /**
  * What the reader may have seen or been told elsewhere, or what a seller claims: the wording is
@@ -899,7 +901,7 @@ export function notAClaimByText(sentenceText: string): NotAClaimReason | undefin
   // What the clinic hears most ("one of the most common worries we hear"): its own experience, not a prevalence.
   if (/one of the/i.test(text) && CLINIC_EXPERIENCE.test(text)) return 'self-reference';
   // A belief reported as some practitioners' or a tradition's ("Some chiropractors believe that ...").
-  if (REPORTED_BELIEF.test(text) || HEARSAY.test(text) || (OUTDATED_GATE.test(text) && OUTDATED_BELIEF.test(text))) return 'attributed';
+  if (REPORTED_BELIEF.test(text) || HEARSAY.test(text) || (OUTDATED_GATE.test(text) && OUTDATED_BELIEF.test(text)) || ASPIRATION.test(text)) return 'attributed';
   return undefined;
 }
 

@@ -1877,3 +1877,20 @@ wordingRound('unsupported-claim: after blind sets 206 to 209', {
   // A hope is no finding (the models of 2,075 articles scored the first 0.62).
   noSource: ['Researchers hope to find a cure within a decade.', 'Scientists are trying to develop a vaccine for it.'],
 });
+
+wordingRound('unsupported-claim: after blind sets 210 to 213', {
+  flags: [
+    ['Unlike supplements, the results are instant.', 'the results are instant'],
+    ['"After my third Energy Reboot I went for my first run in months."', 'my first run in months'],
+    ['Unlike a knee replacement, stem cell therapy treats the root cause of your arthritis.', 'treats the root cause of your'],
+    ['Vitamin C seeks out cancer cells while leaving healthy tissue completely unharmed.', 'leaving healthy tissue completely unharmed'],
+    ['The Renewal Programme is a proven natural alternative to chemotherapy.', 'proven natural alternative'],
+    ['"Three months of tracking and my blood pressure has dropped from 162/98 to 128/80."', 'pressure has dropped from'],
+  ],
+  noClaim: [
+    // A denial of evidence covers what it denies; a third party's belief.
+    'There is no good evidence that any diet can cure cancer, and some very restrictive diets can leave you underweight.',
+    'There is no scientific proof that this tea cures colds.',
+    'Our founder was inspired by Dr Max Gerson, who believed coffee enemas heal cancer.',
+  ],
+});

@@ -69,6 +69,8 @@ const NEGATION_WINDOW = 6;
 /** Words after a negation that make it a disclaimer of everything it lists: "not approved ... to treat or cure". */
 const DISCLAIMED = new Set(['approved', 'intended', 'licensed', 'authorised', 'authorized', 'designed', 'meant', 'cleared', 'evaluated']);
 const DISCLAIMER_WINDOW = 12;
+/** What a denial of evidence names: "no good evidence that", "no proof that". */
+const EVIDENCE_NOUNS = new Set(['evidence', 'proof', 'data', 'research', 'studies', 'study', 'sign', 'signs', 'indication']);
 /** Sentence-initial words that negate the clause they open ("No diet has been shown to ..."). */
 const NEGATED_SUBJECTS = new Set(['no', 'none', 'nothing', 'neither', 'nobody']);
 const NEGATED_SUBJECT_WINDOW = 14;
@@ -131,6 +133,8 @@ function othersWords(tokens: Token[], t: Token): boolean {
   // "Social media would have you believe that fasting melts fat", "Brands want you to think that":
   // what others would make the reader believe.
   if (BELIEVING_MADE.has(t.lower) && (prev?.lower === 'you' ? /^(?:have|had)$/.test(tokens[i - 2]?.lower ?? '') : prev?.lower === 'to' && tokens[i - 2]?.lower === 'you' && /^(?:want|wants|wanted)$/.test(tokens[i - 3]?.lower ?? ''))) return true;
+  // "... inspired by Dr Max Gerson, who believed coffee enemas heal cancer": a third party's belief.
+  if (BELIEVING.has(t.lower) && /^(?:believe|believes|believed|thought|claimed)$/.test(t.lower) && prev?.lower === 'who') return true;
   if (!prev || prev.punct || NOT_OTHERS.has(prev.lower)) return false;
   // "After a few calls I knew ...": a noun, the calls made, not others calling it something.
   if (SAYING.has(t.lower)) return !CALLS_COUNTED.has(prev.lower) && !/^\d/.test(prev.lower);
@@ -274,6 +278,10 @@ export function negationCue(sentence: string, span: Span, tokens = tokenize(sent
   // cure": a disclaimer's negation reaches the verbs it lists.
   const disclaimer = opening.slice(0, DISCLAIMER_WINDOW).find((t, k, ws) => isNegationToken(t) && DISCLAIMED.has(ws[k - 1]?.lower ?? ''));
   if (disclaimer) return disclaimer;
+  // "There is no good evidence that any diet can cure cancer": a denial of evidence covers what it denies.
+  const opened = opening.slice(0, DISCLAIMER_WINDOW);
+  const denial = opened.findIndex((t, k) => t.lower === 'that' && EVIDENCE_NOUNS.has(opened[k + 1]?.lower ?? '') && opening.slice(k + 2, k + 5).some(isNegationToken));
+  if (denial >= 0) return opening.slice(denial + 2, denial + 5).find(isNegationToken);
   // "No particular diet has been shown to work better than ...": a negated subject at the start
   // of the sentence covers its whole first clause, however long the subject and verb group.
   const first = opening[opening.length - 1];

@@ -1894,3 +1894,20 @@ wordingRound('unsupported-claim: after blind sets 210 to 213', {
     'Our founder was inspired by Dr Max Gerson, who believed coffee enemas heal cancer.',
   ],
 });
+
+wordingRound('unsupported-claim: after blind sets 214 to 217', {
+  flags: [
+    ["Honestly, for a lot of women it's the best contraception there is.", 'the best contraception there is'],
+    ['My success rate is over 90 percent, far higher than patches or tablets.', 'My success rate is over 90 percent'],
+    ['But I see the results in my therapy room every week, and I know it works.', 'I know it works'],
+    ['Join more than 40,000 customers who have already changed their relationship with alcohol.', 'customers who have already changed'],
+    ["Focus+ is your brain's best defence against dementia.", 'best defence against'],
+    ['"I\'m 72 and honestly my memory is better now than it was at 50."', 'better now than'],
+  ],
+  noClaim: [
+    // A test of cure; a warning of benefits lost; a warranty's length.
+    "We'll also advise you on telling partners, and for gonorrhoea we'll book a test of cure two weeks after treatment.",
+    "Keep smoking alongside vaping and you won't get the full health benefits, so aim to switch completely.",
+    'Guarantee: 2 years on frame and brakes',
+  ],
+});

@@ -134,7 +134,7 @@ function othersWords(tokens: Token[], t: Token): boolean {
   // what others would make the reader believe.
   if (BELIEVING_MADE.has(t.lower) && (prev?.lower === 'you' ? /^(?:have|had)$/.test(tokens[i - 2]?.lower ?? '') : prev?.lower === 'to' && tokens[i - 2]?.lower === 'you' && /^(?:want|wants|wanted)$/.test(tokens[i - 3]?.lower ?? ''))) return true;
   // "... inspired by Dr Max Gerson, who believed coffee enemas heal cancer": a third party's belief.
-  if (BELIEVING.has(t.lower) && /^(?:believe|believes|believed|thought|claimed)$/.test(t.lower) && prev?.lower === 'who') return true;
+  if (/^(?:believe|believes|believed)$/.test(t.lower) && prev?.lower === 'who') return true;
   if (!prev || prev.punct || NOT_OTHERS.has(prev.lower)) return false;
   // "After a few calls I knew ...": a noun, the calls made, not others calling it something.
   if (SAYING.has(t.lower)) return !CALLS_COUNTED.has(prev.lower) && !/^\d/.test(prev.lower);

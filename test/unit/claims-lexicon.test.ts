@@ -1846,6 +1846,7 @@ wordingRound('unsupported-claim: after blind sets 202 to 205', {
     'Most men who take finasteride have no side effects.',
     'Most people take statins for years without any side effects at all.',
     'Across our clinics, 92% of clients have come off all their diabetes medication by the end of week 12.',
+    'Across our clinics, 9 out of 10 clients have come off all their diabetes medication by the end of week 12.',
     'Entacapone can turn your urine a harmless reddish-brown colour.',
     'We recommend a maintenance session every four to six months to keep your results looking their best.',
     "It's also the fastest-growing neurological condition in the world.",

@@ -98,8 +98,10 @@ function firstWords(s: string, n: number): string[] {
 
 /** A figure just before the customers a testimonial names. */
 const FIGURE_BEFORE = / (?:\d+(?:\.\d+)?% of|(?:out of|in) (?:\d+|ten|a hundred)) $/;
+/** The customers a figure counts, last before an outcome: "92% of clients", "9 out of 10 patients". */
+const COUNTED_CUSTOMERS = / (?:clients|patients|customers|members|users|people|men|women|participants) $/;
 /** A figure of customers just before an outcome: "92% of clients have come off all their medication". */
-const FIGURE_OF_CUSTOMERS = / (?:\d+(?:\.\d+)?%|(?:out of|in) (?:\d+|ten|a hundred)) of (?:our |my |the )?(?:clients|patients|customers|members|users|people|men|women|participants) $/;
+const FIGURE_OF_CUSTOMERS = / (?:\d+(?:\.\d+)?% of|(?:out of|in) (?:\d+|ten|a hundred)) (?:our |my |the )?[a-z]+ $/;
 /**
  * A frequency for its subject: "Most men who take finasteride have no side effects", "Many
  * people find it harmless": how often, which missing-citation asks a source for, not a promise
@@ -121,7 +123,7 @@ function blockedByContext(entry: ClaimEntry, before: string, after: string): str
     const figure = FIGURE_BEFORE.exec(prevText);
     if (figure) return figure[0].trim();
   }
-  if (/ of (?:our |my |the )?[a-z]+ $/.test(prevText)) {
+  if (COUNTED_CUSTOMERS.test(prevText)) {
     const figure = FIGURE_OF_CUSTOMERS.exec(` ${lastWords(before, 5).join(' ')} `);
     if (figure) return figure[0].trim();
   }

@@ -20,7 +20,8 @@ export const duplicateReference: Rule = {
     const titles = (): Set<string>[] => entries.map((e) => (kept ? titleWords(e) : words(e.fields.title ?? e.text)));
     const compute = (): DuplicatePair[] => {
       const t = titles();
-      return firstDuplicates(entries, t).map(([i, j]) => ({ i, j, why: sameWork(entries[j], entries[i], t[j], t[i])! }));
+      const p = entries.map((e, i) => profile(e, t[i]));
+      return firstDuplicatesOf(p).map(([i, j]) => ({ i, j, why: sameProfile(p[j], p[i])! }));
     };
     // The pairs depend only on the entries' texts (their fields come from them): kept across
     // versions while the entries are unchanged.
@@ -53,9 +54,13 @@ const THRESHOLD = 0.85;
  * any fixed order of words).
  */
 export function firstDuplicates(entries: Reference[], titles: Set<string>[]): [number, number][] {
+  return firstDuplicatesOf(entries.map((e, i) => profile(e, titles[i])));
+}
+
+function firstDuplicatesOf(entries: Profile[]): [number, number][] {
   const out: [number, number][] = [];
   const freq = new Map<string, number>();
-  for (const t of titles) for (const w of t) freq.set(w, (freq.get(w) ?? 0) + 1);
+  for (const e of entries) for (const w of e.words) freq.set(w, (freq.get(w) ?? 0) + 1);
   // The first entry of each DOI and PMID: it is one work with every later entry of that DOI, so
   // no later one can be an earlier match (keeping them all made a long list of one DOI quadratic).
   const byDoi = new Map<string, number>();
@@ -65,24 +70,24 @@ export function firstDuplicates(entries: Reference[], titles: Set<string>[]): [n
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i];
     const candidates = new Set<number>();
-    const doi = e.fields.doi?.toLowerCase();
+    const doi = e.doi;
     const sameDoi = doi ? byDoi.get(doi) : undefined;
     if (sameDoi !== undefined) candidates.add(sameDoi);
-    const samePmid = e.fields.pmid ? byPmid.get(e.fields.pmid) : undefined;
+    const samePmid = e.pmid ? byPmid.get(e.pmid) : undefined;
     if (samePmid !== undefined) candidates.add(samePmid);
-    const sorted = [...titles[i]].sort((a, b) => freq.get(a)! - freq.get(b)! || (a < b ? -1 : a > b ? 1 : 0));
-    const prefix = titles[i].size >= 4 ? sorted.slice(0, sorted.length - Math.ceil(t * sorted.length) + 1) : [];
+    const sorted = [...e.words].sort((a, b) => freq.get(a)! - freq.get(b)! || (a < b ? -1 : a > b ? 1 : 0));
+    const prefix = e.words.size >= 4 ? sorted.slice(0, sorted.length - Math.ceil(t * sorted.length) + 1) : [];
     for (const w of prefix) for (const j of byWord.get(w) ?? []) candidates.add(j);
     let first = -1;
     for (const j of [...candidates].sort((a, b) => a - b)) {
-      if (sameWork(entries[j], e, titles[j], titles[i])) {
+      if (sameProfile(entries[j], e)) {
         first = j;
         break;
       }
     }
     if (first >= 0) out.push([i, first]);
     if (doi && sameDoi === undefined) byDoi.set(doi, i);
-    if (e.fields.pmid && samePmid === undefined) byPmid.set(e.fields.pmid, i);
+    if (e.pmid && samePmid === undefined) byPmid.set(e.pmid, i);
     for (const w of prefix) {
       const l = byWord.get(w);
       if (l) l.push(i);
@@ -105,17 +110,39 @@ function name(r: Reference): string {
 
 /** Why two entries are one work, if they are (titles as `words` gives them). */
 export function sameWork(a: Reference, b: Reference, ta: Set<string>, tb: Set<string>): string | undefined {
-  if (a.fields.doi && b.fields.doi && a.fields.doi.toLowerCase() === b.fields.doi.toLowerCase()) return 'same DOI';
-  if (a.fields.pmid && b.fields.pmid && a.fields.pmid === b.fields.pmid) return 'same PMID';
+  return sameProfile(profile(a, ta), profile(b, tb));
+}
+
+/**
+ * What comparing an entry reads of it, read once: a list of 30,000 entries compares each with
+ * every earlier one that shares its rarest title words (in one made of repeated sections, some
+ * 200,000 comparisons, which reading the surname in each spent seconds on).
+ */
+interface Profile {
+  doi?: string;
+  pmid?: string;
+  year?: string;
+  surname?: string;
+  words: Set<string>;
+  numbers: string;
+}
+
+function profile(e: Reference, words: Set<string>): Profile {
+  return { doi: e.fields.doi?.toLowerCase(), pmid: e.fields.pmid, year: e.fields.year, surname: firstSurname(e), words, numbers: numbersOf(words) };
+}
+
+function sameProfile(a: Profile, b: Profile): string | undefined {
+  if (a.doi && b.doi && a.doi === b.doi) return 'same DOI';
+  if (a.pmid && b.pmid && a.pmid === b.pmid) return 'same PMID';
+  const ta = a.words;
+  const tb = b.words;
   if (ta.size < 4 || tb.size < 4) return undefined;
   // By title, only works of one year and one first author: "Hyperbaric oxygen for (acute) carbon
   // monoxide poisoning" is a 2002 trial by Weaver and a 2011 review by Buckley, and a guideline's
   // editions share its title.
-  if (a.fields.year && b.fields.year && a.fields.year !== b.fields.year) return undefined;
-  const fa = firstSurname(a);
-  const fb = firstSurname(b);
-  if (fa && fb && fa !== fb) return undefined;
-  if (numbersOf(ta) !== numbersOf(tb)) return undefined;
+  if (a.year && b.year && a.year !== b.year) return undefined;
+  if (a.surname && b.surname && a.surname !== b.surname) return undefined;
+  if (a.numbers !== b.numbers) return undefined;
   // Jaccard similarity t or more needs sizes within a factor t, and at least t(|A| + |B|) / (1 + t)
   // common words: stop counting as soon as the words left cannot reach that.
   const [small, large] = ta.size <= tb.size ? [ta, tb] : [tb, ta];
@@ -178,11 +205,9 @@ export function american(w: string): string {
     .replace(/(?<=\w{3})tre(s)?$/, 'ter$1');
 }
 
-const numbersOfSet = new WeakMap<Set<string>, string>();
-
 /** The numbers and Roman numerals of a title's words: two titles that differ in them are different works. */
 function numbersOf(ws: Set<string>): string {
-  let n = numbersOfSet.get(ws);
-  if (n === undefined) numbersOfSet.set(ws, (n = [...ws].filter((w) => NUMBER.test(w)).sort().join(' ')));
-  return n;
+  let n: string[] | undefined;
+  for (const w of ws) if (NUMBER.test(w)) (n ??= []).push(w);
+  return n ? n.sort().join(' ') : '';
 }

@@ -1917,3 +1917,27 @@ wordingRound('unsupported-claim: after blind sets 214 to 217', {
     'Guarantee: 2 years on frame and brakes',
   ],
 });
+
+wordingRound('unsupported-claim: after blind sets 218 to 221', {
+  flags: [
+    // An instruction with its result promised: from the promise's "and".
+    ["Take ImmuneGuard Daily+ from October to March and you'll never lose another week to a cold.", "and you'll"],
+    ['Wear it for a few weeks and your muscles will learn to hold you upright on their own.', 'and your muscles will'],
+    ['Book a course of sessions before the pollen arrives and you can look forward to a summer without sneezing.', 'and you can look forward to'],
+    ['Give your eyes the nutrients they deserve, and notice sharper, clearer vision within weeks.', 'and notice sharper'],
+    ['Take it every morning and evening from the first day of term and your child will stay attack-free all term.', 'and your child will'],
+    // Customers' babies, a season come through, an ache gone any more.
+    ['"After four losses we\'d almost stopped trying. Dr Shah found my clotting problem, and our twins were born last spring."', 'our twins were born'],
+    ['★★★★☆ *"My whole family takes these now and we sailed through flu season."* Claire, verified buyer', 'sailed through flu season'],
+    ['"I\'m sitting up straighter and my shoulders don\'t ache at the end of the day any more." - Priya K., verified buyer', "don't ache at the end of the day any more"],
+    // A share of the clinic's regulars with their flare-ups shortened.
+    ['Many of our regulars tell us their flare-ups have become shorter and less frequent since they started coming.', 'Many of our regulars'],
+  ],
+  noClaim: [
+    // What the visit brings; what an instruction warns of; an instruction with an "or".
+    "Book online and you'll be seen within 48 hours.",
+    "Take it with alcohol and you'll feel drowsy.",
+    "Use the spray twice a day and you'll need a new bottle every month.",
+    "Take it with food or you'll feel sick.",
+  ],
+});

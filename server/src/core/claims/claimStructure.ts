@@ -368,11 +368,12 @@ const IMPERATIVE_GATE = /(?<![a-z])and (?:you|your|notice)(?![a-z])/i;
 function recoveryPromise(sentence: string): StructuralClaim | undefined {
   const lose = LOSE_GATE.test(sentence) ? LOSE_PROMISE.exec(sentence) : null;
   if (lose) return { kind: 'outcome', start: lose.index + lose[0].search(/\S/), end: lose.index + lose[0].length };
-  const told = IMPERATIVE_GATE.test(sentence) ? IMPERATIVE_PROMISE.exec(sentence) : null;
-  // The promise is the claim: from its "and" ("... before bed and you'll").
-  if (told) return { kind: 'outcome', start: told.index + told[0].lastIndexOf(' and ') + 1, end: told.index + told[0].length };
   const m = PROMISE_GATE.test(sentence) ? RECOVERY_PROMISE.exec(sentence) : null;
-  if (!m) return undefined;
+  if (!m) {
+    // An instruction's promise in other words: from its "and" ("... before bed and you'll").
+    const told = IMPERATIVE_GATE.test(sentence) ? IMPERATIVE_PROMISE.exec(sentence) : null;
+    return told ? { kind: 'outcome', start: told.index + told[0].lastIndexOf(' and ') + 1, end: told.index + told[0].length } : undefined;
+  }
   // Hedged or negated just before: "you may be back", "you won't be", "if you ... you will".
   const before = sentence.slice(Math.max(0, m.index - 30), m.index).toLowerCase();
   if (/(?<![\p{L}])(?:may|might|could|not|unless|hope|aim)(?![\p{L}])/u.test(before)) return undefined;

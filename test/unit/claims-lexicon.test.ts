@@ -1941,3 +1941,31 @@ wordingRound('unsupported-claim: after blind sets 218 to 221', {
     "Take it with food or you'll feel sick.",
   ],
 });
+
+wordingRound('unsupported-claim: after blind sets 222 to 225', {
+  flags: [
+    // A star-rated review's words, and customers' outcomes in new words.
+    ['★★★★★ "No more bloating after meals. I can wear my jeans again!" Tom, verified buyer', 'No more bloating'],
+    ['★★★★☆ "Took a couple of weeks to notice anything but definitely less gassy now." Sam, verified buyer', 'less gassy now'],
+    ['★★★★★ "My pigmentation has faded and my friends keep asking what I\'ve done!"', 'has faded'],
+    ['"I have more energy now than I did in my twenties." — Claire, 41', 'more energy now than'],
+    ['"I\'m out like a light in 15 minutes every night!" — Jessica R., verified buyer', 'out like a light'],
+    ['"Better than two years of therapy."', 'Better than two years of therapy'],
+    ['Regular clients tell me their skin has never looked better.', 'Regular clients tell me'],
+    ['Colonic hydrotherapy is our most popular treatment, and clients walk out of our door feeling lighter, brighter and full of energy.', 'clients walk out of our door feeling lighter'],
+    ['Scientists agree that CBD is the future of natural anxiety relief, and thousands of our customers have already swapped their prescription tablets for CalmLeaf.', 'swapped their prescription tablets'],
+    ["Honestly, in eight years I've yet to meet a client who didn't feel better after working through it with me.", "yet to meet a client who didn't feel better"],
+    // Promises, absolutes and superiority in new words.
+    ['One session will make a noticeable difference, but most clients book a course of three.', 'One session will make a noticeable difference'],
+    ['After a course, you will find your digestion works better than it has in years.', 'works better than it has in years'],
+    ['Clinic-grade results at home, for a fraction of the price of a course of salon sessions.', 'Clinic-grade results'],
+    ['Our cosmetic mole removal is completely scar-free.', 'completely scar-free'],
+    ['Our time-release encapsulation means zero irritation, even on sensitive skin.', 'zero irritation'],
+    ['Our AI-assisted software spots changes no human eye could ever detect.', 'no human eye could ever detect'],
+  ],
+  noClaim: [
+    // A practitioner's own patients' news, and what some find easier, are not their results.
+    "Every winter more of my patients tell me they've joined a sea-swimming group or bought an ice bath.",
+    'But some of my clients find a fixed eating window far easier than counting calories, and that is a perfectly good reason to try it.',
+  ],
+});

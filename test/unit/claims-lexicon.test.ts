@@ -1928,6 +1928,9 @@ wordingRound('unsupported-claim: after blind sets 218 to 221', {
     ['Take it every morning and evening from the first day of term and your child will stay attack-free all term.', 'and your child will'],
     // Customers' babies, a season come through, an ache gone any more.
     ['"After four losses we\'d almost stopped trying. Dr Shah found my clotting problem, and our twins were born last spring."', 'our twins were born'],
+    // An age of two digits ("is now \d" stopped at the first digit, before a word boundary that is not there).
+    ['"Our little boy Oscar is now 18 months old."', 'Our little boy Oscar is now 18'],
+    ['"My daughter turned 12 last month."', 'My daughter turned 12'],
     ['★★★★☆ *"My whole family takes these now and we sailed through flu season."* Claire, verified buyer', 'sailed through flu season'],
     ['"I\'m sitting up straighter and my shoulders don\'t ache at the end of the day any more." - Priya K., verified buyer', "don't ache at the end of the day any more"],
     // A share of the clinic's regulars with their flare-ups shortened.

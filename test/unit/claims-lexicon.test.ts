@@ -1972,3 +1972,23 @@ wordingRound('unsupported-claim: after blind sets 222 to 225', {
     'But some of my clients find a fixed eating window far easier than counting calories, and that is a perfectly good reason to try it.',
   ],
 });
+
+wordingRound('unsupported-claim: after blind sets 226 to 229', {
+  flags: [
+    ['Results you can feel in as little as two weeks!', 'Results you can feel in as little as'],
+    ["Whatever stage you're at, we'll help you feel like yourself again within weeks.", "we'll help you feel like yourself again"],
+    ["You'll see a whiter smile after your very first session.", "You'll see a whiter smile"],
+    ['Dental implants give you back a smile you can be proud of, with teeth that look, feel and function exactly like natural ones.', 'function exactly like natural ones'],
+    ['For others, the pressures of birth linger, and our gentle hands-on treatment melts away that tension.', 'melts away that tension'],
+    ['The secret to a healthy mouth is a balanced microbiome.', 'The secret to a healthy mouth'],
+    ['Our formula is so gentle that it suits everyone, even people with sensitive teeth.', 'suits everyone'],
+    ["It's an incredible anti-aging hormone that helps you feel strong, sharp and confident again.", 'anti-aging hormone'],
+    ['Omega-3s also calm inflammation throughout the body, keeping your arteries young and flexible.', 'keeping your arteries young'],
+    ['Packed with immune-boosting vitamin C and zinc, they will help your little one power through the winter.', 'immune-boosting'],
+    ['Give your child the healthiest possible start with the natural, drug-free choice loved by thousands of parents.', 'loved by thousands of parents'],
+    // A customer's words: a rival treatment bettered, a problem found and fixed, gums improved.
+    ['"Honestly better than the £400 whitening I had at the dentist."', 'Honestly better than the £400 whitening'],
+    ['"FreshStart found the problem in minutes and fixed it."', 'found the problem in minutes and fixed it'],
+    ['"My hygienist couldn\'t believe how much my gums had improved in three months."', 'believe how much my gums had improved'],
+  ],
+});

@@ -1992,3 +1992,18 @@ wordingRound('unsupported-claim: after blind sets 226 to 229', {
     ['"My hygienist couldn\'t believe how much my gums had improved in three months."', 'believe how much my gums had improved'],
   ],
 });
+
+wordingRound('unsupported-claim: after blind sets 230 to 233', {
+  flags: [
+    ['One of my patients, a retired teacher with ovarian cancer, sailed through six cycles of chemo on mistletoe.', 'One of my patients'],
+    ["Every client I've worked with has finished treatment with more energy than they expected.", "Every client I've worked with has"],
+    ["Small changes now mean you won't end up on tablets or injections later.", "mean you won't end up"],
+    ['"Six weeks after I started proper compression, it had healed."', 'had healed'],
+    ['"After a month with the BreatheStrong I can walk the dog round the park without stopping."', 'After a month with the BreatheStrong I'],
+    ['Just 30 breaths, twice a day, is all it takes to build a stronger diaphragm.', 'is all it takes to'],
+    ["Because it's a natural plant extract, there's really nothing to worry about when you combine it with chemotherapy.", 'nothing to worry about when you combine'],
+    ['Juicing floods every cell with the enzymes and nutrients it needs to fight back.', 'floods every cell'],
+    ['No more diets and no more yo-yo: just lasting results.', 'No more diets'],
+    ['Turmeric has been used by thousands of patients around the world to beat cancer naturally.', 'beat cancer naturally'],
+  ],
+});

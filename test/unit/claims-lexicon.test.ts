@@ -2006,4 +2006,6 @@ wordingRound('unsupported-claim: after blind sets 230 to 233', {
     ['No more diets and no more yo-yo: just lasting results.', 'No more diets'],
     ['Turmeric has been used by thousands of patients around the world to beat cancer naturally.', 'beat cancer naturally'],
   ],
+  // A finding with an adverb before "been found to" (missing-citation's study cue).
+  cue: ['Slimming products bought online have also been found to contain undeclared prescription drugs.'],
 });

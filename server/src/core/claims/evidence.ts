@@ -54,7 +54,7 @@ const phrases = (family: CueFamily, xs: string[]): PhraseCue => ({ family, phras
 
 const PHRASE_CUES: PhraseCue[] = [
   phrases('study', [
-    'has been found', 'have been found', 'was found', 'were found', 'been shown', 'been demonstrated', 'been reported', 'been observed', 'been documented', 'been linked',
+    'has been found', 'have been found', 'was found', 'were found', 'been found to', 'been shown', 'been demonstrated', 'been reported', 'been observed', 'been documented', 'been linked',
     'been associated', 'been studied', 'been tested', 'has shown', 'have shown', 'has demonstrated', 'have demonstrated', 'demonstrates', 'demonstrated', 'is associated with',
     'are associated with', 'associated with', 'linked to', 'linked with', 'tied to', 'correlated with', 'connected to', 'contributes to', 'contribute to', 'is thought to', 'are thought to', 'is believed to', 'are believed to', 'is known to', 'are known to',
     'evidence-based', 'evidence based', 'meta-analysis', 'meta-analyses', 'systematic review', 'randomized', 'randomised', 'placebo', 'clinical trial', 'clinical trials',

@@ -2009,3 +2009,23 @@ wordingRound('unsupported-claim: after blind sets 230 to 233', {
   // A finding with an adverb before "been found to" (missing-citation's study cue).
   cue: ['Slimming products bought online have also been found to contain undeclared prescription drugs.'],
 });
+
+wordingRound('unsupported-claim: after blind sets 234 to 237', {
+  flags: [
+    ['Quite simply, nobody in the North West does sports injury rehab better.', 'nobody in the North West does sports injury rehab better'],
+    ['Nobody in the UK offers more personalised hormone care.', 'Nobody in the UK offers more'],
+    ['That means 100% absorption, every time, something no supplement on the shelf can match.', 'no supplement on the shelf can match'],
+    ['A spoonful of manuka honey in warm water soothes a sore throat and heals it faster than any lozenge.', 'faster than any lozenge'],
+    ['Turns back your cellular clock', 'Turns back your cellular clock'],
+    ['Reverses cellular ageing from the inside out', 'Reverses cellular ageing'],
+    ["100% leak-proof, guaranteed, or we'll replace them free.", '100% leak-proof'],
+    ['Completely odour-free, all day long.', 'Completely odour-free'],
+    ["I eat two raw cloves a day from October to March and haven't had a cold in years.", "haven't had a cold in years"],
+    ['"I walked in feeling fifty-five and walked out with the energy I had at thirty-five.', 'the energy I had at thirty-five'],
+    ['"Down 6kg of fat and up 4kg of muscle in twelve weeks.', 'Down 6kg'],
+  ],
+  noClaim: [
+    // How often customers feel it is a frequency, missing-citation's (no "feel the difference within days" promise).
+    "ArchPro's patented arch design takes the strain off the fascia so it can heal, and most customers feel the difference within days.",
+  ],
+});

@@ -2030,3 +2030,16 @@ wordingRound('unsupported-claim: after blind sets 234 to 237', {
     "ArchPro's patented arch design takes the strain off the fascia so it can heal, and most customers feel the difference within days.",
   ],
 });
+
+wordingRound('unsupported-claim: after blind sets 238 to 241', {
+  flags: [
+    ['Nothing else on the market protects a wound as completely.', 'Nothing else on the market protects a wound as completely'],
+    ["It's more effective than any burn cream you'll find on the chemist's shelf.", "more effective than any burn cream you'll find"],
+    ["You'll never go back to ordinary plasters.", "You'll never go back to ordinary"],
+    ['Thousands of customers have switched to natural burn care, and they never look back.', 'Thousands of customers have switched to'],
+    ['"Smell gone in 24 hours. I feel like myself again."', 'Smell gone'],
+    ['"I\'ve had zero leaks for a whole year, even overnight on my heaviest days.', 'zero leaks for a whole year'],
+    ['"Our GP couldn\'t believe how quickly it healed."', 'believe how quickly it healed'],
+    ['"I put ArgentaHeal on that night and two days later you could barely see a mark."', 'could barely see a mark'],
+  ],
+});

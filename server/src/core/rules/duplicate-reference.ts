@@ -114,9 +114,10 @@ export function sameWork(a: Reference, b: Reference, ta: Set<string>, tb: Set<st
 }
 
 /**
- * What comparing an entry reads of it, read once: a list of 30,000 entries compares each with
- * every earlier one that shares its rarest title words (in one made of repeated sections, some
- * 200,000 comparisons, which reading the surname in each spent seconds on).
+ * What comparing an entry reads of it, read once: each entry is compared with every earlier one
+ * that shares its rarest title words (the 10 MB bench article, made of repeated sections, has
+ * 12,600 entries and some 80 candidates each: a million comparisons, on which reading both
+ * surnames with their regular expressions spent three seconds).
  */
 interface Profile {
   doi?: string;

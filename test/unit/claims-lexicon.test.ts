@@ -2040,6 +2040,22 @@ wordingRound('unsupported-claim: after blind sets 238 to 241', {
     ['"Smell gone in 24 hours. I feel like myself again."', 'Smell gone'],
     ['"I\'ve had zero leaks for a whole year, even overnight on my heaviest days.', 'zero leaks for a whole year'],
     ['"Our GP couldn\'t believe how quickly it healed."', 'believe how quickly it healed'],
-    ['"I put ArgentaHeal on that night and two days later you could barely see a mark."', 'could barely see a mark'],
+    ['"I put ArgentaHeal on that night and by the weekend you could barely see a mark."', 'could barely see a mark'],
+  ],
+});
+
+wordingRound('unsupported-claim: after blind sets 242 to 245', {
+  flags: [
+    ['Nothing you can buy in a box beats that.', 'Nothing you can buy in a box beats that'],
+    ['And if you want real, visible change, our Skin Renewal Programme delivers results no home device can match.', 'no home device can match'],
+    ['Our AI-powered SkinScan system spots melanoma earlier than any dermatologist ever could with the naked eye.', 'earlier than any dermatologist'],
+    ["It's the closest thing to a facelift without the needles.", 'the closest thing to a facelift'],
+    ["It's the treatment the celebrities swear by, and now it's available right here in Brighton.", 'the celebrities swear by'],
+    ['Because every filler we use can be dissolved, there is never any risk of a permanent bad result.', 'there is never any risk'],
+    ["Not with us: thanks to the weight-control suggestions built into every session, you won't put on a pound.", "you won't put on a pound"],
+    ['"Zero pain during or after."', 'Zero pain'],
+    ['"Felt nothing, and I was playing five-a-side three days later."', 'days later'],
+    ['"Ten years of sun damage gone in two sessions.', 'sun damage gone in'],
+    ['★★★★★ "Noticed a real difference in the gym after three weeks.', 'Noticed a real difference'],
   ],
 });

@@ -2059,3 +2059,36 @@ wordingRound('unsupported-claim: after blind sets 242 to 245', {
     ['★★★★★ "Noticed a real difference in the gym after three weeks.', 'Noticed a real difference'],
   ],
 });
+
+wordingRound('unsupported-claim: after blind sets 246 to 249', {
+  flags: [
+    ['AIP has reversed autoimmune disease for thousands of people, and it can do the same for you.', 'reversed autoimmune disease'],
+    ['Nothing else on the market gives you such a complete start to AIP in one box.', 'Nothing else on the market gives you such a'],
+    ['Honestly, the implant is hands down the best contraception there is.', 'hands down the best'],
+    ['I usually switch them to methylfolate, which is far superior for them.', 'far superior'],
+    ['★★★★★ "After years of sleeping in separate rooms, my wife and I are back together. Not a single snore since night one!" Paul, Leeds', 'Not a single snore since'],
+    ['★★★★★ "Works better than the £400 one my dentist made." Sarah, Cardiff', 'Works better than'],
+    ['"Honestly better than the $5,000 pair my audiologist sold me." Maria, 64, Arizona', 'my audiologist sold'],
+    ['★★★★☆ "Took a week to get used to, but my husband says it\'s made a big difference." Anita, Norwich', "it's made a big difference"],
+    ['★★★★★ "Added 20 kg to my deadlift in six weeks. Wish I\'d started years ago." – Jordan M., verified buyer', 'Added 20 kg to my deadlift'],
+  ],
+  noClaim: [
+    // "yet" as an adverb keeps the negated subject's scope; a conjunction "yet" still ends it (below).
+    "No treatment yet prevents Alzheimer's in people who carry e4, so I suggest people think hard before they find out.",
+    "Nothing yet cures Alzheimer's.",
+    // An aside in parentheses does not end the seller's wording.
+    'Some websites sell SARMs (selective androgen receptor modulators) as "research chemicals" that build muscle without the side effects of steroids.',
+    'Whole-body MRI picks up at least one unexpected finding in a large share of people who feel well, and most of these turn out to be harmless.',
+    'If you have ever had hives after eating, see your GP urgently and do not use this test to decide which foods are safe for you.',
+    'Risk-free 45-day trial',
+    "You'll recover in a private room with 24-hour nursing care before flying home.",
+    'Most people with chlamydia notice nothing wrong, so a test is the only way to know.',
+  ],
+});
+
+describe('unsupported-claim: after blind sets 246 to 249: what stays a claim', () => {
+  it('a conjunction "yet" still ends a negation', () => assert.ok(lexiconClaimsIn('It is gentle, yet it cures acne.').some((c) => c.includes('cures'))));
+  it('a comparison in an author\'s plain words is still evidence, not promotion', () => assert.deepEqual(lexiconClaimsIn('Ibuprofen works better than paracetamol for period pain.'), []));
+  it('"the only way to" find out stays a claim', () => assert.ok(lexiconClaimsIn("An MRI is the only way to find out what's really causing it.").length > 0));
+  it('a risk-free treatment stays a claim', () => assert.ok(lexiconClaimsIn('Our laser treatment is completely risk-free.').length > 0));
+});

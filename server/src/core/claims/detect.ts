@@ -60,7 +60,7 @@ function clauseAround(ctx: string, rel: Span): string {
 /** A comparison puffed up by the word before it: "far more effective", "much better than". */
 const INTENSIFIED = /(?<![\p{L}])(?:far|much|vastly|dramatically|way|infinitely)\s+$/iu;
 /** The same inside the match: "work far better than". */
-const INTENSIFIED_WITHIN = /(?<![\p{L}])(?:far|much|vastly|dramatically|way|infinitely)\s+(?:better|faster|more|safer|stronger)(?![\p{L}])/iu;
+const INTENSIFIED_WITHIN = /(?<![\p{L}])(?:far|much|vastly|dramatically|way|infinitely)\s+(?:better|faster|more|safer|stronger|superior)(?![\p{L}])/iu;
 
 /**
  * A brand written as one word with an inner capital, "FolliRise", "BlueShield Pro": the seller's
@@ -158,7 +158,9 @@ function contextStatus(entry: ClaimEntry, ctx: string, rel: Span, hasSentence: b
   // A plain comparison between treatments is evidence (missing-citation asks for its source);
   // it is a promotional claim when the author's own service is in its clause, or when the
   // comparison is puffed up ("far more effective than").
-  if (entry.promotionalOnly && phrase && !promotes(clauseAround(ctx, rel)) && !INTENSIFIED.test(ctx.slice(0, rel.start)) && !INTENSIFIED_WITHIN.test(ctx.slice(rel.start, rel.end)) && !EVERY_OTHER.test(ctx.slice(rel.end))) return { status: 'context', cue: 'a comparison, not a promotion' };
+  // A customer's words the page publishes compare for the seller ('★★★★★ "Works better than the
+  // £400 one my dentist made."').
+  if (entry.promotionalOnly && phrase && !promotes(clauseAround(ctx, rel)) && !INTENSIFIED.test(ctx.slice(0, rel.start)) && !INTENSIFIED_WITHIN.test(ctx.slice(rel.start, rel.end)) && !EVERY_OTHER.test(ctx.slice(rel.end)) && !quotation(ctx, rel)?.firstPerson) return { status: 'context', cue: 'a comparison, not a promotion' };
   if (isQuestion(ctx)) return { status: 'question', cue: '?' };
   const tokens = tokenize(ctx);
   // A customer's story keeps its negations ("a year later it hasn't moved at all, thanks to ..."):

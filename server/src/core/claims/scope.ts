@@ -225,12 +225,20 @@ function wordsBefore(tokens: Token[], span: Span, window: number, softBoundaries
   for (let i = tokenIndexAt(tokens, span.start) - 1; i >= 0 && out.length < window; i--) {
     const t = tokens[i];
     if (t.punct) {
+      // An aside in parentheses, closed before the span, is passed over whole: "Some websites sell
+      // SARMs (selective androgen receptor modulators) as ... without the side effects".
+      if (t.text === ')') {
+        const open = openingParenthesis(tokens, i);
+        if (open < 0) break;
+        i = open;
+        continue;
+      }
       if (HARD_PUNCT.has(t.text)) break;
       // "Never pool-grown, Ocean Gold is the purest": a clause with its own verb after the comma.
       if (softBoundaries && t.text === ',' && out.some((w) => FINITE_VERBS.has(w.lower))) break;
       continue;
     }
-    if (softBoundaries && CLAUSE_WORDS.has(t.lower)) break;
+    if (softBoundaries && CLAUSE_WORDS.has(t.lower) && !adverbialYet(tokens, i)) break;
     // "... and it cures": a new subject starts a new clause.
     const prev = tokens[i - 1];
     if (softBoundaries && SUBJECTS.has(t.lower) && prev && (prev.text === ',' || COORDINATORS.has(prev.lower))) break;
@@ -239,6 +247,28 @@ function wordsBefore(tokens: Token[], span: Span, window: number, softBoundaries
     out.push(t);
   }
   return out;
+}
+
+/** The index of the `(` that the `)` at `close` closes, or -1 (none in the sentence, or a bracket between). */
+function openingParenthesis(tokens: Token[], close: number): number {
+  for (let j = close - 1; j >= 0; j--) {
+    const text = tokens[j].text;
+    if (text === '(') return j;
+    if (text === ')' || text === '[' || text === ']') return -1;
+  }
+  return -1;
+}
+
+/**
+ * "yet" as an adverb, not a conjunction: after a word and before a verb ("No treatment yet
+ * prevents Alzheimer's", "Nothing yet cures it"), where it opens no clause; after a comma, or
+ * before a subject ("gentle, yet it works"), it is "but".
+ */
+function adverbialYet(tokens: Token[], i: number): boolean {
+  if (tokens[i].lower !== 'yet') return false;
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  return !!prev && !prev.punct && !!next && !next.punct && !SUBJECTS.has(next.lower);
 }
 
 /** The words after `span` up to a comma or clause boundary, at most `window` words. */

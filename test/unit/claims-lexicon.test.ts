@@ -2092,3 +2092,33 @@ describe('unsupported-claim: after blind sets 246 to 249: what stays a claim', (
   it('"the only way to" find out stays a claim', () => assert.ok(lexiconClaimsIn("An MRI is the only way to find out what's really causing it.").length > 0));
   it('a risk-free treatment stays a claim', () => assert.ok(lexiconClaimsIn('Our laser treatment is completely risk-free.').length > 0));
 });
+
+wordingRound('unsupported-claim: after blind sets 250 to 253', {
+  flags: [
+    ['Taken together, these simple habits will keep you and your family free of waterborne illness on every trip.', 'will keep you and your family free of'],
+    ['Our clients have a 100% summit success rate on Kilimanjaro.', '100% summit success rate'],
+    ['Meet GentleIron, the kind-to-your-tummy iron that finally puts the spring back in your step.', 'puts the spring back in your step'],
+    ["Every needle and blood bag is sterile and used only once, so there's no way you can catch an infection from donating.", "there's no way you can catch"],
+    // What "which means" introduces is a clause of its own: the negation before it does not reach it.
+    ["The needles aren't reused, which means there's no way you can catch an infection.", "there's no way you can catch"],
+    ['Better for your back than any other chair at this price.', 'Better for your back than any other chair at this price'],
+    ['Just five minutes of mindful breathing a day can melt your stress away.', 'melt your stress away'],
+    ['"Seven days on the Lemosho route, not one headache, and I was first in our group to the crater rim." – Sophie, Clifton', 'not one headache'],
+    ['"My brain fog lifted completely after the second injection. I can\'t recommend Glow & Vitality enough." – Mark, 47', 'brain fog lifted'],
+    ['"My GP couldn\'t believe the improvement in my legs. Worth every penny!" – Dennis, 68, Derby', "couldn't believe the improvement"],
+    ['"I arrived completely burnt out and left a different person." Sarah, HR director, London', 'left a different person'],
+    ['"By day two our daughter was a different baby. The evening screaming just stopped, and I honestly cried with relief." Hannah, Leeds', 'screaming just stopped'],
+    ['"Our 8-month-old was sleeping 7pm to 7am within five nights." Sophie, Surrey', 'was sleeping 7pm to 7am'],
+  ],
+  noClaim: [
+    "Compression stockings and flight socks can reduce the blood supply to your feet even more, so please don't wear them unless a vascular specialist has said they are safe for you.",
+    'Used thinly and for no more than a week, it is safe for babies and does not thin the skin.',
+    'Take travel sickness medicines before you set off, as they are better at preventing symptoms than at treating them once they have started.',
+  ],
+});
+
+describe('unsupported-claim: after blind sets 250 to 253: what stays as it was', () => {
+  it('"by no means" still negates', () => assert.deepEqual(lexiconClaimsIn('It by no means cures depression.'), []));
+  it('a plain safety claim without the use it depends on stays a claim', () => assert.ok(lexiconClaimsIn('Our cream is safe for babies and does not thin the skin.').length > 0));
+  it('a prevention claim without a comparison stays a claim', () => assert.ok(lexiconClaimsIn('Our travel tablets are brilliant at preventing symptoms.').length > 0));
+});

@@ -109,6 +109,9 @@ const FIGURE_OF_CUSTOMERS = / (?:\d+(?:\.\d+)?% of|(?:out of|in) (?:\d+|ten|a hu
  */
 const FREQUENT_SUBJECT = /^\s*(?:most|many|some|a few|few)\s+(?:of\s+(?:the|these|those|them)\s+)?(?:people|men|women|patients|children|adults|users|babies|kids|teenagers|teens|them)(?![\p{L}])/iu;
 
+/** Safety under the use the sentence opens with: "Used thinly and for no more than a week, it is safe for babies". */
+const SAFE_AS_USED = /^\s*(?:used|taken|applied|given|worn)\s[^,;:.!?]{0,80},/i;
+
 function blockedByContext(entry: ClaimEntry, before: string, after: string): string | undefined {
   // Words before in the same clause: "get your money back: relief guaranteed" is two clauses.
   // (Looked for in the last 200 characters only: a sentence can be megabytes long.)
@@ -128,7 +131,7 @@ function blockedByContext(entry: ClaimEntry, before: string, after: string): str
     if (figure) return figure[0].trim();
   }
   if (entry.category === 'safety') {
-    const frequent = FREQUENT_SUBJECT.exec(before);
+    const frequent = FREQUENT_SUBJECT.exec(before) ?? SAFE_AS_USED.exec(before);
     if (frequent) return frequent[0].trim();
   }
   // Right after the match, or after one more word ("the leading preventable cause").

@@ -55,6 +55,8 @@ function tokenizeUncached(s: string): Token[] {
 /** Punctuation that ends a clause for every cue. */
 const HARD_PUNCT = new Set(['.', ';', ':', '!', '?', '(', ')', '[', ']', '—', '–']);
 /** Words that start a new clause: negation and hedges do not cross them. */
+/** "which means", "that means", "this means": what follows is a clause of its own. */
+const MEANS_OPENERS = new Set(['which', 'that', 'this']);
 const CLAUSE_WORDS = new Set(['but', 'however', 'although', 'though', 'yet', 'whereas', 'while', 'except', 'unlike', 'instead', 'because', 'since', 'unless', 'so']);
 
 /** Finite verbs that give the words after a comma a clause of their own. */
@@ -239,6 +241,8 @@ function wordsBefore(tokens: Token[], span: Span, window: number, softBoundaries
       continue;
     }
     if (softBoundaries && CLAUSE_WORDS.has(t.lower) && !adverbialYet(tokens, i)) break;
+    // ", which means you can't overdose": what it means is a clause of its own ("by no means" is not one).
+    if (softBoundaries && t.lower === 'means' && MEANS_OPENERS.has(tokens[i - 1]?.lower ?? '')) break;
     // "... and it cures": a new subject starts a new clause.
     const prev = tokens[i - 1];
     if (softBoundaries && SUBJECTS.has(t.lower) && prev && (prev.text === ',' || COORDINATORS.has(prev.lower))) break;

@@ -2122,3 +2122,29 @@ describe('unsupported-claim: after blind sets 250 to 253: what stays as it was',
   it('a plain safety claim without the use it depends on stays a claim', () => assert.ok(lexiconClaimsIn('Our cream is safe for babies and does not thin the skin.').length > 0));
   it('a prevention claim without a comparison stays a claim', () => assert.ok(lexiconClaimsIn('Our travel tablets are brilliant at preventing symptoms.').length > 0));
 });
+
+wordingRound('unsupported-claim: after blind sets 254 to 257', {
+  flags: [
+    ['With the right nutrition, your liver can work miracles.', 'work miracles'],
+    ['Mould illness is fully curable once the source has been removed and the body has been cleared of toxins.', 'fully curable'],
+    ['HepaGuard Advanced is our most powerful liver formula yet.', 'our most powerful liver formula'],
+    ['Our clients often see dramatic improvements in their energy, sleep and breathing within weeks.', 'Our clients often see'],
+    // A review's signature after a star rating or naming a verified buyer: the words are the customer's, published by the seller.
+    ['★★★★★ "Honestly the best supplement on the market for anyone having surgery." – Janet W., verified buyer', 'the best supplement on the market'],
+    ['★★★★☆ "Noticed I have much more energy and no more bloating after a big weekend."', 'much more energy'],
+    ['"My son\'s night-time cough disappeared within a week of us getting the PureNest." Kate, Bristol', "My son's night-time cough disappeared"],
+    ['"Brilliant. I was off crutches in a week!" – Pauline R., verified buyer', 'was off crutches'],
+    ['"My GP couldn\'t believe my blood results." – Sam', "couldn't believe my blood results"],
+  ],
+  noClaim: [
+    'Outdoors it is quickly diluted to harmless levels.',
+    'Plenty of people leave them off the list because they assume "natural" means harmless.',
+    'Stopping drinking is the single most important treatment for every stage of ARLD.',
+  ],
+});
+
+describe('unsupported-claim: after blind sets 254 to 257: what stays as it was', () => {
+  it('a customer figure "typically" reported stays a statistic, not a testimonial', () => assert.deepEqual(lexiconClaimsIn('Our clients typically report a 60% reduction in bloating within the first month.'), []));
+  it('a superlative about a product stays a claim', () => assert.ok(lexiconClaimsIn('Our serum is the single most important step in your routine.').length > 0));
+  it('an expert\'s signed quotation without a star rating or a verified buyer is still read as quoted', () => assert.deepEqual(lexiconClaimsIn('"Honestly the best supplement on the market for anyone having surgery." – Dr Janet Wood, consultant'), []));
+});

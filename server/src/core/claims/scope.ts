@@ -88,7 +88,7 @@ const ATTRIBUTION_WORDS = new Set([
   'claim', 'claims', 'claimed', 'claiming', 'so-called', 'advertise', 'advertises', 'advertised', 'advertising', 'market', 'markets', 'marketed', 'promote', 'promotes',
   'promoted', 'tout', 'touts', 'touted', 'billed', 'myth', 'myths', 'beware', 'wary', 'promise', 'promises', 'promised', 'describe', 'describes', 'described', 'labelled',
   'labeled', 'idea', 'notion', 'misconception', 'misleading', 'false', 'untrue', 'hype', 'sell', 'sells', 'sold', 'selling', 'marketing', 'promoting', 'swear', 'swears',
-  'swore', 'sworn', 'hailed',
+  'swore', 'sworn', 'hailed', 'assume', 'assumes', 'assumed',
 ]);
 /** "has been called a miracle drug", "is often called a cure": "called" attributes only after these ("a procedure called X" names it). */
 const CALLED_AFTER = new Set(['been', 'often', 'sometimes', 'widely', 'frequently', 'commonly', 'is', 'are', 'was', 'were']);
@@ -432,10 +432,20 @@ export function quotation(sentence: string, span: Span): { span: Span; firstPers
   return { span: q, firstPerson: FIRST_PERSON.test(sentence.slice(q.start, q.end)) || whollyQuoted(sentence, q) };
 }
 
-/** Whether the quotation is the whole sentence, but for white space and the punctuation that ends it. */
+/**
+ * Whether the quotation is the whole sentence, but for white space and the punctuation that ends
+ * it, or a review's signature: after a star rating, or naming a verified buyer ('★★★★★ "Honestly
+ * the best supplement on the market for anyone having surgery." – Janet W., verified buyer').
+ */
 function whollyQuoted(sentence: string, q: Span): boolean {
-  return /^[\s*★☆]*$/u.test(sentence.slice(0, q.start)) && /^[\s.!?,;:]*$/u.test(sentence.slice(q.end));
+  const before = sentence.slice(0, q.start);
+  if (!/^[\s*★☆]*$/u.test(before)) return false;
+  const after = sentence.slice(q.end);
+  if (/^[\s.!?,;:]*$/u.test(after)) return true;
+  return REVIEW_SIGNATURE.test(after) && (/[★☆]/u.test(before) || VERIFIED_BUYER.test(after));
 }
+const REVIEW_SIGNATURE = /^[\s.!?,;:]*[-–—]?\s*\p{Lu}[^"“”]{0,80}$/u;
+const VERIFIED_BUYER = /(?<![\p{L}])verified (?:buyer|customer|purchase|purchaser|reviewer|owner)(?![\p{L}])/iu;
 
 /** Whether a sentence is a question (its prose ends with a question mark). */
 export function isQuestion(sentence: string): boolean {

@@ -2148,3 +2148,21 @@ describe('unsupported-claim: after blind sets 254 to 257: what stays as it was',
   it('a superlative about a product stays a claim', () => assert.ok(lexiconClaimsIn('Our serum is the single most important step in your routine.').length > 0));
   it('an expert\'s signed quotation without a star rating or a verified buyer is still read as quoted', () => assert.deepEqual(lexiconClaimsIn('"Honestly the best supplement on the market for anyone having surgery." – Dr Janet Wood, consultant'), []));
 });
+
+wordingRound('unsupported-claim: after blind sets 258 to 261', {
+  flags: [
+    // "call" as a noun ("your discovery call today") reports no one's words.
+    ['Book your discovery call today and say goodbye to pain for good.', 'say goodbye to'],
+    ['Painkillers only ever mask pain; they never treat the root cause.', 'only ever mask pain'],
+    ['Nowhere in Millbrook will you be seen faster.', 'Nowhere in Millbrook will you'],
+    ['Download now and hear the difference in days!', 'hear the difference in days'],
+    ['"Thirty years of hiding, and now I\'m completely fluent." – Dev', "now I'm completely fluent"],
+    ['"Better than the speech therapist we waited a year for." Amy, mum of Leo', 'Better than the speech therapist'],
+    // The author's own naming stays the author's.
+    ["We're calling it a miracle cure.", 'miracle cure'],
+  ],
+  noClaim: [
+    'Social media is full of people calling cold water a miracle cure for depression, anxiety and inflammation.',
+    'Our patients call it a game-changer.',
+  ],
+});

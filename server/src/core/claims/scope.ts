@@ -105,7 +105,11 @@ const calledBy = (tokens: Token[], t: Token): boolean => {
  * missing-citation). Not the author's own ("we call it", "we believe that"), nor an
  * instruction ("Call us", "please call").
  */
-const SAYING = new Set(['call', 'calls']);
+const SAYING = new Set(['call', 'calls', 'calling']);
+/** Words two before "call" that make it a noun, unless an object follows: "Book your discovery call today", "a free call". */
+const CALL_NOUN_BEFORE = new Set(['your', 'our', 'a', 'an']);
+/** What "call" as a verb of saying takes next ("Our patients call it a game-changer"), which a noun does not. */
+const CALLED_OBJECTS = new Set(['it', 'them', 'this', 'that', 'these', 'those', 'him', 'her']);
 /** Words before "call(s)" that make it a noun: "a few calls", "two phone calls", "follow-up calls". */
 const CALLS_COUNTED = new Set(['a', 'the', 'few', 'couple', 'of', 'two', 'three', 'four', 'five', 'several', 'these', 'those', 'phone', 'video', 'follow-up', 'weekly', 'daily', 'regular', 'short', 'first', 'second', 'your', 'their', 'his', 'her']);
 const BELIEVING = new Set(['worry', 'worries', 'worried', 'fear', 'fears', 'feared', 'believe', 'believes', 'believed', 'assume', 'assumes', 'assumed', 'find', 'finds']);
@@ -119,7 +123,7 @@ const WHETHER_AFTER = new Set(['say', 'know', 'sure', 'certain', 'clear', 'uncle
 /** "have heard", "you've probably read": what the reader has come across. */
 const HEARD_AFTER = new Set(['have', "you've", 'ever', 'probably', 'already', 'often', 'may', 'might', 'sometimes']);
 const BELIEVING_MADE = new Set(['believe', 'think']);
-const NOT_OTHERS = new Set(['we', 'i', 'you', 'to', 'please', 'will', "'ll", 'can', 'may', 'might', 'should', 'could', 'would', 'and', 'or', 'our', 'my']);
+const NOT_OTHERS = new Set(['we', "we're", 'i', "i'm", 'you', 'to', 'please', 'will', "'ll", 'can', 'may', 'might', 'should', 'could', 'would', 'and', 'or', 'our', 'my']);
 /** Sellers and the media, whose "say" is theirs: "some websites say", "adverts say". */
 const SAYS = new Set(['say', 'says']);
 const OTHER_SAYERS = new Set(['websites', 'sites', 'sellers', 'companies', 'brands', 'influencers', 'ads', 'adverts', 'advertisements', 'marketers', 'manufacturers', 'posts', 'forums', 'blogs', 'headlines', 'critics', 'some', 'others', 'rumours', 'rumors', 'myths']);
@@ -139,7 +143,7 @@ function othersWords(tokens: Token[], t: Token): boolean {
   if (/^(?:believe|believes|believed)$/.test(t.lower) && prev?.lower === 'who') return true;
   if (!prev || prev.punct || NOT_OTHERS.has(prev.lower)) return false;
   // "After a few calls I knew ...": a noun, the calls made, not others calling it something.
-  if (SAYING.has(t.lower)) return !CALLS_COUNTED.has(prev.lower) && !/^\d/.test(prev.lower);
+  if (SAYING.has(t.lower)) return !CALLS_COUNTED.has(prev.lower) && !/^\d/.test(prev.lower) && !(CALL_NOUN_BEFORE.has(tokens[i - 2]?.lower ?? '') && !CALLED_OBJECTS.has(tokens[i + 1]?.lower ?? ''));
   // "Some websites say that probiotics will stop BV for good" (not "our patients say").
   if (SAYS.has(t.lower)) return OTHER_SAYERS.has(prev.lower);
   // "a guest arrives hoping the retreat will cure their diabetes".

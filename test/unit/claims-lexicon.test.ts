@@ -2166,3 +2166,8 @@ wordingRound('unsupported-claim: after blind sets 258 to 261', {
     'Our patients call it a game-changer.',
   ],
 });
+
+describe('unsupported-claim: an aside in parentheses', () => {
+  it('a short aside is passed over: the negation before it still reaches the wording', () => assert.deepEqual(lexiconClaimsIn('No supplement (not even the pricey kind) cures acne.'), []));
+  it('a stretch in parentheses longer than an aside ends the scope, as any parenthesis did', () => assert.ok(lexiconClaimsIn(`No supplement (${'word '.repeat(100)}) cures acne.`).some((c) => c.includes('cures'))));
+});

@@ -257,15 +257,21 @@ function wordsBefore(tokens: Token[], span: Span, window: number, softBoundaries
   return out;
 }
 
-/** The index of the `(` that the `)` at `close` closes, or -1 (none in the sentence, or a bracket between). */
+/**
+ * The index of the `(` that the `)` at `close` closes, or -1: none in the sentence, a bracket
+ * between, or further back than `ASIDE_TOKENS` (a longer stretch is no aside, and a scan back
+ * from every hit over one would cost as much as the sentence).
+ */
 function openingParenthesis(tokens: Token[], close: number): number {
-  for (let j = close - 1; j >= 0; j--) {
+  for (let j = close - 1; j >= 0 && j >= close - ASIDE_TOKENS; j--) {
     const text = tokens[j].text;
     if (text === '(') return j;
     if (text === ')' || text === '[' || text === ']') return -1;
   }
   return -1;
 }
+
+const ASIDE_TOKENS = 60;
 
 /**
  * "yet" as an adverb, not a conjunction: after a word and before a verb ("No treatment yet

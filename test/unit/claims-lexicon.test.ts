@@ -2144,6 +2144,7 @@ wordingRound('unsupported-claim: after blind sets 254 to 257', {
 });
 
 describe('unsupported-claim: after blind sets 254 to 257: what stays as it was', () => {
+  it("the author's own assumption stays the author's", () => assert.ok(lexiconClaimsIn('We assume our cream is completely safe.').some((c) => c.includes('completely safe'))));
   it('a customer figure "typically" reported stays a statistic, not a testimonial', () => assert.deepEqual(lexiconClaimsIn('Our clients typically report a 60% reduction in bloating within the first month.'), []));
   it('a superlative about a product stays a claim', () => assert.ok(lexiconClaimsIn('Our serum is the single most important step in your routine.').length > 0));
   it('an expert\'s signed quotation without a star rating or a verified buyer is still read as quoted', () => assert.deepEqual(lexiconClaimsIn('"Honestly the best supplement on the market for anyone having surgery." – Dr Janet Wood, consultant'), []));

@@ -131,8 +131,8 @@ function blockedByContext(entry: ClaimEntry, before: string, after: string): str
     if (figure) return figure[0].trim();
   }
   if (entry.category === 'safety') {
-    const frequent = FREQUENT_SUBJECT.exec(before) ?? SAFE_AS_USED.exec(before);
-    if (frequent) return frequent[0].trim();
+    const qualified = FREQUENT_SUBJECT.exec(before) ?? SAFE_AS_USED.exec(before);
+    if (qualified) return qualified[0].trim();
   }
   // Right after the match, or after one more word ("the leading preventable cause").
   const nextWords = firstWords(after, 4);

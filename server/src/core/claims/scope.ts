@@ -54,9 +54,9 @@ function tokenizeUncached(s: string): Token[] {
 
 /** Punctuation that ends a clause for every cue. */
 const HARD_PUNCT = new Set(['.', ';', ':', '!', '?', '(', ')', '[', ']', '—', '–']);
-/** Words that start a new clause: negation and hedges do not cross them. */
 /** "which means", "that means", "this means": what follows is a clause of its own. */
 const MEANS_OPENERS = new Set(['which', 'that', 'this']);
+/** Words that start a new clause: negation and hedges do not cross them. */
 const CLAUSE_WORDS = new Set(['but', 'however', 'although', 'though', 'yet', 'whereas', 'while', 'except', 'unlike', 'instead', 'because', 'since', 'unless', 'so']);
 
 /** Finite verbs that give the words after a comma a clause of their own. */
@@ -88,7 +88,7 @@ const ATTRIBUTION_WORDS = new Set([
   'claim', 'claims', 'claimed', 'claiming', 'so-called', 'advertise', 'advertises', 'advertised', 'advertising', 'market', 'markets', 'marketed', 'promote', 'promotes',
   'promoted', 'tout', 'touts', 'touted', 'billed', 'myth', 'myths', 'beware', 'wary', 'promise', 'promises', 'promised', 'describe', 'describes', 'described', 'labelled',
   'labeled', 'idea', 'notion', 'misconception', 'misleading', 'false', 'untrue', 'hype', 'sell', 'sells', 'sold', 'selling', 'marketing', 'promoting', 'swear', 'swears',
-  'swore', 'sworn', 'hailed', 'assume', 'assumes', 'assumed',
+  'swore', 'sworn', 'hailed',
 ]);
 /** "has been called a miracle drug", "is often called a cure": "called" attributes only after these ("a procedure called X" names it). */
 const CALLED_AFTER = new Set(['been', 'often', 'sometimes', 'widely', 'frequently', 'commonly', 'is', 'are', 'was', 'were']);
@@ -123,6 +123,7 @@ const WHETHER_AFTER = new Set(['say', 'know', 'sure', 'certain', 'clear', 'uncle
 /** "have heard", "you've probably read": what the reader has come across. */
 const HEARD_AFTER = new Set(['have', "you've", 'ever', 'probably', 'already', 'often', 'may', 'might', 'sometimes']);
 const BELIEVING_MADE = new Set(['believe', 'think']);
+const ASSUMING = new Set(['assume', 'assumes', 'assumed']);
 const NOT_OTHERS = new Set(['we', "we're", 'i', "i'm", 'you', 'to', 'please', 'will', "'ll", 'can', 'may', 'might', 'should', 'could', 'would', 'and', 'or', 'our', 'my']);
 /** Sellers and the media, whose "say" is theirs: "some websites say", "adverts say". */
 const SAYS = new Set(['say', 'says']);
@@ -148,6 +149,8 @@ function othersWords(tokens: Token[], t: Token): boolean {
   if (SAYS.has(t.lower)) return OTHER_SAYERS.has(prev.lower);
   // "a guest arrives hoping the retreat will cure their diabetes".
   if (HOPING.has(t.lower)) return true;
+  // "they assume "natural" means harmless": an assumption is its holder's, with or without "that".
+  if (ASSUMING.has(t.lower)) return true;
   // "Many of our customers find that ...": the seller's own customers testify, they are not others.
   return BELIEVING.has(t.lower) && tokens[i + 1]?.lower === 'that' && !tokens.slice(Math.max(0, i - 3), i).some((w) => w.lower === 'our' || w.lower === 'my');
 }

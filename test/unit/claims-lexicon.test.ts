@@ -2168,6 +2168,35 @@ wordingRound('unsupported-claim: after blind sets 258 to 261', {
   ],
 });
 
+wordingRound('unsupported-claim: after blind sets 262 to 265', {
+  flags: [
+    // A condition's course made certain for the reader who goes untreated.
+    ["Don't wait until the pain gets worse, because left untreated, neck problems only get worse with time.", 'left untreated, neck problems only get worse'],
+    ['Untreated hearing loss only gets worse, and you will end up cut off from the people you love.', 'Untreated hearing loss only gets worse'],
+    ['Feel like yourself again with NatureVital Sunshine, our bestselling traditional herbal remedy for low mood.', 'Feel like yourself again'],
+    ['Tobacco-free means zero harm: ZEST contains none of the tar or carbon monoxide that makes cigarettes deadly.', 'zero harm'],
+    ['Free yourself from opioids in just 48 hours.', 'Free yourself from opioids'],
+    ['You wake up the next morning completely free of withdrawal: no sickness, no cravings, no suffering.', 'completely free of withdrawal'],
+    ["NeuroVita Gold has a synergistic effect that single-ingredient products simply can't match.", "products simply can't match"],
+    // A quotation signed in parentheses; a case history of a group's members.
+    ['"Dr Okafor spotted my heart problem when no one else had. I owe her my life." (a patient from Church Lane)', 'I owe her my life'],
+    ['One of our swimmers, Tom, was back in the pool within two weeks.', 'One of our swimmers'],
+    // A superlative that is the seller's, however it goes on.
+    ['Our clinic is the most effective when it comes to back pain.', 'the most effective'],
+  ],
+  noClaim: [
+    // What the page goes on to describe; when a treatment works best; hedged, or with no treatment withheld.
+    'How we keep you safe',
+    'Hearing aids are most effective when fitted early, before the brain forgets how to process sound.',
+    'Left untreated, it may only get worse.',
+    'For a long time, type 2 diabetes was thought of as a lifelong condition that could only get worse.',
+    // A tagline alone; a comparison of evidence; a negated freedom.
+    'Feel like yourself again.',
+    "Better still, the gains tend to hold for months after treatment ends, which sleeping tablets can't match.",
+    'No injection is completely free of risk.',
+  ],
+});
+
 describe('unsupported-claim: an aside in parentheses', () => {
   it('a short aside is passed over: the negation before it still reaches the wording', () => assert.deepEqual(lexiconClaimsIn('No supplement (not even the pricey kind) cures acne.'), []));
   it('a stretch in parentheses longer than an aside ends the scope, as any parenthesis did', () => assert.ok(lexiconClaimsIn(`No supplement (${'word '.repeat(100)}) cures acne.`).some((c) => c.includes('cures'))));

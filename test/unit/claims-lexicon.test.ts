@@ -2197,6 +2197,34 @@ wordingRound('unsupported-claim: after blind sets 262 to 265', {
   ],
 });
 
+wordingRound('unsupported-claim: after blind sets 266 to 269', {
+  flags: [
+    // The words before a conjunction belong to another clause; the author's own promise is no one else's.
+    ['We can make this promise because PelviPro cures bladder leaks for good.', 'cures'],
+    ['Proven to be as effective as stimulant medication', 'Proven to be as'],
+    ['Proven results: our clients see a two-year jump in reading age on average.', 'Proven results'],
+    ['Swap your meals for our delicious shakes, soups and bars and watch the pounds fall away.', 'watch the pounds fall away'],
+    ['Our shakes switch your body into fat-burning mode from day one.', 'fat-burning mode'],
+    ['Green coffee bean extract is packed with chlorogenic acids that boost your metabolism and melt stubborn belly fat.', 'melt stubborn belly fat'],
+    ['"I\'ve tried everything, and this is the only thing that has stopped my night sweats." – Sue', 'the only thing that has stopped my'],
+    // Customers' words.
+    ['"Faster recovery between sets and I\'m finally breaking through plateaus."', "I'm finally"],
+    ['"Three sessions with Kate and I ran the London Marathon without a twinge."', 'without a twinge'],
+    ['"Great physio. StrideWell sorted my knee in a month." – Jo', 'sorted my knee'],
+    ['"We were about to start ADHD medication, but after a month on these gummies we didn\'t need it." – Maria', "we didn't need it"],
+    // Others' promises stay theirs; a guarantee of results is still one.
+    ['Our results guaranteed.', 'guaranteed'],
+  ],
+  noClaim: [
+    'Anyone who tells you they are risk-free is selling something.',
+    'The gastric sleeve is the most commonly performed weight-loss operation in the world.',
+    'Our guarantee',
+    "That's our guarantee.",
+    'Our Smile Guarantee',
+    'We know some clinics promise a cure.',
+  ],
+});
+
 describe('unsupported-claim: an aside in parentheses', () => {
   it('a short aside is passed over: the negation before it still reaches the wording', () => assert.deepEqual(lexiconClaimsIn('No supplement (not even the pricey kind) cures acne.'), []));
   it('a stretch in parentheses longer than an aside ends the scope, as any parenthesis did', () => assert.ok(lexiconClaimsIn(`No supplement (${'word '.repeat(100)}) cures acne.`).some((c) => c.includes('cures'))));

@@ -112,13 +112,19 @@ const FREQUENT_SUBJECT = /^\s*(?:most|many|some|a few|few)\s+(?:of\s+(?:the|thes
 /** Safety under the use the sentence opens with: "Used thinly and for no more than a week, it is safe for babies". */
 const SAFE_AS_USED = /^\s*(?:used|taken|applied|given|worn)\s[^,;:.!?]{0,80},/i;
 
+/** Conjunctions that open a clause of their own: the words before them are another clause's. */
+const CLAUSE_OPENERS = new Set(['because', 'but', 'although', 'though', 'whereas']);
+
 function blockedByContext(entry: ClaimEntry, before: string, after: string): string | undefined {
   // Words before in the same clause: "get your money back: relief guaranteed" is two clauses.
   // (Looked for in the last 200 characters only: a sentence can be megabytes long.)
   const tail = before.length > 200 ? before.slice(before.length - 200) : before;
   const clauseStart = Math.max(tail.lastIndexOf(':'), tail.lastIndexOf(';'));
   const prev = lastWords(clauseStart >= 0 ? tail.slice(clauseStart + 1) : before, 3);
-  const prevText = ` ${prev.join(' ')} `;
+  // Nor past a conjunction that opens the wording's own clause: "We can make this promise because
+  // PelviPro cures bladder leaks" (after blind sets 266 to 269).
+  const opens = prev.findLastIndex((w) => CLAUSE_OPENERS.has(w));
+  const prevText = ` ${(opens >= 0 ? prev.slice(opens + 1) : prev).join(' ')} `;
   for (const u of entry.unlessBefore ?? []) if (prevText.includes(` ${u.toLowerCase()} `)) return u;
   // "9 out of 10 customers say ...", "94% of our clients report ...": a figure, which
   // missing-citation asks a source for, not customers' words published as testimony.
@@ -151,12 +157,19 @@ function blockedByContext(entry: ClaimEntry, before: string, after: string): str
   return undefined;
 }
 
+/** A heading or a page's close that names its guarantee and no more: "Our guarantee", "That's our guarantee." */
+const GUARANTEE_NAMED_BEFORE = /^\s*(?:(?:that['’]s|this is|here['’]s)\s+)?(?:our|the|your)(?:\s+\p{L}+)?\s+$/iu;
+function guaranteeNamed(entry: ClaimEntry, ctx: string, rel: Span): string | undefined {
+  if (entry.id !== 'guarantee' || ctx.slice(rel.start, rel.end).toLowerCase() !== 'guarantee' || !/^[\s.!:*]*$/.test(ctx.slice(rel.end))) return undefined;
+  return GUARANTEE_NAMED_BEFORE.test(ctx.slice(0, rel.start)) ? 'the guarantee named' : undefined;
+}
+
 /**
  * What the context does to a hit, from the text around it alone (its sentence, or a heading's
  * whole prose): undefined when nothing does, and the hit is a claim unless a marker covers it.
  */
 function contextStatus(entry: ClaimEntry, ctx: string, rel: Span, hasSentence: boolean, phrase: boolean): Pick<ClaimHit, 'status' | 'cue'> | undefined {
-  const blocked = blockedByContext(entry, ctx.slice(0, rel.start), ctx.slice(rel.end));
+  const blocked = blockedByContext(entry, ctx.slice(0, rel.start), ctx.slice(rel.end)) ?? guaranteeNamed(entry, ctx, rel);
   if (blocked) return { status: 'context', cue: blocked };
   // A plain comparison between treatments is evidence (missing-citation asks for its source);
   // it is a promotional claim when the author's own service is in its clause, or when the

@@ -128,10 +128,14 @@ const NOT_OTHERS = new Set(['we', "we're", 'i', "i'm", 'you', 'to', 'please', 'w
 /** Sellers and the media, whose "say" is theirs: "some websites say", "adverts say". */
 const SAYS = new Set(['say', 'says']);
 const OTHER_SAYERS = new Set(['websites', 'sites', 'sellers', 'companies', 'brands', 'influencers', 'ads', 'adverts', 'advertisements', 'marketers', 'manufacturers', 'posts', 'forums', 'blogs', 'headlines', 'critics', 'some', 'others', 'rumours', 'rumors', 'myths']);
+/** Whoever tells it: "Anyone who tells you they are risk-free is selling something". */
+const TELLING = new Set(['tell', 'tells', 'told']);
+const ANY_TELLER = new Set(['anyone', 'anybody', 'someone', 'somebody', 'people', 'those', 'clinics', 'companies', 'sellers', 'websites', 'brands', 'practitioners', 'influencers']);
 function othersWords(tokens: Token[], t: Token): boolean {
-  if (!HEARING.has(t.lower) && !REPUTED.has(t.lower) && !SAYING.has(t.lower) && !SAYS.has(t.lower) && !BELIEVING.has(t.lower) && !BELIEVING_MADE.has(t.lower) && !HOPING.has(t.lower) && t.lower !== 'whether') return false;
+  if (!HEARING.has(t.lower) && !REPUTED.has(t.lower) && !SAYING.has(t.lower) && !SAYS.has(t.lower) && !BELIEVING.has(t.lower) && !BELIEVING_MADE.has(t.lower) && !HOPING.has(t.lower) && !TELLING.has(t.lower) && t.lower !== 'whether') return false;
   const i = tokenIndexAt(tokens, t.start);
   const prev = tokens[i - 1];
+  if (TELLING.has(t.lower)) return (prev?.lower === 'who' || prev?.lower === 'that') && ANY_TELLER.has(tokens[i - 2]?.lower ?? '');
   if (HEARING.has(t.lower)) return !!prev && HEARD_AFTER.has(prev.lower);
   // "throat sprays said to cure strep", "recognised as safe by the FDA".
   if (REPUTED.has(t.lower)) return tokens[i + 1]?.lower === 'to' || tokens[i + 1]?.lower === 'as';
@@ -162,10 +166,13 @@ const OWN_SERVICE = /(?<![\p{L}])(?:our|we|us|my)(?![\p{L}])/iu;
 /** "our promise of guaranteed results", "we promise": the author's own promise is not someone else's wording. */
 function ownPromise(tokens: Token[], cue: Token): boolean {
   if (!/^promis/.test(cue.lower)) return false;
-  const i = tokens.indexOf(cue);
-  const prev = tokens[i - 1]?.lower;
+  // "we promise", "our promise", and the promise the author makes: "We can make this promise".
+  let i = tokens.indexOf(cue) - 1;
+  while (i >= 0 && PROMISE_MADE.has(tokens[i].lower)) i--;
+  const prev = tokens[i]?.lower;
   return prev === 'our' || prev === 'my' || prev === 'we' || prev === 'i';
 }
+const PROMISE_MADE = new Set(['can', 'will', "'ll", 'make', 'makes', 'made', 'this', 'that', 'a', 'do', 'always', 'happily', 'confidently']);
 
 /** Selling words attribute the wording only when it is what the thing is sold as ("often sold as a cure"), not in "caps sold online". */
 const SOLD = new Set(['sell', 'sells', 'sold', 'selling', 'marketing', 'promoting', 'market', 'markets', 'marketed', 'advertise', 'advertises', 'advertised', 'promote', 'promotes', 'promoted']);

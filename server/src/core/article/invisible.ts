@@ -1,4 +1,5 @@
 import type { Finding, Fix, Span, TextEdit } from '../types';
+import { L, rx } from '../text/letters';
 
 /**
  * Invisible characters inside words: the soft hyphen (U+00AD), the zero-width space, non-joiner
@@ -25,7 +26,7 @@ export interface JoinedWord extends Span {
 const INVISIBLE = /[\u00AD\u200B-\u200D\u2060]/;
 const INVISIBLE_ALL = /[\u00AD\u200B-\u200D\u2060]/g;
 /** A word (letters, numbers, marks, apostrophes and hyphens) with invisible characters inside. */
-const WORD_WITH_INVISIBLE = /[\p{L}\p{N}\p{M}'’-]+(?:[\u00AD\u200B-\u200D\u2060]+[\p{L}\p{N}\p{M}'’-]+)+/gu;
+const WORD_WITH_INVISIBLE = rx.gu`[${L}\p{N}\p{M}'’-]+(?:[\u00AD\u200B-\u200D\u2060]+[${L}\p{N}\p{M}'’-]+)+`;
 
 /**
  * The prose with words drawn together over invisible characters, the stretches that moved and

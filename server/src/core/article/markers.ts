@@ -1,5 +1,6 @@
 import type { Marker } from './model';
 import type { ParenCandidate } from './parenthesised';
+import { L, rx } from '../text/letters';
 
 /**
  * Citation markers in a block: Unicode superscripts (¹², ¹,³, ¹˒³, ¹⁻³, ¹–³), `<sup>1,2</sup>`,
@@ -22,7 +23,7 @@ const FOOTNOTE = /\[\^([^\]\s]+)\]/g;
 /** `\[2\]`: a bracket marker as Markdown converters escape it (it renders as [2]). */
 const ESCAPED_BRACKET = new RegExp(String.raw`\\\[(${numberList(3)})\\\]`, 'g');
 /** A unit (m², cm³, ft², m/s²), a caret or a slash right before: the superscript is an exponent. */
-const UNIT_BEFORE = /(?:^|[^\p{L}\d])(?:[kcmd]?m|ft|in|yd|sec)$|\/s$|[\^/]$/u;
+const UNIT_BEFORE = rx.u`(?:^|[^${L}\d])(?:[kcmd]?m|ft|in|yd|sec)$|\/s$|[\^/]$`;
 
 /**
  * Whether a superscript `digits` (ASCII, "2") right after `before` is an exponent, not a
@@ -34,7 +35,7 @@ const UNIT_BEFORE = /(?:^|[^\p{L}\d])(?:[kcmd]?m|ft|in|yd|sec)$|\/s$|[\^/]$/u;
 export function exponentAfter(before: string, digits: string): boolean {
   if (UNIT_BEFORE.test(before)) return true;
   const squareOrCube = digits === '2' || digits === '3';
-  if (squareOrCube && /(?:^|[^\p{L}\p{N}])\p{L}$/u.test(before)) return true;
+  if (squareOrCube && rx.u`(?:^|[^${L}\p{N}])[${L}]$`.test(before)) return true;
   const number = /(?:^|[^\d,.])(\d+)$/.exec(before);
   if (number) return number[1] === '10' || (squareOrCube && number[1].length <= 3);
   return false;

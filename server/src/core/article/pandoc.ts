@@ -1,6 +1,7 @@
 import type { Position } from '../text/lineIndex';
 import type { Span } from '../types';
 import type { Marker, ReferenceFields } from './model';
+import { L, rx } from '../text/letters';
 
 /**
  * Pandoc citations in Markdown: `[@key]`, `[@a; @b]`, `[see @key, pp. 3-5]`, `[-@key]`, in-text
@@ -101,14 +102,14 @@ export type BibliographyLoader = (name: string) => Bibliography;
 // ---------------------------------------------------------------------------------------------
 // Citation syntax
 
-const WORD = String.raw`[\p{L}\p{N}_]`;
+const WORD = String.raw`[${L}\p{N}_]`;
 const KEY_SOURCE = String.raw`@(?:\{([^{}\n]+)\}|(${WORD}(?:${WORD}|[:.#$%&\-+?<>~/](?=${WORD}))*))`;
 const KEY = new RegExp(KEY_SOURCE, 'uy');
 const IN_TEXT = new RegExp(KEY_SOURCE, 'gu');
 const BLANK_LINE = /[ \t]*(?:\r?\n|$)/y;
 const LOCATOR_BRACKET = / ?\[([^\]\n@]*)\](?![([:])/y;
 /** Characters after which an `@` cannot start a citation. */
-const NOT_BEFORE_AT = /[\p{L}\p{N}_\\/@.:+=-]/u;
+const NOT_BEFORE_AT = rx.u`[${L}\p{N}_\\/@.:+=-]`;
 
 const LOCATOR_WORDS: [string, string][] = [
   ['book', 'bk bks book books'],
@@ -147,7 +148,7 @@ export function parseSuffix(after: string): { locator?: PandocLocator; suffix: s
     if (!term) continue;
     // The term must end the word (`p. 33`, `pp.3-5`), not start one (`pages` is a term, `paper` is not).
     const next = rest.slice(term[0].length);
-    if (/^[\p{L}]/u.test(next)) continue;
+    if (rx.u`^[${L}]`.test(next)) continue;
     const v = LOCATOR_VALUE.exec(next);
     if (!v) continue;
     const raw = (term[0] + v[0]).trim();
@@ -156,7 +157,7 @@ export function parseSuffix(after: string): { locator?: PandocLocator; suffix: s
   // A bare number is a page.
   if (lead.includes(',') || lead === '') {
     const v = LOCATOR_VALUE.exec(rest);
-    if (v && /^\s*[\d{]/.test(rest) && !/^[\p{L}]/u.test(rest.slice(v[0].length))) {
+    if (v && /^\s*[\d{]/.test(rest) && !rx.u`^[${L}]`.test(rest.slice(v[0].length))) {
       return { locator: { label: 'page', value: unbrace(v[1]), raw: v[0].trim() }, suffix: rest.slice(v[0].length).trim() };
     }
   }

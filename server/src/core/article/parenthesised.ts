@@ -1,4 +1,5 @@
 import { expandList } from './markers';
+import { L, rx } from '../text/letters';
 
 /**
  * Parenthesised citation markers, the Vancouver variant many clinic pages use: "Ketamine acts
@@ -57,7 +58,7 @@ const PAREN = new RegExp(`\\((${NUMBER}(?:[ \\t]*[,;–—‐−-][ \\t]*${NUMBE
 /** Only indentation, quote marks and a list marker before it on its line. */
 const LINE_START = /^[ \t]*(?:>[ \t]*)*(?:(?:[-*+•]|\d{1,9}[.)]|\(\d{1,3}\))[ \t]+)?$/;
 /** What may stand right before a citation (spaces aside). */
-const BEFORE = /[\p{L}\p{N}%)\]"”’'»*_.!?…]/u;
+const BEFORE = rx.u`[${L}\p{N}%)\]"”’'»*_.!?…]`;
 const SENTENCE_END = /[.!?…]/;
 const CLOSING_TAG = /<\/[A-Za-z][A-Za-z0-9]*\s*>$/;
 /** Words a number in parentheses labels or measures rather than cites. */
@@ -65,7 +66,7 @@ export const LABEL_WORDS = new Set(
   'scale score scored rated rating grade stage step phase type level class category group arm cohort figure fig table box appendix item question section chapter page equation option number no aged age n total count dose'.split(' '),
 );
 /** A list separator right before an enumeration's next number. */
-const SEPARATOR_BEFORE = /(?:[,;:]|(?<![\p{L}\p{N}])(?:and|or|then))[ \t\u00A0]*$/iu;
+const SEPARATOR_BEFORE = rx.iu`(?:[,;:]|(?<![${L}\p{N}])(?:and|or|then))[ \t\u00A0]*$`;
 
 const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\u00A0';
 const isLineBreak = (c: string | undefined): boolean => c === '\n' || c === '\r';
@@ -98,16 +99,16 @@ export function parenCandidates(scan: string): ParenCandidate[] {
     }
     const prev = scan[p - 1];
     if (p === lineStart || !BEFORE.test(prev)) continue; // 2
-    const word = /[\p{L}]+$/u.exec(scan.slice(Math.max(lineStart, p - 20), p));
+    const word = rx.u`[${L}]+$`.exec(scan.slice(Math.max(lineStart, p - 20), p));
     if (word && LABEL_WORDS.has(word[0].toLowerCase())) continue; // 3
     const next = scan[end];
-    if (next !== undefined && /[\p{L}\p{N}]/u.test(next)) continue; // 4
+    if (next !== undefined && rx.u`[${L}\p{N}]`.test(next)) continue; // 4
     let q = end;
     while (isSpace(scan[q])) q++;
     const following = scan[q];
     if (q > end && following !== undefined && /\p{N}/u.test(following)) continue; // 4: (604) 555-0183
     const afterSentence = SENTENCE_END.test(prev);
-    if (afterSentence && following !== undefined && /\p{L}/u.test(following)) continue; // 4: ". (1) Wash"
+    if (afterSentence && following !== undefined && rx.u`[${L}]`.test(following)) continue; // 4: ". (1) Wash"
     const closing = afterSentence || next === undefined || isLineBreak(next) || /[.,;:!?]/.test(next) || following === undefined || isLineBreak(following);
     out.push({ start, end, raw: m[0], numbers: expandList(m[1]), closing });
   }

@@ -11,6 +11,7 @@ import { type BlockScan, htmlComments, type RawBlock } from './rawBlock';
 import { type ParenCandidate, parenCandidates, parenthesisedLimit } from './parenthesised';
 import { findReferenceList, footnoteReference } from './references';
 import { splitSentences } from './sentences';
+import { L, rx } from '../text/letters';
 
 export interface ParseOptions {
   /** Loads the bibliographies named in Markdown front matter (Pandoc citations). */
@@ -343,7 +344,7 @@ function makeSentences(block: Block, spans: Span[], texts: string[]): Sentence[]
 const ENTITY_TEXT: Record<string, string> = { shy: '\u00AD', '#173': '\u00AD', '#xad': '\u00AD', '#8203': '\u200B', '#x200b': '\u200B', zwnj: '\u200C', zwj: '\u200D', '#8288': '\u2060', nbsp: ' ', '#160': ' ', '#xa0': ' ', amp: '&', ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', '#8220': '“', '#8221': '”', '#8216': '‘', '#8217': '’', '#x2019': '’', '#39': "'", apos: "'", quot: '"', '#34': '"', mdash: '—', ndash: '–', '#8212': '—', '#8211': '–', hellip: '…' };
 const ENTITY = /&(shy|#173|#xad|#8203|#x200b|zwnj|zwj|#8288|nbsp|#160|#xa0|amp|ldquo|rdquo|lsquo|rsquo|#8220|#8221|#8216|#8217|#x2019|#39|apos|quot|#34|mdash|ndash|#8212|#8211|hellip);/gi;
 /** An apostrophe entity inside a word ("isn&rsquo;t"): the word is rebuilt whole. */
-const CONTRACTION = /(\p{L})&(?:rsquo|#8217|#x2019|#39|apos);(\p{L}+)/giu;
+const CONTRACTION = rx.giu`([${L}])&(?:rsquo|#8217|#x2019|#39|apos);([${L}]+)`;
 
 /**
  * HTML entities in prose as the characters they stand for, padded with spaces to keep the prose

@@ -5,6 +5,7 @@ import { withoutInvisible } from './invisible';
 import type { RawBlock } from './rawBlock';
 import { lineStartOf } from '../text/lineStart';
 import { type SpanMemo, noMemo, spanMemoOver } from '../memo';
+import { L, rx } from '../text/letters';
 
 /**
  * The reference list: a heading (or a plain title line) named References, Bibliography,
@@ -147,17 +148,17 @@ function hasSentence(raw: string): boolean {
 const isTitleLine = (raw: string): boolean => !raw.includes('\n') && raw.trim().length <= 80 && !/[.!?,;:]["”’)]*$/.test(raw.trim());
 
 /** A reference without a list heading: a year, and volume and pages, a DOI, a PMID or an address; or a report's "Geneva: WHO; 2007". */
-const BIBLIOGRAPHIC = /\b(?:1[89]|20)\d{2}\b.*(?:;\s*\d+|:\s*[a-z]?\d+|\bdoi\b|\bPMID\b|https?:\/\/)|(?:;\s*\d+|\bdoi\b|\bPMID\b|https?:\/\/).*\b(?:1[89]|20)\d{2}\b|\p{Lu}[\p{L}.-]*:\s*[^;:]{2,80};\s*(?:1[89]|20)\d{2}\b/iu;
+const BIBLIOGRAPHIC = rx.iu`\b(?:1[89]|20)\d{2}\b.*(?:;\s*\d+|:\s*[a-z]?\d+|\bdoi\b|\bPMID\b|https?:\/\/)|(?:;\s*\d+|\bdoi\b|\bPMID\b|https?:\/\/).*\b(?:1[89]|20)\d{2}\b|\p{Lu}[${L}.-]*:\s*[^;:]{2,80};\s*(?:1[89]|20)\d{2}\b`;
 
 /** An APA or Harvard entry: "Sanacora, G., Frye, M. A. (2017).", "Andrade C (2017)". */
-const AUTHOR_DATE = /^\p{Lu}[\p{L}'’-]+,? (?:\p{Lu}\.\s?){1,3}.*\((?:1[89]|20)\d{2}[a-z]?\)|^\p{Lu}[\p{L}'’-]+,? \p{Lu}{1,3}\b.*\((?:1[89]|20)\d{2}[a-z]?\)/u;
+const AUTHOR_DATE = rx.u`^\p{Lu}[${L}'’-]+,? (?:\p{Lu}\.\s?){1,3}.*\((?:1[89]|20)\d{2}[a-z]?\)|^\p{Lu}[${L}'’-]+,? \p{Lu}{1,3}\b.*\((?:1[89]|20)\d{2}[a-z]?\)`;
 const readsAsReference = (raw: string): boolean => {
   const t = raw.replace(/^[ \t]*(?:[-*+•][ \t]+)?/, '');
   return BIBLIOGRAPHIC.test(t) || AUTHORS_AND_YEAR.test(t) || AUTHOR_DATE.test(t);
 };
 
 /** A Vancouver entry without volume or pages: authors first ("Sanacora G, Frye MA, ..."), and a year. */
-const AUTHORS_AND_YEAR = /^\p{Lu}[\p{L}'’-]+,? (?:\p{Lu}{1,3}|(?:\p{Lu}\.\s?){1,3})[,.;].*\b(?:1[89]|20)\d{2}\b/u;
+const AUTHORS_AND_YEAR = rx.u`^\p{Lu}[${L}'’-]+,? (?:\p{Lu}{1,3}|(?:\p{Lu}\.\s?){1,3})[,.;].*\b(?:1[89]|20)\d{2}\b`;
 
 /** An entry of a block, relative to the start of the block's first line. */
 interface EntryLine {
@@ -481,9 +482,9 @@ const URL = /\bhttps?:\/\/[^\s<>"]+/i;
 /** A surname's particles, written in lower case: "van Tulder MW", "de Zoete A", "da Silva J". */
 const PARTICLES = "(?:(?:van|von|de|der|den|del|della|di|da|dos|das|du|la|le|ter|ten|bin|al|el)\\s+)*";
 const AUTHOR_SEPARATOR = new RegExp(`\\s*,\\s*(?=${PARTICLES}\\p{Lu})|\\s*;\\s*`, 'u');
-const AUTHOR = new RegExp(`^(?:${PARTICLES}[\\p{Lu}][\\p{L}'’-]+(?:[ -]${PARTICLES}[\\p{Lu}][\\p{L}'’-]+)*\\s+\\p{Lu}{1,3}|${PARTICLES}[\\p{Lu}][\\p{L}'’-]+,\\s*(?:\\p{Lu}\\.\\s*){1,3})$`, 'u');
+const AUTHOR = new RegExp(`^(?:${PARTICLES}[\\p{Lu}][${L}'’-]+(?:[ -]${PARTICLES}[\\p{Lu}][${L}'’-]+)*\\s+\\p{Lu}{1,3}|${PARTICLES}[\\p{Lu}][${L}'’-]+,\\s*(?:\\p{Lu}\\.\\s*){1,3})$`, 'u');
 
-const GROUP_AUTHOR = /^[\p{Lu}][\p{L}\s&'’-]+(?:\s+\([\p{Lu}\d&.-]{2,12}\))?$/u;
+const GROUP_AUTHOR = rx.u`^[\p{Lu}][${L}\s&'’-]+(?:\s+\([\p{Lu}\d&.-]{2,12}\))?$`;
 
 /** A DOI without the punctuation after it, nor a link's closing parenthesis (a DOI's own, "(17)", stays). */
 function trimDoi(doi: string): string {

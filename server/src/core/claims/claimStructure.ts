@@ -1,5 +1,6 @@
 import type { Span } from '../types';
 import { lemma, type StructuredWord, structuredWords, verbIndex } from './structure';
+import { L, rx } from '../text/letters';
 
 /**
  * Claims recognised by the structure of a sentence rather than by a phrase of the lexicon:
@@ -41,16 +42,16 @@ export interface StructuralClaim extends Span {
 
 /**
  * Cheap prefilter: the words these structures need, as the regular expression
- * `(?<![\p{L}])(?:our|we|you|your|will|clients?|customers?|patients|members|users|graduates|families|parents)(?![\p{L}])|['’]ll(?![\p{L}])`
+ * `(?<![${L}])(?:our|we|you|your|will|clients?|customers?|patients|members|users|graduates|families|parents)(?![${L}])|['’]ll(?![${L}])`
  * with flags `iu` would find them in `text[0, end)` (`PREFILTER` in the tests): a word is a whole
- * run of letters. Read by hand, the text's runs of letters one by one: that regular expression,
+ * run of letters (`L`, text/letters.ts). Read by hand, the text's runs of letters one by one: that regular expression,
  * with a lookbehind at every position, cost more than the rest of the structures together.
  */
 const PREFILTER_WORDS = new Set(['our', 'we', 'you', 'your', 'will', 'client', 'clients', 'customer', 'customers', 'patients', 'members', 'users', 'graduates', 'families', 'parents']);
 /** The words' hashes (ASCII letters, lower case), and that of "ll": most words are looked at no further. */
 const PREFILTER_HASHES = new Set([...PREFILTER_WORDS, 'll'].map((w) => [...w].reduce((h, c) => (Math.imul(h, 31) + c.charCodeAt(0)) | 0, 0)));
 
-const LETTER = /\p{L}/u;
+const LETTER = rx.u`[${L}]`;
 const letterCache = new Map<number, boolean>();
 function isLetter(cp: number): boolean {
   if (cp < 128) return (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122);
@@ -125,7 +126,7 @@ const PROMISED = new Set(
 const NEGATIONS = new Set(['not', "n't", 'no', 'nor', "don't", "doesn't", "didn't", "won't", "isn't", "aren't", 'cannot', "can't"]);
 const SUPERLATIVES = new Set(['most', 'best', 'highest', 'fastest', 'safest', 'strongest', 'greatest', 'only', 'leading', 'top', 'unmatched', 'unrivalled', 'unrivaled', 'unbeatable']);
 const BARE_SUPERLATIVES = new Set(['leading', 'unmatched', 'unrivalled', 'unrivaled', 'unbeatable']);
-const DEFINITE = /^(?:the|our|its|their|[\p{L}]+['’]s)$/u;
+const DEFINITE = rx.u`^(?:the|our|its|their|[${L}]+['’]s)$`;
 /** "the most commonly performed weight-loss operation": how often, a statistic (missing-citation's), not a rank. */
 const HOW_OFTEN = new Set(['common', 'commonly', 'frequent', 'frequently', 'often', 'widely', 'prescribed', 'performed', 'used']);
 const COMPARATIVE_HEADS = new Set(['faster', 'better', 'quicker', 'stronger', 'safer', 'longer', 'more', 'fewer', 'less', 'higher', 'lower', 'greater', 'times', 'twice']);
@@ -164,13 +165,13 @@ export function structuralClaims(sentence: string): StructuralClaim[] {
  * one word with an inner capital; "Unlike SSRIs, ketamine is not habit-forming" compares two
  * treatments plainly (evidence, for missing-citation).
  */
-const BRAND_COMPARISON = /^\s*Unlike [^,.;:!?]{2,60},(?: (?:which|who|that) [^,.;:!?]{2,80},)? (?:the |our |my )?\p{Lu}\p{Ll}+\p{Lu}[\p{L}]*(?![\p{L}])(?! (?:uses|use|is made|are made|contains|contain|comes|come|combines|combine|relies|rely|works by|is applied|are applied|is a |is an )(?![\p{L}]))/u;
+const BRAND_COMPARISON = rx.u`^\s*Unlike [^,.;:!?]{2,60},(?: (?:which|who|that) [^,.;:!?]{2,80},)? (?:the |our |my )?\p{Lu}\p{Ll}+\p{Lu}[${L}]*(?![${L}])(?! (?:uses|use|is made|are made|contains|contain|comes|come|combines|combine|relies|rely|works by|is applied|are applied|is a |is an )(?![${L}]))`;
 
 /** What sets the seller's own product above the rest after "Unlike ...": a comparison of results. */
-const OWN_OUTCOME = /(?<![\p{L}])(?:far |much |many times )?(?:more|better|faster|quicker|longer|stronger|safer|less|fewer|twice|three times)(?![\p{L}])(?! than \d)/u;
+const OWN_OUTCOME = rx.u`(?<![${L}])(?:far |much |many times )?(?:more|better|faster|quicker|longer|stronger|safer|less|fewer|twice|three times)(?![${L}])(?! than \d)`;
 
 /** The same with the seller's own product: "Unlike drinks and tablets, our patch ...". */
-const OWN_COMPARISON = /^\s*Unlike [^,.;:!?]{2,60},(?: (?:which|who|that) [^,.;:!?]{2,80},)? (?:our|my) [\p{L}-]+(?![\p{L}])/u;
+const OWN_COMPARISON = rx.u`^\s*Unlike [^,.;:!?]{2,60},(?: (?:which|who|that) [^,.;:!?]{2,80},)? (?:our|my) [${L}-]+(?![${L}])`;
 
 function brandComparison(sentence: string): StructuralClaim | undefined {
   if (!/^\s*Unlike /.test(sentence)) return undefined;
@@ -192,7 +193,7 @@ function brandComparison(sentence: string): StructuralClaim | undefined {
 const REPORTED_GATE = /say|said|tell|told|report|wrote/i;
 const QUOTE_GATE = /["“”]/;
 /** What every named case history starts with: "After ...", a name and a comma, "had", "from <Place>", "was diagnosed with" or "cut his/her", "our client", "my patient". */
-const NAMED_GATE = /^\s*(?:[Aa]fter |\p{Lu}[\p{L}]+(?:, | had | from \p{Lu}| was diagnosed with | (?:cut|lost|dropped|reduced|reversed|halved|brought) (?:his|her|their) ))|[Oo]ur (?:client|patient|customer|member) |[Mm]y (?:client|patient|customer|member) /u;
+const NAMED_GATE = rx.u`^\s*(?:[Aa]fter |\p{Lu}[${L}]+(?:, | had | from \p{Lu}| was diagnosed with | (?:cut|lost|dropped|reduced|reversed|halved|brought) (?:his|her|their) ))|[Oo]ur (?:client|patient|customer|member) |[Mm]y (?:client|patient|customer|member) `;
 const CASE_GATE = /patient|client|customer|member|mum|dad|parent|came to|after|of our |of my |regular|visitor|guest| who | on,? (?:he|she)| later,? (?:he|she)| (?:i|we) (?:saw|treated|see|met|looked after)/i;
 /**
  * What each alternative of `CASE_HISTORY` holds, with its flags (a "patient" alone, as in
@@ -272,7 +273,7 @@ function subjectClaims(sentence: string): StructuralClaim[] {
 
 /** A sentence that opens or closes a quotation, quotes and attributes it ("...," says Jo), or closes it with a signature in parentheses ("(a patient from Church Lane)"). */
 const QUOTE_EDGE = /^[\s★☆*]*["“]|["”]\s*$|["”][.!]?\s*$|["”],?\s+(?:says|said|writes|wrote|explains|adds|tells us)\b|["”]\s*[-–—]\s*\p{Lu}|["”]\s*\([^()"“”]{2,60}\)\s*$/u;
-const QUOTE_FIRST_PERSON = /(?<![\p{L}'’])(?:I|I'm|I’m|I've|I’ve|I'd|I’d|[Mm]y|[Mm]e|[Mm]yself|[Oo]ur|[Ww]e)(?![\p{L}'’])/u;
+const QUOTE_FIRST_PERSON = rx.u`(?<![${L}'’])(?:I|I'm|I’m|I've|I’ve|I'd|I’d|[Mm]y|[Mm]e|[Mm]yself|[Oo]ur|[Ww]e)(?![${L}'’])`;
 const WHOLLY_QUOTED = /^\s*["“][^"“”]+["”]\s*$|^[^"“”]+[.!?]["”]\s*$/u;
 const OPENS_QUOTATION = /^\s*["“][^"“”]*$/u;
 /** A star-rated review's words: '★★★★☆ "Took a couple of weeks ..." Sam, verified buyer'. */
@@ -281,7 +282,7 @@ const ATTRIBUTED = /["”],?\s+(?:says|said|writes|wrote|explains|adds|tells us)
 /** How a customer tells of a recovery: a symptom gone, a life back to normal, "again". */
 /** When no recovery word is found: a result dated by the treatment ("for the first time in years", "after just one treatment", "three weeks in and"). */
 /** The same with the product's name (case matters: "since switching to HydraMax", "thanks to FocusBites"). */
-const RECOVERY_BRAND = /(?<![\p{L}])(?:[Ss]ince (?:switching|starting|installing|using|taking|trying|getting|wearing|joining) (?:to )?(?:the )?\p{Lu}[\p{L}]+|(?:[Ww]eeks?|[Mm]onths?|[Dd]ays?|[Nn]ights?) (?:with|on|of) (?:\p{Lu}[\p{L}]+|the plan|the programme|the program) and (?:I|I['’]m|my|we|he|she)(?![\p{L}])|[Tt]hanks to \p{Lu}[\p{L}]+|(?:[Aa]fter|[Ww]ithin) (?:a|one|two|three|four|six|\d+) (?:weeks?|months?) (?:with|on|of|using) (?:the |my )?\p{Lu}[\p{L}]+(?![\p{L}]),? (?:I|I['’]m|my|we)(?![\p{L}]))/u;
+const RECOVERY_BRAND = rx.u`(?<![${L}])(?:[Ss]ince (?:switching|starting|installing|using|taking|trying|getting|wearing|joining) (?:to )?(?:the )?\p{Lu}[${L}]+|(?:[Ww]eeks?|[Mm]onths?|[Dd]ays?|[Nn]ights?) (?:with|on|of) (?:\p{Lu}[${L}]+|the plan|the programme|the program) and (?:I|I['’]m|my|we|he|she)(?![${L}])|[Tt]hanks to \p{Lu}[${L}]+|(?:[Aa]fter|[Ww]ithin) (?:a|one|two|three|four|six|\d+) (?:weeks?|months?) (?:with|on|of|using) (?:the |my )?\p{Lu}[${L}]+(?![${L}]),? (?:I|I['’]m|my|we)(?![${L}]))`;
 const RECOVERY_DATED = /(?<![a-z])(?:(?:haven['’]t|hasn['’]t) (?:touched|needed|taken|used) (?:a|any|my)\b|never (?:looked|felt|been) (?:this|so) [a-z]+|(?:haven['’]t|hasn['’]t|didn['’]t) [a-z]+ (?:once|a single [a-z]+) since|(?:sharper|smoother|clearer|younger|slimmer|thinner|thicker|firmer|tighter|fitter|stronger|better|more energy|more confidence) now than|kept asking (?:if|whether|what)|a whole new life|(?:got|had|have) our (?:positive|bfp)\b|(?:saw|seen|see|heard|hear|felt|smelled|smelt|tasted|walked|ran|slept|breathed|danced)\b[^."”]{0,60}?\bfor the first time\b|sorted (?:out|me out|it out)\b|gave (?:us|me) (?:our|my) (?:daughter|son|baby|babies|twins|family|little (?:girl|boy))\b|for the first time since|for the first time in (?:years|ages|decades|a decade|months|\d+ years|[a-z]+ years)|after (?:just |only )?(?:(?:my|our|her|his|the) )?(?:one|a single|a few|two|three|four|five|six|seven|eight|nine|ten|twelve|\d+|first|second|third)(?: [a-z-]+)?? (?:treatments?|sessions?|visits?|drips?|appointments?|kits?|bottles?|jars?|courses?|tubs?|boxes?|packs?|pots?|chats?|calls?|classes|baths?)(?![a-z])|sorted in (?:just |only )?(?:one|a single|a few|two|three|four|five|six|\d+) (?:visits?|sessions?|treatments?|appointments?)\b|(?:hadn['’]t|had not|couldn['’]t|could not) [a-z]+(?: [a-z]+)? (?:for|in) (?:over |more than |nearly |almost )?(?:\d+|[a-z]+) (?:years|months|decades)\b[^"”.]{0,20}\band (?:now|last|this|then|finally|i|we)\b|than (?:it|they|i|we)(?:['’](?:s|d|ve))?(?: (?:has|have|had))? been (?:since|in (?:years|ages|decades)|for (?:years|ages|decades))|(?:weeks?|months?|days?|sessions?|treatments?) in,? (?:and|i|my|we)(?![a-z]))/i;
 /**
  * Outcomes in plain words that the lists above miss (after blind sets 170 to 177): "haven't needed
@@ -313,7 +314,7 @@ const RECOVERY = /(?<![a-z])(?:(?:was|were|had|has|have|is|are|been) (?:complete
 
 /** A customer's quoted words that tell of a recovery: the recovery words are the claim. */
 /** A customer's recovery reported in the third person: "Peter says his tremor has all but disappeared". */
-const REPORTED_SPEECH = /(?<![\p{L}])\p{Lu}[\p{L}]+,?(?: \d{1,2},| an? [^,;.]{2,50},)? (?:says|said|tells us|told us|reports|reported|wrote)(?: that)? (?:his|her|their|she|he|they|my)(?![\p{L}])|(?<![\p{L}])\p{Lu}[\p{L}]+ from \p{Lu}[\p{L}]+,? (?:says|said|tells us|told us|reports|reported|wrote)(?: that)? (?:his|her|their|she|he|they|my|a|an|the)(?![\p{L}])/u;
+const REPORTED_SPEECH = rx.u`(?<![${L}])\p{Lu}[${L}]+,?(?: \d{1,2},| an? [^,;.]{2,50},)? (?:says|said|tells us|told us|reports|reported|wrote)(?: that)? (?:his|her|their|she|he|they|my)(?![${L}])|(?<![${L}])\p{Lu}[${L}]+ from \p{Lu}[${L}]+,? (?:says|said|tells us|told us|reports|reported|wrote)(?: that)? (?:his|her|their|she|he|they|my|a|an|the)(?![${L}])`;
 
 function quotedTestimonial(sentence: string): StructuralClaim | undefined {
   const reported = REPORTED_GATE.test(sentence) ? REPORTED_SPEECH.exec(sentence) : null;
@@ -334,16 +335,16 @@ function quotedTestimonial(sentence: string): StructuralClaim | undefined {
 }
 
 /** "One of my patients, a violinist, was back performing within a fortnight": a case history told as an outcome. */
-const CASE_HISTORY = /(?:^\s*|(?<=[,:]\s*))(?:(?:one|many|several|some|a few|two|three) of (?:my|our) (?:[a-z]+ )?(?:patients|clients|customers|members|regulars|walkers|runners|swimmers|residents|families|parents|mums|dads|athletes|players|students|guests|visitors)|(?:one|a) (?:client|patient|customer|mum|dad|parent|regular|member|visitor|guest)(?=[\s,])|one (?:man|woman|lady|gentleman|young man|young woman|mother|father|grandmother|grandfather|runner|teacher|nurse) (?:who (?:had|came|was)|(?:i|we) (?:saw|treated|see|met|looked after))(?![a-z]))|(?<![\p{L}])came to (?:us|me|see (?:us|me)|our clinic)(?= (?:unable|with|after|in|on|barely|struggling|because|having|at|when|hiding|desperate|worried|embarrassed|unhappy|fed up|frustrated|feeling|so|,))|^\s*after (?:just |only )?(?:one|two|three|four|five|six|eight|ten|twelve|a few|\d+) (?:sessions?|treatments?|weeks?|months?|visits?) (?:with us|with me|here|at (?:our|the) clinic),? (?:he|she|they)(?![\p{L}])|^\s*(?:one|two|three|four|five|six|a few|several|\d+) (?:years?|months?|weeks?) (?:on|later),? (?:he|she)(?![\p{L}])/iu;
+const CASE_HISTORY = rx.iu`(?:^\s*|(?<=[,:]\s*))(?:(?:one|many|several|some|a few|two|three) of (?:my|our) (?:[a-z]+ )?(?:patients|clients|customers|members|regulars|walkers|runners|swimmers|residents|families|parents|mums|dads|athletes|players|students|guests|visitors)|(?:one|a) (?:client|patient|customer|mum|dad|parent|regular|member|visitor|guest)(?=[\s,])|one (?:man|woman|lady|gentleman|young man|young woman|mother|father|grandmother|grandfather|runner|teacher|nurse) (?:who (?:had|came|was)|(?:i|we) (?:saw|treated|see|met|looked after))(?![a-z]))|(?<![${L}])came to (?:us|me|see (?:us|me)|our clinic)(?= (?:unable|with|after|in|on|barely|struggling|because|having|at|when|hiding|desperate|worried|embarrassed|unhappy|fed up|frustrated|feeling|so|,))|^\s*after (?:just |only )?(?:one|two|three|four|five|six|eight|ten|twelve|a few|\d+) (?:sessions?|treatments?|weeks?|months?|visits?) (?:with us|with me|here|at (?:our|the) clinic),? (?:he|she|they)(?![${L}])|^\s*(?:one|two|three|four|five|six|a few|several|\d+) (?:years?|months?|weeks?) (?:on|later),? (?:he|she)(?![${L}])`;
 /** The same with a name: "After just six sessions with us, Graham walked ...", "Emma, 39, had been trying for four years ...". */
-const NAMED_CASE_HISTORY = /^\s*[Aa]fter (?:just |only )?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a few|\d+) (?:sessions?|treatments?|weeks?|months?|visits?) (?:with us|with me|here|at (?:our|the) clinic),? (?:[a-z]+ ){0,3}(?:he|she|they|\p{Lu}[\p{L}]+)(?![\p{L}])|(?<![\p{L}])(?:[Oo]ur|[Mm]y) (?:client|patient|customer|member) \p{Lu}[\p{L}]+(?![\p{L}])|^\s*\p{Lu}[\p{L}]+, \d{1,2}, (?=[^.;:!?]{0,80}(?<![\p{L}])(?:had|was|came|tried|suffered|dropped|lost|says|said|went|got)(?![\p{L}]))|^\s*\p{Lu}[\p{L}]+, an? [^,;.]{0,30}?(?:from \p{Lu}[\p{L}]+|\d+-year-old|mum|mother|dad|father|grandmother|grandfather|grandad|retired [\p{L}]+)[^,;.]{0,20}, |^\s*\p{Lu}[\p{L}]+ had (?:lived|suffered|struggled|battled|put up) with(?![\p{L}])|^\s*\p{Lu}[\p{L}]+ from \p{Lu}[\p{L}]+,? (?=[^.;:!?]{0,80}(?<![\p{L}])(?:had|was|came|tried|suffered|dropped|lost|says|said|went|got|saw|cut|reduced|reversed|halved|put)(?![\p{L}]))|^\s*\p{Lu}[\p{L}]+ was diagnosed with |^\s*\p{Lu}[\p{L}]+ (?:cut|lost|dropped|reduced|reversed|halved|brought) (?:his|her|their) |^\s*[Aa]fter (?:just |only )?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a few|\d+) (?:sessions?|treatments?|weeks?|months?|visits?),? \p{Lu}[\p{L}]+, (?=an? )/u;
+const NAMED_CASE_HISTORY = rx.u`^\s*[Aa]fter (?:just |only )?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a few|\d+) (?:sessions?|treatments?|weeks?|months?|visits?) (?:with us|with me|here|at (?:our|the) clinic),? (?:[a-z]+ ){0,3}(?:he|she|they|\p{Lu}[${L}]+)(?![${L}])|(?<![${L}])(?:[Oo]ur|[Mm]y) (?:client|patient|customer|member) \p{Lu}[${L}]+(?![${L}])|^\s*\p{Lu}[${L}]+, \d{1,2}, (?=[^.;:!?]{0,80}(?<![${L}])(?:had|was|came|tried|suffered|dropped|lost|says|said|went|got)(?![${L}]))|^\s*\p{Lu}[${L}]+, an? [^,;.]{0,30}?(?:from \p{Lu}[${L}]+|\d+-year-old|mum|mother|dad|father|grandmother|grandfather|grandad|retired [${L}]+)[^,;.]{0,20}, |^\s*\p{Lu}[${L}]+ had (?:lived|suffered|struggled|battled|put up) with(?![${L}])|^\s*\p{Lu}[${L}]+ from \p{Lu}[${L}]+,? (?=[^.;:!?]{0,80}(?<![${L}])(?:had|was|came|tried|suffered|dropped|lost|says|said|went|got|saw|cut|reduced|reversed|halved|put)(?![${L}]))|^\s*\p{Lu}[${L}]+ was diagnosed with |^\s*\p{Lu}[${L}]+ (?:cut|lost|dropped|reduced|reversed|halved|brought) (?:his|her|their) |^\s*[Aa]fter (?:just |only )?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a few|\d+) (?:sessions?|treatments?|weeks?|months?|visits?),? \p{Lu}[${L}]+, (?=an? )`;
 const CASE_OUTCOME = /(?<![a-z])(?:back (?:to|on|in|at|performing|playing|running|working)|sailed through\b|avoided (?:surgery|an operation|(?:a |the |their |his |her )?(?:hip |knee |back |spinal |shoulder )?(?:operation|surgery|replacement))|(?:have|has|had) (?:become|got|grown) (?:much |far |a lot )?(?:shorter|milder|less (?:frequent|severe|intense|painful)|fewer|rarer)|stopped (?:all|taking)|came off|(?:is|was|were|are) (?:now |)(?:free|pain-free|symptom-free|off)|no longer|within (?:a|one|two|three|four|six|\d+) (?:days?|weeks?|fortnight|months?)|went from\b[^.;]{0,40}\bto|(?:shrunk|shrank|fallen|fell|fall|drop|dropped|come down|gone down|improved) from\b|(?:put (?:himself|herself|themselves) |went |go )into remission\b[^.;]{0,40}\bto|down from\b|without (?:tablets|medication|medicines|surgery|drugs|pills|an operation|painkillers)\b|(?:had|has|was|were) (?:completely |totally |almost |all but )?(?:gone|disappeared|vanished|cleared)|(?:finished|completed|ran|won|climbed|swam) (?:the|a|her|his|their)|cancell?ed (?:the|his|her|their) (?:operation|surgery|op)|now (?:has|have|enjoys|wears|lives|sleeps|walks|runs|plays|eats|goes)(?![a-z])|for the first time|without (?:his|her|their|a) (?:stick|walking stick|crutches|frame|inhaler|glasses|painkillers)|(?:was|got|fell|became) pregnant|(?:hasn['’]t|has not|haven['’]t|have not) had (?:a single|any|another)|in (?:just|only) (?:one|two|three|four|five|six|eight|ten|twelve|\d+) (?:sessions?|treatments?|weeks?)|in (?:a single|one|just one) (?:evening|session|visit|day|treatment|night|appointment|sitting)|(?:dropped|lost) (?:[a-z0-9]+ )?(?:dress sizes?|sizes?|stones?|kg|kilos|pounds|lb|inches|cm)|(?:energy|confidence|appetite|strength|libido) (?:has|have|had) (?:completely |fully )?(?:come back|returned)|(?:migraines?|headaches?|pain|symptoms|attacks|flare-ups|cravings|nightmares|seizures) (?:has|have|had) (?:completely |totally |all but |almost )?(?:stopped|gone)|(?:able to )?stop (?:her|his|their|taking) (?:[a-z]+ )?(?:painkillers|medication|medicines|tablets|pills|inhaler|insulin))(?![a-z])/i;
 /** "after eight sessions": an outcome only in a story told in the past ("A patient who starts ... after four weeks" is how care goes). */
 const CASE_AFTER = /(?<![a-z])(?:after|within) (?:just |only )?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a few|\d+) (?:sessions?|treatments?|weeks?|months?|visits?)\b|(?:sessions?|weeks?|months?|years?|treatments?) later\b/i;
 const PAST_STORY = /(?<![a-z])(?:was|were|had|told|said|says|came|could|felt|wrote)(?![a-z])/i;
 
 /** A named customer's result told in the third person: "marathon runner Sophie's shin splints had vanished completely". */
-const NAMED_OUTCOME = /(?<![\p{L}])\p{Lu}[\p{L}]+['’]s (?:[\p{L}-]+ ){1,3}(?:had|has|have) (?:completely |totally |all but |almost )?(?:vanished|disappeared|gone|cleared up|cleared)(?![\p{L}])/u;
+const NAMED_OUTCOME = rx.u`(?<![${L}])\p{Lu}[${L}]+['’]s (?:[${L}-]+ ){1,3}(?:had|has|have) (?:completely |totally |all but |almost )?(?:vanished|disappeared|gone|cleared up|cleared)(?![${L}])`;
 
 function caseHistory(sentence: string): StructuralClaim | undefined {
   const named = RANK_GATE.test(sentence) && includesAny(sentence, NAMED_OUTCOME_WORDS) ? NAMED_OUTCOME.exec(sentence) : null;
@@ -414,18 +415,18 @@ function recoveryPromise(sentence: string): StructuralClaim | undefined {
   }
   // Hedged or negated just before: "you may be back", "you won't be", "if you ... you will".
   const before = sentence.slice(Math.max(0, m.index - 30), m.index).toLowerCase();
-  if (/(?<![\p{L}])(?:may|might|could|not|unless|hope|aim)(?![\p{L}])/u.test(before)) return undefined;
+  if (rx.u`(?<![${L}])(?:may|might|could|not|unless|hope|aim)(?![${L}])`.test(before)) return undefined;
   // "We recommend the vaccine if you will be walking in forests": a condition, not a promise.
-  if (/(?<![\p{L}])(?:if|whether|in case)\s+$/u.test(before)) return undefined;
+  if (rx.u`(?<![${L}])(?:if|whether|in case)\s+$`.test(before)) return undefined;
   return { kind: 'outcome', start: m.index, end: m.index + m[0].length };
 }
 
 /** What every results-or-refund promise holds. */
 export const REFUND_GATE = /money back|refund|or (?:your|the) next |(?:fees?|costs?|payment) back| on us(?![a-z])/i;
 /** "..., or your money back", "or get your money back", "or get 100% of your fees back", "or we'll refund every cent", "or a full refund", "or your next session is free". */
-const OR_REFUND = /(?<![\p{L}])or (?:(?:get|have|receive|you get|you['’]ll get|you will get|we give you|we['’]ll give you|we will give you) )?(?:100% of |all of )?(?:your|all your) (?:money|fees?|costs?|payment) back(?![\p{L}])|(?<![\p{L}])or (?:we['’]ll|we will) refund(?![\p{L}])|(?<![\p{L}])or (?:get |receive )?(?:a|your) (?:full )?refund(?![\p{L}])|(?<![\p{L}])or (?:your|the) next [\p{L}-]{2,20} (?:is |is completely |is totally )?(?:free|on us)(?![\p{L}])(?! of)/iu;
+const OR_REFUND = rx.iu`(?<![${L}])or (?:(?:get|have|receive|you get|you['’]ll get|you will get|we give you|we['’]ll give you|we will give you) )?(?:100% of |all of )?(?:your|all your) (?:money|fees?|costs?|payment) back(?![${L}])|(?<![${L}])or (?:we['’]ll|we will) refund(?![${L}])|(?<![${L}])or (?:get |receive )?(?:a|your) (?:full )?refund(?![${L}])|(?<![${L}])or (?:your|the) next [${L}-]{2,20} (?:is |is completely |is totally )?(?:free|on us)(?![${L}])(?! of)`;
 /** What a refund answers for when it promises no result: the buyer's satisfaction or liking. */
-const SATISFACTION = /satisf|happy|delighted|pleased|(?:love|like) (?:it|them|the)(?![\p{L}])|right for you|suit/iu;
+const SATISFACTION = rx.iu`satisf|happy|delighted|pleased|(?:love|like) (?:it|them|the)(?![${L}])|right for you|suit`;
 
 /**
  * Results promised against a refund: "Whiter teeth in 7 days and healthier gums in 2 weeks, or
@@ -444,12 +445,12 @@ export function refundPromise(sentence: string): StructuralClaim | undefined {
   const before = sentence.slice(0, m.index);
   const from = Math.max(before.lastIndexOf(':'), before.lastIndexOf(';')) + 1;
   const promised = before.slice(from);
-  if (!/\p{L}/u.test(promised) || SATISFACTION.test(promised)) return undefined;
+  if (!rx.u`[${L}]`.test(promised) || SATISFACTION.test(promised)) return undefined;
   return { kind: 'guarantee', start: from + promised.search(/\S/), end: m.index + m[0].length };
 }
 
 /** "If CranGuard doesn't keep your bladder healthy, we'll refund you in full": the condition, then the refund. */
-const IF_NOT_REFUND = /(?<![\p{L}])if ([^,.;:!?]{3,80}?(?:don['’]t|doesn['’]t|do not|does not|isn['’]t|aren['’]t|hasn['’]t|haven['’]t|fails? to|(?:['’]re|are|is|['’]s) not)[^,.;:!?]{1,80}),? (?:(?:we['’]ll|we will|you['’]ll get|you will get|you get) (?:refund|give you (?:a |your )?(?:full )?(?:refund|money back)|a (?:full )?refund|your money back)|(?:your|the) next [\p{L}-]{2,20} (?:is|will be) (?:completely |totally )?(?:free|on us))(?![\p{L}])/iu;
+const IF_NOT_REFUND = rx.iu`(?<![${L}])if ([^,.;:!?]{3,80}?(?:don['’]t|doesn['’]t|do not|does not|isn['’]t|aren['’]t|hasn['’]t|haven['’]t|fails? to|(?:['’]re|are|is|['’]s) not)[^,.;:!?]{1,80}),? (?:(?:we['’]ll|we will|you['’]ll get|you will get|you get) (?:refund|give you (?:a |your )?(?:full )?(?:refund|money back)|a (?:full )?refund|your money back)|(?:your|the) next [${L}-]{2,20} (?:is|will be) (?:completely |totally )?(?:free|on us))(?![${L}])`;
 
 /**
  * The same promise written as a condition: "Money-back guarantee: if your child hasn't grown in
@@ -468,9 +469,9 @@ function ifNotRefunded(sentence: string): StructuralClaim | undefined {
  * A superlative placed on the map: "the lowest complication rates in London", "the sharpest
  * images in the South East", "the best results in the county" (advertising's own superlative).
  */
-const PLACE_SUPERLATIVE = /(?<![\p{L}])[Tt]he (?:best|(?:top|highest|best)[- ]rated|most [\p{L}-]+|(?!(?:rest|test|interest|request|harvest|forest|chest|guest|west|protest|contest|latest|earliest|nearest)\b)[\p{L}]{3,}est)\b[^.;:!?]{0,40}?\bin (?:the )?(?:county|region|city|country|area|town|world|district|province|state|uk|us|usa|nhs|(?:south|north|east|west|mid)(?:[ -](?:east|west))?|[\p{Lu}][\p{L}]+)(?![\p{L}])|(?<![\p{L}])[Tt]he (?:best|most [\p{L}-]+(?: and [\p{L}-]+)?|[\p{L}]{3,}est)\b[^.;:!?]{0,40}?\b(?:on the market|money can buy|you can buy|you can (?:have|get|book|find)|available anywhere|there is(?=\s*[.!,;]|\s*$)|there['’]s(?=\s*[.!,;]|\s*$)|(?<!(?:I|I['’]ve|I have|we|we['’]ve|we have) )ever (?:made|created|invented|developed|built))(?![\p{L}])/u;
+const PLACE_SUPERLATIVE = rx.u`(?<![${L}])[Tt]he (?:best|(?:top|highest|best)[- ]rated|most [${L}-]+|(?!(?:rest|test|interest|request|harvest|forest|chest|guest|west|protest|contest|latest|earliest|nearest)\b)[${L}]{3,}est)\b[^.;:!?]{0,40}?\bin (?:the )?(?:county|region|city|country|area|town|world|district|province|state|uk|us|usa|nhs|(?:south|north|east|west|mid)(?:[ -](?:east|west))?|[\p{Lu}][${L}]+)(?![${L}])|(?<![${L}])[Tt]he (?:best|most [${L}-]+(?: and [${L}-]+)?|[${L}]{3,}est)\b[^.;:!?]{0,40}?\b(?:on the market|money can buy|you can buy|you can (?:have|get|book|find)|available anywhere|there is(?=\s*[.!,;]|\s*$)|there['’]s(?=\s*[.!,;]|\s*$)|(?<!(?:I|I['’]ve|I have|we|we['’]ve|we have) )ever (?:made|created|invented|developed|built))(?![${L}])`;
 /** "London's leading longevity clinic", "Leeds' top sports injury practice": the advertiser's rank on the map. */
-const PLACE_RANK = /(?<![\p{L}])[\p{Lu}][\p{L}]+(?:['’]s|s['’]) (?:leading|best|top|number one|#1|premier|foremost|most trusted|most advanced|most experienced|favourite|favorite)(?: [\p{L}'’-]+){0,3} (?:clinic|clinics|centre|center|practice|provider|service|team|destination|choice|programmes?|programs?|specialists?|surgeons?|doctors?|dentists?|physios?|physiotherapists?|practitioners?|experts?|salons?|studios?|spas?|pharmac(?:y|ies)|brands?|audiologists?|opticians?|optometrists?|podiatrists?|chiropractors?|osteopaths?|dermatologists?|orthodontists?|therapists?|dietitians?|nutritionists?)(?![\p{L}])|(?<![\p{L}])[\p{Lu}][\p{L}]+(?:['’]s|s['’]) (?:[Nn]o\.? ?1|[Nn]umber [Oo]ne|#1)(?![\p{L}\p{N}])(?! (?:[\p{L}-]+ )?(?:priority|priorities|cause|causes|killer|reason|reasons|problem|problems|concern|concerns|risk|risks|complaint|complaints|goal|aim|question|questions)(?![\p{L}]))/u;
+const PLACE_RANK = rx.u`(?<![${L}])[\p{Lu}][${L}]+(?:['’]s|s['’]) (?:leading|best|top|number one|#1|premier|foremost|most trusted|most advanced|most experienced|favourite|favorite)(?: [${L}'’-]+){0,3} (?:clinic|clinics|centre|center|practice|provider|service|team|destination|choice|programmes?|programs?|specialists?|surgeons?|doctors?|dentists?|physios?|physiotherapists?|practitioners?|experts?|salons?|studios?|spas?|pharmac(?:y|ies)|brands?|audiologists?|opticians?|optometrists?|podiatrists?|chiropractors?|osteopaths?|dermatologists?|orthodontists?|therapists?|dietitians?|nutritionists?)(?![${L}])|(?<![${L}])[\p{Lu}][${L}]+(?:['’]s|s['’]) (?:[Nn]o\.? ?1|[Nn]umber [Oo]ne|#1)(?![${L}\p{N}])(?! (?:[${L}-]+ )?(?:priority|priorities|cause|causes|killer|reason|reasons|problem|problems|concern|concerns|risk|risks|complaint|complaints|goal|aim|question|questions)(?![${L}]))`;
 
 function placeSuperlative(sentence: string): StructuralClaim | undefined {
   const m = (SUPERLATIVE_GATE.test(sentence) ? PLACE_SUPERLATIVE.exec(sentence) : null) ?? (RANK_GATE.test(sentence) && (includesAny(sentence, PLACE_RANK_WORDS) || NUMBER_ONE.test(sentence)) ? PLACE_RANK.exec(sentence) : null);

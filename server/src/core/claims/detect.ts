@@ -6,6 +6,7 @@ import type { CitationScope, Span } from '../types';
 import { coveringMarker } from './coverage';
 import { REFUND_GATE, refundPromise, STRUCTURAL_ENTRY, structuralClaims } from './claimStructure';
 import { attributionCue, hedgeCue, isQuestion, negationCue, quotation, tokenize } from './scope';
+import { L, rx } from '../text/letters';
 
 /**
  * Claim detection: every match of the lexicon in the article's prose, with what the context
@@ -30,7 +31,7 @@ export interface ClaimHit extends Span {
 }
 
 /** The author as advertiser: "our", "we", "us" ("our clinic", "we offer", "call us"). */
-const ADVERTISER = /(?<![\p{L}])(?:our|ours|we|us|we['’](?:re|ve|ll))(?![\p{L}])/iu;
+const ADVERTISER = rx.iu`(?<![${L}])(?:our|ours|we|us|we['’](?:re|ve|ll))(?![${L}])`;
 
 /**
  * The clause of a sentence that holds `rel`: from the last ", and", ", but", ";" or dash before it
@@ -58,24 +59,24 @@ function clauseAround(ctx: string, rel: Span): string {
 }
 
 /** A comparison puffed up by the word before it: "far more effective", "much better than". */
-const INTENSIFIED = /(?<![\p{L}])(?:far|much|vastly|dramatically|way|infinitely)\s+$/iu;
+const INTENSIFIED = rx.iu`(?<![${L}])(?:far|much|vastly|dramatically|way|infinitely)\s+$`;
 /** The same inside the match: "work far better than". */
-const INTENSIFIED_WITHIN = /(?<![\p{L}])(?:far|much|vastly|dramatically|way|infinitely)\s+(?:better|faster|more|safer|stronger|superior)(?![\p{L}])/iu;
+const INTENSIFIED_WITHIN = rx.iu`(?<![${L}])(?:far|much|vastly|dramatically|way|infinitely)\s+(?:better|faster|more|safer|stronger|superior)(?![${L}])`;
 
 /**
  * A brand written as one word with an inner capital, "FolliRise", "BlueShield Pro": the seller's
  * own product, as "our" is its own service ("FolliRise outperforms every drugstore regrowth
  * product"). Surnames such as McDonald or DiCaprio are not brands.
  */
-const BRAND = /(?<![\p{L}])(?!(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O)\p{Lu})\p{Lu}\p{Ll}{2,}\p{Lu}[\p{L}]*(?![\p{L}])/u;
+const BRAND = rx.u`(?<![${L}])(?!(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O)\p{Lu})\p{Lu}\p{Ll}{2,}\p{Lu}[${L}]*(?![${L}])`;
 
 /** A comparison against every alternative: "outperforms every other nootropic on the market". */
-const EVERY_OTHER = /^[^.;:!?]{0,30}?(?<![\p{L}])(?:every|all|any) other(?![\p{L}])/iu;
+const EVERY_OTHER = rx.iu`^[^.;:!?]{0,30}?(?<![${L}])(?:every|all|any) other(?![${L}])`;
 
 /** Blocks whose prose can carry the author's claims. */
 const CLAIM_BLOCKS = new Set<Block['kind']>(['paragraph', 'listItem', 'tableRow', 'heading']);
 
-const words = (s: string): string[] => s.toLowerCase().replace(/’/g, "'").match(/[\p{L}\p{N}'%#-]+/gu) ?? [];
+const words = (s: string): string[] => s.toLowerCase().replace(/’/g, "'").match(rx.gu`[${L}\p{N}'%#-]+`) ?? [];
 
 /** The last `n` words of `s`, tokenizing only as much of its end as needed (a sentence can be megabytes long). */
 function lastWords(s: string, n: number): string[] {
@@ -107,7 +108,7 @@ const FIGURE_OF_CUSTOMERS = / (?:\d+(?:\.\d+)?% of|(?:out of|in) (?:\d+|ten|a hu
  * people find it harmless": how often, which missing-citation asks a source for, not a promise
  * that there are none.
  */
-const FREQUENT_SUBJECT = /^\s*(?:most|many|some|a few|few)\s+(?:of\s+(?:the|these|those|them)\s+)?(?:people|men|women|patients|children|adults|users|babies|kids|teenagers|teens|them)(?![\p{L}])/iu;
+const FREQUENT_SUBJECT = rx.iu`^\s*(?:most|many|some|a few|few)\s+(?:of\s+(?:the|these|those|them)\s+)?(?:people|men|women|patients|children|adults|users|babies|kids|teenagers|teens|them)(?![${L}])`;
 
 /** Safety under the use the sentence opens with: "Used thinly and for no more than a week, it is safe for babies". */
 const SAFE_AS_USED = /^\s*(?:used|taken|applied|given|worn)\s[^,;:.!?]{0,80},/i;
@@ -158,7 +159,7 @@ function blockedByContext(entry: ClaimEntry, before: string, after: string): str
 }
 
 /** A heading or a page's close that names its guarantee and no more: "Our guarantee", "That's our guarantee." */
-const GUARANTEE_NAMED_BEFORE = /^\s*(?:(?:that['’]s|this is|here['’]s)\s+)?(?:our|the|your)(?:\s+\p{L}+)?\s+$/iu;
+const GUARANTEE_NAMED_BEFORE = rx.iu`^\s*(?:(?:that['’]s|this is|here['’]s)\s+)?(?:our|the|your)(?:\s+[${L}]+)?\s+$`;
 function guaranteeNamed(entry: ClaimEntry, ctx: string, rel: Span): string | undefined {
   if (entry.id !== 'guarantee' || ctx.slice(rel.start, rel.end).toLowerCase() !== 'guarantee' || !/^[\s.!:*]*$/.test(ctx.slice(rel.end))) return undefined;
   return GUARANTEE_NAMED_BEFORE.test(ctx.slice(0, rel.start)) ? 'the guarantee named' : undefined;

@@ -5,6 +5,7 @@ import { drugKnowledge } from '../knowledge/drugs';
 import { verbForms } from './inflect';
 import { isQuestion, quotation, type Token, tokenize } from './scope';
 import { structuredWords } from './structure';
+import { L, rx } from '../text/letters';
 
 /**
  * Citation need: whether a sentence asserts evidence. Cue families follow the domain notes:
@@ -157,23 +158,23 @@ function run(g: Gated, sentence: string, found: Uint8Array): RegExpExecArray | n
 
 const STATISTIC_PATTERNS: Gated[] = [
   // "nearly every mother with thrush is able to keep feeding".
-  gate(/(?<![\p{L}])(?:nearly|almost|virtually) (?:every|all) (?:mothers?|wom[ae]n|m[ae]n|child(?:ren)?|bab(?:y|ies)|patients?|person|people|adults?|cases?|parents?|teenagers?)(?![\p{L}])/iu, 'every', 'all'),
+  gate(rx.iu`(?<![${L}])(?:nearly|almost|virtually) (?:every|all) (?:mothers?|wom[ae]n|m[ae]n|child(?:ren)?|bab(?:y|ies)|patients?|person|people|adults?|cases?|parents?|teenagers?)(?![${L}])`, 'every', 'all'),
   // "twice the risk", "three times higher", "2.5 times as likely".
-  gate(/(?<![\p{L}\p{N}])(?:twice|(?:two|three|four|five|six|ten|\d+(?:\.\d+)?) times) (?:the|as|more|higher|lower|greater|less|fewer|larger|smaller)(?![\p{L}])/iu, 'twice', 'times'),
+  gate(rx.iu`(?<![${L}\p{N}])(?:twice|(?:two|three|four|five|six|ten|\d+(?:\.\d+)?) times) (?:the|as|more|higher|lower|greater|less|fewer|larger|smaller)(?![${L}])`, 'twice', 'times'),
   // A percentage, but not "100% confidential" or "100% online": 100% of something, or nothing.
   // Nor a price's terms: "0% finance", "20% off", "10% discount", "5% APR".
-  gate(/(?<![\p{N}.,])(?!100\s?(?:%|percent\b|per cent\b)\s*(?!of\b)\p{L})\d(?:[.,]?\d)*\s?(?:%|percent\b|per cent\b)(?!\s*(?:finance|interest|apr|off|discount|deposit|vat|cashback|commission)\b)/iu, '%', 'percent', 'per cent'),
-  gate(/(?<![\p{L}\p{N}])(?:one|two|three|four|five|\d+) (?:in|out of) (?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|twenty|a hundred|a thousand)(?![\p{L}\p{N}])/iu, ' in ', ' out of '),
-  gate(/(?<![\p{L}\p{N}])\d+(?:\.\d+)?-fold(?![\p{L}\p{N}])/iu, '-fold'),
-  gate(/(?<![\p{L}\p{N}])p\s?[<=]\s?0?\.\d/iu),
-  gate(/(?<![\p{L}\p{N}])(?:millions|billions|thousands|hundreds) of (?:(?:pregnant|older|young|new|adult) )?(?:people|canadians|americans|adults|children|patients|women|men|deaths|cases|crashes|injuries|hospitalizations|hospitalisations|admissions|births|overdoses)(?![\p{L}\p{N}])/iu, 'illions of', 'thousands of', 'hundreds of'),
-  gate(/(?<![\p{L}\p{N}])affects? (?:about|approximately|nearly|roughly|around|up to|over|more than|an estimated|a substantial|millions|one|\d)/iu, 'affect'),
+  gate(rx.iu`(?<![\p{N}.,])(?!100\s?(?:%|percent\b|per cent\b)\s*(?!of\b)[${L}])\d(?:[.,]?\d)*\s?(?:%|percent\b|per cent\b)(?!\s*(?:finance|interest|apr|off|discount|deposit|vat|cashback|commission)\b)`, '%', 'percent', 'per cent'),
+  gate(rx.iu`(?<![${L}\p{N}])(?:one|two|three|four|five|\d+) (?:in|out of) (?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|twenty|a hundred|a thousand)(?![${L}\p{N}])`, ' in ', ' out of '),
+  gate(rx.iu`(?<![${L}\p{N}])\d+(?:\.\d+)?-fold(?![${L}\p{N}])`, '-fold'),
+  gate(rx.iu`(?<![${L}\p{N}])p\s?[<=]\s?0?\.\d`),
+  gate(rx.iu`(?<![${L}\p{N}])(?:millions|billions|thousands|hundreds) of (?:(?:pregnant|older|young|new|adult) )?(?:people|canadians|americans|adults|children|patients|women|men|deaths|cases|crashes|injuries|hospitalizations|hospitalisations|admissions|births|overdoses)(?![${L}\p{N}])`, 'illions of', 'thousands of', 'hundreds of'),
+  gate(rx.iu`(?<![${L}\p{N}])affects? (?:about|approximately|nearly|roughly|around|up to|over|more than|an estimated|a substantial|millions|one|\d)`, 'affect'),
   // Rates per population: "12 per 1,000 births", "5 cases per 100,000 people".
-  gate(/(?<![\p{L}\p{N}])\d[\d,.]* (?:[\p{L}-]+ )?(?:per|in every|out of every) (?:\d[\d,]*|a hundred|a thousand|a million|one hundred|one thousand)(?![\p{L}\p{N}])/iu, 'per ', 'every '),
+  gate(rx.iu`(?<![${L}\p{N}])\d[\d,.]* (?:[${L}-]+ )?(?:per|in every|out of every) (?:\d[\d,]*|a hundred|a thousand|a million|one hundred|one thousand)(?![${L}\p{N}])`, 'per ', 'every '),
   // Counts over time: "one person dies by suicide every hour", "20 Canadians are diagnosed each day".
-  gate(/(?<![\p{L}\p{N}])(?:one|two|three|four|five|ten|\d[\d,.]*) (?:[\p{L}-]+ ){0,2}(?:person|people|adults?|child|children|wom[ae]n|m[ae]n|patients?|canadians|americans|deaths?|cases?)(?![\p{L}])(?=[^.;:!?]{0,60}?(?<![\p{L}])(?:every|each|per) (?:second|minute|hour|day|week|month|year)(?![\p{L}]))/iu, 'every ', 'each ', 'per '),
+  gate(rx.iu`(?<![${L}\p{N}])(?:one|two|three|four|five|ten|\d[\d,.]*) (?:[${L}-]+ ){0,2}(?:person|people|adults?|child|children|wom[ae]n|m[ae]n|patients?|canadians|americans|deaths?|cases?)(?![${L}])(?=[^.;:!?]{0,60}?(?<![${L}])(?:every|each|per) (?:second|minute|hour|day|week|month|year)(?![${L}]))`, 'every ', 'each ', 'per '),
   // Quantified populations: "many people recover", "some older adults", "few patients".
-  gate(/(?<![\p{L}\p{N}'’])(?:many|most|some|few|a few|several) (?:(?:older|younger|young|pregnant|new|adult|teenage|[\p{L}]+ing) )?(?:people|patients|adults|children|kids|teens|teenagers|adolescents|women|men|mothers|parents|users|smokers|drinkers|veterans|survivors|sufferers)(?![\p{L}\p{N}])/iu, 'many ', 'most ', 'some ', 'few ', 'several '),
+  gate(rx.iu`(?<![${L}\p{N}'’])(?:many|most|some|few|a few|several) (?:(?:older|younger|young|pregnant|new|adult|teenage|[${L}]+ing) )?(?:people|patients|adults|children|kids|teens|teenagers|adolescents|women|men|mothers|parents|users|smokers|drinkers|veterans|survivors|sufferers)(?![${L}\p{N}])`, 'many ', 'most ', 'some ', 'few ', 'several '),
 ];
 
 /** How long an effect takes to appear: "can take four to six weeks to work", "within two weeks of starting". */
@@ -190,55 +191,55 @@ const STARTING = [
 ].join('|');
 const TIME_COURSE: Gated[] = [
   gate(new RegExp(
-    String.raw`(?<![\p{L}])(?:take|takes|took|taking) ${DURATION} (?:or (?:more|longer) )?to (?:${TAKES_TO})(?![\p{L}])`,
+    String.raw`(?<![${L}])(?:take|takes|took|taking) ${DURATION} (?:or (?:more|longer) )?to (?:${TAKES_TO})(?![${L}])`,
     'iu',
   ), 'tak', 'took'),
-  gate(new RegExp(String.raw`(?<![\p{L}])within ${DURATION} (?:of|after) (?:${STARTING})(?![\p{L}])`, 'iu'), 'within '),
+  gate(new RegExp(String.raw`(?<![${L}])within ${DURATION} (?:of|after) (?:${STARTING})(?![${L}])`, 'iu'), 'within '),
   // How a condition or an effect goes: "usually settles within a week", "often wears off", "tend
   // to fade" (settled guide: the course needs a source). Not "lasts": "each attack usually lasts
   // less than a minute" describes the attack.
   gate(
-    /(?<![\p{L}])(?:usually|normally|typically|often|generally|seldom|rarely|tends? to) (?:clears?|clear up|clears up|settles?|settle down|eases?|fades?|resolves?|pass(?:es)?|improves?|heals?|gets? better|get better|gets? worse|worsens?|flares? up|goes away|go away|falls? out|fall out|disappears?|wears? off|wear off|drift back|drifts back|relapses?|recurs?|comes? back|becomes? (?:much )?less noticeable)(?![\p{L}])/iu,
+    rx.iu`(?<![${L}])(?:usually|normally|typically|often|generally|seldom|rarely|tends? to) (?:clears?|clear up|clears up|settles?|settle down|eases?|fades?|resolves?|pass(?:es)?|improves?|heals?|gets? better|get better|gets? worse|worsens?|flares? up|goes away|go away|falls? out|fall out|disappears?|wears? off|wear off|drift back|drifts back|relapses?|recurs?|comes? back|becomes? (?:much )?less noticeable)(?![${L}])`,
     'usually', 'normally', 'typically', 'often', 'generally', 'seldom', 'rarely', 'tend',
   ),
   // How long a treatment's result lasts: "composite bonding typically lasts five to seven years",
   // "the benefits seem to last for years" (not how long a course or a visit takes).
   gate(
     new RegExp(
-      String.raw`(?<![\p{L}])(?<!(?:course|treatment|appointment|session|programme|program|visit|consultation|procedure|stay|trial|study|operation)s? )(?:typically|usually|generally|normally|often|can|may|will|seem to|seems to|appear to|appears to|tend to|tends to) last(?:s)? (?:for )?(?:(?:about |around |up to |between |at least |)${NUMBER}(?:(?: to |-|–| and )${NUMBER})? (?:years?|months?)|years|decades|a lifetime|life)(?![\p{L}])`,
+      String.raw`(?<![${L}])(?<!(?:course|treatment|appointment|session|programme|program|visit|consultation|procedure|stay|trial|study|operation)s? )(?:typically|usually|generally|normally|often|can|may|will|seem to|seems to|appear to|appears to|tend to|tends to) last(?:s)? (?:for )?(?:(?:about |around |up to |between |at least |)${NUMBER}(?:(?: to |-|–| and )${NUMBER})? (?:years?|months?)|years|decades|a lifetime|life)(?![${L}])`,
       'iu',
     ),
     'last',
   ),
   // How fast a treatment acts: "Many of our patients feel calmer within 30 minutes of the injection".
-  gate(new RegExp(String.raw`(?<![\p{L}])within (?:about |around |)${NUMBER}(?:(?: to |-|–)${NUMBER})? (?:minutes?|hours?) (?:of|after) (?:the|your|their|his|her|each) (?:injection|infusion|procedure|session|treatment|first dose|dose|drip)(?![\p{L}])`, 'iu'), 'within '),
+  gate(new RegExp(String.raw`(?<![${L}])within (?:about |around |)${NUMBER}(?:(?: to |-|–)${NUMBER})? (?:minutes?|hours?) (?:of|after) (?:the|your|their|his|her|each) (?:injection|infusion|procedure|session|treatment|first dose|dose|drip)(?![${L}])`, 'iu'), 'within '),
   // What an untreated condition can do: "Left untreated, the infection can spread into the jawbone" ("will" is a promise, unsupported-claim's).
-  gate(/^\s*(?:if )?left (?:untreated|unchecked|unmanaged)\b[^.;:!?]{0,80}?(?<![\p{L}])(?:can|may|could|might|often|usually)(?![\p{L}])/iu, 'left'),
+  gate(rx.iu`^\s*(?:if )?left (?:untreated|unchecked|unmanaged)\b[^.;:!?]{0,80}?(?<![${L}])(?:can|may|could|might|often|usually)(?![${L}])`, 'left'),
   // How long healing takes, how long a result lasts before it needs redoing, what is lost when
   // treatment stops: "is usually solidly healed by six weeks", "usually need replacing after
   // about five years", "is usually lost again within a year".
-  gate(new RegExp(String.raw`(?<![\p{L}])(?:is|are) (?:usually|normally|typically|generally|often) (?:[\p{L}]+ )?(?:healed|better|settled|recovered|back to normal) (?:by|within|after|in) ${DURATION}(?![\p{L}])`, 'iu'), 'healed', 'better', 'settled', 'recovered', 'normal'),
-  gate(new RegExp(String.raw`(?<![\p{L}])(?:usually|often|typically|generally) needs? (?:[\p{L}]+ (?:or|and) )?(?:replacing|replacement|redoing|repeating|topping up|touching up) (?:after|every|within) (?:about |around |)${NUMBER}(?:(?: to |-|–)${NUMBER})? (?:years?|months?)(?![\p{L}])`, 'iu'), 'need'),
-  gate(new RegExp(String.raw`(?<![\p{L}])(?:is|are) (?:usually|often|typically|generally) (?:lost|gone|back) (?:again )?within ${DURATION}(?![\p{L}])`, 'iu'), 'lost', 'gone', 'back'),
+  gate(new RegExp(String.raw`(?<![${L}])(?:is|are) (?:usually|normally|typically|generally|often) (?:[${L}]+ )?(?:healed|better|settled|recovered|back to normal) (?:by|within|after|in) ${DURATION}(?![${L}])`, 'iu'), 'healed', 'better', 'settled', 'recovered', 'normal'),
+  gate(new RegExp(String.raw`(?<![${L}])(?:usually|often|typically|generally) needs? (?:[${L}]+ (?:or|and) )?(?:replacing|replacement|redoing|repeating|topping up|touching up) (?:after|every|within) (?:about |around |)${NUMBER}(?:(?: to |-|–)${NUMBER})? (?:years?|months?)(?![${L}])`, 'iu'), 'need'),
+  gate(new RegExp(String.raw`(?<![${L}])(?:is|are) (?:usually|often|typically|generally) (?:lost|gone|back) (?:again )?within ${DURATION}(?![${L}])`, 'iu'), 'lost', 'gone', 'back'),
   // A duration that ends the sentence: "Nerve symptoms are slower to improve and can take six to twelve months."
-  gate(new RegExp(String.raw`(?<![\p{L}])(?:can|may|might|often|usually|typically) take ${NUMBER}(?:(?: to |-|–)${NUMBER})? (?:weeks|months|years)(?: or (?:more|longer))?(?=\s*[.!]?\s*$)`, 'iu'), 'take'),
+  gate(new RegExp(String.raw`(?<![${L}])(?:can|may|might|often|usually|typically) take ${NUMBER}(?:(?: to |-|–)${NUMBER})? (?:weeks|months|years)(?: or (?:more|longer))?(?=\s*[.!]?\s*$)`, 'iu'), 'take'),
 ];
 
 /** Approval statements ("was approved in 2020") need a source; negated ones are disclosures. */
-const APPROVAL = gate(/(?<![\p{L}])(?:approved|cleared) (?:in|for|by|as)(?![\p{L}])/iu, 'approved ', 'cleared ');
+const APPROVAL = gate(rx.iu`(?<![${L}])(?:approved|cleared) (?:in|for|by|as)(?![${L}])`, 'approved ', 'cleared ');
 /**
  * A universal negative about the field is a claim about the evidence or the regulators, not a
  * disclosure about one product: "no medication has been approved for", "not approved ... for any use".
  */
 const UNIVERSAL_NEGATIVE: Gated[] = [
-  gate(/(?<![\p{L}])(?:no|none of the) (?:[\p{L}-]+ )?(?:medications?|medicines?|drugs?|treatments?|therap(?:y|ies)|supplements?|vaccines?|products?) (?:(?:has|have|is|are|was|were) )?(?:yet |ever |)(?:been )?(?:approved|shown|proven|found)(?![\p{L}])/iu, 'no ', 'none of the '),
-  gate(/(?<![\p{L}])approved (?:[\p{L}-]+ ){0,3}for any(?![\p{L}])/iu, 'approved '),
+  gate(rx.iu`(?<![${L}])(?:no|none of the) (?:[${L}-]+ )?(?:medications?|medicines?|drugs?|treatments?|therap(?:y|ies)|supplements?|vaccines?|products?) (?:(?:has|have|is|are|was|were) )?(?:yet |ever |)(?:been )?(?:approved|shown|proven|found)(?![${L}])`, 'no ', 'none of the '),
+  gate(rx.iu`(?<![${L}])approved (?:[${L}-]+ ){0,3}for any(?![${L}])`, 'approved '),
 ];
 /** An appeal to a named authority or to the literature: "according to the WHO", "according to recent research". */
-const ACCORDING_TO = gate(/(?<![\p{L}])[Aa]ccording to (?:the |a |an |one |)(?:[A-Z][\p{L}.&-]*|recent|new|current|large|several|many|studies|research|data|experts|guidelines|surveys?|estimates|figures|statistics)(?![\p{L}])/u, 'ccording to ');
+const ACCORDING_TO = gate(rx.u`(?<![${L}])[Aa]ccording to (?:the |a |an |one |)(?:[A-Z][${L}.&-]*|recent|new|current|large|several|many|studies|research|data|experts|guidelines|surveys?|estimates|figures|statistics)(?![${L}])`, 'ccording to ');
 /** Recommendations of a profession or an authority ("dermatologists recommend", "Health Canada advises"); not "our doctors recommend". */
 const AUTHORITY_ADVICE = gate(
-  /(?<![\p{L}])(?<!our )(?<!your )(?:doctors|physicians|nurses|midwives|gps|surgeons|physiotherapists|dermatologists|psychiatrists|psychologists|paediatricians|pediatricians|dentists|specialists|clinicians|pharmacists|cardiologists|orthodontists|ophthalmologists|gynaecologists|gynecologists|obstetricians|rheumatologists|neurologists|urologists|authorities|health agencies|medical societies|medical associations|health canada|the who|the cdc|the nhs|the fda|nice|(?:most |current |national |international )?guidelines|(?:the )?(?:[\p{Lu}][\p{L}]+ ){1,4}(?:society|association|college|institute|academy|federation|committee|council|commission|task force)(?: (?:of|for|on) (?:[\p{Lu}][\p{L}]+ (?:and )?){0,3}[\p{Lu}][\p{L}]+)?(?: \([\p{Lu}]{2,}\))?) (?:now |generally |strongly |usually |often |also |)(?:recommends?|advises?|suggests?|agree|endorses?|warns?)(?![\p{L}])/iu,
+  rx.iu`(?<![${L}])(?<!our )(?<!your )(?:doctors|physicians|nurses|midwives|gps|surgeons|physiotherapists|dermatologists|psychiatrists|psychologists|paediatricians|pediatricians|dentists|specialists|clinicians|pharmacists|cardiologists|orthodontists|ophthalmologists|gynaecologists|gynecologists|obstetricians|rheumatologists|neurologists|urologists|authorities|health agencies|medical societies|medical associations|health canada|the who|the cdc|the nhs|the fda|nice|(?:most |current |national |international )?guidelines|(?:the )?(?:[\p{Lu}][${L}]+ ){1,4}(?:society|association|college|institute|academy|federation|committee|council|commission|task force)(?: (?:of|for|on) (?:[\p{Lu}][${L}]+ (?:and )?){0,3}[\p{Lu}][${L}]+)?(?: \([\p{Lu}]{2,}\))?) (?:now |generally |strongly |usually |often |also |)(?:recommends?|advises?|suggests?|agree|endorses?|warns?)(?![${L}])`,
   'recommend',
   'advise',
   'suggest',
@@ -249,18 +250,18 @@ const AUTHORITY_ADVICE = gate(
 /** Named causes and loads: "frequent triggers", "a major risk factor", "puts extra strain on the heart". */
 const CAUSES: Gated[] = [
   // Reported results: "has good results", "showed promising outcomes".
-  gate(/(?<![\p{L}])(?:has|have|had|show|shows|showed|shown|gives|give|gave|get|gets|got) (?:very |)(?:good|excellent|strong|promising|positive|encouraging|impressive|great|mixed|poor|modest) (?:results|outcomes|success|success rates|evidence|effects)(?![\p{L}])/iu, 'result', 'outcome', 'success', 'evidence', 'effect'),
+  gate(rx.iu`(?<![${L}])(?:has|have|had|show|shows|showed|shown|gives|give|gave|get|gets|got) (?:very |)(?:good|excellent|strong|promising|positive|encouraging|impressive|great|mixed|poor|modest) (?:results|outcomes|success|success rates|evidence|effects)(?![${L}])`, 'result', 'outcome', 'success', 'evidence', 'effect'),
   // "the best odds", "a higher chance", "the lowest risk".
-  gate(/(?<![\p{L}])(?:best|highest|greatest|lowest|better|higher|greater|lower|smaller|bigger) (?:odds|chances?|likelihood)(?![\p{L}])/iu, 'odds', 'chance', 'likelihood'),
+  gate(rx.iu`(?<![${L}])(?:best|highest|greatest|lowest|better|higher|greater|lower|smaller|bigger) (?:odds|chances?|likelihood)(?![${L}])`, 'odds', 'chance', 'likelihood'),
   // What is or is not typical of a condition: "are not typical of IBS", "is common in teenagers".
-  gate(/(?<![\p{L}])(?:is|are) (?:not |)(?:typical|characteristic|common|uncommon|rare|unusual) (?:of|in|among)(?![\p{L}])/iu, 'typical', 'characteristic', 'common', 'rare', 'unusual'),
-  gate(/(?<![\p{L}])(?:common|frequent|known|major|main|usual|important|well-known|key|strongest|biggest) (?:triggers?|causes?|risk factors?|culprits?|contributors?)(?![\p{L}])/iu, 'trigger', 'cause', 'risk factor', 'culprit', 'contributor'),
-  gate(/(?<![\p{L}])(?:put|puts|putting|place|places|placing) (?:extra |more |added |additional |less |gentle |steady |constant |light |)(?:load|strain|stress|pressure|wear) on(?![\p{L}])/iu, 'load', 'strain', 'stress', 'pressure', 'wear'),
+  gate(rx.iu`(?<![${L}])(?:is|are) (?:not |)(?:typical|characteristic|common|uncommon|rare|unusual) (?:of|in|among)(?![${L}])`, 'typical', 'characteristic', 'common', 'rare', 'unusual'),
+  gate(rx.iu`(?<![${L}])(?:common|frequent|known|major|main|usual|important|well-known|key|strongest|biggest) (?:triggers?|causes?|risk factors?|culprits?|contributors?)(?![${L}])`, 'trigger', 'cause', 'risk factor', 'culprit', 'contributor'),
+  gate(rx.iu`(?<![${L}])(?:put|puts|putting|place|places|placing) (?:extra |more |added |additional |less |gentle |steady |constant |light |)(?:load|strain|stress|pressure|wear) on(?![${L}])`, 'load', 'strain', 'stress', 'pressure', 'wear'),
   // Dose-response: "every kilogram lost", "each extra drink a day".
-  gate(/(?<![\p{L}])(?:every|each) (?:additional |extra |)(?:kilograms?|kilos?|kg|pounds?|lbs?|drinks?|cigarettes?|servings?|units?|cups?|points?)(?![\p{L}])/iu, 'every ', 'each '),
+  gate(rx.iu`(?<![${L}])(?:every|each) (?:additional |extra |)(?:kilograms?|kilos?|kg|pounds?|lbs?|drinks?|cigarettes?|servings?|units?|cups?|points?)(?![${L}])`, 'every ', 'each '),
 ];
 /** "can make you sleepier", "makes it hard to sleep": an effect on the reader or a condition. */
-const MAKES = gate(/(?<![\p{L}])(?:make|makes|making|made) (?:you|people|patients|children|it|symptoms|them|him|her) (?:sleepier|drowsier|hungrier|angrier|thirstier|worse|better|harder|hard|difficult|more|less)(?![\p{L}])/iu, 'mak', 'made');
+const MAKES = gate(rx.iu`(?<![${L}])(?:make|makes|making|made) (?:you|people|patients|children|it|symptoms|them|him|her) (?:sleepier|drowsier|hungrier|angrier|thirstier|worse|better|harder|hard|difficult|more|less)(?![${L}])`, 'mak', 'made');
 
 /** Verbs of measured effect, with the outcomes they act on. */
 const EFFECT_VERBS = new Set([
@@ -303,13 +304,13 @@ const COMPARATIVES = new Set(['more', 'less', 'fewer', 'greater', 'larger', 'sma
 const QUANTITY = /^(?:\d|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twenty|half|twice|several|a few|few)$/;
 
 /** The object of "caused by" that makes it a textbook cause: an infection or infestation. */
-const PATHOGEN_CAUSE = /^\s+(?:a |an |the )?(?:(?:common |different |tiny |other )?(?:virus|viruses|viral infection|bacteria|bacterium|bacterial infection|infection|infections|fungus|fungi|fungal infection|germs?|mites?|parasites?|worms?|yeast)|(?:[\p{L}-]+ ){1,3}(?:virus|bacteria|bacterium|infection|mites?))(?![\p{L}])/iu;
+const PATHOGEN_CAUSE = rx.iu`^\s+(?:a |an |the )?(?:(?:common |different |tiny |other )?(?:virus|viruses|viral infection|bacteria|bacterium|bacterial infection|infection|infections|fungus|fungi|fungal infection|germs?|mites?|parasites?|worms?|yeast)|(?:[${L}-]+ ){1,3}(?:virus|bacteria|bacterium|infection|mites?))(?![${L}])`;
 
 /**
  * How most cases go, for any plural subject: "Most sore throats get better on their own within a
  * week", "Most tonsil stones are harmless", "Most replacement hips last at least 15 years".
  */
-const MOST_COURSE = /^\s*(?:whatever the cause,\s+|in (?:children|adults|older people|teenagers),\s+)?(?:most|nearly all|almost all)\s+(?:[\p{L}-]+\s+){0,3}?[\p{L}-]+s\s+(?:[\p{L}-]+\s+){0,6}?(?:get better|gets better|heal|heals|settle|settles|clear up|clears up|go away|goes away|resolve|resolves|are harmless|are benign|survive|last at least|last for|last about|last up to|(?:don['’]t|do not) need (?:any )?treatment|recover fully|recover completely)(?![\p{L}])/iu;
+const MOST_COURSE = rx.iu`^\s*(?:whatever the cause,\s+|in (?:children|adults|older people|teenagers),\s+)?(?:most|nearly all|almost all)\s+(?:[${L}-]+\s+){0,3}?[${L}-]+s\s+(?:[${L}-]+\s+){0,6}?(?:get better|gets better|heal|heals|settle|settles|clear up|clears up|go away|goes away|resolve|resolves|are harmless|are benign|survive|last at least|last for|last about|last up to|(?:don['’]t|do not) need (?:any )?treatment|recover fully|recover completely)(?![${L}])`;
 const MOST_GATE = /^\s*(?:whatever|in |most|nearly|almost)/i;
 
 /** The first evidence cue of a sentence, if it asserts evidence. */
@@ -385,7 +386,7 @@ export function evidenceCue(sentence: string): EvidenceCue | undefined {
     const cause = found.find((c) => c.family === 'effect' && /^caused by$/i.test(c.text) && PATHOGEN_CAUSE.test(sentence.slice(c.end, c.end + 60)));
     // "Most cases are caused by a virus": with the textbook cause, "most cases" is no figure.
     const textbook = (c: EvidenceCue): boolean => cause !== undefined && ((c.family === 'effect' && (c === cause || (c.start <= cause.start && c.end <= cause.end + 60 && /caused by\s*\S*$/i.test(c.text)))) || (c.family === 'statistic' && /^(?:most|many|some) (?:cases|infections|episodes)$/i.test(c.text) && c.end <= cause.start));
-    const kept = found.filter((c) => !textbook(c) && !(c.family === 'study' && /^(?:was|were) found$/i.test(c.text) && /(?<![\p{L}])(?:what|anything|nothing|something|whatever)\s+$/iu.test(sentence.slice(Math.max(0, c.start - 12), c.start))));
+    const kept = found.filter((c) => !textbook(c) && !(c.family === 'study' && /^(?:was|were) found$/i.test(c.text) && rx.iu`(?<![${L}])(?:what|anything|nothing|something|whatever)\s+$`.test(sentence.slice(Math.max(0, c.start - 12), c.start))));
     found.length = 0;
     found.push(...kept);
   }
@@ -398,7 +399,7 @@ export function evidenceCue(sentence: string): EvidenceCue | undefined {
 }
 
 /** "X is a ...", "X is the name for ...", "X is when ...": the shape of a definition, its subject first. */
-const DEFINITION = /^\s*((?:in\s+[^,]{1,40},\s+)?[\p{L}\p{N}'’()\s-]{2,80}?)\s(?:(?:is|are)\s+(?:usually\s+|mostly\s+|often\s+)?(?=caused\b)|(?:is|are)\s(?:(?:a|an|the name for|the term for|a type of|a kind of|a form of|a group of|when)\s|(?:[\p{L}-]+,?\s){1,6}(?:that|which|caused|when|where|in which)\b)|means\s|(?:develops|happens|occurs|starts)\s+when\b)/iu;
+const DEFINITION = rx.iu`^\s*((?:in\s+[^,]{1,40},\s+)?[${L}\p{N}'’()\s-]{2,80}?)\s(?:(?:is|are)\s+(?:usually\s+|mostly\s+|often\s+)?(?=caused\b)|(?:is|are)\s(?:(?:a|an|the name for|the term for|a type of|a kind of|a form of|a group of|when)\s|(?:[${L}-]+,?\s){1,6}(?:that|which|caused|when|where|in which)\b)|means\s|(?:develops|happens|occurs|starts)\s+when\b)`;
 
 /**
  * Where the relative clause of a definition of a condition starts ("Gout is a type of arthritis
@@ -434,7 +435,7 @@ function definitionClause(sentence: string): number {
   if (!pronoun && (!isCondition || words.some((w) => w.cls === 'drug' || w.cls === 'treat'))) return -1;
   return from + rel.index;
 }
-const RELATIVE = /(?<![\p{L}])(?:that|which|caused|when|where|in which|means)(?![\p{L}])/iu;
+const RELATIVE = rx.iu`(?<![${L}])(?:that|which|caused|when|where|in which|means)(?![${L}])`;
 
 /** Words that name symptoms and signs (not conditions: "migraines are common" is a prevalence). */
 const SYMPTOMS = new Set(
@@ -444,8 +445,8 @@ const SYMPTOMS = new Set(
   ringing blurred blurry glare sore temperature headache symptoms symptom signs sign`.split(/\s+/),
 );
 const SYMPTOM_SIGNS = /\b(?:are|is) (?:the |very |also |)(?:most |)common (?:early |first |warning |)(?:signs?|symptoms?|features?|complaints?)\b|\b(?:signs?|symptoms?) (?:include|can include|may include|often include|range from|are)\b|^(?:the )?(?:main |common |early |usual |typical )?(?:signs?|symptoms?)\b[^.;]{0,40}\binclude\b/;
-const CAUSES_SYMPTOMS = /^(?:it|this|they|these|(?:low|high|a lack of|too much|too little)?\s*[a-z0-9-]+(?:\s+[a-z0-9-]+){0,2})\s+(?:can\s+|may\s+|often\s+|usually\s+)?(?:causes?|brings?|leads? to)\s+(?:a\s+|an\s+)?([\p{L}-]+)(?:\s+([\p{L}-]+))?(?:\s+([\p{L}-]+))?/u;
-const WHO_FEELS = /^(?:some|many|most|other|a few|few)?\s*(?:people|patients|children|kids|adults|women|men|babies|others)\b[^.;:]{0,40}?\b(?:have|has|feel|feels|notice|get|experience|develop|report|describe)\s+(?:no\s+(?:symptoms|signs)|(?:only\s+|just\s+)?(?:(?:a|an|mild|some|slight|high|low|little|few|sore|bad|blocked|runny)\s+){0,3}([\p{L}-]+))/u;
+const CAUSES_SYMPTOMS = rx.u`^(?:it|this|they|these|(?:low|high|a lack of|too much|too little)?\s*[a-z0-9-]+(?:\s+[a-z0-9-]+){0,2})\s+(?:can\s+|may\s+|often\s+|usually\s+)?(?:causes?|brings?|leads? to)\s+(?:a\s+|an\s+)?([${L}-]+)(?:\s+([${L}-]+))?(?:\s+([${L}-]+))?`;
+const WHO_FEELS = rx.u`^(?:some|many|most|other|a few|few)?\s*(?:people|patients|children|kids|adults|women|men|babies|others)\b[^.;:]{0,40}?\b(?:have|has|feel|feels|notice|get|experience|develop|report|describe)\s+(?:no\s+(?:symptoms|signs)|(?:only\s+|just\s+)?(?:(?:a|an|mild|some|slight|high|low|little|few|sore|bad|blocked|runny)\s+){0,3}([${L}-]+))`;
 const LIST_IS_COMMON = /^[^.;]*,[^.;]*\b(?:and|or)\b[^.;]*\b(?:are|is) (?:very |quite |also |)common[.!]?$/;
 
 /**
@@ -537,7 +538,7 @@ function studyCue(tokens: Token[], words: Token[], push: Push): void {
 /** A comparative quantity of an outcome: "catch more colds", "fewer relapses", "lower mortality". */
 const COMPARATIVE_QUANTITY = new Set(['more', 'fewer', 'less', 'higher', 'lower', 'greater']);
 
-const AS_WELL_AS = /(?<![\p{L}])work(?:s|ed|ing)?\s+(?:about\s+|just\s+|roughly\s+|almost\s+|nearly\s+|every\s+bit\s+)?as\s+well\s+as(?![\p{L}])/iu;
+const AS_WELL_AS = rx.iu`(?<![${L}])work(?:s|ed|ing)?\s+(?:about\s+|just\s+|roughly\s+|almost\s+|nearly\s+|every\s+bit\s+)?as\s+well\s+as(?![${L}])`;
 
 function comparisonCue(tokens: Token[], push: Push, sentence: string): void {
   const first = tokens.find((t) => !t.punct);
@@ -758,14 +759,14 @@ const IMPERATIVES = new Set([
   'finish', 'stay', 'expect', 'wash', 'wear', 'put', 'aim', 'cover', 'apply', 'sit', 'rinse', 'wipe', 'come', 'look',
 ]);
 const SMALL_PRINT_GATE = /intended|meant|designed|substitute|replace|information/i;
-const SMALL_PRINT = /(?<![\p{L}])not (?:intended|meant|designed) to (?:diagnose|treat|cure|prevent|replace)(?![\p{L}])|(?<![\p{L}])should not be used as a substitute for(?![\p{L}])|(?<![\p{L}])(?:is not|isn['’]t|does not|doesn['’]t) (?:a substitute for|replace) (?:medical|professional|your doctor|advice)|(?<![\p{L}])for (?:general )?information(?:al)? (?:purposes )?only(?![\p{L}])/iu;
+const SMALL_PRINT = rx.iu`(?<![${L}])not (?:intended|meant|designed) to (?:diagnose|treat|cure|prevent|replace)(?![${L}])|(?<![${L}])should not be used as a substitute for(?![${L}])|(?<![${L}])(?:is not|isn['’]t|does not|doesn['’]t) (?:a substitute for|replace) (?:medical|professional|your doctor|advice)|(?<![${L}])for (?:general )?information(?:al)? (?:purposes )?only(?![${L}])`;
 /**
  * An instruction that gives its reason: "because", a second clause after ";", or (`REASON_CLAUSE`,
  * not after an instruction to seek help) a clause of effect after a comma ("Avoid heat for three days, as they can all increase the swelling",
  * "Go easy on caffeine, which can irritate the bladder").
  */
-const REASONED = /(?<![\p{L}])because(?![\p{L}])|;/u;
-const REASON_CLAUSE = /,\s+(?:as|since)\s+(?:they|it|this|these|that|both|all|each)\s+(?:can|may|might|could|will|all|both|often|also|tend|increase|make|cause|raise)(?![\p{L}])|,\s+which\s+(?:can|may|might|could|will|makes?|causes?|increases?|raises?|lowers?|reduces?|irritates?|worsens?|protects?)(?![\p{L}])/iu;
+const REASONED = rx.u`(?<![${L}])because(?![${L}])|;`;
+const REASON_CLAUSE = rx.iu`,\s+(?:as|since)\s+(?:they|it|this|these|that|both|all|each)\s+(?:can|may|might|could|will|all|both|often|also|tend|increase|make|cause|raise)(?![${L}])|,\s+which\s+(?:can|may|might|could|will|makes?|causes?|increases?|raises?|lowers?|reduces?|irritates?|worsens?|protects?)(?![${L}])`;
 /** Instructions to seek help: a clause after them says what a symptom may be ("Seek urgent help if ..., which may be a sign of ..."). */
 const SEEK_HELP = new Set(['get', 'see', 'seek', 'call', 'contact', 'ask', 'tell', 'speak', 'talk', 'book']);
 const reasoned = (first: string, text: string): boolean => REASONED.test(text) || (!SEEK_HELP.has(first) && REASON_CLAUSE.test(text));
@@ -774,10 +775,10 @@ const SELF_REFERENCE = /^(?:this|the|our) (?:article|page|guide|post|section|ove
 const CARE_MODALS = new Set(['will', 'may', 'can', 'might', 'would', 'usually', 'often', 'then', 'also']);
 /** The day of a procedure: going home or back to work the same or the next day. */
 const LOGISTICS = /\b(?:most|many|some) (?:people|patients|clients|adults|children) (?:have|need) (?:a course of |between )?(?:one|two|three|four|five|six|a few|\d+)(?: (?:or|to|and) (?:two|three|four|five|six|twelve|\d+))? (?:sessions?|treatments?|appointments?|visits?)\b(?! to (?:fade|clear|heal|work|see|notice|get|disappear|go))|\b(?:(?:most|many|some) (?:people|patients|adults|children)|you)\b[^.;]{0,80}\b(?:go|goes|going|get|return|are|can go|can return|will go|go back|get back)\b[^.;]{0,20}\b(?:home|to work|at work|to school|at school|to normal activities|discharged)\b[^.;]{0,30}\b(?:the same day|the next day|the following day|within a day|a day or two)\b|\b(?:are|is) (?:usually |normally |generally |)(?:seen|contacted|called|booked|offered an appointment) within\b|^\s*most (?:people|patients|women|men|adults|children) (?:take|go back to)\b[^.;]{0,60}?\b(?:tablets?|capsules?|doses?|mg|times a day|injections?)\b|\b(?:are|is) in and out\b|\bin (?:a single|one|the same) (?:visit|appointment)\b/i;
-const CLINIC_EXPERIENCE = /(?<![\p{L}])one of the (?:most common|commonest|most frequent) (?:reasons|things|worries|questions|problems|complaints|conditions|concerns)\b[^.;:!?]{0,40}?(?<![\p{L}])(?:we (?:hear|see|treat|get|are asked)|(?:people|patients|clients|parents) (?:come|ask|contact|see|bring|get in touch|write|call|ring|visit)[^.;:!?]{0,30}?(?<![\p{L}])(?:us|our|me)(?![\p{L}]))/iu;
+const CLINIC_EXPERIENCE = rx.iu`(?<![${L}])one of the (?:most common|commonest|most frequent) (?:reasons|things|worries|questions|problems|complaints|conditions|concerns)\b[^.;:!?]{0,40}?(?<![${L}])(?:we (?:hear|see|treat|get|are asked)|(?:people|patients|clients|parents) (?:come|ask|contact|see|bring|get in touch|write|call|ring|visit)[^.;:!?]{0,30}?(?<![${L}])(?:us|our|me)(?![${L}]))`;
 /** A belief that has been given up: "some doctors still believed these fits could damage the brain", "it was once thought". */
 const OUTDATED_GATE = /believed|thought/i;
-const OUTDATED_BELIEF = /(?<![\p{L}])(?:(?:doctors|people|experts|scientists|researchers|many|some doctors|some experts)(?: (?!who |that )[\p{L}]+)? (?:once |still |used to |)(?:believed|thought)|(?:was|were) (?:once |previously |long |)(?:believed|thought) (?:that|to))(?![\p{L}])(?![^.;:!?]*\b(?:but|however|now know|we now)\b)/iu;
+const OUTDATED_BELIEF = rx.iu`(?<![${L}])(?:(?:doctors|people|experts|scientists|researchers|many|some doctors|some experts)(?: (?!who |that )[${L}]+)? (?:once |still |used to |)(?:believed|thought)|(?:was|were) (?:once |previously |long |)(?:believed|thought) (?:that|to))(?![${L}])(?![^.;:!?]*\b(?:but|however|now know|we now)\b)`;
 /** A hope, not a finding: "Researchers hope to find a cure within a decade", "Scientists are trying to develop a vaccine". */
 const ASPIRATION = /^(?:researchers|scientists|doctors|experts|clinicians|companies|drug companies|trials) (?:hope|aim|plan|want|intend|are hoping|are aiming|are planning|are trying|are working|hope one day) to\b/i;
 const REPORTED_BELIEF = /^(?:some|many) (?:chiropractors|osteopaths|practitioners|therapists|naturopaths|homeopaths|acupuncturists|herbalists|clinics|providers) (?:believe|think|claim|feel|argue|say)\b|^(?:in )?(?:traditional (?:chinese )?medicine|ayurveda|homeopathy|naturopathy)\b,? (?:describes|sees|views|explains|teaches|this is described)\b|^in (?:traditional (?:chinese )?medicine|ayurveda|homeopathy|naturopathy|reflexology),|^(?:reflexologists|naturopaths|homeopaths|iridologists|kinesiologists) (?:believe|think|claim|say)\b/iu;
@@ -786,8 +787,8 @@ const REPORTED_BELIEF = /^(?:some|many) (?:chiropractors|osteopaths|practitioner
  * someone else's ("Some parents have read online that the spray gives children flu", "You may
  * see the jab described online as ...", "One brand sold locally claims its cap ...").
  */
-const HEARSAY = /(?<![\p{L}])(?:read|heard|seen|see|hear|come across) (?:it )?(?:online|on (?:social media|the internet|tiktok|facebook|instagram|forums?|websites?))(?: that)?(?![\p{L}])|(?<![\p{L}])described (?:online |in adverts |on social media )?as ["“]|^(?:one|a|some|many|several) (?:brands?|compan(?:y|ies)|websites?|sellers?|manufacturers?|products?)(?: [\p{L}-]+){0,3} (?:claims?|promises?|says?|advertises?)(?![\p{L}])/iu;
-const PRICE = /(?<![\p{L}])(?:costs?|is|are|priced at|from|just|only)\s+(?:£|\$|€|us\$|ca\$|a\$)\s?\d[\d,.]*(?:\s+(?:a|per|each)\s+(?:year|month|week|session|treatment|visit|course|drip|injection))?(?![\p{L}\p{N}])/iu;
+const HEARSAY = rx.iu`(?<![${L}])(?:read|heard|seen|see|hear|come across) (?:it )?(?:online|on (?:social media|the internet|tiktok|facebook|instagram|forums?|websites?))(?: that)?(?![${L}])|(?<![${L}])described (?:online |in adverts |on social media )?as ["“]|^(?:one|a|some|many|several) (?:brands?|compan(?:y|ies)|websites?|sellers?|manufacturers?|products?)(?: [${L}-]+){0,3} (?:claims?|promises?|says?|advertises?)(?![${L}])`;
+const PRICE = rx.iu`(?<![${L}])(?:costs?|is|are|priced at|from|just|only)\s+(?:£|\$|€|us\$|ca\$|a\$)\s?\d[\d,.]*(?:\s+(?:a|per|each)\s+(?:year|month|week|session|treatment|visit|course|drip|injection))?(?![${L}\p{N}])`;
 /** What the clinic does at a visit: "we'll go through", "we may offer", "we will check". */
 const CARE_VERBS = new Set(['go', 'talk', 'ask', 'check', 'discuss', 'review', 'examine', 'measure', 'take', 'send', 'book', 'call', 'offer', 'refer', 'arrange', 'explain', 'give', 'start', 'fit', 'show', 'teach', 'write', 'contact', 'agree', 'plan', 'look', 'listen', 'suggest', 'recommend', 'answer', 'weigh', 'test', 'assess', 'order', 'prescribe', 'adjust', 'repeat', 'follow', 'walk', 'ring', 'text', 'email', 'post']);
 /** Passive verbs of care: "will be given", "will be offered", "will be seen". */

@@ -1,6 +1,7 @@
 import type { Fix, TextEdit } from '../types';
 import { type ClaimHit, headSpan } from './detect';
 import { normalizePhrase } from './inflect';
+import { L, rx } from '../text/letters';
 
 /**
  * Hedged rewordings of a claim, from the entry's `rewrite` data, fitted to the sentence: the
@@ -25,9 +26,9 @@ const CLAUSE_NEXT = /^\s+(?:that\b|(?:you|we|they|it|he|she|everyone|patients|cl
  * future or a modal before the clause ends, after a word that is not a relative pronoun
  * ("results that will amaze you" is an object).
  */
-const LATER_CLAUSE = /(?<![\p{L}])(?!(?:that|which|who)\s)[\p{L}\d%]+(?:\s+(?:will|won['’]t|can['’]t|cannot)|['’]ll)(?![\p{L}])/iu;
+const LATER_CLAUSE = rx.iu`(?<![${L}])(?!(?:that|which|who)\s)[${L}\d%]+(?:\s+(?:will|won['’]t|can['’]t|cannot)|['’]ll)(?![${L}])`;
 /** A word used as a noun: what follows it ends a noun phrase ("a genuine breakthrough for anyone"). */
-const AFTER_NOUN = /^(?:\s*(?:[.,;:!?)"'’”…]|[–—]|$)|\s+(?:for|in|of|to|that|which|who|and|or|but|with|on|at|from|by|than|like|is|was|are|were|has|have|will|can)(?![\p{L}-]))/iu;
+const AFTER_NOUN = rx.iu`^(?:\s*(?:[.,;:!?)"'’”…]|[–—]|$)|\s+(?:for|in|of|to|that|which|who|and|or|but|with|on|at|from|by|than|like|is|was|are|were|has|have|will|can)(?![${L}-]))`;
 /** Subjects that are people: "you are guaranteed to wake up refreshed" means "you may". */
 const PERSON = new Set(['you', 'we', 'i', 'he', 'she', 'everyone', 'everybody', 'anyone', 'client', 'clients', 'patient', 'patients', 'customer', 'customers', 'child', 'children', 'baby', 'babies', 'kid', 'kids', 'son', 'daughter', 'people', 'man', 'men', 'woman', 'women', 'member', 'members', 'user', 'users', 'mum', 'mums', 'mom', 'moms', 'dad', 'dads', 'parent', 'parents', 'athlete', 'athletes', 'runner', 'runners', 'student', 'students', 'guest', 'guests', 'visitor', 'visitors']);
 /** Who may guarantee: a person, or those who speak for a clinic ("we guarantee.", "our doctors guarantee."). */
@@ -44,14 +45,14 @@ const NOT_ADVERBS = new Set(['only', 'early', 'daily', 'weekly', 'monthly', 'yea
 /** Words after which a base form is a verb, whatever follows it ("to cure.", "we cure,", "and cure"). */
 const VERB_BEFORE = new Set(['to', 'we', 'you', 'they', 'i', 'that', 'who', 'which', 'and', 'or', 'not', 'never', 'help', 'helps']);
 /** A sentence in the first person. */
-const FIRST_PERSON = /(?<![\p{L}])(?:I|I['’]m|I['’]ve|me|my)(?![\p{L}])/u;
+const FIRST_PERSON = rx.u`(?<![${L}])(?:I|I['’]m|I['’]ve|me|my)(?![${L}])`;
 /** "Help" before a bare verb ("help prevent"). */
 const HELP = new Set(['help', 'helps', 'helped', 'helping']);
 
 const MODALS = new Set(['can', 'could', 'will', 'would', 'may', 'might', 'shall', 'should', 'does', 'do', 'did']);
 
 function previousWord(text: string, at: number): { word: string; start: number } | undefined {
-  const m = /([\p{L}'’]+)[ \t]+$/u.exec(text.slice(Math.max(0, at - 40), at));
+  const m = rx.u`([${L}'’]+)[ \t]+$`.exec(text.slice(Math.max(0, at - 40), at));
   if (!m) return undefined;
   return { word: m[1], start: at - m[0].length };
 }
@@ -139,15 +140,15 @@ function fitted(text: string, hit: ClaimHit): TextEdit | undefined {
     // support").
     const before = text.slice(hit.sentence?.start ?? Math.max(0, start - 200), prev.start);
     // After "help" too: "to help prevent relapse" becomes "to help lower the risk of relapse".
-    if (w === 'to' || HELP.has(w) || (key === 'base' && (w === 'and' || w === 'or') && /(?<![\p{L}])(?:to|will|can|could|would|should|may|might)\s+\p{L}/u.test(before))) replacement = replacement.slice(4);
-    else if (isAdverb(w) && !/^(?:is|are|was|were)(?![\p{L}])/iu.test(text.slice(start, end))) {
+    if (w === 'to' || HELP.has(w) || (key === 'base' && (w === 'and' || w === 'or') && rx.u`(?<![${L}])(?:to|will|can|could|would|should|may|might)\s+[${L}]`.test(before))) replacement = replacement.slice(4);
+    else if (isAdverb(w) && !rx.iu`^(?:is|are|was|were)(?![${L}])`.test(text.slice(start, end))) {
       const modal = previousWord(text, prev.start);
       // "may permanently reduce", "may even reduce": the adverb stays between the modal and the
       // verb, and a modal before it gives way ("can even cure" becomes "may even reduce").
       const at = modal && MODALS.has(modal.word.toLowerCase()) ? modal : prev;
       return { start: at.start, end, newText: matchCase(at.word, `may ${prev.word.toLowerCase()} ${replacement.slice(4)}`) };
     }
-  } else if (/(?<![\p{L}\d])(?:100\s?%|100 percent)\s+$/u.test(text.slice(Math.max(0, start - 12), start))) {
+  } else if (rx.u`(?<![${L}\d])(?:100\s?%|100 percent)\s+$`.test(text.slice(Math.max(0, start - 12), start))) {
     // "100% painless" becomes "usually comfortable".
     start = text.slice(0, start).search(/100\s?%?\s*(?:percent\s+)?$/u);
   } else if (prev && INTENSIFIERS.has(prev.word.toLowerCase())) {
@@ -162,7 +163,7 @@ function fitted(text: string, hit: ClaimHit): TextEdit | undefined {
     }
   }
   // "no side effects at all" becomes "few side effects".
-  const atAll = /^(?:no|zero|without)(?![\p{L}])/iu.test(text.slice(span.start, end)) ? /^\s+(?:at all|whatsoever)(?![\p{L}])/u.exec(after) : null;
+  const atAll = rx.iu`^(?:no|zero|without)(?![${L}])`.test(text.slice(span.start, end)) ? rx.u`^\s+(?:at all|whatsoever)(?![${L}])`.exec(after) : null;
   if (atAll) end += atAll[0].length;
   // "an excellent safety record" becomes "a known safety profile".
   if (prev && /^an?$/i.test(prev.word)) {

@@ -1,5 +1,6 @@
 import type { Span } from '../types';
 import { isJsSpace } from '../text/literalMatcher';
+import { L, rx } from '../text/letters';
 
 /**
  * Scope of negation, hedging, attribution and quotation inside one sentence, in the manner of
@@ -15,7 +16,7 @@ export interface Token extends Span {
   punct: boolean;
 }
 
-const TOKEN = /[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*%?|[^\s\p{L}\p{N}]/gu;
+const TOKEN = rx.gu`[${L}\p{N}]+(?:['’\-.][${L}\p{N}]+)*%?|[^\s${L}\p{N}]`;
 
 const tokenCache = new Map<string, Token[]>();
 /**
@@ -47,7 +48,7 @@ function tokenizeUncached(s: string): Token[] {
   const out: Token[] = [];
   for (const m of s.matchAll(TOKEN)) {
     const text = m[0];
-    out.push({ text, lower: text.toLowerCase().replace(/’/g, "'"), start: m.index, end: m.index + text.length, punct: !/[\p{L}\p{N}]/u.test(text) });
+    out.push({ text, lower: text.toLowerCase().replace(/’/g, "'"), start: m.index, end: m.index + text.length, punct: !rx.u`[${L}\p{N}]`.test(text) });
   }
   return out;
 }
@@ -159,9 +160,9 @@ function othersWords(tokens: Token[], t: Token): boolean {
   return BELIEVING.has(t.lower) && tokens[i + 1]?.lower === 'that' && !tokens.slice(Math.max(0, i - 3), i).some((w) => w.lower === 'our' || w.lower === 'my');
 }
 
-const REPORTED = /(?<![\p{L}])(?:review|reviews|study|studies|trial|trials|research|guidance|guideline|guidelines|nice|who|evidence|analysis|meta-analysis)\s+(?:has\s+|have\s+)?(found|finds|find|shows?|showed|shown|says|said|concluded|concludes|suggests|suggested|recommends|confirms|confirmed)(?:\s+[\p{L}-]+){0,5}?\s+that\s+[^.;:!?]*$/iu;
+const REPORTED = rx.iu`(?<![${L}])(?:review|reviews|study|studies|trial|trials|research|guidance|guideline|guidelines|nice|who|evidence|analysis|meta-analysis)\s+(?:has\s+|have\s+)?(found|finds|find|shows?|showed|shown|says|said|concluded|concludes|suggests|suggested|recommends|confirms|confirmed)(?:\s+[${L}-]+){0,5}?\s+that\s+[^.;:!?]*$`;
 
-const OWN_SERVICE = /(?<![\p{L}])(?:our|we|us|my)(?![\p{L}])/iu;
+const OWN_SERVICE = rx.iu`(?<![${L}])(?:our|we|us|my)(?![${L}])`;
 
 /** "our promise of guaranteed results", "we promise": the author's own promise is not someone else's wording. */
 function ownPromise(tokens: Token[], cue: Token): boolean {
@@ -182,7 +183,7 @@ function soldAs(tokens: Token[], cue: Token): boolean {
   // "sold as a cure", "promote kelp or iodine supplements as a natural cure" (the product may take a few words).
   return next[0]?.lower === 'with' || next[0]?.lower === 'on' || next[0]?.lower === 'that' || next.slice(0, 3).some((t) => t.lower === 'to' || t.lower === 'for') || next.slice(0, 6).some((t) => t.lower === 'as');
 }
-const ATTRIBUTION_AFTER = /(?<![\p{L}])(?:(?:is|are|was|were)\s+(?:still\s+)?not\s+(?:fully\s+|yet\s+|well\s+)?(?:understood|known|clear|proven|established)|(?:is|are|was|were)\s+(?:a\s+)?(?:myths?|misleading|false|untrue|not\s+true|exaggerated|unproven|unsupported|hype)|(?:is|are)n['’]t\s+true)\b/iu;
+const ATTRIBUTION_AFTER = rx.iu`(?<![${L}])(?:(?:is|are|was|were)\s+(?:still\s+)?not\s+(?:fully\s+|yet\s+|well\s+)?(?:understood|known|clear|proven|established)|(?:is|are|was|were)\s+(?:a\s+)?(?:myths?|misleading|false|untrue|not\s+true|exaggerated|unproven|unsupported|hype)|(?:is|are)n['’]t\s+true)\b`;
 /** What every match of `ATTRIBUTION_AFTER` holds, tried first: the full expression costs more per character. */
 const ATTRIBUTION_AFTER_GATE = /is|are|was|were/i;
 const ATTRIBUTION_WINDOW = 14;
@@ -413,12 +414,12 @@ export function quoteSpans(sentence: string): Span[] {
       let s = sentence.indexOf(open, from);
       if (s < 0) break;
       // A single quote opens only after a space or start, and closes only before a non-letter.
-      if (open.length === 1 && (open === "'" || open === '‘') && s > 0 && /[\p{L}\p{N}]/u.test(sentence[s - 1])) {
+      if (open.length === 1 && (open === "'" || open === '‘') && s > 0 && rx.u`[${L}\p{N}]`.test(sentence[s - 1])) {
         from = s + 1;
         continue;
       }
       let e = sentence.indexOf(close, s + 1);
-      while (e >= 0 && (close === "'" || close === '’') && e + 1 < sentence.length && /[\p{L}\p{N}]/u.test(sentence[e + 1])) e = sentence.indexOf(close, e + 1);
+      while (e >= 0 && (close === "'" || close === '’') && e + 1 < sentence.length && rx.u`[${L}\p{N}]`.test(sentence[e + 1])) e = sentence.indexOf(close, e + 1);
       if (e < 0) break;
       out.push({ start: s, end: e + 1 });
       s = e + 1;
@@ -428,7 +429,7 @@ export function quoteSpans(sentence: string): Span[] {
   return out;
 }
 
-const FIRST_PERSON = /(?<![\p{L}])(?:i|i'm|i’m|i've|i’ve|my|me|we|our|us|myself)(?![\p{L}])/iu;
+const FIRST_PERSON = rx.iu`(?<![${L}])(?:i|i'm|i’m|i've|i’ve|my|me|we|our|us|myself)(?![${L}])`;
 
 /**
  * The quotation that contains the span, and whether it is in the first person (a quoted
@@ -465,7 +466,7 @@ function whollyQuoted(sentence: string, q: Span): boolean {
   return REVIEW_SIGNATURE.test(after) && (/[★☆]/u.test(before) || VERIFIED_BUYER.test(after));
 }
 const REVIEW_SIGNATURE = /^[\s.!?,;:]*[-–—]?\s*\p{Lu}[^"“”]{0,80}$/u;
-const VERIFIED_BUYER = /(?<![\p{L}])verified (?:buyer|customer|purchase|purchaser|reviewer|owner)(?![\p{L}])/iu;
+const VERIFIED_BUYER = rx.iu`(?<![${L}])verified (?:buyer|customer|purchase|purchaser|reviewer|owner)(?![${L}])`;
 
 /** Whether a sentence is a question (its prose ends with a question mark). */
 export function isQuestion(sentence: string): boolean {

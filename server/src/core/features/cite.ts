@@ -13,6 +13,7 @@ import { dominantStyle } from '../article/resolve';
 import { drugKnowledge } from '../knowledge/drugs';
 import { detectEol } from '../text/lineIndex';
 import type { Fix, TextEdit } from '../types';
+import { L, rx } from '../text/letters';
 
 /**
  * Citing from the article's own references: ranking the references for a sentence, and
@@ -63,7 +64,7 @@ function conceptRegex(): RegExp {
     for (const w of words) conceptOf.set(w, [...(conceptOf.get(w) ?? []), `k:${id}`]);
   }
   const keys = [...conceptOf.keys()].sort((a, b) => b.length - a.length);
-  conceptRe = new RegExp(`(?<![\\p{L}\\p{N}])(?:${keys.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  conceptRe = new RegExp(`(?<![${L}\\p{N}])(?:${keys.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|')})(?![${L}\\p{N}])`, 'giu');
   return conceptRe;
 }
 
@@ -90,7 +91,7 @@ function computeFeatures(text: string): Set<string> {
     else if (t.kind === 'condition') for (const c of kb.lineage(t.id)) out.add(`c:${c}`);
   }
   for (const m of text.matchAll(conceptRegex())) for (const c of conceptOf.get(m[0].toLowerCase().replace(/\s+/g, ' ')) ?? []) out.add(c);
-  for (const w of text.toLowerCase().replace(/[’']s\b/g, '').match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? []) {
+  for (const w of text.toLowerCase().replace(/[’']s\b/g, '').match(rx.gu`[${L}\p{N}]+(?:-[${L}\p{N}]+)*`) ?? []) {
     if (STOPWORDS.has(w) || w.length < 3 || /^\d+$/.test(w)) continue;
     out.add(`w:${stem(w)}`);
   }

@@ -5,6 +5,7 @@ import type { Span } from '../types';
 import { pandocCompletion } from '../bibliography/citations';
 import { formatReference } from './hover';
 import { rankReferences, sentenceAt } from './cite';
+import { L, rx } from '../text/letters';
 
 export interface CompletionResult {
   label: string;
@@ -76,7 +77,7 @@ function unordered(article: Article, offset: number): (CompletionResult & { refe
   }
   const style: MarkerStyle | undefined = dominantStyle(article);
   // `(` after a word, in a document that cites in parentheses (not a link's `](`).
-  const paren = style === 'paren' ? /(?<=[\p{L}\p{N}.!?%)"”’'*_][ \t\u00A0]?)\(((?:\d+\s*[,;–-]\s*)*)(\d*)$/u.exec(before) : null;
+  const paren = style === 'paren' ? rx.u`(?<=[${L}\p{N}.!?%)"”’'*_][ \t\u00A0]?)\(((?:\d+\s*[,;–-]\s*)*)(\d*)$`.exec(before) : null;
   if (paren) {
     const start = offset - paren[2].length;
     const rest = /^(\d*)([\d\s,;–-]*\))?/.exec(article.text.slice(offset, offset + 40))!;

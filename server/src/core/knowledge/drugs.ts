@@ -1,6 +1,7 @@
 import type { Jurisdiction, Span } from '../types';
 import { JURISDICTIONS } from '../types';
 import shipped from './drugs.json';
+import { L, rx } from '../text/letters';
 
 /**
  * The drug knowledge base: drugs (names, brands, abbreviations), routes, conditions and
@@ -420,7 +421,7 @@ export class DrugKnowledge {
     }
     for (const [map, fold] of [[this.folded, true], [this.exact, false]] as const) {
       for (const [name, term] of map) {
-        const first = /[\p{L}\p{N}]+/u.exec(name);
+        const first = rx.u`[${L}\p{N}]+`.exec(name);
         if (!first) continue;
         const key = first[0].toLowerCase();
         const list = this.index.get(key) ?? [];
@@ -606,12 +607,12 @@ export class DrugKnowledge {
   }
 
   private otherProduct(routeId: string, prose: string, end: number): boolean {
-    const re = this.contextRe(`after:${routeId}`, this.routes.get(routeId)?.notFollowedBy, (alts) => `^[\\s-]+(?:${alts})(?![\\p{L}\\p{N}])`);
+    const re = this.contextRe(`after:${routeId}`, this.routes.get(routeId)?.notFollowedBy, (alts) => `^[\\s-]+(?:${alts})(?![${L}\\p{N}])`);
     return re !== undefined && re.test(prose.slice(end, end + 40));
   }
 
   private negatedByContext(conditionId: string, prose: string, start: number): boolean {
-    const re = this.contextRe(`before:${conditionId}`, this.conditions.get(conditionId)?.notPrecededBy, (alts) => `(?:^|[^\\p{L}\\p{N}])(?:${alts})[\\s-]+$`);
+    const re = this.contextRe(`before:${conditionId}`, this.conditions.get(conditionId)?.notPrecededBy, (alts) => `(?:^|[^${L}\\p{N}])(?:${alts})[\\s-]+$`);
     return re !== undefined && re.test(prose.slice(Math.max(0, start - 40), start));
   }
 
@@ -679,7 +680,7 @@ const ASCII_WORD = new Uint8Array(128).map((_, c) => ((c >= 48 && c <= 57) || (c
 
 /** The longest first word of any name worth looking up (longer runs are never a name's start). */
 const MAX_KEY = 40;
-const NON_ASCII_WORD = /[\p{L}\p{N}]/u;
+const NON_ASCII_WORD = rx.u`[${L}\p{N}]`;
 
 /** A letter or digit (ASCII fast path; other scripts through Unicode properties). */
 function isWordChar(c: number): boolean {
@@ -721,7 +722,7 @@ export function drugConfigErrors(extra: unknown): string[] {
 export const SHIPPED_DRUG_DATA: DrugData = SHIPPED;
 
 /** Words that number what follows with a Roman numeral ("Phase IV", "Stage IV", "Schedule IV"). */
-const NUMBERED = /(?:^|[^\p{L}])(?:phase|stage|grade|type|class|schedule|level|part|chapter|category|tier|step|section|appendix|table|figure|volume|vol\.|article|title|book|study|trial|group|arm)\s+$/iu;
+const NUMBERED = rx.iu`(?:^|[^${L}])(?:phase|stage|grade|type|class|schedule|level|part|chapter|category|tier|step|section|appendix|table|figure|volume|vol\.|article|title|book|study|trial|group|arm)\s+$`;
 
 /**
  * Whether the capital letters at `[start, end)` are a Roman numeral, not a route's abbreviation:
@@ -729,6 +730,6 @@ const NUMBERED = /(?:^|[^\p{L}])(?:phase|stage|grade|type|class|schedule|level|p
  */
 export function romanNumeral(prose: string, start: number, end: number): boolean {
   if (!/^[IVX]+$/.test(prose.slice(start, end))) return false;
-  if (prose[start - 1] === '-' && start > 1 && /[\p{L}\p{N}]/u.test(prose[start - 2])) return true;
+  if (prose[start - 1] === '-' && start > 1 && rx.u`[${L}\p{N}]`.test(prose[start - 2])) return true;
   return NUMBERED.test(prose.slice(Math.max(0, start - 24), start));
 }

@@ -1,6 +1,7 @@
 import type { Reference } from '../article/model';
 import { noMemo } from '../memo';
 import type { Rule } from './rule';
+import { L, rx } from '../text/letters';
 
 /** Two entries for one work: the same DOI or PMID, or near-identical titles of one year and first author. */
 export const duplicateReference: Rule = {
@@ -177,7 +178,7 @@ function titleWords(e: Reference): Set<string> {
 export function words(s: string): Set<string> {
   const lower = s.toLowerCase();
   // An ASCII title (most) is its own NFKD form, and its letters and digits are ASCII ones.
-  const plain = isAscii(lower) ? lower.replace(/[^a-z0-9\s]/g, ' ') : lower.normalize('NFKD').replace(/[^\p{L}\p{N}\s]/gu, ' ');
+  const plain = isAscii(lower) ? lower.replace(/[^a-z0-9\s]/g, ' ') : lower.normalize('NFKD').replace(rx.gu`[^${L}\p{N}\s]`, ' ');
   return new Set(
     plain
       .split(/\s+/)

@@ -4,6 +4,7 @@ import { type BlockMemo, noBlockMemo } from '../memo';
 import { CHECKPOINT_BLOCKS, finish, type Steps } from '../steps';
 import type { Fix, Jurisdiction, RelatedInfo, Span } from '../types';
 import type { Rule } from './rule';
+import { L, rx } from '../text/letters';
 
 /**
  * off-label-disclaimer: a drug discussed for a condition, or by a route, that is not approved in
@@ -343,9 +344,9 @@ const GENERAL_SUBJECT = /\boff[\s\u2010\u2011-]?label\s+(?:use|uses|prescribing|
 export function isGeneralStatement(sentence: string): boolean {
   if (!GENERAL_SUBJECT.test(sentence)) return false;
   if (/\blicen[sc]ed\s+to\s+(?:sell|practi[sc]e|operate|provide|offer|dispense|run)\b/i.test(sentence)) return false;
-  const words = sentence.match(/[\p{Lu}][\p{L}.'’-]*/gu) ?? [];
+  const words = sentence.match(rx.gu`[\p{Lu}][${L}.'’-]*`) ?? [];
   // The first word is capitalised as the sentence's.
-  const first = /^[\s"“'‘(*_#>-]*([\p{L}][\p{L}.'’-]*)/u.exec(sentence)?.[1];
+  const first = rx.u`^[\s"“'‘(*_#>-]*([${L}][${L}.'’-]*)`.exec(sentence)?.[1];
   return words.every((w, i) => (i === 0 && w === first) || GENERAL_CAPITALS.has(w.replace(/[.'’]+$/, '')));
 }
 

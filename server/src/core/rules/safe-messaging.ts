@@ -9,6 +9,7 @@ import { COMMIT_SUICIDE_SOURCE, dieBySuicide } from '../text/suicideWording';
 import { JURISDICTIONS, type Fix, type Jurisdiction, type RelatedInfo, type Span, type TextEdit } from '../types';
 import { lineEnding } from './off-label-disclaimer';
 import type { Rule } from './rule';
+import { L, rx } from '../text/letters';
 
 /**
  * safe-messaging: wording about suicide that safe-messaging guidance asks writers to avoid
@@ -350,7 +351,7 @@ function matchCase(original: string, replacement: string): string {
 function replacementEdit(article: Article, span: Span, text: string): TextEdit {
   // The span is measured in the prose: the text before it is read at the same offsets.
   const before = article.drawnText.slice(Math.max(0, span.start - 4), span.start);
-  const art = /(?<![\p{L}\p{N}])(an?|An?)\s$/u.exec(before);
+  const art = rx.u`(?<![${L}\p{N}])(an?|An?)\s$`.exec(before);
   if (art) {
     const wantAn = /^[aeiou]/i.test(text);
     const has = art[1];

@@ -6,9 +6,10 @@ import { entryDigits, htmlListNumbersWith } from '../article/format';
 import { splitLines } from '../article/rawBlock';
 import { lineOf } from '../suppression';
 import type { Rule } from './rule';
+import { L, rx } from '../text/letters';
 
 /** "(1)", "(2,3)", "(4-6)" after a word or punctuation: numbers in parentheses, as some articles cite. */
-const PARENTHESISED = /[\p{L}.,;:]\s?\(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\)/u;
+const PARENTHESISED = rx.u`[${L}.,;:]\s?\(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\)`;
 
 /** A reference entry that no marker cites (AMA: every reference is cited at least once). */
 

@@ -1,3 +1,4 @@
+import { L, rx } from './letters';
 /**
  * Matches many literal phrases at once with a character trie: the same matches as the regular
  * expression `(?<!B)(?:l1|l2|...)(?!B)` with flags `giu` (B: a letter or number, and the hyphen
@@ -44,7 +45,7 @@ interface Node {
 
 const newNode = (): Node => ({ next: undefined, end: -1, pending: [] });
 
-const WORD_CHAR = /[\p{L}\p{N}]/u;
+const WORD_CHAR = rx.u`[${L}\p{N}]`;
 const foldCache = new Map<number, number>();
 
 /** Simple case folding of one UTF-16 code unit (lower case when that is one code unit). */

@@ -1,6 +1,6 @@
 // Bundles the extension client, the language server and the CLI with esbuild into dist/.
 import * as esbuild from 'esbuild';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -103,3 +103,27 @@ await Promise.all([
     }),
   ),
 ]);
+
+// The server's and the CLI's bundles in ASCII: their launcher (server/src/node/launcher.ts) then
+// reads them as Latin-1 into a one-byte string, where decoding UTF-8 took some 15 ms of every
+// start (and a single non-ASCII character made the whole 4 MB a two-byte string). esbuild leaves
+// non-ASCII characters in regular expression literals and raw templates: each becomes its
+// `\uXXXX` escape, the same character in a pattern, a string or a cooked template; in the raw text
+// of a tagged template it would not be, so only the patterns' own tags (`String.raw`, the
+// `rx` tags of core/text/letters.ts) may hold one, or the build fails. (Columns in a development
+// source map move on the few lines that held one.)
+const typescript = createRequire(import.meta.url)('typescript');
+for (const file of ['dist/server-bundle.js', 'dist/cli-bundle.js']) {
+  const code = readFileSync(file, 'utf8');
+  if (!/[\u0080-\uffff]/.test(code)) continue;
+  const source = typescript.createSourceFile(file, code, typescript.ScriptTarget.Latest, false, typescript.ScriptKind.JS);
+  const visit = (node) => {
+    if (typescript.isTaggedTemplateExpression(node) && /[\u0080-\uffff]/.test(node.template.getText(source))) {
+      const tag = node.tag.getText(source);
+      if (!/^(?:String\.raw|rx\.\w+)$/.test(tag)) throw new Error(`${file}: the tagged template ${tag}\`...\` holds non-ASCII text, which escaping would change`);
+    }
+    typescript.forEachChild(node, visit);
+  };
+  visit(source);
+  writeFileSync(file, code.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}

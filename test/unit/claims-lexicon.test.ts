@@ -2225,6 +2225,31 @@ wordingRound('unsupported-claim: after blind sets 266 to 269', {
   ],
 });
 
+wordingRound('unsupported-claim: after blind sets 270 to 273', {
+  flags: [
+    ['When nothing else has worked, ketamine can.', 'When nothing else has worked'],
+    ['Recommended by leading ophthalmologists, OcuVita is the eye supplement opticians trust most.', 'opticians trust most'],
+    ['LUXE LOCKS works for every hair type and every kind of hair loss.', 'works for every hair type'],
+    ["You'll wonder how you ever lived without it.", 'wonder how you ever lived without'],
+    ['Join the thousands who have finally broken free from chronic pain.', 'have finally broken free from'],
+    ["The hair thins evenly all over rather than in patches, and you won't go bald.", "you won't go bald"],
+    // Customers' words.
+    ['"After ten years of feeling numb, I felt the fog lift in week three. Now I enjoy life." – Tom', 'felt the fog lift'],
+    ['"Within a week I stopped needing my sertraline. Thank you!" – Ann', 'stopped needing my sertraline'],
+    ['★★★★★ "I\'ve taken OcuVita for six months and my optician says my macula looks better than it did last year."', 'looks better than it did'],
+    ['"You saved my sight," she told us.', 'You saved my sight'],
+    ['"Best glasses ever. I can work all day now without any eye strain!" – Jo', 'without any eye strain'],
+  ],
+  noClaim: [
+    // Guidance and a recognising body report the evidence (missing-citation asks for it); an age the
+    // safety is stated for qualifies it; what customers start is no outcome.
+    'It has been cleared by the US FDA for depression since 2008 and is recognised by NICE as a safe and effective treatment.',
+    'NHS guidance says TMS is safe and works well enough to be used routinely for depression.',
+    'Parents often worry about contact lenses, but they are safe for children as young as eight.',
+    'Many of our patients start finasteride alongside surgery, because it slows the loss of the untreated hair.',
+  ],
+});
+
 describe('unsupported-claim: an aside in parentheses', () => {
   it('a short aside is passed over: the negation before it still reaches the wording', () => assert.deepEqual(lexiconClaimsIn('No supplement (not even the pricey kind) cures acne.'), []));
   it('a stretch in parentheses longer than an aside ends the scope, as any parenthesis did', () => assert.ok(lexiconClaimsIn(`No supplement (${'word '.repeat(100)}) cures acne.`).some((c) => c.includes('cures'))));

@@ -139,7 +139,8 @@ function othersWords(tokens: Token[], t: Token): boolean {
   if (TELLING.has(t.lower)) return (prev?.lower === 'who' || prev?.lower === 'that') && ANY_TELLER.has(tokens[i - 2]?.lower ?? '');
   if (HEARING.has(t.lower)) return !!prev && HEARD_AFTER.has(prev.lower);
   // "throat sprays said to cure strep", "recognised as safe by the FDA".
-  if (REPUTED.has(t.lower)) return tokens[i + 1]?.lower === 'to' || tokens[i + 1]?.lower === 'as';
+  // ("recognised by NICE as a safe and effective treatment": the body that recognises it, then "as".)
+  if (REPUTED.has(t.lower)) return tokens[i + 1]?.lower === 'to' || tokens[i + 1]?.lower === 'as' || (tokens[i + 1]?.lower === 'by' && tokens.slice(i + 2, i + 8).some((w) => w.lower === 'as'));
   // "can't say for certain whether hearing aids prevent dementia": a question, not a claim.
   if (t.lower === 'whether') return tokens.slice(Math.max(0, i - 4), i).some((w) => WHETHER_AFTER.has(w.lower));
   // "Social media would have you believe that fasting melts fat", "Brands want you to think that":
@@ -161,6 +162,13 @@ function othersWords(tokens: Token[], t: Token): boolean {
 }
 
 const REPORTED = rx.iu`(?<![${L}])(?:review|reviews|study|studies|trial|trials|research|guidance|guideline|guidelines|nice|who|evidence|analysis|meta-analysis)\s+(?:has\s+|have\s+)?(found|finds|find|shows?|showed|shown|says|said|concluded|concludes|suggests|suggested|recommends|confirms|confirmed)(?:\s+[${L}-]+){0,5}?\s+that\s+[^.;:!?]*$`;
+
+/**
+ * The same without "that", from guidance only: "NHS guidance says TMS is safe" (after blind sets
+ * 270 to 273). ("Research shows ketamine cures depression" stays a cure claim: a finding reported
+ * that way is the author's, which a citation does not make acceptable.)
+ */
+const REPORTED_BARE = rx.iu`(?<![${L}])(?:guidance|guideline|guidelines)\s+(says|said|states|stated|recommends|recommended)\s+[^.;:!?]*$`;
 
 const OWN_SERVICE = rx.iu`(?<![${L}])(?:our|we|us|my)(?![${L}])`;
 
@@ -389,7 +397,8 @@ export function attributionCue(sentence: string, span: Span, tokens = tokenize(s
   // ..."): the wording is the source's, and the sentence asks for that source (missing-citation).
   // Not when the finding is about the author's own service ("Studies show that our program is
   // more effective"): that stays the author's claim.
-  const reported = REPORTED.exec(sentence.slice(Math.max(0, span.start - 120), span.start));
+  const lead = sentence.slice(Math.max(0, span.start - 120), span.start);
+  const reported = REPORTED.exec(lead) ?? REPORTED_BARE.exec(lead);
   if (reported && !OWN_SERVICE.test(reported[0])) return reported[1];
   // The rest of the clause after the wording: "... are misleading", "... is a myth".
   // (At most 1,000 characters: a sentence without punctuation can be megabytes long.)

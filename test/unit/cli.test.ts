@@ -184,6 +184,30 @@ describe('CLI', () => {
   });
 });
 
+describe('the bundles in ASCII (scripts/build.mjs, server/src/node/launcher.ts)', () => {
+  it('are written in ASCII, which the launcher reads as Latin-1', () => {
+    for (const name of ['cli-bundle.js', 'server-bundle.js']) {
+      const bytes = fs.readFileSync(path.join(ROOT, 'dist', name));
+      assert.equal(bytes.findIndex((b) => b > 127), -1, name);
+    }
+  });
+
+  it('a bundle that is not ASCII is read as UTF-8, with the same findings', () => {
+    const dir = tmp({});
+    fs.copyFileSync(CLI, path.join(dir, 'cli.js'));
+    const bundle = fs.readFileSync(path.join(ROOT, 'dist', 'cli-bundle.js'), 'utf8');
+    // Read as Latin-1, the characters written here would be other characters, and the check throws.
+    fs.writeFileSync(path.join(dir, 'cli-bundle.js'), `${bundle}\n;if ("\u00e9\u2019\u2605" !== "\\u00e9\\u2019\\u2605") throw new Error("the bundle was misread");\n`);
+    const args = ['--format', 'json', SAMPLE];
+    const env = { ...process.env, NO_COLOR: '1', CLINICAL_LINT_NO_CACHE: '1' };
+    const copy = spawnSync(process.execPath, [path.join(dir, 'cli.js'), ...args], { cwd: ROOT, encoding: 'utf8', env });
+    const shipped = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env });
+    assert.equal(copy.stderr, '');
+    assert.equal(copy.stdout.replace(/"path":"[^"]*"/g, ''), shipped.stdout.replace(/"path":"[^"]*"/g, ''));
+    assert.ok(JSON.parse(copy.stdout).files[0].diagnostics.length > 0);
+  });
+});
+
 describe('start-up code cache (dist/cli.js, dist/server.js)', () => {
   const runWith = (env: Record<string, string>): { status: number; stdout: string; stderr: string } => {
     const r = spawnSync(process.execPath, [CLI, '--format', 'json', SAMPLE], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CLINICAL_LINT_TRACE_CACHE: '1', ...env } });

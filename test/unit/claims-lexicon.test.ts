@@ -2250,6 +2250,28 @@ wordingRound('unsupported-claim: after blind sets 270 to 273', {
   ],
 });
 
+wordingRound('unsupported-claim: after blind sets 274 to 277', {
+  flags: [
+    // A spaced hyphen ends a negation's scope.
+    ["Our gentle iron won't cause constipation or nausea - guaranteed.", 'guaranteed'],
+    ['Replacement filters cost £39.99, and our filters last twice as long as other brands.', 'twice as long as other brands'],
+    ['This cutting-edge, life-changing therapy is now available without a GP referral.', 'life-changing therapy'],
+    ['BloomMama Complete gives you everything you and your growing baby need in just one capsule a day.', 'everything you and your growing baby need'],
+    ['UV light is also a proven mood booster.', 'a proven mood booster'],
+    ["MoleScan AI is the world's most accurate skin cancer app.", "the world's most accurate"],
+    ['Artificial intelligence is revolutionising dermatology, and MoleScan is leading the way.', 'revolutionising'],
+    ['Whether your stroke was six weeks or sixteen years ago, you will regain movement you thought you had lost.', 'you will regain movement'],
+    // Customers' words.
+    ['"Eight weeks after starting at StrideAgain I walked my daughter down the aisle without a stick."', 'without a stick'],
+    ['"Three months at the clinic. My grip strength has doubled." – Ken', 'grip strength has doubled'],
+  ],
+  noClaim: [
+    'Hay fever affects up to 13 million people in the UK, and pharmacists agree that prevention is better than cure.',
+    'Component testing can also help tell a true peanut allergy apart from a harmless cross-reaction with grass pollen.',
+    "Ketamine won't cure depression - but it can ease it.",
+  ],
+});
+
 describe('unsupported-claim: an aside in parentheses', () => {
   it('a short aside is passed over: the negation before it still reaches the wording', () => assert.deepEqual(lexiconClaimsIn('No supplement (not even the pricey kind) cures acne.'), []));
   it('a stretch in parentheses longer than an aside ends the scope, as any parenthesis did', () => assert.ok(lexiconClaimsIn(`No supplement (${'word '.repeat(100)}) cures acne.`).some((c) => c.includes('cures'))));

@@ -53,8 +53,8 @@ function tokenizeUncached(s: string): Token[] {
   return out;
 }
 
-/** Punctuation that ends a clause for every cue. */
-const HARD_PUNCT = new Set(['.', ';', ':', '!', '?', '(', ')', '[', ']', '—', '–']);
+/** Punctuation that ends a clause for every cue, a spaced hyphen among the dashes ("won't cause nausea - guaranteed"). */
+const HARD_PUNCT = new Set(['.', ';', ':', '!', '?', '(', ')', '[', ']', '—', '–', '-']);
 /** "which means", "that means", "this means": what follows is a clause of its own. */
 const MEANS_OPENERS = new Set(['which', 'that', 'this']);
 /** Words that start a new clause: negation and hedges do not cross them. */

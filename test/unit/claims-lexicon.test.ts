@@ -2272,6 +2272,14 @@ wordingRound('unsupported-claim: after blind sets 274 to 277', {
   ],
 });
 
+describe('unsupported-claim: a pattern runs from the sentence of its first required word', () => {
+  it('finds its match in a later sentence than the first of its words, and in the first sentence', () => {
+    assert.deepEqual(lexiconClaimsIn('We opened in 2019. Unlike before, we now offer evening clinics. Nothing out there works better than our cream.'), ['Nothing out there works better than']);
+    assert.deepEqual(lexiconClaimsIn('Nothing we have tried works better than this cream. Our team is friendly.'), ['Nothing we have tried works better than']);
+    assert.deepEqual(lexiconClaimsIn('Our team is friendly. It really is. Nothing we have tried works better than this cream.'), ['Nothing we have tried works better than']);
+  });
+});
+
 describe('unsupported-claim: an aside in parentheses', () => {
   it('a short aside is passed over: the negation before it still reaches the wording', () => assert.deepEqual(lexiconClaimsIn('No supplement (not even the pricey kind) cures acne.'), []));
   it('a stretch in parentheses longer than an aside ends the scope, as any parenthesis did', () => assert.ok(lexiconClaimsIn(`No supplement (${'word '.repeat(100)}) cures acne.`).some((c) => c.includes('cures'))));

@@ -286,6 +286,13 @@ export function holdsRequired(requires: readonly string[], gate: RegExp | undefi
   return requires.some((r) => l.includes(r));
 }
 
+/** Where the block's sentence holding the first of a gate's words starts (relative to the block), or 0. */
+function firstRequiredSentence(block: Block, gate: RegExp | undefined): number {
+  const g = gate && block.kind !== 'heading' ? gate.exec(block.prose) : null;
+  const k = g ? sentenceAt(block, g.index) : -1;
+  return k > 0 ? block.sentences[k].start - block.start : 0;
+}
+
 /**
  * The matches of the lexicon (and of claim structure) in one block: they depend on its prose
  * (and its sentences, which follow from the prose) alone, so they are kept across versions of
@@ -305,7 +312,9 @@ function blockMatches(block: Block, lexicon: ClaimLexicon): BlockMatch[] {
   for (let p = 0; p < lexicon.patterns.length; p++) {
     const { entry, re, requires } = lexicon.patterns[p];
     if (requires && !holdsRequired(requires, gates[p], block.prose, lowerProse)) continue;
-    re.lastIndex = 0;
+    // A match holds one of `requires` (else a text without them could match): none starts in a
+    // sentence before the first of them, and the pattern is run from that sentence on.
+    re.lastIndex = requires ? firstRequiredSentence(block, gates[p]) : 0;
     for (const m of block.prose.matchAll(re)) if (m[0]) out.push({ entry, start: m.index, matched: m[0] });
   }
   // Sentences with no lexicon match: claims recognised by their structure (claimStructure.ts).

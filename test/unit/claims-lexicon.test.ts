@@ -2272,6 +2272,27 @@ wordingRound('unsupported-claim: after blind sets 274 to 277', {
   ],
 });
 
+wordingRound('unsupported-claim: after blind sets 278 to 281', {
+  flags: [
+    ['It dissolves kidney stones naturally, so you can avoid painful surgery.', 'dissolves kidney stones'],
+    ['Every dish is dietitian-approved and 100% kidney-safe.', '100% kidney-safe'],
+    ['Personalised nutrition is 3 times more effective than a standard multivitamin.', '3 times more effective than a standard'],
+    ['Never catch a cold again this winter.', 'Never catch a cold'],
+    ['A single colonic is a total reset for your whole body.', 'total reset for your whole body'],
+    ["It's the gut health revolution everyone is talking about.", 'gut health revolution'],
+    ['The science is clear: a more diverse microbiome means better health.', 'The science is clear'],
+    // Not every "back" is the adverb's: the reader's back pain still is one.
+    ['Our programme stops your back pain coming back.', 'stops your back'],
+  ],
+  noClaim: [
+    // How often, a count of the service's work, how a medicine is used, the adverb "back".
+    'We also test for Helicobacter, and treating it heals most stomach ulcers and stops them coming back.',
+    'Last winter our team gave over 3,200 flu vaccinations, our highest number ever.',
+    'Oseltamivir can also be used to prevent flu: taken once a day for ten days after close contact, it lowers the risk.',
+    'Lemon water is often recommended online as a way to dissolve kidney stones.',
+  ],
+});
+
 describe('unsupported-claim: a pattern runs from the sentence of its first required word', () => {
   it('finds its match in a later sentence than the first of its words, and in the first sentence', () => {
     assert.deepEqual(lexiconClaimsIn('We opened in 2019. Unlike before, we now offer evening clinics. Nothing out there works better than our cream.'), ['Nothing out there works better than']);

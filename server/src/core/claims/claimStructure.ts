@@ -128,6 +128,8 @@ const SUPERLATIVES = new Set(['most', 'best', 'highest', 'fastest', 'safest', 's
 const BARE_SUPERLATIVES = new Set(['leading', 'unmatched', 'unrivalled', 'unrivaled', 'unbeatable']);
 const DEFINITE = rx.u`^(?:the|our|its|their|[${L}]+['’]s)$`;
 /** "the most commonly performed weight-loss operation": how often, a statistic (missing-citation's), not a rank. */
+/** "our highest number ever": a count of the service's work, not a rank of its results. */
+const COUNTS = new Set(['number', 'numbers', 'total', 'figure', 'figures', 'count', 'attendance', 'turnout', 'uptake']);
 const HOW_OFTEN = new Set(['common', 'commonly', 'frequent', 'frequently', 'often', 'widely', 'prescribed', 'performed', 'used']);
 const COMPARATIVE_HEADS = new Set(['faster', 'better', 'quicker', 'stronger', 'safer', 'longer', 'more', 'fewer', 'less', 'higher', 'lower', 'greater', 'times', 'twice']);
 const ABSOLUTES = new Set(['never', 'always', 'every', 'everyone', 'everybody', 'forever', 'permanently', 'completely', 'totally', 'entirely', 'guaranteed', 'guarantee', 'guarantees', 'instantly', 'perfectly', 'zero', '100%']);
@@ -553,6 +555,12 @@ function ownBest(p: StructuredWord[], i: number): boolean {
 }
 const OWN_BEST = new Set(['your', 'their', 'its', 'his', 'her', 'my']);
 
+/** Verbs "back" follows as an adverb: "coming back", "bounce back". */
+const COMING = new Set(['come', 'comes', 'coming', 'came', 'go', 'goes', 'going', 'went', 'get', 'gets', 'getting', 'got', 'bounce', 'bounces', 'bouncing', 'bounced', 'grow', 'grows', 'growing', 'grew', 'grown']);
+
+/** Quantities before an effect's object that make it a frequency: "heals most stomach ulcers". */
+const HOW_MANY = new Set(['most', 'many', 'some', 'nearly', 'almost']);
+
 /** Words before a base-form verb: "we can repair", "helps to clear", "and end". */
 const VERB_BEFORE = new Set(['to', 'will', "'ll", 'can', 'could', 'may', 'might', 'should', 'would', 'must', 'we', 'you', 'they', 'i', 'and', 'or', 'help', 'helps', 'also', 'then', 'finally', 'truly', 'actually', 'gently', 'naturally', 'even', 'not', 'never', 'just']);
 
@@ -564,7 +572,7 @@ function classify(p: StructuredWord[], reader: boolean): { kind: StructuralKind;
     const w = p[i].token.lower;
     // "the highest pregnancy rates", "the most advanced technology".
     // A superlative after "the" or a possessive ("the most advanced", "Canada's best"); bare "most", "only" are quantities.
-    if (SUPERLATIVES.has(w) && !reader && (BARE_SUPERLATIVES.has(w) || (i > 0 && DEFINITE.test(p[i - 1].token.lower))) && !ownBest(p, i) && !(w === 'most' && HOW_OFTEN.has(p[i + 1]?.token.lower ?? ''))) {
+    if (SUPERLATIVES.has(w) && !reader && (BARE_SUPERLATIVES.has(w) || (i > 0 && DEFINITE.test(p[i - 1].token.lower))) && !ownBest(p, i) && !(w === 'most' && HOW_OFTEN.has(p[i + 1]?.token.lower ?? '')) && !COUNTS.has(p[i + 1]?.token.lower ?? '')) {
       return { kind: 'superlative', last: p[Math.min(p.length - 1, i + 2)] };
     }
     // "3 times faster than", "heals concussions twice as fast as standard care".
@@ -593,8 +601,11 @@ function classify(p: StructuredWord[], reader: boolean): { kind: StructuralKind;
     if (i > 0 && p[i].token.lower === p[i].lemma && !p[i - 1].cls && !VERB_BEFORE.has(p[i - 1].token.lower) && /^[a-z]+$/.test(p[i - 1].token.lower) && !/(?:ly|ed)$/.test(p[i - 1].token.lower)) continue;
     // "put ... into remission", "put an end to": not "we will put drops in your eyes".
     if (p[i].lemma === lemma('put') && !p.slice(i + 1, i + 6).some((x) => x.token.lower === 'remission' || x.token.lower === 'end')) continue;
-    const object = p.slice(i + 1, i + 5).find((x) => x.cls && HEALTH.has(x.cls));
-    if (object) return { kind: 'outcome', last: object };
+    const near = p.slice(i + 1, i + 5);
+    // ("stops them coming back": the adverb, not the back.)
+    const at = near.findIndex((x, k) => x.cls && HEALTH.has(x.cls) && !(x.token.lower === 'back' && COMING.has(p[i + k].token.lower)));
+    // "treating it heals most stomach ulcers": how often, a statistic (after blind sets 278 to 281).
+    if (at >= 0 && !near.slice(0, at).some((x) => HOW_MANY.has(x.token.lower))) return { kind: 'outcome', last: near[at] };
   }
   return undefined;
 }

@@ -2297,6 +2297,25 @@ wordingRound('unsupported-claim: after blind sets 278 to 281', {
   ],
 });
 
+wordingRound('unsupported-claim: after blind sets 282 to 285', {
+  flags: [
+    ['Every treatment is boosted with our exclusive peptide serum, which penetrates 10 times deeper through the microchannels.', 'penetrates 10 times deeper'],
+    ['Join over 40,000 customers who have already reclaimed their energy.', 'customers who have already reclaimed'],
+    ['Podiatrists recommend ArchPro more than any other custom insole brand.', 'more than any other custom insole brand'],
+    ["Claire's results are typical of what our patients achieve.", 'typical of what our patients achieve'],
+    ['"My doctor couldn\'t believe my latest blood test results." – Michelle T., verified buyer', "couldn't believe my latest blood test results"],
+    // A coordination that is not inside the negated noun's relative clause is the author's.
+    ['There is no pill that works for everyone, and our programme cures anxiety.', 'cures'],
+  ],
+  noClaim: [
+    // "no" reaches both verbs of its noun's relative clause.
+    'Most experts agree that there is no supplement that prevents dementia or reverses memory loss.',
+    'There is no supplement that prevents or reverses memory loss.',
+    // A statistic of everyone, not a brand's rank.
+    'Heart disease kills more women than any other condition.',
+  ],
+});
+
 describe('unsupported-claim: a pattern runs from the sentence of its first required word', () => {
   it('finds its match in a later sentence than the first of its words, and in the first sentence', () => {
     assert.deepEqual(lexiconClaimsIn('We opened in 2019. Unlike before, we now offer evening clinics. Nothing out there works better than our cream.'), ['Nothing out there works better than']);

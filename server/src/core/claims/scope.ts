@@ -335,8 +335,9 @@ export function negationCue(sentence: string, span: Span, tokens = tokenize(sent
   const opening = wordsBefore(tokens, span, NEGATED_SUBJECT_WINDOW);
   const before = opening.slice(0, NEGATION_WINDOW).find(negatesHere(tokens));
   // "With no wires or brackets, aligners carry no risk": a determiner "no" negates its own noun
-  // phrase, which a comma closes.
-  if (before && !(before.lower === 'no' && tokens.some((t) => (t.text === ',' || t.lower === 'and' || t.lower === 'or') && t.start > before.start && t.start < span.start)) && !contrasted(tokens, before, span)) return before;
+  // phrase, which a comma closes; not when a relative clause of that noun phrase holds the
+  // coordination ("there is no supplement that prevents dementia or reverses memory loss").
+  if (before && !(before.lower === 'no' && closesNounPhrase(tokens, before, span)) && !contrasted(tokens, before, span)) return before;
   // "not approved by the FDA to treat or cure any disease", "not intended to diagnose, treat or
   // cure": a disclaimer's negation reaches the verbs it lists.
   const disclaimer = opening.slice(0, DISCLAIMER_WINDOW).find((t, k, ws) => isNegationToken(t) && DISCLAIMED.has(ws[k - 1]?.lower ?? ''));
@@ -356,6 +357,18 @@ export function negationCue(sentence: string, span: Span, tokens = tokenize(sent
   if (after[0] && /^(?:is|are|was|were|does|do|has|have|can|will)n't$/.test(after[0].lower)) return after[0];
   return undefined;
 }
+
+/** Whether a comma, "and" or "or" between a determiner "no" and the span closes its noun phrase, with no relative clause of that phrase before it. */
+function closesNounPhrase(tokens: Token[], no: Token, span: Span): boolean {
+  const i = tokens.indexOf(no);
+  for (let k = i + 1; k < tokens.length && tokens[k].start < span.start; k++) {
+    const t = tokens[k];
+    if (k <= i + 4 && RELATIVES.has(t.lower)) return false;
+    if (t.text === ',' || t.lower === 'and' || t.lower === 'or') return true;
+  }
+  return false;
+}
+const RELATIVES = new Set(['that', 'which', 'who']);
 
 /** A hedge whose scope covers the span ("may be more effective than", "appears most effective"). */
 export function hedgeCue(sentence: string, span: Span, tokens = tokenize(sentence)): string | undefined {

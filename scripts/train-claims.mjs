@@ -26,7 +26,10 @@ const { claimLexicon } = core('knowledge/claims.js');
  * figures on twelve sets neither model had seen (test/eval/README.md, "Sets 210 to 213"); at 0.06
  * some 13 % and 22 % fewer than at 0.04, with the same figures on four more (sets 238 to 241); at
  * 0.08 some 11 % and 18 % fewer than at 0.06, with the same figures on four more again (sets 266
- * to 269), which keeps the packaged extension under its size limit as the labelled set grows.
+ * to 269), which keeps the packaged extension under its size limit as the labelled set grows. At
+ * 0.10, some 11 % and 14 % fewer again, the figures on those sets and on four more (282 to 285)
+ * were the same too, but the claim classifier then set aside the signature of the fixes fixture's
+ * '"I felt better in two weeks!" - Janet' once its cure was reworded (test/unit/claims-fix-apply.test.ts).
  */
 export const SETTINGS = { l2: Number(process.env.L2 ?? 0.3), epochs: 400, rate: 0.5, threshold: 0.5, minCount: Number(process.env.MIN_COUNT ?? 2), lexicalL2: Number(process.env.LEXICAL_L2 ?? 3), prune: Number(process.env.PRUNE ?? 0.08) };
 

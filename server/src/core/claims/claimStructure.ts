@@ -44,8 +44,9 @@ export interface StructuralClaim extends Span {
  * Cheap prefilter: the words these structures need, as the regular expression
  * `(?<![${L}])(?:our|we|you|your|will|clients?|customers?|patients|members|users|graduates|families|parents)(?![${L}])|['’]ll(?![${L}])`
  * with flags `iu` would find them in `text[0, end)` (`PREFILTER` in the tests): a word is a whole
- * run of letters (`L`, text/letters.ts). Read by hand, the text's runs of letters one by one: that regular expression,
- * with a lookbehind at every position, cost more than the rest of the structures together.
+ * run of letters (`L`, text/letters.ts). Read by hand, the text's runs of letters one by one: that
+ * regular expression, with a lookbehind at every position, cost more than the rest of the
+ * structures together.
  */
 const PREFILTER_WORDS = new Set(['our', 'we', 'you', 'your', 'will', 'client', 'clients', 'customer', 'customers', 'patients', 'members', 'users', 'graduates', 'families', 'parents']);
 /** The words' hashes (ASCII letters, lower case), and that of "ll": most words are looked at no further. */
@@ -127,9 +128,9 @@ const NEGATIONS = new Set(['not', "n't", 'no', 'nor', "don't", "doesn't", "didn'
 const SUPERLATIVES = new Set(['most', 'best', 'highest', 'fastest', 'safest', 'strongest', 'greatest', 'only', 'leading', 'top', 'unmatched', 'unrivalled', 'unrivaled', 'unbeatable']);
 const BARE_SUPERLATIVES = new Set(['leading', 'unmatched', 'unrivalled', 'unrivaled', 'unbeatable']);
 const DEFINITE = rx.u`^(?:the|our|its|their|[${L}]+['’]s)$`;
-/** "the most commonly performed weight-loss operation": how often, a statistic (missing-citation's), not a rank. */
 /** "our highest number ever": a count of the service's work, not a rank of its results. */
 const COUNTS = new Set(['number', 'numbers', 'total', 'figure', 'figures', 'count', 'attendance', 'turnout', 'uptake']);
+/** "the most commonly performed weight-loss operation": how often, a statistic (missing-citation's), not a rank. */
 const HOW_OFTEN = new Set(['common', 'commonly', 'frequent', 'frequently', 'often', 'widely', 'prescribed', 'performed', 'used']);
 const COMPARATIVE_HEADS = new Set(['faster', 'better', 'quicker', 'stronger', 'safer', 'longer', 'more', 'fewer', 'less', 'higher', 'lower', 'greater', 'times', 'twice']);
 const ABSOLUTES = new Set(['never', 'always', 'every', 'everyone', 'everybody', 'forever', 'permanently', 'completely', 'totally', 'entirely', 'guaranteed', 'guarantee', 'guarantees', 'instantly', 'perfectly', 'zero', '100%']);

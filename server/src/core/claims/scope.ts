@@ -358,7 +358,10 @@ export function negationCue(sentence: string, span: Span, tokens = tokenize(sent
   return undefined;
 }
 
-/** Whether a comma, "and" or "or" between a determiner "no" and the span closes its noun phrase, with no relative clause of that phrase before it. */
+/**
+ * Whether a comma, "and" or "or" between a determiner "no" and the span closes its noun phrase,
+ * with no relative clause of that phrase before it.
+ */
 function closesNounPhrase(tokens: Token[], no: Token, span: Span): boolean {
   const i = tokens.indexOf(no);
   for (let k = i + 1; k < tokens.length && tokens[k].start < span.start; k++) {

@@ -7,9 +7,9 @@
  * letter (a test compares `L` with `\p{L}` code point by code point). Written out as ranges because
  * of what V8 does when it first runs a pattern: it builds a `\p{L}` class from all of Unicode's
  * letters, and under the `i` flag closes it over case again, some 0.14 ms per class, where these
- * ranges take some 0.03 ms. The rules' patterns hold some 350 such classes, nearly all run on the
- * first document: `\p{L}` cost some 50 ms of the server's first diagnostics and of every CLI
- * thread's first file.
+ * ranges take some 0.03 ms. The rules' patterns (and the lexicon's) hold some 450 such classes,
+ * nearly all run on the first document: `\p{L}` cost some 30 to 50 ms of the server's first
+ * diagnostics and of every CLI thread's first file.
  *
  * Write the pattern as its literal would be written, with `${L}` in place of `\p{L}`, under the
  * tag of its flags: `rx.iu\`(?<![${L}])cures?(?![${L}])\`` for `/(?<![\p{L}])cures?(?![\p{L}])/iu`.

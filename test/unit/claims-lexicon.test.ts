@@ -2316,6 +2316,26 @@ wordingRound('unsupported-claim: after blind sets 282 to 285', {
   ],
 });
 
+wordingRound('unsupported-claim: after blind sets 286 to 289', {
+  flags: [
+    ['Combine Soothe Pro with our Soothe heat wrap for the ultimate in period pain relief.', 'for the ultimate in'],
+    ["Kids who take TinyShield every day simply don't get ill.", "simply don't get ill"],
+    ['This metabolic switch is why fasting melts belly fat faster than any diet.', 'melts belly fat'],
+    ['When your blood sugar is stable, cravings disappear, your energy soars and stubborn weight simply melts away.', 'stubborn weight simply melts away'],
+    ['Book a session and feel the difference from the moment you walk out of the door.', 'and feel the difference'],
+    // Customers' words; an outcome stays one after "never".
+    ['"Our daughter cut four teeth without a single tear."', 'without a single tear'],
+    ['"Shockwave sorted my tennis elbow when two injections had failed. Brilliant team." – Sam', 'sorted my tennis elbow'],
+    ['You will never need an inhaler again.', 'You will never need an inhaler again'],
+  ],
+  noClaim: [
+    // How the clinic works: whom it sees, whom it will not treat.
+    "That's why, at Harbour, we always see both partners from the very first appointment.",
+    "We will never treat a baby who is unwell: if we think your child needs a doctor, we'll tell you.",
+    'Rest your foot for a week and feel how it settles.',
+  ],
+});
+
 describe('unsupported-claim: a pattern runs from the sentence of its first required word', () => {
   it('finds its match in a later sentence than the first of its words, and in the first sentence', () => {
     assert.deepEqual(lexiconClaimsIn('We opened in 2019. Unlike before, we now offer evening clinics. Nothing out there works better than our cream.'), ['Nothing out there works better than']);

@@ -2318,7 +2318,7 @@ wordingRound('unsupported-claim: after blind sets 282 to 285', {
 
 wordingRound('unsupported-claim: after blind sets 286 to 289', {
   flags: [
-    ['Combine Soothe Pro with our Soothe heat wrap for the ultimate in period pain relief.', 'for the ultimate in'],
+    ['Combine Soothe Pro with our Soothe heat wrap for the ultimate in period pain relief.', 'for the ultimate in period pain relief'],
     ["Kids who take TinyShield every day simply don't get ill.", "simply don't get ill"],
     ['This metabolic switch is why fasting melts belly fat faster than any diet.', 'melts belly fat'],
     ['When your blood sugar is stable, cravings disappear, your energy soars and stubborn weight simply melts away.', 'stubborn weight simply melts away'],

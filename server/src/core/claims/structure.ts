@@ -52,6 +52,7 @@ const CONDITION_WORDS = set(`
   mumps rubella chickenpox herpes hpv hiv rsv endometriosis fibroids incontinence prolapse bunion bunions varicocele stuttering colic reflux
   uti utis burnout loneliness dementia croup pcos gallstones tonsillitis sprain sprains tear tears
   preeclampsia pre-eclampsia eclampsia hypermobility impetigo threadworm threadworms verruca verrucas ganglion ganglions bronchiolitis diverticular
+  stillbirth stillbirths miscarriage miscarriages
 `);
 /** Suffixes that name conditions: "tendinitis", "fibrosis", "anaemia", "neuropathy", "neuralgia", "melanoma", "hypothyroidism". */
 const CONDITION_SUFFIX = /(?:itis|osis|oses|emia|aemia|pathy|pathies|algia|oma|omas|ism|isms|plegia|trophy|rrhea|rrhoea|iasis)$/;

@@ -278,19 +278,21 @@ export function requiresGate(requires: readonly string[]): RegExp | undefined {
  * two characters outside ASCII that lower-case to ASCII letters.
  */
 export function holdsRequired(requires: readonly string[], gate: RegExp | undefined, prose: string, lower: () => string): boolean {
-  if (gate) {
-    if (gate.test(prose)) return true;
-    if (!LOWERS_TO_ASCII.test(prose)) return false;
-  }
-  const l = lower();
-  return requires.some((r) => l.includes(r));
+  return requiredAt(requires, gate, prose, lower) >= 0;
 }
 
-/** Where the block's sentence holding the first of a gate's words starts (relative to the block), or 0. */
-function firstRequiredSentence(block: Block, gate: RegExp | undefined): number {
-  const g = gate && block.kind !== 'heading' ? gate.exec(block.prose) : null;
-  const k = g ? sentenceAt(block, g.index) : -1;
-  return k > 0 ? block.sentences[k].start - block.start : 0;
+/**
+ * `holdsRequired` with where: the first of `requires` the gate finds, 0 when only the lower case
+ * finds one (no gate, or a character that lower-cases to ASCII), -1 when none is there.
+ */
+function requiredAt(requires: readonly string[], gate: RegExp | undefined, prose: string, lower: () => string): number {
+  if (gate) {
+    const g = gate.exec(prose);
+    if (g) return g.index;
+    if (!LOWERS_TO_ASCII.test(prose)) return -1;
+  }
+  const l = lower();
+  return requires.some((r) => l.includes(r)) ? 0 : -1;
 }
 
 /**
@@ -311,10 +313,16 @@ function blockMatches(block: Block, lexicon: ClaimLexicon): BlockMatch[] {
   const gates = requiresGates(lexicon);
   for (let p = 0; p < lexicon.patterns.length; p++) {
     const { entry, re, requires } = lexicon.patterns[p];
-    if (requires && !holdsRequired(requires, gates[p], block.prose, lowerProse)) continue;
-    // A match holds one of `requires` (else a text without them could match): none starts in a
-    // sentence before the first of them, and the pattern is run from that sentence on.
-    re.lastIndex = requires ? firstRequiredSentence(block, gates[p]) : 0;
+    let from = 0;
+    if (requires) {
+      const at = requiredAt(requires, gates[p], block.prose, lowerProse);
+      if (at < 0) continue;
+      // A match holds one of `requires` (else a text without them could match): none starts in a
+      // sentence before the first of them, and the pattern is run from that sentence on.
+      const k = block.kind === 'heading' ? -1 : sentenceAt(block, at);
+      if (k > 0) from = block.sentences[k].start - block.start;
+    }
+    re.lastIndex = from;
     for (const m of block.prose.matchAll(re)) if (m[0]) out.push({ entry, start: m.index, matched: m[0] });
   }
   // Sentences with no lexicon match: claims recognised by their structure (claimStructure.ts).

@@ -2336,6 +2336,43 @@ wordingRound('unsupported-claim: after blind sets 286 to 289', {
   ],
 });
 
+wordingRound('unsupported-claim: after blind sets 290 to 293', {
+  flags: [
+    // A figure of outcome guaranteed stays a guarantee of outcome, whatever the remedy offered.
+    ["Our promise: we guarantee at least 90% graft survival, or we'll redo your procedure free of charge.", 'guarantee'],
+    ['Nobody spots high blood pressure faster than Hillside.', 'Nobody spots high blood pressure faster than'],
+    ['Peroxide-free PAP formula, 100% enamel-safe', '100% enamel-safe'],
+    ['Zero sensitivity, even for sensitive teeth', 'Zero sensitivity'],
+    ["Get a Hollywood smile in just 14 days, without the dentist's price tag.", 'Get a Hollywood smile'],
+    ['Book your free consultation today and start feeling better tomorrow.', 'start feeling better tomorrow'],
+    ['Order today and take the first step towards a cancer-free future.', 'a cancer-free future'],
+    // What the new exceptions leave alone.
+    ['Our whitening gel is completely safe, but results vary.', 'completely safe'],
+    ['My friends tell me PulseGuard is completely harmless.', 'harmless'],
+  ],
+  noClaim: [
+    // A remedy for workmanship keeps a guarantee of service one.
+    "We guarantee our crowns for five years: if one fails, we'll replace it free of charge.",
+    // Which movements are safe is a question for the reader to ask.
+    'If you have cancer in your bones, ask for advice on which movements are safe.',
+    // Hearsay told to the author.
+    "Some friends tell me CoQ10 is completely harmless, so there's nothing to lose by trying it.",
+    // Safety qualified at once, and how often there are no side effects: statements for missing-citation.
+    'Checking your own blood pressure is safe, although some people find that checking very often makes them anxious.',
+    'Once you start blood pressure tablets, they work best when taken at the same time every day, and most people notice no side effects at all.',
+  ],
+  // An instruction that gives its reason states the reason too, after "if" as after the verb;
+  // a reason that reports a link does so after an instruction to ask.
+  cue: [
+    'If you want to try CoQ10, check with your pharmacist, because it can interact with warfarin.',
+    'Ask about your vitamin D too, since low levels have been linked to statin muscle pain.',
+  ],
+  noSource: [
+    'If you want to try CoQ10, check with your pharmacist first.',
+    'Ask about your vitamin D too, since your GP can test it at the same visit.',
+  ],
+});
+
 describe('unsupported-claim: a pattern runs from the sentence of its first required word', () => {
   it('finds its match in a later sentence than the first of its words, and in the first sentence', () => {
     assert.deepEqual(lexiconClaimsIn('We opened in 2019. Unlike before, we now offer evening clinics. Nothing out there works better than our cream.'), ['Nothing out there works better than']);

@@ -116,6 +116,9 @@ const SAFE_AS_USED = /^\s*(?:used|taken|applied|given|worn)\s[^,;:.!?]{0,80},/i;
 /** Conjunctions that open a clause of their own: the words before them are another clause's. */
 const CLAUSE_OPENERS = new Set(['because', 'but', 'although', 'though', 'whereas']);
 
+/** A figure of outcome as what a guarantee promises: "guarantee at least 90% graft survival". */
+const GUARANTEED_FIGURE = /^\s+(?:(?:at least|up to|over|more than|a|an)\s+)?\d+(?:\.\d+)?\s*(?:%|per ?cent|percent)/i;
+
 function blockedByContext(entry: ClaimEntry, before: string, after: string): string | undefined {
   // Words before in the same clause: "get your money back: relief guaranteed" is two clauses.
   // (Looked for in the last 200 characters only: a sentence can be megabytes long.)
@@ -150,7 +153,10 @@ function blockedByContext(entry: ClaimEntry, before: string, after: string): str
     if ([next, skipOne].some((n) => n === l || n.startsWith(`${l} `))) return u;
   }
   for (const u of entry.unlessNext ?? []) if (nextWords[0] === u.toLowerCase()) return u;
-  if (entry.unlessLater) {
+  // A remedy later in the sentence makes a guarantee of service, not of outcome ("we'll redo it
+  // free of charge"), unless what is guaranteed is a figure of outcome: "we guarantee at least 90%
+  // graft survival, or we'll redo your procedure free of charge" (after blind sets 290 to 293).
+  if (entry.unlessLater && !(entry.id === 'guarantee' && GUARANTEED_FIGURE.test(after))) {
     // The rest of the sentence, as words: "safe for your baby at the correct dose".
     const rest = ` ${words(after.length > 400 ? after.slice(0, 400) : after).join(' ')} `;
     for (const u of entry.unlessLater) if (rest.includes(` ${words(u).join(' ')} `)) return u;

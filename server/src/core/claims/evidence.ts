@@ -769,7 +769,12 @@ const REASONED = rx.u`(?<![${L}])because(?![${L}])|;`;
 const REASON_CLAUSE = rx.iu`,\s+(?:as|since)\s+(?:they|it|this|these|that|both|all|each)\s+(?:can|may|might|could|will|all|both|often|also|tend|increase|make|cause|raise)(?![${L}])|,\s+which\s+(?:can|may|might|could|will|makes?|causes?|increases?|raises?|lowers?|reduces?|irritates?|worsens?|protects?)(?![${L}])`;
 /** Instructions to seek help: a clause after them says what a symptom may be ("Seek urgent help if ..., which may be a sign of ..."). */
 const SEEK_HELP = new Set(['get', 'see', 'seek', 'call', 'contact', 'ask', 'tell', 'speak', 'talk', 'book']);
-const reasoned = (first: string, text: string): boolean => REASONED.test(text) || (!SEEK_HELP.has(first) && REASON_CLAUSE.test(text));
+/**
+ * A reason that reports evidence, after any instruction: "Ask about your vitamin D too, since low
+ * levels have been linked to statin muscle pain" (after blind sets 290 to 293).
+ */
+const EVIDENCE_REASON = rx.iu`,\s+(?:as|since)\s+[^,;:!?]{0,80}?(?<![${L}])(?:(?:has|have) been (?:linked|shown|found|associated)|(?:is|are) (?:linked|associated))(?![${L}])`;
+const reasoned = (first: string, text: string): boolean => REASONED.test(text) || EVIDENCE_REASON.test(text) || (!SEEK_HELP.has(first) && REASON_CLAUSE.test(text));
 const SELF_REFERENCE = /^(?:this|the|our) (?:article|page|guide|post|section|overview|summary|blog|leaflet|booklet|factsheet|fact sheet|newsletter)\b|(?<!\w)(?:in|on) this (?:article|page|guide|post|leaflet|booklet|newsletter)\b|^(?:below|here),? we\b/iu;
 /** Modals of what the clinic will or may do ("we may offer", "we will check"). */
 const CARE_MODALS = new Set(['will', 'may', 'can', 'might', 'would', 'usually', 'often', 'then', 'also']);
@@ -863,7 +868,9 @@ export function notAClaimByText(sentenceText: string): NotAClaimReason | undefin
   if (/^(?:if|when|before|after|while)$/.test(words[0].lower)) {
     const comma = text.indexOf(',');
     const next = comma >= 0 ? tokenize(text.slice(comma + 1)).find((t) => !t.punct) : undefined;
-    if (next && IMPERATIVES.has(next.lower)) return 'instruction';
+    // (Unless it gives its reason: "If you want to try CoQ10, check with your pharmacist, because
+    // it can interact with warfarin".)
+    if (next && IMPERATIVES.has(next.lower) && !reasoned(next.lower, text)) return 'instruction';
     const rest = tokenize(text.slice(comma + 1)).filter((t) => !t.punct);
     if (clinicWillDo(rest)) return 'process';
     // "If you have a risk factor, you will be offered a glucose test."

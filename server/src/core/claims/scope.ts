@@ -132,11 +132,15 @@ const OTHER_SAYERS = new Set(['websites', 'sites', 'sellers', 'companies', 'bran
 /** Whoever tells it: "Anyone who tells you they are risk-free is selling something". */
 const TELLING = new Set(['tell', 'tells', 'told']);
 const ANY_TELLER = new Set(['anyone', 'anybody', 'someone', 'somebody', 'people', 'those', 'clinics', 'companies', 'sellers', 'websites', 'brands', 'practitioners', 'influencers']);
+/** Who tells the author what "some" of them say: "Some friends tell me". */
+const HEARSAY_TELLERS = new Set(['friends', 'people', 'relatives', 'colleagues', 'neighbours', 'neighbors', 'readers', 'websites']);
 function othersWords(tokens: Token[], t: Token): boolean {
   if (!HEARING.has(t.lower) && !REPUTED.has(t.lower) && !SAYING.has(t.lower) && !SAYS.has(t.lower) && !BELIEVING.has(t.lower) && !BELIEVING_MADE.has(t.lower) && !HOPING.has(t.lower) && !TELLING.has(t.lower) && t.lower !== 'whether') return false;
   const i = tokenIndexAt(tokens, t.start);
   const prev = tokens[i - 1];
-  if (TELLING.has(t.lower)) return (prev?.lower === 'who' || prev?.lower === 'that') && ANY_TELLER.has(tokens[i - 2]?.lower ?? '');
+  // Also hearsay told to the author: "Some friends tell me CoQ10 is completely harmless" (after
+  // blind sets 290 to 293).
+  if (TELLING.has(t.lower)) return ((prev?.lower === 'who' || prev?.lower === 'that') && ANY_TELLER.has(tokens[i - 2]?.lower ?? '')) || (tokens[i + 1]?.lower === 'me' && HEARSAY_TELLERS.has(prev?.lower ?? '') && tokens[i - 2]?.lower === 'some');
   if (HEARING.has(t.lower)) return !!prev && HEARD_AFTER.has(prev.lower);
   // "throat sprays said to cure strep", "recognised as safe by the FDA".
   // ("recognised by NICE as a safe and effective treatment": the body that recognises it, then "as".)

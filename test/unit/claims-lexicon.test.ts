@@ -2373,6 +2373,27 @@ wordingRound('unsupported-claim: after blind sets 290 to 293', {
   ],
 });
 
+wordingRound('unsupported-claim: after blind sets 294 to 297', {
+  flags: [
+    ['★★★★★ "My skin was clear in three weeks. I\'ll never go back to creams!" Jess, 24', 'My skin was clear'],
+    ['"I flew London to Sydney and didn\'t have a minute of jet lag." Mark, Sales Director', "didn't have a minute of"],
+    ['★★★★★ "Three weeks in the Amazon and not a single bite." (Sarah K.)', 'not a single bite'],
+    ['Just one walk in our woods resets your nervous system completely.', 'resets your nervous system'],
+    // What the new exceptions leave alone: a treatment's permanence, the author's customers' words.
+    ['Our laser permanently reduces unwanted hair.', 'permanently'],
+    ['Our patients love it, and they say it cured their back pain.', 'cured their'],
+    ['Our vaccine is 100% effective.', '100% effective'],
+  ],
+  noClaim: [
+    // What sellers say, referred to as "they"; a professional's word reported.
+    'Some websites sell supplements or "brain detox" programmes that they say can cure depression overnight.',
+    'The nurse told me one dose protects you for life, which is pretty amazing for a single jab.',
+    // Nearly absolute is a figure; a disease's lasting harm is no promise.
+    'Prompt wound washing and post-exposure treatment are nearly 100% effective at preventing rabies.',
+    'COPD tends to get worse over time, and each serious flare-up can permanently reduce your lung function.',
+  ],
+});
+
 describe('unsupported-claim: a pattern runs from the sentence of its first required word', () => {
   it('finds its match in a later sentence than the first of its words, and in the first sentence', () => {
     assert.deepEqual(lexiconClaimsIn('We opened in 2019. Unlike before, we now offer evening clinics. Nothing out there works better than our cream.'), ['Nothing out there works better than']);

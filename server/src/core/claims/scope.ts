@@ -134,13 +134,21 @@ const TELLING = new Set(['tell', 'tells', 'told']);
 const ANY_TELLER = new Set(['anyone', 'anybody', 'someone', 'somebody', 'people', 'those', 'clinics', 'companies', 'sellers', 'websites', 'brands', 'practitioners', 'influencers']);
 /** Who tells the author what "some" of them say: "Some friends tell me". */
 const HEARSAY_TELLERS = new Set(['friends', 'people', 'relatives', 'colleagues', 'neighbours', 'neighbors', 'readers', 'websites']);
+/** Professionals whose word the author reports: "The nurse told me", "my GP told me". */
+const PROFESSIONAL_TELLERS = new Set(['nurse', 'doctor', 'gp', 'pharmacist', 'consultant', 'dentist', 'midwife', 'physio', 'physiotherapist', 'surgeon', 'specialist', 'optician', 'optometrist', 'dermatologist', 'cardiologist']);
 function othersWords(tokens: Token[], t: Token): boolean {
   if (!HEARING.has(t.lower) && !REPUTED.has(t.lower) && !SAYING.has(t.lower) && !SAYS.has(t.lower) && !BELIEVING.has(t.lower) && !BELIEVING_MADE.has(t.lower) && !HOPING.has(t.lower) && !TELLING.has(t.lower) && t.lower !== 'whether') return false;
   const i = tokenIndexAt(tokens, t.start);
   const prev = tokens[i - 1];
   // Also hearsay told to the author: "Some friends tell me CoQ10 is completely harmless" (after
-  // blind sets 290 to 293).
-  if (TELLING.has(t.lower)) return ((prev?.lower === 'who' || prev?.lower === 'that') && ANY_TELLER.has(tokens[i - 2]?.lower ?? '')) || (tokens[i + 1]?.lower === 'me' && HEARSAY_TELLERS.has(prev?.lower ?? '') && tokens[i - 2]?.lower === 'some');
+  // blind sets 290 to 293), and a professional's word reported: "The nurse told me one dose
+  // protects you for life" (after blind sets 294 to 297).
+  if (TELLING.has(t.lower)) {
+    if ((prev?.lower === 'who' || prev?.lower === 'that') && ANY_TELLER.has(tokens[i - 2]?.lower ?? '')) return true;
+    if (tokens[i + 1]?.lower !== 'me') return false;
+    const before = tokens[i - 2]?.lower ?? '';
+    return (HEARSAY_TELLERS.has(prev?.lower ?? '') && before === 'some') || (PROFESSIONAL_TELLERS.has(prev?.lower ?? '') && (before === 'the' || before === 'my' || before === 'our'));
+  }
   if (HEARING.has(t.lower)) return !!prev && HEARD_AFTER.has(prev.lower);
   // "throat sprays said to cure strep", "recognised as safe by the FDA".
   // ("recognised by NICE as a safe and effective treatment": the body that recognises it, then "as".)
@@ -156,7 +164,9 @@ function othersWords(tokens: Token[], t: Token): boolean {
   // "After a few calls I knew ...": a noun, the calls made, not others calling it something.
   if (SAYING.has(t.lower)) return !CALLS_COUNTED.has(prev.lower) && !/^\d/.test(prev.lower) && !(CALL_NOUN_BEFORE.has(tokens[i - 2]?.lower ?? '') && !CALLED_OBJECTS.has(tokens[i + 1]?.lower ?? ''));
   // "Some websites say that probiotics will stop BV for good" (not "our patients say").
-  if (SAYS.has(t.lower)) return OTHER_SAYERS.has(prev.lower);
+  // And "they say" after such sayers: "Some websites sell supplements ... that they say can cure
+  // depression overnight" (after blind sets 294 to 297).
+  if (SAYS.has(t.lower)) return OTHER_SAYERS.has(prev.lower) || (prev.lower === 'they' && tokens.slice(Math.max(0, i - 12), i - 1).some((w) => OTHER_SAYERS.has(w.lower) && w.lower !== 'some' && w.lower !== 'others'));
   // "a guest arrives hoping the retreat will cure their diabetes".
   if (HOPING.has(t.lower)) return true;
   // "they assume "natural" means harmless": an assumption is its holder's, with or without "that".

@@ -2392,6 +2392,21 @@ wordingRound('unsupported-claim: after blind sets 294 to 297', {
     'Prompt wound washing and post-exposure treatment are nearly 100% effective at preventing rabies.',
     'COPD tends to get worse over time, and each serious flare-up can permanently reduce your lung function.',
   ],
+  // How often a condition is met, over time: a statistic.
+  cue: [
+    'Cases of measles have been rising across Europe, so check that you and your children have had two doses.',
+    "There's no tablet or jab for dengue, and cases in West Africa have been shooting up.",
+    'Insect-borne infections such as dengue have been spreading to new areas, including parts of southern Europe.',
+  ],
+  noCue: ['Numbers are limited, so book early.'],
+  // "affects one eye" says where, not how many.
+  noSource: ['It usually affects one eye.', 'Sciatica usually affects one leg.'],
+});
+
+describe('missing-citation: a figure of how many a condition affects asks for its source', () => {
+  // Whatever the classifier reads, as a relative risk does: the shipped model scored this one 0.37.
+  it('Psoriasis affects 125 million people worldwide.', () => assert.equal(sourceAsked('Psoriasis affects 125 million people worldwide.'), true));
+  it('and with "about"', () => assert.equal(sourceAsked('Psoriasis affects about 2 in 100 people.'), true));
 });
 
 describe('unsupported-claim: a pattern runs from the sentence of its first required word', () => {

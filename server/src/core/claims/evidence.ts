@@ -157,6 +157,9 @@ function run(g: Gated, sentence: string, found: Uint8Array): RegExpExecArray | n
 }
 
 const STATISTIC_PATTERNS: Gated[] = [
+  // How often a condition is met, over time: "cases of measles have been rising across Europe",
+  // "the numbers are rising every year" (after blind sets 294 to 297).
+  gate(rx.iu`(?<![${L}])(?:cases|rates|numbers?|incidence|prevalence|diagnoses|infections)(?: (?:of|in|among|such as) [${L}' -]{1,40}?)? (?:(?:have|has) been|are|is) (?:rising|increasing|climbing|growing|spreading|shooting up|going up|on the rise|falling|declining|dropping)(?![${L}])`, 'rising', 'increasing', 'climbing', 'growing', 'spreading', 'shooting up', 'going up', 'on the rise', 'falling', 'declining', 'dropping'),
   // "nearly every mother with thrush is able to keep feeding".
   gate(rx.iu`(?<![${L}])(?:nearly|almost|virtually) (?:every|all) (?:mothers?|wom[ae]n|m[ae]n|child(?:ren)?|bab(?:y|ies)|patients?|person|people|adults?|cases?|parents?|teenagers?)(?![${L}])`, 'every', 'all'),
   // "twice the risk", "three times higher", "2.5 times as likely".

@@ -187,11 +187,17 @@ const SAFETY_RECORD = /^(?:used safely|safely used)$/i;
  */
 const RELATIVE_RISK = /^(?:double|doubles|doubled|triple|triples|tripled|halve|halves|halved) (?:your|the|their) (?:odds|chance|chances|risk|likelihood)$/i;
 
+/**
+ * A statistic cue of how many a condition affects, with a figure: "affects 125 million people",
+ * "affects about 1 in 5" (not "affects one eye").
+ */
+const PREVALENCE = /^affects? (?!one$|a substantial$)/i;
+
 /** Whether a cue asks for its source whatever the classifier reads: an appeal to studies, consensus, a safety record or a relative risk. */
 export function explicitCue(cue: { family: CueFamily; text: string } | undefined): boolean {
   if (!cue) return false;
   const text = cue.text.replace(/\s+/g, ' ');
-  return EXPLICIT_CUES.has(cue.family) || (cue.family === 'safety' && SAFETY_RECORD.test(text)) || (cue.family === 'effect' && RELATIVE_RISK.test(text));
+  return EXPLICIT_CUES.has(cue.family) || (cue.family === 'safety' && SAFETY_RECORD.test(text)) || (cue.family === 'effect' && RELATIVE_RISK.test(text)) || (cue.family === 'statistic' && PREVALENCE.test(text));
 }
 
 /**

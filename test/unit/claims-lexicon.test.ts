@@ -2409,6 +2409,32 @@ describe('missing-citation: a figure of how many a condition affects asks for it
   it('and with "about"', () => assert.equal(sourceAsked('Psoriasis affects about 2 in 100 people.'), true));
 });
 
+describe('unsupported-claim: the required words of the shipped patterns', () => {
+  // A pattern is only run on text that holds one of its `requires`, from the sentence of the first
+  // (claims/detect.ts), so a match without one would be lost: over every labelled article, each
+  // match of each shipped pattern, run with no gate, holds one (a pattern that opens with a
+  // lookbehind may hold it there: the signed testimonial's quotation marks). (The "than any"
+  // comparisons are an entry of their own, so that the other wording of "nothing beats" is not
+  // looked for across a block only because it holds "than any".)
+  it('every match of every pattern over the labelled articles holds one of its required words', () => {
+    const dir = path.join(__dirname, '../../../test/eval/articles');
+    const texts = fs.readdirSync(dir).map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
+    let matches = 0;
+    for (const { entry, re, requires } of claimLexicon().patterns) {
+      assert.ok(requires?.length, `${entry.id} has required words`);
+      for (const text of texts) {
+        for (const m of text.matchAll(re)) {
+          matches++;
+          const from = re.source.startsWith('(?<=') ? text.lastIndexOf('\n\n', m.index) + 1 : m.index;
+          const lower = text.slice(from, m.index + m[0].length).toLowerCase();
+          assert.ok(requires.some((r) => lower.includes(r)), `${entry.id}: ${m[0]}`);
+        }
+      }
+    }
+    assert.ok(matches > 200, `${matches} matches`);
+  });
+});
+
 describe('unsupported-claim: a pattern runs from the sentence of its first required word', () => {
   it('finds its match in a later sentence than the first of its words, and in the first sentence', () => {
     assert.deepEqual(lexiconClaimsIn('We opened in 2019. Unlike before, we now offer evening clinics. Nothing out there works better than our cream.'), ['Nothing out there works better than']);

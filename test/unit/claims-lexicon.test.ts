@@ -2409,6 +2409,26 @@ describe('missing-citation: a figure of how many a condition affects asks for it
   it('and with "about"', () => assert.equal(sourceAsked('Psoriasis affects about 2 in 100 people.'), true));
 });
 
+wordingRound('unsupported-claim: after blind sets 298 to 301', {
+  flags: [
+    ['"I\'ve had it every year since and I haven\'t been seriously ill once," says Derek.', "haven't been seriously ill once"],
+    ["After one session you'll be protected from every cold and flu going around the office.", "you'll be protected from every"],
+    ["You'll fall asleep faster and wake up refreshed, every single night.", 'every single night'],
+    // What the new exceptions leave alone: a promise to the reader, a panel that "reverses" something.
+    ["You'll wake up feeling amazing.", 'wake up feeling'],
+    ['Our programme reverses thyroid damage.', 'reverses thyroid'],
+  ],
+  startsWith: true,
+  noClaim: [
+    // How often customers get a result: a statistic for missing-citation.
+    'Most customers wake up feeling fresh and alert.',
+    'Most customers notice deeper, more restful sleep from the very first night.',
+    // Hearsay told to the author; a hormone a panel measures.
+    "Someone in a PCOS Facebook group told me berberine is nature's metformin and that it melted 10 kg off her in two months.",
+    'Our Complete Thyroid Panel measures TSH, free T4, free T3, reverse T3 and thyroid antibodies (TPO and thyroglobulin).',
+  ],
+});
+
 describe('unsupported-claim: the required words of the shipped patterns', () => {
   // A pattern is only run on text that holds one of its `requires`, from the sentence of the first
   // (claims/detect.ts), so a match without one would be lost: over every labelled article, each

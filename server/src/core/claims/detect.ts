@@ -110,6 +110,14 @@ const FIGURE_OF_CUSTOMERS = / (?:\d+(?:\.\d+)?% of|(?:out of|in) (?:\d+|ten|a hu
  */
 const FREQUENT_SUBJECT = rx.iu`^\s*(?:most|many|some|a few|few)\s+(?:of\s+(?:the|these|those|them)\s+)?(?:people|men|women|patients|children|adults|users|babies|kids|teenagers|teens|them)(?![${L}])`;
 
+/** Promises of a result, which a frequency of customers makes a statistic. */
+const FREQUENCY_ENTRIES = new Set(['outcome-promise', 'instant']);
+/**
+ * A frequency of customers as the subject of the result's clause: "Most customers wake up
+ * feeling", "Most customers notice deeper, more restful sleep from the very first night".
+ */
+const FREQUENT_CUSTOMERS = rx.iu`^\s*(?:most|many)\s+(?:of\s+our\s+)?(?:customers|clients|patients|users|members|people)(?:,?\s+[${L}'’-]+){0,8}\s*$`;
+
 /** Safety under the use the sentence opens with: "Used thinly and for no more than a week, it is safe for babies". */
 const SAFE_AS_USED = /^\s*(?:used|taken|applied|given|worn)\s[^,;:.!?]{0,80},/i;
 
@@ -143,6 +151,12 @@ function blockedByContext(entry: ClaimEntry, before: string, after: string): str
   if (entry.category === 'safety') {
     const qualified = FREQUENT_SUBJECT.exec(before) ?? SAFE_AS_USED.exec(before);
     if (qualified) return qualified[0].trim();
+  }
+  // How often customers get a result: "Most customers wake up feeling fresh and alert", a
+  // statistic missing-citation asks a source for (after blind sets 298 to 301).
+  if (FREQUENCY_ENTRIES.has(entry.id)) {
+    const often = FREQUENT_CUSTOMERS.exec(before);
+    if (often) return often[0].trim();
   }
   // Right after the match, or after one more word ("the leading preventable cause").
   const nextWords = firstWords(after, 4);

@@ -134,6 +134,8 @@ const TELLING = new Set(['tell', 'tells', 'told']);
 const ANY_TELLER = new Set(['anyone', 'anybody', 'someone', 'somebody', 'people', 'those', 'clinics', 'companies', 'sellers', 'websites', 'brands', 'practitioners', 'influencers']);
 /** Who tells the author what "some" of them say: "Some friends tell me". */
 const HEARSAY_TELLERS = new Set(['friends', 'people', 'relatives', 'colleagues', 'neighbours', 'neighbors', 'readers', 'websites']);
+/** Whoever, opening the sentence, tells the author: "Someone in a Facebook group told me". */
+const SOMEONE = new Set(['someone', 'somebody', 'people']);
 /** Professionals whose word the author reports: "The nurse told me", "my GP told me". */
 const PROFESSIONAL_TELLERS = new Set(['nurse', 'doctor', 'gp', 'pharmacist', 'consultant', 'dentist', 'midwife', 'physio', 'physiotherapist', 'surgeon', 'specialist', 'optician', 'optometrist', 'dermatologist', 'cardiologist']);
 function othersWords(tokens: Token[], t: Token): boolean {
@@ -147,7 +149,8 @@ function othersWords(tokens: Token[], t: Token): boolean {
     if ((prev?.lower === 'who' || prev?.lower === 'that') && ANY_TELLER.has(tokens[i - 2]?.lower ?? '')) return true;
     if (tokens[i + 1]?.lower !== 'me') return false;
     const before = tokens[i - 2]?.lower ?? '';
-    return (HEARSAY_TELLERS.has(prev?.lower ?? '') && before === 'some') || (PROFESSIONAL_TELLERS.has(prev?.lower ?? '') && (before === 'the' || before === 'my' || before === 'our'));
+    // Or whoever opens the sentence: "Someone in a PCOS Facebook group told me" (after blind sets 298 to 301).
+    return (HEARSAY_TELLERS.has(prev?.lower ?? '') && before === 'some') || (PROFESSIONAL_TELLERS.has(prev?.lower ?? '') && (before === 'the' || before === 'my' || before === 'our')) || SOMEONE.has(tokens[0]?.lower ?? '');
   }
   if (HEARING.has(t.lower)) return !!prev && HEARD_AFTER.has(prev.lower);
   // "throat sprays said to cure strep", "recognised as safe by the FDA".

@@ -8,6 +8,7 @@ import { expandPhrase, nounForms, verbForms } from '../../server/src/core/claims
 import shipped from '../../server/src/core/knowledge/claims.json';
 import { lint } from '../../server/src/core/lint';
 import { citationModel, setCitationModel } from '../../server/src/core/claims/model';
+import { notAClaimByText } from '../../server/src/core/claims/evidence';
 import { setClaimModel } from '../../server/src/core/claims/claimModel';
 import { defaultConfig } from '../../server/src/core/config';
 import { CLAIM_CATEGORIES, SLOTS, claimLexicon, entrySources, isLinearPattern, lexiconConfigErrors, lexiconFromForms, packForms, shippedForms, shippedLexiconErrors, validateClaimEntries } from '../../server/src/core/knowledge/claims';
@@ -2427,6 +2428,20 @@ wordingRound('unsupported-claim: after blind sets 298 to 301', {
     "Someone in a PCOS Facebook group told me berberine is nature's metformin and that it melted 10 kg off her in two months.",
     'Our Complete Thyroid Panel measures TSH, free T4, free T3, reverse T3 and thyroid antibodies (TPO and thyroglobulin).',
   ],
+  // An authority's word, negative or named as an organisation.
+  cue: [
+    'Hyaluronic acid injections are offered privately, but NICE does not recommend them.',
+    'The World Health Organization calls antimicrobial resistance one of the top global public health threats facing humanity.',
+  ],
+  noCue: ['Our nurses do not recommend booking on a Monday.'],
+});
+
+describe('missing-citation: an instruction that gives an interaction as its reason', () => {
+  it('is weighed as a sentence, not set aside as an instruction', () => {
+    assert.equal(notAClaimByText('If you take warfarin, speak to your pharmacist before use, as glucosamine may change how warfarin works.'), undefined);
+    assert.equal(notAClaimByText('If you take warfarin, speak to your pharmacist before use.'), 'instruction');
+    assert.equal(notAClaimByText('Speak to your pharmacist before use, as they can check your other medicines.'), 'instruction');
+  });
 });
 
 describe('unsupported-claim: the required words of the shipped patterns', () => {

@@ -242,13 +242,14 @@ const UNIVERSAL_NEGATIVE: Gated[] = [
 const ACCORDING_TO = gate(rx.u`(?<![${L}])[Aa]ccording to (?:the |a |an |one |)(?:[A-Z][${L}.&-]*|recent|new|current|large|several|many|studies|research|data|experts|guidelines|surveys?|estimates|figures|statistics)(?![${L}])`, 'ccording to ');
 /** Recommendations of a profession or an authority ("dermatologists recommend", "Health Canada advises"); not "our doctors recommend". */
 const AUTHORITY_ADVICE = gate(
-  rx.iu`(?<![${L}])(?<!our )(?<!your )(?:doctors|physicians|nurses|midwives|gps|surgeons|physiotherapists|dermatologists|psychiatrists|psychologists|paediatricians|pediatricians|dentists|specialists|clinicians|pharmacists|cardiologists|orthodontists|ophthalmologists|gynaecologists|gynecologists|obstetricians|rheumatologists|neurologists|urologists|authorities|health agencies|medical societies|medical associations|health canada|the who|the cdc|the nhs|the fda|nice|(?:most |current |national |international )?guidelines|(?:the )?(?:[\p{Lu}][${L}]+ ){1,4}(?:society|association|college|institute|academy|federation|committee|council|commission|task force)(?: (?:of|for|on) (?:[\p{Lu}][${L}]+ (?:and )?){0,3}[\p{Lu}][${L}]+)?(?: \([\p{Lu}]{2,}\))?) (?:now |generally |strongly |usually |often |also |)(?:recommends?|advises?|suggests?|agree|endorses?|warns?)(?![${L}])`,
+  rx.iu`(?<![${L}])(?<!our )(?<!your )(?:doctors|physicians|nurses|midwives|gps|surgeons|physiotherapists|dermatologists|psychiatrists|psychologists|paediatricians|pediatricians|dentists|specialists|clinicians|pharmacists|cardiologists|orthodontists|ophthalmologists|gynaecologists|gynecologists|obstetricians|rheumatologists|neurologists|urologists|authorities|health agencies|medical societies|medical associations|health canada|the who|the cdc|the nhs|the fda|nice|(?:most |current |national |international )?guidelines|(?:the )?(?:[\p{Lu}][${L}]+ ){1,4}(?:society|association|college|institute|academy|federation|committee|council|commission|task force|organization|organisation)(?: (?:of|for|on) (?:[\p{Lu}][${L}]+ (?:and )?){0,3}[\p{Lu}][${L}]+)?(?: \([\p{Lu}]{2,}\))?) (?:now |generally |strongly |usually |often |also |(?:does|do) not |doesn['’]t |don['’]t |no longer |)(?:recommends?|advises?|suggests?|agree|endorses?|warns?|calls)(?![${L}])`,
   'recommend',
   'advise',
   'suggest',
   'agree',
   'endorse',
   'warn',
+  'calls',
 );
 /** Named causes and loads: "frequent triggers", "a major risk factor", "puts extra strain on the heart". */
 const CAUSES: Gated[] = [
@@ -774,9 +775,11 @@ const REASON_CLAUSE = rx.iu`,\s+(?:as|since)\s+(?:they|it|this|these|that|both|a
 const SEEK_HELP = new Set(['get', 'see', 'seek', 'call', 'contact', 'ask', 'tell', 'speak', 'talk', 'book']);
 /**
  * A reason that reports evidence, after any instruction: "Ask about your vitamin D too, since low
- * levels have been linked to statin muscle pain" (after blind sets 290 to 293).
+ * levels have been linked to statin muscle pain" (after blind sets 290 to 293), or an interaction:
+ * "speak to your pharmacist before use, as glucosamine may change how warfarin works" (after
+ * blind sets 298 to 301).
  */
-const EVIDENCE_REASON = rx.iu`,\s+(?:as|since)\s+[^,;:!?]{0,80}?(?<![${L}])(?:(?:has|have) been (?:linked|shown|found|associated)|(?:is|are) (?:linked|associated))(?![${L}])`;
+const EVIDENCE_REASON = rx.iu`,\s+(?:as|since)\s+[^,;:!?]{0,80}?(?<![${L}])(?:(?:has|have) been (?:linked|shown|found|associated)|(?:is|are) (?:linked|associated)|(?:can|may|might|could) (?:interact|interfere|change how|affect how|stop [${L}]+ (?:from )?working|make [${L}]+ less effective))(?![${L}])`;
 const reasoned = (first: string, text: string): boolean => REASONED.test(text) || EVIDENCE_REASON.test(text) || (!SEEK_HELP.has(first) && REASON_CLAUSE.test(text));
 const SELF_REFERENCE = /^(?:this|the|our) (?:article|page|guide|post|section|overview|summary|blog|leaflet|booklet|factsheet|fact sheet|newsletter)\b|(?<!\w)(?:in|on) this (?:article|page|guide|post|leaflet|booklet|newsletter)\b|^(?:below|here),? we\b/iu;
 /** Modals of what the clinic will or may do ("we may offer", "we will check"). */

@@ -2444,6 +2444,27 @@ describe('missing-citation: an instruction that gives an interaction as its reas
   });
 });
 
+wordingRound('unsupported-claim: after blind sets 302 to 305', {
+  flags: [
+    ["Meet ClearWave Pro, the over-the-counter hearing aid that's changing lives.", "that's changing lives"],
+    ['It works better than nasal strips, sprays and special pillows combined.', 'works better than'],
+    ['Join more than 50,000 happy customers who have already said goodbye to bloating.', 'have already said goodbye to'],
+    ['It gets to work in as little as 15 minutes and knocks out even the worst migraine headache.', 'knocks out even the worst'],
+    ["If you only do one thing, get a DEXA scan: it's the best health investment you'll ever make.", "the best health investment you'll ever make"],
+    ['Together, these ingredients work in synergy to deliver results no single supplement can match.', 'no single supplement can match'],
+    // What the new exceptions leave alone: an outcome guaranteed, a result for good.
+    ['Clear skin, guaranteed.', 'guaranteed'],
+    ['Our treatment clears acne for good.', 'for good'],
+  ],
+  noClaim: [
+    // A guarantee of the product's content; "for good reason".
+    '50 billion CFU per capsule, guaranteed until the end of shelf life',
+    'Experts agree that the three-day limit is there for good reason.',
+    // A plain comparison stays missing-citation's.
+    'Ibuprofen gel works better than paracetamol for sprains.',
+  ],
+});
+
 describe('unsupported-claim: the required words of the shipped patterns', () => {
   // A pattern is only run on text that holds one of its `requires`, from the sentence of the first
   // (claims/detect.ts), so a match without one would be lost: over every labelled article, each

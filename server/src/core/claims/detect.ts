@@ -72,6 +72,8 @@ const BRAND = rx.u`(?<![${L}])(?!(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O)\p{Lu})\p
 
 /** A comparison against every alternative: "outperforms every other nootropic on the market". */
 const EVERY_OTHER = rx.iu`^[^.;:!?]{0,30}?(?<![${L}])(?:every|all|any) other(?![${L}])`;
+/** Or against several at once: "works better than nasal strips, sprays and special pillows combined" (after blind sets 302 to 305). */
+const COMBINED = rx.iu`^[^.;:!?]{0,80}?(?<![${L}])combined(?=\s*(?:[.!?,;:)]|$))`;
 
 /** Blocks whose prose can carry the author's claims. */
 const CLAIM_BLOCKS = new Set<Block['kind']>(['paragraph', 'listItem', 'tableRow', 'heading']);
@@ -197,7 +199,7 @@ function contextStatus(entry: ClaimEntry, ctx: string, rel: Span, hasSentence: b
   // comparison is puffed up ("far more effective than").
   // A customer's words the page publishes compare for the seller ('★★★★★ "Works better than the
   // £400 one my dentist made."').
-  if (entry.promotionalOnly && phrase && !promotes(clauseAround(ctx, rel)) && !INTENSIFIED.test(ctx.slice(0, rel.start)) && !INTENSIFIED_WITHIN.test(ctx.slice(rel.start, rel.end)) && !EVERY_OTHER.test(ctx.slice(rel.end)) && !quotation(ctx, rel)?.firstPerson) return { status: 'context', cue: 'a comparison, not a promotion' };
+  if (entry.promotionalOnly && phrase && !promotes(clauseAround(ctx, rel)) && !INTENSIFIED.test(ctx.slice(0, rel.start)) && !INTENSIFIED_WITHIN.test(ctx.slice(rel.start, rel.end)) && !EVERY_OTHER.test(ctx.slice(rel.end)) && !COMBINED.test(ctx.slice(rel.end)) && !quotation(ctx, rel)?.firstPerson) return { status: 'context', cue: 'a comparison, not a promotion' };
   if (isQuestion(ctx)) return { status: 'question', cue: '?' };
   const tokens = tokenize(ctx);
   // A customer's story keeps its negations ("a year later it hasn't moved at all, thanks to ..."):

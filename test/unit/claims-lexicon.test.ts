@@ -2463,6 +2463,12 @@ wordingRound('unsupported-claim: after blind sets 302 to 305', {
     // A plain comparison stays missing-citation's.
     'Ibuprofen gel works better than paracetamol for sprains.',
   ],
+  // An instruction's reason with a noun for its subject; a count multiplied over a time.
+  cue: [
+    "Don't use heat in the first two days after a strain, as warmth at that stage can increase swelling.",
+    'HRT use in England has roughly doubled since 2021.',
+  ],
+  noSource: ['Book a review, as your GP can check your dose.'],
 });
 
 describe('unsupported-claim: the required words of the shipped patterns', () => {

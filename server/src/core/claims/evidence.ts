@@ -157,6 +157,8 @@ function run(g: Gated, sentence: string, found: Uint8Array): RegExpExecArray | n
 }
 
 const STATISTIC_PATTERNS: Gated[] = [
+  // A count multiplied over a time: "HRT use in England has roughly doubled since 2021" (after blind sets 302 to 305).
+  gate(rx.iu`(?<![${L}])(?:has|have) (?:roughly |almost |nearly |more than |about |)(?:doubled|tripled|quadrupled|halved) (?:since|in the (?:last|past)|over the (?:last|past))(?![${L}])`, 'doubled', 'tripled', 'quadrupled', 'halved'),
   // How often a condition is met, over time: "cases of measles have been rising across Europe",
   // "the numbers are rising every year" (after blind sets 294 to 297).
   gate(rx.iu`(?<![${L}])(?:cases|rates|numbers?|incidence|prevalence|diagnoses|infections)(?: (?:of|in|among|such as) [${L}' -]{1,40}?)? (?:(?:have|has) been|are|is) (?:rising|increasing|climbing|growing|spreading|shooting up|going up|on the rise|falling|declining|dropping)(?![${L}])`, 'rising', 'increasing', 'climbing', 'growing', 'spreading', 'shooting up', 'going up', 'on the rise', 'falling', 'declining', 'dropping'),
@@ -770,7 +772,7 @@ const SMALL_PRINT = rx.iu`(?<![${L}])not (?:intended|meant|designed) to (?:diagn
  * "Go easy on caffeine, which can irritate the bladder").
  */
 const REASONED = rx.u`(?<![${L}])because(?![${L}])|;`;
-const REASON_CLAUSE = rx.iu`,\s+(?:as|since)\s+(?:they|it|this|these|that|both|all|each)\s+(?:can|may|might|could|will|all|both|often|also|tend|increase|make|cause|raise)(?![${L}])|,\s+which\s+(?:can|may|might|could|will|makes?|causes?|increases?|raises?|lowers?|reduces?|irritates?|worsens?|protects?)(?![${L}])`;
+const REASON_CLAUSE = rx.iu`,\s+(?:as|since)\s+(?:they|it|this|these|that|both|all|each|(?!(?:you|we|i|your|our)\s)[${L}]+(?: at that stage| at this stage| then)?)\s+(?:can|may|might|could|will|all|both|often|also|tend|increase|make|cause|raise)(?![${L}])|,\s+which\s+(?:can|may|might|could|will|makes?|causes?|increases?|raises?|lowers?|reduces?|irritates?|worsens?|protects?)(?![${L}])`;
 /** Instructions to seek help: a clause after them says what a symptom may be ("Seek urgent help if ..., which may be a sign of ..."). */
 const SEEK_HELP = new Set(['get', 'see', 'seek', 'call', 'contact', 'ask', 'tell', 'speak', 'talk', 'book']);
 /**

@@ -2471,6 +2471,22 @@ wordingRound('unsupported-claim: after blind sets 302 to 305', {
   noSource: ['Book a review, as your GP can check your dose.'],
 });
 
+wordingRound('unsupported-claim: after blind sets 306 to 309', {
+  flags: [
+    ['Our health checks have saved hundreds of lives.', 'have saved hundreds of lives'],
+    ['Every stroke is different, but with daily use the NeuroGrip Pro will get your hand working again.', 'will get your hand working again'],
+    ['Our rails are fixed into the wall studs, tested to 150 kg and will never come loose.', 'will never come loose'],
+    // What the new exceptions leave alone.
+    ['Our balm is completely harmless.', 'harmless'],
+    ['Our surgeons say it is safe.', 'is safe'],
+  ],
+  noClaim: [
+    // Harmless to most: how often; safe in someone's letter: their word.
+    'A food allergy is a reaction of the immune system to a food protein that is harmless to most people.',
+    'You will need a letter from your GP or spinal consultant saying it is safe for you to take part.',
+  ],
+});
+
 describe('unsupported-claim: the required words of the shipped patterns', () => {
   // A pattern is only run on text that holds one of its `requires`, from the sentence of the first
   // (claims/detect.ts), so a match without one would be lost: over every labelled article, each

@@ -1658,7 +1658,7 @@ describe('unsupported-claim: a signed quotation is one testimonial (after blind 
     // the clinic is beautiful." – Jo none, and setting such quotations aside saves some 70 false
     // findings over them: test/eval/README.md, "Sets 214 to 217"). Its verdict moves with
     // the training: the models of 2,075 articles scored this one 0.36, those of 2,235 0.28 (under
-    // the veto of 0.3), those of 2,315 and 2,355 0.36 and 0.37, those of 2,435 and 2,475 0.25 (under it again), those of 2,515 0.23, those of 2,595 0.29, those of 2,635 (weights under 0.08 left out) 0.29, those of 2,675 0.28, those of 2,715 0.25, those of 2,755 0.20, those of 2,795 0.19, those of 2,835 0.19, those of 2,875 0.16, those of 2,915 0.13, those of 2,995 0.12.
+    // the veto of 0.3), those of 2,315 and 2,355 0.36 and 0.37, those of 2,435 and 2,475 0.25 (under it again), those of 2,515 0.23, those of 2,595 0.29, those of 2,635 (weights under 0.08 left out) 0.29, those of 2,675 0.28, those of 2,715 0.25, those of 2,755 0.20, those of 2,795 0.19, those of 2,835 0.19, those of 2,875 0.16, those of 2,915 0.13, those of 2,995 0.12, those of 3,035 0.12.
     assert.deepEqual(lexiconClaimsIn('"I am so grateful to the whole team." – Ann, Leeds'), ['– Ann']);
     // Two quotations of one sentence each: each its outcome and its signature.
     assert.deepEqual(claimsIn('"My pain was gone after one visit." – Ann, Leeds. "I slept through the night again." – Bob, York'), ['was gone', '– Ann', 'slept through', '– Bob']);

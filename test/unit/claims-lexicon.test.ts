@@ -2487,6 +2487,21 @@ wordingRound('unsupported-claim: after blind sets 306 to 309', {
   ],
 });
 
+wordingRound('unsupported-claim: after blind sets 310 to 313', {
+  flags: [
+    ["Just one 60 ml shot before bed and you'll wake up fresh, clear-headed and ready for anything.", "you'll wake up fresh"],
+    // What the new exceptions leave alone.
+    ['Our treatment carries no risk.', 'no risk'],
+    ['Our tablets prevent migraine.', 'prevent migraine'],
+  ],
+  noClaim: [
+    // "no risk factors" names none; which treatments are safe is the team's to say; an indication.
+    'Younger people with no risk factors are more likely to get a false alarm than a true one.',
+    'Your MS team can talk you through the options, including which treatments are safe if you are planning a family.',
+    'Beta blockers and topiramate, the tablets GPs usually prescribe to prevent migraine, only help about half of the people who take them.',
+  ],
+});
+
 describe('unsupported-claim: the required words of the shipped patterns', () => {
   // A pattern is only run on text that holds one of its `requires`, from the sentence of the first
   // (claims/detect.ts), so a match without one would be lost: over every labelled article, each

@@ -2502,6 +2502,23 @@ wordingRound('unsupported-claim: after blind sets 310 to 313', {
   ],
 });
 
+wordingRound('unsupported-claim: after blind sets 314 to 317', {
+  flags: [
+    ['Meet IronGlow, the gentle iron gummy that tastes like a treat and works like a prescription.', 'works like a prescription'],
+    ['3x better absorption than ordinary vitamin C tablets', '3x better absorption than'],
+    ["Our lozenges don't interact with any medicines, so you can take them alongside anything your doctor prescribes.", "don't interact with any medicines"],
+    ['Left untreated, a tight tongue-tie will stop your baby from gaining weight properly.', 'Left untreated'],
+    ['Experts agree that it is one of the most promising natural remedies of our time.', 'remedies of our time'],
+    ["Try MindMate free for 14 days. It's the smartest way to look after your mind.", 'the smartest way to look after your'],
+    ['Our chairs outlast every other brand on the market.', 'outlast every other'],
+  ],
+  noClaim: [
+    // A treatment stopped, an interaction named: not promises.
+    'If the rash spreads, stop the cream and tell your pharmacist.',
+    'Some medicines interact with grapefruit juice.',
+  ],
+});
+
 describe('unsupported-claim: the required words of the shipped patterns', () => {
   // A pattern is only run on text that holds one of its `requires`, from the sentence of the first
   // (claims/detect.ts), so a match without one would be lost: over every labelled article, each

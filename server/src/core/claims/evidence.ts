@@ -769,10 +769,12 @@ const SMALL_PRINT = rx.iu`(?<![${L}])not (?:intended|meant|designed) to (?:diagn
 /**
  * An instruction that gives its reason: "because", a second clause after ";", or (`REASON_CLAUSE`,
  * not after an instruction to seek help) a clause of effect after a comma ("Avoid heat for three days, as they can all increase the swelling",
- * "Go easy on caffeine, which can irritate the bladder").
+ * "..., as warmth at that stage can increase swelling", "Go easy on caffeine, which can irritate
+ * the bladder"), whose subject is anything but the reader or the author ("Avoid the sun, as you
+ * will burn easily" stays an instruction).
  */
 const REASONED = rx.u`(?<![${L}])because(?![${L}])|;`;
-const REASON_CLAUSE = rx.iu`,\s+(?:as|since)\s+(?:they|it|this|these|that|both|all|each|(?!(?:you|we|i|your|our)\s)[${L}]+(?: at that stage| at this stage| then)?)\s+(?:can|may|might|could|will|all|both|often|also|tend|increase|make|cause|raise)(?![${L}])|,\s+which\s+(?:can|may|might|could|will|makes?|causes?|increases?|raises?|lowers?|reduces?|irritates?|worsens?|protects?)(?![${L}])`;
+const REASON_CLAUSE = rx.iu`,\s+(?:as|since)\s+(?!(?:you|we|i|your|our)\s)[${L}]+(?: at (?:that|this) stage| then)?\s+(?:can|may|might|could|will|all|both|often|also|tend|increase|make|cause|raise)(?![${L}])|,\s+which\s+(?:can|may|might|could|will|makes?|causes?|increases?|raises?|lowers?|reduces?|irritates?|worsens?|protects?)(?![${L}])`;
 /** Instructions to seek help: a clause after them says what a symptom may be ("Seek urgent help if ..., which may be a sign of ..."). */
 const SEEK_HELP = new Set(['get', 'see', 'seek', 'call', 'contact', 'ask', 'tell', 'speak', 'talk', 'book']);
 /**
